@@ -1,0 +1,150 @@
+"""The Python API: what the CLI calls, and what a notebook uses directly.
+
+>>> import ecokg
+>>> summary = ecokg.build("data/corpus", "out")          # doctest: +SKIP
+>>> kg = ecokg.open_kg("out")                             # doctest: +SKIP
+>>> kg.query(ecokg.load_query("observations")).records()  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from rdflib import Graph
+
+from ecokg import __version__
+from ecokg.errors import QueryError
+from ecokg.kg.serialize import nquads_bytes, sorted_quads, trig_bytes, turtle_bytes
+from ecokg.kg.vocab import slug
+from ecokg.outputs import MARKER, staged_output, write_atomic
+from ecokg.pipeline import Progress, run_corpus
+from ecokg.resources import resource_dir, turtle_graph
+from ecokg.store import ONTOLOGY_GRAPH, KnowledgeGraph, create_store, open_kg
+from ecokg.validate import ValidationReport, validate_graph
+
+__all__ = ["BuildSummary", "build", "list_queries", "load_query", "open_kg", "validate"]
+
+
+@dataclass
+class DocumentSummary:
+    """Per-document counts recorded in ``build.json``."""
+
+    doc_id: str
+    file: str
+    encoding: str
+    triples: int
+    observations: int
+    entities: int
+    violations: int
+
+
+@dataclass
+class BuildSummary:
+    """What a build produced; also written to ``OUT_DIR/build.json``."""
+
+    out_dir: str
+    documents: list[DocumentSummary] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+    triples: int = 0
+    violations: int = 0
+    text_chars: int = 0
+
+    @property
+    def observations(self) -> int:
+        """Observations over all documents."""
+        return sum(d.observations for d in self.documents)
+
+    @property
+    def entities(self) -> int:
+        """Entity mentions (distinct per document) over all documents."""
+        return sum(d.entities for d in self.documents)
+
+    @property
+    def ok(self) -> bool:
+        """No document failed and the graph conforms to the shapes."""
+        return not self.problems and not self.violations
+
+    def to_json(self) -> str:
+        """Deterministic JSON (no paths of this machine, no times)."""
+        data = asdict(self)
+        data.pop("out_dir")
+        data["ecokg"] = __version__
+        data["observations"] = self.observations
+        data["entities"] = self.entities
+        return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+
+
+def build(
+    corpus_dir: str | Path,
+    out_dir: str | Path,
+    *,
+    jobs: int = 1,
+    extractors: Sequence[str] | None = None,
+    lexicon_dirs: Sequence[str | Path] = (),
+    progress: Progress | None = None,
+) -> BuildSummary:
+    """Build the knowledge graph of a corpus folder into ``out_dir``, atomically.
+
+    Writes ``graph.ttl`` (all graphs merged), ``graph.trig`` (one named graph per document plus
+    the ontology), ``graphs/<doc>.trig``, ``validation.txt``, ``build.json`` and the embedded
+    store ``store/``. Bad documents are listed in ``problems`` and left out; the rest builds.
+    """
+    corpus = Path(corpus_dir)
+    out = Path(out_dir)
+    run = run_corpus(corpus, extractors=extractors, jobs=jobs,
+                     lexicon_dirs=[Path(p) for p in lexicon_dirs], progress=progress)
+    summary = BuildSummary(str(out), problems=[str(p) for p in run.problems])
+    ontology = Graph(identifier=ONTOLOGY_GRAPH)
+    for triple in turtle_graph("ontology"):
+        ontology.add(triple)
+    report = run.report
+    with staged_output(out) as stage:
+        for result in run.results:
+            doc_quads = sorted_quads([result.graph])
+            write_atomic(stage / "graphs" / f"{slug(result.doc_id)}.trig", trig_bytes(doc_quads))
+            summary.documents.append(DocumentSummary(
+                result.doc_id, Path(result.path).name, result.encoding, len(result.graph),
+                result.observations, result.entities, len(result.report.violations),
+            ))
+        all_quads = sorted_quads([ontology, *(r.graph for r in run.results)])
+        write_atomic(stage / "graph.trig", trig_bytes(all_quads))
+        write_atomic(stage / "graph.ttl", turtle_bytes(all_quads))
+        summary.triples = create_store(stage, nquads_bytes(all_quads))
+        summary.violations = len(report.violations)
+        summary.text_chars = sum(r.chars for r in run.results)
+        write_atomic(stage / "validation.txt", report.text().encode("utf-8"))
+        write_atomic(stage / MARKER, summary.to_json().encode("utf-8"))
+    return summary
+
+
+def validate(kg: KnowledgeGraph) -> ValidationReport:
+    """Validate every document graph of an opened knowledge graph against the shapes."""
+    report = ValidationReport()
+    for graph in kg.document_graphs():
+        report.extend(validate_graph(graph))
+    return report
+
+
+def list_queries() -> dict[str, Path]:
+    """The canned queries in ``queries/``, by name."""
+    return {p.stem: p for p in sorted(resource_dir("queries").glob("*.rq"))}
+
+
+def load_query(name_or_text: str) -> str:
+    """A canned query by name, a ``.rq`` file by path, or the text itself when it is a query."""
+    canned = list_queries()
+    if name_or_text in canned:
+        return canned[name_or_text].read_text(encoding="utf-8")
+    path = Path(name_or_text)
+    if name_or_text.endswith(".rq") or (len(name_or_text) < 300 and path.is_file()):
+        try:
+            return path.read_text(encoding="utf-8")
+        except OSError as exc:
+            raise QueryError(f"{path}: cannot read query file ({exc.strerror or exc})") from exc
+    if not any(k in name_or_text.upper() for k in ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")):
+        raise QueryError(f"{name_or_text!r} is neither a canned query, a .rq file nor a SPARQL query")
+    return name_or_text
+

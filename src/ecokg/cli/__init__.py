@@ -1,0 +1,45 @@
+"""The ``ecokg`` command line: a thin face over :mod:`ecokg.api`.
+
+One module per command group; each command parses options, calls the API and prints. Every
+:class:`~ecokg.errors.EcokgError` becomes one readable line on stderr and exit status 2.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from ecokg import __version__
+from ecokg.cli.build import build_command
+from ecokg.cli.query import query_command
+from ecokg.cli.validate import validate_command
+from ecokg.errors import EcokgError
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="ecokg")
+def cli() -> None:
+    """Build, validate and query knowledge graphs of environmental-governance texts."""
+
+
+cli.add_command(build_command)
+cli.add_command(query_command)
+cli.add_command(validate_command)
+
+
+def main() -> None:
+    """Console-script entry point."""
+    try:
+        cli(standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("Aborted.", err=True)
+        sys.exit(130)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except EcokgError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(2)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)

@@ -1,0 +1,48 @@
+"""``ecokg build CORPUS_DIR -o OUT_DIR``."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+from ecokg.api import build
+
+
+@click.command("build")
+@click.argument("corpus_dir", type=click.Path(path_type=Path))
+@click.option("-o", "--out", "out_dir", required=True, type=click.Path(path_type=Path),
+              help="Output folder (replaced atomically; only an earlier ecokg build is replaced).")
+@click.option("-j", "--jobs", default=1, show_default=True, type=click.IntRange(1, 64),
+              help="Documents processed in parallel.")
+@click.option("--lexicon", "lexicon_dirs", multiple=True, type=click.Path(path_type=Path, exists=True,
+              file_okay=False), help="Extra folder of lexicon YAML / Turtle files (repeatable).")
+@click.option("--keep-going", is_flag=True,
+              help="Exit 0 even when documents failed or the graph violates the shapes.")
+def build_command(corpus_dir: Path, out_dir: Path, jobs: int, lexicon_dirs: tuple[Path, ...],
+                  keep_going: bool) -> None:
+    """Build the knowledge graph of CORPUS_DIR (a folder of .txt files) into OUT_DIR."""
+    console = Console(stderr=True)
+    total = len(list(corpus_dir.glob("*.txt"))) if corpus_dir.is_dir() else 0
+    columns = (TextColumn("[progress.description]{task.description}"), BarColumn(),
+               MofNCompleteColumn(), TimeRemainingColumn())
+    with Progress(*columns, console=console, transient=True,
+                  disable=not console.is_terminal or total < 2) as bar:
+        task = bar.add_task("extracting", total=total)
+        summary = build(corpus_dir, out_dir, jobs=jobs, lexicon_dirs=lexicon_dirs,
+                        progress=lambda _name: bar.advance(task))
+    for problem in summary.problems:
+        console.print(f"[yellow]skipped[/yellow] {problem}", highlight=False)
+    console.print(
+        f"Built {out_dir}: {len(summary.documents)} documents, {summary.triples} triples, "
+        f"{summary.observations} observations, {summary.entities} entities, "
+        f"{summary.violations} violations, {len(summary.problems)} problems",
+        highlight=False,
+    )
+    if summary.violations:
+        console.print(f"Shape violations are listed in {out_dir / 'validation.txt'}", highlight=False)
+    if not summary.ok and not keep_going:
+        sys.exit(1)

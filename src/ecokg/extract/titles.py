@@ -1,0 +1,68 @@
+"""Policy and regulation titles written in 《》, typed by their document-type suffix.
+
+A short name declared after a title ("《…整改方案》（以下简称《整改方案》）") resolves to the full
+title, and so does a bare type word used later (《意见》 -> the last full title ending in 意见).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import cache
+
+from ecokg.extract.base import EntityMention, register
+from ecokg.extract.lexicon import Lexicon
+from ecokg.text.analyzed import AnalyzedDoc
+from ecokg.text.wordlists import alternation
+
+_TITLE = re.compile(r"《([^《》\n]{2,120})》")
+
+
+@cache
+def _suffixes(lexicon: Lexicon) -> list[tuple[str, str]]:
+    """(suffix, class) pairs, longest suffix first."""
+    pairs = [(s, cls) for cls, words in lexicon.words["instruments"].items() for s in words]
+    return sorted(pairs, key=lambda p: (-len(p[0]), p[0]))
+
+
+def classify_title(title: str, lexicon: Lexicon) -> tuple[str, str] | None:
+    """``(class, instrument type)`` for a title, or None when it names no instrument."""
+    for suffix, cls in _suffixes(lexicon):
+        if title.endswith(suffix):
+            return cls, suffix
+    return None
+
+
+@register("titles")
+def extract_titles(doc: AnalyzedDoc, lexicon: Lexicon) -> Iterable[EntityMention]:
+    """Every instrument title in 《》, with short names resolved to full titles."""
+    text = doc.text
+    markers = re.compile(
+        rf"[（(，,]?\s*(?:{alternation(lexicon.words['short_name_markers'])})\s*《([^《》\n]{{1,40}})》"
+    )
+    short_names: dict[str, str] = {}
+    last_by_type: dict[str, str] = {}
+    for m in _TITLE.finditer(text):
+        title = m.group(1).strip()
+        kind = classify_title(title, lexicon)
+        if kind is None:
+            continue
+        cls, doc_type = kind
+        declared = markers.match(text, m.end())
+        if declared:
+            short_names[declared.group(1).strip()] = title
+        canonical = short_names.get(title)
+        if canonical is None and title == doc_type:
+            canonical = last_by_type.get(doc_type)
+        if canonical is None:
+            canonical = title
+            last_by_type[doc_type] = title
+            for suffix, _ in _suffixes(lexicon):
+                if title.endswith(suffix) and suffix != doc_type:
+                    last_by_type.setdefault(suffix, title)
+        resolved = classify_title(canonical, lexicon) or kind
+        yield EntityMention(
+            resolved[0], canonical, f"{resolved[0].lower()}:{canonical}",
+            doc.source_span(m.start(1), m.end(1)),
+            (("instrumentType", resolved[1]),),
+        )

@@ -1,0 +1,1 @@
+"""Text layer: normalisation with an offset map, segmentation, quantities and periods."""

@@ -1,0 +1,63 @@
+"""A document after normalisation and segmentation: what every extractor receives."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from functools import cached_property
+
+from ecokg.corpus import Document
+from ecokg.text.normalize import NormalizedText, normalize
+from ecokg.text.segment import Sentence, sentences
+
+
+@dataclass(frozen=True)
+class SourceSpan:
+    """A span of the *original* text with its exact text (``text == original[start:end]``)."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class AnalyzedDoc:
+    """A :class:`Document` with its normalised text, offset map and sentences.
+
+    Extractors read ``norm.text`` and report normalised spans; :meth:`source_span` turns them
+    into spans of the original text, which is what the graph records.
+    """
+
+    document: Document
+    norm: NormalizedText
+
+    @classmethod
+    def of(cls, document: Document) -> AnalyzedDoc:
+        """Normalise a document (the segmentation is computed lazily on first use)."""
+        return cls(document, normalize(document.text))
+
+    @property
+    def text(self) -> str:
+        """The normalised text."""
+        return self.norm.text
+
+    @cached_property
+    def sentences(self) -> list[Sentence]:
+        """Sentences of the normalised text, in order."""
+        return sentences(self.norm.text)
+
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [s.span.start for s in self.sentences]
+
+    def sentence_at(self, pos: int) -> Sentence | None:
+        """The sentence containing normalised position ``pos``."""
+        i = bisect.bisect_right(self._sentence_starts, pos) - 1
+        if i >= 0 and self.sentences[i].span.contains(pos):
+            return self.sentences[i]
+        return None
+
+    def source_span(self, start: int, end: int) -> SourceSpan:
+        """The original-text span behind normalised ``[start, end)``, with its exact text."""
+        o_start, o_end = self.norm.original_span(start, end)
+        return SourceSpan(o_start, o_end, self.document.text[o_start:o_end])

@@ -1,0 +1,176 @@
+"""Normalise Chinese source text while keeping a map back to original character offsets.
+
+Every extractor works on the normalised text (simplified script, half-width digits and Latin,
+markup remnants removed, layout breaks inside sentences joined) and reports spans in it; the
+:class:`OffsetMap` turns those into spans of the original text, so a quote is always exactly
+``original[start:end]``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+
+import opencc
+
+# Sentence-final marks: a line ending in one of these ends a sentence, so its break is kept.
+_TERMINAL = "。！？!?；;：:…~"
+# Closing quotes and brackets end a sentence only when a terminal mark stands before them.
+_CLOSERS = "」』”’\"）)】]》"
+# Lines shorter than this are taken for headings or captions even without final punctuation.
+_MIN_BODY_LINE = 40
+
+
+@dataclass(frozen=True)
+class OffsetMap:
+    """For each normalised character, the original half-open range ``[start, end)`` it came from."""
+
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+    original_length: int
+
+    @classmethod
+    def identity(cls, length: int) -> OffsetMap:
+        """The map of a text to itself."""
+        return cls(tuple(range(length)), tuple(range(1, length + 1)), length)
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Map a normalised span to the original span covering every character it came from."""
+        if not 0 <= start <= end <= len(self.starts):
+            raise IndexError(f"span {start}:{end} outside normalised text of {len(self.starts)}")
+        if start == end:
+            pos = self.starts[start] if start < len(self.starts) else self.original_length
+            return pos, pos
+        return self.starts[start], self.ends[end - 1]
+
+
+@dataclass(frozen=True)
+class NormalizedText:
+    """Normalised text and its map to the original."""
+
+    text: str
+    offsets: OffsetMap
+
+    def original_span(self, start: int, end: int) -> tuple[int, int]:
+        """Shorthand for ``offsets.to_original``."""
+        return self.offsets.to_original(start, end)
+
+
+class _Rewriter:
+    """Builds a new text from an old one piece by piece, composing the offset map as it goes."""
+
+    def __init__(self, source: NormalizedText) -> None:
+        self._src = source
+        self._parts: list[str] = []
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+
+    def keep(self, start: int, end: int) -> None:
+        self._parts.append(self._src.text[start:end])
+        self._starts.extend(self._src.offsets.starts[start:end])
+        self._ends.extend(self._src.offsets.ends[start:end])
+
+    def replace(self, start: int, end: int, new: str) -> None:
+        if not new:
+            return
+        o_start = self._src.offsets.starts[start]
+        o_end = self._src.offsets.ends[end - 1]
+        self._parts.append(new)
+        self._starts.extend([o_start] * len(new))
+        self._ends.extend([o_end] * len(new))
+
+    def result(self) -> NormalizedText:
+        offsets = OffsetMap(tuple(self._starts), tuple(self._ends), self._src.offsets.original_length)
+        return NormalizedText("".join(self._parts), offsets)
+
+
+def rewrite(
+    source: NormalizedText, pattern: re.Pattern[str], repl: Callable[[re.Match[str]], str]
+) -> NormalizedText:
+    """Replace every match of ``pattern`` by ``repl(match)``, keeping offsets exact.
+
+    A replacement keeps any group text it re-uses mapped to the whole match: markup like
+    ``PM_{2.5}`` becomes ``PM2.5`` and each of its characters points into the original span.
+    """
+    out = _Rewriter(source)
+    pos = 0
+    for m in pattern.finditer(source.text):
+        out.keep(pos, m.start())
+        new = repl(m)
+        if new == m.group(0):
+            out.keep(m.start(), m.end())
+        # Characters of the replacement that equal a kept group are mapped one to one.
+        elif m.lastindex and new == "".join(m.group(i) or "" for i in range(1, m.lastindex + 1)):
+            for i in range(1, m.lastindex + 1):
+                if m.group(i):
+                    out.keep(m.start(i), m.end(i))
+        else:
+            out.replace(m.start(), m.end(), new)
+        pos = m.end()
+    out.keep(pos, len(source.text))
+    return out.result()
+
+
+def _translate(source: NormalizedText, convert: Callable[[str], str]) -> NormalizedText:
+    """Apply a length-preserving conversion; fall back to per-character conversion otherwise."""
+    converted = convert(source.text)
+    if len(converted) != len(source.text):
+        converted = "".join(convert(c) if len(convert(c)) == 1 else c for c in source.text)
+    return NormalizedText(converted, source.offsets)
+
+
+# Full-width ASCII (U+FF01..U+FF5E) to half-width, and the ideographic space to a space.
+_WIDTH_TABLE = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
+_MARKUP_GROUP = re.compile(r"[_^]\{([^{}\n]{1,12})\}|<su[bp]>([^<\n]{1,12})</su[bp]>")
+_HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>\n]*)?/?>|&nbsp;")
+# One or more line breaks (with blank lines between) that may fall inside a sentence.
+_BREAK = re.compile(r"[ \t]*\r?\n(?:[ \t]*\r?\n)*[ \t]*")
+
+
+@cache
+def _t2s() -> opencc.OpenCC:
+    return opencc.OpenCC("t2s")
+
+
+def to_simplified(text: str) -> str:
+    """Convert traditional Chinese to simplified with OpenCC (phrase-aware)."""
+    return str(_t2s().convert(text))
+
+
+def _ends_sentence(line: str) -> bool:
+    stripped = line.rstrip(_CLOSERS)
+    return bool(stripped) and stripped[-1] in _TERMINAL
+
+
+def _join_broken_lines(source: NormalizedText) -> NormalizedText:
+    text = source.text
+
+    def repl(m: re.Match[str]) -> str:
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        prev_line = text[line_start : m.start()].strip()
+        line_end = text.find("\n", m.end())
+        next_line = text[m.end() : len(text) if line_end < 0 else line_end].strip()
+        if (
+            len(prev_line) >= _MIN_BODY_LINE
+            and not _ends_sentence(prev_line)
+            and next_line
+            and next_line[0] not in "#-*•（(【["
+            # A short line that does not end a sentence either is a heading, not a continuation.
+            and (len(next_line) >= _MIN_BODY_LINE or _ends_sentence(next_line))
+        ):
+            return ""
+        return m.group(0)
+
+    return rewrite(source, _BREAK, repl)
+
+
+def normalize(text: str) -> NormalizedText:
+    """Run every normalisation step over ``text`` and return the result with its offset map."""
+    current = NormalizedText(text, OffsetMap.identity(len(text)))
+    current = _translate(current, lambda s: s.translate(_WIDTH_TABLE))
+    current = _translate(current, to_simplified)
+    current = rewrite(current, _MARKUP_GROUP, lambda m: m.group(1) or m.group(2) or "")
+    current = rewrite(current, _HTML_TAG, lambda m: " " if m.group(0) == "&nbsp;" else "")
+    return _join_broken_lines(current)
