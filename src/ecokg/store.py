@@ -39,10 +39,13 @@ def to_rdflib(term: Term) -> Node:
     if isinstance(term, ox.Literal):
         if term.language:
             return Literal(term.value, lang=term.language)
+        if term.datatype.value == _XSD_STRING:
+            return Literal(term.value)  # RDF 1.1: a simple literal is an xsd:string
         return Literal(term.value, datatype=URIRef(term.datatype.value))
     raise TypeError(f"cannot convert {term!r}")
 
 
+_XSD_STRING = str(XSD.string)
 _INTEGER_TYPES = {str(XSD.integer), str(XSD.nonNegativeInteger), str(XSD.int), str(XSD.long)}
 
 

@@ -35,14 +35,14 @@ def build_command(corpus_dir: Path, out_dir: Path, jobs: int, lexicon_dirs: tupl
         summary = build(corpus_dir, out_dir, jobs=jobs, lexicon_dirs=lexicon_dirs,
                         progress=lambda _name: bar.advance(task))
     for problem in summary.problems:
-        console.print(f"[yellow]skipped[/yellow] {problem}", highlight=False)
-    console.print(
+        click.echo(f"skipped: {problem}", err=True)
+    click.echo(
         f"Built {out_dir}: {len(summary.documents)} documents, {summary.triples} triples, "
         f"{summary.observations} observations, {summary.entities} entities, "
         f"{summary.violations} violations, {len(summary.problems)} problems",
-        highlight=False,
+        err=True,
     )
     if summary.violations:
-        console.print(f"Shape violations are listed in {out_dir / 'validation.txt'}", highlight=False)
+        click.echo(f"Shape violations are listed in {out_dir / 'validation.txt'}", err=True)
     if not summary.ok and not keep_going:
         sys.exit(1)

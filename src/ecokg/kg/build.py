@@ -94,8 +94,8 @@ class GraphBuilder:
         """The mention node of an original-text span (created once, referenced many times)."""
         node = span_iri(self.document.doc_id, span.start, span.end)
         self.add(node, RDF.type, EKG.Mention)
-        self.add(node, NIF.beginIndex, Literal(span.start, datatype=XSD.nonNegativeInteger))
-        self.add(node, NIF.endIndex, Literal(span.end, datatype=XSD.nonNegativeInteger))
+        self.add(node, NIF.beginIndex, Literal(span.start, datatype=XSD.integer))
+        self.add(node, NIF.endIndex, Literal(span.end, datatype=XSD.integer))
         self.add(node, NIF.anchorOf, Literal(span.text))
         self.add(node, NIF.referenceContext, self.doc)
         return node

@@ -1,0 +1,30 @@
+# Two commands do all set-up on a fresh machine (see README):
+#   make build   - install into .venv and build the knowledge graph of data/corpus into out/
+#   make test    - install into .venv and run the test suite
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+
+.PHONY: build test lint bench clean
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	touch $@
+
+build: $(VENV)/.installed
+	$(BIN)/ecokg build data/corpus -o out
+
+test: $(VENV)/.installed
+	$(BIN)/python -m pytest
+
+lint: $(VENV)/.installed
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/mypy
+
+bench: $(VENV)/.installed
+	$(BIN)/python benchmarks/bench_build.py
+
+clean:
+	rm -rf $(VENV) out
