@@ -1,0 +1,183 @@
+"""Each SHACL shape catches a graph broken on purpose, and a sound graph passes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, PROV, RDF, SKOS, XSD
+
+from ecokg.corpus import Document, PartialDate, SourceMeta
+from ecokg.extract.base import EntityMention, IndicatorRef, Observation, Period
+from ecokg.extract.lexicon import Lexicon
+from ecokg.kg.build import build_document_graph
+from ecokg.kg.vocab import EKG, ID, NIF
+from ecokg.text.analyzed import SourceSpan
+from ecokg.validate import validate_graph
+
+TEXT = "2024年，某省PM2.5平均浓度为30微克/立方米。某省生态环境厅印发《某省大气污染防治条例》。"
+
+
+def _doc() -> Document:
+    return Document("shape_test", Path("shape_test.txt"), TEXT, "utf-8",
+                    SourceMeta(published=PartialDate(2025, 2)))
+
+
+def _span(text: str) -> SourceSpan:
+    start = TEXT.index(text)
+    return SourceSpan(start, start + len(text), text)
+
+
+@pytest.fixture()
+def sound_graph(lexicon: Lexicon) -> Graph:
+    obs = Observation(
+        indicator=IndicatorRef(str(ID["indicator/pm25-annual-mean"]), "PM2.5年均浓度", True, "air"),
+        value=Decimal(30), unit="ug_per_m3", qualifier="exact",
+        period=Period("2024", "stated", 2024, 2024), place="江西省", place_key="place:jiangxi",
+        quote=_span("某省PM2.5平均浓度为30微克/立方米"), value_span=_span("30微克/立方米"),
+        theme="air",
+    )
+    reg = EntityMention("Regulation", "某省大气污染防治条例", "regulation:某省大气污染防治条例",
+                        _span("某省大气污染防治条例"), (("instrumentType", "条例"),))
+    agency = EntityMention("Agency", "某省生态环境厅", "agency:某省生态环境厅", _span("某省生态环境厅"))
+    return build_document_graph(_doc(), [obs, reg, agency], lexicon)
+
+
+def _only(graph: Graph, cls: URIRef) -> URIRef:
+    nodes = sorted(graph.subjects(RDF.type, cls))
+    assert nodes, f"no {cls}"
+    node = nodes[0]
+    assert isinstance(node, URIRef)
+    return node
+
+
+def _shapes_violated(graph: Graph) -> set[str]:
+    return {v.shape.rsplit("#", 1)[-1] for v in validate_graph(graph).violations}
+
+
+def test_sound_graph_conforms(sound_graph: Graph) -> None:
+    report = validate_graph(sound_graph)
+    assert report.conforms, report.text()
+
+
+def _drop_identifier(g: Graph) -> None:
+    g.remove((_only(g, EKG.Document), DCTERMS.identifier, None))
+
+
+def _bad_encoding(g: Graph) -> None:
+    doc = _only(g, EKG.Document)
+    g.set((doc, EKG.encoding, Literal("latin-1")))
+
+
+def _quote_mismatch(g: Graph) -> None:
+    mention = _only(g, EKG.Mention)
+    g.set((mention, NIF.anchorOf, Literal("not the text at this span")))
+
+
+def _negative_offset(g: Graph) -> None:
+    mention = _only(g, EKG.Mention)
+    g.set((mention, NIF.beginIndex, Literal(-1, datatype=XSD.integer)))
+
+
+def _observation_without_unit(g: Graph) -> None:
+    g.remove((_only(g, EKG.Observation), EKG.unit, None))
+
+
+def _observation_bad_period(g: Graph) -> None:
+    g.set((_only(g, EKG.Observation), EKG.period, Literal("last year")))
+
+
+def _observation_value_not_decimal(g: Graph) -> None:
+    g.set((_only(g, EKG.Observation), EKG.value, Literal("thirty")))
+
+
+def _value_span_outside_quote(g: Graph) -> None:
+    obs = _only(g, EKG.Observation)
+    outside = URIRef(f"{ID['doc/shape_test']}#char=0,5")
+    g.add((outside, RDF.type, EKG.Mention))
+    g.add((outside, NIF.beginIndex, Literal(0, datatype=XSD.integer)))
+    g.add((outside, NIF.endIndex, Literal(5, datatype=XSD.integer)))
+    g.add((outside, NIF.anchorOf, Literal(TEXT[0:5])))
+    g.add((outside, NIF.referenceContext, _only(g, EKG.Document)))
+    g.set((obs, EKG.valueSpan, outside))
+
+
+def _indicator_without_label(g: Graph) -> None:
+    minted = URIRef("https://w3id.org/ecokg/id/indicator/x-nolabel")
+    g.add((minted, RDF.type, EKG.Indicator))
+    g.add((minted, PROV.wasDerivedFrom, _only(g, EKG.Document)))
+
+
+def _indicator_without_provenance(g: Graph) -> None:
+    minted = URIRef("https://w3id.org/ecokg/id/indicator/x-noprov")
+    g.add((minted, RDF.type, EKG.Indicator))
+    g.add((minted, SKOS.prefLabel, Literal("来历不明的指标", lang="zh-Hans")))
+
+
+def _theme_without_notation(g: Graph) -> None:
+    theme = URIRef("https://w3id.org/ecokg/id/theme/made-up")
+    g.add((theme, RDF.type, EKG.Theme))
+    g.add((theme, SKOS.prefLabel, Literal("虚构", lang="zh-Hans")))
+
+
+def _entity_without_mention(cls: URIRef) -> Callable[[Graph], None]:
+    def breaker(g: Graph) -> None:
+        node = URIRef(f"https://w3id.org/ecokg/id/test/{cls.rsplit('#', 1)[-1]}")
+        g.add((node, RDF.type, cls))
+        g.add((node, SKOS.prefLabel, Literal("无出处", lang="zh-Hans")))
+        g.add((node, PROV.wasDerivedFrom, _only(g, EKG.Document)))
+        g.add((node, EKG.instrumentType, Literal("办法")))
+
+    return breaker
+
+
+def _regulation_without_type(g: Graph) -> None:
+    g.remove((_only(g, EKG.Regulation), EKG.instrumentType, None))
+
+
+def _agency_two_names(g: Graph) -> None:
+    g.add((_only(g, EKG.Agency), SKOS.prefLabel, Literal("另一个名字", lang="zh-Hans")))
+
+
+def _place_without_label(g: Graph) -> None:
+    g.remove((_only(g, EKG.Place), SKOS.prefLabel, None))
+
+
+def _programme_also_event(g: Graph) -> None:
+    node = URIRef("https://w3id.org/ecokg/id/test/both")
+    _entity_without_mention(EKG.Programme)(g)
+    g.add((node, RDF.type, EKG.Programme))
+    g.add((node, RDF.type, EKG.Event))
+
+
+CASES = [
+    ("DocumentShape", _drop_identifier),
+    ("DocumentShape", _bad_encoding),
+    ("DocumentShape", _quote_mismatch),
+    ("MentionShape", _negative_offset),
+    ("ObservationShape", _observation_without_unit),
+    ("ObservationShape", _observation_bad_period),
+    ("ObservationShape", _observation_value_not_decimal),
+    ("DocumentShape", _value_span_outside_quote),
+    ("IndicatorShape", _indicator_without_label),
+    ("IndicatorShape", _indicator_without_provenance),
+    ("ThemeShape", _theme_without_notation),
+    ("AgencyShape", _entity_without_mention(EKG.Agency)),
+    ("PersonShape", _entity_without_mention(EKG.Person)),
+    ("PolicyShape", _entity_without_mention(EKG.Policy)),
+    ("ProgrammeShape", _entity_without_mention(EKG.Programme)),
+    ("EventShape", _entity_without_mention(EKG.Event)),
+    ("RegulationShape", _regulation_without_type),
+    ("AgencyShape", _agency_two_names),
+    ("PlaceShape", _place_without_label),
+    ("ProgrammeShape", _programme_also_event),
+]
+
+
+@pytest.mark.parametrize(("shape", "breaker"), CASES, ids=[f"{s}-{b.__name__}" for s, b in CASES])
+def test_shape_catches_broken_graph(sound_graph: Graph, shape: str, breaker: Callable[[Graph], None]) -> None:
+    breaker(sound_graph)
+    assert shape in _shapes_violated(sound_graph)

@@ -1,0 +1,274 @@
+"""Tests for ecokg.text.periods: time expressions resolved against a document's own date."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from ecokg.extract.lexicon import load_lexicon
+from ecokg.text.periods import PeriodFinder, TimeAnchor, TimeExpr, period_code
+
+ANCHOR = TimeAnchor(year=2025, about="2024")
+NO_ANCHOR = TimeAnchor(year=None)
+
+
+@pytest.fixture(scope="module")
+def finder() -> PeriodFinder:
+    return PeriodFinder(load_lexicon().words)
+
+
+def only(finder: PeriodFinder, text: str, anchor: TimeAnchor = ANCHOR) -> TimeExpr:
+    found = finder.find(text, anchor)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def surface(text: str, expr: TimeExpr) -> str:
+    return text[expr.start : expr.end]
+
+
+def test_period_code() -> None:
+    assert period_code(2022, 2022) == "2022"
+    assert period_code(2021, 2025) == "2021/2025"
+
+
+def test_about_year() -> None:
+    assert TimeAnchor(2025, "2024").about_year == 2024
+    assert TimeAnchor(2025, "2021/2025").about_year is None
+    assert TimeAnchor(2025).about_year is None
+
+
+@pytest.mark.parametrize(
+    ("word", "code"),
+    [("去年", "2024"), ("上年", "2024"), ("今年", "2025"), ("前年", "2023"), ("明年", "2026")],
+)
+def test_relative_years(finder: PeriodFinder, word: str, code: str) -> None:
+    text = f"与{word}相比"
+    expr = only(finder, text)
+    assert surface(text, expr) == word
+    assert expr.kind == "relative"
+    assert expr.code == code
+    assert expr.start_year == expr.end_year == int(code)
+
+
+def test_longest_relative_word_wins(finder: PeriodFinder) -> None:
+    text = "今年以来，空气质量持续改善"
+    expr = only(finder, text)
+    assert surface(text, expr) == "今年以来"
+    assert expr.code == "2025"
+
+
+@pytest.mark.parametrize(
+    ("plan", "code"),
+    [("十四五", "2021/2025"), ("十三五", "2016/2020"), ("十五五", "2026/2030")],
+)
+def test_plans(finder: PeriodFinder, plan: str, code: str) -> None:
+    text = f"“{plan}”时期"
+    expr = only(finder, text)
+    assert surface(text, expr) == plan
+    assert (expr.kind, expr.code) == ("plan", code)
+    assert f"{expr.start_year}/{expr.end_year}" == code
+    # Plans are fixed periods: no anchor needed.
+    assert only(finder, text, NO_ANCHOR).code == code
+
+
+@pytest.mark.parametrize("dash", ["—", "-", "–", "～", "至", "到"])
+def test_ranges(finder: PeriodFinder, dash: str) -> None:
+    text = f"《规划(2023{dash}2025年)》"
+    expr = only(finder, text)
+    assert surface(text, expr) == f"2023{dash}2025年"
+    assert (expr.kind, expr.code, expr.start_year, expr.end_year) == ("range", "2023/2025", 2023, 2025)
+
+
+def test_range_with_year_on_both_ends(finder: PeriodFinder) -> None:
+    text = "2023年至2025年"
+    expr = only(finder, text)
+    assert (expr.kind, expr.code) == ("range", "2023/2025")
+    assert surface(text, expr) == text
+
+
+def test_backwards_range_is_not_a_range(finder: PeriodFinder) -> None:
+    found = finder.find("2025—2023年", ANCHOR)
+    assert all(e.kind != "range" for e in found)
+
+
+def test_month(finder: PeriodFinder) -> None:
+    text = "2025年12月，全省"
+    expr = only(finder, text)
+    assert surface(text, expr) == "2025年12月"
+    assert (expr.kind, expr.code, expr.start_year) == ("month", "2025-12", 2025)
+    assert only(finder, "2025年3月").code == "2025-03"
+
+
+def test_invalid_month_is_not_a_month(finder: PeriodFinder) -> None:
+    assert all(e.kind != "month" for e in finder.find("2025年13月", ANCHOR))
+
+
+def test_full_date_is_its_year(finder: PeriodFinder) -> None:
+    text = "2024年5月8日发布"
+    expr = only(finder, text)
+    assert surface(text, expr) == "2024年5月8日"
+    assert (expr.kind, expr.code) == ("year", "2024")
+
+
+@pytest.mark.parametrize("text", ["2022年", "2022年度", "截至2022年底"])
+def test_year(finder: PeriodFinder, text: str) -> None:
+    expr = only(finder, text)
+    assert (expr.kind, expr.code, expr.start_year, expr.end_year) == ("year", "2022", 2022, 2022)
+    assert surface(text, expr).startswith("2022年")
+
+
+@pytest.mark.parametrize("text", ["1948年", "2101年", "12022年", "2020年代"])
+def test_not_a_year(finder: PeriodFinder, text: str) -> None:
+    assert all(e.kind != "year" for e in finder.find(text, ANCHOR))
+
+
+def test_year_bounds(finder: PeriodFinder) -> None:
+    assert only(finder, "1949年").code == "1949"
+    assert only(finder, "2100年").code == "2100"
+
+
+def test_same_year_resolves_to_last_year_named(finder: PeriodFinder) -> None:
+    text = "2022年启动试点，2023年全面推开，同年完成验收"
+    found = finder.find(text, ANCHOR)
+    assert [surface(text, e) for e in found] == ["2022年", "2023年", "同年"]
+    same = found[-1]
+    assert same.kind == "same_year"
+    assert (same.code, same.start_year, same.end_year) == ("2023", 2023, 2023)
+
+
+def test_same_year_after_relative_year(finder: PeriodFinder) -> None:
+    found = finder.find("去年启动，同年完成", ANCHOR)
+    assert [e.code for e in found] == ["2024", "2024"]
+
+
+def test_same_year_without_a_year_before_is_unknown(finder: PeriodFinder) -> None:
+    found = finder.find("同年完成，2023年验收", ANCHOR)
+    assert found[0].kind == "same_year"
+    assert found[0].code is None
+
+
+@pytest.mark.xfail(
+    reason="同年 after a month copies the month code ('2025-12') instead of the year ('2025')",
+    strict=True,
+)
+def test_same_year_after_month_is_the_year(finder: PeriodFinder) -> None:
+    text = "2025年12月启动，同年完成"
+    same = finder.find(text, ANCHOR)[-1]
+    assert surface(text, same) == "同年"
+    assert same.code == "2025"
+
+
+def test_reporting_year_is_the_about_year(finder: PeriodFinder) -> None:
+    text = "一年来，全省生态环境质量持续改善"
+    expr = only(finder, text)
+    assert surface(text, expr) == "一年来"
+    assert (expr.kind, expr.code, expr.start_year) == ("reporting", "2024", 2024)
+
+
+def test_reporting_year_falls_back_to_document_year(finder: PeriodFinder) -> None:
+    assert only(finder, "一年来", TimeAnchor(2025)).code == "2025"
+    # A multi-year reporting period is not a single year: use the document year.
+    assert only(finder, "一年来", TimeAnchor(2025, "2021/2025")).code == "2025"
+
+
+@pytest.mark.parametrize("word", ["累计", "共计", "截至目前"])
+def test_cumulative(finder: PeriodFinder, word: str) -> None:
+    text = f"{word}完成治理"
+    expr = only(finder, text)
+    assert surface(text, expr) == word
+    assert (expr.kind, expr.code) == ("cumulative", "cumulative")
+    assert only(finder, text, NO_ANCHOR).code == "cumulative"
+
+
+@pytest.mark.parametrize("word", ["去年", "今年", "上年", "明年", "一年来", "全年"])
+def test_no_anchor_means_no_guess(finder: PeriodFinder, word: str) -> None:
+    expr = only(finder, f"{word}完成", NO_ANCHOR)
+    assert expr.code is None
+    assert expr.start_year is None and expr.end_year is None
+
+
+def test_same_year_with_no_anchor_uses_only_explicit_years(finder: PeriodFinder) -> None:
+    found = finder.find("2022年启动，去年推进，同年完成", NO_ANCHOR)
+    assert [(e.kind, e.code) for e in found] == [
+        ("year", "2022"),
+        ("relative", None),
+        ("same_year", "2022"),
+    ]
+
+
+def test_mixed_sentence(finder: PeriodFinder) -> None:
+    text = "“十四五”以来，2023—2025年累计投入资金，2025年12月底前完成，去年同比下降"
+    found = finder.find(text, ANCHOR)
+    assert [(surface(text, e), e.code) for e in found] == [
+        ("十四五", "2021/2025"),
+        ("2023—2025年", "2023/2025"),
+        ("累计", "cumulative"),
+        ("2025年12月", "2025-12"),
+        ("去年", "2024"),
+    ]
+
+
+# --- properties ------------------------------------------------------------------------------
+
+PIECES = st.sampled_from(
+    [
+        "去年", "今年", "前年", "今年以来", "十四五", "十三五", "2023—2025年", "2021-2025年",
+        "2025年12月", "2024年5月8日", "2022年", "2023年度", "同年", "一年来", "全年", "累计",
+        "截至目前", "2025", "年", "月", "5", "12", "日", "，", "。", "至", "—", "完成", "在",
+        "2020年代", "1800年",
+    ]
+)
+TEXTS = st.lists(PIECES, max_size=15).map("".join)
+ANCHORS = st.sampled_from([ANCHOR, NO_ANCHOR, TimeAnchor(2023), TimeAnchor(None, "2024")])
+CODE_FORMATS = {
+    "year": r"\d{4}",
+    "range": r"\d{4}(/\d{4})?",  # 2022年至2022年 is one year: period_code gives "2022"
+    "plan": r"\d{4}/\d{4}",
+    "month": r"\d{4}-(0[1-9]|1[0-2])",
+    "relative": r"\d{4}",
+    "reporting": r"\d{4}",
+    "same_year": r"\d{4}(-\d{2})?",
+    "cumulative": r"cumulative",
+}
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXTS, ANCHORS)
+def test_expressions_are_sorted_non_overlapping_and_well_formed(
+    finder: PeriodFinder, text: str, anchor: TimeAnchor
+) -> None:
+    found = finder.find(text, anchor)
+    for expr in found:
+        assert 0 <= expr.start < expr.end <= len(text)
+        assert expr.kind in CODE_FORMATS
+        if expr.code is not None:
+            assert re.fullmatch(CODE_FORMATS[expr.kind], expr.code), expr
+        if expr.kind in ("year", "range", "month", "plan", "cumulative"):
+            assert expr.code is not None
+        if expr.start_year is not None:
+            assert expr.end_year is not None and expr.start_year <= expr.end_year
+        if expr.kind in ("year", "range", "plan"):
+            assert expr.start_year is not None and expr.end_year is not None
+            assert expr.code == period_code(expr.start_year, expr.end_year)
+    for a, b in zip(found, found[1:], strict=False):
+        assert (a.start, a.end) <= (b.start, b.end)
+        assert a.end <= b.start
+
+
+@settings(max_examples=200, deadline=None)
+@given(TEXTS)
+def test_without_anchor_every_code_comes_from_the_text(finder: PeriodFinder, text: str) -> None:
+    """With no document date, no relative or reporting word gets a year; 同年 only copies one."""
+    found = finder.find(text, NO_ANCHOR)
+    explicit = []
+    for expr in found:
+        if expr.kind in ("relative", "reporting"):
+            assert expr.code is None
+        if expr.kind == "same_year":
+            assert expr.code is None or expr.code in explicit
+        if expr.kind in ("year", "month"):
+            explicit.append(expr.code)
