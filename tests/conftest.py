@@ -28,10 +28,17 @@ def demo_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, BuildSum
     return out, build(CORPUS, out)
 
 
-def run_cli(*args: str, env: dict[str, str] | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+def run_cli(
+    *args: str, env: dict[str, str] | None = None, cwd: Path | None = None
+) -> subprocess.CompletedProcess[str]:
     """Run ``python -m ecokg ARGS`` and capture its output."""
     full_env = {**os.environ, **(env or {})}
     return subprocess.run(
         [sys.executable, "-m", "ecokg", *args],
-        capture_output=True, text=True, env=full_env, cwd=cwd or REPO, timeout=600, check=False,
+        capture_output=True,
+        text=True,
+        env=full_env,
+        cwd=cwd or REPO,
+        timeout=600,
+        check=False,
     )

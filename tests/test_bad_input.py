@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import CORPUS, run_cli
 
+from conftest import CORPUS, run_cli
 from ecokg.api import build
 from ecokg.corpus import decode_bytes, iter_corpus, load_sources
 from ecokg.errors import InputError, StoreError
@@ -37,15 +37,21 @@ def test_decodes_simplified_encodings(encoding: str, name: str) -> None:
 
 
 def test_decodes_big5_traditional_text() -> None:
-    traditional = "江西省生態環境廳廳長李軍：全省空氣優良天數比率為95.5%，國考斷面水質優良比例97.7%。"
+    traditional = (
+        "江西省生態環境廳廳長李軍：全省空氣優良天數比率為95.5%，國考斷面水質優良比例97.7%。"
+    )
     text, used = decode_bytes(traditional.encode("big5"))
     assert (text, used) == (traditional, "big5")
 
 
 @pytest.mark.parametrize(
     ("data", "reason"),
-    [(b"", "empty file"), (b" \n ", "empty file"), (b"abc\x00def", "binary"),
-     (b"\xff\xfe\xfa\xfb\xff" * 20, "cannot be decoded")],
+    [
+        (b"", "empty file"),
+        (b" \n ", "empty file"),
+        (b"abc\x00def", "binary"),
+        (b"\xff\xfe\xfa\xfb\xff" * 20, "cannot be decoded"),
+    ],
 )
 def test_bad_bytes_raise_input_error_naming_the_file(data: bytes, reason: str) -> None:
     with pytest.raises(InputError, match=reason) as info:
@@ -53,7 +59,9 @@ def test_bad_bytes_raise_input_error_naming_the_file(data: bytes, reason: str) -
     assert "corpus/x.txt" in str(info.value)
 
 
-def test_rest_of_corpus_builds_and_each_problem_names_its_file(mixed_corpus: Path, tmp_path: Path) -> None:
+def test_rest_of_corpus_builds_and_each_problem_names_its_file(
+    mixed_corpus: Path, tmp_path: Path
+) -> None:
     summary = build(mixed_corpus, tmp_path / "out")
     assert [d.doc_id for d in summary.documents] == ["good"]
     assert summary.observations >= 1
@@ -99,8 +107,9 @@ def test_bad_metadata_entry_is_reported_others_kept(tmp_path: Path) -> None:
 def test_document_without_metadata_takes_its_date_from_the_text(tmp_path: Path) -> None:
     corpus = tmp_path / "corpus"
     corpus.mkdir()
-    (corpus / "undated.txt").write_text("2025年3月12日，某市召开会议。去年全市PM2.5浓度为30微克/立方米。",
-                                        encoding="utf-8")
+    (corpus / "undated.txt").write_text(
+        "2025年3月12日，某市召开会议。去年全市PM2.5浓度为30微克/立方米。", encoding="utf-8"
+    )
     (doc,) = list(iter_corpus(corpus))
     assert not isinstance(doc, InputError)
     assert doc.published is not None and doc.published.iso() == "2025-03-12"

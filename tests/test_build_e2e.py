@@ -8,15 +8,43 @@ import json
 from pathlib import Path
 
 from conftest import CORPUS, run_cli
-
 from ecokg.api import BuildSummary, load_query, open_kg, validate
 from ecokg.corpus import iter_corpus
 
-OBS_COLUMNS = ["doc", "indicator", "indicatorLabel", "value", "unit", "qualifier", "period",
-               "place", "quote", "start", "end"]
+OBS_COLUMNS = [
+    "doc",
+    "indicator",
+    "indicatorLabel",
+    "value",
+    "unit",
+    "qualifier",
+    "period",
+    "place",
+    "quote",
+    "start",
+    "end",
+]
 ENT_COLUMNS = ["doc", "type", "name", "iri", "start", "end"]
-UNITS = {"percent", "percentage_point", "ug_per_m3", "mg_per_l", "cny", "tonne", "mu", "count",
-         "times", "rank", "year", "day", "index", "hectare", "km2", "km", "m3", "kwh"}
+UNITS = {
+    "percent",
+    "percentage_point",
+    "ug_per_m3",
+    "mg_per_l",
+    "cny",
+    "tonne",
+    "mu",
+    "count",
+    "times",
+    "rank",
+    "year",
+    "day",
+    "index",
+    "hectare",
+    "km2",
+    "km",
+    "m3",
+    "kwh",
+}
 
 
 def _texts() -> dict[str, str]:
@@ -74,7 +102,9 @@ def test_one_row_per_observation(demo_build: tuple[Path, BuildSummary]) -> None:
     assert len(rows) == summary.observations
 
 
-def test_traditional_document_is_matched_in_simplified(demo_build: tuple[Path, BuildSummary]) -> None:
+def test_traditional_document_is_matched_in_simplified(
+    demo_build: tuple[Path, BuildSummary],
+) -> None:
     """001 is written in traditional characters; labels and places come out simplified."""
     out, _ = demo_build
     rows = open_kg(out).query(load_query("observations")).records()
@@ -104,8 +134,14 @@ def test_cli_build_query_validate(tmp_path: Path) -> None:
     as_json = run_cli("query", "queries/entities.rq", "--kg", str(out), "--format", "json")
     assert as_json.returncode == 0, as_json.stderr
     assert {"doc", "type", "name", "iri", "start", "end"} == set(json.loads(as_json.stdout)[0])
-    inline = run_cli("query", "ASK { ?s a <https://w3id.org/ecokg/def#Observation> }", "--kg",
-                     str(out), "--format", "table")
+    inline = run_cli(
+        "query",
+        "ASK { ?s a <https://w3id.org/ecokg/def#Observation> }",
+        "--kg",
+        str(out),
+        "--format",
+        "table",
+    )
     assert inline.returncode == 0 and inline.stdout.strip() == "true"
     checked = run_cli("validate", "--kg", str(out))
     assert checked.returncode == 0 and "conforms" in checked.stdout

@@ -10,6 +10,14 @@ Build a graph from a folder of texts, validate it with SHACL and query it with S
 
 __version__ = "0.1.0"
 
-from ecokg.api import BuildSummary, build, list_queries, load_query, open_kg, validate  # noqa: E402
+from ecokg.api import BuildSummary, build, list_queries, load_query, open_kg, validate
 
-__all__ = ["BuildSummary", "__version__", "build", "list_queries", "load_query", "open_kg", "validate"]
+__all__ = [
+    "BuildSummary",
+    "__version__",
+    "build",
+    "list_queries",
+    "load_query",
+    "open_kg",
+    "validate",
+]

@@ -94,8 +94,13 @@ def build(
     """
     corpus = Path(corpus_dir)
     out = Path(out_dir)
-    run = run_corpus(corpus, extractors=extractors, jobs=jobs,
-                     lexicon_dirs=[Path(p) for p in lexicon_dirs], progress=progress)
+    run = run_corpus(
+        corpus,
+        extractors=extractors,
+        jobs=jobs,
+        lexicon_dirs=[Path(p) for p in lexicon_dirs],
+        progress=progress,
+    )
     summary = BuildSummary(str(out), problems=[str(p) for p in run.problems])
     ontology = Graph(identifier=ONTOLOGY_GRAPH)
     for triple in turtle_graph("ontology"):
@@ -105,10 +110,17 @@ def build(
         for result in run.results:
             doc_quads = sorted_quads([result.graph])
             write_atomic(stage / "graphs" / f"{slug(result.doc_id)}.trig", trig_bytes(doc_quads))
-            summary.documents.append(DocumentSummary(
-                result.doc_id, Path(result.path).name, result.encoding, len(result.graph),
-                result.observations, result.entities, len(result.report.violations),
-            ))
+            summary.documents.append(
+                DocumentSummary(
+                    result.doc_id,
+                    Path(result.path).name,
+                    result.encoding,
+                    len(result.graph),
+                    result.observations,
+                    result.entities,
+                    len(result.report.violations),
+                )
+            )
         all_quads = sorted_quads([ontology, *(r.graph for r in run.results)])
         write_atomic(stage / "graph.trig", trig_bytes(all_quads))
         write_atomic(stage / "graph.ttl", turtle_bytes(all_quads))
@@ -145,6 +157,7 @@ def load_query(name_or_text: str) -> str:
         except OSError as exc:
             raise QueryError(f"{path}: cannot read query file ({exc.strerror or exc})") from exc
     if not any(k in name_or_text.upper() for k in ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")):
-        raise QueryError(f"{name_or_text!r} is neither a canned query, a .rq file nor a SPARQL query")
+        raise QueryError(
+            f"{name_or_text!r} is neither a canned query, a .rq file nor a SPARQL query"
+        )
     return name_or_text
-

@@ -95,7 +95,7 @@ class Document:
 
 
 def date_from_text(text: str) -> PartialDate | None:
-    """The latest plausible date written in the text (a report is published after what it reports)."""
+    """The latest full date the text states (a report is published after what it reports)."""
     found = []
     for m in _TEXT_DATE_RE.finditer(text):
         try:
@@ -121,7 +121,9 @@ def decode_bytes(data: bytes, path: Path | str = "<bytes>") -> tuple[str, str]:
         try:
             return data[3:].decode("utf-8"), "utf-8-sig"
         except UnicodeDecodeError as exc:
-            raise InputError(path, f"has a UTF-8 BOM but is not valid UTF-8 ({exc.reason})") from exc
+            raise InputError(
+                path, f"has a UTF-8 BOM but is not valid UTF-8 ({exc.reason})"
+            ) from exc
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:

@@ -44,8 +44,9 @@ def write_atomic(path: Path, data: bytes) -> None:
 def staged_output(target: Path) -> Iterator[Path]:
     """Yield a fresh folder to write into; on success it replaces ``target`` in one step."""
     target = target.resolve()
-    if target.exists() and (not target.is_dir() or (any(target.iterdir())
-                                                    and not (target / MARKER).exists())):
+    if target.exists() and (
+        not target.is_dir() or (any(target.iterdir()) and not (target / MARKER).exists())
+    ):
         raise StoreError(
             f"{target}: exists and is not an ecokg build output; refusing to replace it"
         )

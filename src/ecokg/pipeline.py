@@ -14,12 +14,13 @@ from pathlib import Path
 
 from rdflib import Graph
 
+from ecokg.corpus import Document, iter_corpus
+from ecokg.errors import InputError
+
 # Importing the extractor modules registers them.
 from ecokg.extract import observations, places, titles  # noqa: F401
 from ecokg.extract.base import Claim, EntityMention, Observation, registry
 from ecokg.extract.lexicon import Lexicon, load_lexicon
-from ecokg.corpus import Document, iter_corpus
-from ecokg.errors import InputError
 from ecokg.kg.build import build_document_graph
 from ecokg.text.analyzed import AnalyzedDoc
 from ecokg.validate import ValidationReport, validate_graph
@@ -88,7 +89,9 @@ def process_document(
     )
 
 
-def _work(args: tuple[Document, tuple[str, ...] | None, bool, tuple[Path, ...]]) -> DocumentResult | InputError:
+def _work(
+    args: tuple[Document, tuple[str, ...] | None, bool, tuple[Path, ...]],
+) -> DocumentResult | InputError:
     document, names, validate, lexicon_dirs = args
     try:
         return process_document(document, load_lexicon(lexicon_dirs), names, validate)

@@ -83,7 +83,10 @@ class QueryResult:
 
     def records(self) -> list[dict[str, str | int | Decimal | float | bool | None]]:
         """Rows as dictionaries of plain Python values."""
-        return [{v: plain_value(t) for v, t in zip(self.variables, row, strict=True)} for row in self.rows]
+        return [
+            {v: plain_value(t) for v, t in zip(self.variables, row, strict=True)}
+            for row in self.rows
+        ]
 
     def to_csv(self) -> str:
         """CSV with a header row (lexical forms of literals, IRIs as text)."""
@@ -126,10 +129,14 @@ class KnowledgeGraph:
 
     def query(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> QueryResult:
         """Run a SPARQL query; ``bindings`` substitute variables with RDF terms (never text)."""
-        substitutions = {ox.Variable(k): to_ox(v) for k, v in (bindings or {}).items()}
+        substitutions: dict[ox.Variable, Term] = {
+            ox.Variable(k): to_ox(v) for k, v in (bindings or {}).items()
+        }
         try:
             answer = self._store.query(
-                sparql, use_default_graph_as_union=True, substitutions=substitutions or None,
+                sparql,
+                use_default_graph_as_union=True,
+                substitutions=substitutions or None,
                 prefixes=PREFIXES,
             )
         except SyntaxError as exc:
@@ -143,8 +150,9 @@ class KnowledgeGraph:
             rows = [[solution[v] for v in variables] for solution in answer]
             return QueryResult(variables, rows)
         triples = [(t.subject, t.predicate, t.object) for t in answer]
-        return QueryResult(["subject", "predicate", "object"], [list(t) for t in triples],
-                           triples=triples)
+        return QueryResult(
+            ["subject", "predicate", "object"], [list(t) for t in triples], triples=triples
+        )
 
     def named_graphs(self) -> list[str]:
         """IRIs of the named graphs (one per document, plus the ontology), sorted."""
@@ -182,7 +190,9 @@ def open_kg(location: Path | str) -> KnowledgeGraph:
     path = Path(location)
     store_path = path / STORE_DIR
     if not store_path.is_dir():
-        raise StoreError(f"{path}: not an ecokg build output (no {STORE_DIR}/ folder); run 'ecokg build' first")
+        raise StoreError(
+            f"{path}: not an ecokg build output (no {STORE_DIR}/ folder); run 'ecokg build' first"
+        )
     try:
         store = ox.Store.read_only(str(store_path))
     except OSError as exc:

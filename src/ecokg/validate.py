@@ -35,7 +35,10 @@ class Violation:
     def line(self) -> str:
         """A one-line description."""
         where = f" {self.path}" if self.path else ""
-        return f"[{self.severity}] {self.focus}{where}: {self.message} (shape {self.shape}; graph {self.graph})"
+        return (
+            f"[{self.severity}] {self.focus}{where}: {self.message} "
+            f"(shape {self.shape}; graph {self.graph})"
+        )
 
 
 @dataclass
@@ -61,7 +64,10 @@ class ValidationReport:
             f"Validation: {self.graphs_checked} graph(s) checked, "
             f"{'conforms' if self.conforms else f'{len(self.violations)} violation(s)'}"
         )
-        return "\n".join([head, *(v.line() for v in sorted(self.violations, key=Violation.line))]) + "\n"
+        return (
+            "\n".join([head, *(v.line() for v in sorted(self.violations, key=Violation.line))])
+            + "\n"
+        )
 
 
 def _short(node: object) -> str:
@@ -103,7 +109,9 @@ def validate_graph(data: Graph, name: str | None = None) -> ValidationReport:
                 focus=_short(results_graph.value(result, SH.focusNode)),
                 path=_short(results_graph.value(result, SH.resultPath)),
                 message=_short(results_graph.value(result, SH.resultMessage)),
-                severity=str(severity).rsplit("#", 1)[-1] if isinstance(severity, URIRef) else "Violation",
+                severity=str(severity).rsplit("#", 1)[-1]
+                if isinstance(severity, URIRef)
+                else "Violation",
                 shape=_shape_name(results_graph.value(result, SH.sourceShape)),
             )
         )

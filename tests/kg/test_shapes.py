@@ -22,8 +22,13 @@ TEXT = "2024年，某省PM2.5平均浓度为30微克/立方米。某省生态环
 
 
 def _doc() -> Document:
-    return Document("shape_test", Path("shape_test.txt"), TEXT, "utf-8",
-                    SourceMeta(published=PartialDate(2025, 2)))
+    return Document(
+        "shape_test",
+        Path("shape_test.txt"),
+        TEXT,
+        "utf-8",
+        SourceMeta(published=PartialDate(2025, 2)),
+    )
 
 
 def _span(text: str) -> SourceSpan:
@@ -35,14 +40,26 @@ def _span(text: str) -> SourceSpan:
 def sound_graph(lexicon: Lexicon) -> Graph:
     obs = Observation(
         indicator=IndicatorRef(str(ID["indicator/pm25-annual-mean"]), "PM2.5年均浓度", True, "air"),
-        value=Decimal(30), unit="ug_per_m3", qualifier="exact",
-        period=Period("2024", "stated", 2024, 2024), place="江西省", place_key="place:jiangxi",
-        quote=_span("某省PM2.5平均浓度为30微克/立方米"), value_span=_span("30微克/立方米"),
+        value=Decimal(30),
+        unit="ug_per_m3",
+        qualifier="exact",
+        period=Period("2024", "stated", 2024, 2024),
+        place="江西省",
+        place_key="place:jiangxi",
+        quote=_span("某省PM2.5平均浓度为30微克/立方米"),
+        value_span=_span("30微克/立方米"),
         theme="air",
     )
-    reg = EntityMention("Regulation", "某省大气污染防治条例", "regulation:某省大气污染防治条例",
-                        _span("某省大气污染防治条例"), (("instrumentType", "条例"),))
-    agency = EntityMention("Agency", "某省生态环境厅", "agency:某省生态环境厅", _span("某省生态环境厅"))
+    reg = EntityMention(
+        "Regulation",
+        "某省大气污染防治条例",
+        "regulation:某省大气污染防治条例",
+        _span("某省大气污染防治条例"),
+        (("instrumentType", "条例"),),
+    )
+    agency = EntityMention(
+        "Agency", "某省生态环境厅", "agency:某省生态环境厅", _span("某省生态环境厅")
+    )
     return build_document_graph(_doc(), [obs, reg, agency], lexicon)
 
 
@@ -178,6 +195,8 @@ CASES = [
 
 
 @pytest.mark.parametrize(("shape", "breaker"), CASES, ids=[f"{s}-{b.__name__}" for s, b in CASES])
-def test_shape_catches_broken_graph(sound_graph: Graph, shape: str, breaker: Callable[[Graph], None]) -> None:
+def test_shape_catches_broken_graph(
+    sound_graph: Graph, shape: str, breaker: Callable[[Graph], None]
+) -> None:
     breaker(sound_graph)
     assert shape in _shapes_violated(sound_graph)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
 import pytest
@@ -80,7 +81,8 @@ def test_ranges(finder: PeriodFinder, dash: str) -> None:
     text = f"《规划(2023{dash}2025年)》"
     expr = only(finder, text)
     assert surface(text, expr) == f"2023{dash}2025年"
-    assert (expr.kind, expr.code, expr.start_year, expr.end_year) == ("range", "2023/2025", 2023, 2025)
+    assert (expr.kind, expr.code) == ("range", "2023/2025")
+    assert (expr.start_year, expr.end_year) == (2023, 2025)
 
 
 def test_range_with_year_on_both_ends(finder: PeriodFinder) -> None:
@@ -151,10 +153,6 @@ def test_same_year_without_a_year_before_is_unknown(finder: PeriodFinder) -> Non
     assert found[0].code is None
 
 
-@pytest.mark.xfail(
-    reason="同年 after a month copies the month code ('2025-12') instead of the year ('2025')",
-    strict=True,
-)
 def test_same_year_after_month_is_the_year(finder: PeriodFinder) -> None:
     text = "2025年12月启动，同年完成"
     same = finder.find(text, ANCHOR)[-1]
@@ -216,10 +214,37 @@ def test_mixed_sentence(finder: PeriodFinder) -> None:
 
 PIECES = st.sampled_from(
     [
-        "去年", "今年", "前年", "今年以来", "十四五", "十三五", "2023—2025年", "2021-2025年",
-        "2025年12月", "2024年5月8日", "2022年", "2023年度", "同年", "一年来", "全年", "累计",
-        "截至目前", "2025", "年", "月", "5", "12", "日", "，", "。", "至", "—", "完成", "在",
-        "2020年代", "1800年",
+        "去年",
+        "今年",
+        "前年",
+        "今年以来",
+        "十四五",
+        "十三五",
+        "2023—2025年",
+        "2021-2025年",
+        "2025年12月",
+        "2024年5月8日",
+        "2022年",
+        "2023年度",
+        "同年",
+        "一年来",
+        "全年",
+        "累计",
+        "截至目前",
+        "2025",
+        "年",
+        "月",
+        "5",
+        "12",
+        "日",
+        "，",
+        "。",
+        "至",
+        "—",
+        "完成",
+        "在",
+        "2020年代",
+        "1800年",
     ]
 )
 TEXTS = st.lists(PIECES, max_size=15).map("".join)
@@ -254,7 +279,7 @@ def test_expressions_are_sorted_non_overlapping_and_well_formed(
         if expr.kind in ("year", "range", "plan"):
             assert expr.start_year is not None and expr.end_year is not None
             assert expr.code == period_code(expr.start_year, expr.end_year)
-    for a, b in zip(found, found[1:], strict=False):
+    for a, b in itertools.pairwise(found):
         assert (a.start, a.end) <= (b.start, b.end)
         assert a.end <= b.start
 
@@ -270,5 +295,5 @@ def test_without_anchor_every_code_comes_from_the_text(finder: PeriodFinder, tex
             assert expr.code is None
         if expr.kind == "same_year":
             assert expr.code is None or expr.code in explicit
-        if expr.kind in ("year", "month"):
-            explicit.append(expr.code)
+        if expr.kind in ("year", "month") and expr.code:
+            explicit.append(expr.code[:4])  # 同年 names the year, also after a month

@@ -14,26 +14,57 @@ from ecokg.api import build
 
 @click.command("build")
 @click.argument("corpus_dir", type=click.Path(path_type=Path))
-@click.option("-o", "--out", "out_dir", required=True, type=click.Path(path_type=Path),
-              help="Output folder (replaced atomically; only an earlier ecokg build is replaced).")
-@click.option("-j", "--jobs", default=1, show_default=True, type=click.IntRange(1, 64),
-              help="Documents processed in parallel.")
-@click.option("--lexicon", "lexicon_dirs", multiple=True, type=click.Path(path_type=Path, exists=True,
-              file_okay=False), help="Extra folder of lexicon YAML / Turtle files (repeatable).")
-@click.option("--keep-going", is_flag=True,
-              help="Exit 0 even when documents failed or the graph violates the shapes.")
-def build_command(corpus_dir: Path, out_dir: Path, jobs: int, lexicon_dirs: tuple[Path, ...],
-                  keep_going: bool) -> None:
+@click.option(
+    "-o",
+    "--out",
+    "out_dir",
+    required=True,
+    type=click.Path(path_type=Path),
+    help="Output folder (replaced atomically; only an earlier ecokg build is replaced).",
+)
+@click.option(
+    "-j",
+    "--jobs",
+    default=1,
+    show_default=True,
+    type=click.IntRange(1, 64),
+    help="Documents processed in parallel.",
+)
+@click.option(
+    "--lexicon",
+    "lexicon_dirs",
+    multiple=True,
+    type=click.Path(path_type=Path, exists=True, file_okay=False),
+    help="Extra folder of lexicon YAML / Turtle files (repeatable).",
+)
+@click.option(
+    "--keep-going",
+    is_flag=True,
+    help="Exit 0 even when documents failed or the graph violates the shapes.",
+)
+def build_command(
+    corpus_dir: Path, out_dir: Path, jobs: int, lexicon_dirs: tuple[Path, ...], keep_going: bool
+) -> None:
     """Build the knowledge graph of CORPUS_DIR (a folder of .txt files) into OUT_DIR."""
     console = Console(stderr=True)
     total = len(list(corpus_dir.glob("*.txt"))) if corpus_dir.is_dir() else 0
-    columns = (TextColumn("[progress.description]{task.description}"), BarColumn(),
-               MofNCompleteColumn(), TimeRemainingColumn())
-    with Progress(*columns, console=console, transient=True,
-                  disable=not console.is_terminal or total < 2) as bar:
+    columns = (
+        TextColumn("[progress.description]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+    )
+    with Progress(
+        *columns, console=console, transient=True, disable=not console.is_terminal or total < 2
+    ) as bar:
         task = bar.add_task("extracting", total=total)
-        summary = build(corpus_dir, out_dir, jobs=jobs, lexicon_dirs=lexicon_dirs,
-                        progress=lambda _name: bar.advance(task))
+        summary = build(
+            corpus_dir,
+            out_dir,
+            jobs=jobs,
+            lexicon_dirs=lexicon_dirs,
+            progress=lambda _name: bar.advance(task),
+        )
     for problem in summary.problems:
         click.echo(f"skipped: {problem}", err=True)
     click.echo(

@@ -14,10 +14,14 @@ from ecokg.store import QueryResult, plain_value
 
 @click.command("query")
 @click.argument("query")
-@click.option("--kg", required=True, type=click.Path(path_type=Path),
-              help="A build output folder.")
-@click.option("--format", "fmt", type=click.Choice(["csv", "json", "table"]), default="table",
-              show_default=True)
+@click.option("--kg", required=True, type=click.Path(path_type=Path), help="A build output folder.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["csv", "json", "table"]),
+    default="table",
+    show_default=True,
+)
 def query_command(query: str, kg: Path, fmt: str) -> None:
     """Run QUERY (a canned query name, a .rq file or inline SPARQL) against a knowledge graph."""
     result = open_kg(kg).query(load_query(query))

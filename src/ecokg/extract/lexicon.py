@@ -111,7 +111,7 @@ def _load_graph(paths: Sequence[Path]) -> Graph:
 
 def _units(graph: Graph) -> dict[str, UnitDef]:
     units = {}
-    for iri in sorted(set(graph.subjects(RDF.type, QUDT.Unit))):
+    for iri in sorted(set(graph.subjects(RDF.type, QUDT.Unit)), key=str):
         assert isinstance(iri, URIRef)
         code = str(graph.value(iri, SKOS.notation))
         forms = tuple(sorted(str(f) for f in graph.objects(iri, EKG.surfaceForm)))
@@ -125,7 +125,7 @@ def _label(graph: Graph, iri: URIRef) -> str:
 
 def _themes(graph: Graph) -> dict[str, ThemeDef]:
     themes = {}
-    for iri in sorted(set(graph.subjects(RDF.type, EKG.Theme))):
+    for iri in sorted(set(graph.subjects(RDF.type, EKG.Theme)), key=str):
         assert isinstance(iri, URIRef)
         code = str(graph.value(iri, SKOS.notation))
         keywords = tuple(sorted(to_simplified(str(k)) for k in graph.objects(iri, EKG.keyword)))
@@ -136,7 +136,7 @@ def _themes(graph: Graph) -> dict[str, ThemeDef]:
 def _indicators(graph: Graph, themes: dict[str, ThemeDef]) -> tuple[IndicatorDef, ...]:
     theme_code = {t.iri: code for code, t in themes.items()}
     out = []
-    for iri in sorted(set(graph.subjects(RDF.type, EKG.Indicator))):
+    for iri in sorted(set(graph.subjects(RDF.type, EKG.Indicator)), key=str):
         assert isinstance(iri, URIRef)
         literal_labels = [
             to_simplified(str(lab))

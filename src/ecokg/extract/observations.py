@@ -148,8 +148,16 @@ def _state(doc: AnalyzedDoc, lexicon: Lexicon) -> _DocState:
     blocked = [(m.start(), m.end()) for m in _QUOTED.finditer(doc.text)]
     blocked += [(m.start(), m.end()) for m in words.name_re.finditer(doc.text)]
     return _DocState(
-        doc, lexicon, words, times, [t.start for t in times], places, [p.start for p in places],
-        home_province(places, lexicon), anchor, sorted(blocked),
+        doc,
+        lexicon,
+        words,
+        times,
+        [t.start for t in times],
+        places,
+        [p.start for p in places],
+        home_province(places, lexicon),
+        anchor,
+        sorted(blocked),
     )
 
 
@@ -198,11 +206,10 @@ def _read_number(state: _DocState, m: re.Match[str], sentence: Sentence) -> _Num
         unit = "index"
     else:
         unit = w.unit_forms[unit_form]
-    if chinese and (raw == "一" or unit != "count" and unit != "times"):
-        # 一 with a counter is an article ("一批"), and spelled-out measures are rare but
-        # spelled-out counts (两批, 三个) are common.
-        if not (raw != "一" and unit in ("year", "day")):
-            return None
+    # 一 with a counter is an article ("一批"); spelled-out counts (两批, 三个) and durations are
+    # common, spelled-out measures rare.
+    if chinese and (raw == "一" or unit not in ("count", "times", "year", "day")):
+        return None
     if re.match(r"[A-Za-z]", text[e + um.end() : e + um.end() + 1]) and unit_form is None:
         return None
     qualifier = "exact"
@@ -223,14 +230,16 @@ def _read_number(state: _DocState, m: re.Match[str], sentence: Sentence) -> _Num
 
 def _hedge_before(before: str, w: _Words) -> tuple[str, int] | None:
     """A hedge word right before the number, possibly followed by a linking verb (超过…, 达…)."""
-    trimmed = before
-    linker = ends_with_any(trimmed, ("达到", "达", "到", "为"))
-    if linker:
-        trimmed = trimmed[: -len(linker)]
-    word = ends_with_any(trimmed, w.q_before)
+    word = ends_with_any(before, w.q_before)
+    if word is not None:
+        return w.q_before[word], len(word)
+    linker = ends_with_any(before, ("达到", "达", "到", "为"))
+    if linker is None:
+        return None
+    word = ends_with_any(before[: -len(linker)], w.q_before)
     if word is None:
         return None
-    return w.q_before[word], len(word) + (len(linker) if linker else 0)
+    return w.q_before[word], len(word) + len(linker)
 
 
 def _read_rank(
@@ -251,9 +260,17 @@ def _read_rank(
     elif starts_with_any(rest, w.ordinal_counters) and tail is None:
         return None
     end = e + (len(tail) if tail else 0)
-    return _Number(s - 1, end, s, e, value, "rank", "exact",
-                   rank_scope=w.rank_scopes.get(scope_word) if scope_word else None,
-                   rank_scope_word=scope_word)
+    return _Number(
+        s - 1,
+        end,
+        s,
+        e,
+        value,
+        "rank",
+        "exact",
+        rank_scope=w.rank_scopes.get(scope_word) if scope_word else None,
+        rank_scope_word=scope_word,
+    )
 
 
 # ---------------------------------------------------------------------------- context
@@ -279,8 +296,14 @@ def _clean_label(subject: str, state: _DocState) -> str:
     for expr in state.words.periods.find(label, state.anchor)[::-1]:
         label = label[: expr.start] + label[expr.end :]
     label = re.sub(r"\d{4}年|[“”\"‘’「」]", "", label)
-    strippable = (*w.linkers, *w.rank_verbs, *w.q_before, *w.change_up, *w.change_down,
-                  *w.rank_scopes)
+    strippable = (
+        *w.linkers,
+        *w.rank_verbs,
+        *w.q_before,
+        *w.change_up,
+        *w.change_down,
+        *w.rank_scopes,
+    )
     changed = True
     while changed and label:
         changed = False
@@ -331,8 +354,9 @@ def _minted(label: str, theme: str | None) -> IndicatorRef:
 
 
 def _derived(base: IndicatorRef, suffix_iri: str, suffix_label: str) -> IndicatorRef:
-    return IndicatorRef(f"{base.iri}--{suffix_iri}", base.label + suffix_label, base.in_scheme,
-                        base.theme, base)
+    return IndicatorRef(
+        f"{base.iri}--{suffix_iri}", base.label + suffix_label, base.in_scheme, base.theme, base
+    )
 
 
 def _theme(state: _DocState, *texts: str) -> str | None:
@@ -347,8 +371,14 @@ def _theme(state: _DocState, *texts: str) -> str | None:
     return None
 
 
-def _period(state: _DocState, sentence: Sentence, clause: Span, num: _Number,
-            paragraph_time: TimeExpr | None, is_change: bool) -> Period:
+def _period(
+    state: _DocState,
+    sentence: Sentence,
+    clause: Span,
+    num: _Number,
+    paragraph_time: TimeExpr | None,
+    is_change: bool,
+) -> Period:
     lo = bisect_right(state.time_starts, sentence.span.start - 1)
     hi = bisect_right(state.time_starts, num.start - 1)
     in_sentence = [t for t in state.times[lo:hi] if t.end <= num.start and t.kind != "cumulative"]
@@ -373,12 +403,17 @@ def _period(state: _DocState, sentence: Sentence, clause: Span, num: _Number,
 
 
 def _basis(t: TimeExpr) -> str:
-    return {"relative": "relative", "same_year": "relative", "reporting": "relative",
-            "plan": "plan"}.get(t.kind, "stated")
+    return {
+        "relative": "relative",
+        "same_year": "relative",
+        "reporting": "relative",
+        "plan": "plan",
+    }.get(t.kind, "stated")
 
 
-def _place(state: _DocState, sentence: Sentence, clause: Span, num: _Number,
-           topic: PlaceHit | None) -> PlaceDef | None:
+def _place(
+    state: _DocState, sentence: Sentence, clause: Span, num: _Number, topic: PlaceHit | None
+) -> PlaceDef | None:
     """Where a value applies: a place named in its clause, else the sentence's or paragraph's
     opening place, else the document's home province. 全国 right before a count is national."""
     text = state.doc.text
@@ -406,8 +441,11 @@ def _modality(state: _DocState, clause_text: str, period: Period) -> str:
         return "forecast"
     if any(cue in clause_text for cue in w.target_cues):
         return "target"
-    if re.search(r"到\d{4}年", clause_text) and period.start_year and state.anchor.year and (
-        period.start_year > state.anchor.year
+    if (
+        re.search(r"到\d{4}年", clause_text)
+        and period.start_year
+        and state.anchor.year
+        and (period.start_year > state.anchor.year)
     ):
         return "target"
     return "achieved"
@@ -489,7 +527,11 @@ def _observation(
     lex = state.lexicon
     w = state.words
     raw_subject = _subject(state, clause.start, num.start)
-    change = _change_cue(raw_subject, w) if num.unit in ("percentage_point", "percent", "times") else None
+    change = (
+        _change_cue(raw_subject, w)
+        if num.unit in ("percentage_point", "percent", "times")
+        else None
+    )
     label = _clean_label(raw_subject, state)
     after_unit = _noun_after(state, num.end, clause.end)
     if num.unit == "percent" and not label and text.startswith("的", num.end) and after_unit:
@@ -507,8 +549,9 @@ def _observation(
         if base is None:
             return None
         scope = num.rank_scope_word or ""
-        indicator = _derived(base, f"rank-{num.rank_scope or slug(scope or 'unscoped')}",
-                             f"{scope}排名")
+        indicator = _derived(
+            base, f"rank-{num.rank_scope or slug(scope or 'unscoped')}", f"{scope}排名"
+        )
     elif change is not None:
         matched = _match_indicator(lex, label, None)
         if matched and re.search(r"(?:下降|增长|提升|削减)率$", matched[0].label):
@@ -520,8 +563,9 @@ def _observation(
             if base is None:
                 return None
             yoy = "同比" in raw_subject
-            indicator = _derived(base, "yoy-change" if yoy else "change",
-                                 "同比变化" if yoy else "变化")
+            indicator = _derived(
+                base, "yoy-change" if yoy else "change", "同比变化" if yoy else "变化"
+            )
     else:
         matched = _match_indicator(lex, context, num.unit)
         if matched:
@@ -542,7 +586,9 @@ def _observation(
                     return None
                 indicator = _minted(name, None)
     clause_text = text[clause.start : clause.end]
-    theme = indicator.theme or _theme(state, context, clause_text, text[sentence.span.start : sentence.span.end])
+    theme = indicator.theme or _theme(
+        state, context, clause_text, text[sentence.span.start : sentence.span.end]
+    )
     period = _period(state, sentence, clause, num, paragraph_time, change is not None)
     place = _place(state, sentence, clause, num, topic)
     quote = state.doc.source_span(clause.start, clause.end)

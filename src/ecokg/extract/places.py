@@ -33,7 +33,9 @@ def _matcher(lexicon: Lexicon) -> re.Pattern[str]:
     return re.compile(f"(?:{alternation(lexicon.place_by_alias)})")
 
 
-def find_places(text: str, lexicon: Lexicon, start: int = 0, end: int | None = None) -> list[PlaceHit]:
+def find_places(
+    text: str, lexicon: Lexicon, start: int = 0, end: int | None = None
+) -> list[PlaceHit]:
     """Every gazetteer place named in ``text[start:end]``, longest name first at each position."""
     end = len(text) if end is None else end
     return [
@@ -59,5 +61,6 @@ def home_province(hits: Iterable[PlaceHit], lexicon: Lexicon) -> PlaceDef | None
 def extract_places(doc: AnalyzedDoc, lexicon: Lexicon) -> Iterable[EntityMention]:
     """Place mentions from the gazetteer, with canonical names."""
     for hit in find_places(doc.text, lexicon):
-        yield EntityMention("Place", hit.place.name, f"place:{hit.place.id}",
-                            doc.source_span(hit.start, hit.end))
+        yield EntityMention(
+            "Place", hit.place.name, f"place:{hit.place.id}", doc.source_span(hit.start, hit.end)
+        )

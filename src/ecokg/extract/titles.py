@@ -47,7 +47,7 @@ def extract_titles(doc: AnalyzedDoc, lexicon: Lexicon) -> Iterable[EntityMention
         kind = classify_title(title, lexicon)
         if kind is None:
             continue
-        cls, doc_type = kind
+        doc_type = kind[1]
         declared = markers.match(text, m.end())
         if declared:
             short_names[declared.group(1).strip()] = title
@@ -62,7 +62,9 @@ def extract_titles(doc: AnalyzedDoc, lexicon: Lexicon) -> Iterable[EntityMention
                     last_by_type.setdefault(suffix, title)
         resolved = classify_title(canonical, lexicon) or kind
         yield EntityMention(
-            resolved[0], canonical, f"{resolved[0].lower()}:{canonical}",
+            resolved[0],
+            canonical,
+            f"{resolved[0].lower()}:{canonical}",
             doc.source_span(m.start(1), m.end(1)),
             (("instrumentType", resolved[1]),),
         )

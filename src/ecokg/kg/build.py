@@ -31,8 +31,12 @@ from ecokg.kg.vocab import (
 from ecokg.text.analyzed import SourceSpan
 from ecokg.text.normalize import to_simplified
 
-_QUALIFIERS = {"exact": EKG.exact, "approx": EKG.approx, "lower_bound": EKG.lowerBound,
-               "upper_bound": EKG.upperBound}
+_QUALIFIERS = {
+    "exact": EKG.exact,
+    "approx": EKG.approx,
+    "lower_bound": EKG.lowerBound,
+    "upper_bound": EKG.upperBound,
+}
 _MODALITIES = {"achieved": EKG.achieved, "target": EKG.target, "forecast": EKG.forecast}
 
 
@@ -88,7 +92,9 @@ class GraphBuilder:
             if value:
                 self.add(doc, prop, Literal(value))
         if meta.url:
-            self.add(doc, DCTERMS.source, URIRef(meta.url) if "://" in meta.url else Literal(meta.url))
+            self.add(
+                doc, DCTERMS.source, URIRef(meta.url) if "://" in meta.url else Literal(meta.url)
+            )
 
     def span(self, span: SourceSpan) -> URIRef:
         """The mention node of an original-text span (created once, referenced many times)."""
@@ -164,7 +170,9 @@ class GraphBuilder:
         if obs.period.code:
             self.add(node, EKG.period, Literal(obs.period.code))
         if obs.period.start_year is not None:
-            self.add(node, EKG.periodStartYear, Literal(obs.period.start_year, datatype=XSD.integer))
+            self.add(
+                node, EKG.periodStartYear, Literal(obs.period.start_year, datatype=XSD.integer)
+            )
         if obs.period.end_year is not None:
             self.add(node, EKG.periodEndYear, Literal(obs.period.end_year, datatype=XSD.integer))
         if obs.place and obs.place_key:

@@ -62,14 +62,22 @@ def _ox_triples(quads: Iterable[Quad]) -> Iterator[ox.Triple]:
 
 def trig_bytes(quads: Iterable[Quad]) -> bytes:
     """TriG of the quads (already sorted), with the project prefixes."""
-    return bytes(ox.serialize(_ox_quads(quads), format=ox.RdfFormat.TRIG, prefixes=PREFIXES))
+    return _serialized(ox.serialize(_ox_quads(quads), format=ox.RdfFormat.TRIG, prefixes=PREFIXES))
 
 
 def nquads_bytes(quads: Iterable[Quad]) -> bytes:
     """N-Quads of the quads (one statement a line: the fastest format to load)."""
-    return bytes(ox.serialize(_ox_quads(quads), format=ox.RdfFormat.N_QUADS))
+    return _serialized(ox.serialize(_ox_quads(quads), format=ox.RdfFormat.N_QUADS))
 
 
 def turtle_bytes(quads: Iterable[Quad]) -> bytes:
     """Turtle of the union of the quads' graphs."""
-    return bytes(ox.serialize(_ox_triples(quads), format=ox.RdfFormat.TURTLE, prefixes=PREFIXES))
+    return _serialized(
+        ox.serialize(_ox_triples(quads), format=ox.RdfFormat.TURTLE, prefixes=PREFIXES)
+    )
+
+
+def _serialized(data: bytes | None) -> bytes:
+    # pyoxigraph returns the bytes when no output file is given
+    assert data is not None
+    return data

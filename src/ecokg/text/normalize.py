@@ -18,7 +18,7 @@ import opencc
 # Sentence-final marks: a line ending in one of these ends a sentence, so its break is kept.
 _TERMINAL = "。！？!?；;：:…~"
 # Closing quotes and brackets end a sentence only when a terminal mark stands before them.
-_CLOSERS = "」』”’\"）)】]》"
+_CLOSERS = '」』”’"）)】]》'
 # Lines shorter than this are taken for headings or captions even without final punctuation.
 _MIN_BODY_LINE = 40
 
@@ -72,6 +72,16 @@ class _Rewriter:
         self._starts.extend(self._src.offsets.starts[start:end])
         self._ends.extend(self._src.offsets.ends[start:end])
 
+    @property
+    def length(self) -> int:
+        return len(self._starts)
+
+    def widen(self, first: int, start: int, end: int) -> None:
+        """Stretch the characters appended since ``first`` to cover source ``[start, end)``."""
+        if first < len(self._starts):
+            self._starts[first] = min(self._starts[first], self._src.offsets.starts[start])
+            self._ends[-1] = max(self._ends[-1], self._src.offsets.ends[end - 1])
+
     def replace(self, start: int, end: int, new: str) -> None:
         if not new:
             return
@@ -82,7 +92,9 @@ class _Rewriter:
         self._ends.extend([o_end] * len(new))
 
     def result(self) -> NormalizedText:
-        offsets = OffsetMap(tuple(self._starts), tuple(self._ends), self._src.offsets.original_length)
+        offsets = OffsetMap(
+            tuple(self._starts), tuple(self._ends), self._src.offsets.original_length
+        )
         return NormalizedText("".join(self._parts), offsets)
 
 
@@ -103,9 +115,13 @@ def rewrite(
             out.keep(m.start(), m.end())
         # Characters of the replacement that equal a kept group are mapped one to one.
         elif m.lastindex and new == "".join(m.group(i) or "" for i in range(1, m.lastindex + 1)):
+            first = out.length
             for i in range(1, m.lastindex + 1):
                 if m.group(i):
                     out.keep(m.start(i), m.end(i))
+            # The first and last kept characters reach out to the markup around them, so a quote
+            # of "PM2.5" is the whole "PM_{2.5}", never a piece of it.
+            out.widen(first, m.start(), m.end())
         else:
             out.replace(m.start(), m.end(), new)
         pos = m.end()

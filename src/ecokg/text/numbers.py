@@ -5,12 +5,29 @@ from __future__ import annotations
 import re
 from decimal import Decimal, InvalidOperation
 
-_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
-           "七": 7, "八": 8, "九": 9}
+_DIGITS = {
+    "〇": 0,
+    "零": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
 _SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
 _BIG_UNITS = {"万": 10_000, "亿": 100_000_000}
-MULTIPLIERS = {"万": Decimal(10) ** 4, "亿": Decimal(10) ** 8, "千": Decimal(10) ** 3,
-               "百": Decimal(100), "十": Decimal(10)}
+MULTIPLIERS = {
+    "万": Decimal(10) ** 4,
+    "亿": Decimal(10) ** 8,
+    "千": Decimal(10) ** 3,
+    "百": Decimal(100),
+    "十": Decimal(10),
+}
 
 CHINESE_NUMERAL_CHARS = "〇零一二两三四五六七八九十百千万亿"
 ARABIC_NUMBER = r"\d+(?:,\d{3})*(?:\.\d+)?"
@@ -26,31 +43,39 @@ def parse_chinese_integer(text: str) -> int:
     """Parse a Chinese numeral such as ``三百二十``, ``两``, ``十二`` or ``一万二千``.
 
     Digit strings without units (``二〇二二``) read digit by digit, as years are written.
+    Malformed numerals (``十十``, ``二三百``, a bare ``万``) raise ``ValueError``.
     """
-    if not text or any(c not in _DIGITS and c not in _SMALL_UNITS and c not in _BIG_UNITS
-                       for c in text):
+    if not text or any(
+        c not in _DIGITS and c not in _SMALL_UNITS and c not in _BIG_UNITS for c in text
+    ):
         raise ValueError(f"not a Chinese numeral: {text!r}")
     if all(c in _DIGITS for c in text) and len(text) > 1:
         return int("".join(str(_DIGITS[c]) for c in text))
-    total = 0      # completed groups above 万/亿
-    section = 0    # the group below the current big unit
-    digit = 0
+    total = 0  # completed groups above 万/亿
+    section = 0  # the group below the current big unit
+    digit: int | None = None  # a digit waiting for its unit
+    last_small = 10_000  # units inside a section must decrease: 千 > 百 > 十
     for char in text:
         if char in _DIGITS:
+            if digit is not None and _DIGITS[char] != 0 and digit != 0:
+                raise ValueError(f"two digits in a row in {text!r}")
             digit = _DIGITS[char]
         elif char in _SMALL_UNITS:
-            section += (digit or 1) * _SMALL_UNITS[char]
-            digit = 0
+            unit = _SMALL_UNITS[char]
+            if unit >= last_small or digit == 0:
+                raise ValueError(f"misplaced {char!r} in {text!r}")
+            section += (1 if digit is None else digit) * unit
+            digit, last_small = None, unit
         else:
-            unit = _BIG_UNITS[char]
-            section += digit
-            if unit == 100_000_000:
-                total = (total + section) * unit
+            if section == 0 and not digit and total == 0:
+                raise ValueError(f"{char!r} without a number before it in {text!r}")
+            section += digit or 0
+            if _BIG_UNITS[char] == 100_000_000:
+                total = (total + section) * 100_000_000
             else:
-                total += section * unit
-            section = 0
-            digit = 0
-    return total + section + digit
+                total += section * 10_000
+            section, digit, last_small = 0, None, 10_000
+    return total + section + (digit or 0)
 
 
 def parse_number(text: str) -> Decimal:
@@ -72,7 +97,7 @@ def parse_number(text: str) -> Decimal:
 
 
 def _plain(value: Decimal) -> Decimal:
-    """Drop exponent notation and trailing zeros so equal numbers print alike (1.360E+8 -> 136000000)."""
+    """Drop exponents and trailing zeros so equal numbers print alike (1.36E+8 -> 136000000)."""
     normalized = value.normalize()
     if normalized == normalized.to_integral_value():
         return normalized.quantize(Decimal(1))
@@ -101,7 +126,7 @@ def to_chinese_integer(value: int) -> str:
                 zero_pending = True
         return "".join(out)
 
-    parts = []
+    parts: list[str] = []
     for unit_value, unit in ((100_000_000, "亿"), (10_000, "万"), (1, "")):
         group, value = divmod(value, unit_value)
         if group:

@@ -67,7 +67,9 @@ class PeriodFinder:
     def __init__(self, words: Mapping[str, object]) -> None:
         periods = words.get("periods", {})
         assert isinstance(periods, Mapping)
-        self.relative: dict[str, int] = {str(k): int(v) for k, v in periods["relative_years"].items()}
+        self.relative: dict[str, int] = {
+            str(k): int(v) for k, v in periods["relative_years"].items()
+        }
         self.same_year: Sequence[str] = list(periods["same_year"])
         self.reporting: Sequence[str] = list(periods["reporting_year"])
         self.cumulative: Sequence[str] = list(periods["cumulative"])
@@ -128,8 +130,9 @@ class PeriodFinder:
         if m["same"]:
             return TimeExpr(s, e, "same_year", None, None, None)
         if m["rep"]:
-            year = anchor.about_year or anchor.year
-            return TimeExpr(s, e, "reporting", str(year) if year else None, year, year)
+            reporting = anchor.about_year or anchor.year
+            code = str(reporting) if reporting else None
+            return TimeExpr(s, e, "reporting", code, reporting, reporting)
         return TimeExpr(s, e, "cumulative", "cumulative", None, None)
 
     @staticmethod
@@ -137,9 +140,9 @@ class PeriodFinder:
         out = []
         last: TimeExpr | None = None
         for expr in found:
-            if expr.kind == "same_year" and last is not None:
-                expr = TimeExpr(expr.start, expr.end, expr.kind, last.code, last.start_year,
-                                last.end_year)
+            if expr.kind == "same_year" and last is not None and last.start_year is not None:
+                year = last.start_year  # 同年 after "2025年12月" is the year 2025, not the month
+                expr = TimeExpr(expr.start, expr.end, expr.kind, str(year), year, year)
             if expr.kind in ("year", "relative", "month") and expr.code:
                 last = expr
             out.append(expr)

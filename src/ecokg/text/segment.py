@@ -8,7 +8,8 @@ from dataclasses import dataclass
 _PARAGRAPH = re.compile(r"[^\n]+")
 # A sentence ends after a terminal mark and any closing quotes or brackets that follow it.
 _SENTENCE = re.compile(r"[^。！？!?；;\n]+(?:[。！？!?；;]+[”’」』）)]*|$)|[。！？!?；;]+")
-_CLAUSE_BREAK = re.compile(r"[，,：:；;。！？!?]")
+# A clause ends at a comma, colon or final mark, with any closing quotes that follow it.
+_CLAUSE_BREAK = re.compile(r"[，,：:；;。！？!?]+[”’」』）)\"]*")
 
 
 @dataclass(frozen=True)

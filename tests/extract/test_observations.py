@@ -1,0 +1,163 @@
+"""Observations from sentences written for these tests (none comes from the demo corpus)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from ecokg.corpus import Document, PartialDate, SourceMeta
+from ecokg.extract.base import Observation
+from ecokg.extract.lexicon import Lexicon
+from ecokg.extract.observations import extract_observations
+from ecokg.text.analyzed import AnalyzedDoc
+
+
+def observe(
+    text: str, lexicon: Lexicon, published: str = "2025-03", about: str | None = None
+) -> list[Observation]:
+    doc = Document(
+        "t",
+        Path("t.txt"),
+        text,
+        "utf-8",
+        SourceMeta(published=PartialDate.parse(published), about_period=about),
+    )
+    return list(extract_observations(AnalyzedDoc.of(doc), lexicon))
+
+
+def one(text: str, lexicon: Lexicon, value: str, **kw: str) -> Observation:
+    found = [o for o in observe(text, lexicon, **kw) if o.value == Decimal(value)]
+    assert len(found) == 1, [
+        (o.value, o.unit, o.value_span.text) for o in observe(text, lexicon, **kw)
+    ]
+    return found[0]
+
+
+def test_monthly_air_bulletin(lexicon: Lexicon) -> None:
+    text = "2024年1—11月，湖南省14个市州PM2.5平均浓度为35微克/立方米，同比下降5.4%；空气质量优良天数比例为88.6%。"
+    pm = one(text, lexicon, "35")
+    assert (pm.unit, pm.qualifier, pm.place) == ("ug_per_m3", "exact", "湖南省")
+    assert pm.indicator.label == "PM2.5年均浓度"
+    ratio = one(text, lexicon, "88.6")
+    assert ratio.unit == "percent" and ratio.indicator.label == "空气优良天数比率"
+    change = one(text, lexicon, "5.4")
+    assert change.change_direction == "down" and change.unit == "percent"
+
+
+def test_quotes_are_exact_original_text(lexicon: Lexicon) -> None:
+    text = "全市PM_{2.5}濃度為３２微克/立方米，\n较上年下降２．４个百分点。"
+    doc = Document("t", Path("t.txt"), text, "utf-8", SourceMeta(published=PartialDate(2025)))
+    for obs in extract_observations(AnalyzedDoc.of(doc), lexicon):
+        assert text[obs.quote.start : obs.quote.end] == obs.quote.text
+        assert text[obs.value_span.start : obs.value_span.end] == obs.value_span.text
+    values = {o.value for o in extract_observations(AnalyzedDoc.of(doc), lexicon)}
+    assert values == {Decimal(32), Decimal("2.4")}
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("今年以来，全省共查处环境违法案件2316件，罚没金额3.2亿元。", "320000000", "cny"),
+        ("全省共查处环境违法案件2316件。", "2316", "count"),
+        ("累计完成造林面积12.5万亩。", "125000", "mu"),
+        ("化学需氧量排放总量削减至45.8万吨。", "458000", "tonne"),
+        ("地表水劣Ⅴ类水体比例为0.8%。", "0.8", "percent"),
+        ("全省生态质量指数为68.31。", "68.31", "index"),
+        ("碳排放强度较2020年下降两倍。", "2", "times"),
+        ("全年空气质量优良天数达到320天。", "320", "day"),
+        ("山东省氨氮平均浓度为0.21毫克/升。", "0.21", "mg_per_l"),
+    ],
+)
+def test_units_and_multipliers(lexicon: Lexicon, text: str, value: str, unit: str) -> None:
+    assert one(text, lexicon, value).unit == unit
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "qualifier"),
+    [
+        ("全省建成各类无废细胞近1400个。", "1400", "approx"),
+        ("累计投入资金约6.5亿元。", "650000000", "approx"),
+        ("整治入河排污口超过3000个。", "3000", "lower_bound"),
+        ("共培训执法人员5000余人次。", "5000", "lower_bound"),
+        ("全省40多家企业参与试点。", "40", "lower_bound"),
+        ("新建监测站点200个以上。", "200", "lower_bound"),
+        ("劣Ⅴ类断面比例不到1%。", "1", "upper_bound"),
+        ("重污染天数控制在3天以下。", "3", "upper_bound"),
+        ("处置危险废物12万吨左右。", "120000", "approx"),
+    ],
+)
+def test_hedges(lexicon: Lexicon, text: str, value: str, qualifier: str) -> None:
+    assert one(text, lexicon, value).qualifier == qualifier
+
+
+def test_relative_years_resolve_against_document_date(lexicon: Lexicon) -> None:
+    text = "去年，全省国考断面水质优良比例达到94.1%。今年一季度，优良比例为95.0%。"
+    obs = observe(text, lexicon, published="2025-04")
+    by_value = {o.value: o for o in obs}
+    assert by_value[Decimal("94.1")].period.code == "2024"
+    assert by_value[Decimal("94.1")].period.basis == "relative"
+    assert by_value[Decimal("95.0")].period.code == "2025"
+
+
+def test_plan_period_and_range(lexicon: Lexicon) -> None:
+    text = "“十四五”期间，全省累计削减化学需氧量8.6万吨。2023—2025年，计划新建污水管网1200公里。"
+    obs = {o.value: o for o in observe(text, lexicon)}
+    assert obs[Decimal(86000)].period.code == "2021/2025"
+    assert obs[Decimal(1200)].period.code == "2023/2025"
+
+
+def test_no_stated_time_is_not_a_guess(lexicon: Lexicon) -> None:
+    (obs,) = observe("全市建成污水处理厂12座。", lexicon)
+    assert obs.period.code is None and obs.period.basis == "none"
+
+
+def test_running_total_is_cumulative(lexicon: Lexicon) -> None:
+    (obs,) = observe("全省累计建成国家生态文明建设示范区41个。", lexicon)
+    assert obs.period.code == "cumulative"
+    assert obs.indicator.label == "国家生态文明建设示范区数"
+
+
+def test_ranks_with_scope_and_ordinals_that_are_not_ranks(lexicon: Lexicon) -> None:
+    text = "第二轮督察中，浙江省地表水水质优良比例为97.5%，居全国第二、华东第一。"
+    obs = observe(text, lexicon)
+    ranks = sorted((o.value, o.rank_scope) for o in obs if o.unit == "rank")
+    assert ranks == [(Decimal(1), "east-china"), (Decimal(2), "national")]
+    assert all(o.value_span.text != "第二轮" for o in obs)
+
+
+def test_place_of_a_city_clause(lexicon: Lexicon) -> None:
+    text = "广东省持续推进大气治理。深圳市PM2.5年均浓度为17微克/立方米。"
+    pm = one(text, lexicon, "17")
+    assert pm.place == "深圳市"
+
+
+def test_dates_codes_and_names_are_not_observations(lexicon: Lexicon) -> None:
+    text = (
+        "2024年5月8日，第三轮中央督察组进驻。举报电话：0791-86847839。“十四五”规划提出“1+N”体系。"
+    )
+    assert observe(text, lexicon) == []
+
+
+def test_change_observation_carries_its_base_indicator(lexicon: Lexicon) -> None:
+    text = "全省PM2.5平均浓度为29微克/立方米，同比上升1.2个百分点。"
+    change = one(text, lexicon, "1.2")
+    assert change.unit == "percentage_point" and change.change_direction == "up"
+    assert change.indicator.base is not None
+    assert change.indicator.base.label == "PM2.5年均浓度"
+
+
+def test_target_modality(lexicon: Lexicon) -> None:
+    (obs,) = observe(
+        "到2027年，全省空气质量优良天数比率力争达到92%。", lexicon, published="2024-06"
+    )
+    assert obs.modality == "target"
+    assert obs.period.code == "2027"
+
+
+def test_same_metric_in_two_scripts_is_one_indicator(lexicon: Lexicon) -> None:
+    simplified = one("全省国考断面水质优良比例为96.0%。", lexicon, "96.0")
+    traditional = one("全省國考斷面水質優良比例為96.0%。", lexicon, "96.0")
+    assert simplified.indicator.iri == traditional.indicator.iri
+    assert simplified.indicator.in_scheme
