@@ -11,12 +11,21 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
+from decimal import Decimal
 from pathlib import Path
 
 from rdflib import Graph
 
 from ecokg import __version__
-from ecokg.errors import QueryError
+from ecokg.corpus import iter_corpus
+from ecokg.errors import InputError, QueryError
+from ecokg.evaluate import (
+    EvalReport,
+    PredictedEntity,
+    PredictedObservation,
+    load_gold,
+    score,
+)
 from ecokg.kg.serialize import nquads_bytes, sorted_quads, trig_bytes, turtle_bytes
 from ecokg.kg.vocab import slug
 from ecokg.outputs import MARKER, staged_output, write_atomic
@@ -25,7 +34,15 @@ from ecokg.resources import resource_dir, turtle_graph
 from ecokg.store import ONTOLOGY_GRAPH, KnowledgeGraph, create_store, open_kg
 from ecokg.validate import ValidationReport, validate_graph
 
-__all__ = ["BuildSummary", "build", "list_queries", "load_query", "open_kg", "validate"]
+__all__ = [
+    "BuildSummary",
+    "build",
+    "evaluate",
+    "list_queries",
+    "load_query",
+    "open_kg",
+    "validate",
+]
 
 
 @dataclass
@@ -161,3 +178,43 @@ def load_query(name_or_text: str) -> str:
             f"{name_or_text!r} is neither a canned query, a .rq file nor a SPARQL query"
         )
     return name_or_text
+
+
+def evaluate(kg: KnowledgeGraph, corpus_dir: str | Path, gold_dir: str | Path) -> EvalReport:
+    """Score a built graph's observations and entities against gold JSONL annotations."""
+    gold_obs, gold_ents = load_gold(Path(gold_dir))
+    texts = {
+        d.doc_id: d.text for d in iter_corpus(Path(corpus_dir)) if not isinstance(d, InputError)
+    }
+    obs = [
+        PredictedObservation(
+            str(r["doc"]),
+            str(r["indicator"]),
+            str(r["indicatorLabel"]),
+            Decimal(str(r["value"])),
+            str(r["unit"]),
+            str(r["qualifier"]),
+            _opt(r["period"]),
+            _opt(r["place"]),
+            str(r["quote"]),
+            int(str(r["start"])),
+            int(str(r["end"])),
+        )
+        for r in kg.query(load_query("observations")).records()
+    ]
+    ents = [
+        PredictedEntity(
+            str(r["doc"]),
+            str(r["type"]),
+            str(r["name"]),
+            str(r["iri"]),
+            int(str(r["start"])),
+            int(str(r["end"])),
+        )
+        for r in kg.query(load_query("entities")).records()
+    ]
+    return score(texts, gold_obs, gold_ents, obs, ents)
+
+
+def _opt(value: object) -> str | None:
+    return None if value is None or value == "" else str(value)

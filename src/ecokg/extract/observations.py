@@ -34,6 +34,7 @@ _NUMBER = re.compile(
 # Separators inside a clause after which a new subject starts ("42次、中心组…12次").
 _SUBJECT_BREAK = re.compile(r"[、]|以及|并且|同时")
 _NOUN_STOP = re.compile(r"[，,。；;：:、！？!?（(“”\"《》\s]|(?<![A-Za-z.0-9])\d|和|及|与|等|的")
+_DATE_AFTER = re.compile(r"\s*[年月日号]")
 _QUOTED = re.compile(r"“[^“”\n]{1,40}”|《[^《》\n]{1,80}》|「[^「」\n]{1,40}」")
 _ARABIC_YEAR_LIKE = re.compile(r"^\d{4}$")
 # Labels are trimmed of these leading words: they say where or when, not what.
@@ -64,6 +65,8 @@ class _Words:
     skip_before: tuple[str, ...]
     name_re: re.Pattern[str]
     periods: PeriodFinder
+    environmental: re.Pattern[str]
+    off_topic: re.Pattern[str]
     cumulative: tuple[str, ...] = field(default=())
 
 
@@ -99,6 +102,8 @@ def _words(lexicon: Lexicon) -> _Words:
         skip_before=tuple(w["skip"]["before"]),
         name_re=re.compile("|".join(f"(?:{p})" for p in w["skip"]["name_patterns"])),
         periods=PeriodFinder(w),
+        environmental=re.compile(alternation(w["topics"]["environmental"])),
+        off_topic=re.compile(alternation(w["topics"]["off_topic"])),
         cumulative=tuple(w["periods"]["cumulative"]),
     )
 
@@ -283,7 +288,8 @@ def _subject(state: _DocState, clause_start: int, limit: int) -> str:
     for m in _SUBJECT_BREAK.finditer(text, clause_start, limit):
         piece_start = m.end()
     for m in _NUMBER.finditer(text, piece_start, limit):
-        if m.group(0)[0].isdigit():
+        # Cut after an earlier value ("42次、…12次"), not after a date ("从2017年的83.6%").
+        if m.group(0)[0].isdigit() and not _DATE_AFTER.match(text, m.end()):
             um = state.words.unit_re.match(text, m.end(), limit)
             piece_start = max(piece_start, um.end() if um else m.end())
     return text[piece_start:limit]
@@ -477,6 +483,8 @@ def extract_observations(doc: AnalyzedDoc, lexicon: Lexicon) -> Iterable[Observa
         if lead is not None:
             paragraph_time = lead
         for clause in sentence.clauses:
+            if _off_topic(state, sentence, clause):
+                continue
             for m in _NUMBER.finditer(text, clause.start, clause.end):
                 num = _read_number(state, m, sentence)
                 if num is None:
@@ -492,6 +500,28 @@ def _previous_clause(state: _DocState, sentence: Sentence, clause: Span) -> str:
     """The clause before ``clause`` in the sentence ("Ⅰ-Ⅱ类水质比例不降反升，|达86.4%")."""
     earlier = [c for c in sentence.clauses if c.end <= clause.start]
     return state.doc.text[earlier[-1].start : earlier[-1].end] if earlier else ""
+
+
+def _topic_counts(w: _Words, text: str) -> tuple[int, int]:
+    """(environmental, off-topic) keyword counts, off-topic words masked first."""
+    off = len(w.off_topic.findall(text))
+    return len(w.environmental.findall(w.off_topic.sub("", text))), off
+
+
+def _off_topic(state: _DocState, sentence: Sentence, clause: Span) -> bool:
+    """Whether a clause is about something other than the environment.
+
+    The clause decides when it names a topic; otherwise its sentence; otherwise the paragraph,
+    which must speak more of other topics than of the environment.
+    """
+    text = state.doc.text
+    for start, end in ((clause.start, clause.end), (sentence.span.start, sentence.span.end)):
+        env, off = _topic_counts(state.words, text[start:end])
+        if env or off:
+            return not env
+    para = [s for s in state.doc.sentences if s.paragraph == sentence.paragraph]
+    env, off = _topic_counts(state.words, text[para[0].span.start : para[-1].span.end])
+    return off > env
 
 
 def _leading_time(state: _DocState, sentence: Sentence) -> TimeExpr | None:
@@ -536,12 +566,17 @@ def _observation(
     after_unit = _noun_after(state, num.end, clause.end)
     if num.unit == "percent" and not label and text.startswith("的", num.end) and after_unit:
         label = after_unit + "占比"  # "98%的白鹤": a share of something
-    if not label and num.unit not in ("rank", "count") and change is None:
-        before = _previous_clause(state, sentence, clause)
-        label = after_unit or ("" if re.search(r"\d", before) else _clean_label(before, state))
-    context = f"{label}|{after_unit}"
     indicator: IndicatorRef | None = None
-    if num.unit == "rank":
+    if not label and num.unit not in ("rank", "count") and change is None:
+        if previous is not None and not num.duration:
+            indicator = previous  # "从2017年的83.6%上升到2021年的90.67%": the same indicator
+        else:
+            before = _previous_clause(state, sentence, clause)
+            label = after_unit or ("" if re.search(r"\d", before) else _clean_label(before, state))
+    context = f"{label}|{after_unit}"
+    if indicator is not None:
+        pass
+    elif num.unit == "rank":
         matched = _match_indicator(lex, label, None)
         base = _ref(matched[0]) if matched else previous
         if base is None and (label or after_unit):

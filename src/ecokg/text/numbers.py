@@ -50,6 +50,9 @@ def parse_chinese_integer(text: str) -> int:
     ):
         raise ValueError(f"not a Chinese numeral: {text!r}")
     if all(c in _DIGITS for c in text) and len(text) > 1:
+        # Digit by digit is how years are written (二〇二二); "一两" means "one or two", not 12.
+        if len(text) != 4:
+            raise ValueError(f"not a Chinese numeral: {text!r}")
         return int("".join(str(_DIGITS[c]) for c in text))
     total = 0  # completed groups above 万/亿
     section = 0  # the group below the current big unit

@@ -1,0 +1,404 @@
+"""Score a knowledge graph against gold annotations (JSON Lines, see ``docs/evaluation.md``).
+
+Predictions come from the contract queries (``observations.rq``, ``entities.rq``), so any graph
+that answers them can be scored, whatever built it.
+
+Matching rules:
+
+* An **observation** matches a gold observation of the same document when the values are equal
+  and the prediction's quote span overlaps the gold ``anchor`` in the text. Each prediction and
+  each gold record is matched at most once (largest overlap first). Unit, period, qualifier and
+  place are then compared on the matched pairs (attribute accuracy).
+* An **entity** matches when document, type and canonical name agree (names compared in
+  simplified script without quotes, 《》 or spaces). ``lenient`` scores also accept a gold alias.
+* **Identity**: every gold entity name (and indicator name) that occurs in two or more documents
+  should be predicted with a single IRI across them.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+
+from ecokg.errors import InputError
+from ecokg.text.normalize import to_simplified
+
+ATTRIBUTES = ("unit", "period", "qualifier", "place")
+_NAME_NOISE = re.compile(r"[《》“”\"'‘’「」\s]")
+
+
+@dataclass(frozen=True)
+class GoldObservation:
+    """One gold observation record."""
+
+    doc: str
+    id: str
+    indicator: str
+    value: Decimal
+    unit: str
+    qualifier: str
+    period: str | None
+    place: str | None
+    anchor: str
+
+
+@dataclass(frozen=True)
+class GoldEntity:
+    """One gold entity record."""
+
+    doc: str
+    id: str
+    type: str
+    name: str
+    aliases: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class PredictedObservation:
+    """One row of ``observations.rq``."""
+
+    doc: str
+    indicator: str
+    label: str
+    value: Decimal
+    unit: str
+    qualifier: str
+    period: str | None
+    place: str | None
+    quote: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class PredictedEntity:
+    """One row of ``entities.rq``."""
+
+    doc: str
+    type: str
+    name: str
+    iri: str
+    start: int
+    end: int
+
+
+@dataclass
+class Score:
+    """Precision, recall and F1 from counts."""
+
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    @property
+    def precision(self) -> float:
+        """tp / (tp + fp)."""
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+
+    @property
+    def recall(self) -> float:
+        """tp / (tp + fn)."""
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+
+    @property
+    def f1(self) -> float:
+        """Harmonic mean of precision and recall."""
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def add(self, other: Score) -> None:
+        """Accumulate counts."""
+        self.tp += other.tp
+        self.fp += other.fp
+        self.fn += other.fn
+
+    def as_dict(self) -> dict[str, float | int]:
+        """Counts and rates, rounded for printing."""
+        return {
+            "tp": self.tp,
+            "fp": self.fp,
+            "fn": self.fn,
+            "precision": round(self.precision, 4),
+            "recall": round(self.recall, 4),
+            "f1": round(self.f1, 4),
+        }
+
+
+@dataclass
+class EvalReport:
+    """Everything an evaluation found."""
+
+    observations: Score = field(default_factory=Score)
+    attribute_correct: dict[str, int] = field(default_factory=lambda: dict.fromkeys(ATTRIBUTES, 0))
+    entities: Score = field(default_factory=Score)
+    entities_lenient: Score = field(default_factory=Score)
+    entities_by_type: dict[str, Score] = field(default_factory=dict)
+    misses: list[str] = field(default_factory=list)
+    false_positives: list[str] = field(default_factory=list)
+    attribute_errors: list[str] = field(default_factory=list)
+    entity_misses: list[str] = field(default_factory=list)
+    entity_false_positives: list[str] = field(default_factory=list)
+    split_entities: list[str] = field(default_factory=list)
+    split_indicators: list[str] = field(default_factory=list)
+    shared_entities: int = 0
+    shared_indicators: int = 0
+    documents: list[str] = field(default_factory=list)
+
+    def attribute_accuracy(self, name: str) -> float:
+        """Share of matched observations whose attribute is right."""
+        matched = self.observations.tp
+        return self.attribute_correct[name] / matched if matched else 0.0
+
+    def as_dict(self) -> dict[str, Any]:
+        """A JSON-ready summary (without the error lists)."""
+        return {
+            "documents": self.documents,
+            "observations": self.observations.as_dict(),
+            "attribute_accuracy": {a: round(self.attribute_accuracy(a), 4) for a in ATTRIBUTES},
+            "entities": self.entities.as_dict(),
+            "entities_lenient": self.entities_lenient.as_dict(),
+            "entities_by_type": {t: s.as_dict() for t, s in sorted(self.entities_by_type.items())},
+            "identity": {
+                "entities_shared": self.shared_entities,
+                "entities_split": len(self.split_entities),
+                "indicators_shared": self.shared_indicators,
+                "indicators_split": len(self.split_indicators),
+            },
+        }
+
+    def text(self, details: bool = True) -> str:
+        """A readable report; with ``details``, every miss and false positive with its text."""
+        o = self.observations
+        lines = [
+            f"Documents scored: {', '.join(self.documents)}",
+            f"Observations  P {o.precision:.3f}  R {o.recall:.3f}  F1 {o.f1:.3f}  "
+            f"(tp {o.tp}, fp {o.fp}, fn {o.fn})",
+            "Attribute accuracy on matched observations: "
+            + ", ".join(f"{a} {self.attribute_accuracy(a):.3f}" for a in ATTRIBUTES),
+        ]
+        e, el = self.entities, self.entities_lenient
+        lines.append(
+            f"Entities      P {e.precision:.3f}  R {e.recall:.3f}  F1 {e.f1:.3f}  "
+            f"(tp {e.tp}, fp {e.fp}, fn {e.fn}; with aliases F1 {el.f1:.3f})"
+        )
+        for name, score in sorted(self.entities_by_type.items()):
+            lines.append(
+                f"  {name:<11} P {score.precision:.3f}  R {score.recall:.3f}  "
+                f"F1 {score.f1:.3f}  (tp {score.tp}, fp {score.fp}, fn {score.fn})"
+            )
+        lines.append(
+            f"Identity: {self.shared_entities} gold entity names in 2+ documents, "
+            f"{len(self.split_entities)} split over several IRIs; "
+            f"{self.shared_indicators} gold indicators in 2+ documents, "
+            f"{len(self.split_indicators)} split"
+        )
+        if details:
+            for title, items in (
+                ("Missed observations", self.misses),
+                ("False-positive observations", self.false_positives),
+                ("Attribute errors", self.attribute_errors),
+                ("Missed entities", self.entity_misses),
+                ("False-positive entities", self.entity_false_positives),
+                ("Entities split over IRIs", self.split_entities),
+                ("Indicators split over IRIs", self.split_indicators),
+            ):
+                if items:
+                    lines.append(f"\n{title} ({len(items)}):")
+                    lines.extend(f"  {item}" for item in items)
+        return "\n".join(lines) + "\n"
+
+
+def canonical_name(name: str) -> str:
+    """A name as compared: simplified script, no quotes, 《》 or spaces."""
+    return _NAME_NOISE.sub("", to_simplified(name))
+
+
+def _decimal(value: object, where: str) -> Decimal:
+    try:
+        return Decimal(str(value))
+    except (InvalidOperation, ValueError) as exc:
+        raise InputError(where, f"value {value!r} is not a number") from exc
+
+
+def load_gold(gold_dir: Path) -> tuple[list[GoldObservation], list[GoldEntity]]:
+    """Read every ``*.jsonl`` file of a folder of gold annotations."""
+    if not gold_dir.is_dir():
+        raise InputError(gold_dir, "not a folder of gold .jsonl files")
+    observations: list[GoldObservation] = []
+    entities: list[GoldEntity] = []
+    for path in sorted(gold_dir.glob("*.jsonl")):
+        for number, line in enumerate(path.read_text(encoding="utf-8-sig").splitlines(), 1):
+            if not line.strip():
+                continue
+            where = f"{path}:{number}"
+            try:
+                record = json.loads(line)
+                if record["kind"] == "obs":
+                    observations.append(
+                        GoldObservation(
+                            record["doc"],
+                            record["id"],
+                            record["indicator"],
+                            _decimal(record["value"], where),
+                            record["unit"],
+                            record.get("qualifier") or "exact",
+                            None if record.get("period") in (None, "") else str(record["period"]),
+                            record.get("place"),
+                            record["anchor"],
+                        )
+                    )
+                elif record["kind"] == "ent":
+                    entities.append(
+                        GoldEntity(
+                            record["doc"],
+                            record["id"],
+                            record["type"],
+                            record["name"],
+                            tuple(record.get("aliases") or ()),
+                        )
+                    )
+            except (json.JSONDecodeError, KeyError, TypeError) as exc:
+                raise InputError(where, f"not a gold record ({exc})") from exc
+    return observations, entities
+
+
+def _occurrences(text: str, anchor: str) -> list[tuple[int, int]]:
+    spans, pos = [], text.find(anchor)
+    while pos >= 0:
+        spans.append((pos, pos + len(anchor)))
+        pos = text.find(anchor, pos + 1)
+    return spans
+
+
+def _equal_values(a: Decimal, b: Decimal) -> bool:
+    return abs(a - b) <= max(abs(a), abs(b)) * Decimal("1e-9")
+
+
+def score(
+    texts: Mapping[str, str],
+    gold_obs: Iterable[GoldObservation],
+    gold_ents: Iterable[GoldEntity],
+    pred_obs: Iterable[PredictedObservation],
+    pred_ents: Iterable[PredictedEntity],
+) -> EvalReport:
+    """Score predictions against gold for the documents the gold annotates."""
+    gold_obs = list(gold_obs)
+    gold_ents = list(gold_ents)
+    docs = sorted({g.doc for g in gold_obs} | {g.doc for g in gold_ents})
+    report = EvalReport(documents=docs)
+    pred_obs = [p for p in pred_obs if p.doc in docs]
+    pred_ents = [p for p in pred_ents if p.doc in docs]
+    matched_indicator: dict[str, set[str]] = defaultdict(set)
+    gold_indicator_docs: dict[str, set[str]] = defaultdict(set)
+    for doc in docs:
+        _score_observations(
+            report,
+            texts.get(doc, ""),
+            [g for g in gold_obs if g.doc == doc],
+            [p for p in pred_obs if p.doc == doc],
+            matched_indicator,
+        )
+    for g in gold_obs:
+        gold_indicator_docs[g.indicator].add(g.doc)
+    shared = sorted(name for name, ds in gold_indicator_docs.items() if len(ds) > 1)
+    report.shared_indicators = len(shared)
+    report.split_indicators = [
+        f"{name}: {', '.join(sorted(matched_indicator[name]))}"
+        for name in shared
+        if len(matched_indicator[name]) > 1
+    ]
+    _score_entities(report, gold_ents, pred_ents)
+    return report
+
+
+def _score_observations(
+    report: EvalReport,
+    text: str,
+    gold: list[GoldObservation],
+    pred: list[PredictedObservation],
+    matched_indicator: dict[str, set[str]],
+) -> None:
+    candidates = []
+    for gi, g in enumerate(gold):
+        for a_start, a_end in _occurrences(text, g.anchor):
+            for pi, p in enumerate(pred):
+                overlap = min(a_end, p.end) - max(a_start, p.start)
+                if overlap > 0 and _equal_values(g.value, p.value):
+                    candidates.append((-overlap, gi, pi))
+    used_gold: set[int] = set()
+    used_pred: set[int] = set()
+    for _, gi, pi in sorted(candidates):
+        if gi in used_gold or pi in used_pred:
+            continue
+        used_gold.add(gi)
+        used_pred.add(pi)
+        g, p = gold[gi], pred[pi]
+        report.observations.tp += 1
+        matched_indicator[g.indicator].add(p.indicator)
+        for attr in ATTRIBUTES:
+            if getattr(g, attr) == getattr(p, attr):
+                report.attribute_correct[attr] += 1
+            else:
+                report.attribute_errors.append(
+                    f"{g.id} {attr}: gold {getattr(g, attr)!r}, predicted {getattr(p, attr)!r} "
+                    f"[{g.anchor}]"
+                )
+    for gi, g in enumerate(gold):
+        if gi not in used_gold:
+            report.observations.fn += 1
+            where = "anchor not found in text" if not _occurrences(text, g.anchor) else g.anchor
+            report.misses.append(f"{g.id} {g.indicator} = {g.value} {g.unit} [{where}]")
+    for pi, p in enumerate(pred):
+        if pi not in used_pred:
+            report.observations.fp += 1
+            report.false_positives.append(
+                f"{p.doc[:3]} {p.label} = {p.value} {p.unit} [{' '.join(p.quote.split())}] "
+                f"@{p.start}"
+            )
+
+
+def _score_entities(
+    report: EvalReport, gold: list[GoldEntity], pred: list[PredictedEntity]
+) -> None:
+    gold_keys = {(g.doc, g.type, canonical_name(g.name)) for g in gold}
+    alias_keys: dict[tuple[str, str, str], tuple[str, str, str]] = {}
+    for g in gold:
+        key = (g.doc, g.type, canonical_name(g.name))
+        for alias in (g.name, *g.aliases):
+            alias_keys.setdefault((g.doc, g.type, canonical_name(alias)), key)
+    pred_keys = {(p.doc, p.type, canonical_name(p.name)) for p in pred}
+    types = sorted({k[1] for k in gold_keys} | {k[1] for k in pred_keys})
+    for t in types:
+        g_t = {k for k in gold_keys if k[1] == t}
+        p_t = {k for k in pred_keys if k[1] == t}
+        s = Score(len(g_t & p_t), len(p_t - g_t), len(g_t - p_t))
+        report.entities_by_type[t] = s
+        report.entities.add(s)
+    lenient_hits = {alias_keys[k] for k in pred_keys if k in alias_keys}
+    report.entities_lenient = Score(
+        len(lenient_hits),
+        len({k for k in pred_keys if k not in alias_keys}),
+        len(gold_keys - lenient_hits),
+    )
+    report.entity_misses = [f"{d[:3]} {t} {n}" for d, t, n in sorted(gold_keys - pred_keys)]
+    report.entity_false_positives = [
+        f"{d[:3]} {t} {n}" for d, t, n in sorted(pred_keys - gold_keys)
+    ]
+    # identity: one IRI per gold name across documents
+    iris: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for p in pred:
+        iris[(p.type, canonical_name(p.name))].add(p.iri)
+    docs_of: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for g in gold:
+        docs_of[(g.type, canonical_name(g.name))].add(g.doc)
+    shared = sorted(k for k, ds in docs_of.items() if len(ds) > 1)
+    report.shared_entities = len(shared)
+    report.split_entities = [
+        f"{t} {n}: {len(iris[(t, n)])} IRIs" for t, n in shared if len(iris[(t, n)]) > 1
+    ]
