@@ -18,7 +18,7 @@ from ecokg.corpus import Document, iter_corpus
 from ecokg.errors import InputError
 
 # Importing the extractor modules registers them.
-from ecokg.extract import observations, places, titles  # noqa: F401
+from ecokg.extract import entities, observations  # noqa: F401
 from ecokg.extract.base import Claim, EntityMention, Observation, registry
 from ecokg.extract.lexicon import Lexicon, load_lexicon
 from ecokg.kg.build import build_document_graph

@@ -19,6 +19,7 @@ from typing import Any
 from ecokg.extract.base import IndicatorRef, Observation, Period, register
 from ecokg.extract.lexicon import IndicatorDef, Lexicon, PlaceDef
 from ecokg.extract.places import NATIONAL_TYPES, PlaceHit, find_places, home_province
+from ecokg.extract.topics import off_topic
 from ecokg.kg.vocab import minted_indicator_iri, slug
 from ecokg.text.analyzed import AnalyzedDoc
 from ecokg.text.numbers import ARABIC_NUMBER, parse_number
@@ -65,8 +66,6 @@ class _Words:
     skip_before: tuple[str, ...]
     name_re: re.Pattern[str]
     periods: PeriodFinder
-    environmental: re.Pattern[str]
-    off_topic: re.Pattern[str]
     cumulative: tuple[str, ...] = field(default=())
 
 
@@ -102,8 +101,6 @@ def _words(lexicon: Lexicon) -> _Words:
         skip_before=tuple(w["skip"]["before"]),
         name_re=re.compile("|".join(f"(?:{p})" for p in w["skip"]["name_patterns"])),
         periods=PeriodFinder(w),
-        environmental=re.compile(alternation(w["topics"]["environmental"])),
-        off_topic=re.compile(alternation(w["topics"]["off_topic"])),
         cumulative=tuple(w["periods"]["cumulative"]),
     )
 
@@ -483,7 +480,7 @@ def extract_observations(doc: AnalyzedDoc, lexicon: Lexicon) -> Iterable[Observa
         if lead is not None:
             paragraph_time = lead
         for clause in sentence.clauses:
-            if _off_topic(state, sentence, clause):
+            if off_topic(doc, lexicon, sentence, clause):
                 continue
             for m in _NUMBER.finditer(text, clause.start, clause.end):
                 num = _read_number(state, m, sentence)
@@ -500,28 +497,6 @@ def _previous_clause(state: _DocState, sentence: Sentence, clause: Span) -> str:
     """The clause before ``clause`` in the sentence ("Ⅰ-Ⅱ类水质比例不降反升，|达86.4%")."""
     earlier = [c for c in sentence.clauses if c.end <= clause.start]
     return state.doc.text[earlier[-1].start : earlier[-1].end] if earlier else ""
-
-
-def _topic_counts(w: _Words, text: str) -> tuple[int, int]:
-    """(environmental, off-topic) keyword counts, off-topic words masked first."""
-    off = len(w.off_topic.findall(text))
-    return len(w.environmental.findall(w.off_topic.sub("", text))), off
-
-
-def _off_topic(state: _DocState, sentence: Sentence, clause: Span) -> bool:
-    """Whether a clause is about something other than the environment.
-
-    The clause decides when it names a topic; otherwise its sentence; otherwise the paragraph,
-    which must speak more of other topics than of the environment.
-    """
-    text = state.doc.text
-    for start, end in ((clause.start, clause.end), (sentence.span.start, sentence.span.end)):
-        env, off = _topic_counts(state.words, text[start:end])
-        if env or off:
-            return not env
-    para = [s for s in state.doc.sentences if s.paragraph == sentence.paragraph]
-    env, off = _topic_counts(state.words, text[para[0].span.start : para[-1].span.end])
-    return off > env
 
 
 def _leading_time(state: _DocState, sentence: Sentence) -> TimeExpr | None:

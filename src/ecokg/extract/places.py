@@ -8,9 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
-from ecokg.extract.base import EntityMention, register
 from ecokg.extract.lexicon import Lexicon, PlaceDef
-from ecokg.text.analyzed import AnalyzedDoc
 from ecokg.text.wordlists import alternation
 
 # Names of the whole country act as scopes ("全国第三"), not as the place a value is about.
@@ -55,12 +53,3 @@ def home_province(hits: Iterable[PlaceHit], lexicon: Lexicon) -> PlaceDef | None
         return None
     best = max(sorted(counts), key=lambda pid: counts[pid])
     return lexicon.places[best]
-
-
-@register("places")
-def extract_places(doc: AnalyzedDoc, lexicon: Lexicon) -> Iterable[EntityMention]:
-    """Place mentions from the gazetteer, with canonical names."""
-    for hit in find_places(doc.text, lexicon):
-        yield EntityMention(
-            "Place", hit.place.name, f"place:{hit.place.id}", doc.source_span(hit.start, hit.end)
-        )

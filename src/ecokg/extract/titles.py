@@ -7,10 +7,10 @@ title, and so does a bare type word used later (《意见》 -> the last full ti
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterator
 from functools import cache
 
-from ecokg.extract.base import EntityMention, register
+from ecokg.extract.base import EntityMention
 from ecokg.extract.lexicon import Lexicon
 from ecokg.text.analyzed import AnalyzedDoc
 from ecokg.text.wordlists import alternation
@@ -33,9 +33,9 @@ def classify_title(title: str, lexicon: Lexicon) -> tuple[str, str] | None:
     return None
 
 
-@register("titles")
-def extract_titles(doc: AnalyzedDoc, lexicon: Lexicon) -> Iterable[EntityMention]:
-    """Every instrument title in 《》, with short names resolved to full titles."""
+def title_mentions(doc: AnalyzedDoc, lexicon: Lexicon) -> Iterator[tuple[int, int, str, str, str]]:
+    """``(start, end, class, canonical title, instrument type)`` of every instrument title in 《》,
+    in normalised coordinates, with short names resolved to full titles."""
     text = doc.text
     markers = re.compile(
         rf"[（(，,]?\s*(?:{alternation(lexicon.words['short_name_markers'])})\s*《([^《》\n]{{1,40}})》"
@@ -56,15 +56,20 @@ def extract_titles(doc: AnalyzedDoc, lexicon: Lexicon) -> Iterable[EntityMention
             canonical = last_by_type.get(doc_type)
         if canonical is None:
             canonical = title
-            last_by_type[doc_type] = title
             for suffix, _ in _suffixes(lexicon):
-                if title.endswith(suffix) and suffix != doc_type:
-                    last_by_type.setdefault(suffix, title)
+                if title.endswith(suffix):
+                    last_by_type[suffix] = title
         resolved = classify_title(canonical, lexicon) or kind
+        yield m.start(1), m.end(1), resolved[0], canonical, resolved[1]
+
+
+def extract_titles(doc: AnalyzedDoc, lexicon: Lexicon) -> Iterator[EntityMention]:
+    """Title mentions as entity mentions (the entity extractor uses :func:`title_mentions`)."""
+    for start, end, cls, name, doc_type in title_mentions(doc, lexicon):
         yield EntityMention(
-            resolved[0],
-            canonical,
-            f"{resolved[0].lower()}:{canonical}",
-            doc.source_span(m.start(1), m.end(1)),
-            (("instrumentType", resolved[1]),),
+            cls,
+            name,
+            f"{cls.lower()}:{name}",
+            doc.source_span(start, end),
+            (("instrumentType", doc_type),),
         )

@@ -1,0 +1,376 @@
+"""Named entities: agencies, people, places, regulations, policies, programmes and events.
+
+Candidates come from four sources, all driven by data files:
+
+* the lexicon of known names (``data/lexicons/entities.yaml``) and the gazetteer;
+* titles in 《》 (``titles.py``), typed by their document-type suffix;
+* patterns for names the lexicon lacks (``data/lexicons/entity_patterns.yaml``): a name ends
+  with a type word (厅, 督察组, 攻坚战, 专项行动, 试点, 发布会...) and extends to the left over
+  word tokens until a boundary (punctuation, a verb that introduces names, a length limit);
+  policies written without 《》 after 制定/印发...; "<what> N条" policies; people after their
+  post (厅长李军) or before a speaker's colon;
+* overlapping candidates are resolved longest first, lexicon before pattern.
+
+Canonical names (province-relative forms, abbreviations, 政府 -> 人民政府) are made by
+``resolve.py``; this module only finds and types mentions.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+import jieba
+import jieba.posseg
+
+from ecokg.extract.base import EntityMention, register
+from ecokg.extract.lexicon import Lexicon
+from ecokg.extract.places import NATIONAL_TYPES, find_places
+from ecokg.extract.resolve import Resolver
+from ecokg.extract.titles import classify_title, title_mentions
+from ecokg.extract.topics import off_topic
+from ecokg.text.analyzed import AnalyzedDoc
+from ecokg.text.wordlists import alternation
+
+jieba.setLogLevel(logging.WARNING)
+
+_PUNCT = set("，,。；;：:、！？!?（）()《》【】[]「」『』…—\n\r\t ")
+_SOURCE_RANK = {"lexicon": 0, "title": 1, "gazetteer": 2, "pattern": 3}
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A possible entity mention in normalised coordinates."""
+
+    start: int
+    end: int
+    type: str
+    surface: str
+    source: str
+    attributes: tuple[tuple[str, str], ...] = ()
+    name: str | None = None  # canonical name when the source knows it (lexicon, titles)
+    key: str | None = None
+
+
+@dataclass(frozen=True)
+class _Config:
+    lexicon_re: re.Pattern[str]
+    lexicon_entries: dict[str, dict[str, Any]]
+    suffix_re: re.Pattern[str]
+    suffix_type: dict[str, str]
+    agency_prefixes: tuple[str, ...]
+    institution_suffixes: tuple[str, ...]
+    min_length: dict[str, int]
+    max_length: dict[str, int]
+    boundaries: frozenset[str]
+    policy_re: re.Pattern[str]
+    numbered_policy_re: re.Pattern[str]
+    place_re: re.Pattern[str]
+    person_re: re.Pattern[str]
+    speaker_re: re.Pattern[str]
+    surnames: str
+    agency_kinds: tuple[tuple[str, str], ...]
+    boundary_pos: frozenset[str]
+    name_verbs: frozenset[str]
+    weak_suffixes: tuple[str, ...]
+    anchor_words: tuple[str, ...]
+    inspection_prefixes: tuple[str, ...]
+
+
+@cache
+def _config(lexicon: Lexicon) -> _Config:
+    p: dict[str, Any] = lexicon.words["entity_patterns"]
+    entries: dict[str, dict[str, Any]] = {}
+    for entry in lexicon.words.get("entities", []):
+        for alias in (entry["name"], *(entry.get("aliases") or ())):
+            entries.setdefault(str(alias), entry)
+    suffix_type: dict[str, str] = {}
+    for type_, words in p["suffixes"].items():
+        for word in words:
+            suffix_type.setdefault(str(word), str(type_))
+    instruments = [s for words in lexicon.words["instruments"].values() for s in words]
+    policy_words = alternation(s for s in instruments if len(s) >= 2)
+    verbs = alternation(p["policy_verbs"])
+    return _Config(
+        lexicon_re=re.compile(alternation(entries)),
+        lexicon_entries=entries,
+        suffix_re=re.compile(alternation(suffix_type)),
+        suffix_type=suffix_type,
+        agency_prefixes=tuple(p["agency_prefixes"]),
+        institution_suffixes=tuple(p["institution_suffixes"]),
+        min_length={str(k): int(v) for k, v in p["min_length"].items()},
+        max_length={str(k): int(v) for k, v in p["max_length"].items()},
+        boundaries=frozenset(p["left_boundaries"]),
+        policy_re=re.compile(
+            rf"(?:{verbs})((?:关于)?[^，,。；;：:、“”《》()（）\s]{{4,38}}?(?:{policy_words}))"
+            r"(?=[，,。；;：:、和及与等\s]|$)"
+        ),
+        numbered_policy_re=re.compile(
+            r"(?:(?<=[、，,和及与])|(?<=出台)|(?<=制定)|(?<=印发)|(?<=实施))"
+            r"([^，,。；;：:、“”《》\s和及]{4,16}?[“\"]?\d{1,3}[”\"]?条)(?=[、，,。和及等])"
+        ),
+        place_re=re.compile(alternation(p["place_suffixes"])),
+        person_re=re.compile(f"(?:{alternation(p['posts'])})"),
+        speaker_re=re.compile(r"^([\u4e00-\u9fff]{2,3})[:：]\s*$", re.M),
+        surnames=str(lexicon.words.get("surnames", "")),
+        agency_kinds=tuple((str(k), str(v)) for k, v in p["agency_kinds"]),
+        boundary_pos=frozenset(p["boundary_pos"]),
+        name_verbs=frozenset(p["name_verbs"]),
+        weak_suffixes=tuple(p["weak_suffixes"]),
+        anchor_words=tuple(p["anchor_words"]),
+        inspection_prefixes=tuple(p["inspection_prefixes"]),
+    )
+
+
+def agency_kind(name: str, lexicon: Lexicon) -> str:
+    """The kind of an agency, from keywords in its name (government department by default)."""
+    for keyword, kind in _config(lexicon).agency_kinds:
+        if keyword in name:
+            return kind
+    return "government_department"
+
+
+@dataclass(frozen=True)
+class _Tokens:
+    """Word tokens of a text (jieba, with part-of-speech tags), indexed by their offsets."""
+
+    bounds: frozenset[int]
+    by_end: dict[int, tuple[int, str, str]]  # end -> (start, word, tag)
+
+
+@cache
+def _tokens(text: str) -> _Tokens:
+    by_end: dict[int, tuple[int, str, str]] = {}
+    pos = 0
+    for pair in jieba.posseg.cut(text):
+        word, tag = pair.word, pair.flag
+        by_end[pos + len(word)] = (pos, word, tag)
+        pos += len(word)
+    bounds = frozenset(by_end) | frozenset(start for start, _, _ in by_end.values())
+    return _Tokens(bounds, by_end)
+
+
+def _extend_left(text: str, end: int, suffix_start: int, type_: str, cfg: _Config) -> int | None:
+    """The start of the name ending at ``end``: walk left over word tokens until a boundary
+    (punctuation, a verb or particle that is not at home in names, a number with its counter,
+    a boundary word, the length limit)."""
+    tokens = _tokens(text)
+    if end not in tokens.bounds or suffix_start not in tokens.bounds:
+        return None
+    limit = max(0, end - cfg.max_length[type_])
+    start = pos = suffix_start
+    while pos > limit:
+        token = tokens.by_end.get(pos)
+        if token is None:
+            break
+        token_start, word, tag = token
+        if token_start < limit or any(c in _PUNCT for c in word) or word in cfg.boundaries:
+            break
+        if (
+            tag in cfg.boundary_pos
+            and word not in cfg.name_verbs
+            and not (word == "的" and type_ == "Policy")
+        ):
+            break
+        if tag == "m" and tokens.by_end.get(end) is not None and _counter_follows(text, pos):
+            break
+        pos = start = token_start
+    while start < suffix_start and text[start] in "的了和与及并在对好":
+        start += 1
+    return start
+
+
+def _counter_follows(text: str, pos: int) -> bool:
+    """Whether a number ending at ``pos`` is followed by a counter (961个, 743家)."""
+    return text[pos : pos + 1] in "个家件座项名人场篇期次部轮份批处条台所户只种套宗起例"
+
+
+def _lexicon_candidates(doc: AnalyzedDoc, lexicon: Lexicon, cfg: _Config) -> Iterator[Candidate]:
+    bounds = _tokens(doc.text).bounds
+    for m in cfg.lexicon_re.finditer(doc.text):
+        if m.end() not in bounds and m.end() < len(doc.text):
+            continue  # 生态环境部 inside 生态环境部门, 环境保护法 inside 环境保护法律
+        entry = cfg.lexicon_entries[m.group(0)]
+        attrs = []
+        if entry.get("kind"):
+            attrs.append(("agencyType", str(entry["kind"])))
+        for key in ("theme", "status"):
+            if entry.get(key):
+                attrs.append((key, str(entry[key])))
+        if entry["type"] in ("Policy", "Regulation"):
+            kind = classify_title(str(entry["name"]), lexicon)
+            attrs.append(("instrumentType", kind[1] if kind else "文件"))
+        yield Candidate(
+            m.start(),
+            m.end(),
+            str(entry["type"]),
+            m.group(0),
+            "lexicon",
+            tuple(attrs),
+            name=str(entry["name"]),
+        )
+
+
+def _title_candidates(doc: AnalyzedDoc, lexicon: Lexicon) -> Iterator[Candidate]:
+    for start, end, type_, name, doc_type in title_mentions(doc, lexicon):
+        yield Candidate(
+            start,
+            end,
+            type_,
+            doc.text[start:end],
+            "title",
+            (("instrumentType", doc_type),),
+            name=name,
+        )
+
+
+def _place_candidates(doc: AnalyzedDoc, lexicon: Lexicon, cfg: _Config) -> Iterator[Candidate]:
+    for hit in find_places(doc.text, lexicon):
+        if hit.place.type in NATIONAL_TYPES:
+            continue  # 全国 and 中国 are scopes, not places a graph should hold as entities
+        yield Candidate(
+            hit.start,
+            hit.end,
+            "Place",
+            doc.text[hit.start : hit.end],
+            "gazetteer",
+            name=hit.place.name,
+            key=f"place:{hit.place.id}",
+        )
+    for m in cfg.place_re.finditer(doc.text):
+        start = _extend_left(doc.text, m.end(), m.start(), "Place", cfg)
+        if start is not None and m.end() - start >= cfg.min_length["Place"] and start < m.start():
+            yield Candidate(start, m.end(), "Place", doc.text[start : m.end()], "pattern")
+
+
+def _suffix_candidates(doc: AnalyzedDoc, lexicon: Lexicon, cfg: _Config) -> Iterator[Candidate]:
+    text = doc.text
+    for m in cfg.suffix_re.finditer(text):
+        type_ = cfg.suffix_type[m.group(0)]
+        start = _extend_left(text, m.end(), m.start(), type_, cfg)
+        if start is None:
+            continue
+        surface = text[start : m.end()]
+        if len(surface) < cfg.min_length[type_] or start == m.start():
+            continue
+        if not _plausible(surface, type_, m.group(0), lexicon, cfg):
+            continue
+        attrs = (("agencyType", agency_kind(surface, lexicon)),) if type_ == "Agency" else ()
+        yield Candidate(start, m.end(), type_, surface, "pattern", attrs)
+
+
+def _plausible(surface: str, type_: str, suffix: str, lexicon: Lexicon, cfg: _Config) -> bool:
+    """Filters for pattern names whose suffix alone is too common to trust."""
+    if type_ == "Agency":
+        return (
+            surface.startswith(cfg.agency_prefixes)
+            or surface.endswith(cfg.institution_suffixes)
+            or _starts_with_place(surface, lexicon)
+        )
+    if type_ == "Event" and suffix.endswith("督察"):
+        return surface.startswith(cfg.inspection_prefixes) or _starts_with_place(surface, lexicon)
+    if type_ == "Programme" and suffix in cfg.weak_suffixes:
+        return (
+            any(word in surface for word in cfg.anchor_words)
+            or "“" in surface
+            or bool(find_places(surface, lexicon))
+        )
+    return True
+
+
+def _starts_with_place(surface: str, lexicon: Lexicon) -> bool:
+    hits = find_places(surface, lexicon)
+    return bool(hits) and hits[0].start == 0
+
+
+def _policy_candidates(doc: AnalyzedDoc, lexicon: Lexicon, cfg: _Config) -> Iterator[Candidate]:
+    for regex in (cfg.policy_re, cfg.numbered_policy_re):
+        for m in regex.finditer(doc.text):
+            surface = m.group(1)
+            kind = classify_title(surface, lexicon)
+            type_, doc_type = kind if kind else ("Policy", "条")
+            yield Candidate(
+                m.start(1), m.end(1), type_, surface, "pattern", (("instrumentType", doc_type),)
+            )
+
+
+def _person_candidates(doc: AnalyzedDoc, cfg: _Config) -> Iterator[Candidate]:
+    text = doc.text
+    bounds = _tokens(text).bounds
+    for m in cfg.person_re.finditer(text):
+        pos = m.end()
+        if pos not in bounds or not cfg.surnames or text[pos : pos + 1] not in cfg.surnames:
+            continue
+        end = _name_end(text, pos, bounds)
+        if end is not None:
+            yield Candidate(pos, end, "Person", text[pos:end], "pattern", (("post", m.group(0)),))
+    for m in cfg.speaker_re.finditer(text):
+        if m.group(1)[0] in cfg.surnames:
+            yield Candidate(m.start(1), m.end(1), "Person", m.group(1), "pattern")
+
+
+def _name_end(text: str, pos: int, bounds: frozenset[int]) -> int | None:
+    """A Chinese personal name is two or three characters; prefer the one jieba sees as a word."""
+    for length in (3, 2):
+        end = pos + length
+        chunk = text[pos:end]
+        if len(chunk) == length and all("\u4e00" <= c <= "\u9fff" for c in chunk) and end in bounds:
+            after = text[end : end + 1]
+            if not after or after in _PUNCT or not ("\u4e00" <= after <= "\u9fff") or length == 2:
+                return end
+    return None
+
+
+def _resolve_overlaps(candidates: Iterable[Candidate]) -> list[Candidate]:
+    """Keep the longest of overlapping candidates; at equal length the surer source wins."""
+    ordered = sorted(
+        candidates,
+        key=lambda c: (-(c.end - c.start), _SOURCE_RANK[c.source], c.start, c.type),
+    )
+    taken: list[tuple[int, int]] = []
+    kept = []
+    for cand in ordered:
+        if all(cand.end <= s or cand.start >= e for s, e in taken):
+            kept.append(cand)
+            taken.append((cand.start, cand.end))
+    return sorted(kept, key=lambda c: (c.start, c.end))
+
+
+def find_candidates(doc: AnalyzedDoc, lexicon: Lexicon) -> list[Candidate]:
+    """Every entity candidate of the document after overlap resolution."""
+    cfg = _config(lexicon)
+    pooled = [
+        *_lexicon_candidates(doc, lexicon, cfg),
+        *_title_candidates(doc, lexicon),
+        *_place_candidates(doc, lexicon, cfg),
+        *_suffix_candidates(doc, lexicon, cfg),
+        *_policy_candidates(doc, lexicon, cfg),
+        *_person_candidates(doc, cfg),
+    ]
+    return _resolve_overlaps(pooled)
+
+
+@register("entities")
+def extract_entities(doc: AnalyzedDoc, lexicon: Lexicon) -> Iterable[EntityMention]:
+    """Entity mentions with canonical names and keys (one key per real thing)."""
+    resolver = Resolver(doc, lexicon)
+    kept = []
+    for cand in find_candidates(doc, lexicon):
+        sentence = doc.sentence_at(cand.start)
+        if sentence is not None and cand.source != "title" and off_topic(doc, lexicon, sentence):
+            continue
+        kept.append(cand)
+    for cand in kept:
+        resolver.know(cand.type, [cand.name or resolver.canonical(cand.type, cand.surface, False)])
+    for cand in kept:
+        resolved = resolver.resolve(cand.type, cand.surface, cand.name, cand.key)
+        if resolved is None:
+            continue
+        name, key = resolved
+        yield EntityMention(
+            cand.type, name, key, doc.source_span(cand.start, cand.end), cand.attributes
+        )

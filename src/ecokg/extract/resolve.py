@@ -1,0 +1,95 @@
+"""Canonical names: one name (and so one IRI) per real thing, across documents and scripts.
+
+Rules, in order: quotes and spaces go; a province-relative name (省生态环境厅, 全省…会议, 省级…规划)
+gets the document's home province (江西省生态环境厅); a department's short form gets its full
+name (省工信厅 -> 江西省工业和信息化厅); 省政府 -> 省人民政府; an abbreviation whose characters
+appear in order in a longer name of the same kind in the same document resolves to it
+(省督察办 -> 江西省生态环境保护督察办公室).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import cache
+
+from ecokg.extract.lexicon import Lexicon, PlaceDef
+from ecokg.extract.places import find_places, home_province
+from ecokg.text.analyzed import AnalyzedDoc
+
+_NOISE = re.compile(r"[“”\"‘’'「」\s]")
+_RELATIVE_PREFIXES = ("我省", "全省", "本省", "省级", "省")
+# "省以下" means "below the province", not "the province's".
+_NOT_RELATIVE = ("省以下", "省直", "省内", "省外", "省份")
+_GOVERNMENT = re.compile(r"(省|市|县|区|自治区|自治州)政府$")
+
+
+@cache
+def _departments(lexicon: Lexicon) -> dict[str, str]:
+    """Short form -> full name of standard government departments."""
+    table = {}
+    for entry in lexicon.words.get("provincial_departments", []):
+        for short in entry.get("short") or ():
+            table[str(short)] = str(entry["name"])
+    return table
+
+
+def is_subsequence(short: str, long: str) -> bool:
+    """Whether the characters of ``short`` appear in ``long`` in order."""
+    chars = iter(long)
+    return all(c in chars for c in short)
+
+
+class Resolver:
+    """Canonicalises the names found in one document."""
+
+    def __init__(self, doc: AnalyzedDoc, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+        self.home: PlaceDef | None = home_province(find_places(doc.text, lexicon), lexicon)
+        self._long_names: dict[str, set[str]] = {}
+
+    def know(self, type_: str, names: Iterable[str]) -> None:
+        """Register full names seen in the document, for abbreviation lookup."""
+        self._long_names.setdefault(type_, set()).update(names)
+
+    def canonical(self, type_: str, surface: str, expand: bool = True) -> str:
+        """The canonical simplified name of a surface form (``expand``: resolve abbreviations
+        against the names registered with :meth:`know`)."""
+        name = _NOISE.sub("", surface)
+        if self.home is not None and type_ != "Place" and not name.startswith(_NOT_RELATIVE):
+            for prefix in _RELATIVE_PREFIXES:
+                if name.startswith(prefix) and len(name) > len(prefix):
+                    rest = name[len(prefix) :]
+                    name = self.home.name + rest
+                    break
+        if type_ == "Agency":
+            name = self._expand_department(name)
+            name = _GOVERNMENT.sub(lambda m: f"{m.group(1)}人民政府", name)
+            if expand:
+                name = self._expand_abbreviation(type_, name)
+        return name
+
+    def _expand_department(self, name: str) -> str:
+        for short, full in sorted(_departments(self.lexicon).items(), key=lambda kv: -len(kv[0])):
+            if name.endswith(short) and not name.endswith(full):
+                return name[: -len(short)] + full
+        return name
+
+    def _expand_abbreviation(self, type_: str, name: str) -> str:
+        longer = [
+            n
+            for n in self._long_names.get(type_, ())
+            if len(n) > len(name) + 1 and n[-1] == name[-1] and is_subsequence(name, n)
+        ]
+        return longer[0] if len(longer) == 1 else name
+
+    def resolve(
+        self, type_: str, surface: str, name: str | None, key: str | None
+    ) -> tuple[str, str] | None:
+        """``(canonical name, identity key)`` for a mention, or None when nothing is left."""
+        if key is not None and name is not None:
+            return name, key
+        canonical = self.canonical(type_, name or surface)
+        if len(canonical) < 2:
+            return None
+        return canonical, f"{type_.lower()}:{canonical}"
