@@ -21,7 +21,7 @@ import logging
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 import jieba
@@ -39,6 +39,7 @@ from ecokg.text.wordlists import alternation
 jieba.setLogLevel(logging.WARNING)
 
 _PUNCT = set("，,。；;：:、！？!?（）()《》【】[]「」『』…—\n\r\t ")
+_LEADING_COUNT = re.compile(r"\d*[个家件座项名场篇期次部轮份批处条台所户只种套宗起例]")
 _SOURCE_RANK = {"lexicon": 0, "title": 1, "gazetteer": 2, "pattern": 3}
 
 
@@ -75,10 +76,12 @@ class _Config:
     surnames: str
     agency_kinds: tuple[tuple[str, str], ...]
     boundary_pos: frozenset[str]
-    name_verbs: frozenset[str]
+    name_words: frozenset[str]
     weak_suffixes: tuple[str, ...]
     anchor_words: tuple[str, ...]
     inspection_prefixes: tuple[str, ...]
+    relative_re: re.Pattern[str]
+    agency_res: tuple[re.Pattern[str], ...]
 
 
 @cache
@@ -119,10 +122,12 @@ def _config(lexicon: Lexicon) -> _Config:
         surnames=str(lexicon.words.get("surnames", "")),
         agency_kinds=tuple((str(k), str(v)) for k, v in p["agency_kinds"]),
         boundary_pos=frozenset(p["boundary_pos"]),
-        name_verbs=frozenset(p["name_verbs"]),
+        name_words=frozenset(p["name_words"]),
         weak_suffixes=tuple(p["weak_suffixes"]),
         anchor_words=tuple(p["anchor_words"]),
         inspection_prefixes=tuple(p["inspection_prefixes"]),
+        relative_re=re.compile(alternation(p["relative_agencies"])),
+        agency_res=tuple(re.compile(r) for r in p["agency_regexes"]),
     )
 
 
@@ -140,18 +145,25 @@ class _Tokens:
 
     bounds: frozenset[int]
     by_end: dict[int, tuple[int, str, str]]  # end -> (start, word, tag)
+    start_of: tuple[int, ...]  # for each character, the start of its token
+
+    def snap(self, pos: int) -> int:
+        """The start of the token holding ``pos`` (``pos`` itself at a boundary)."""
+        return pos if pos in self.bounds or pos >= len(self.start_of) else self.start_of[pos]
 
 
-@cache
+@lru_cache(maxsize=4)  # each extractor asks for the same document's tokens; keep a few
 def _tokens(text: str) -> _Tokens:
     by_end: dict[int, tuple[int, str, str]] = {}
+    start_of: list[int] = []
     pos = 0
     for pair in jieba.posseg.cut(text):
         word, tag = pair.word, pair.flag
         by_end[pos + len(word)] = (pos, word, tag)
+        start_of.extend([pos] * len(word))
         pos += len(word)
     bounds = frozenset(by_end) | frozenset(start for start, _, _ in by_end.values())
-    return _Tokens(bounds, by_end)
+    return _Tokens(bounds, by_end, tuple(start_of))
 
 
 def _extend_left(text: str, end: int, suffix_start: int, type_: str, cfg: _Config) -> int | None:
@@ -159,11 +171,17 @@ def _extend_left(text: str, end: int, suffix_start: int, type_: str, cfg: _Confi
     (punctuation, a verb or particle that is not at home in names, a number with its counter,
     a boundary word, the length limit)."""
     tokens = _tokens(text)
-    if end not in tokens.bounds or suffix_start not in tokens.bounds:
+    if end not in tokens.bounds and end < len(text):
         return None
     limit = max(0, end - cfg.max_length[type_])
-    start = pos = suffix_start
+    start = pos = tokens.snap(suffix_start)
     while pos > limit:
+        if text[pos - 1 : pos] in "”\"":
+            opening = text.rfind("“", limit, pos - 1)
+            if opening < 0 or any(c in _PUNCT for c in text[opening + 1 : pos - 1] if c != "、"):
+                break
+            pos = start = opening  # a quoted term is part of the name: “三服务”机制
+            continue
         token = tokens.by_end.get(pos)
         if token is None:
             break
@@ -172,7 +190,7 @@ def _extend_left(text: str, end: int, suffix_start: int, type_: str, cfg: _Confi
             break
         if (
             tag in cfg.boundary_pos
-            and word not in cfg.name_verbs
+            and word not in cfg.name_words
             and not (word == "的" and type_ == "Policy")
         ):
             break
@@ -181,6 +199,9 @@ def _extend_left(text: str, end: int, suffix_start: int, type_: str, cfg: _Confi
         pos = start = token_start
     while start < suffix_start and text[start] in "的了和与及并在对好":
         start += 1
+    counted = _LEADING_COUNT.match(text, start, suffix_start)
+    if counted:
+        start = counted.end()  # "10个专项攻坚行动" names the programme, not "个专项攻坚行动"
     return start
 
 
@@ -213,6 +234,21 @@ def _lexicon_candidates(doc: AnalyzedDoc, lexicon: Lexicon, cfg: _Config) -> Ite
             tuple(attrs),
             name=str(entry["name"]),
         )
+
+
+def _agency_candidates(doc: AnalyzedDoc, lexicon: Lexicon, cfg: _Config) -> Iterator[Candidate]:
+    """Province-relative agencies (省委, 省政府) and agencies inside institutions."""
+    bounds = _tokens(doc.text).bounds
+    for m in cfg.relative_re.finditer(doc.text):
+        if m.end() in bounds or m.end() == len(doc.text):
+            yield Candidate(m.start(), m.end(), "Agency", m.group(0), "lexicon",
+                            (("agencyType", agency_kind(m.group(0), lexicon)),))
+    for regex in cfg.agency_res:
+        for m in regex.finditer(doc.text):
+            start = _extend_left(doc.text, m.end(), m.start(), "Agency", cfg)
+            if start is not None:
+                yield Candidate(start, m.end(), "Agency", doc.text[start : m.end()], "pattern",
+                                (("agencyType", agency_kind(m.group(0), lexicon)),))
 
 
 def _title_candidates(doc: AnalyzedDoc, lexicon: Lexicon) -> Iterator[Candidate]:
@@ -346,6 +382,7 @@ def find_candidates(doc: AnalyzedDoc, lexicon: Lexicon) -> list[Candidate]:
     pooled = [
         *_lexicon_candidates(doc, lexicon, cfg),
         *_title_candidates(doc, lexicon),
+        *_agency_candidates(doc, lexicon, cfg),
         *_place_candidates(doc, lexicon, cfg),
         *_suffix_candidates(doc, lexicon, cfg),
         *_policy_candidates(doc, lexicon, cfg),
