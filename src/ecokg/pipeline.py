@@ -18,7 +18,7 @@ from ecokg.corpus import Document, iter_corpus
 from ecokg.errors import InputError
 
 # Importing the extractor modules registers them.
-from ecokg.extract import entities, observations  # noqa: F401
+from ecokg.extract import entities, observations, relations  # noqa: F401
 from ecokg.extract.base import Claim, EntityMention, Observation, registry
 from ecokg.extract.lexicon import Lexicon, load_lexicon
 from ecokg.kg.build import build_document_graph
@@ -62,7 +62,7 @@ def extract(doc: AnalyzedDoc, lexicon: Lexicon, names: Sequence[str] | None = No
     """Run the registered extractors (or the named ones) over an analysed document."""
     claims: list[Claim] = []
     for _, extractor in registry.get(names):
-        claims.extend(extractor(doc, lexicon))
+        claims.extend(extractor(doc, lexicon, tuple(claims)))
     return claims
 
 

@@ -7,7 +7,7 @@ from functools import cache
 
 import pyshacl
 from rdflib import BNode, Graph, URIRef
-from rdflib.namespace import RDF, SH
+from rdflib.namespace import RDF, RDFS, SH
 
 from ecokg.kg.vocab import EKG, QUDT
 from ecokg.resources import turtle_graph
@@ -20,13 +20,15 @@ def shapes_graph() -> Graph:
 
 @cache
 def vocabulary_graph() -> Graph:
-    """Everything said about the units, themes, qualifiers and modalities of the ontology."""
+    """The units, themes, qualifiers and modalities of the ontology, and its class hierarchy."""
     ontology = turtle_graph("ontology")
     graph = Graph()
     for cls in (QUDT.Unit, EKG.Theme, EKG.Qualifier, EKG.Modality):
         for node in ontology.subjects(RDF.type, cls):
             for triple in ontology.triples((node, None, None)):
                 graph.add(triple)
+    for triple in ontology.triples((None, RDFS.subClassOf, None)):
+        graph.add(triple)  # so that sh:class ekg:Instrument accepts a Policy
     return graph
 
 

@@ -7,7 +7,7 @@ spaCy components are; third-party code can add its own without editing ecokg.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -30,6 +30,11 @@ class EntityMention:
     key: str
     span: SourceSpan
     attributes: tuple[tuple[str, str], ...] = ()
+    norm_span: tuple[int, int] | None = None  # where it stands in the normalised text
+
+    def attribute(self, name: str) -> str | None:
+        """The value of one attribute, if set."""
+        return dict(self.attributes).get(name)
 
     def __post_init__(self) -> None:
         if self.type not in ENTITY_TYPES:
@@ -76,8 +81,51 @@ class Observation:
     rank_scope: str | None = None
 
 
-Claim = EntityMention | Observation
-Extractor = Callable[[AnalyzedDoc, Lexicon], Iterable[Claim]]
+@dataclass(frozen=True)
+class Relation:
+    """A relation between an entity and another entity or a value, with its evidence.
+
+    ``predicate`` is a local name of the ontology (issued, leads, aboutPlace, addressesTheme,
+    issuedYear, plannedPeriod, status, partOf); ``obj_key`` names an entity, ``value`` a literal.
+    """
+
+    subject_key: str
+    subject_type: str
+    predicate: str
+    evidence: SourceSpan
+    obj_key: str | None = None
+    obj_type: str | None = None
+    value: str | None = None
+
+
+@dataclass(frozen=True)
+class Membership:
+    """A person holding a post in an agency (厅长李军 of 江西省生态环境厅)."""
+
+    person_key: str
+    agency_key: str | None
+    post: str
+    evidence: SourceSpan
+
+
+@dataclass(frozen=True)
+class OutcomeLink:
+    """A policy, regulation or programme reported together with an observation.
+
+    ``basis`` says how: same_sentence, same_paragraph, or shared_theme_place (same document,
+    same theme and place); the evidence is the sentence or paragraph, or the entity's mention.
+    """
+
+    entity_key: str
+    entity_type: str
+    observation: SourceSpan  # the observation's value span: identifies it
+    basis: str
+    evidence: SourceSpan
+
+
+Claim = EntityMention | Observation | Relation | Membership | OutcomeLink
+# An extractor reads the document, the lexicon and the claims of the extractors before it.
+Extractor = Callable[[AnalyzedDoc, Lexicon, Sequence[Claim]], Iterable[Claim]]
 
 
 @dataclass

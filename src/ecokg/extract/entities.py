@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
@@ -27,7 +27,7 @@ from typing import Any
 import jieba
 import jieba.posseg
 
-from ecokg.extract.base import EntityMention, register
+from ecokg.extract.base import Claim, EntityMention, register
 from ecokg.extract.lexicon import Lexicon
 from ecokg.extract.places import NATIONAL_TYPES, find_places
 from ecokg.extract.resolve import Resolver
@@ -176,7 +176,7 @@ def _extend_left(text: str, end: int, suffix_start: int, type_: str, cfg: _Confi
     limit = max(0, end - cfg.max_length[type_])
     start = pos = tokens.snap(suffix_start)
     while pos > limit:
-        if text[pos - 1 : pos] in "”\"":
+        if text[pos - 1 : pos] in '”"':
             opening = text.rfind("“", limit, pos - 1)
             if opening < 0 or any(c in _PUNCT for c in text[opening + 1 : pos - 1] if c != "、"):
                 break
@@ -241,14 +241,26 @@ def _agency_candidates(doc: AnalyzedDoc, lexicon: Lexicon, cfg: _Config) -> Iter
     bounds = _tokens(doc.text).bounds
     for m in cfg.relative_re.finditer(doc.text):
         if m.end() in bounds or m.end() == len(doc.text):
-            yield Candidate(m.start(), m.end(), "Agency", m.group(0), "lexicon",
-                            (("agencyType", agency_kind(m.group(0), lexicon)),))
+            yield Candidate(
+                m.start(),
+                m.end(),
+                "Agency",
+                m.group(0),
+                "lexicon",
+                (("agencyType", agency_kind(m.group(0), lexicon)),),
+            )
     for regex in cfg.agency_res:
         for m in regex.finditer(doc.text):
             start = _extend_left(doc.text, m.end(), m.start(), "Agency", cfg)
             if start is not None:
-                yield Candidate(start, m.end(), "Agency", doc.text[start : m.end()], "pattern",
-                                (("agencyType", agency_kind(m.group(0), lexicon)),))
+                yield Candidate(
+                    start,
+                    m.end(),
+                    "Agency",
+                    doc.text[start : m.end()],
+                    "pattern",
+                    (("agencyType", agency_kind(m.group(0), lexicon)),),
+                )
 
 
 def _title_candidates(doc: AnalyzedDoc, lexicon: Lexicon) -> Iterator[Candidate]:
@@ -392,7 +404,9 @@ def find_candidates(doc: AnalyzedDoc, lexicon: Lexicon) -> list[Candidate]:
 
 
 @register("entities")
-def extract_entities(doc: AnalyzedDoc, lexicon: Lexicon) -> Iterable[EntityMention]:
+def extract_entities(
+    doc: AnalyzedDoc, lexicon: Lexicon, claims: Sequence[Claim] = ()
+) -> Iterable[EntityMention]:
     """Entity mentions with canonical names and keys (one key per real thing)."""
     resolver = Resolver(doc, lexicon)
     kept = []
@@ -409,5 +423,10 @@ def extract_entities(doc: AnalyzedDoc, lexicon: Lexicon) -> Iterable[EntityMenti
             continue
         name, key = resolved
         yield EntityMention(
-            cand.type, name, key, doc.source_span(cand.start, cand.end), cand.attributes
+            cand.type,
+            name,
+            key,
+            doc.source_span(cand.start, cand.end),
+            cand.attributes,
+            (cand.start, cand.end),
         )

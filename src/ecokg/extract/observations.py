@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cache
 from typing import Any
 
-from ecokg.extract.base import IndicatorRef, Observation, Period, register
+from ecokg.extract.base import Claim, EntityMention, IndicatorRef, Observation, Period, register
 from ecokg.extract.lexicon import IndicatorDef, Lexicon, PlaceDef
 from ecokg.extract.places import NATIONAL_TYPES, PlaceHit, find_places, home_province
 from ecokg.extract.topics import off_topic
@@ -35,6 +35,7 @@ _NUMBER = re.compile(
 # Separators inside a clause after which a new subject starts ("42次、中心组…12次").
 _SUBJECT_BREAK = re.compile(r"[、]|以及|并且|同时")
 _NOUN_STOP = re.compile(r"[，,。；;：:、！？!?（(“”\"《》\s]|(?<![A-Za-z.0-9])\d|和|及|与|等|的")
+_NAMED_WITH_NUMBERS = ("Policy", "Programme", "Regulation", "Event")
 _DATE_AFTER = re.compile(r"\s*[年月日号]")
 _QUOTED = re.compile(r"“[^“”\n]{1,40}”|《[^《》\n]{1,80}》|「[^「」\n]{1,40}」")
 _ARABIC_YEAR_LIKE = re.compile(r"^\d{4}$")
@@ -164,13 +165,10 @@ def _state(doc: AnalyzedDoc, lexicon: Lexicon) -> _DocState:
 
 
 def _in_blocked(state: _DocState, start: int, end: int) -> bool:
-    i = bisect_right(state.blocked, (start, 10**12)) - 1
-    # Blocked spans may nest or overlap; look back over the few that could contain this one.
-    for j in range(i, max(-1, i - 4), -1):
-        s, e = state.blocked[j]
-        if s <= start and end <= e:
-            return True
-    return False
+    """Whether ``[start, end)`` lies inside a quoted term, a title or a name."""
+    # Spans are sorted by start: those before the insertion point start at or before ``start``.
+    i = bisect_right(state.blocked, (start, 10**12))
+    return any(e >= end for _, e in state.blocked[:i])
 
 
 def _read_number(state: _DocState, m: re.Match[str], sentence: Sentence) -> _Number | None:
@@ -464,9 +462,22 @@ def _change_cue(subject: str, w: _Words) -> tuple[str, str] | None:
 
 
 @register("observations")
-def extract_observations(doc: AnalyzedDoc, lexicon: Lexicon) -> Iterable[Observation]:
-    """Every quantitative claim of the document (see the module docstring)."""
+def extract_observations(
+    doc: AnalyzedDoc, lexicon: Lexicon, claims: Sequence[Claim] = ()
+) -> Iterable[Observation]:
+    """Every quantitative claim of the document (see the module docstring).
+
+    Numbers inside the names of policies and programmes found before ("服务重大项目建设10条",
+    "八大标志性战役30个专项行动") are part of the name, not values.
+    """
     state = _state(doc, lexicon)
+    names = [
+        c.norm_span
+        for c in claims
+        if isinstance(c, EntityMention) and c.norm_span and c.type in _NAMED_WITH_NUMBERS
+    ]
+    if names:
+        state.blocked = sorted([*state.blocked, *names])
     text = doc.text
     paragraph = -1
     paragraph_time: TimeExpr | None = None

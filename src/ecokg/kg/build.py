@@ -16,12 +16,23 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 
 from ecokg.corpus import Document, PartialDate
-from ecokg.extract.base import Claim, EntityMention, IndicatorRef, Observation
+from ecokg.extract.base import (
+    Claim,
+    EntityMention,
+    IndicatorRef,
+    Membership,
+    Observation,
+    OutcomeLink,
+    Relation,
+)
 from ecokg.extract.lexicon import Lexicon
 from ecokg.kg.vocab import (
     EKG,
+    ID,
     IND,
     NIF,
+    ORG,
+    digest,
     doc_iri,
     entity_iri,
     graph_iri,
@@ -36,6 +47,17 @@ _QUALIFIERS = {
     "approx": EKG.approx,
     "lower_bound": EKG.lowerBound,
     "upper_bound": EKG.upperBound,
+}
+_LITERAL_ATTRIBUTES = ("instrumentType", "agencyType", "status")
+_PREDICATES = {
+    "issued": "issued",
+    "leads": "leads",
+    "aboutPlace": "aboutPlace",
+    "addressesTheme": "theme",
+    "issuedYear": "issuedYear",
+    "plannedPeriod": "plannedPeriod",
+    "status": "status",
+    "partOf": "partOf",
 }
 _MODALITIES = {"achieved": EKG.achieved, "target": EKG.target, "forecast": EKG.forecast}
 
@@ -111,8 +133,14 @@ class GraphBuilder:
         for claim in claims:
             if isinstance(claim, Observation):
                 self.add_observation(claim)
-            else:
+            elif isinstance(claim, EntityMention):
                 self.add_entity(claim)
+            elif isinstance(claim, Relation):
+                self.add_relation(claim)
+            elif isinstance(claim, Membership):
+                self.add_membership(claim)
+            else:
+                self.add_outcome_link(claim)
 
     def add_entity(self, mention: EntityMention) -> URIRef:
         """An entity node (one IRI per real thing) with this mention attached."""
@@ -126,7 +154,81 @@ class GraphBuilder:
         self.add(node, EKG.mention, self.span(mention.span))
         self.add(node, PROV.wasDerivedFrom, self.doc)
         for name, value in mention.attributes:
-            self.add(node, EKG[name], Literal(value))
+            if name == "theme" and value in self.lexicon.themes:
+                self.add(node, EKG.theme, self.lexicon.themes[value].iri)
+            elif name in _LITERAL_ATTRIBUTES:
+                self.add(node, EKG[name], Literal(value))
+        return node
+
+    def _entity_node(self, key: str, type_: str | None) -> URIRef:
+        kind, _, rest = key.partition(":")
+        node = entity_iri(kind, rest)
+        if kind == "place" and rest in self.lexicon.places:
+            self._place(self.lexicon.places[rest].name, key)
+        elif type_:
+            self.add(node, RDF.type, EKG[type_])
+        return node
+
+    def _claim_node(self, kind: str, *parts: str) -> URIRef:
+        return ID[f"{kind}/{self.graph.identifier.split('/')[-1]}/{digest('|'.join(parts))}"]
+
+    def add_relation(self, rel: Relation) -> URIRef:
+        """The relation as a direct triple plus a claim node that holds its evidence."""
+        subject = self._entity_node(rel.subject_key, rel.subject_type)
+        predicate = EKG[_PREDICATES[rel.predicate]]
+        obj: URIRef | Literal
+        if rel.obj_key is not None:
+            obj = self._entity_node(rel.obj_key, rel.obj_type)
+        elif rel.predicate == "addressesTheme" and rel.value in self.lexicon.themes:
+            obj = self.lexicon.themes[rel.value].iri
+        elif rel.predicate == "issuedYear":
+            obj = Literal(str(rel.value), datatype=XSD.gYear)
+        else:
+            obj = Literal(str(rel.value))
+        self.add(subject, predicate, obj)
+        node = self._claim_node(
+            "claim",
+            str(subject),
+            str(predicate),
+            str(obj),
+            f"{rel.evidence.start}-{rel.evidence.end}",
+        )
+        self.add(node, RDF.type, EKG.RelationClaim)
+        self.add(node, RDF.subject, subject)
+        self.add(node, RDF.predicate, predicate)
+        self.add(node, RDF.object, obj)
+        self.add(node, EKG.evidence, self.span(rel.evidence))
+        self.add(node, PROV.wasDerivedFrom, self.doc)
+        return node
+
+    def add_membership(self, member: Membership) -> URIRef:
+        """A person's post in an agency (W3C ORG membership) with its evidence."""
+        person = self._entity_node(member.person_key, "Person")
+        key = "|".join((member.person_key, member.agency_key or "", member.post))
+        node = ID[f"membership/{digest(key)}"]
+        self.add(node, RDF.type, ORG.Membership)
+        self.add(node, ORG.member, person)
+        self.add(node, EKG.post, Literal(member.post, lang="zh-Hans"))
+        if member.agency_key:
+            agency = self._entity_node(member.agency_key, "Agency")
+            self.add(node, ORG.organization, agency)
+            self.add(person, ORG.memberOf, agency)
+        self.add(node, EKG.evidence, self.span(member.evidence))
+        self.add(node, PROV.wasDerivedFrom, self.doc)
+        return node
+
+    def add_outcome_link(self, link: OutcomeLink) -> URIRef:
+        """A policy or programme reported with an observation, saying how the link was made."""
+        entity = self._entity_node(link.entity_key, link.entity_type)
+        obs = observation_iri(self.document.doc_id, link.observation.start, link.observation.end)
+        self.add(entity, EKG.reportedWith, obs)
+        node = self._claim_node("link", link.entity_key, str(obs))
+        self.add(node, RDF.type, EKG.OutcomeLink)
+        self.add(node, EKG.linkedEntity, entity)
+        self.add(node, EKG.observation, obs)
+        self.add(node, EKG.linkBasis, Literal(link.basis))
+        self.add(node, EKG.evidence, self.span(link.evidence))
+        self.add(node, PROV.wasDerivedFrom, self.doc)
         return node
 
     def _place(self, name: str, key: str) -> URIRef:

@@ -1,0 +1,255 @@
+"""Relations between the entities and observations found before, each with its evidence span.
+
+* agency **issued** a policy or regulation (印发/出台/制定… between them in one sentence), agency
+  **leads** a programme or event (牵头/组织/开展…);
+* an instrument or programme is **about a place** named in it, **addresses** the themes whose
+  keywords its name holds, has an **issued year** or a **planned period** stated in its clause
+  and a **status** (in force, drafting, completed, ongoing) from the words around it;
+* a programme is **part of** a programme whose name it extends;
+* a person **holds a post** in the agency named right before the post (省生态环境厅厅长李军);
+* policies, regulations and programmes are **reported with** observations: in the same
+  sentence, the same paragraph, or (weakest) sharing theme and place in the same document.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Iterable, Iterator, Sequence
+from functools import cache
+from typing import Any
+
+from ecokg.extract.base import (
+    Claim,
+    EntityMention,
+    Membership,
+    Observation,
+    OutcomeLink,
+    Relation,
+    register,
+)
+from ecokg.extract.lexicon import Lexicon, PlaceDef
+from ecokg.extract.places import NATIONAL_TYPES, find_places, home_province
+from ecokg.text.analyzed import AnalyzedDoc
+from ecokg.text.periods import PeriodFinder, TimeAnchor
+from ecokg.text.segment import Sentence
+from ecokg.text.wordlists import alternation
+
+INSTRUMENTS = ("Policy", "Regulation")
+ACTIVITIES = ("Programme", "Event")
+LINKABLE = ("Policy", "Regulation", "Programme")
+_SUB_PROGRAMME = re.compile(r"(?:专项行动|行动|试点|工程|考核|攻关)$")
+
+
+@cache
+def _words(lexicon: Lexicon) -> dict[str, Any]:
+    p = lexicon.words["entity_patterns"]
+    return {
+        "issue": re.compile(alternation(p["issue_verbs"])),
+        "lead": re.compile(alternation(p["lead_verbs"])),
+        "status": [(status, tuple(words)) for status, words in p["status_cues"].items()],
+        "periods": PeriodFinder(lexicon.words),
+    }
+
+
+def _norm(m: EntityMention) -> tuple[int, int]:
+    assert m.norm_span is not None
+    return m.norm_span
+
+
+def _in_sentence(mentions: Sequence[EntityMention], sentence: Sentence) -> list[EntityMention]:
+    return [m for m in mentions if m.norm_span and sentence.span.contains(m.norm_span[0])]
+
+
+def _agency_relations(
+    doc: AnalyzedDoc, words: dict[str, Any], mentions: list[EntityMention], sentence: Sentence
+) -> Iterator[Relation]:
+    """Agency -> verb -> instrument/programme, the agency being the last one before the verb."""
+    text = doc.text
+    evidence = doc.source_span(sentence.span.start, sentence.span.end)
+    agencies = [m for m in mentions if m.type == "Agency"]
+    for target in mentions:
+        if target.type not in (*INSTRUMENTS, *ACTIVITIES):
+            continue
+        t_start = _norm(target)[0]
+        before = [a for a in agencies if _norm(a)[1] <= t_start]
+        if not before:
+            continue
+        agency = before[-1]
+        between = text[_norm(agency)[1] : t_start]
+        verbs = words["issue"] if target.type in INSTRUMENTS else words["lead"]
+        if verbs.search(between) and not re.search(r"[。；;]", between):
+            predicate = "issued" if target.type in INSTRUMENTS else "leads"
+            yield Relation(agency.key, "Agency", predicate, evidence, target.key, target.type)
+
+
+def _status(doc: AnalyzedDoc, words: dict[str, Any], mention: EntityMention) -> str | None:
+    sentence = doc.sentence_at(_norm(mention)[0])
+    if sentence is None:
+        return None
+    clause = next((c for c in sentence.clauses if c.contains(_norm(mention)[0])), sentence.span)
+    context = doc.text[clause.start : clause.end].replace(doc.text[slice(*_norm(mention))], "")
+    for status, cues in words["status"]:
+        if any(cue in context for cue in cues):
+            return str(status)
+    return None
+
+
+def _attribute_relations(
+    doc: AnalyzedDoc,
+    lexicon: Lexicon,
+    words: dict[str, Any],
+    mention: EntityMention,
+    anchor: TimeAnchor,
+) -> Iterator[Relation]:
+    evidence = mention.span
+    for hit in find_places(mention.name, lexicon):
+        if hit.place.type not in NATIONAL_TYPES:
+            yield Relation(
+                mention.key, mention.type, "aboutPlace", evidence, f"place:{hit.place.id}", "Place"
+            )
+    themes = sorted(
+        code
+        for code, theme in lexicon.themes.items()
+        if any(k in mention.name for k in theme.keywords)
+    )
+    for code in themes:
+        yield Relation(mention.key, mention.type, "addressesTheme", evidence, value=code)
+    sentence = doc.sentence_at(_norm(mention)[0])
+    if sentence is not None and mention.type in (*INSTRUMENTS, "Programme"):
+        clause = next((c for c in sentence.clauses if c.contains(_norm(mention)[0])), sentence.span)
+        for expr in words["periods"].find(doc.text[clause.start : clause.end], anchor):
+            if expr.kind == "range" and expr.code:
+                yield Relation(
+                    mention.key, mention.type, "plannedPeriod", evidence, value=expr.code
+                )
+            elif (
+                expr.kind in ("year", "relative", "same_year")
+                and expr.code
+                and mention.type in INSTRUMENTS
+                and words["issue"].search(doc.text[clause.start : clause.end])
+            ):
+                yield Relation(
+                    mention.key, mention.type, "issuedYear", evidence, value=expr.code[:4]
+                )
+    if mention.type in (*INSTRUMENTS, "Programme"):
+        status = mention.attribute("status") or _status(doc, words, mention)
+        if status:
+            yield Relation(mention.key, mention.type, "status", evidence, value=status)
+
+
+def _memberships(mentions: list[EntityMention], doc: AnalyzedDoc) -> Iterator[Membership]:
+    for person in mentions:
+        post = person.attribute("post")
+        if person.type != "Person" or not post:
+            continue
+        post_start = _norm(person)[0] - len(post)
+        agency = next(
+            (
+                a
+                for a in mentions
+                if a.type == "Agency" and post_start - 2 <= _norm(a)[1] <= post_start
+            ),
+            None,
+        )
+        evidence = doc.source_span(_norm(agency)[0] if agency else post_start, _norm(person)[1])
+        yield Membership(person.key, agency.key if agency else None, post, evidence)
+
+
+def _part_of(mentions: Sequence[EntityMention]) -> Iterator[Relation]:
+    programmes = {m.name: m for m in mentions if m.type == "Programme"}
+    for name, mention in sorted(programmes.items()):
+        if not _SUB_PROGRAMME.search(name):
+            continue
+        for other, parent in programmes.items():
+            if other != name and name.startswith(other) and len(other) >= 4:
+                yield Relation(
+                    mention.key, "Programme", "partOf", mention.span, parent.key, "Programme"
+                )
+
+
+def _outcome_links(
+    doc: AnalyzedDoc,
+    lexicon: Lexicon,
+    mentions: Sequence[EntityMention],
+    observations: Sequence[Observation],
+    obs_norm: dict[int, tuple[int, int]],
+) -> Iterator[OutcomeLink]:
+    home = home_province(find_places(doc.text, lexicon), lexicon)
+    best: dict[tuple[str, int], OutcomeLink] = {}
+    rank = {"same_sentence": 0, "same_paragraph": 1, "shared_theme_place": 2}
+    paragraphs: dict[int, tuple[int, int]] = {}
+    for s in doc.sentences:
+        first = paragraphs.get(s.paragraph, (s.span.start, s.span.end))
+        paragraphs[s.paragraph] = (first[0], s.span.end)
+    sentences = {i: doc.sentence_at(span[0]) for i, span in obs_norm.items()}
+    for mention in mentions:
+        if mention.type not in LINKABLE or mention.norm_span is None:
+            continue
+        m_sentence = doc.sentence_at(mention.norm_span[0])
+        if m_sentence is None:
+            continue
+        m_themes = {
+            code
+            for code, theme in lexicon.themes.items()
+            if any(k in mention.name for k in theme.keywords)
+        }
+        for index, obs in enumerate(observations):
+            o_sentence = sentences[index]
+            if o_sentence is None:
+                continue
+            if o_sentence == m_sentence:
+                basis = "same_sentence"
+                evidence = doc.source_span(m_sentence.span.start, m_sentence.span.end)
+            elif o_sentence.paragraph == m_sentence.paragraph:
+                basis = "same_paragraph"
+                evidence = doc.source_span(*paragraphs[m_sentence.paragraph])
+            elif obs.theme in m_themes and obs.place_key == _place_key(lexicon, mention, home):
+                basis, evidence = "shared_theme_place", mention.span
+            else:
+                continue
+            key = (mention.key, index)
+            if key not in best or rank[basis] < rank[best[key].basis]:
+                best[key] = OutcomeLink(mention.key, mention.type, obs.value_span, basis, evidence)
+    yield from (best[k] for k in sorted(best))
+
+
+def _place_key(lexicon: Lexicon, mention: EntityMention, home: PlaceDef | None) -> str | None:
+    """The place a named instrument or programme is about: named in it, else the home province."""
+    for hit in find_places(mention.name, lexicon):
+        if hit.place.type not in NATIONAL_TYPES:
+            return f"place:{hit.place.id}"
+    return f"place:{home.id}" if home else None
+
+
+@register("relations")
+def extract_relations(
+    doc: AnalyzedDoc, lexicon: Lexicon, claims: Sequence[Claim] = ()
+) -> Iterable[Claim]:
+    """Relations, memberships and policy->outcome links among the claims found before."""
+    words = _words(lexicon)
+    mentions = [c for c in claims if isinstance(c, EntityMention) and c.norm_span]
+    observations = [c for c in claims if isinstance(c, Observation)]
+    published = doc.document.published
+    anchor = TimeAnchor(published.year if published else None, doc.document.meta.about_period)
+    out: list[Claim] = []
+    for sentence in doc.sentences:
+        out.extend(_agency_relations(doc, words, _in_sentence(mentions, sentence), sentence))
+    seen: set[tuple[str, str, str | None, str | None]] = set()
+    for mention in mentions:
+        for rel in _attribute_relations(doc, lexicon, words, mention, anchor):
+            key = (rel.subject_key, rel.predicate, rel.obj_key, rel.value)
+            if key not in seen:  # one relation per entity and value, at its first mention
+                seen.add(key)
+                out.append(rel)
+    out.extend(_memberships(mentions, doc))
+    out.extend(_part_of(mentions))
+    obs_norm = {i: _value_norm_span(doc, o) for i, o in enumerate(observations)}
+    out.extend(_outcome_links(doc, lexicon, mentions, observations, obs_norm))
+    return out
+
+
+def _value_norm_span(doc: AnalyzedDoc, obs: Observation) -> tuple[int, int]:
+    """Where an observation's value stands in the normalised text."""
+    lo = bisect_left(doc.norm.offsets.starts, obs.value_span.start)
+    return lo, lo + 1
