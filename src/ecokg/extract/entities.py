@@ -34,7 +34,7 @@ from ecokg.extract.resolve import Resolver
 from ecokg.extract.titles import classify_title, title_mentions
 from ecokg.extract.topics import off_topic
 from ecokg.text.analyzed import AnalyzedDoc
-from ecokg.text.wordlists import alternation
+from ecokg.text.wordlists import alternation, starts_with_any
 
 jieba.setLogLevel(logging.WARNING)
 
@@ -78,9 +78,12 @@ class _Config:
     boundary_pos: frozenset[str]
     name_words: frozenset[str]
     weak_suffixes: tuple[str, ...]
+    policy_verbs: tuple[str, ...]
     anchor_words: tuple[str, ...]
     inspection_prefixes: tuple[str, ...]
     relative_re: re.Pattern[str]
+    quoted_programme_re: re.Pattern[str]
+    noun_pos: frozenset[str]
     agency_res: tuple[re.Pattern[str], ...]
 
 
@@ -124,9 +127,14 @@ def _config(lexicon: Lexicon) -> _Config:
         boundary_pos=frozenset(p["boundary_pos"]),
         name_words=frozenset(p["name_words"]),
         weak_suffixes=tuple(p["weak_suffixes"]),
+        policy_verbs=tuple(p["policy_verbs"]),
         anchor_words=tuple(p["anchor_words"]),
         inspection_prefixes=tuple(p["inspection_prefixes"]),
         relative_re=re.compile(alternation(p["relative_agencies"])),
+        quoted_programme_re=re.compile(
+            rf"(?:{alternation(p['quoted_programme_verbs'])})了?(?:\d+[个项批家])?(“[^“”，。、；\n]{{2,14}}”)"
+        ),
+        noun_pos=frozenset(p["noun_pos"]),
         agency_res=tuple(re.compile(r) for r in p["agency_regexes"]),
     )
 
@@ -175,17 +183,21 @@ def _extend_left(text: str, end: int, suffix_start: int, type_: str, cfg: _Confi
         return None
     limit = max(0, end - cfg.max_length[type_])
     start = pos = tokens.snap(suffix_start)
+    quoted = False
     while pos > limit:
         if text[pos - 1 : pos] in '”"':
             opening = text.rfind("“", limit, pos - 1)
             if opening < 0 or any(c in _PUNCT for c in text[opening + 1 : pos - 1] if c != "、"):
                 break
             pos = start = opening  # a quoted term is part of the name: “三服务”机制
+            quoted = True
             continue
         token = tokens.by_end.get(pos)
         if token is None:
             break
         token_start, word, tag = token
+        if quoted and tag not in cfg.noun_pos:
+            break  # before a quoted term only nouns belong to the name (美丽中国“江西样板”)
         if token_start < limit or any(c in _PUNCT for c in word) or word in cfg.boundaries:
             break
         if (
@@ -263,6 +275,12 @@ def _agency_candidates(doc: AnalyzedDoc, lexicon: Lexicon, cfg: _Config) -> Iter
                 )
 
 
+def _quoted_programmes(doc: AnalyzedDoc, cfg: _Config) -> Iterator[Candidate]:
+    """Quoted campaign names after a verb that launches them (开展“绿盾2022”)."""
+    for m in cfg.quoted_programme_re.finditer(doc.text):
+        yield Candidate(m.start(1), m.end(1), "Programme", m.group(1), "pattern")
+
+
 def _title_candidates(doc: AnalyzedDoc, lexicon: Lexicon) -> Iterator[Candidate]:
     for start, end, type_, name, doc_type in title_mentions(doc, lexicon):
         yield Candidate(
@@ -338,7 +356,18 @@ def _starts_with_place(surface: str, lexicon: Lexicon) -> bool:
 def _policy_candidates(doc: AnalyzedDoc, lexicon: Lexicon, cfg: _Config) -> Iterator[Candidate]:
     for regex in (cfg.policy_re, cfg.numbered_policy_re):
         for m in regex.finditer(doc.text):
-            surface = m.group(1)
+            start = m.start(1)
+            # "实施美丽江西建设规划纲要", "发布743家…清单": the verb or count is not the name
+            while (
+                verb := starts_with_any(doc.text[start : m.end(1)], cfg.policy_verbs)
+            ) is not None:
+                start += len(verb)
+            counted = _LEADING_COUNT.match(doc.text, start, m.end(1))
+            if counted:
+                start = counted.end()
+            surface = doc.text[start : m.end(1)]
+            if len(surface) < cfg.min_length["Policy"]:
+                continue
             kind = classify_title(surface, lexicon)
             type_, doc_type = kind if kind else ("Policy", "条")
             yield Candidate(
@@ -395,6 +424,7 @@ def find_candidates(doc: AnalyzedDoc, lexicon: Lexicon) -> list[Candidate]:
         *_lexicon_candidates(doc, lexicon, cfg),
         *_title_candidates(doc, lexicon),
         *_agency_candidates(doc, lexicon, cfg),
+        *_quoted_programmes(doc, cfg),
         *_place_candidates(doc, lexicon, cfg),
         *_suffix_candidates(doc, lexicon, cfg),
         *_policy_candidates(doc, lexicon, cfg),
@@ -418,7 +448,10 @@ def extract_entities(
     for cand in kept:
         resolver.know(cand.type, [cand.name or resolver.canonical(cand.type, cand.surface, False)])
     for cand in kept:
-        resolved = resolver.resolve(cand.type, cand.surface, cand.name, cand.key)
+        if cand.source == "title" and cand.name:
+            resolved: tuple[str, str] | None = (cand.name, f"{cand.type.lower()}:{cand.name}")
+        else:
+            resolved = resolver.resolve(cand.type, cand.surface, cand.name, cand.key)
         if resolved is None:
             continue
         name, key = resolved
