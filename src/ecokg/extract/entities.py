@@ -377,12 +377,12 @@ def _policy_candidates(doc: AnalyzedDoc, lexicon: Lexicon, cfg: _Config) -> Iter
 
 def _person_candidates(doc: AnalyzedDoc, cfg: _Config) -> Iterator[Candidate]:
     text = doc.text
-    bounds = _tokens(text).bounds
+    tokens = _tokens(text)
     for m in cfg.person_re.finditer(text):
         pos = m.end()
-        if pos not in bounds or not cfg.surnames or text[pos : pos + 1] not in cfg.surnames:
+        if not cfg.surnames or text[pos : pos + 1] not in cfg.surnames:
             continue
-        end = _name_end(text, pos, bounds)
+        end = _name_end(text, pos, tokens)
         if end is not None:
             yield Candidate(pos, end, "Person", text[pos:end], "pattern", (("post", m.group(0)),))
     for m in cfg.speaker_re.finditer(text):
@@ -390,14 +390,24 @@ def _person_candidates(doc: AnalyzedDoc, cfg: _Config) -> Iterator[Candidate]:
             yield Candidate(m.start(1), m.end(1), "Person", m.group(1), "pattern")
 
 
-def _name_end(text: str, pos: int, bounds: frozenset[int]) -> int | None:
-    """A Chinese personal name is two or three characters; prefer the one jieba sees as a word."""
-    for length in (3, 2):
-        end = pos + length
-        chunk = text[pos:end]
-        if len(chunk) == length and all("\u4e00" <= c <= "\u9fff" for c in chunk) and end in bounds:
-            after = text[end : end + 1]
-            if not after or after in _PUNCT or not ("\u4e00" <= after <= "\u9fff") or length == 2:
+def _is_cjk(chunk: str) -> bool:
+    return bool(chunk) and all("\u4e00" <= c <= "\u9fff" for c in chunk)
+
+
+def _name_end(text: str, pos: int, tokens: _Tokens) -> int | None:
+    """The end of a two- or three-character personal name starting at ``pos``: the word jieba
+    sees there, or a one-character surname joined to the one- or two-character word after it."""
+    if pos not in tokens.bounds:
+        return None
+    for end in (pos + 3, pos + 2):
+        token = tokens.by_end.get(end)
+        if token is not None and token[0] == pos and _is_cjk(text[pos:end]):
+            return end
+    first = tokens.by_end.get(pos + 1)
+    if first is not None and first[0] == pos:
+        for end in (pos + 3, pos + 2):
+            token = tokens.by_end.get(end)
+            if token is not None and token[0] == pos + 1 and _is_cjk(text[pos:end]):
                 return end
     return None
 

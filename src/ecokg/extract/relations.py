@@ -117,20 +117,32 @@ def _attribute_relations(
         yield Relation(mention.key, mention.type, "addressesTheme", evidence, value=code)
     sentence = doc.sentence_at(_norm(mention)[0])
     if sentence is not None and mention.type in (*INSTRUMENTS, "Programme"):
-        clause = next((c for c in sentence.clauses if c.contains(_norm(mention)[0])), sentence.span)
-        for expr in words["periods"].find(doc.text[clause.start : clause.end], anchor):
+        m_start, m_end = _norm(mention)
+        clause = next((c for c in sentence.clauses if c.contains(m_start)), sentence.span)
+        # A planned period is written in the name or its clause ("三年行动方案（2023—2025年）").
+        for expr in words["periods"].find(doc.text[clause.start : max(clause.end, m_end)], anchor):
             if expr.kind == "range" and expr.code:
                 yield Relation(
                     mention.key, mention.type, "plannedPeriod", evidence, value=expr.code
                 )
-            elif (
-                expr.kind in ("year", "relative", "same_year")
-                and expr.code
-                and mention.type in INSTRUMENTS
-                and words["issue"].search(doc.text[clause.start : clause.end])
-            ):
+                break
+        # The year an instrument was issued: the last year named before it in its sentence,
+        # when an issuing verb stands between them ("2024年，…厅印发《…》").
+        before = doc.text[sentence.span.start : m_start]
+        if mention.type in INSTRUMENTS and words["issue"].search(before):
+            years = [
+                e
+                for e in words["periods"].find(before, anchor)
+                if e.kind in ("year", "relative", "same_year", "month") and e.code
+            ]
+            if years:
+                sentence_span = doc.source_span(sentence.span.start, sentence.span.end)
                 yield Relation(
-                    mention.key, mention.type, "issuedYear", evidence, value=expr.code[:4]
+                    mention.key,
+                    mention.type,
+                    "issuedYear",
+                    sentence_span,
+                    value=str(years[-1].code)[:4],
                 )
     if mention.type in (*INSTRUMENTS, "Programme"):
         status = mention.attribute("status") or _status(doc, words, mention)

@@ -25,10 +25,16 @@ def _suffixes(lexicon: Lexicon) -> list[tuple[str, str]]:
     return sorted(pairs, key=lambda p: (-len(p[0]), p[0]))
 
 
+_TRAILING_NOTE = re.compile(r"\s*[（(][^（）()]{1,20}[）)]$")
+
+
 def classify_title(title: str, lexicon: Lexicon) -> tuple[str, str] | None:
-    """``(class, instrument type)`` for a title, or None when it names no instrument."""
+    """``(class, instrument type)`` for a title, or None when it names no instrument.
+
+    A trailing note in brackets ("…行动方案（2023—2025年）", "…条例（试行）") is not the type."""
+    core = _TRAILING_NOTE.sub("", title)
     for suffix, cls in _suffixes(lexicon):
-        if title.endswith(suffix):
+        if core.endswith(suffix):
             return cls, suffix
     return None
 
