@@ -317,6 +317,8 @@ def _suffix_candidates(doc: AnalyzedDoc, lexicon: Lexicon, cfg: _Config) -> Iter
     text = doc.text
     for m in cfg.suffix_re.finditer(text):
         type_ = cfg.suffix_type[m.group(0)]
+        if len(m.group(0)) == 1 and m.start() not in _tokens(text).bounds:
+            continue  # 部 of 干部, 局 of 布局, 办 of 举办: a one-character suffix is its own word
         start = _extend_left(text, m.end(), m.start(), type_, cfg)
         if start is None:
             continue
@@ -428,9 +430,30 @@ def _resolve_overlaps(candidates: Iterable[Candidate]) -> list[Candidate]:
 
 
 def find_candidates(doc: AnalyzedDoc, lexicon: Lexicon) -> list[Candidate]:
-    """Every entity candidate of the document after overlap resolution."""
+    """Every entity candidate of the document after overlap resolution.
+
+    A place named inside the name of a programme, policy or event (鄱阳湖 in
+    鄱阳湖总磷污染控制专项行动) is a mention of that place too; inside an agency's name
+    (北京大学, 湖南省生态环境厅) it is not.
+    """
     cfg = _config(lexicon)
-    pooled = [
+    kept = _resolve_overlaps(_pooled(doc, lexicon, cfg))
+    places = [c for c in _place_candidates(doc, lexicon, cfg) if c.source == "gazetteer"]
+    containers = [c for c in kept if c.type not in ("Agency", "Place", "Person")]
+    nested = [
+        p
+        for p in places
+        if p not in kept
+        and any(c.start <= p.start and p.end <= c.end for c in containers)
+        and not any(
+            k.start < p.end and p.start < k.end for k in kept if k.type in ("Agency", "Place")
+        )
+    ]
+    return sorted({*kept, *nested}, key=lambda c: (c.start, c.end, c.type))
+
+
+def _pooled(doc: AnalyzedDoc, lexicon: Lexicon, cfg: _Config) -> list[Candidate]:
+    return [
         *_lexicon_candidates(doc, lexicon, cfg),
         *_title_candidates(doc, lexicon),
         *_agency_candidates(doc, lexicon, cfg),
@@ -440,7 +463,6 @@ def find_candidates(doc: AnalyzedDoc, lexicon: Lexicon) -> list[Candidate]:
         *_policy_candidates(doc, lexicon, cfg),
         *_person_candidates(doc, cfg),
     ]
-    return _resolve_overlaps(pooled)
 
 
 @register("entities")
