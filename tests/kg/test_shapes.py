@@ -11,14 +11,22 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, SKOS, XSD
 
 from ecokg.corpus import Document, PartialDate, SourceMeta
-from ecokg.extract.base import EntityMention, IndicatorRef, Observation, Period
+from ecokg.extract.base import (
+    EntityMention,
+    IndicatorRef,
+    Membership,
+    Observation,
+    OutcomeLink,
+    Period,
+    Relation,
+)
 from ecokg.extract.lexicon import Lexicon
 from ecokg.kg.build import build_document_graph
-from ecokg.kg.vocab import EKG, ID, NIF
+from ecokg.kg.vocab import EKG, ID, NIF, ORG
 from ecokg.text.analyzed import SourceSpan
 from ecokg.validate import validate_graph
 
-TEXT = "2024年，某省PM2.5平均浓度为30微克/立方米。某省生态环境厅印发《某省大气污染防治条例》。"
+TEXT = "2024年，某省PM2.5平均浓度为30微克/立方米。某省生态环境厅印发《某省大气污染防治条例》。某省生态环境厅厅长王立新出席。"
 
 
 def _doc() -> Document:
@@ -60,7 +68,17 @@ def sound_graph(lexicon: Lexicon) -> Graph:
     agency = EntityMention(
         "Agency", "某省生态环境厅", "agency:某省生态环境厅", _span("某省生态环境厅")
     )
-    return build_document_graph(_doc(), [obs, reg, agency], lexicon)
+    person = EntityMention(
+        "Person", "王立新", "person:王立新", _span("王立新"), (("post", "厅长"),)
+    )
+    sentence = _span("某省生态环境厅印发《某省大气污染防治条例》")
+    relations = [
+        Relation("agency:某省生态环境厅", "Agency", "issued", sentence, reg.key, "Regulation"),
+        Relation(reg.key, "Regulation", "status", sentence, value="in_force"),
+        Membership(person.key, agency.key, "厅长", _span("某省生态环境厅厅长王立新")),
+        OutcomeLink(reg.key, "Regulation", obs.value_span, "same_paragraph", _span(TEXT.strip())),
+    ]
+    return build_document_graph(_doc(), [obs, reg, agency, person, *relations], lexicon)
 
 
 def _only(graph: Graph, cls: URIRef) -> URIRef:
@@ -170,6 +188,35 @@ def _programme_also_event(g: Graph) -> None:
     g.add((node, RDF.type, EKG.Event))
 
 
+def _relation_claim_without_evidence(g: Graph) -> None:
+    claim = _only(g, EKG.RelationClaim)
+    g.remove((claim, EKG.evidence, None))
+
+
+def _relation_with_unknown_predicate(g: Graph) -> None:
+    g.set((_only(g, EKG.RelationClaim), RDF.predicate, EKG.invented))
+
+
+def _issued_by_a_place(g: Graph) -> None:
+    g.add((_only(g, EKG.Place), EKG.issued, _only(g, EKG.Regulation)))
+
+
+def _bad_status(g: Graph) -> None:
+    g.add((_only(g, EKG.Regulation), EKG.status, Literal("maybe")))
+
+
+def _membership_without_person(g: Graph) -> None:
+    g.remove((_only(g, ORG.Membership), ORG.member, None))
+
+
+def _link_with_unknown_basis(g: Graph) -> None:
+    g.set((_only(g, EKG.OutcomeLink), EKG.linkBasis, Literal("same_page")))
+
+
+def _link_to_a_place(g: Graph) -> None:
+    g.set((_only(g, EKG.OutcomeLink), EKG.linkedEntity, _only(g, EKG.Place)))
+
+
 CASES = [
     ("DocumentShape", _drop_identifier),
     ("DocumentShape", _bad_encoding),
@@ -191,6 +238,13 @@ CASES = [
     ("AgencyShape", _agency_two_names),
     ("PlaceShape", _place_without_label),
     ("ProgrammeShape", _programme_also_event),
+    ("RelationClaimShape", _relation_claim_without_evidence),
+    ("RelationClaimShape", _relation_with_unknown_predicate),
+    ("IssuedShape", _issued_by_a_place),
+    ("InstrumentRelationsShape", _bad_status),
+    ("MembershipShape", _membership_without_person),
+    ("OutcomeLinkShape", _link_with_unknown_basis),
+    ("OutcomeLinkShape", _link_to_a_place),
 ]
 
 
