@@ -40,6 +40,7 @@ jieba.setLogLevel(logging.WARNING)
 
 _PUNCT = set("，,。；;：:、！？!?（）()《》【】[]「」『』…—\n\r\t ")
 _LEADING_COUNT = re.compile(r"\d*[个家件座项名场篇期次部轮份批处条台所户只种套宗起例]")
+_JOINERS = ("与", "及", "和")
 _SOURCE_RANK = {"lexicon": 0, "title": 1, "gazetteer": 2, "pattern": 3}
 
 
@@ -208,6 +209,8 @@ def _extend_left(text: str, end: int, suffix_start: int, type_: str, cfg: _Confi
             break
         if tag == "m" and tokens.by_end.get(end) is not None and _counter_follows(text, pos):
             break
+        if word in _JOINERS and _ends_a_name(text, token_start, cfg):
+            break  # "中国环境科学研究院和清华大学": two names, not one
         pos = start = token_start
     while start < suffix_start and text[start] in "的了和与及并在对好":
         start += 1
@@ -215,6 +218,11 @@ def _extend_left(text: str, end: int, suffix_start: int, type_: str, cfg: _Confi
     if counted:
         start = counted.end()  # "10个专项攻坚行动" names the programme, not "个专项攻坚行动"
     return start
+
+
+def _ends_a_name(text: str, pos: int, cfg: _Config) -> bool:
+    """Whether a complete name stands before ``pos`` (the text there ends with a type suffix)."""
+    return any(text.endswith(suffix, 0, pos) for suffix in cfg.suffix_type if len(suffix) > 1)
 
 
 def _counter_follows(text: str, pos: int) -> bool:
@@ -231,7 +239,7 @@ def _lexicon_candidates(doc: AnalyzedDoc, lexicon: Lexicon, cfg: _Config) -> Ite
         attrs = []
         if entry.get("kind"):
             attrs.append(("agencyType", str(entry["kind"])))
-        for key in ("theme", "status"):
+        for key in ("theme", "status", "en"):
             if entry.get(key):
                 attrs.append((key, str(entry[key])))
         if entry["type"] in ("Policy", "Regulation"):
@@ -480,7 +488,7 @@ def extract_entities(
     for cand in kept:
         resolver.know(cand.type, [cand.name or resolver.canonical(cand.type, cand.surface, False)])
     for cand in kept:
-        if cand.source == "title" and cand.name:
+        if cand.source in ("title", "lexicon") and cand.name:  # already canonical
             resolved: tuple[str, str] | None = (cand.name, f"{cand.type.lower()}:{cand.name}")
         else:
             resolved = resolver.resolve(cand.type, cand.surface, cand.name, cand.key)

@@ -21,6 +21,8 @@ _NOISE = re.compile(r"[“”\"‘’'「」\s]")
 _RELATIVE_PREFIXES = ("我省", "全省", "本省", "省级", "省")
 # "省以下" means "below the province", not "the province's".
 _NOT_RELATIVE = ("省以下", "省直", "省内", "省外", "省份")
+# Abbreviations are short (督察办, 环科规划院); a longer name is a name of its own.
+_MAX_ABBREVIATION = 6
 _GOVERNMENT = re.compile(r"(省|市|县|区|自治区|自治州)政府$")
 
 
@@ -76,10 +78,15 @@ class Resolver:
         return name
 
     def _expand_abbreviation(self, type_: str, name: str) -> str:
+        core = (
+            name[len(self.home.name) :] if self.home and name.startswith(self.home.name) else name
+        )
+        if len(core) > _MAX_ABBREVIATION:
+            return name
         longer = [
             n
             for n in self._long_names.get(type_, ())
-            if len(n) > len(name) + 1 and n[-1] == name[-1] and is_subsequence(name, n)
+            if len(n) > len(name) + 1 and name[-1] in n[-3:] and is_subsequence(name, n)
         ]
         return longer[0] if len(longer) == 1 else name
 

@@ -40,7 +40,7 @@ from ecokg.kg.vocab import (
     span_iri,
 )
 from ecokg.text.analyzed import SourceSpan
-from ecokg.text.normalize import to_simplified
+from ecokg.text.normalize import to_simplified, to_traditional
 
 _QUALIFIERS = {
     "exact": EKG.exact,
@@ -48,7 +48,7 @@ _QUALIFIERS = {
     "lower_bound": EKG.lowerBound,
     "upper_bound": EKG.upperBound,
 }
-_LITERAL_ATTRIBUTES = ("instrumentType", "agencyType", "status")
+_LITERAL_ATTRIBUTES = ("instrumentType", "agencyType", "status")  # "en" becomes a label
 _PREDICATES = {
     "issued": "issued",
     "leads": "leads",
@@ -147,7 +147,10 @@ class GraphBuilder:
         kind, _, key = mention.key.partition(":")
         node = entity_iri(kind or mention.type, key or mention.name)
         self.add(node, RDF.type, EKG[mention.type])
-        self.add(node, SKOS.prefLabel, Literal(mention.name, lang="zh-Hans"))
+        self._labels(node, mention.name)
+        english = mention.attribute("en")
+        if english:
+            self.add(node, SKOS.prefLabel, Literal(english, lang="en"))
         if mention.span.text != mention.name:
             surface = " ".join(mention.span.text.split())
             self.add(node, SKOS.altLabel, Literal(surface, lang=script_tag(surface)))
@@ -231,11 +234,21 @@ class GraphBuilder:
         self.add(node, PROV.wasDerivedFrom, self.doc)
         return node
 
+    def _labels(self, node: URIRef, name: str) -> None:
+        """The canonical name in simplified script, and in traditional script when it differs."""
+        self.add(node, SKOS.prefLabel, Literal(name, lang="zh-Hans"))
+        traditional = to_traditional(name)
+        if traditional != name:
+            self.add(node, SKOS.prefLabel, Literal(traditional, lang="zh-Hant"))
+
     def _place(self, name: str, key: str) -> URIRef:
         kind, _, ident = key.partition(":")
         node = entity_iri(kind, ident)
         self.add(node, RDF.type, EKG.Place)
-        self.add(node, SKOS.prefLabel, Literal(name, lang="zh-Hans"))
+        self._labels(node, name)
+        place = self.lexicon.places.get(ident)
+        if place is not None and place.en:
+            self.add(node, SKOS.prefLabel, Literal(place.en, lang="en"))
         return node
 
     def _indicator(self, ref: IndicatorRef, evidence: URIRef) -> URIRef:

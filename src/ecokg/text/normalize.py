@@ -155,6 +155,16 @@ def to_simplified(text: str) -> str:
     return str(_t2s().convert(text))
 
 
+@cache
+def _s2t() -> opencc.OpenCC:
+    return opencc.OpenCC("s2t")
+
+
+def to_traditional(text: str) -> str:
+    """Convert simplified Chinese to traditional with OpenCC, for labels in both scripts."""
+    return str(_s2t().convert(text))
+
+
 def _ends_sentence(line: str) -> bool:
     stripped = line.rstrip(_CLOSERS)
     return bool(stripped) and stripped[-1] in _TERMINAL
