@@ -69,6 +69,8 @@ class _Config:
     min_length: dict[str, int]
     max_length: dict[str, int]
     boundaries: frozenset[str]
+    not_agency_words: frozenset[str]
+    county_re: re.Pattern[str]
     policy_re: re.Pattern[str]
     numbered_policy_re: re.Pattern[str]
     place_re: re.Pattern[str]
@@ -105,13 +107,17 @@ def _config(lexicon: Lexicon) -> _Config:
     return _Config(
         lexicon_re=re.compile(alternation(entries)),
         lexicon_entries=entries,
-        suffix_re=re.compile(alternation(suffix_type)),
+        # a lookahead finds every start, so 督察组 is seen inside 生态环境保护督察组
+        suffix_re=re.compile(f"(?=({alternation(suffix_type)}))"),
         suffix_type=suffix_type,
         agency_prefixes=tuple(p["agency_prefixes"]),
         institution_suffixes=tuple(p["institution_suffixes"]),
         min_length={str(k): int(v) for k, v in p["min_length"].items()},
         max_length={str(k): int(v) for k, v in p["max_length"].items()},
-        boundaries=frozenset(p["left_boundaries"]),
+        # A post ends a name on its left too: 厅长李军 is a person after an agency.
+        boundaries=frozenset(p["left_boundaries"]) | frozenset(p["posts"]),
+        not_agency_words=frozenset(p["not_agency_words"]),
+        county_re=re.compile(rf"[\u4e00-\u9fff]{{2,3}}?(?:{alternation(p['county_suffixes'])})"),
         policy_re=re.compile(
             rf"(?:{verbs})((?:关于)?[^，,。；;：:、“”《》()（）\s]{{4,38}}?(?:{policy_words}))"
             r"(?=[，,。；;：:、和及与等\s]|$)"
@@ -315,6 +321,17 @@ def _place_candidates(doc: AnalyzedDoc, lexicon: Lexicon, cfg: _Config) -> Itera
             name=hit.place.name,
             key=f"place:{hit.place.id}",
         )
+    hits = [
+        h for h in find_places(doc.text, lexicon) if h.place.type in ("province", "city", "county")
+    ]
+    for hit in hits:
+        pos = hit.end
+        while (m := cfg.county_re.match(doc.text, pos)) is not None:
+            known = find_places(m.group(0), lexicon)
+            if known and known[0].start == 0 and known[0].end == len(m.group(0)):
+                break  # a place the gazetteer knows
+            yield Candidate(m.start(), m.end(), "Place", m.group(0), "pattern")
+            pos = m.end() + 1 if doc.text[m.end() : m.end() + 1] == "、" else len(doc.text)
     for m in cfg.place_re.finditer(doc.text):
         start = _extend_left(doc.text, m.end(), m.start(), "Place", cfg)
         if start is not None and m.end() - start >= cfg.min_length["Place"] and start < m.start():
@@ -323,20 +340,25 @@ def _place_candidates(doc: AnalyzedDoc, lexicon: Lexicon, cfg: _Config) -> Itera
 
 def _suffix_candidates(doc: AnalyzedDoc, lexicon: Lexicon, cfg: _Config) -> Iterator[Candidate]:
     text = doc.text
+    tokens = _tokens(text)
     for m in cfg.suffix_re.finditer(text):
-        type_ = cfg.suffix_type[m.group(0)]
-        if len(m.group(0)) == 1 and m.start() not in _tokens(text).bounds:
-            continue  # 部 of 干部, 局 of 布局, 办 of 举办: a one-character suffix is its own word
-        start = _extend_left(text, m.end(), m.start(), type_, cfg)
+        suffix = m.group(1)
+        s_start, s_end = m.start(1), m.end(1)
+        type_ = cfg.suffix_type[suffix]
+        if len(suffix) == 1 and s_start not in tokens.bounds:
+            word = text[tokens.snap(s_start) : s_end]
+            if word in cfg.not_agency_words:
+                continue  # 部 of 干部, 局 of 布局, 办 of 举办
+        start = _extend_left(text, s_end, s_start, type_, cfg)
         if start is None:
             continue
-        surface = text[start : m.end()]
-        if len(surface) < cfg.min_length[type_] or start == m.start():
+        surface = text[start:s_end]
+        if len(surface) < cfg.min_length[type_] or start >= s_start:
             continue
-        if not _plausible(surface, type_, m.group(0), lexicon, cfg):
+        if not _plausible(surface, type_, suffix, lexicon, cfg):
             continue
         attrs = (("agencyType", agency_kind(surface, lexicon)),) if type_ == "Agency" else ()
-        yield Candidate(start, m.end(), type_, surface, "pattern", attrs)
+        yield Candidate(start, s_end, type_, surface, "pattern", attrs)
 
 
 def _plausible(surface: str, type_: str, suffix: str, lexicon: Lexicon, cfg: _Config) -> bool:

@@ -64,6 +64,14 @@ class Resolver:
                     rest = name[len(prefix) :]
                     name = self.home.name + rest
                     break
+        if (
+            type_ == "Event"
+            and self.home is not None
+            and "省级" in name
+            and not name.startswith(self.home.name)
+        ):
+            # 第三轮省级生态环境保护督察 of Hunan is not Sichuan's
+            name = self.home.name + name
         if type_ == "Agency":
             name = self._expand_department(name)
             name = _GOVERNMENT.sub(lambda m: f"{m.group(1)}人民政府", name)
