@@ -1,0 +1,141 @@
+"""The evaluator: a perfect prediction scores 1.0, a broken one less, and misses are listed."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from conftest import CORPUS, run_cli
+from ecokg.errors import InputError
+from ecokg.evaluate import (
+    GoldEntity,
+    GoldObservation,
+    PredictedEntity,
+    PredictedObservation,
+    load_gold,
+    score,
+)
+
+TEXT = "2024年全省PM2.5平均浓度为27微克/立方米，罚没金额1.2亿元。省生态环境厅发布公告。"
+TEXTS = {"d": TEXT}
+GOLD_OBS = [
+    GoldObservation(
+        "d",
+        "d-o1",
+        "PM2.5年均浓度",
+        Decimal(27),
+        "ug_per_m3",
+        "exact",
+        "2024",
+        "江西省",
+        "PM2.5平均浓度为27微克",
+    ),
+    GoldObservation(
+        "d",
+        "d-o2",
+        "行政处罚金额",
+        Decimal(120000000),
+        "cny",
+        "exact",
+        "2024",
+        "江西省",
+        "罚没金额1.2亿元",
+    ),
+]
+GOLD_ENTS = [GoldEntity("d", "d-e1", "Agency", "江西省生态环境厅", ("省生态环境厅",))]
+
+
+def _perfect() -> tuple[list[PredictedObservation], list[PredictedEntity]]:
+    obs = []
+    for g in GOLD_OBS:
+        start = TEXT.index(g.anchor)
+        obs.append(
+            PredictedObservation(
+                "d",
+                "iri:" + g.indicator,
+                g.indicator,
+                g.value,
+                g.unit,
+                g.qualifier,
+                g.period,
+                g.place,
+                g.anchor,
+                start,
+                start + len(g.anchor),
+            )
+        )
+    start = TEXT.index("省生态环境厅")
+    ents = [PredictedEntity("d", "Agency", "江西省生态环境厅", "iri:a", start, start + 6)]
+    return obs, ents
+
+
+def test_perfect_prediction_scores_one() -> None:
+    obs, ents = _perfect()
+    report = score(TEXTS, GOLD_OBS, GOLD_ENTS, obs, ents)
+    assert report.observations.f1 == 1.0 and report.entities.f1 == 1.0
+    assert all(
+        report.attribute_accuracy(a) == 1.0 for a in ("unit", "period", "qualifier", "place")
+    )
+    assert not report.misses and not report.false_positives
+
+
+def test_broken_prediction_scores_less_and_says_why() -> None:
+    obs, ents = _perfect()
+    wrong_value = replace(obs[0], value=Decimal(28))
+    wrong_period = replace(obs[1], period="2023")
+    extra = replace(obs[1], value=Decimal(5), start=0, end=5)
+    report = score(
+        TEXTS,
+        GOLD_OBS,
+        GOLD_ENTS,
+        [wrong_value, wrong_period, extra],
+        [replace(ents[0], name="省生态环境厅")],
+    )
+    assert (
+        report.observations.tp == 1 and report.observations.fn == 1 and report.observations.fp == 2
+    )
+    assert report.observations.f1 < 1.0
+    assert report.attribute_accuracy("period") == 0.0
+    assert any("d-o1" in miss for miss in report.misses)
+    assert report.entities.f1 == 0.0 and report.entities_lenient.f1 == 1.0
+
+
+def test_names_shared_by_documents_must_share_an_iri() -> None:
+    texts = {"a": "省生态环境厅", "b": "省生态环境厅"}
+    gold = [GoldEntity(d, f"{d}-e1", "Agency", "江西省生态环境厅", ()) for d in ("a", "b")]
+    pred = [PredictedEntity(d, "Agency", "江西省生态环境厅", f"iri:{d}", 0, 6) for d in ("a", "b")]
+    report = score(texts, [], gold, [], pred)
+    assert report.shared_entities == 1 and len(report.split_entities) == 1
+
+
+def test_bad_gold_line_names_file_and_line(tmp_path: Path) -> None:
+    (tmp_path / "x.jsonl").write_text('{"kind": "obs", "doc": "d"}\n', encoding="utf-8")
+    with pytest.raises(InputError, match=r"x\.jsonl:1"):
+        load_gold(tmp_path)
+
+
+def test_eval_command_on_a_gold_of_its_own(tmp_path: Path) -> None:
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    record = {
+        "kind": "obs",
+        "doc": "000_4ab9d1cb27f061be",
+        "id": "000-o01",
+        "indicator": "国考断面水质优良比例",
+        "value": 96.2,
+        "unit": "percent",
+        "qualifier": "exact",
+        "period": "2022",
+        "place": "江西省",
+        "anchor": "国考断面水质优良比例达96.2%",
+    }
+    (gold / "000.jsonl").write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+    done = run_cli("eval", "--corpus", str(CORPUS), "--gold", str(gold), "--json")
+    assert done.returncode == 0, done.stderr
+    scores = json.loads(done.stdout)
+    assert scores["observations"]["recall"] == 1.0
+    assert scores["attribute_accuracy"]["unit"] == 1.0
