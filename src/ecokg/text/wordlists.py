@@ -12,19 +12,16 @@ def alternation(words: Iterable[str]) -> str:
     return "|".join(re.escape(w) for w in unique) if unique else "(?!)"
 
 
+def _longest(text: str, words: Iterable[str], test: str) -> str | None:
+    matching = [w for w in words if w and getattr(text, test)(w)]
+    return max(matching, key=len) if matching else None
+
+
 def ends_with_any(text: str, words: Iterable[str]) -> str | None:
     """The longest of ``words`` that ``text`` ends with, if any."""
-    best = None
-    for word in words:
-        if word and text.endswith(word) and (best is None or len(word) > len(best)):
-            best = word
-    return best
+    return _longest(text, words, "endswith")
 
 
 def starts_with_any(text: str, words: Iterable[str]) -> str | None:
     """The longest of ``words`` that ``text`` starts with, if any."""
-    best = None
-    for word in words:
-        if word and text.startswith(word) and (best is None or len(word) > len(best)):
-            best = word
-    return best
+    return _longest(text, words, "startswith")
