@@ -41,3 +41,17 @@ def test_distinct_institutes_are_not_merged(lexicon: Lexicon) -> None:
     text = "中国科学院、中国环境科学研究院和清华大学的专家参加了四川省成都市的研讨会。"
     names = {m.name for m in extract_entities(_doc(text), lexicon) if m.type == "Agency"}
     assert {"中国科学院", "中国环境科学研究院", "清华大学"} <= names
+
+
+def test_short_listed_items_fuse_but_listed_names_stay_apart(lexicon: Lexicon) -> None:
+    text = "广西壮族自治区打好蓝天、碧水、净土提升攻坚战，在自治区党委、省委、省政府领导下，对柳钢集团、广西投资集团开展督察。"
+    found = {(m.type, m.name) for m in extract_entities(_doc(text), lexicon)}
+    assert ("Programme", "蓝天碧水净土提升攻坚战") in found
+    assert ("Agency", "柳钢集团") in found and ("Agency", "广西投资集团") in found
+    assert not any("、" in name for _, name in found)
+
+
+def test_a_batch_number_is_not_part_of_the_name(lexicon: Lexicon) -> None:
+    text = "浙江省湖州市入选第二批国家碳达峰试点城市。"
+    names = {m.name for m in extract_entities(_doc(text), lexicon) if m.type == "Programme"}
+    assert names == {"国家碳达峰试点城市"}

@@ -39,7 +39,10 @@ from ecokg.text.wordlists import alternation, starts_with_any
 jieba.setLogLevel(logging.WARNING)
 
 _PUNCT = set("，,。；;：:、！？!?（）()《》【】[]「」『』…—\n\r\t ")
-_LEADING_COUNT = re.compile(r"\d*[个家件座项名场篇期次部轮份批处条台所户只种套宗起例]")
+# A count or batch before a name is not part of it ("10个专项攻坚行动", "第二批国家碳达峰试点城市").
+_LEADING_COUNT = re.compile(
+    r"\d*[个家件座项名场篇期次部轮份批处条台所户只种套宗起例]|第[一二三四五六七八九十\d]+批"
+)
 _JOINERS = ("与", "及", "和")
 _SOURCE_RANK = {"lexicon": 0, "title": 1, "gazetteer": 2, "pattern": 3}
 
@@ -70,6 +73,7 @@ class _Config:
     max_length: dict[str, int]
     boundaries: frozenset[str]
     not_agency_words: frozenset[str]
+    name_ends: tuple[str, ...]
     county_re: re.Pattern[str]
     policy_re: re.Pattern[str]
     numbered_policy_re: re.Pattern[str]
@@ -102,6 +106,7 @@ def _config(lexicon: Lexicon) -> _Config:
         for word in words:
             suffix_type.setdefault(str(word), str(type_))
     instruments = [s for words in lexicon.words["instruments"].values() for s in words]
+    instruments_long = [s for s in instruments if len(s) > 1]
     policy_words = alternation(s for s in instruments if len(s) >= 2)
     verbs = alternation(p["policy_verbs"])
     return _Config(
@@ -117,6 +122,7 @@ def _config(lexicon: Lexicon) -> _Config:
         # A post ends a name on its left too: 厅长李军 is a person after an agency.
         boundaries=frozenset(p["left_boundaries"]) | frozenset(p["posts"]),
         not_agency_words=frozenset(p["not_agency_words"]),
+        name_ends=tuple(sorted({*(s for s in suffix_type if len(s) > 1), *instruments_long})),
         county_re=re.compile(rf"[\u4e00-\u9fff]{{2,3}}?(?:{alternation(p['county_suffixes'])})"),
         policy_re=re.compile(
             rf"(?:{verbs})((?:关于)?[^，,。；;：:、“”《》()（）\s]{{4,38}}?(?:{policy_words}))"
@@ -199,6 +205,9 @@ def _extend_left(text: str, end: int, suffix_start: int, type_: str, cfg: _Confi
             pos = start = opening  # a quoted term is part of the name: “三服务”机制
             quoted = True
             continue
+        if text[pos - 1 : pos] == "、" and _short_item(text, pos, tokens, cfg):
+            pos = start = tokens.by_end[pos - 1][0]  # "蓝天、碧水、净土提升攻坚战"
+            continue
         token = tokens.by_end.get(pos)
         if token is None:
             break
@@ -226,9 +235,25 @@ def _extend_left(text: str, end: int, suffix_start: int, type_: str, cfg: _Confi
     return start
 
 
+def _short_item(text: str, pos: int, tokens: _Tokens, cfg: _Config) -> bool:
+    """Whether "、" before ``pos`` joins short items of one name (打好蓝天、碧水、净土提升攻坚战),
+    not two names of a list (江铜集团、江钨控股集团): the item left of it is one short word
+    standing after a boundary or another "、"."""
+    left = tokens.by_end.get(pos - 1)
+    if left is None or len(left[1]) > 2 or not _is_cjk(left[1]):
+        return False
+    if any(left[1].endswith(suffix) for suffix in cfg.suffix_type) or _ends_a_name(
+        text, pos - 1, cfg
+    ):
+        return False  # 省委、省政府 and 执法大练兵、应急大演练: each item is a name of its own
+    before = tokens.by_end.get(left[0])
+    return before is None or before[2] not in cfg.noun_pos
+
+
 def _ends_a_name(text: str, pos: int, cfg: _Config) -> bool:
-    """Whether a complete name stands before ``pos`` (the text there ends with a type suffix)."""
-    return any(text.endswith(suffix, 0, pos) for suffix in cfg.suffix_type if len(suffix) > 1)
+    """Whether a complete name stands before ``pos`` (the text there ends with a type suffix or
+    an instrument type such as 行动计划)."""
+    return any(text.endswith(suffix, 0, pos) for suffix in cfg.name_ends)
 
 
 def _counter_follows(text: str, pos: int) -> bool:

@@ -23,6 +23,7 @@ _RELATIVE_PREFIXES = ("我省", "全省", "本省", "省级", "省")
 _NOT_RELATIVE = ("省以下", "省直", "省内", "省外", "省份")
 # Abbreviations are short (督察办, 环科规划院); a longer name is a name of its own.
 _MAX_ABBREVIATION = 6
+_SHORT_LIST = re.compile(r"^(?:[\u4e00-\u9fff]{1,2}、)+[\u4e00-\u9fff]{1,2}(?=[\u4e00-\u9fff])")
 _GOVERNMENT = re.compile(r"(省|市|县|区|自治区|自治州)政府$")
 
 
@@ -58,6 +59,8 @@ class Resolver:
         """The canonical simplified name of a surface form (``expand``: resolve abbreviations
         against the names registered with :meth:`know`)."""
         name = _NOISE.sub("", surface)
+        # 蓝天、碧水、净土提升攻坚战 -> 蓝天碧水净土提升攻坚战: short items fuse into one name
+        name = _SHORT_LIST.sub(lambda m: m.group(0).replace("、", ""), name)
         if self.home is not None and type_ != "Place" and not name.startswith(_NOT_RELATIVE):
             for prefix in _RELATIVE_PREFIXES:
                 if name.startswith(prefix) and len(name) > len(prefix):
