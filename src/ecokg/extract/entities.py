@@ -222,7 +222,7 @@ def _extend_left(text: str, end: int, suffix_start: int, type_: str, cfg: _Confi
             and not (word == "的" and type_ == "Policy")
         ):
             break
-        if tag == "m" and tokens.by_end.get(end) is not None and _counter_follows(text, pos):
+        if tag == "m" and _counter_follows(text, pos):
             break
         if word in _JOINERS and _ends_a_name(text, token_start, cfg):
             break  # "中国环境科学研究院和清华大学": two names, not one

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
 from typing import Any
@@ -67,7 +67,7 @@ class _Words:
     skip_before: tuple[str, ...]
     name_re: re.Pattern[str]
     periods: PeriodFinder
-    cumulative: tuple[str, ...] = field(default=())
+    cumulative: tuple[str, ...]
 
 
 def _invert(groups: Mapping[str, Iterable[str]]) -> dict[str, str]:

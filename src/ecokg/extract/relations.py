@@ -190,10 +190,6 @@ def _outcome_links(
     home = home_province(find_places(doc.text, lexicon), lexicon)
     best: dict[tuple[str, int], OutcomeLink] = {}
     rank = {"same_sentence": 0, "same_paragraph": 1, "shared_theme_place": 2}
-    paragraphs: dict[int, tuple[int, int]] = {}
-    for s in doc.sentences:
-        first = paragraphs.get(s.paragraph, (s.span.start, s.span.end))
-        paragraphs[s.paragraph] = (first[0], s.span.end)
     sentences = {i: doc.sentence_at(span[0]) for i, span in obs_norm.items()}
     for mention in mentions:
         if mention.type not in LINKABLE or mention.norm_span is None:
@@ -215,7 +211,7 @@ def _outcome_links(
                 evidence = doc.source_span(m_sentence.span.start, m_sentence.span.end)
             elif o_sentence.paragraph == m_sentence.paragraph:
                 basis = "same_paragraph"
-                evidence = doc.source_span(*paragraphs[m_sentence.paragraph])
+                evidence = doc.source_span(*doc.paragraph_spans[m_sentence.paragraph])
             elif obs.theme in m_themes and obs.place_key == _place_key(lexicon, mention, home):
                 basis, evidence = "shared_theme_place", mention.span
             else:

@@ -41,6 +41,6 @@ def off_topic(
         env, off = topic_counts(lexicon, text[start:end])
         if env or off:
             return not env
-    para = [s for s in doc.sentences if s.paragraph == sentence.paragraph]
-    env, off = topic_counts(lexicon, text[para[0].span.start : para[-1].span.end])
+    start, end = doc.paragraph_spans[sentence.paragraph]
+    env, off = topic_counts(lexicon, text[start:end])
     return off > env

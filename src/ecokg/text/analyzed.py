@@ -47,6 +47,14 @@ class AnalyzedDoc:
         return sentences(self.norm.text)
 
     @cached_property
+    def paragraph_spans(self) -> dict[int, tuple[int, int]]:
+        """For each paragraph index, the normalised span from its first to its last sentence."""
+        spans: dict[int, tuple[int, int]] = {}
+        for s in self.sentences:
+            spans[s.paragraph] = (spans.get(s.paragraph, (s.span.start, 0))[0], s.span.end)
+        return spans
+
+    @cached_property
     def _sentence_starts(self) -> list[int]:
         return [s.span.start for s in self.sentences]
 
