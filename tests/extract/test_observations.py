@@ -161,3 +161,118 @@ def test_same_metric_in_two_scripts_is_one_indicator(lexicon: Lexicon) -> None:
     traditional = one("全省國考斷面水質優良比例為96.0%。", lexicon, "96.0")
     assert simplified.indicator.iri == traditional.indicator.iri
     assert simplified.indicator.in_scheme
+
+
+# ----------------------------------------------------------------- bulletins of other kinds
+# Sentences of the kinds researchers bring (monthly bulletins, inspection feedback, regulation
+# news, other provinces' reports), written for these tests.
+
+
+def test_month_range_and_year_on_year_base(lexicon: Lexicon) -> None:
+    text = "2025年1—9月，浙江省设区城市PM2.5平均浓度为26微克/立方米，同比下降7.1%。"
+    pm = one(text, lexicon, "26")
+    assert (pm.period.code, pm.place) == ("2025-01/2025-09", "浙江省")
+    change = one(text, lexicon, "7.1")
+    assert change.change_direction == "down"
+    assert change.base_period == "2024-01/2024-09"
+
+
+def test_change_against_a_stated_base_year(lexicon: Lexicon) -> None:
+    text = "2024年，四川省二氧化硫排放量与2020年相比下降12.3%，氮氧化物排放量较2020年下降9.8%。"
+    so2 = one(text, lexicon, "12.3")
+    assert so2.indicator.label == "二氧化硫排放量变化"
+    assert (so2.period.code, so2.base_period) == ("2020/2024", "2020")
+    nox = one(text, lexicon, "9.8")
+    assert nox.indicator.label == "氮氧化物排放量变化" and nox.base_period == "2020"
+
+
+def test_change_against_last_year_is_relative_to_the_value(lexicon: Lexicon) -> None:
+    text = "2023年，广东省国考断面水质优良比例为92.4%，较上年提高1.2个百分点，排名全国第十二位。"
+    change = one(text, lexicon, "1.2", published="2025-03")
+    assert (change.period.code, change.base_period) == ("2023", "2022")
+    assert change.indicator.base is not None
+    assert change.indicator.base.label == "国考断面水质优良比例"
+    rank = one(text, lexicon, "12", published="2025-03")
+    assert rank.unit == "rank" and rank.rank_scope == "national"
+    assert rank.indicator.base is not None and rank.indicator.base.label == "国考断面水质优良比例"
+
+
+def test_multiples_are_changes_in_times(lexicon: Lexicon) -> None:
+    text = "全省新能源汽车保有量较2020年增长4.8倍，光伏装机容量提升两倍。"
+    ev = one(text, lexicon, "4.8")
+    assert (ev.unit, ev.change_direction, ev.base_period) == ("times", "up", "2020")
+    assert ev.indicator.label == "新能源汽车保有量变化"
+    pv = one(text, lexicon, "2")
+    assert (pv.unit, pv.change_direction) == ("times", "up")
+    assert pv.indicator.label == "光伏装机容量变化"
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high", "unit"),
+    [
+        ("全省重点湖库总磷浓度为0.05—0.08毫克/升。", "0.05", "0.08", "mg_per_l"),
+        ("各市森林覆盖率在45%～68%之间。", "45", "68", "percent"),
+        ("每年新增造林面积3万至5万亩。", "30000", "50000", "mu"),
+    ],
+)
+def test_value_ranges(lexicon: Lexicon, text: str, low: str, high: str, unit: str) -> None:
+    obs = one(text, lexicon, low)
+    assert (obs.qualifier, obs.max_value, obs.unit) == ("range", Decimal(high), unit)
+    assert not [o for o in observe(text, lexicon) if o.value == Decimal(high)]
+
+
+def test_year_and_month_ranges_are_not_values(lexicon: Lexicon) -> None:
+    text = "2023—2025年，全省1-9月累计完成治理项目120个。"
+    assert {o.value for o in observe(text, lexicon)} == {Decimal(120)}
+
+
+def test_quoted_plus_is_a_lower_bound(lexicon: Lexicon) -> None:
+    text = "福建省PM2.5年均浓度连续四年保持在“20+”微克/立方米。"
+    pm = one(text, lexicon, "20")
+    assert (pm.unit, pm.qualifier, pm.indicator.label) == ("ug_per_m3", "lower_bound", "PM2.5年均浓度")
+    years = one(text, lexicon, "4")
+    assert years.indicator.iri.endswith("pm25-annual-mean--consecutive-years")
+
+
+def test_respectively_maps_values_to_listed_places(lexicon: Lexicon) -> None:
+    text = "2024年，长沙市、株洲市、湘潭市PM2.5平均浓度分别为38、36、40微克/立方米。"
+    places = {o.value: o.place for o in observe(text, lexicon)}
+    assert places == {Decimal(38): "长沙市", Decimal(36): "株洲市", Decimal(40): "湘潭市"}
+    assert {o.unit for o in observe(text, lexicon)} == {"ug_per_m3"}
+
+
+def test_two_indicators_share_one_rank(lexicon: Lexicon) -> None:
+    text = "今年以来，安徽省PM2.5浓度为31微克/立方米，优良天数比率为83.2%，两项指标均居全国第十。"
+    ranks = [o for o in observe(text, lexicon) if o.unit == "rank"]
+    assert sorted(o.indicator.label for o in ranks) == ["PM2.5年均浓度全国排名", "空气优良天数比率全国排名"]
+    assert not [o for o in observe(text, lexicon) if o.unit == "count"]
+
+
+def test_inspection_feedback_counts_and_fines(lexicon: Lexicon) -> None:
+    text = "第三轮第二批中央生态环境保护督察组共受理转办群众信访举报3125件，已办结2890件，罚款2156.3万元。"
+    reports = one(text, lexicon, "3125")
+    assert reports.indicator.label == "受理转办群众信访举报数"
+    assert one(text, lexicon, "21563000").unit == "cny"
+
+
+def test_regulation_structure_is_not_an_observation(lexicon: Lexicon) -> None:
+    text = "《湖北省土壤污染防治条例》自2025年3月1日起施行，共七章六十二条。"
+    assert observe(text, lexicon) == []
+
+
+def test_city_named_at_a_sentence_start_is_the_place_until_the_province_returns(
+    lexicon: Lexicon,
+) -> None:
+    text = (
+        "绿色转型迈出坚实步伐。株洲市扎实推进碳达峰行动，该市空气优良天数比率达到89.5%。"
+        "全省空气优良天数比率为87.1%。"
+    )
+    assert one(text, lexicon, "89.5").place == "株洲市"
+    assert one(text, lexicon, "87.1").place != "株洲市"
+
+
+def test_running_total_in_its_own_clause_beats_an_earlier_year(lexicon: Lexicon) -> None:
+    text = "去年，我省排污权交易市场运行平稳，累计成交金额3.2亿元。"
+    assert one(text, lexicon, "320000000").period.code == "cumulative"
+    span = "2021年至2024年，该市万元地区生产总值能耗累计下降14.61%。"
+    assert one(span, lexicon, "14.61").period.code == "2021/2024"

@@ -79,6 +79,9 @@ class Observation:
     theme: str | None = None
     change_direction: str | None = None
     rank_scope: str | None = None
+    max_value: Decimal | None = None  # high end of a range (qualifier "range")
+    base_period: str | None = None  # what a change is measured against (同比, 较2020年)
+    part: int = 0  # which of the observations one number makes (see kg.vocab.observation_iri)
 
 
 @dataclass(frozen=True)

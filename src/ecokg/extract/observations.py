@@ -38,10 +38,21 @@ _NOUN_STOP = re.compile(r"[，,。；;：:、！？!?（(“”\"《》\s]|(?<![
 _NAMED_WITH_NUMBERS = ("Policy", "Programme", "Regulation", "Event")
 _DATE_AFTER = re.compile(r"\s*[年月日号]")
 _QUOTED = re.compile(r"“[^“”\n]{1,40}”|《[^《》\n]{1,80}》|「[^「」\n]{1,40}」")
+_QUOTED_VALUE = re.compile(rf"{ARABIC_NUMBER}\+")
 _ARABIC_YEAR_LIKE = re.compile(r"^\d{4}$")
+# The high end of a range right after a number or its unit ("0.05—0.08毫克/升", "10%～15%").
+_RANGE_HIGH = re.compile(rf"\s*[-—–~～至]\s*(?P<hi>{ARABIC_NUMBER}(?:[万亿])?)")
+# Later members of a list that share the last member's unit ("30、32微克/立方米").
+_LIST_TAIL = re.compile(rf"(?:\s*、\s*{ARABIC_NUMBER})+")
+_FULL_NAME_ENDS = ("市", "县", "区", "州", "盟", "旗")
+_FULL_NAMES = ("省", "自治区", *_FULL_NAME_ENDS)
+_PROVINCE_WIDE = ("全省", "我省", "本省", "全国")
+# "…督察组共受理", "全省累计建成": a total's actor ends before these words.
+_ACTOR_TOTAL = re.compile(r"共计|总计|合计|累计|(?<=[组厅局部委办院省市县区])共")
 # Labels are trimmed of these leading words: they say where or when, not what.
 _LEADING_NOISE = re.compile(
-    r"^(?:其中|同时|此外|另外|目前|截至|截止|通过|全省|全市|全县|全国|全球|我省|我市|本省|全年|在|对|共|各|累计)+"
+    r"^(?:其中|同时|此外|另外|目前|截至|截止|通过|全省|全市|全县|全国|全球|我省|我市|本省|全年|在|对|共|各|累计"
+    r"|并在|并|推动|该市|该省|该县|该区)+"
 )
 
 
@@ -68,6 +79,10 @@ class _Words:
     name_re: re.Pattern[str]
     periods: PeriodFinder
     cumulative: tuple[str, ...]
+    anaphor_count: re.Pattern[str]
+    base_before: tuple[str, ...]
+    base_after: tuple[str, ...]
+    admin_prefix: re.Pattern[str]
 
 
 def _invert(groups: Mapping[str, Iterable[str]]) -> dict[str, str]:
@@ -83,7 +98,7 @@ def _words(lexicon: Lexicon) -> _Words:
     return _Words(
         unit_forms=unit_forms,
         unit_re=re.compile(
-            rf"\s*(?P<infix>{alternation(_invert(q['infix']))})?\s*"
+            rf"\s*(?P<infix>{alternation(_invert(q['infix']))})?[”’」\"]?\s*"
             rf"(?P<unit>{alternation(unit_forms)})?(?P<after>{alternation(after_forms)})?"
         ),
         q_before=_invert(q["before"]),
@@ -103,6 +118,23 @@ def _words(lexicon: Lexicon) -> _Words:
         name_re=re.compile("|".join(f"(?:{p})" for p in w["skip"]["name_patterns"])),
         periods=PeriodFinder(w),
         cumulative=tuple(w["periods"]["cumulative"]),
+        anaphor_count=re.compile(
+            rf"(?P<n>[{_CN_DIGIT_START}\d]+)(?:{alternation(w['anaphora']['nouns'])})"
+            rf"(?={alternation(w['anaphora']['verbs'])})"
+        ),
+        base_before=tuple(w["change"]["base_before"]),
+        base_after=tuple(w["change"]["base_after"]),
+        # A province, city or county by its full name opening a label says where, not what
+        # ("四川省二氧化硫排放量"); rivers and lakes stay ("长江干流江西段").
+        admin_prefix=re.compile(
+            "^(?:"
+            + alternation(
+                alias
+                for alias, place in lexicon.place_by_alias.items()
+                if place.type in ("province", "city", "county") and alias.endswith(_FULL_NAMES)
+            )
+            + ")+"
+        ),
     )
 
 
@@ -120,6 +152,7 @@ class _Number:
     rank_scope: str | None = None
     rank_scope_word: str | None = None
     duration: bool = False
+    max_value: Decimal | None = None
 
 
 @dataclass
@@ -148,7 +181,12 @@ def _state(doc: AnalyzedDoc, lexicon: Lexicon) -> _DocState:
     anchor = _anchor(doc)
     times = words.periods.find(doc.text, anchor)
     places = find_places(doc.text, lexicon)
-    blocked = [(m.start(), m.end()) for m in _QUOTED.finditer(doc.text)]
+    # Quoted terms are names ("1269"行动计划), except a quoted hedged value ("20+"微克/立方米).
+    blocked = [
+        (m.start(), m.end())
+        for m in _QUOTED.finditer(doc.text)
+        if not _QUOTED_VALUE.fullmatch(m.group(0)[1:-1])
+    ]
     blocked += [(m.start(), m.end()) for m in words.name_re.finditer(doc.text)]
     return _DocState(
         doc,
@@ -198,6 +236,25 @@ def _read_number(state: _DocState, m: re.Match[str], sentence: Sentence) -> _Num
     unit_form = um.group("unit")
     if rest.startswith(w.date_suffixes) and not (unit_form and len(unit_form) > 1):
         return None
+    high: Decimal | None = None
+    rm = _RANGE_HIGH.match(text, e + (um.end() if unit_form else 0), sentence.span.end)
+    if rm is not None and not chinese:
+        # A range: the unit (and any hedge) comes after its high end; a date range is no value.
+        um = w.unit_re.match(text, rm.end(), sentence.span.end)
+        assert um is not None
+        if text.startswith(w.date_suffixes, rm.end()) or um.group("unit") is None:
+            return None
+        high = parse_number(rm.group("hi"))
+        if high <= value:
+            return None
+        unit_form, e, rest = um.group("unit"), rm.end(), text[rm.end() : sentence.span.end]
+        um = w.unit_re.match(rest)
+        assert um is not None
+    elif unit_form is None and not chinese:
+        lm = _LIST_TAIL.match(text, e, sentence.span.end)
+        shared = w.unit_re.match(text, lm.end(), sentence.span.end) if lm else None
+        if shared is not None and shared.group("unit"):
+            unit_form = shared.group("unit")  # the list's unit; the span stays this number's
     if unit_form is None:
         if chinese or _ARABIC_YEAR_LIKE.match(raw) or "." not in raw:
             return None
@@ -225,6 +282,10 @@ def _read_number(state: _DocState, m: re.Match[str], sentence: Sentence) -> _Num
     end = e + um.end()
     if raw.endswith(("万", "亿")) and unit == "count" and not unit_form:
         return None
+    if unit == "count" and w.anaphor_count.match(text, s):
+        return None  # "两项指标均居中部第一": the number points back at values, it is not one
+    if high is not None:
+        return _Number(start, end, s, e, value, unit, "range", max_value=high)
     return _Number(start, end, s, e, value, unit, qualifier)
 
 
@@ -295,7 +356,13 @@ def _clean_label(subject: str, state: _DocState) -> str:
     w = state.words
     label = subject
     for expr in state.words.periods.find(label, state.anchor)[::-1]:
-        label = label[: expr.start] + label[expr.end :]
+        # A comparison goes with its time ("较2020年", "与上年相比"): neither names the metric.
+        start = expr.start - len(ends_with_any(label[: expr.start], w.base_before) or "")
+        end = expr.end + len(starts_with_any(label[expr.end :], w.base_after) or "")
+        label = label[:start] + label[end:]
+    actors = list(_ACTOR_TOTAL.finditer(label))
+    if actors and len(label) - actors[-1].end() >= 2:
+        label = label[actors[-1].end() :]  # "督察组共受理…举报": who counted is not what was
     label = re.sub(r"\d{4}年|[“”\"‘’「」]", "", label)
     strippable = (
         *w.linkers,
@@ -312,7 +379,7 @@ def _clean_label(subject: str, state: _DocState) -> str:
         if word:
             label = label[: -len(word)]
             changed = True
-        new = _LEADING_NOISE.sub("", label)
+        new = w.admin_prefix.sub("", _LEADING_NOISE.sub("", label))
         if new != label:
             label, changed = new, True
     return label.strip(" ,，、:：的")
@@ -379,28 +446,77 @@ def _period(
     num: _Number,
     paragraph_time: TimeExpr | None,
     is_change: bool,
-) -> Period:
+) -> tuple[Period, str | None]:
+    """When the value applies, and for a change the period it is measured against."""
     lo = bisect_right(state.time_starts, sentence.span.start - 1)
     hi = bisect_right(state.time_starts, num.start - 1)
     in_sentence = [t for t in state.times[lo:hi] if t.end <= num.start and t.kind != "cumulative"]
-    dated = [t for t in in_sentence if t.code]
+    bases = [t for t in in_sentence if _is_base(state, t)]
+    dated = [t for t in in_sentence if t.code and t not in bases]
+    clause_text = state.doc.text[clause.start : num.start]
+    base = bases[-1] if is_change and bases else None
+    if base is not None and base.kind != "relative":
+        return _change_period(state, base, dated, paragraph_time)
     if is_change and len({t.code for t in dated if t.kind in ("year", "relative")}) >= 2:
         years = [t.start_year for t in dated if t.start_year is not None]
-        return Period(period_code(min(years), max(years)), "stated", min(years), max(years))
-    if dated:
+        return Period(period_code(min(years), max(years)), "stated", min(years), max(years)), None
+    period: Period | None = None
+    if dated and not (num.duration and dated[-1].kind == "plan"):
         t = dated[-1]
-        if not num.duration or t.kind != "plan":
-            return Period(t.code, _basis(t), t.start_year, t.end_year)
-    clause_text = state.doc.text[clause.start : num.start]
-    if not num.duration and any(word in clause_text for word in state.words.cumulative):
-        return Period("cumulative", "stated")
-    if paragraph_time is not None and paragraph_time.code:
+        # A running total in the value's own clause outranks a single year named in an earlier
+        # clause ("去年，…累计交易金额25万元"); over a stated span it is the total of the span.
+        own_clause = t.start >= clause.start
+        if own_clause or t.kind in ("range", "plan") or not _cumulative(state, clause_text, num):
+            period = Period(t.code, _basis(t), t.start_year, t.end_year)
+    if period is None and _cumulative(state, clause_text, num):
+        return Period("cumulative", "stated"), None
+    if period is None and paragraph_time is not None and paragraph_time.code:
         t = paragraph_time
-        return Period(t.code, "context", t.start_year, t.end_year)
+        period = Period(t.code, "context", t.start_year, t.end_year)
     about = state.anchor.about_year
-    if about is not None:
-        return Period(str(about), "document", about, about)
-    return Period(None, "none")
+    if period is None and about is not None:
+        period = Period(str(about), "document", about, about)
+    if period is None:
+        return Period(None, "none"), None
+    if base is not None and base.start_year is not None and state.anchor.year is not None:
+        return period, _shift(period.code, base.start_year - state.anchor.year)  # 较上年
+    yoy = is_change and "同比" in state.doc.text[sentence.span.start : num.start]
+    return period, _shift(period.code, -1) if yoy else None
+
+
+def _cumulative(state: _DocState, clause_text: str, num: _Number) -> bool:
+    return not num.duration and any(word in clause_text for word in state.words.cumulative)
+
+
+def _is_base(state: _DocState, t: TimeExpr) -> bool:
+    """Whether a time is what a change is compared with ("较2020年", "与上年相比")."""
+    text = state.doc.text
+    w = state.words
+    return (
+        ends_with_any(text[max(0, t.start - 3) : t.start], w.base_before) is not None
+        or starts_with_any(text[t.end : t.end + 4], w.base_after) is not None
+    )
+
+
+def _change_period(
+    state: _DocState, base: TimeExpr, dated: list[TimeExpr], paragraph_time: TimeExpr | None
+) -> tuple[Period, str | None]:
+    """A change since a stated year ("较2020年"): the period runs from it to the value's time."""
+    own = dated[-1] if dated else paragraph_time
+    end_year = own.end_year if own is not None and own.code else state.anchor.about_year
+    if base.start_year is None:
+        return Period(None, "none"), None
+    if end_year is None or end_year <= base.start_year:
+        return Period(None, "none"), base.code
+    code = period_code(base.start_year, end_year)
+    return Period(code, "stated", base.start_year, end_year), base.code
+
+
+def _shift(code: str | None, years: int) -> str | None:
+    """The same period ``years`` later (earlier when negative): the base of 同比 or 较上年."""
+    if code is None or code == "cumulative":
+        return None
+    return re.sub(r"\d{4}", lambda m: str(int(m.group(0)) + years), code)
 
 
 def _basis(t: TimeExpr) -> str:
@@ -420,6 +536,9 @@ def _place(
     text = state.doc.text
     if num.unit != "rank" and text[max(clause.start, num.start - 3) : num.start].endswith("全国"):
         return state.lexicon.place_by_alias.get("全国")
+    respectively = _respective_place(state, sentence, num)
+    if respectively is not None:
+        return respectively
     lo = bisect_right(state.place_starts, clause.start - 1)
     hi = bisect_right(state.place_starts, num.start - 1)
     for hit in reversed(state.places[lo:hi]):
@@ -434,6 +553,19 @@ def _place(
     if topic is not None:
         return topic.place
     return state.home
+
+
+def _respective_place(state: _DocState, sentence: Sentence, num: _Number) -> PlaceDef | None:
+    """"南昌市、九江市PM2.5浓度分别为30、32": the n-th value after 分别 is the n-th place."""
+    text = state.doc.text
+    cue = text.rfind("分别", sentence.span.start, num.start)
+    if cue < 0:
+        return None
+    lo = bisect_right(state.place_starts, sentence.span.start - 1)
+    hi = bisect_right(state.place_starts, cue - 1)
+    listed = [h.place for h in state.places[lo:hi] if h.place.type not in NATIONAL_TYPES]
+    order = len(_NUMBER.findall(text, cue, num.start))
+    return listed[order] if len(listed) >= 2 and order < len(listed) else None
 
 
 def _modality(state: _DocState, clause_text: str, period: Period) -> str:
@@ -484,24 +616,40 @@ def extract_observations(
     topic: PlaceHit | None = None
     for sentence in doc.sentences:
         if sentence.paragraph != paragraph:
-            paragraph, paragraph_time = sentence.paragraph, None
-            topic = _opening_place(state, sentence.span.start)
-        previous: IndicatorRef | None = None
+            paragraph, paragraph_time, topic = sentence.paragraph, None, None
+        # A sentence that opens with a city or county by its full name makes it what the
+        # paragraph is about from there on ("萍乡市扎实推进…。…该市…"); "全省…" returns to the
+        # province.
+        opening = _opening_place(state, sentence.span.start)
+        full = opening is not None and text[opening.start : opening.end].endswith(_FULL_NAME_ENDS)
+        if opening is not None and (topic is None or full):
+            topic = opening
+        elif text.startswith(_PROVINCE_WIDE, sentence.span.start):
+            topic = None
+        recent: list[IndicatorRef] = []
         lead = _leading_time(state, sentence)
         if lead is not None:
             paragraph_time = lead
+        consumed = 0  # end of the last value read: the high end of a range is not a value
         for clause in sentence.clauses:
             if off_topic(doc, lexicon, sentence, clause):
                 continue
             for m in _NUMBER.finditer(text, clause.start, clause.end):
+                if m.start() < consumed:
+                    continue
                 num = _read_number(state, m, sentence)
                 if num is None:
                     continue
-                obs = _observation(state, sentence, clause, num, previous, paragraph_time, topic)
-                if obs is None:
-                    continue
-                previous = obs.indicator.base or obs.indicator
-                yield obs
+                consumed = num.num_end
+                found = _observation(state, sentence, clause, num, recent, paragraph_time, topic)
+                for obs in found:
+                    base = obs.indicator.base or obs.indicator
+                    if base in recent:
+                        recent.remove(base)
+                    recent.append(base)
+                    yield obs
+        if lead is not None and lead.kind == "range":
+            paragraph_time = None  # "2021年至2024年，…": a span is the time of its own sentence
 
 
 def _previous_clause(state: _DocState, sentence: Sentence, clause: Span) -> str:
@@ -535,13 +683,18 @@ def _observation(
     sentence: Sentence,
     clause: Span,
     num: _Number,
-    previous: IndicatorRef | None,
+    recent: Sequence[IndicatorRef],
     paragraph_time: TimeExpr | None,
     topic: PlaceHit | None,
-) -> Observation | None:
+) -> list[Observation]:
+    """The observations a value makes: one, or one per indicator a "两项指标" rank points back at.
+
+    ``recent`` are the indicators of the sentence's earlier values, last one last.
+    """
     text = state.doc.text
     lex = state.lexicon
     w = state.words
+    previous = recent[-1] if recent else None
     raw_subject = _subject(state, clause.start, num.start)
     change = (
         _change_cue(raw_subject, w)
@@ -552,79 +705,89 @@ def _observation(
     after_unit = _noun_after(state, num.end, clause.end)
     if num.unit == "percent" and not label and text.startswith("的", num.end) and after_unit:
         label = after_unit + "占比"  # "98%的白鹤": a share of something
-    indicator: IndicatorRef | None = None
+    indicators: list[IndicatorRef] = []
     if not label and num.unit not in ("rank", "count") and change is None:
         if previous is not None and not num.duration:
-            indicator = previous  # "从2017年的83.6%上升到2021年的90.67%": the same indicator
+            indicators = [previous]  # "从2017年的83.6%上升到2021年的90.67%": the same indicator
         else:
             before = _previous_clause(state, sentence, clause)
             label = after_unit or ("" if re.search(r"\d", before) else _clean_label(before, state))
     context = f"{label}|{after_unit}"
-    if indicator is not None:
+    if indicators:
         pass
     elif num.unit == "rank":
-        matched = _match_indicator(lex, label, None)
-        base = _ref(matched[0]) if matched else previous
-        if base is None and (label or after_unit):
-            base = _minted(label or after_unit, None)
-        if base is None:
-            return None
+        anaphor = w.anaphor_count.search(raw_subject)
+        if anaphor is not None and recent:
+            bases = list(recent[-int(parse_number(anaphor.group("n"))) :])
+        else:
+            matched = _match_indicator(lex, label, None)
+            base = _ref(matched[0]) if matched else previous
+            if base is None and (label or after_unit):
+                base = _minted(label or after_unit, None)
+            bases = [base] if base is not None else []
         scope = num.rank_scope_word or ""
-        indicator = _derived(
-            base, f"rank-{num.rank_scope or slug(scope or 'unscoped')}", f"{scope}排名"
-        )
+        indicators = [
+            _derived(base, f"rank-{num.rank_scope or slug(scope or 'unscoped')}", f"{scope}排名")
+            for base in bases
+        ]
     elif change is not None:
         matched = _match_indicator(lex, label, None)
         if matched and re.search(r"(?:下降|增长|提升|削减)率$", matched[0].label):
-            indicator = _ref(matched[0])
+            indicators = [_ref(matched[0])]
         else:
-            base = _ref(matched[0]) if matched else previous
-            if base is None and label:
-                base = _minted(label, None)
-            if base is None:
-                return None
-            yoy = "同比" in raw_subject
-            indicator = _derived(
-                base, "yoy-change" if yoy else "change", "同比变化" if yoy else "变化"
-            )
+            # A subject of its own names what changed; an empty one refers to the last value.
+            base = _ref(matched[0]) if matched else (_minted(label, None) if label else previous)
+            if base is not None:
+                yoy = "同比" in raw_subject
+                indicators = [
+                    _derived(base, "yoy-change" if yoy else "change", "同比变化" if yoy else "变化")
+                ]
+    elif num.duration:
+        # "PM2.5年均浓度连续五年保持在…": how long a state of the indicator has lasted.
+        matched = _match_indicator(lex, label, None)
+        base = _ref(matched[0]) if matched else None
+        if base is None and (label or after_unit):
+            base = _minted(label or after_unit, None)
+        if base is not None:
+            indicators = [_derived(base, "consecutive-years", "连续年数")]
     else:
         matched = _match_indicator(lex, context, num.unit)
         if matched:
-            indicator = _ref(matched[0])
+            indicators = [_ref(matched[0])]
         else:
             noun = after_unit if len(after_unit) >= 2 or num.unit == "count" else ""
             name = (noun if num.unit == "count" else "") or label or noun
-            if num.duration and (label or noun):
-                indicator = _derived(_minted(label or noun, None), "consecutive-years", "连续年数")
-            if indicator is not None:
-                pass
-            elif num.unit == "count" and not name.endswith(("数", "量")):
+            if num.unit == "count" and not name.endswith(("数", "量")):
                 name += "人数" if text[num.end - 1 : num.end] in "人名" else "数"
             elif num.unit == "percent" and not label and noun:
                 name = noun + "占比"
-            if indicator is None:
-                if len(name) < 2 or name == "数":
-                    return None
-                indicator = _minted(name, None)
+            if len(name) >= 2 and name != "数":
+                indicators = [_minted(name, None)]
+    if not indicators:
+        return []
     clause_text = text[clause.start : clause.end]
-    theme = indicator.theme or _theme(
-        state, context, clause_text, text[sentence.span.start : sentence.span.end]
-    )
-    period = _period(state, sentence, clause, num, paragraph_time, change is not None)
+    sentence_text = text[sentence.span.start : sentence.span.end]
+    period, base_period = _period(state, sentence, clause, num, paragraph_time, change is not None)
     place = _place(state, sentence, clause, num, topic)
     quote = state.doc.source_span(clause.start, clause.end)
-    return Observation(
-        indicator=indicator,
-        value=num.value,
-        unit=num.unit,
-        qualifier=num.qualifier,
-        period=period,
-        place=place.name if place else None,
-        place_key=f"place:{place.id}" if place else None,
-        quote=quote,
-        value_span=state.doc.source_span(num.start, num.end),
-        modality=_modality(state, text[clause.start : num.start], period),
-        theme=theme,
-        change_direction=change[0] if change else None,
-        rank_scope=num.rank_scope,
-    )
+    return [
+        Observation(
+            indicator=indicator,
+            value=num.value,
+            unit=num.unit,
+            qualifier=num.qualifier,
+            period=period,
+            place=place.name if place else None,
+            place_key=f"place:{place.id}" if place else None,
+            quote=quote,
+            value_span=state.doc.source_span(num.start, num.end),
+            modality=_modality(state, text[clause.start : num.start], period),
+            theme=indicator.theme or _theme(state, context, clause_text, sentence_text),
+            change_direction=change[0] if change else None,
+            rank_scope=num.rank_scope,
+            max_value=num.max_value,
+            base_period=base_period,
+            part=part,
+        )
+        for part, indicator in enumerate(indicators)
+    ]

@@ -47,6 +47,7 @@ _QUALIFIERS = {
     "approx": EKG.approx,
     "lower_bound": EKG.lowerBound,
     "upper_bound": EKG.upperBound,
+    "range": EKG.range,
 }
 _LITERAL_ATTRIBUTES = ("instrumentType", "agencyType", "status")  # "en" becomes a label
 _PREDICATES = {
@@ -272,7 +273,9 @@ class GraphBuilder:
 
     def add_observation(self, obs: Observation) -> URIRef:
         """An observation node with its value, unit, hedge, period, place and spans."""
-        node = observation_iri(self.document.doc_id, obs.value_span.start, obs.value_span.end)
+        node = observation_iri(
+            self.document.doc_id, obs.value_span.start, obs.value_span.end, obs.part
+        )
         quote = self.span(obs.quote)
         value_span = self.span(obs.value_span)
         self.add(node, RDF.type, EKG.Observation)
@@ -298,6 +301,11 @@ class GraphBuilder:
             self.add(node, EKG.changeDirection, Literal(obs.change_direction))
         if obs.rank_scope:
             self.add(node, EKG.rankScope, Literal(obs.rank_scope))
+        if obs.max_value is not None:
+            high = Literal(_decimal_lexical(obs.max_value), datatype=XSD.decimal)
+            self.add(node, EKG.maxValue, high)
+        if obs.base_period:
+            self.add(node, EKG.basePeriod, Literal(obs.base_period))
         self.add(node, EKG.evidence, quote)
         self.add(node, EKG.valueSpan, value_span)
         self.add(node, PROV.wasDerivedFrom, self.doc)

@@ -79,9 +79,13 @@ def span_iri(doc_id: str, start: int, end: int) -> URIRef:
     return URIRef(f"{doc_iri(doc_id)}#char={start},{end}")
 
 
-def observation_iri(doc_id: str, start: int, end: int) -> URIRef:
-    """An observation, identified by where its number stands in its document."""
-    return ID[f"obs/{slug(doc_id)}/{start}-{end}"]
+def observation_iri(doc_id: str, start: int, end: int, part: int = 0) -> URIRef:
+    """An observation, identified by where its number stands in its document.
+
+    ``part`` tells apart the observations one number makes ("两项指标均居中部第一": two ranks).
+    """
+    suffix = f"/{part}" if part else ""
+    return ID[f"obs/{slug(doc_id)}/{start}-{end}{suffix}"]
 
 
 def entity_iri(kind: str, key: str) -> URIRef:

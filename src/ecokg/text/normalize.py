@@ -19,6 +19,8 @@ import opencc
 _TERMINAL = "。！？!?；;：:…~"
 # Closing quotes and brackets end a sentence only when a terminal mark stands before them.
 _CLOSERS = '」』”’"）)】]》'
+# A line ending in one of these goes on in the next line, however short it is.
+_CONTINUING = (",", "、", "，")
 # Lines shorter than this are taken for headings or captions even without final punctuation.
 _MIN_BODY_LINE = 40
 
@@ -178,6 +180,8 @@ def _join_broken_lines(source: NormalizedText) -> NormalizedText:
         prev_line = text[line_start : m.start()].strip()
         line_end = text.find("\n", m.end())
         next_line = text[m.end() : len(text) if line_end < 0 else line_end].strip()
+        if prev_line.endswith(_CONTINUING) and next_line:
+            return ""  # a heading never ends with a comma: the sentence goes on
         if (
             len(prev_line) >= _MIN_BODY_LINE
             and not _ends_sentence(prev_line)

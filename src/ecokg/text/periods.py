@@ -1,6 +1,7 @@
 """Find time expressions and resolve them to periods against a document's own date.
 
-Understands years (2022年), ranges (2023—2025年), months (2025年12月), deadlines (截至2024年底),
+Understands years (2022年), ranges (2023—2025年), months (2025年12月) and month ranges
+(2025年1—9月 = 2025-01/2025-09), deadlines (截至2024年底),
 plan periods (十四五 = 2021/2025), relative years (去年, 今年, 同年, 一年来) and running totals.
 Relative words are resolved against the document date and reporting period, never guessed:
 when nothing anchors them, the period stays unknown.
@@ -16,6 +17,7 @@ from ecokg.text.wordlists import alternation
 
 MIN_YEAR, MAX_YEAR = 1949, 2100
 _RANGE = re.compile(r"(\d{4})\s*年?\s*[-—–~～至到]\s*(\d{4})\s*年")
+_MONTH_RANGE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月?\s*[-—–~～至到]\s*(\d{1,2})\s*月")
 _MONTH = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月(?!\s*\d{1,2}\s*[日号])")
 _DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*\d{1,2}\s*[日号]")
 _YEAR = re.compile(r"(?<!\d)(\d{4})\s*年(?:度)?(?!\s*\d{1,2}\s*月)(?![代])")
@@ -97,6 +99,11 @@ class PeriodFinder:
             y1, y2 = int(m[1]), int(m[2])
             if _valid(y1) and _valid(y2) and y1 <= y2:
                 add(TimeExpr(m.start(), m.end(), "range", period_code(y1, y2), y1, y2))
+        for m in _MONTH_RANGE.finditer(text):
+            year, m1, m2 = int(m[1]), int(m[2]), int(m[3])
+            if _valid(year) and 1 <= m1 < m2 <= 12:
+                code = f"{year}-{m1:02d}/{year}-{m2:02d}"
+                add(TimeExpr(m.start(), m.end(), "month", code, year, year))
         for m in _DATE.finditer(text):
             year = int(m[1])
             if _valid(year):
