@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from ecokg.errors import InputError
-from ecokg.text.normalize import to_simplified
+from ecokg.text.normalize import to_half_width, to_simplified
 
 ATTRIBUTES = ("unit", "period", "qualifier", "place")
 _NAME_NOISE = re.compile(r"[《》“”\"'‘’「」\s]")
@@ -215,8 +215,8 @@ class EvalReport:
 
 
 def canonical_name(name: str) -> str:
-    """A name as compared: simplified script, no quotes, 《》 or spaces."""
-    return _NAME_NOISE.sub("", to_simplified(name))
+    """A name as compared: simplified script, half-width forms, no quotes, 《》 or spaces."""
+    return _NAME_NOISE.sub("", to_half_width(to_simplified(name)))
 
 
 def _decimal(value: object, where: str) -> Decimal:

@@ -460,3 +460,34 @@ def test_span_text_is_the_original_text_and_names_are_simplified(
         assert text[m.span.start : m.span.end] == m.span.text, m
         assert to_simplified(m.name) == m.name, m
         assert m.key.startswith(f"{m.type.lower()}:"), m
+
+
+def test_scholar_named_before_an_academic_title(lexicon: Lexicon) -> None:
+    found = entities("浙江大学环境与资源学院邵敏华教授在论坛上作了主旨报告。", lexicon)
+    named(found, "Person", "邵敏华")
+
+
+def test_quoted_conference_title_with_a_colon(lexicon: Lexicon) -> None:
+    found = entities("“2026绿色丝路：生态与发展论坛”在西安开幕，下设“黄河流域生态保护与高质量发展”分会场。", lexicon)
+    named(found, "Event", "2026绿色丝路:生态与发展论坛")
+    named(found, "Event", "黄河流域生态保护与高质量发展分会场")
+
+
+def test_verb_in_front_of_a_programme_is_not_part_of_its_name(lexicon: Lexicon) -> None:
+    found = entities("贵州省将奋力建设长江上游生态屏障先行区，持续开展赤水河流域生态修复三年行动。", lexicon)
+    named(found, "Programme", "长江上游生态屏障先行区")
+    assert not [m for m in found if m.name.startswith(("建设", "开展"))]
+
+
+def test_people_of_an_agency_are_not_an_agency(lexicon: Lexicon) -> None:
+    found = entities("甘肃省生态环境厅党员干部深入基层开展调研，兰州市产业布局持续优化。", lexicon)
+    agencies = {m.name for m in found if m.type == "Agency"}
+    assert "甘肃省生态环境厅" in agencies
+    assert not [a for a in agencies if a.endswith(("干部", "布局"))]
+
+
+def test_sessions_counted_before_their_name_are_not_part_of_it(lexicon: Lexicon) -> None:
+    found = entities("“2026中国生态文明论坛”在丽水举办了20余场分论坛。", lexicon)
+    forum = named(found, "Event", "2026中国生态文明论坛")
+    assert forum.span.text == "2026中国生态文明论坛"
+    assert not [m for m in found if m.name.startswith(("20余", "余场"))]

@@ -34,14 +34,14 @@ from ecokg.extract.resolve import Resolver
 from ecokg.extract.titles import classify_title, title_mentions
 from ecokg.extract.topics import off_topic
 from ecokg.text.analyzed import AnalyzedDoc
-from ecokg.text.wordlists import alternation, starts_with_any
+from ecokg.text.wordlists import alternation, ends_with_any, starts_with_any
 
 jieba.setLogLevel(logging.WARNING)
 
 _PUNCT = set("，,。；;：:、！？!?（）()《》【】[]「」『』…—\n\r\t ")
 # A count or batch before a name is not part of it ("10个专项攻坚行动", "第二批国家碳达峰试点城市").
 _LEADING_COUNT = re.compile(
-    r"\d*[个家件座项名场篇期次部轮份批处条台所户只种套宗起例]|第[一二三四五六七八九十\d]+批"
+    r"\d*[余多]?[个家件座项名场篇期次部轮份批处条台所户只种套宗起例]|第[一二三四五六七八九十\d]+批"
 )
 _JOINERS = ("与", "及", "和")
 _SOURCE_RANK = {"lexicon": 0, "title": 1, "gazetteer": 2, "pattern": 3}
@@ -72,13 +72,15 @@ class _Config:
     min_length: dict[str, int]
     max_length: dict[str, int]
     boundaries: frozenset[str]
-    not_agency_words: frozenset[str]
+    not_agency_words: tuple[str, ...]
     name_ends: tuple[str, ...]
     county_re: re.Pattern[str]
     policy_re: re.Pattern[str]
     numbered_policy_re: re.Pattern[str]
     place_re: re.Pattern[str]
     person_re: re.Pattern[str]
+    titled_re: re.Pattern[str]
+    leading_verbs: tuple[str, ...]
     speaker_re: re.Pattern[str]
     surnames: str
     agency_kinds: tuple[tuple[str, str], ...]
@@ -121,7 +123,7 @@ def _config(lexicon: Lexicon) -> _Config:
         max_length={str(k): int(v) for k, v in p["max_length"].items()},
         # A post ends a name on its left too: 厅长李军 is a person after an agency.
         boundaries=frozenset(p["left_boundaries"]) | frozenset(p["posts"]),
-        not_agency_words=frozenset(p["not_agency_words"]),
+        not_agency_words=tuple(p["not_agency_words"]),
         name_ends=tuple(sorted({*(s for s in suffix_type if len(s) > 1), *instruments_long})),
         county_re=re.compile(rf"[\u4e00-\u9fff]{{2,3}}?(?:{alternation(p['county_suffixes'])})"),
         policy_re=re.compile(
@@ -134,6 +136,8 @@ def _config(lexicon: Lexicon) -> _Config:
         ),
         place_re=re.compile(alternation(p["place_suffixes"])),
         person_re=re.compile(f"(?:{alternation(p['posts'])})"),
+        leading_verbs=tuple(p["leading_verbs"]),
+        titled_re=re.compile(f"([\u4e00-\u9fff]{{2,3}})(?:{alternation(p['titles_after'])})"),
         speaker_re=re.compile(r"^([\u4e00-\u9fff]{2,3})[:：]\s*$", re.M),
         surnames=str(lexicon.words.get("surnames", "")),
         agency_kinds=tuple((str(k), str(v)) for k, v in p["agency_kinds"]),
@@ -315,9 +319,20 @@ def _agency_candidates(doc: AnalyzedDoc, lexicon: Lexicon, cfg: _Config) -> Iter
 
 
 def _quoted_programmes(doc: AnalyzedDoc, cfg: _Config) -> Iterator[Candidate]:
-    """Quoted campaign names after a verb that launches them (开展“绿盾2022”)."""
+    """Quoted campaign names after a verb that launches them (开展“绿盾2022”), and quoted names
+    that end like a programme or event ("2025未来地球：科学与应用大会")."""
     for m in cfg.quoted_programme_re.finditer(doc.text):
         yield Candidate(m.start(1), m.end(1), "Programme", m.group(1), "pattern")
+    for m in _QUOTED_NAME.finditer(doc.text):
+        name = m.group(1)
+        suffix = ends_with_any(name, cfg.suffix_type)
+        type_ = cfg.suffix_type.get(suffix or "")
+        if suffix and type_ in ("Programme", "Event") and len(name) > len(suffix) + 1:
+            yield Candidate(m.start(1), m.end(1), type_, name, "pattern")
+
+
+# A quoted phrase with no sentence punctuation inside (a colon may join a title and subtitle).
+_QUOTED_NAME = re.compile(r"“([^“”，,。；;！？!?\n]{4,40})”")
 
 
 def _title_candidates(doc: AnalyzedDoc, lexicon: Lexicon) -> Iterator[Candidate]:
@@ -372,11 +387,15 @@ def _suffix_candidates(doc: AnalyzedDoc, lexicon: Lexicon, cfg: _Config) -> Iter
         type_ = cfg.suffix_type[suffix]
         if len(suffix) == 1 and s_start not in tokens.bounds:
             word = text[tokens.snap(s_start) : s_end]
-            if word in cfg.not_agency_words:
-                continue  # 部 of 干部, 局 of 布局, 办 of 举办
+            if word.endswith(cfg.not_agency_words):
+                continue  # 部 of 干部 (and of 党员干部), 局 of 布局, 办 of 举办
         start = _extend_left(text, s_end, s_start, type_, cfg)
         if start is None:
             continue
+        while (verb := starts_with_any(text[start:s_start], cfg.leading_verbs)) is not None:
+            start += len(verb)  # "奋力建设美丽中国先行区": the programme is 美丽中国先行区
+        if text.startswith("“", start) and "”" not in text[start:s_end]:
+            start += 1  # the name stands inside quotes: the opening one is not part of it
         surface = text[start:s_end]
         if len(surface) < cfg.min_length[type_] or start >= s_start:
             continue
@@ -442,6 +461,15 @@ def _person_candidates(doc: AnalyzedDoc, cfg: _Config) -> Iterator[Candidate]:
         end = _name_end(text, pos, tokens)
         if end is not None:
             yield Candidate(pos, end, "Person", text[pos:end], "pattern", (("post", m.group(0)),))
+    for m in cfg.titled_re.finditer(text):
+        # "…学院温家洪教授": a name right before an academic title, starting at a word boundary
+        start = m.start(1)
+        for begin in (start, start + 1):
+            end = m.end(1)
+            name = text[begin:end]
+            if len(name) >= 2 and name[0] in cfg.surnames and begin in tokens.bounds:
+                yield Candidate(begin, end, "Person", name, "pattern")
+                break
     for m in cfg.speaker_re.finditer(text):
         if m.group(1)[0] in cfg.surnames:
             yield Candidate(m.start(1), m.end(1), "Person", m.group(1), "pattern")

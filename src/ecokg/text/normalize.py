@@ -147,6 +147,11 @@ _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>\n]*)?/?>|&nbsp;")
 _BREAK = re.compile(r"[ \t]*\r?\n(?:[ \t]*\r?\n)*[ \t]*")
 
 
+def to_half_width(text: str) -> str:
+    """Full-width ASCII forms (１２，：) as ASCII, the ideographic space as a space."""
+    return text.translate(_WIDTH_TABLE)
+
+
 @cache
 def _t2s() -> opencc.OpenCC:
     return opencc.OpenCC("t2s")
@@ -199,7 +204,7 @@ def _join_broken_lines(source: NormalizedText) -> NormalizedText:
 def normalize(text: str) -> NormalizedText:
     """Run every normalisation step over ``text`` and return the result with its offset map."""
     current = NormalizedText(text, OffsetMap.identity(len(text)))
-    current = _translate(current, lambda s: s.translate(_WIDTH_TABLE))
+    current = _translate(current, to_half_width)
     current = _translate(current, to_simplified)
     current = rewrite(current, _MARKUP_GROUP, lambda m: m.group(1) or m.group(2) or "")
     current = rewrite(current, _HTML_TAG, lambda m: " " if m.group(0) == "&nbsp;" else "")
