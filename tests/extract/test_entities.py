@@ -491,3 +491,15 @@ def test_sessions_counted_before_their_name_are_not_part_of_it(lexicon: Lexicon)
     forum = named(found, "Event", "2026中国生态文明论坛")
     assert forum.span.text == "2026中国生态文明论坛"
     assert not [m for m in found if m.name.startswith(("20余", "余场"))]
+
+
+def test_generic_phrases_and_descriptors_are_not_names(lexicon: Lexicon) -> None:
+    text = (
+        "云南省组织开展七大攻坚行动和专项攻坚行动，省生态环境厅策划新闻发布会，"
+        "组建了全国首个高原湖泊保护研究联盟，推进全域无废城市建设。"
+    )
+    found = entities(text, lexicon)
+    names = {m.name for m in found}
+    assert not names & {"七大攻坚行动", "专项攻坚行动", "新闻发布会", "策划新闻发布会"}
+    named(found, "Agency", "高原湖泊保护研究联盟")
+    named(found, "Programme", "无废城市建设")

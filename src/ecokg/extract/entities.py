@@ -40,6 +40,7 @@ jieba.setLogLevel(logging.WARNING)
 
 _PUNCT = set("，,。；;：:、！？!?（）()《》【】[]「」『』…—\n\r\t ")
 # A count or batch before a name is not part of it ("10个专项攻坚行动", "第二批国家碳达峰试点城市").
+_CN_COUNT = "一二两三四五六七八九十百"
 _LEADING_COUNT = re.compile(
     r"\d*[余多]?[个家件座项名场篇期次部轮份批处条台所户只种套宗起例]|第[一二三四五六七八九十\d]+批"
 )
@@ -81,6 +82,7 @@ class _Config:
     person_re: re.Pattern[str]
     titled_re: re.Pattern[str]
     leading_verbs: tuple[str, ...]
+    generic_modifier_re: re.Pattern[str]
     speaker_re: re.Pattern[str]
     surnames: str
     agency_kinds: tuple[tuple[str, str], ...]
@@ -137,6 +139,9 @@ def _config(lexicon: Lexicon) -> _Config:
         place_re=re.compile(alternation(p["place_suffixes"])),
         person_re=re.compile(f"(?:{alternation(p['posts'])})"),
         leading_verbs=tuple(p["leading_verbs"]),
+        generic_modifier_re=re.compile(
+            f"(?:[{_CN_COUNT}]+大|{alternation(p['generic_modifiers'])})*"
+        ),
         titled_re=re.compile(f"([\u4e00-\u9fff]{{2,3}})(?:{alternation(p['titles_after'])})"),
         speaker_re=re.compile(r"^([\u4e00-\u9fff]{2,3})[:：]\s*$", re.M),
         surnames=str(lexicon.words.get("surnames", "")),
@@ -397,8 +402,8 @@ def _suffix_candidates(doc: AnalyzedDoc, lexicon: Lexicon, cfg: _Config) -> Iter
         if text.startswith("“", start) and "”" not in text[start:s_end]:
             start += 1  # the name stands inside quotes: the opening one is not part of it
         surface = text[start:s_end]
-        if len(surface) < cfg.min_length[type_] or start >= s_start:
-            continue
+        if len(surface) < cfg.min_length[type_] or start >= s_start or surface in cfg.suffix_type:
+            continue  # nothing but a type word (发布会, or 新闻发布会 seen as 新闻 + 发布会)
         if not _plausible(surface, type_, suffix, lexicon, cfg):
             continue
         attrs = (("agencyType", agency_kind(surface, lexicon)),) if type_ == "Agency" else ()
@@ -415,6 +420,8 @@ def _plausible(surface: str, type_: str, suffix: str, lexicon: Lexicon, cfg: _Co
         )
     if type_ == "Event" and suffix.endswith("督察"):
         return surface.startswith(cfg.inspection_prefixes) or _starts_with_place(surface, lexicon)
+    if type_ == "Programme" and cfg.generic_modifier_re.fullmatch(surface[: -len(suffix)]):
+        return False
     if type_ == "Programme" and suffix in cfg.weak_suffixes:
         return (
             any(word in surface for word in cfg.anchor_words)
