@@ -129,7 +129,9 @@ def _config(lexicon: Lexicon) -> _Config:
         name_ends=tuple(sorted({*(s for s in suffix_type if len(s) > 1), *instruments_long})),
         county_re=re.compile(rf"[\u4e00-\u9fff]{{2,3}}?(?:{alternation(p['county_suffixes'])})"),
         policy_re=re.compile(
-            rf"(?:{verbs})((?:关于)?[^，,。；;：:、“”《》()（）\s]{{4,38}}?(?:{policy_words}))"
+            # a short quoted term may stand inside the name: 产业链“1269”行动计划
+            rf"(?:{verbs})((?:关于)?(?:[^，,。；;：:、“”《》()（）\s]|“[^“”，,。；;\s]{{1,12}}”){{4,38}}?"
+            rf"(?:{policy_words}))"
             r"(?=[，,。；;：:、和及与等\s]|$)"
         ),
         numbered_policy_re=re.compile(
