@@ -108,7 +108,8 @@ def build(
 
     Writes ``graph.ttl`` (all graphs merged), ``graph.trig`` (one named graph per document plus
     the ontology), ``graphs/<doc>.trig``, ``texts/<doc>.txt`` (the decoded sources),
-    ``validation.txt``, ``build.json`` and the embedded store ``store/``. Bad documents are listed in ``problems`` and left out; the rest builds.
+    ``validation.txt``, ``build.json`` and the embedded store ``store/``. Bad documents are
+    listed in ``problems`` and left out; the rest builds.
     """
     corpus = Path(corpus_dir)
     out = Path(out_dir)

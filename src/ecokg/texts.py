@@ -9,6 +9,7 @@ used when its SHA-256 matches the one recorded in the graph.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 from pathlib import Path
 
@@ -46,10 +47,9 @@ def load_source_text(
     if corpus is not None:
         source = corpus / f"{doc_id}.txt"
         if source.is_file():
-            try:
+            # An undecodable file is simply not a usable text.
+            with contextlib.suppress(EcokgError):
                 candidates.append(read_document(source).text)
-            except EcokgError:
-                pass  # an undecodable file is simply not a usable text
     for text in candidates:
         if sha256 is None or hashlib.sha256(text.encode("utf-8")).hexdigest() == sha256:
             return text

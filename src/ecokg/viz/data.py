@@ -34,7 +34,9 @@ PREFIX nif:     <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#
 PREFIX rdf:     <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
 """
 
-_DOCUMENTS = _PREFIXES + """
+_DOCUMENTS = (
+    _PREFIXES
+    + """
 SELECT ?d ?doc ?title ?issued ?kind ?chars WHERE {
   GRAPH ?g {
     ?d a ekg:Document ; dcterms:identifier ?doc .
@@ -44,16 +46,22 @@ SELECT ?d ?doc ?title ?issued ?kind ?chars WHERE {
     OPTIONAL { ?d ekg:characterCount ?chars }
   }
 }"""
+)
 
 # Labels of every drawn entity and indicator, in both scripts (and English when known).
-_LABELS = _PREFIXES + """
+_LABELS = (
+    _PREFIXES
+    + """
 SELECT DISTINCT ?e ?class ?label WHERE {
   VALUES ?class { ekg:Agency ekg:Policy ekg:Regulation ekg:Programme ekg:Indicator ekg:Place
                   ekg:Theme }
   GRAPH ?g { ?e a ?class ; skos:prefLabel ?label }
 }"""
+)
 
-_ENTITY_FACETS = _PREFIXES + """
+_ENTITY_FACETS = (
+    _PREFIXES
+    + """
 SELECT DISTINCT ?e ?doc ?theme ?place ?year WHERE {
   VALUES ?class { ekg:Agency ekg:Policy ekg:Regulation ekg:Programme }
   GRAPH ?g {
@@ -63,8 +71,11 @@ SELECT DISTINCT ?e ?doc ?theme ?place ?year WHERE {
     OPTIONAL { ?e ekg:issuedYear ?year }
   }
 }"""
+)
 
-_RELATIONS = _PREFIXES + """
+_RELATIONS = (
+    _PREFIXES
+    + """
 SELECT DISTINCT ?s ?p ?o ?doc ?quote ?start ?end WHERE {
   VALUES ?p { ekg:issued ekg:leads ekg:partOf }
   GRAPH ?g {
@@ -73,8 +84,11 @@ SELECT DISTINCT ?s ?p ?o ?doc ?quote ?start ?end WHERE {
        ekg:evidence [ nif:anchorOf ?quote ; nif:beginIndex ?start ; nif:endIndex ?end ] .
   }
 }"""
+)
 
-_OBSERVATIONS = _PREFIXES + """
+_OBSERVATIONS = (
+    _PREFIXES
+    + """
 SELECT ?obs ?indicator ?value ?u ?q ?modality ?period ?y0 ?y1 ?place ?theme ?doc
        ?quote ?start ?end WHERE {
   GRAPH ?g {
@@ -89,13 +103,19 @@ SELECT ?obs ?indicator ?value ?u ?q ?modality ?period ?y0 ?y1 ?place ?theme ?doc
   }
   BIND (STRAFTER(STR(?m), "#") AS ?modality)
 }"""
+)
 
 # Unit and qualifier codes, looked up apart: joining them into the query above made the store
 # try every vocabulary graph per observation (seconds instead of milliseconds).
-_NOTATIONS = _PREFIXES + """
+_NOTATIONS = (
+    _PREFIXES
+    + """
 SELECT DISTINCT ?iri ?code WHERE { GRAPH ?g { ?iri skos:notation ?code } }"""
+)
 
-_LINKS = _PREFIXES + """
+_LINKS = (
+    _PREFIXES
+    + """
 SELECT ?entity ?obs ?basis ?doc ?quote ?start ?end WHERE {
   GRAPH ?g {
     ?link a ekg:OutcomeLink ; ekg:linkedEntity ?entity ; ekg:observation ?obs ;
@@ -103,6 +123,7 @@ SELECT ?entity ?obs ?basis ?doc ?quote ?start ?end WHERE {
           ekg:evidence [ nif:anchorOf ?quote ; nif:beginIndex ?start ; nif:endIndex ?end ] .
   }
 }"""
+)
 
 
 def short_id(iri: str) -> str:
@@ -121,8 +142,8 @@ class _Labels:
 def _labels(kg: KnowledgeGraph) -> _Labels:
     labels = _Labels({}, {}, {}, {})
     for row in kg.query(_LABELS).rows:
-        iri, cls, label = (t.value if t is not None else "" for t in row)
-        lang = (row[2].language or "").lower() if row[2] is not None else ""  # type: ignore[union-attr]
+        iri, cls, label = (str(getattr(t, "value", "")) for t in row)
+        lang = str(getattr(row[2], "language", None) or "").lower()
         table = {"zh-hans": labels.hans, "zh-hant": labels.hant, "en": labels.en}.get(lang)
         # Several documents may label one node; the smallest label is kept so output is stable.
         if table is not None and (iri not in table or label < table[iri]):
@@ -242,9 +263,10 @@ def gather(kg: KnowledgeGraph) -> dict[str, Any]:
 
     for r in kg.query(_LINKS).records():
         entity, obs_iri = str(r["entity"]), str(r["obs"])
-        obs = observations.get(obs_iri)
-        if obs is None or labels.types.get(entity) not in NODE_TYPES:
+        linked = observations.get(obs_iri)
+        if linked is None or labels.types.get(entity) not in NODE_TYPES:
             continue
+        obs = linked
         f = facets[entity]
         indicator_iri = BASE + "id/" + obs["indicator"]
         e = edge(node(entity), node(indicator_iri), "outcome")
@@ -286,9 +308,7 @@ def gather(kg: KnowledgeGraph) -> dict[str, Any]:
     }
 
 
-def _series(
-    observations: Mapping[str, Mapping[str, Any]], name: Any
-) -> list[dict[str, Any]]:
+def _series(observations: Mapping[str, Mapping[str, Any]], name: Any) -> list[dict[str, Any]]:
     """Single-year, achieved observations per (indicator, unit, place) with two or more years."""
     groups: dict[tuple[str, str, str], list[Mapping[str, Any]]] = defaultdict(list)
     for obs in observations.values():

@@ -42,9 +42,16 @@ class HTTPError(Exception):
 
 
 _REASONS = {
-    200: "OK", 400: "Bad Request", 403: "Forbidden", 404: "Not Found",
-    405: "Method Not Allowed", 406: "Not Acceptable", 413: "Payload Too Large",
-    415: "Unsupported Media Type", 500: "Internal Server Error", 503: "Service Unavailable",
+    200: "OK",
+    400: "Bad Request",
+    403: "Forbidden",
+    404: "Not Found",
+    405: "Method Not Allowed",
+    406: "Not Acceptable",
+    413: "Payload Too Large",
+    415: "Unsupported Media Type",
+    500: "Internal Server Error",
+    503: "Service Unavailable",
 }
 
 
@@ -76,8 +83,11 @@ class App:
             status, headers, body = self.error(environ, exc.status, exc.message)
         except EcokgError as exc:
             status, headers, body = self.error(environ, 500, str(exc))
-        headers = [*headers, ("Content-Length", str(len(body))),
-                   ("X-Content-Type-Options", "nosniff")]
+        headers = [
+            *headers,
+            ("Content-Length", str(len(body))),
+            ("X-Content-Type-Options", "nosniff"),
+        ]
         start_response(f"{status} {_REASONS.get(status, '')}", headers)
         return [body] if environ.get("REQUEST_METHOD") != "HEAD" else [b""]
 
@@ -146,9 +156,13 @@ class App:
         self, environ: dict[str, Any], status: int, message: str
     ) -> tuple[int, list[tuple[str, str]], bytes]:
         """An error answer: plain text for the endpoint, a page for people."""
-        if environ.get("PATH_INFO") == "/sparql" or "text/html" not in environ.get("HTTP_ACCEPT", ""):
-            return status, [("Content-Type", "text/plain; charset=utf-8")], (
-                f"{status} {_REASONS.get(status, '')}: {message}\n".encode()
+        if environ.get("PATH_INFO") == "/sparql" or "text/html" not in environ.get(
+            "HTTP_ACCEPT", ""
+        ):
+            return (
+                status,
+                [("Content-Type", "text/plain; charset=utf-8")],
+                (f"{status} {_REASONS.get(status, '')}: {message}\n".encode()),
             )
         body = f'<h1>{status} {h(_REASONS.get(status, ""))}</h1><p class="warn">{h(message)}</p>'
         return self.html(layout(str(status), body), status)

@@ -8,6 +8,7 @@ forbid inline script altogether with its Content-Security-Policy.
 from __future__ import annotations
 
 import html
+import itertools
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -19,13 +20,24 @@ from urllib.parse import quote
 from rdflib import URIRef
 
 from ecokg.api import list_queries
-from ecokg.kg.vocab import BASE, ID, PREFIXES
-from ecokg.store import KnowledgeGraph, QueryResult
+from ecokg.kg.vocab import ID, PREFIXES
+from ecokg.store import KnowledgeGraph, QueryResult, Term
 from ecokg.texts import load_source_text
 from ecokg.viz.report import script_json
 
-ENTITY_TYPES = ("Agency", "Person", "Regulation", "Policy", "Programme", "Place", "Event",
-                "Indicator", "Theme", "Observation", "Document")
+ENTITY_TYPES = (
+    "Agency",
+    "Person",
+    "Regulation",
+    "Policy",
+    "Programme",
+    "Place",
+    "Event",
+    "Indicator",
+    "Theme",
+    "Observation",
+    "Document",
+)
 DEFAULT_QUERY = "entities_by_type"
 _IRI_OK = re.compile(r"^[^\s<>\"{}|^`\\]+$")
 
@@ -33,6 +45,14 @@ _IRI_OK = re.compile(r"^[^\s<>\"{}|^`\\]+$")
 def h(value: object) -> str:
     """Escape text for HTML element content and quoted attribute values."""
     return html.escape(str(value), quote=True)
+
+
+def tv(term: Term | None) -> str:
+    """The lexical value of a result term ("" when unbound)."""
+    if term is None:
+        return ""
+    value = getattr(term, "value", None)
+    return str(term) if value is None else str(value)
 
 
 def href(iri: str) -> str:
@@ -46,7 +66,7 @@ def compact(iri: str) -> str:
     """``ekg:Observation`` for a vocabulary IRI, the IRI itself otherwise."""
     for prefix, ns in PREFIXES.items():
         if iri.startswith(ns) and prefix not in ("id",):
-            return f"{prefix}:{iri[len(ns):]}"
+            return f"{prefix}:{iri[len(ns) :]}"
     return iri
 
 
@@ -102,9 +122,9 @@ class Pages:
                     continue
                 lang = (getattr(label, "language", None) or "").lower()
                 rank = {"zh-hans": 0, "zh-hant": 1, "en": 2}.get(lang, 3)
-                key = (rank, label.value)
-                if x.value not in found or key < found[x.value]:
-                    found[x.value] = key
+                key = (rank, tv(label))
+                if tv(x) not in found or key < found[tv(x)]:
+                    found[tv(x)] = key
         return {k: v[1] for k, v in found.items()}
 
     def link(self, iri: str, labels: dict[str, str]) -> str:
@@ -115,8 +135,8 @@ class Pages:
         if row is None:
             return ""
         if type(row).__name__ == "NamedNode":
-            return self.link(row.value, labels)
-        text = h(row.value)
+            return self.link(tv(row), labels)
+        text = h(tv(row))
         lang = getattr(row, "language", None)
         return f'{text} <span class="lang">@{h(lang)}</span>' if lang else text
 
@@ -136,7 +156,7 @@ class Pages:
         ).records()
         rows = "".join(
             f'<tr><td><a href="{h(href(str(d["d"])))}">{h(d["id"])}</a></td>'
-            f'<td>{h(_value(d, "title"))}</td><td>{h(_value(d, "kind"))}</td>'
+            f"<td>{h(_value(d, 'title'))}</td><td>{h(_value(d, 'kind'))}</td>"
             f'<td>{h(_value(d, "issued"))}</td><td class="num">{h(_value(d, "chars"))}</td>'
             f'<td class="num">{h(d["obs"])}</td><td class="num">{h(d["ents"])}</td></tr>'
             for d in docs
@@ -175,18 +195,20 @@ class Pages:
                WHERE { GRAPH ?g { ?s a ?class .
                  OPTIONAL { ?s skos:prefLabel|rdfs:label|dcterms:title ?hans
                             FILTER (LANGMATCHES(LANG(?hans), "zh-Hans") || LANG(?hans) = "") }
-                 OPTIONAL { ?s skos:prefLabel ?hant FILTER (LANGMATCHES(LANG(?hant), "zh-Hant")) } } }
+                 OPTIONAL { ?s skos:prefLabel ?hant
+                            FILTER (LANGMATCHES(LANG(?hant), "zh-Hant")) } } }
                GROUP BY ?s ORDER BY ?zh ?s LIMIT 5000""",
             URIRef(PREFIXES["ekg"] + name),
             var="class",
         ).records()
         items = "".join(
-            f'<tr><td><a href="{h(href(str(r["s"])))}">{h(_value(r, "zh") or compact(str(r["s"])))}</a>'
+            f'<tr><td><a href="{h(href(str(r["s"])))}">'
+            f"{h(_value(r, 'zh') or compact(str(r['s'])))}</a>"
             f'</td><td>{h(_value(r, "tw"))}</td><td class="num">{h(r["docs"])}</td></tr>'
             for r in rows
         )
         body = (
-            f"<h1>{h(name)}</h1><p class=\"meta\">{len(rows)}</p>"
+            f'<h1>{h(name)}</h1><p class="meta">{len(rows)}</p>'
             '<table class="list"><thead><tr><th>简体 zh-Hans</th><th>繁體 zh-Hant</th>'
             f"<th>文档 docs</th></tr></thead><tbody>{items}</tbody></table>"
         )
@@ -210,16 +232,16 @@ class Pages:
         ).rows
         if not facts and not incoming:
             return None
-        types = sorted({o.value for p, o, _ in facts if p and p.value.endswith("#type") and o})
+        types = sorted({tv(o) for p, o, _ in facts if p and tv(p).endswith("#type") and o})
         if PREFIXES["ekg"] + "Document" in types:
             return self.document(iri)
         iris = {iri, *types}
         for p, o, _ in facts:
-            iris.add(p.value)
+            iris.add(tv(p))
             if type(o).__name__ == "NamedNode":
-                iris.add(o.value)
+                iris.add(tv(o))
         for s, p in incoming:
-            iris.update((s.value, p.value))
+            iris.update((tv(s), tv(p)))
         labels = self.labels(iris)
         title = labels.get(iri) or compact(iri)
         parts = [f"<h1>{h(title)}</h1>", f'<p class="iri">{h(iri)}</p>']
@@ -235,12 +257,12 @@ class Pages:
         parts.append(self._observations(node, types))
         if incoming:
             rows = "".join(
-                f"<tr><td>{self.link(s.value, labels)}</td><td>{self.link(p.value, labels)}</td></tr>"
+                f"<tr><td>{self.link(tv(s), labels)}</td><td>{self.link(tv(p), labels)}</td></tr>"
                 for s, p in incoming
-                if p.value not in (PREFIXES["skos"] + "prefLabel",)
+                if tv(p) not in (PREFIXES["skos"] + "prefLabel",)
             )
             parts.append(
-                "<h2>被引用 Referenced by</h2><table class=\"list\"><thead><tr><th>资源</th>"
+                '<h2>被引用 Referenced by</h2><table class="list"><thead><tr><th>资源</th>'
                 f"<th>属性</th></tr></thead><tbody>{rows}</tbody></table>"
             )
         return layout(title, "".join(parts))
@@ -249,9 +271,9 @@ class Pages:
         wanted = (PREFIXES["skos"] + "prefLabel", PREFIXES["skos"] + "altLabel")
         rows = sorted(
             {
-                (p.value.rsplit("#", 1)[-1], (getattr(o, "language", "") or ""), o.value)
+                (tv(p).rsplit("#", 1)[-1], (getattr(o, "language", "") or ""), tv(o))
                 for p, o, _ in facts
-                if p.value in wanted and o is not None
+                if tv(p) in wanted and o is not None
             }
         )
         if not rows:
@@ -269,12 +291,12 @@ class Pages:
         grouped: dict[tuple[str, str], list[str]] = defaultdict(list)
         cells: dict[tuple[str, str], tuple[str, str]] = {}
         for p, o, doc in facts:
-            if p.value.endswith(("#prefLabel", "#altLabel", "#mention")):
+            if tv(p).endswith(("#prefLabel", "#altLabel", "#mention")):
                 continue
-            key = (p.value, str(o))
-            cells[key] = (self.link(p.value, labels), self._term(o, labels))
-            if doc is not None and doc.value not in grouped[key]:
-                grouped[key].append(doc.value)
+            key = (tv(p), str(o))
+            cells[key] = (self.link(tv(p), labels), self._term(o, labels))
+            if doc is not None and tv(doc) not in grouped[key]:
+                grouped[key].append(tv(doc))
         rows = "".join(
             f"<tr><td>{cells[k][0]}</td><td>{cells[k][1]}</td>"
             f'<td class="docs">{h(" ".join(d[:3] for d in sorted(grouped[k])))}</td></tr>'
@@ -287,7 +309,7 @@ class Pages:
 
     def _quote_cell(self, r: dict[str, Any]) -> str:
         doc_iri = str(r["d"])
-        anchor = f'{href(doc_iri)}#char={r["start"]},{r["end"]}'
+        anchor = f"{href(doc_iri)}#char={r['start']},{r['end']}"
         return (
             f'<blockquote class="quote">{h(r["quote"])}</blockquote>'
             f'<a class="src" href="{h(anchor)}">{h(r["doc"])} [{h(r["start"])}–{h(r["end"])}]</a>'
@@ -307,8 +329,9 @@ class Pages:
         iris = {str(v) for r in rows for k, v in r.items() if k in ("s", "p", "o")}
         labels = self.labels(iris)
         items = "".join(
-            f'<tr><td>{self._maybe_link(r["s"], labels)}</td><td>{self.link(str(r["p"]), labels)}</td>'
-            f'<td>{self._maybe_link(r["o"], labels)}</td><td>{self._quote_cell(r)}</td></tr>'
+            f"<tr><td>{self._maybe_link(r['s'], labels)}</td>"
+            f"<td>{self.link(str(r['p']), labels)}</td>"
+            f"<td>{self._maybe_link(r['o'], labels)}</td><td>{self._quote_cell(r)}</td></tr>"
             for r in rows
         )
         return (
@@ -343,7 +366,8 @@ class Pages:
                    ekg:linkBasis ?basis ; ekg:evidence ?m .
                    ?m nif:anchorOf ?quote ; nif:beginIndex ?start ; nif:endIndex ?end ;
                       nif:referenceContext ?d . ?d dcterms:identifier ?doc .
-                   ?obs ekg:indicator ?ind ; ekg:value ?value . OPTIONAL { ?obs ekg:period ?period } } }
+                   ?obs ekg:indicator ?ind ; ekg:value ?value .
+                   OPTIONAL { ?obs ekg:period ?period } } }
                ORDER BY ?basis ?doc ?start LIMIT 500""",
             node,
         ).records()
@@ -351,13 +375,13 @@ class Pages:
             return ""
         labels = self.labels(str(r["ind"]) for r in rows)
         items = "".join(
-            f'<tr><td>{h(r["basis"])}</td><td>{self.link(str(r["ind"]), labels)}</td>'
+            f"<tr><td>{h(r['basis'])}</td><td>{self.link(str(r['ind']), labels)}</td>"
             f'<td class="num"><a href="{h(href(str(r["obs"])))}">{h(r["value"])}</a></td>'
-            f'<td>{h(_value(r, "period"))}</td><td>{self._quote_cell(r)}</td></tr>'
+            f"<td>{h(_value(r, 'period'))}</td><td>{self._quote_cell(r)}</td></tr>"
             for r in rows
         )
         return (
-            f"<h2>政策→成效 Policy→outcome links ({len(rows)})</h2><table class=\"list\"><thead>"
+            f'<h2>政策→成效 Policy→outcome links ({len(rows)})</h2><table class="list"><thead>'
             "<tr><th>依据 basis</th><th>指标 indicator</th><th>数值 value</th><th>时期 period</th>"
             f"<th>证据 evidence</th></tr></thead><tbody>{items}</tbody></table>"
         )
@@ -385,9 +409,9 @@ class Pages:
             return ""
         labels = self.labels(str(r["ind"]) for r in rows)
         items = "".join(
-            f'<tr><td>{self.link(str(r["ind"]), labels)}</td>'
+            f"<tr><td>{self.link(str(r['ind']), labels)}</td>"
             f'<td class="num"><a href="{h(href(str(r["obs"])))}">{h(r["value"])}</a></td>'
-            f'<td>{h(_value(r, "period"))}</td><td>{self._quote_cell(r)}</td></tr>'
+            f"<td>{h(_value(r, 'period'))}</td><td>{self._quote_cell(r)}</td></tr>"
             for r in rows
         )
         return (
@@ -406,7 +430,8 @@ class Pages:
                  ?x dcterms:identifier ?id . OPTIONAL { ?x dcterms:title ?title }
                  OPTIONAL { ?x dcterms:type ?kind } OPTIONAL { ?x dcterms:issued ?issued }
                  OPTIONAL { ?x dcterms:language ?lang } OPTIONAL { ?x ekg:encoding ?enc }
-                 OPTIONAL { ?x ekg:characterCount ?chars } OPTIONAL { ?x ekg:textSha256 ?sha } } }""",
+                 OPTIONAL { ?x ekg:characterCount ?chars }
+                 OPTIONAL { ?x ekg:textSha256 ?sha } } }""",
             node,
         ).records()
         if not meta:
@@ -418,8 +443,16 @@ class Pages:
         )
         spans = self._spans(node)
         info = " · ".join(
-            h(v) for v in (doc_id, _value(m, "kind"), _value(m, "issued"), _value(m, "lang"),
-                           _value(m, "enc"), f'{_value(m, "chars")} 字') if v
+            h(v)
+            for v in (
+                doc_id,
+                _value(m, "kind"),
+                _value(m, "issued"),
+                _value(m, "lang"),
+                _value(m, "enc"),
+                f"{_value(m, 'chars')} 字",
+            )
+            if v
         )
         parts = [f'<h1>{h(_value(m, "title") or doc_id)}</h1><p class="meta">{info}</p>']
         parts.append(
@@ -430,8 +463,9 @@ class Pages:
         )
         if text is None:
             parts.append(
-                '<p class="warn">原文不可用：此构建未保存文本（texts/），请重新构建或用 --corpus 指定语料。'
-                " The source text is not in this build (texts/); rebuild, or serve with --corpus.</p>"
+                '<p class="warn">原文不可用：此构建未保存文本（texts/），'
+                "请重新构建或用 --corpus 指定语料。 The source text is not in this build "
+                "(texts/); rebuild, or serve with --corpus.</p>"
             )
         else:
             parts.append(f'<div class="doc-text" id="text">{highlight(text, spans)}</div>')
@@ -451,8 +485,13 @@ class Pages:
         for r in ents:
             kind = str(r["class"]).rsplit("#", 1)[-1]
             spans.append(
-                Span(int(str(r["start"])), int(str(r["end"])), "ent " + kind,
-                     href(str(r["e"])), f'{kind}: {_value(r, "label")}')
+                Span(
+                    int(str(r["start"])),
+                    int(str(r["end"])),
+                    "ent " + kind,
+                    href(str(r["e"])),
+                    f"{kind}: {_value(r, 'label')}",
+                )
             )
         obs = self.about(
             """SELECT DISTINCT ?obs ?label ?vs ?ve ?es ?ee WHERE { GRAPH ?g {
@@ -464,7 +503,9 @@ class Pages:
         ).records()
         for r in obs:
             label = _value(r, "label")
-            spans.append(Span(int(str(r["vs"])), int(str(r["ve"])), "obs", href(str(r["obs"])), label))
+            spans.append(
+                Span(int(str(r["vs"])), int(str(r["ve"])), "obs", href(str(r["obs"])), label)
+            )
             spans.append(Span(int(str(r["es"])), int(str(r["ee"])), "ev", "", label))
         return spans
 
@@ -480,13 +521,15 @@ class Pages:
         ).records()
         if not rows:
             return ""
-        labels = self.labels({str(r["ind"]) for r in rows} | {str(r["place"]) for r in rows if r["place"]})
+        labels = self.labels(
+            {str(r["ind"]) for r in rows} | {str(r["place"]) for r in rows if r["place"]}
+        )
         items = "".join(
             f'<tr><td><a href="#char={h(r["start"])},{h(r["end"])}">{h(r["start"])}</a></td>'
-            f'<td>{self.link(str(r["ind"]), labels)}</td>'
+            f"<td>{self.link(str(r['ind']), labels)}</td>"
             f'<td class="num"><a href="{h(href(str(r["obs"])))}">{h(r["value"])}</a></td>'
-            f'<td>{h(_value(r, "period"))}</td>'
-            f'<td>{self.link(str(r["place"]), labels) if r["place"] else ""}</td>'
+            f"<td>{h(_value(r, 'period'))}</td>"
+            f"<td>{self.link(str(r['place']), labels) if r['place'] else ''}</td>"
             f'<td class="quote-cell">{h(r["quote"])}</td></tr>'
             for r in rows
         )
@@ -549,7 +592,7 @@ def highlight(text: str, spans: Sequence[Span]) -> str:
     active: list[Span] = []
     anchored: set[str] = set()
     out: list[str] = []
-    for a, b in zip(cuts, cuts[1:], strict=False):
+    for a, b in itertools.pairwise(cuts):
         active = [s for s in active if s.end > a] + starts.get(a, [])
         for s in sorted(starts.get(a, []), key=lambda s: (s.start, -s.end)):
             anchor = f"char={s.start},{s.end}"
@@ -568,4 +611,3 @@ def highlight(text: str, spans: Sequence[Span]) -> str:
             piece = f'<mark class="ev">{piece}</mark>'
         out.append(piece)
     return "".join(out)
-

@@ -18,7 +18,6 @@ from multiprocessing.connection import Connection
 from ecokg.errors import QueryError
 from ecokg.store import QueryResult
 
-
 STARTUP_TIMEOUT = 120.0
 
 
@@ -38,8 +37,14 @@ class _Worker:
         from_child_r, from_child_w = os.pipe()
         try:
             self.process = subprocess.Popen(
-                [sys.executable, "-m", "ecokg.web.worker", location, str(to_child_r),
-                 str(from_child_w)],
+                [
+                    sys.executable,
+                    "-m",
+                    "ecokg.web.worker",
+                    location,
+                    str(to_child_r),
+                    str(from_child_w),
+                ],
                 pass_fds=(to_child_r, from_child_w),
                 stdin=subprocess.DEVNULL,
             )
@@ -154,4 +159,3 @@ class QueryRunner:
         with self._lock:
             self._all.discard(worker)
         worker.stop()
-

@@ -15,8 +15,21 @@ class _ThreadingServer(ThreadingMixIn, WSGIServer):
 
 
 class _Handler(WSGIRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 (stdlib name)
+    def log_message(self, format: str, *args: object) -> None:
         sys.stderr.write(f"{self.address_string()} {format % args}\n")
+
+
+def http_server(app: App, host: str = "127.0.0.1", port: int = 8000) -> WSGIServer:
+    """A listening (not yet serving) HTTP server for ``app``; port 0 picks a free port."""
+    return make_server(host, port, app, server_class=_ThreadingServer, handler_class=_Handler)
+
+
+def server_url(server: WSGIServer) -> str:
+    """The base URL a server listens on."""
+    host, port = server.server_address[:2]
+    host = host.decode() if isinstance(host, bytes) else str(host)
+    shown = f"[{host}]" if ":" in host else host
+    return f"http://{shown}:{port}/"
 
 
 def serve(
@@ -25,17 +38,12 @@ def serve(
     port: int = 8000,
     ready: Callable[[str], None] | None = None,
 ) -> None:
-    """Serve ``app`` until interrupted; ``ready`` gets the base URL once listening.
-
-    Port 0 picks a free port (the URL passed to ``ready`` names it).
-    """
-    server = make_server(host, port, app, server_class=_ThreadingServer, handler_class=_Handler)
-    bound_host, bound_port = server.server_address[:2]
-    url = f"http://{'[' + str(bound_host) + ']' if ':' in str(bound_host) else bound_host}:{bound_port}/"
+    """Serve ``app`` until interrupted; ``ready`` gets the base URL once listening."""
+    server = http_server(app, host, port)
     try:
         app.runner.warm_up()
         if ready is not None:
-            ready(url)
+            ready(server_url(server))
         server.serve_forever()
     except KeyboardInterrupt:
         pass
