@@ -191,7 +191,7 @@ class Pages:
         if name not in ENTITY_TYPES:
             return None
         rows = self.about(
-            """SELECT ?s (SAMPLE(?hans) AS ?zh) (SAMPLE(?hant) AS ?tw) (COUNT(DISTINCT ?g) AS ?docs)
+            """SELECT ?s (MIN(?hans) AS ?zh) (MIN(?hant) AS ?tw) (COUNT(DISTINCT ?g) AS ?docs)
                WHERE { GRAPH ?g { ?s a ?class .
                  OPTIONAL { ?s skos:prefLabel|rdfs:label|dcterms:title ?hans
                             FILTER (LANGMATCHES(LANG(?hans), "zh-Hans") || LANG(?hans) = "") }
