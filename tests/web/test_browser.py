@@ -19,7 +19,9 @@ Page = tuple[Any, PageWatch]
 
 
 @pytest.fixture(scope="module")
-def demo_report(demo_build: tuple[Path, BuildSummary], tmp_path_factory: pytest.TempPathFactory) -> Path:
+def demo_report(
+    demo_build: tuple[Path, BuildSummary], tmp_path_factory: pytest.TempPathFactory
+) -> Path:
     return write_report(open_kg(demo_build[0]), tmp_path_factory.mktemp("report") / "report.html")
 
 
@@ -74,14 +76,20 @@ def test_report_filters(page: Page, demo_report: Path) -> None:
     assert pg.locator("#net .node").count() > strict
     pg.select_option("#f-theme", "theme/air")
     air = pg.locator("#net .node").count()
-    assert 0 < air < pg.evaluate("JSON.parse(document.getElementById('ecokg-data').textContent).nodes.length")
+    assert (
+        0
+        < air
+        < pg.evaluate("JSON.parse(document.getElementById('ecokg-data').textContent).nodes.length")
+    )
     pg.select_option("#f-year", "2024")
     pg.select_option("#f-doc", index=1)
     assert pg.locator("#net-count").inner_text()
     watch.assert_clean()
 
 
-def test_report_shows_hostile_labels_as_text(page: Page, hostile_build: Path, tmp_path: Path, artifacts: Path) -> None:
+def test_report_shows_hostile_labels_as_text(
+    page: Page, hostile_build: Path, tmp_path: Path, artifacts: Path
+) -> None:
     report = write_report(open_kg(hostile_build), tmp_path / "hostile.html")
     raw = report.read_text(encoding="utf-8")
     assert "<img src=x" not in raw and "<script>alert" not in raw
@@ -131,7 +139,9 @@ def test_document_page_highlights(page: Page, demo_server: Server, artifacts: Pa
     watch.assert_clean()
 
 
-def test_query_editor_runs_and_downloads_csv(page: Page, demo_server: Server, artifacts: Path) -> None:
+def test_query_editor_runs_and_downloads_csv(
+    page: Page, demo_server: Server, artifacts: Path
+) -> None:
     pg, watch = page
     pg.goto(demo_server.url + "/query")
     pg.wait_for_selector("body[data-ready]")
@@ -153,7 +163,9 @@ def test_query_editor_runs_and_downloads_csv(page: Page, demo_server: Server, ar
     watch.assert_clean()
 
 
-def test_pages_show_hostile_text_as_text(page: Page, hostile_server: Server, artifacts: Path) -> None:
+def test_pages_show_hostile_text_as_text(
+    page: Page, hostile_server: Server, artifacts: Path
+) -> None:
     pg, watch = page
     pg.goto(hostile_server.url + "/")
     assert pg.get_by_text(HOSTILE_TITLE).count() == 1
