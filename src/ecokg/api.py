@@ -32,6 +32,7 @@ from ecokg.outputs import MARKER, staged_output, write_atomic
 from ecokg.pipeline import Progress, run_corpus
 from ecokg.resources import resource_dir, turtle_graph
 from ecokg.store import ONTOLOGY_GRAPH, KnowledgeGraph, create_store, open_kg
+from ecokg.texts import keep_source_text
 from ecokg.validate import ValidationReport, validate_graph
 
 __all__ = [
@@ -106,8 +107,9 @@ def build(
     """Build the knowledge graph of a corpus folder into ``out_dir``, atomically.
 
     Writes ``graph.ttl`` (all graphs merged), ``graph.trig`` (one named graph per document plus
-    the ontology), ``graphs/<doc>.trig``, ``validation.txt``, ``build.json`` and the embedded
-    store ``store/``. Bad documents are listed in ``problems`` and left out; the rest builds.
+    the ontology), ``graphs/<doc>.trig``, ``texts/<doc>.txt`` (the decoded sources),
+    ``validation.txt``, ``build.json`` and the embedded store ``store/``. Bad documents are
+    listed in ``problems`` and left out; the rest builds.
     """
     corpus = Path(corpus_dir)
     out = Path(out_dir)
@@ -127,6 +129,7 @@ def build(
         for result in run.results:
             doc_quads = sorted_quads([result.graph])
             write_atomic(stage / "graphs" / f"{slug(result.doc_id)}.trig", trig_bytes(doc_quads))
+            keep_source_text(stage, result.doc_id, result.path)  # facts shown in context
             summary.documents.append(
                 DocumentSummary(
                     result.doc_id,

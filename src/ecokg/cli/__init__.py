@@ -14,7 +14,9 @@ from ecokg import __version__
 from ecokg.cli.build import build_command
 from ecokg.cli.evaluate import eval_command
 from ecokg.cli.query import query_command
+from ecokg.cli.serve import serve_command
 from ecokg.cli.validate import validate_command
+from ecokg.cli.viz import viz_command
 from ecokg.errors import EcokgError
 
 
@@ -27,7 +29,9 @@ def cli() -> None:
 cli.add_command(build_command)
 cli.add_command(eval_command)
 cli.add_command(query_command)
+cli.add_command(serve_command)
 cli.add_command(validate_command)
+cli.add_command(viz_command)
 
 
 def main() -> None:

@@ -1,0 +1,183 @@
+"""The report and the web UI in a real browser (headless Chromium driven by Playwright).
+
+Every test checks that no console error was logged, no dialog fired and nothing outside
+127.0.0.1 / file: was requested; screenshots are written to the artifacts folder.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from webtools import HOSTILE_LABEL, HOSTILE_TITLE, PageWatch, Server
+
+from ecokg.api import BuildSummary, open_kg
+from ecokg.viz import write_report
+
+Page = tuple[Any, PageWatch]
+
+
+@pytest.fixture(scope="module")
+def demo_report(
+    demo_build: tuple[Path, BuildSummary], tmp_path_factory: pytest.TempPathFactory
+) -> Path:
+    return write_report(open_kg(demo_build[0]), tmp_path_factory.mktemp("report") / "report.html")
+
+
+def test_report_renders_offline(page: Page, demo_report: Path, artifacts: Path) -> None:
+    pg, watch = page
+    pg.goto(demo_report.as_uri())
+    pg.wait_for_selector("body[data-ready]")
+    assert pg.locator("#net .node").count() > 20
+    assert pg.locator("#net .node[data-type=Agency]").count() > 0
+    assert pg.locator("#net .node[data-type=Indicator]").count() > 0
+    assert pg.locator(".chart circle").count() >= 4
+    titles = pg.locator(".chart h3").all_text_contents()
+    assert "PM2.5年均浓度" in titles and "国考断面水质优良比例" in titles
+    pg.screenshot(path=str(artifacts / "report.png"))
+    watch.assert_clean()
+
+
+def test_report_click_node_shows_provenance(page: Page, demo_report: Path, artifacts: Path) -> None:
+    pg, watch = page
+    pg.goto(demo_report.as_uri())
+    pg.wait_for_selector("body[data-ready]")
+    pg.locator("#net .node[data-type=Agency] circle").first.click()
+    card = pg.locator("#detail-card")
+    card.wait_for()
+    assert "Agency" in card.inner_text()
+    assert card.locator("blockquote").count() >= 1  # the source quote
+    assert "《" in card.locator(".src").first.inner_text()  # the document it came from
+    pg.screenshot(path=str(artifacts / "report-node.png"))
+    watch.assert_clean()
+
+
+def test_report_click_edge_and_chart_point(page: Page, demo_report: Path) -> None:
+    pg, watch = page
+    pg.goto(demo_report.as_uri())
+    pg.wait_for_selector("body[data-ready]")
+    pg.locator("#net path.hit").first.dispatch_event("click")
+    assert pg.locator("#detail-card blockquote").count() >= 1
+    chart = pg.locator(".chart", has=pg.locator("h3", has_text="PM2.5年均浓度"))
+    chart.locator("circle").first.click()
+    card = pg.locator("#detail-card")
+    assert "PM2.5年均浓度" in card.inner_text()
+    assert "27" in card.locator("blockquote").inner_text()
+    watch.assert_clean()
+
+
+def test_report_filters(page: Page, demo_report: Path) -> None:
+    pg, watch = page
+    pg.goto(demo_report.as_uri())
+    pg.wait_for_selector("body[data-ready]")
+    strict = pg.locator("#net .node").count()
+    pg.select_option("#f-basis", "shared_theme_place")
+    assert pg.locator("#net .node").count() > strict
+    pg.select_option("#f-theme", "theme/air")
+    air = pg.locator("#net .node").count()
+    assert (
+        0
+        < air
+        < pg.evaluate("JSON.parse(document.getElementById('ecokg-data').textContent).nodes.length")
+    )
+    pg.select_option("#f-year", "2024")
+    pg.select_option("#f-doc", index=1)
+    assert pg.locator("#net-count").inner_text()
+    watch.assert_clean()
+
+
+def test_report_shows_hostile_labels_as_text(
+    page: Page, hostile_build: Path, tmp_path: Path, artifacts: Path
+) -> None:
+    report = write_report(open_kg(hostile_build), tmp_path / "hostile.html")
+    raw = report.read_text(encoding="utf-8")
+    assert "<img src=x" not in raw and "<script>alert" not in raw
+    pg, watch = page
+    pg.goto(report.as_uri())
+    pg.wait_for_selector("body[data-ready]")
+    pg.select_option("#f-basis", "shared_theme_place")
+    node = pg.locator("#net .node", has=pg.locator("title", has_text="<img src=x"))
+    assert node.count() == 1
+    node.locator("circle").click()
+    assert HOSTILE_LABEL in pg.locator("#detail-card h3").inner_text()
+    assert pg.locator("img").count() == 0
+    pg.screenshot(path=str(artifacts / "report-hostile.png"))
+    watch.assert_clean()
+
+
+def test_entity_page(page: Page, demo_server: Server, artifacts: Path) -> None:
+    pg, watch = page
+    pg.goto(demo_server.url + "/type/Agency")
+    pg.get_by_role("link", name="江西省生态环境厅", exact=True).click()
+    pg.wait_for_selector("h1")
+    assert pg.locator("h1").inner_text() == "江西省生态环境厅"
+    labels = pg.locator("table.labels").inner_text()
+    assert "江西省生态环境厅" in labels and "江西省生態環境廳" in labels  # both scripts
+    assert pg.locator("blockquote.quote").count() > 0  # relations and mentions with evidence
+    pg.screenshot(path=str(artifacts / "entity.png"), full_page=False)
+    # Links between entities: follow a relation to another entity's page.
+    pg.locator("table.facts a", has_text="江西省监测规划").first.click()
+    assert pg.locator("h1").inner_text() == "江西省监测规划"
+    assert pg.locator("text=Policy→outcome links").count() == 1
+    watch.assert_clean()
+
+
+def test_document_page_highlights(page: Page, demo_server: Server, artifacts: Path) -> None:
+    pg, watch = page
+    pg.goto(demo_server.url + "/")
+    pg.locator("table.list a").first.click()
+    pg.wait_for_selector(".doc-text")
+    assert pg.locator(".doc-text a.hl.obs").count() > 20
+    assert pg.locator(".doc-text a.hl.ent").count() > 20
+    assert pg.locator(".doc-text mark.ev").count() > 20
+    value = pg.locator(".doc-text a.hl.obs", has_text="27微克/立方米").first
+    assert value.is_visible()
+    pg.screenshot(path=str(artifacts / "document.png"))
+    value.click()
+    assert "PM2.5" in pg.locator("body").inner_text()  # the observation's page
+    watch.assert_clean()
+
+
+def test_query_editor_runs_and_downloads_csv(
+    page: Page, demo_server: Server, artifacts: Path
+) -> None:
+    pg, watch = page
+    pg.goto(demo_server.url + "/query")
+    pg.wait_for_selector("body[data-ready]")
+    pg.select_option("#canned", "policies_by_agency_year")
+    pg.click("#run")
+    pg.wait_for_selector("#results tbody tr")
+    assert pg.locator("#results tbody tr").count() > 5
+    pg.screenshot(path=str(artifacts / "query.png"))
+    with pg.expect_download() as info:
+        pg.click("#csv")
+    csv_text = Path(info.value.path()).read_text(encoding="utf-8")
+    assert csv_text.splitlines()[0].startswith("agency")
+    pg.fill("#query", "SELECT * { SERVICE <http://example.org/sparql> { ?s ?p ?o } }")
+    pg.click("#run")
+    pg.wait_for_selector("#query-error")
+    assert "SERVICE" in pg.locator("#query-error").inner_text()
+    # The 403 answer is logged by Chromium as a failed resource load; nothing else may be.
+    watch.errors = [e for e in watch.errors if "403" not in e]
+    watch.assert_clean()
+
+
+def test_pages_show_hostile_text_as_text(
+    page: Page, hostile_server: Server, artifacts: Path
+) -> None:
+    pg, watch = page
+    pg.goto(hostile_server.url + "/")
+    assert pg.get_by_text(HOSTILE_TITLE).count() == 1
+    pg.locator("table.list a").first.click()
+    pg.wait_for_selector(".doc-text")
+    assert "<img src=x onerror=alert(1)>" in pg.locator(".doc-text").inner_text()
+    assert "<script>alert(2)</script>" in pg.locator(".doc-text").inner_text()
+    assert pg.locator("main img, main script").count() == 0
+    pg.screenshot(path=str(artifacts / "document-hostile.png"))
+    pg.goto(hostile_server.url + "/type/Regulation")
+    pg.get_by_role("link", name=HOSTILE_LABEL).click()
+    assert pg.locator("h1").inner_text() == HOSTILE_LABEL
+    pg.goto(hostile_server.url + "/report")
+    pg.wait_for_selector("body[data-ready]")
+    watch.assert_clean()
