@@ -503,3 +503,15 @@ def test_generic_phrases_and_descriptors_are_not_names(lexicon: Lexicon) -> None
     assert not names & {"七大攻坚行动", "专项攻坚行动", "新闻发布会", "策划新闻发布会"}
     named(found, "Agency", "高原湖泊保护研究联盟")
     named(found, "Programme", "无废城市建设")
+
+
+def test_issuer_and_carried_out_regulation_inside_titles(lexicon: Lexicon) -> None:
+    text = (
+        "河南省生态环境厅制定了《省生态环境厅党组关于深入学习贯彻全会精神的工作方案》，"
+        "起草《关于贯彻落实排污许可管理条例的实施意见》。"
+    )
+    found = entities(text, lexicon)
+    agencies = {m.name for m in found if m.type == "Agency"}
+    assert agencies == {"河南省生态环境厅", "河南省生态环境厅党组"}
+    named(found, "Regulation", "排污许可管理条例")
+    named(found, "Policy", "关于贯彻落实排污许可管理条例的实施意见")

@@ -338,6 +338,10 @@ def _quoted_programmes(doc: AnalyzedDoc, cfg: _Config) -> Iterator[Candidate]:
             yield Candidate(m.start(1), m.end(1), type_, name, "pattern")
 
 
+# "<issuer>关于[贯彻落实]<subject>的<type>": the parts of a title that may name other things.
+_TITLE_PARTS = re.compile(
+    r"(?P<issuer>[^《》关]{2,24}?)?关于(?:贯彻落实|贯彻执行|贯彻|落实|实施|执行)?(?P<subject>[^《》的]{2,60})的"
+)
 # A quoted phrase with no sentence punctuation inside (a colon may join a title and subtitle).
 _QUOTED_NAME = re.compile(r"“([^“”，,。；;！？!?\n]{4,40})”")
 
@@ -541,7 +545,35 @@ def find_candidates(doc: AnalyzedDoc, lexicon: Lexicon) -> list[Candidate]:
             k.start < p.end and p.start < k.end for k in kept if k.type in ("Agency", "Place")
         )
     ]
-    return sorted({*kept, *nested}, key=lambda c: (c.start, c.end, c.type))
+    inner = list(_title_parts(doc, lexicon, cfg, kept))
+    return sorted({*kept, *nested, *inner}, key=lambda c: (c.start, c.end, c.type))
+
+
+def _title_parts(
+    doc: AnalyzedDoc, lexicon: Lexicon, cfg: _Config, kept: Iterable[Candidate]
+) -> Iterator[Candidate]:
+    """Names inside a title: its issuer (《省生态环境厅党组关于…的工作方案》) and the instrument
+    it carries out (《关于贯彻落实生态环境损害赔偿管理规定的实施意见》)."""
+    for title in kept:
+        if title.source != "title":
+            continue
+        m = _TITLE_PARTS.match(doc.text, title.start, title.end)
+        if m is None:
+            continue
+        issuer = m.group("issuer")
+        if issuer and cfg.suffix_type.get(ends_with_any(issuer, cfg.suffix_type) or "") == "Agency":
+            attrs = (("agencyType", agency_kind(issuer, lexicon)),)
+            yield Candidate(m.start("issuer"), m.end("issuer"), "Agency", issuer, "pattern", attrs)
+        kind = classify_title(m.group("subject"), lexicon)
+        if kind is not None:
+            yield Candidate(
+                m.start("subject"),
+                m.end("subject"),
+                kind[0],
+                m.group("subject"),
+                "pattern",
+                (("instrumentType", kind[1]),),
+            )
 
 
 def _pooled(doc: AnalyzedDoc, lexicon: Lexicon, cfg: _Config) -> list[Candidate]:

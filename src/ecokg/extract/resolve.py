@@ -97,7 +97,10 @@ class Resolver:
         longer = [
             n
             for n in self._long_names.get(type_, ())
-            if len(n) > len(name) + 1 and name[-1] in n[-3:] and is_subsequence(name, n)
+            if len(n) > len(name) + 1
+            and name[-1] in n[-3:]
+            and is_subsequence(name, n)
+            and not n.startswith(name)  # 生态环境厅党组 is a body of the 厅, not its full name
         ]
         return longer[0] if len(longer) == 1 else name
 
