@@ -515,3 +515,8 @@ def test_issuer_and_carried_out_regulation_inside_titles(lexicon: Lexicon) -> No
     assert agencies == {"河南省生态环境厅", "河南省生态环境厅党组"}
     named(found, "Regulation", "排污许可管理条例")
     named(found, "Policy", "关于贯彻落实排污许可管理条例的实施意见")
+
+
+def test_quantified_cities_are_not_a_county(lexicon: Lexicon) -> None:
+    found = entities("从实践经验看，湖南各城市可重点推进低碳转型，湖南全省各县积极跟进。", lexicon)
+    assert {m.name for m in found if m.type == "Place"} == {"湖南省"}

@@ -127,7 +127,10 @@ def _config(lexicon: Lexicon) -> _Config:
         boundaries=frozenset(p["left_boundaries"]) | frozenset(p["posts"]),
         not_agency_words=tuple(p["not_agency_words"]),
         name_ends=tuple(sorted({*(s for s in suffix_type if len(s) > 1), *instruments_long})),
-        county_re=re.compile(rf"[\u4e00-\u9fff]{{2,3}}?(?:{alternation(p['county_suffixes'])})"),
+        # a county's name never starts with a quantifier (江西各城市, 全省各县)
+        county_re=re.compile(
+            rf"(?![各全本该每诸])[\u4e00-\u9fff]{{2,3}}?(?:{alternation(p['county_suffixes'])})"
+        ),
         policy_re=re.compile(
             # a short quoted term may stand inside the name: 产业链“1269”行动计划
             rf"(?:{verbs})((?:关于)?(?:[^，,。；;：:、“”《》()（）\s]|“[^“”，,。；;\s]{{1,12}}”){{4,38}}?"
