@@ -371,20 +371,7 @@ class Pages:
                ORDER BY ?basis ?doc ?start LIMIT 500""",
             node,
         ).records()
-        if not rows:
-            return ""
-        labels = self.labels(str(r["ind"]) for r in rows)
-        items = "".join(
-            f"<tr><td>{h(r['basis'])}</td><td>{self.link(str(r['ind']), labels)}</td>"
-            f'<td class="num"><a href="{h(href(str(r["obs"])))}">{h(r["value"])}</a></td>'
-            f"<td>{h(_value(r, 'period'))}</td><td>{self._quote_cell(r)}</td></tr>"
-            for r in rows
-        )
-        return (
-            f'<h2>政策→成效 Policy→outcome links ({len(rows)})</h2><table class="list"><thead>'
-            "<tr><th>依据 basis</th><th>指标 indicator</th><th>数值 value</th><th>时期 period</th>"
-            f"<th>证据 evidence</th></tr></thead><tbody>{items}</tbody></table>"
-        )
+        return self._value_table("政策→成效 Policy→outcome links", rows, basis=True)
 
     def _observations(self, node: URIRef, types: Sequence[str]) -> str:
         ekg = PREFIXES["ekg"]
@@ -405,17 +392,24 @@ class Pages:
             "ORDER BY ?period ?doc ?start LIMIT 500",
             node,
         ).records()
+        return self._value_table("观测 Observations", rows, basis=False)
+
+    def _value_table(self, heading: str, rows: Sequence[dict[str, Any]], *, basis: bool) -> str:
+        """Observations as a table (with each link's basis first, for policy→outcome links)."""
         if not rows:
             return ""
         labels = self.labels(str(r["ind"]) for r in rows)
         items = "".join(
-            f"<tr><td>{self.link(str(r['ind']), labels)}</td>"
+            "<tr>"
+            + (f"<td>{h(r['basis'])}</td>" if basis else "")
+            + f"<td>{self.link(str(r['ind']), labels)}</td>"
             f'<td class="num"><a href="{h(href(str(r["obs"])))}">{h(r["value"])}</a></td>'
             f"<td>{h(_value(r, 'period'))}</td><td>{self._quote_cell(r)}</td></tr>"
             for r in rows
         )
+        first = "<th>依据 basis</th>" if basis else ""
         return (
-            f'<h2>观测 Observations ({len(rows)})</h2><table class="list"><thead><tr>'
+            f'<h2>{h(heading)} ({len(rows)})</h2><table class="list"><thead><tr>{first}'
             "<th>指标 indicator</th><th>数值 value</th><th>时期 period</th><th>原文 source</th>"
             f"</tr></thead><tbody>{items}</tbody></table>"
         )
