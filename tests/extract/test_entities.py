@@ -520,3 +520,10 @@ def test_issuer_and_carried_out_regulation_inside_titles(lexicon: Lexicon) -> No
 def test_quantified_cities_are_not_a_county(lexicon: Lexicon) -> None:
     found = entities("从实践经验看，湖南各城市可重点推进低碳转型，湖南全省各县积极跟进。", lexicon)
     assert {m.name for m in found if m.type == "Place"} == {"湖南省"}
+
+
+def test_programmes_scoped_to_the_province(lexicon: Lexicon) -> None:
+    text = "四川省成都市生态环境局介绍，全省将健全省级碳排放权交易制度，开展全省臭氧污染防治联合攻关。"
+    found = entities(text, lexicon)
+    named(found, "Programme", "四川省碳排放权交易制度")
+    named(found, "Programme", "四川省臭氧污染防治联合攻关")

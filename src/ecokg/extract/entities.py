@@ -82,6 +82,7 @@ class _Config:
     person_re: re.Pattern[str]
     titled_re: re.Pattern[str]
     leading_verbs: tuple[str, ...]
+    relative_scopes: tuple[str, ...]
     generic_modifier_re: re.Pattern[str]
     speaker_re: re.Pattern[str]
     surnames: str
@@ -144,6 +145,7 @@ def _config(lexicon: Lexicon) -> _Config:
         place_re=re.compile(alternation(p["place_suffixes"])),
         person_re=re.compile(f"(?:{alternation(p['posts'])})"),
         leading_verbs=tuple(p["leading_verbs"]),
+        relative_scopes=tuple(p["relative_scopes"]),
         generic_modifier_re=re.compile(
             f"(?:[{_CN_COUNT}]+大|{alternation(p['generic_modifiers'])})*"
         ),
@@ -436,6 +438,7 @@ def _plausible(surface: str, type_: str, suffix: str, lexicon: Lexicon, cfg: _Co
             any(word in surface for word in cfg.anchor_words)
             or "“" in surface
             or bool(find_places(surface, lexicon))
+            or surface.startswith(cfg.relative_scopes)
         )
     return True
 
