@@ -1,6 +1,6 @@
 # Two commands do all set-up on a fresh machine (see README):
 #   make build   - install into .venv and build the knowledge graph of data/corpus into out/
-#   make test    - install into .venv and run the test suite
+#   make test    - install into .venv (and Debian's chromium when missing) and run the tests
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
@@ -17,6 +17,7 @@ build: $(VENV)/.installed
 	$(BIN)/ecokg build data/corpus -o out
 
 test: $(VENV)/.installed
+	scripts/ensure-chromium
 	$(BIN)/python -m pytest
 
 lint: $(VENV)/.installed
