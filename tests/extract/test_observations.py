@@ -276,3 +276,16 @@ def test_running_total_in_its_own_clause_beats_an_earlier_year(lexicon: Lexicon)
     assert one(text, lexicon, "320000000").period.code == "cumulative"
     span = "2021年至2024年，该市万元地区生产总值能耗累计下降14.61%。"
     assert one(span, lexicon, "14.61").period.code == "2021/2024"
+
+
+def test_cities_listed_in_rank_order(lexicon: Lexicon) -> None:
+    text = "2024年，全省空气质量综合指数排名前三位的城市依次为景德镇市、吉安市、抚州市，排名后两位的城市为九江市和萍乡市。"
+    ranks = {(o.place, o.value, o.indicator.label) for o in observe(text, lexicon)}
+    assert ranks == {
+        ("景德镇市", Decimal(1), "空气质量综合指数全省排名"),
+        ("吉安市", Decimal(2), "空气质量综合指数全省排名"),
+        ("抚州市", Decimal(3), "空气质量综合指数全省排名"),
+        ("九江市", Decimal(1), "空气质量综合指数全省倒数排名"),
+        ("萍乡市", Decimal(2), "空气质量综合指数全省倒数排名"),
+    }
+    assert {o.period.code for o in observe(text, lexicon)} == {"2024"}

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
@@ -44,6 +44,11 @@ _ARABIC_YEAR_LIKE = re.compile(r"^\d{4}$")
 _RANGE_HIGH = re.compile(rf"\s*[-—–~～至]\s*(?P<hi>{ARABIC_NUMBER}(?:[万亿])?)")
 # Later members of a list that share the last member's unit ("30、32微克/立方米").
 _LIST_TAIL = re.compile(rf"(?:\s*、\s*{ARABIC_NUMBER})+")
+# "排名前三位的城市依次为": a list of places in rank order follows.
+_RANK_LIST = re.compile(
+    r"排名(?P<dir>[前后])[一二两三四五六七八九十\d]+[位名]?的?"
+    r"(?:城市|设区市|地市|市|县（市、区）|县市区|县区|县|区)?(?:依次|分别)?(?:为|是)"
+)
 _FULL_NAME_ENDS = ("市", "县", "区", "州", "盟", "旗")
 _FULL_NAMES = ("省", "自治区", *_FULL_NAME_ENDS)
 _PROVINCE_WIDE = ("全省", "我省", "本省", "全国")
@@ -648,8 +653,69 @@ def extract_observations(
                         recent.remove(base)
                     recent.append(base)
                     yield obs
+        yield from _rank_lists(state, sentence, paragraph_time)
         if lead is not None and lead.kind == "range":
             paragraph_time = None  # "2021年至2024年，…": a span is the time of its own sentence
+
+
+def _rank_lists(
+    state: _DocState, sentence: Sentence, paragraph_time: TimeExpr | None
+) -> Iterator[Observation]:
+    """"排名前三位的城市依次为景德镇市、吉安市、抚州市": a rank for each listed place, in order
+    (from the bottom for 排名后N位)."""
+    text = state.doc.text
+    base: IndicatorRef | None = None  # "…前三位…，排名后两位的城市为…": the same ranking
+    for m in _RANK_LIST.finditer(text, sentence.span.start, sentence.span.end):
+        lo = bisect_right(state.place_starts, m.end() - 1)
+        listed: list[PlaceHit] = []
+        pos = m.end()
+        for hit in state.places[lo:]:
+            if hit.start != pos or hit.place.type in NATIONAL_TYPES:
+                break
+            listed.append(hit)
+            pos = hit.end + (1 if text[hit.end : hit.end + 1] in "、和及" else 0)
+        if len(listed) < 2:
+            continue
+        clause_start = max(
+            (c.start for c in sentence.clauses if c.start <= m.start()), default=sentence.span.start
+        )
+        subject = _clean_label(text[clause_start : m.start()], state)
+        matched = _match_indicator(state.lexicon, subject, None)
+        if matched:
+            base = _ref(matched[0])
+        elif subject:
+            base = _minted(subject, None)
+        if base is None:
+            continue
+        before = text[sentence.span.start : m.start()]
+        scopes = sorted(state.words.rank_scopes, key=len, reverse=True)
+        scope_word = next((w for w in scopes if w in before), "")
+        scope = state.words.rank_scopes.get(scope_word)
+        bottom = m.group("dir") == "后"
+        indicator = _derived(
+            base,
+            f"rank-{scope or 'unscoped'}" + ("-from-bottom" if bottom else ""),
+            f"{scope_word}{'倒数' if bottom else ''}排名",
+        )
+        quote = state.doc.source_span(clause_start, pos)
+        for order, hit in enumerate(listed, start=1):
+            num = _Number(hit.start, hit.end, hit.start, hit.end, Decimal(order), "rank", "exact")
+            clause = Span(clause_start, pos)
+            period, _ = _period(state, sentence, clause, num, paragraph_time, False)
+            yield Observation(
+                indicator=indicator,
+                value=Decimal(order),
+                unit="rank",
+                qualifier="exact",
+                period=period,
+                place=hit.place.name,
+                place_key=f"place:{hit.place.id}",
+                quote=quote,
+                value_span=state.doc.source_span(hit.start, hit.end),
+                modality="achieved",
+                theme=indicator.theme or _theme(state, subject),
+                rank_scope=scope,
+            )
 
 
 def _previous_clause(state: _DocState, sentence: Sentence, clause: Span) -> str:
