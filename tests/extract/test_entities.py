@@ -527,3 +527,8 @@ def test_programmes_scoped_to_the_province(lexicon: Lexicon) -> None:
     found = entities(text, lexicon)
     named(found, "Programme", "四川省碳排放权交易制度")
     named(found, "Programme", "四川省臭氧污染防治联合攻关")
+
+
+def test_policy_named_after_a_verb_of_compliance(lexicon: Lexicon) -> None:
+    found = entities("广西壮族自治区严格执行生态环境损害责任追究实施办法，按照碳排放权交易管理暂行办法开展核查。", lexicon)
+    named(found, "Policy", "生态环境损害责任追究实施办法")
