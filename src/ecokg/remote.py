@@ -15,7 +15,6 @@ must be one a SELECT query returns.
 from __future__ import annotations
 
 import re
-import socket
 import urllib.error
 from collections.abc import Mapping
 from typing import Any
@@ -182,10 +181,10 @@ class RemoteKG(KnowledgeGraph):
                 f"{where}: the endpoint answered HTTP {exc.code} {exc.reason}"
             ) from exc
         except urllib.error.URLError as exc:
-            if isinstance(exc.reason, TimeoutError | socket.timeout):
+            if isinstance(exc.reason, TimeoutError):
                 raise StoreError(f"{where}: no answer within {self.timeout} s") from exc
             raise StoreError(f"{where}: cannot reach the endpoint ({exc.reason})") from exc
-        except (TimeoutError, socket.timeout) as exc:
+        except TimeoutError as exc:
             raise StoreError(f"{where}: no answer within {self.timeout} s") from exc
         except OSError as exc:
             raise StoreError(f"{where}: cannot reach the endpoint ({exc})") from exc
