@@ -2,7 +2,8 @@
 
 Every ``.rq`` file starts with a header of ``# key: value`` comment lines (``title``, ``learn``,
 ``columns``, ``parameters``), continued on indented comment lines. Parameters are variables the
-query returns; binding one keeps the rows where it has that value.
+query returns in every row (never from an OPTIONAL part); binding one keeps the rows where it
+has that value, on the embedded store and on a remote endpoint alike.
 
 A parameter value given as text (``--param k=v``) becomes an RDF term by one rule:
 
@@ -22,6 +23,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
+import pyoxigraph as ox
 from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
 from rdflib.term import Node
@@ -97,7 +99,7 @@ def canned_queries() -> dict[str, CannedQuery]:
 def param_term(value: str) -> Node:
     """The RDF term a ``--param`` value stands for (the rule in this module's docstring)."""
     if len(value) >= 2 and value.startswith("<") and value.endswith(">"):
-        return URIRef(value[1:-1])
+        return _iri(value[1:-1])
     if len(value) >= 2 and value.startswith('"') and value.endswith('"'):
         return Literal(value[1:-1])
     if _INTEGER.fullmatch(value):
@@ -106,8 +108,16 @@ def param_term(value: str) -> Node:
         return Literal(Decimal(value), datatype=XSD.decimal)
     prefixed = _PREFIXED.fullmatch(value)
     if prefixed and prefixed.group("prefix") in PREFIXES:
-        return URIRef(PREFIXES[prefixed.group("prefix")] + prefixed.group("local"))
+        return _iri(PREFIXES[prefixed.group("prefix")] + prefixed.group("local"))
     return Literal(value)
+
+
+def _iri(text: str) -> URIRef:
+    try:
+        ox.NamedNode(text)  # validates; rdflib would accept "http://x> } ..." with a warning
+    except ValueError as exc:
+        raise QueryError(f"<{text}> is not a valid IRI ({exc})") from exc
+    return URIRef(text)
 
 
 def parse_param(text: str) -> tuple[str, Node]:

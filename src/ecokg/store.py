@@ -117,12 +117,18 @@ class QueryResult:
         return json.dumps(self.records(), ensure_ascii=False, indent=1, default=_json_default)
 
     def to_dataframe(self) -> pandas.DataFrame:
-        """A pandas DataFrame of the records (numbers as numbers, IRIs and strings as text)."""
+        """A pandas DataFrame of the records: numbers as numbers (decimals as floats), IRIs and
+        strings as text, unbound cells as None."""
         import pandas  # imported here: only notebooks pay for it
 
         if self.boolean is not None:
             return pandas.DataFrame({"boolean": [self.boolean]})
-        return pandas.DataFrame.from_records(self.records(), columns=self.variables)
+        # Decimals become floats: exact enough for analysis, and what pandas computes with.
+        records = [
+            {k: float(v) if isinstance(v, Decimal) else v for k, v in record.items()}
+            for record in self.records()
+        ]
+        return pandas.DataFrame.from_records(records, columns=self.variables)
 
 
 def _lexical(term: Term) -> str:
@@ -182,9 +188,12 @@ class EmbeddedKG(KnowledgeGraph):
 
     def query(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> QueryResult:
         """Run a SPARQL query; ``bindings`` substitute variables with RDF terms (never text)."""
-        substitutions: dict[ox.Variable, Term] = {
-            ox.Variable(k): to_ox(v) for k, v in (bindings or {}).items()
-        }
+        try:
+            substitutions: dict[ox.Variable, Term] = {
+                ox.Variable(k): to_ox(v) for k, v in (bindings or {}).items()
+            }
+        except (TypeError, ValueError) as exc:  # pyoxigraph validates IRIs, names and tags
+            raise QueryError(f"a binding is not a valid RDF term ({exc})") from exc
         try:
             answer = self._store.query(
                 sparql,
