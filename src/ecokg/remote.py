@@ -14,6 +14,7 @@ must be one a SELECT query returns.
 
 from __future__ import annotations
 
+import json
 import re
 import urllib.error
 from collections.abc import Mapping
@@ -218,8 +219,6 @@ def _iri(name: str) -> ox.NamedNode:
 
 
 def _json(body: bytes) -> dict[str, Any]:
-    import json
-
     try:
         data = json.loads(body)
     except ValueError as exc:
