@@ -6,18 +6,45 @@ Build a graph from a folder of texts, validate it with SHACL and query it with S
     ecokg.build("data/corpus", "out")
     kg = ecokg.open_kg("out")
     rows = kg.query(ecokg.load_query("observations")).records()
+    frame = ecokg.query_frame(kg, "indicator_time_series", indicator="ind:pm25-annual-mean")
+    network = ecokg.to_networkx(kg)
+
+A knowledge graph is a build folder, an RDF file or a SPARQL endpoint URL (``open_kg``).
 """
 
 __version__ = "0.1.0"
 
-from ecokg.api import BuildSummary, build, list_queries, load_query, open_kg, validate
+from ecokg.api import (
+    BuildSummary,
+    KnowledgeGraph,
+    QueryResult,
+    build,
+    evaluate,
+    export,
+    list_queries,
+    load_query,
+    open_kg,
+    push,
+    query,
+    query_frame,
+    to_networkx,
+    validate,
+)
 
 __all__ = [
     "BuildSummary",
+    "KnowledgeGraph",
+    "QueryResult",
     "__version__",
     "build",
+    "evaluate",
+    "export",
     "list_queries",
     "load_query",
     "open_kg",
+    "push",
+    "query",
+    "query_frame",
+    "to_networkx",
     "validate",
 ]

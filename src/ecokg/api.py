@@ -4,6 +4,8 @@
 >>> summary = ecokg.build("data/corpus", "out")          # doctest: +SKIP
 >>> kg = ecokg.open_kg("out")                             # doctest: +SKIP
 >>> kg.query(ecokg.load_query("observations")).records()  # doctest: +SKIP
+>>> ecokg.query_frame(kg, "documents")                    # doctest: +SKIP
+>>> g = ecokg.to_networkx(kg)                             # doctest: +SKIP
 """
 
 from __future__ import annotations
@@ -13,10 +15,13 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from decimal import Decimal
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rdflib import Graph
+from rdflib.term import Node
 
 from ecokg import __version__
+from ecokg.catalog import param_term
 from ecokg.corpus import iter_corpus
 from ecokg.errors import InputError, QueryError
 from ecokg.evaluate import (
@@ -26,22 +31,35 @@ from ecokg.evaluate import (
     load_gold,
     score,
 )
+from ecokg.export import export
 from ecokg.kg.serialize import nquads_bytes, sorted_quads, trig_bytes, turtle_bytes
 from ecokg.kg.vocab import slug
+from ecokg.network import to_networkx
 from ecokg.outputs import MARKER, staged_output, write_atomic
 from ecokg.pipeline import Progress, run_corpus
+from ecokg.push import push
 from ecokg.resources import resource_dir, turtle_graph
-from ecokg.store import ONTOLOGY_GRAPH, KnowledgeGraph, create_store, open_kg
+from ecokg.store import ONTOLOGY_GRAPH, KnowledgeGraph, QueryResult, create_store, open_kg
 from ecokg.texts import keep_source_text
 from ecokg.validate import ValidationReport, validate_graph
 
+if TYPE_CHECKING:
+    import pandas
+
 __all__ = [
     "BuildSummary",
+    "KnowledgeGraph",
+    "QueryResult",
     "build",
     "evaluate",
+    "export",
     "list_queries",
     "load_query",
     "open_kg",
+    "push",
+    "query",
+    "query_frame",
+    "to_networkx",
     "validate",
 ]
 
@@ -181,6 +199,22 @@ def load_query(name_or_text: str) -> str:
             f"{name_or_text!r} is neither a canned query, a .rq file nor a SPARQL query"
         )
     return name_or_text
+
+
+def query(kg: KnowledgeGraph, name_or_text: str, **params: str | Node) -> QueryResult:
+    """Run a canned query (by name), a ``.rq`` file or SPARQL text with parameters.
+
+    A parameter given as ``str`` follows the ``--param`` rule (``"ind:pm25-annual-mean"`` and
+    ``"<http://...>"`` are IRIs, ``"2022"`` an integer, anything else a string literal); an rdflib
+    term is bound as it is.
+    """
+    bindings = {k: param_term(v) if isinstance(v, str) else v for k, v in params.items()}
+    return kg.query(load_query(name_or_text), bindings or None)
+
+
+def query_frame(kg: KnowledgeGraph, name_or_text: str, **params: str | Node) -> pandas.DataFrame:
+    """:func:`query` as a pandas DataFrame (numbers as numbers, IRIs and strings as text)."""
+    return query(kg, name_or_text, **params).to_dataframe()
 
 
 def evaluate(kg: KnowledgeGraph, corpus_dir: str | Path, gold_dir: str | Path) -> EvalReport:

@@ -13,7 +13,10 @@ import click
 from ecokg import __version__
 from ecokg.cli.build import build_command
 from ecokg.cli.evaluate import eval_command
-from ecokg.cli.query import query_command
+from ecokg.cli.export import export_command
+from ecokg.cli.graph import graph_group
+from ecokg.cli.push import push_command
+from ecokg.cli.query import queries_command, query_command
 from ecokg.cli.serve import serve_command
 from ecokg.cli.validate import validate_command
 from ecokg.cli.viz import viz_command
@@ -23,11 +26,15 @@ from ecokg.errors import EcokgError
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="ecokg")
 def cli() -> None:
-    """Build, validate and query knowledge graphs of environmental-governance texts."""
+    """Build, validate, query, push and export knowledge graphs of environmental texts."""
 
 
 cli.add_command(build_command)
 cli.add_command(eval_command)
+cli.add_command(export_command)
+cli.add_command(graph_group)
+cli.add_command(push_command)
+cli.add_command(queries_command)
 cli.add_command(query_command)
 cli.add_command(serve_command)
 cli.add_command(validate_command)

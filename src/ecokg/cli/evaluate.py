@@ -29,13 +29,14 @@ from ecokg.api import build, evaluate, open_kg
 )
 @click.option(
     "--kg",
-    type=click.Path(path_type=Path),
-    help="Score this build output instead of building the corpus afresh.",
+    metavar="KG",
+    help="Score this knowledge graph (build folder, RDF file or SPARQL endpoint URL) instead of "
+    "building the corpus afresh.",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 @click.option("--summary", is_flag=True, help="Scores only, without the list of errors.")
 def eval_command(
-    corpus_dir: Path, gold_dir: Path, kg: Path | None, as_json: bool, summary: bool
+    corpus_dir: Path, gold_dir: Path, kg: str | None, as_json: bool, summary: bool
 ) -> None:
     """Score extraction against gold annotations: P/R/F1, attribute accuracy, misses."""
     if kg is None:

@@ -1,20 +1,37 @@
-"""``ecokg query QUERY --kg OUT_DIR --format csv|json|table``."""
+"""``ecokg query QUERY --kg KG [--param k=v]`` and ``ecokg queries``."""
 
 from __future__ import annotations
-
-from pathlib import Path
 
 import click
 from rich.console import Console
 from rich.table import Table
 
 from ecokg.api import load_query, open_kg
+from ecokg.catalog import canned_queries, parse_param
 from ecokg.store import QueryResult, plain_value
+
+KG_HELP = (
+    "A build output folder, an RDF file (.ttl .trig .nq .nt .jsonld) or a SPARQL endpoint URL."
+)
+
+
+def kg_option(function: click.decorators.FC) -> click.decorators.FC:
+    """The ``--kg`` option every reading command takes."""
+    return click.option("--kg", required=True, metavar="KG", help=KG_HELP)(function)
 
 
 @click.command("query")
 @click.argument("query")
-@click.option("--kg", required=True, type=click.Path(path_type=Path), help="A build output folder.")
+@kg_option
+@click.option(
+    "-p",
+    "--param",
+    "params",
+    multiple=True,
+    metavar="NAME=VALUE",
+    help="Bind a variable to an RDF term: <iri> or ekg:Name is an IRI, 2022 an integer, 27.5 a "
+    'decimal, "text" or anything else a string (repeatable).',
+)
 @click.option(
     "--format",
     "fmt",
@@ -22,15 +39,26 @@ from ecokg.store import QueryResult, plain_value
     default="table",
     show_default=True,
 )
-def query_command(query: str, kg: Path, fmt: str) -> None:
+def query_command(query: str, kg: str, params: tuple[str, ...], fmt: str) -> None:
     """Run QUERY (a canned query name, a .rq file or inline SPARQL) against a knowledge graph."""
-    result = open_kg(kg).query(load_query(query))
+    bindings = dict(parse_param(p) for p in params)
+    result = open_kg(kg).query(load_query(query), bindings or None)
     if fmt == "csv":
         click.echo(result.to_csv(), nl=False)
     elif fmt == "json":
         click.echo(result.to_json())
     else:
         _print_table(result)
+
+
+@click.command("queries")
+def queries_command() -> None:
+    """List the canned queries: name, title and the parameters each takes."""
+    table = Table("name", "title", "parameters", show_lines=False)
+    for query in canned_queries().values():
+        parameters = "\n".join(f"?{n}: {about}" for n, about in query.parameters.items())
+        table.add_row(query.name, query.title, parameters or "-")
+    Console(width=max(Console().width, 120)).print(table)
 
 
 def _print_table(result: QueryResult) -> None:

@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 import click
 
 from ecokg.api import open_kg, validate
+from ecokg.cli.query import kg_option
 
 
 @click.command("validate")
-@click.option("--kg", required=True, type=click.Path(path_type=Path), help="A build output folder.")
-def validate_command(kg: Path) -> None:
+@kg_option
+def validate_command(kg: str) -> None:
     """Check a built knowledge graph against the SHACL shapes; exit 0 when it conforms."""
     report = validate(open_kg(kg))
     click.echo(report.text(), nl=False)

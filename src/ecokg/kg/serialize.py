@@ -70,6 +70,16 @@ def nquads_bytes(quads: Iterable[Quad]) -> bytes:
     return _serialized(ox.serialize(_ox_quads(quads), format=ox.RdfFormat.N_QUADS))
 
 
+def ntriples_bytes(quads: Iterable[Quad]) -> bytes:
+    """N-Triples of the union of the quads' graphs (each triple once, sorted)."""
+    return _serialized(ox.serialize(_ox_triples(quads), format=ox.RdfFormat.N_TRIPLES))
+
+
+def jsonld_bytes(quads: Iterable[Quad]) -> bytes:
+    """JSON-LD (expanded form) of the quads (already sorted), one ``@graph`` per named graph."""
+    return _serialized(ox.serialize(_ox_quads(quads), format=ox.RdfFormat.JSON_LD))
+
+
 def turtle_bytes(quads: Iterable[Quad]) -> bytes:
     """Turtle of the union of the quads' graphs."""
     return _serialized(
