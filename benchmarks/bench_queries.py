@@ -202,8 +202,11 @@ def ratio(base: Timing, other: Timing, timeout: float | None = None) -> str:
     if base is None or base[0] == 0:
         return "?"
     if other is None:
-        return f">= {timeout / base[0]:,.0f}x" if timeout else "?"
-    value = other[0] / base[0]
+        return f">= {_times(timeout / base[0])}" if timeout else "?"
+    return _times(other[0] / base[0])
+
+
+def _times(value: float) -> str:
     return f"{value:,.1f}x" if value >= 1 else f"{value:.2f}x"
 
 

@@ -85,6 +85,11 @@ def test_graph_path_command(demo_build: tuple[Path, BuildSummary]) -> None:
     assert lines[0] == "江西省生态环境厅 [Agency]"
     assert lines[-1].endswith("PM2.5年均浓度 [Indicator]")
     assert len(lines) >= 3 and all(line.startswith("  ") for line in lines[1:])
+    # ties between shortest paths are broken the same way under any hash seed
+    again = run_cli(
+        "graph", "path", "江西省生态环境厅", "PM2.5", "--kg", str(out), env={"PYTHONHASHSEED": "7"}
+    )
+    assert again.stdout == done.stdout
 
 
 def test_graph_commands_neighbours_central_and_errors(

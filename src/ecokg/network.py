@@ -263,11 +263,24 @@ def _relation(graph: nx.MultiDiGraph, a: str, b: str) -> tuple[str, bool]:
     return (str(backward[min(backward)]["label"]) if backward else "", False)
 
 
+def undirected(graph: nx.MultiDiGraph) -> nx.Graph:
+    """The graph with edges in both directions, its adjacency in IRI order.
+
+    NetworkX's undirected view of a directed graph orders neighbours through a set union,
+    which changes with the hash seed, so breadth-first searches would break ties differently
+    from one run to the next; this copy breaks them the same way every time.
+    """
+    simple = nx.Graph()
+    simple.add_nodes_from(sorted(graph.nodes))
+    simple.add_edges_from(sorted({tuple(sorted((u, v))) for u, v in graph.edges()}))
+    return simple
+
+
 def shortest_path(graph: nx.MultiDiGraph, source: str, target: str) -> list[Step]:
     """A shortest path between two nodes, edges followed in either direction."""
-    undirected = graph.to_undirected(as_view=True)
+    simple = undirected(graph)
     try:
-        nodes: list[str] = nx.shortest_path(undirected, source, target)
+        nodes: list[str] = nx.shortest_path(simple, source, target)
     except nx.NetworkXNoPath as exc:
         raise QueryError(
             f"no path between {label_of(graph, source)} and {label_of(graph, target)}"
@@ -292,8 +305,9 @@ class Neighbour:
 
 def neighbours(graph: nx.MultiDiGraph, node: str, hops: int = 1) -> list[Neighbour]:
     """Every node within ``hops`` edges (either direction), nearest first, then by label."""
-    undirected = graph.to_undirected(as_view=True)
-    paths: dict[str, list[str]] = nx.single_source_shortest_path(undirected, node, cutoff=hops)
+    paths: dict[str, list[str]] = nx.single_source_shortest_path(
+        undirected(graph), node, cutoff=hops
+    )
     found = []
     for other, path in paths.items():
         if other == node:
@@ -307,7 +321,7 @@ def central(
     graph: nx.MultiDiGraph, node_type: str | None = None, top: int = 10, measure: str = "degree"
 ) -> list[tuple[str, float]]:
     """The most central nodes (of one type), by degree or betweenness centrality."""
-    simple = nx.Graph(graph.to_undirected(as_view=True))
+    simple = undirected(graph)
     if measure == "degree":
         scores: dict[str, float] = nx.degree_centrality(simple)
     elif measure == "betweenness":

@@ -1,4 +1,4 @@
-"""``ecokg eval --corpus DIR --gold DIR [--kg OUT_DIR]``."""
+"""``ecokg eval --corpus DIR --gold DIR [--kg KG]``."""
 
 from __future__ import annotations
 

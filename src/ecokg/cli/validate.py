@@ -1,4 +1,4 @@
-"""``ecokg validate --kg OUT_DIR``."""
+"""``ecokg validate --kg KG``."""
 
 from __future__ import annotations
 
