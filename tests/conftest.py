@@ -20,6 +20,21 @@ from ecokg.api import BuildSummary, build
 from ecokg.extract.lexicon import Lexicon, load_lexicon
 
 REPO = Path(__file__).resolve().parent.parent
+# The contract columns of observations.rq (README).
+OBS_COLUMNS = [
+    "doc",
+    "indicator",
+    "indicatorLabel",
+    "value",
+    "unit",
+    "qualifier",
+    "period",
+    "place",
+    "quote",
+    "start",
+    "end",
+]
+
 CORPUS = REPO / "data" / "corpus"
 
 

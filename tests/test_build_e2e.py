@@ -7,23 +7,10 @@ import io
 import json
 from pathlib import Path
 
-from conftest import CORPUS, run_cli
+from conftest import CORPUS, OBS_COLUMNS, run_cli
 from ecokg.api import BuildSummary, load_query, open_kg, validate
 from ecokg.corpus import iter_corpus
 
-OBS_COLUMNS = [
-    "doc",
-    "indicator",
-    "indicatorLabel",
-    "value",
-    "unit",
-    "qualifier",
-    "period",
-    "place",
-    "quote",
-    "start",
-    "end",
-]
 ENT_COLUMNS = ["doc", "type", "name", "iri", "start", "end"]
 UNITS = {
     "percent",

@@ -10,7 +10,7 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
 
 import ecokg
-from conftest import run_cli
+from conftest import OBS_COLUMNS, run_cli
 from ecokg.api import BuildSummary, open_kg
 from ecokg.catalog import canned_queries, param_term, parse_param
 from ecokg.errors import QueryError
@@ -36,19 +36,7 @@ def test_each_query_answers_with_its_header_columns(
 
 
 def test_contract_queries_keep_their_columns() -> None:
-    assert QUERIES["observations"].columns == [
-        "doc",
-        "indicator",
-        "indicatorLabel",
-        "value",
-        "unit",
-        "qualifier",
-        "period",
-        "place",
-        "quote",
-        "start",
-        "end",
-    ]
+    assert QUERIES["observations"].columns == OBS_COLUMNS
     assert QUERIES["entities"].columns == ["doc", "type", "name", "iri", "start", "end"]
     assert QUERIES["observations"].parameters == QUERIES["entities"].parameters == {}
 

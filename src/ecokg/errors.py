@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import urllib.error
+
 
 class EcokgError(Exception):
     """Base class: the message is meant for a person and is printed as is."""
@@ -22,3 +24,14 @@ class QueryError(EcokgError):
 
 class StoreError(EcokgError):
     """A knowledge-graph location cannot be opened or written."""
+
+
+def unreachable(where: str, what: str, exc: OSError, timeout: float) -> StoreError:
+    """The error for a connection to a store that failed or timed out (``what``: store, endpoint).
+
+    urllib reports a timeout as a ``TimeoutError`` or as a ``URLError`` wrapping one.
+    """
+    reason = exc.reason if isinstance(exc, urllib.error.URLError) else exc
+    if isinstance(reason, TimeoutError):
+        return StoreError(f"{where}: no answer within {timeout:g} s")
+    return StoreError(f"{where}: cannot reach the {what} ({reason}); is it running?")

@@ -14,7 +14,7 @@ import urllib.request
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from ecokg.errors import StoreError
+from ecokg.errors import StoreError, unreachable
 from ecokg.kg.serialize import sorted_quads, turtle_bytes
 from ecokg.store import KnowledgeGraph
 
@@ -101,11 +101,5 @@ def _put(
             f"{store}: the store refused graph <{graph}>: HTTP {exc.code} {exc.reason}"
             + (f" ({detail})" if detail else "")
         ) from exc
-    except urllib.error.URLError as exc:
-        if isinstance(exc.reason, TimeoutError):
-            raise StoreError(f"{store}: no answer within {timeout:g} s") from exc
-        raise StoreError(f"{store}: cannot reach the store ({exc.reason}); is it running?") from exc
-    except TimeoutError as exc:
-        raise StoreError(f"{store}: no answer within {timeout:g} s") from exc
-    except OSError as exc:
-        raise StoreError(f"{store}: cannot reach the store ({exc}); is it running?") from exc
+    except OSError as exc:  # URLError and TimeoutError are OSErrors too
+        raise unreachable(store, "store", exc, timeout) from exc

@@ -33,7 +33,7 @@ from SPARQLWrapper.SPARQLExceptions import (
     URITooLong,
 )
 
-from ecokg.errors import QueryError, StoreError
+from ecokg.errors import QueryError, StoreError, unreachable
 from ecokg.kg.serialize import to_ox
 from ecokg.kg.vocab import PREFIXES
 from ecokg.store import KnowledgeGraph, QueryResult, Term, to_rdflib
@@ -181,14 +181,8 @@ class RemoteKG(KnowledgeGraph):
             raise StoreError(
                 f"{where}: the endpoint answered HTTP {exc.code} {exc.reason}"
             ) from exc
-        except urllib.error.URLError as exc:
-            if isinstance(exc.reason, TimeoutError):
-                raise StoreError(f"{where}: no answer within {self.timeout} s") from exc
-            raise StoreError(f"{where}: cannot reach the endpoint ({exc.reason})") from exc
-        except TimeoutError as exc:
-            raise StoreError(f"{where}: no answer within {self.timeout} s") from exc
-        except OSError as exc:
-            raise StoreError(f"{where}: cannot reach the endpoint ({exc})") from exc
+        except OSError as exc:  # URLError and TimeoutError are OSErrors too
+            raise unreachable(where, "endpoint", exc, self.timeout) from exc
 
     def named_graphs(self) -> list[str]:
         """IRIs of the endpoint's named graphs, sorted."""
