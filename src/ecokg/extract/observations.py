@@ -44,14 +44,8 @@ _ARABIC_YEAR_LIKE = re.compile(r"^\d{4}$")
 _RANGE_HIGH = re.compile(rf"\s*[-—–~～至]\s*(?P<hi>{ARABIC_NUMBER}(?:[万亿])?)")
 # Later members of a list that share the last member's unit ("30、32微克/立方米").
 _LIST_TAIL = re.compile(rf"(?:\s*、\s*{ARABIC_NUMBER})+")
-# "排名前三位的城市依次为": a list of places in rank order follows.
-_RANK_LIST = re.compile(
-    r"排名(?P<dir>[前后])[一二两三四五六七八九十\d]+[位名]?的?"
-    r"(?:城市|设区市|地市|市|县（市、区）|县市区|县区|县|区)?(?:依次|分别)?(?:为|是)"
-)
 _FULL_NAME_ENDS = ("市", "县", "区", "州", "盟", "旗")
 _FULL_NAMES = ("省", "自治区", *_FULL_NAME_ENDS)
-_PROVINCE_WIDE = ("全省", "我省", "本省", "全国")
 # "…督察组共受理", "全省累计建成": a total's actor ends before these words.
 _ACTOR_TOTAL = re.compile(r"共计|总计|合计|累计|(?<=[组厅局部委办院省市县区])共")
 # Labels are trimmed of these leading words: they say where or when, not what.
@@ -76,6 +70,10 @@ class _Words:
     change_up: tuple[str, ...]
     change_down: tuple[str, ...]
     rank_scopes: dict[str, str]
+    rank_scope_words: tuple[str, ...]  # longest first
+    rank_list: re.Pattern[str]
+    respectively: str
+    province_wide: tuple[str, ...]
     ordinal_counters: tuple[str, ...]
     target_cues: tuple[str, ...]
     forecast_cues: tuple[str, ...]
@@ -115,6 +113,10 @@ def _words(lexicon: Lexicon) -> _Words:
         change_up=tuple(w["change"]["up"]),
         change_down=tuple(w["change"]["down"]),
         rank_scopes={str(k): str(v) for k, v in w["rank_scopes"].items()},
+        rank_scope_words=tuple(sorted(map(str, w["rank_scopes"]), key=len, reverse=True)),
+        rank_list=re.compile(w["rank_list"]),
+        respectively=str(w["respectively"]),
+        province_wide=tuple(w["province_wide"]),
         ordinal_counters=tuple(w["ordinal_counters"]),
         target_cues=tuple(w["modality"]["target"]),
         forecast_cues=tuple(w["modality"]["forecast"]),
@@ -314,7 +316,7 @@ def _read_rank(
     w = state.words
     scope_word = None
     window = before[:-1]
-    for word in sorted(w.rank_scopes, key=len, reverse=True):
+    for word in w.rank_scope_words:
         pos = window.rfind(word)
         if pos >= 0 and len(window) - pos - len(word) <= 4:
             scope_word = word
@@ -563,7 +565,7 @@ def _place(
 def _respective_place(state: _DocState, sentence: Sentence, num: _Number) -> PlaceDef | None:
     """"南昌市、九江市PM2.5浓度分别为30、32": the n-th value after 分别 is the n-th place."""
     text = state.doc.text
-    cue = text.rfind("分别", sentence.span.start, num.start)
+    cue = text.rfind(state.words.respectively, sentence.span.start, num.start)
     if cue < 0:
         return None
     lo = bisect_right(state.place_starts, sentence.span.start - 1)
@@ -629,7 +631,7 @@ def extract_observations(
         full = opening is not None and text[opening.start : opening.end].endswith(_FULL_NAME_ENDS)
         if opening is not None and (topic is None or full):
             topic = opening
-        elif text.startswith(_PROVINCE_WIDE, sentence.span.start):
+        elif text.startswith(state.words.province_wide, sentence.span.start):
             topic = None
         recent: list[IndicatorRef] = []
         lead = _leading_time(state, sentence)
@@ -665,7 +667,7 @@ def _rank_lists(
     (from the bottom for 排名后N位)."""
     text = state.doc.text
     base: IndicatorRef | None = None  # "…前三位…，排名后两位的城市为…": the same ranking
-    for m in _RANK_LIST.finditer(text, sentence.span.start, sentence.span.end):
+    for m in state.words.rank_list.finditer(text, sentence.span.start, sentence.span.end):
         lo = bisect_right(state.place_starts, m.end() - 1)
         listed: list[PlaceHit] = []
         pos = m.end()
@@ -688,8 +690,7 @@ def _rank_lists(
         if base is None:
             continue
         before = text[sentence.span.start : m.start()]
-        scopes = sorted(state.words.rank_scopes, key=len, reverse=True)
-        scope_word = next((w for w in scopes if w in before), "")
+        scope_word = next((w for w in state.words.rank_scope_words if w in before), "")
         scope = state.words.rank_scopes.get(scope_word)
         bottom = m.group("dir") == "后"
         indicator = _derived(
