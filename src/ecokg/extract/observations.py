@@ -461,6 +461,7 @@ def _period(
     bases = [t for t in in_sentence if _is_base(state, t)]
     dated = [t for t in in_sentence if t.code and t not in bases]
     clause_text = state.doc.text[clause.start : num.start]
+    cumulative = not num.duration and any(w in clause_text for w in state.words.cumulative)
     base = bases[-1] if is_change and bases else None
     if base is not None and base.kind != "relative":
         return _change_period(state, base, dated, paragraph_time)
@@ -473,9 +474,9 @@ def _period(
         # A running total in the value's own clause outranks a single year named in an earlier
         # clause ("去年，…累计交易金额25万元"); over a stated span it is the total of the span.
         own_clause = t.start >= clause.start
-        if own_clause or t.kind in ("range", "plan") or not _cumulative(state, clause_text, num):
+        if own_clause or t.kind in ("range", "plan") or not cumulative:
             period = Period(t.code, _basis(t), t.start_year, t.end_year)
-    if period is None and _cumulative(state, clause_text, num):
+    if period is None and cumulative:
         return Period("cumulative", "stated"), None
     if period is None and paragraph_time is not None and paragraph_time.code:
         t = paragraph_time
@@ -489,10 +490,6 @@ def _period(
         return period, _shift(period.code, base.start_year - state.anchor.year)  # 较上年
     yoy = is_change and "同比" in state.doc.text[sentence.span.start : num.start]
     return period, _shift(period.code, -1) if yoy else None
-
-
-def _cumulative(state: _DocState, clause_text: str, num: _Number) -> bool:
-    return not num.duration and any(word in clause_text for word in state.words.cumulative)
 
 
 def _is_base(state: _DocState, t: TimeExpr) -> bool:
