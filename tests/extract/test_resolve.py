@@ -36,6 +36,14 @@ def test_abbreviation_resolves_to_a_longer_name_in_the_same_document(lexicon: Le
     assert is_subsequence("督察办", "生态环境保护督察办公室")
 
 
+def test_party_committee_is_no_abbreviation(lexicon: Lexicon) -> None:
+    """省委 is the province's party committee, not short for 省卫生健康委员会 named nearby."""
+    resolver = Resolver(_doc("福建省福州市。"), lexicon)
+    resolver.know("Agency", ["福建省卫生健康委员会", "福建省生态环境保护督察办公室"])
+    assert resolver.canonical("Agency", "省委") == "福建省委"
+    assert resolver.canonical("Agency", "省督察办") == "福建省生态环境保护督察办公室"
+
+
 def test_distinct_institutes_are_not_merged(lexicon: Lexicon) -> None:
     """中国科学院 is not an abbreviation of 中国环境科学研究院, though its characters fit."""
     text = "中国科学院、中国环境科学研究院和清华大学的专家参加了四川省成都市的研讨会。"

@@ -32,7 +32,7 @@ from ecokg.extract.lexicon import Lexicon
 from ecokg.extract.places import NATIONAL_TYPES, find_places
 from ecokg.extract.resolve import Resolver
 from ecokg.extract.titles import classify_title, title_mentions
-from ecokg.extract.topics import off_topic
+from ecokg.extract.topics import off_topic, off_topic_place
 from ecokg.text.analyzed import AnalyzedDoc
 from ecokg.text.wordlists import alternation, ends_with_any, starts_with_any
 
@@ -604,7 +604,9 @@ def extract_entities(
     kept = []
     for cand in find_candidates(doc, lexicon):
         sentence = doc.sentence_at(cand.start)
-        if sentence is not None and cand.source != "title" and off_topic(doc, lexicon, sentence):
+        # a title names its own topic, but not in an article about something else
+        check = off_topic_place if cand.source == "title" else off_topic
+        if sentence is not None and check(doc, lexicon, sentence):
             continue
         kept.append(cand)
     for cand in kept:

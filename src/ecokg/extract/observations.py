@@ -19,7 +19,7 @@ from typing import Any
 from ecokg.extract.base import Claim, EntityMention, IndicatorRef, Observation, Period, register
 from ecokg.extract.lexicon import IndicatorDef, Lexicon, PlaceDef
 from ecokg.extract.places import NATIONAL_TYPES, PlaceHit, find_places, home_province
-from ecokg.extract.topics import off_topic
+from ecokg.extract.topics import is_caption, off_topic
 from ecokg.kg.vocab import minted_indicator_iri, slug
 from ecokg.text.analyzed import AnalyzedDoc
 from ecokg.text.numbers import ARABIC_NUMBER, parse_number
@@ -621,6 +621,8 @@ def extract_observations(
     for sentence in doc.sentences:
         if sentence.paragraph != paragraph:
             paragraph, paragraph_time, topic = sentence.paragraph, None, None
+        if is_caption(doc, lexicon, paragraph):
+            continue  # a photo caption repeats the story it illustrates
         # A sentence that opens with a city or county by its full name makes it what the
         # paragraph is about from there on ("萍乡市扎实推进…。…该市…"); "全省…" returns to the
         # province.

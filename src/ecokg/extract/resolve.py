@@ -21,8 +21,9 @@ _NOISE = re.compile(r"[“”\"‘’'「」\s]")
 _RELATIVE_PREFIXES = ("我省", "全省", "本省", "省级", "省")
 # "省以下" means "below the province", not "the province's".
 _NOT_RELATIVE = ("省以下", "省直", "省内", "省外", "省份")
-# Abbreviations are short (督察办, 环科规划院); a longer name is a name of its own.
-_MAX_ABBREVIATION = 6
+# Abbreviations are short (督察办, 环科规划院); a longer name is a name of its own, and a single
+# character after the province (省委 -> 委) is a type word, not an abbreviation.
+_MIN_ABBREVIATION, _MAX_ABBREVIATION = 2, 6
 _SHORT_LIST = re.compile(r"^(?:[\u4e00-\u9fff]{1,2}、)+[\u4e00-\u9fff]{1,2}(?=[\u4e00-\u9fff])")
 _GOVERNMENT = re.compile(r"(省|市|县|区|自治区|自治州)政府$")
 
@@ -92,7 +93,7 @@ class Resolver:
         core = (
             name[len(self.home.name) :] if self.home and name.startswith(self.home.name) else name
         )
-        if len(core) > _MAX_ABBREVIATION:
+        if not _MIN_ABBREVIATION <= len(core) <= _MAX_ABBREVIATION:
             return name
         longer = [
             n

@@ -2,27 +2,85 @@
 
 from __future__ import annotations
 
+import bisect
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from ecokg.extract.lexicon import Lexicon
 from ecokg.text.analyzed import AnalyzedDoc
 from ecokg.text.segment import Sentence, Span
 from ecokg.text.wordlists import alternation
 
+# A paragraph that ends no sentence of its own (a heading, a byline) opens no article alone.
+_SENTENCE_END = re.compile(r"[。！？!?；;][”’」』）)]*\s*$")
+
 
 @cache
-def _patterns(lexicon: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _patterns(lexicon: Lexicon) -> tuple[re.Pattern[str], ...]:
     topics = lexicon.words["topics"]
-    return re.compile(alternation(topics["environmental"])), re.compile(
-        alternation(topics["off_topic"])
+    return (
+        re.compile(alternation(topics["environmental"])),
+        re.compile(alternation(topics["off_topic"])),
+        re.compile("|".join(f"(?:{r})" for r in topics["article_starts"])),
+        re.compile("|".join(f"(?:{r})" for r in topics["captions"])),
     )
 
 
 def topic_counts(lexicon: Lexicon, text: str) -> tuple[int, int]:
     """(environmental, off-topic) keyword counts; off-topic words are masked first."""
-    environmental, other = _patterns(lexicon)
+    environmental, other = _patterns(lexicon)[:2]
     return len(environmental.findall(other.sub("", text))), len(other.findall(text))
+
+
+@lru_cache(maxsize=8)
+def _off_topic_articles(
+    text: str, paragraphs: tuple[tuple[int, int], ...], lexicon: Lexicon
+) -> tuple[tuple[int, bool], ...]:
+    """(start, off-topic?) of each article of a page: articles open at a heading or a dateline
+    (``topics.article_starts``); an opening with no sentence of its own joins the next one."""
+    opens = _patterns(lexicon)[2]
+    starts: list[int] = []
+    pending = False  # the last article so far holds only headings or bylines
+    for start, end in paragraphs:
+        if opens.match(text, start) and not pending:
+            starts.append(start)
+            pending = True
+        if not starts:
+            starts.append(start)
+        if _SENTENCE_END.search(text, start, end) and not opens.match(text, start):
+            pending = False
+    bounds = [*starts[1:], len(text)]
+    articles = []
+    for start, end in zip(starts, bounds, strict=True):
+        env, off = topic_counts(lexicon, text[start:end])
+        articles.append((start, off > env))
+    return tuple(articles)
+
+
+def _in_off_topic_article(doc: AnalyzedDoc, lexicon: Lexicon, pos: int) -> bool:
+    spans = tuple(doc.paragraph_spans[i] for i in sorted(doc.paragraph_spans))
+    articles = _off_topic_articles(doc.text, spans, lexicon)
+    i = bisect.bisect_right([start for start, _ in articles], pos) - 1
+    return i >= 0 and articles[i][1]
+
+
+def is_caption(doc: AnalyzedDoc, lexicon: Lexicon, paragraph: int) -> bool:
+    """Whether a paragraph is a photo caption (``topics.captions``): page furniture that belongs
+    to no article and states no finding of its own."""
+    start, end = doc.paragraph_spans[paragraph]
+    return bool(_patterns(lexicon)[3].search(doc.text, start, end))
+
+
+def off_topic_place(doc: AnalyzedDoc, lexicon: Lexicon, sentence: Sentence) -> bool:
+    """Whether a sentence stands in an article about something else (a newspaper page's health
+    or business story) and its paragraph does not clearly turn to the environment."""
+    start, end = doc.paragraph_spans[sentence.paragraph]
+    if is_caption(doc, lexicon, sentence.paragraph) or not _in_off_topic_article(
+        doc, lexicon, start
+    ):
+        return False
+    env, off = topic_counts(lexicon, doc.text[start:end])
+    return off > 0 or env < 2
 
 
 def off_topic(
@@ -30,9 +88,12 @@ def off_topic(
 ) -> bool:
     """Whether a clause (or sentence) is about something other than the environment.
 
-    The clause decides when it names a topic; otherwise its sentence; otherwise the paragraph,
-    which must speak more of other topics than of the environment.
+    An article about another subject decides first (see :func:`off_topic_place`); then the
+    clause when it names a topic; otherwise its sentence; otherwise the paragraph, which must
+    speak more of other topics than of the environment.
     """
+    if off_topic_place(doc, lexicon, sentence):
+        return True
     text = doc.text
     spans = [(sentence.span.start, sentence.span.end)]
     if clause is not None:
