@@ -532,3 +532,28 @@ def test_programmes_scoped_to_the_province(lexicon: Lexicon) -> None:
 def test_policy_named_after_a_verb_of_compliance(lexicon: Lexicon) -> None:
     found = entities("广西壮族自治区严格执行生态环境损害责任追究实施办法，按照碳排放权交易管理暂行办法开展核查。", lexicon)
     named(found, "Policy", "生态环境损害责任追究实施办法")
+
+
+def test_campaigns_named_after_a_launching_verb(lexicon: Lexicon) -> None:
+    """Verbs inside a campaign's name (减量, 帮扶, 自愿) do not cut it when a verb that launches
+    it stands on its left; a list continues the launch."""
+    text = (
+        "浙江省杭州市、宁波市深入实施畜禽粪污减量行动，稳步推进碳普惠交易试点，"
+        "开展执法监督帮扶行动、危废稽查行动，实施了全省温室气体自愿减排项目开发试点。"
+    )
+    found = pairs(entities(text, lexicon))
+    for name in ("畜禽粪污减量行动", "碳普惠交易试点", "执法监督帮扶行动", "危废稽查行动"):
+        assert ("Programme", name) in found
+    assert ("Programme", "浙江省温室气体自愿减排项目开发试点") in found
+
+
+def test_fields_of_work_counts_and_formulas_are_not_names(lexicon: Lexicon) -> None:
+    text = (
+        "浙江省杭州市、宁波市加快推进国家生态文明建设，参加1个全国性会议，形成“1+N”制度体系，"
+        "实施“三大工程”，推进城镇污水收集处理、工业园区整治、钱塘江流域系统治理三大专项行动，"
+        "通过省级主要媒体公开督察移交问题。"
+    )
+    found = entities(text, lexicon)
+    assert {m.type for m in found} == {"Place"}, sorted(pairs(found))
+    # a count after a topic (not closing a list) still names a programme
+    named(entities("浙江省杭州市扎实推进治水十大行动。", lexicon), "Programme", "治水十大行动")

@@ -45,6 +45,8 @@ _LEADING_COUNT = re.compile(
     r"\d*[余多]?[个家件座项名场篇期次部轮份批处条台所户只种套宗起例]|第[一二三四五六七八九十\d]+批"
 )
 _JOINERS = ("与", "及", "和")
+# The text before a name ends inside an enumeration ("…黑臭水体整治、").
+_OPEN_LIST = re.compile(r"、[^，,。；;：:]*$")
 _SOURCE_RANK = {"lexicon": 0, "title": 1, "gazetteer": 2, "pattern": 3}
 
 
@@ -90,6 +92,11 @@ class _Config:
     boundary_pos: frozenset[str]
     name_words: frozenset[str]
     weak_suffixes: tuple[str, ...]
+    launched_suffixes: tuple[str, ...]
+    work_area_re: re.Pattern[str]
+    counted_tail_re: re.Pattern[str]
+    quoted_term_re: re.Pattern[str]
+    launch_verbs: tuple[str, ...]
     policy_verbs: tuple[str, ...]
     anchor_words: tuple[str, ...]
     inspection_prefixes: tuple[str, ...]
@@ -156,6 +163,16 @@ def _config(lexicon: Lexicon) -> _Config:
         boundary_pos=frozenset(p["boundary_pos"]),
         name_words=frozenset(p["name_words"]),
         weak_suffixes=tuple(p["weak_suffixes"]),
+        launched_suffixes=tuple(p["launched_suffixes"]),
+        counted_tail_re=re.compile(
+            f"[{_CN_COUNT}]+大(?:{alternation(p['generic_modifiers'])})*$"
+        ),
+        # a quoted term that makes a name specific holds words, not a formula (“1+N”体系)
+        quoted_term_re=re.compile(r"“[^”]*[\u4e00-\u9fff][^”]*”"),
+        work_area_re=re.compile(
+            f"(?:{alternation(p['scope_prefixes'])})?(?:{alternation(p['work_areas'])})"
+        ),
+        launch_verbs=tuple(p["launch_verbs"]),
         policy_verbs=tuple(p["policy_verbs"]),
         anchor_words=tuple(p["anchor_words"]),
         inspection_prefixes=tuple(p["inspection_prefixes"]),
@@ -334,12 +351,19 @@ def _quoted_programmes(doc: AnalyzedDoc, cfg: _Config) -> Iterator[Candidate]:
     """Quoted campaign names after a verb that launches them (开展“绿盾2022”), and quoted names
     that end like a programme or event ("2025未来地球：科学与应用大会")."""
     for m in cfg.quoted_programme_re.finditer(doc.text):
-        yield Candidate(m.start(1), m.end(1), "Programme", m.group(1), "pattern")
+        name = m.group(1).strip("“”")
+        if not _generic(name, ends_with_any(name, cfg.suffix_type) or "", "", cfg):
+            yield Candidate(m.start(1), m.end(1), "Programme", m.group(1), "pattern")
     for m in _QUOTED_NAME.finditer(doc.text):
         name = m.group(1)
         suffix = ends_with_any(name, cfg.suffix_type)
         type_ = cfg.suffix_type.get(suffix or "")
-        if suffix and type_ in ("Programme", "Event") and len(name) > len(suffix) + 1:
+        if (
+            suffix
+            and type_ in ("Programme", "Event")
+            and len(name) > len(suffix) + 1
+            and not _generic(name, suffix, "", cfg)
+        ):
             yield Candidate(m.start(1), m.end(1), type_, name, "pattern")
 
 
@@ -408,6 +432,8 @@ def _suffix_candidates(doc: AnalyzedDoc, lexicon: Lexicon, cfg: _Config) -> Iter
         start = _extend_left(text, s_end, s_start, type_, cfg)
         if start is None:
             continue
+        if suffix in cfg.launched_suffixes:
+            start = _launch_start(text, start, s_start, tokens, cfg)
         while (verb := starts_with_any(text[start:s_start], cfg.leading_verbs)) is not None:
             start += len(verb)  # "奋力建设美丽中国先行区": the programme is 美丽中国先行区
         if text.startswith("“", start) and "”" not in text[start:s_end]:
@@ -415,14 +441,17 @@ def _suffix_candidates(doc: AnalyzedDoc, lexicon: Lexicon, cfg: _Config) -> Iter
         surface = text[start:s_end]
         if len(surface) < cfg.min_length[type_] or start >= s_start or surface in cfg.suffix_type:
             continue  # nothing but a type word (发布会, or 新闻发布会 seen as 新闻 + 发布会)
-        if not _plausible(surface, type_, suffix, lexicon, cfg):
+        if not _plausible(surface, type_, suffix, text[max(0, start - 12) : start], lexicon, cfg):
             continue
         attrs = (("agencyType", agency_kind(surface, lexicon)),) if type_ == "Agency" else ()
         yield Candidate(start, s_end, type_, surface, "pattern", attrs)
 
 
-def _plausible(surface: str, type_: str, suffix: str, lexicon: Lexicon, cfg: _Config) -> bool:
-    """Filters for pattern names whose suffix alone is too common to trust."""
+def _plausible(
+    surface: str, type_: str, suffix: str, before: str, lexicon: Lexicon, cfg: _Config
+) -> bool:
+    """Filters for pattern names whose suffix alone is too common to trust (``before``: the
+    text just left of the name)."""
     if type_ == "Agency":
         return (
             surface.startswith(cfg.agency_prefixes)
@@ -431,16 +460,59 @@ def _plausible(surface: str, type_: str, suffix: str, lexicon: Lexicon, cfg: _Co
         )
     if type_ == "Event" and suffix.endswith("督察"):
         return surface.startswith(cfg.inspection_prefixes) or _starts_with_place(surface, lexicon)
-    if type_ == "Programme" and cfg.generic_modifier_re.fullmatch(surface[: -len(suffix)]):
+    if type_ in ("Programme", "Event") and _generic(surface, suffix, before, cfg):
         return False
     if type_ == "Programme" and suffix in cfg.weak_suffixes:
         return (
             any(word in surface for word in cfg.anchor_words)
-            or "“" in surface
+            or bool(cfg.quoted_term_re.search(surface))
             or bool(find_places(surface, lexicon))
             or surface.startswith(cfg.relative_scopes)
+            or _launched(before, surface, suffix, cfg)
         )
     return True
+
+
+def _generic(surface: str, suffix: str, before: str, cfg: _Config) -> bool:
+    """Whether a programme or event name names no particular one: a field of work
+    (国家生态文明建设), only generic words or a count before its type word (专项攻坚行动, 三大工程,
+    全球性会议), or the count that closes a list (…整治、鄱阳湖总磷全域系统治理五大专项行动: the
+    five are the list)."""
+    if cfg.work_area_re.fullmatch(surface):
+        return True
+    longest = ends_with_any(surface, cfg.suffix_type) or suffix  # 攻坚行动, not 行动
+    head = surface[: len(surface) - len(longest)]
+    if cfg.generic_modifier_re.fullmatch(head):
+        return True
+    return bool(cfg.counted_tail_re.search(head)) and bool(_OPEN_LIST.search(before))
+
+
+def _launch_start(text: str, start: int, s_start: int, tokens: _Tokens, cfg: _Config) -> int:
+    """Where a campaign's name starts when a verb that launches it stands further left than the
+    word tokens reach: word classes stop at verbs inside the name (化肥农药|减量|行动,
+    温室气体|自愿|减排项目开发试点), the launching verb does not (深入实施化肥农药减量行动)."""
+    lower = max(0, s_start - cfg.max_length["Programme"])
+    found = []
+    for verb in cfg.launch_verbs:
+        i = text.rfind(verb, lower, start)
+        pos = i + len(verb)
+        if text.startswith("了", pos):
+            pos += 1  # 实施了…三年行动
+        if i >= 0 and pos in tokens.bounds and not any(
+            c in _PUNCT or c == "的" for c in text[pos:s_start]
+        ):
+            found.append(pos)
+    return max(found, default=start)
+
+
+def _launched(before: str, surface: str, suffix: str, cfg: _Config) -> bool:
+    """Whether a campaign-like name (…行动, …试点) stands right after a verb that launches it
+    (开展执法稽查行动, 稳步推进排污权储备交易试点), or continues a list that does."""
+    if suffix not in cfg.launched_suffixes or len(surface) < cfg.min_length["Programme"] + 1:
+        return False
+    if before.endswith("、"):
+        return bool(re.search(f"(?:{'|'.join(cfg.launch_verbs)})[^，。；、]{{4,}}、$", before))
+    return before.endswith(cfg.launch_verbs)
 
 
 def _starts_with_place(surface: str, lexicon: Lexicon) -> bool:
