@@ -557,3 +557,22 @@ def test_fields_of_work_counts_and_formulas_are_not_names(lexicon: Lexicon) -> N
     assert {m.type for m in found} == {"Place"}, sorted(pairs(found))
     # a count after a topic (not closing a list) still names a programme
     named(entities("浙江省杭州市扎实推进治水十大行动。", lexicon), "Programme", "治水十大行动")
+
+
+def test_meeting_of_a_government_is_named_in_full(lexicon: Lexicon) -> None:
+    text = (
+        "浙江省委、省政府高度重视，立即召开省委常委会议、省政府常务会议专门研究中央生态环境保护督察"
+        "问题整改工作，杭州市、宁波市抓好落实。"
+    )
+    found = pairs(entities(text, lexicon))
+    assert ("Event", "浙江省人民政府常务会议") in found  # 专门研究… is what the meeting did
+    assert ("Event", "中央生态环境保护督察") in found
+    assert not any(name.endswith("专门研究中央生态环境保护督察") for _, name in found)
+
+
+def test_yearly_edition_and_model_of_a_national_campaign(lexicon: Lexicon) -> None:
+    text = "浙江省杭州市、宁波市落实2024年政府工作报告部署，以更高标准打造美丽中国“浙江样板”。"
+    found = pairs(entities(text, lexicon))
+    assert ("Policy", "2024年政府工作报告") in found
+    assert ("Policy", "政府工作报告") not in found
+    assert ("Programme", "美丽中国浙江样板") in found

@@ -45,6 +45,7 @@ _LEADING_COUNT = re.compile(
     r"\d*[余多]?[个家件座项名场篇期次部轮份批处条台所户只种套宗起例]|第[一二三四五六七八九十\d]+批"
 )
 _JOINERS = ("与", "及", "和")
+_YEAR_BEFORE = re.compile(r"\d{4}年$")
 # The text before a name ends inside an enumeration ("…黑臭水体整治、").
 _OPEN_LIST = re.compile(r"、[^，,。；;：:]*$")
 _SOURCE_RANK = {"lexicon": 0, "title": 1, "gazetteer": 2, "pattern": 3}
@@ -94,6 +95,7 @@ class _Config:
     weak_suffixes: tuple[str, ...]
     launched_suffixes: tuple[str, ...]
     work_area_re: re.Pattern[str]
+    yearly_editions: tuple[str, ...]
     counted_tail_re: re.Pattern[str]
     quoted_term_re: re.Pattern[str]
     launch_verbs: tuple[str, ...]
@@ -104,6 +106,7 @@ class _Config:
     quoted_programme_re: re.Pattern[str]
     noun_pos: frozenset[str]
     agency_res: tuple[re.Pattern[str], ...]
+    programme_res: tuple[re.Pattern[str], ...]
 
 
 @cache
@@ -169,6 +172,7 @@ def _config(lexicon: Lexicon) -> _Config:
         ),
         # a quoted term that makes a name specific holds words, not a formula (“1+N”体系)
         quoted_term_re=re.compile(r"“[^”]*[\u4e00-\u9fff][^”]*”"),
+        yearly_editions=tuple(p["yearly_editions"]),
         work_area_re=re.compile(
             f"(?:{alternation(p['scope_prefixes'])})?(?:{alternation(p['work_areas'])})"
         ),
@@ -182,6 +186,7 @@ def _config(lexicon: Lexicon) -> _Config:
         ),
         noun_pos=frozenset(p["noun_pos"]),
         agency_res=tuple(re.compile(r) for r in p["agency_regexes"]),
+        programme_res=tuple(re.compile(r) for r in p["programme_regexes"]),
     )
 
 
@@ -309,14 +314,18 @@ def _lexicon_candidates(doc: AnalyzedDoc, lexicon: Lexicon, cfg: _Config) -> Ite
         if entry["type"] in ("Policy", "Regulation"):
             kind = classify_title(str(entry["name"]), lexicon)
             attrs.append(("instrumentType", kind[1] if kind else "文件"))
+        start, name = m.start(), str(entry["name"])
+        year = _YEAR_BEFORE.search(doc.text, max(0, start - 5), start)
+        if year and name.endswith(cfg.yearly_editions):
+            start, name = year.start(), year.group(0) + name  # 2025年政府工作报告: one edition
         yield Candidate(
-            m.start(),
+            start,
             m.end(),
             str(entry["type"]),
-            m.group(0),
+            doc.text[start : m.end()],
             "lexicon",
             tuple(attrs),
-            name=str(entry["name"]),
+            name=name,
         )
 
 
@@ -350,6 +359,9 @@ def _agency_candidates(doc: AnalyzedDoc, lexicon: Lexicon, cfg: _Config) -> Iter
 def _quoted_programmes(doc: AnalyzedDoc, cfg: _Config) -> Iterator[Candidate]:
     """Quoted campaign names after a verb that launches them (开展“绿盾2022”), and quoted names
     that end like a programme or event ("2025未来地球：科学与应用大会")."""
+    for regex in cfg.programme_res:
+        for m in regex.finditer(doc.text):
+            yield Candidate(m.start(), m.end(), "Programme", m.group(0), "pattern")
     for m in cfg.quoted_programme_re.finditer(doc.text):
         name = m.group(1).strip("“”")
         if not _generic(name, ends_with_any(name, cfg.suffix_type) or "", "", cfg):

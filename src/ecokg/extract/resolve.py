@@ -25,7 +25,8 @@ _NOT_RELATIVE = ("省以下", "省直", "省内", "省外", "省份")
 # character after the province (省委 -> 委) is a type word, not an abbreviation.
 _MIN_ABBREVIATION, _MAX_ABBREVIATION = 2, 6
 _SHORT_LIST = re.compile(r"^(?:[\u4e00-\u9fff]{1,2}、)+[\u4e00-\u9fff]{1,2}(?=[\u4e00-\u9fff])")
-_GOVERNMENT = re.compile(r"(省|市|县|区|自治区|自治州)政府$")
+# 省政府 -> 省人民政府, also inside a name (省政府常务会议, 省政府办公厅).
+_GOVERNMENT = re.compile(r"(省|市|县|区|自治区|自治州)政府")
 
 
 @cache
@@ -76,9 +77,9 @@ class Resolver:
         ):
             # 第三轮省级生态环境保护督察 of Hunan is not Sichuan's
             name = self.home.name + name
+        name = _GOVERNMENT.sub(lambda m: f"{m.group(1)}人民政府", name)
         if type_ == "Agency":
             name = self._expand_department(name)
-            name = _GOVERNMENT.sub(lambda m: f"{m.group(1)}人民政府", name)
             if expand:
                 name = self._expand_abbreviation(type_, name)
         return name
