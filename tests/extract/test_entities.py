@@ -545,6 +545,8 @@ def test_campaigns_named_after_a_launching_verb(lexicon: Lexicon) -> None:
     for name in ("畜禽粪污减量行动", "碳普惠交易试点", "执法监督帮扶行动", "危废稽查行动"):
         assert ("Programme", name) in found
     assert ("Programme", "浙江省温室气体自愿减排项目开发试点") in found
+    listed = pairs(entities("浙江省湖州市开展了太湖围网排查整治等8个专项行动。", lexicon))
+    assert not any("等8个" in name for _, name in listed), listed
 
 
 def test_fields_of_work_counts_and_formulas_are_not_names(lexicon: Lexicon) -> None:

@@ -45,6 +45,8 @@ _LEADING_COUNT = re.compile(
     r"\d*[余多]?[个家件座项名场篇期次部轮份批处条台所户只种套宗起例]|第[一二三四五六七八九十\d]+批"
 )
 _JOINERS = ("与", "及", "和")
+# What a launched campaign's name cannot span: punctuation, 的, or "等10个" (one of a list).
+_NOT_IN_NAME = re.compile(r"[，,。；;：:、！？!?（）()《》“”\s的等]|[\d一二两三四五六七八九十]+[个项]")
 _YEAR_BEFORE = re.compile(r"\d{4}年$")
 # The text before a name ends inside an enumeration ("…黑臭水体整治、").
 _OPEN_LIST = re.compile(r"、[^，,。；;：:]*$")
@@ -510,9 +512,8 @@ def _launch_start(text: str, start: int, s_start: int, tokens: _Tokens, cfg: _Co
         pos = i + len(verb)
         if text.startswith("了", pos):
             pos += 1  # 实施了…三年行动
-        if i >= 0 and pos in tokens.bounds and not any(
-            c in _PUNCT or c == "的" for c in text[pos:s_start]
-        ):
+        between = text[pos:s_start]
+        if i >= 0 and pos in tokens.bounds and not _NOT_IN_NAME.search(between):
             found.append(pos)
     return max(found, default=start)
 
