@@ -578,3 +578,11 @@ def test_yearly_edition_and_model_of_a_national_campaign(lexicon: Lexicon) -> No
     assert ("Policy", "2024年政府工作报告") in found
     assert ("Policy", "政府工作报告") not in found
     assert ("Programme", "美丽中国浙江样板") in found
+
+
+def test_body_named_after_a_founding_verb(lexicon: Lexicon) -> None:
+    """自愿 (an adverb to jieba) does not cut the alliance's name: 成立 marks where it starts."""
+    text = "浙江省杭州市30多家重点排放企业成立自愿减排降碳联盟，推动绿色低碳发展。"
+    found = pairs(entities(text, lexicon))
+    assert ("Agency", "自愿减排降碳联盟") in found
+    assert ("Agency", "减排降碳联盟") not in found

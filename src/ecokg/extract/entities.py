@@ -46,7 +46,9 @@ _LEADING_COUNT = re.compile(
 )
 _JOINERS = ("与", "及", "和")
 # What a launched campaign's name cannot span: punctuation, 的, or "等10个" (one of a list).
-_NOT_IN_NAME = re.compile(r"[，,。；;：:、！？!?（）()《》“”\s的等]|[\d一二两三四五六七八九十]+[个项]")
+_NOT_IN_NAME = re.compile(
+    r"[，,。；;：:、！？!?（）()《》“”\s的等]|[\d一二两三四五六七八九十]+[个项]"
+)
 _YEAR_BEFORE = re.compile(r"\d{4}年$")
 # The text before a name ends inside an enumeration ("…黑臭水体整治、").
 _OPEN_LIST = re.compile(r"、[^，,。；;：:]*$")
@@ -95,12 +97,11 @@ class _Config:
     boundary_pos: frozenset[str]
     name_words: frozenset[str]
     weak_suffixes: tuple[str, ...]
-    launched_suffixes: tuple[str, ...]
     work_area_re: re.Pattern[str]
     yearly_editions: tuple[str, ...]
     counted_tail_re: re.Pattern[str]
     quoted_term_re: re.Pattern[str]
-    launch_verbs: tuple[str, ...]
+    launch_verbs: dict[str, tuple[str, ...]]  # type word -> verbs that launch or found one
     policy_verbs: tuple[str, ...]
     anchor_words: tuple[str, ...]
     inspection_prefixes: tuple[str, ...]
@@ -168,7 +169,6 @@ def _config(lexicon: Lexicon) -> _Config:
         boundary_pos=frozenset(p["boundary_pos"]),
         name_words=frozenset(p["name_words"]),
         weak_suffixes=tuple(p["weak_suffixes"]),
-        launched_suffixes=tuple(p["launched_suffixes"]),
         counted_tail_re=re.compile(
             f"[{_CN_COUNT}]+大(?:{alternation(p['generic_modifiers'])})*$"
         ),
@@ -178,7 +178,12 @@ def _config(lexicon: Lexicon) -> _Config:
         work_area_re=re.compile(
             f"(?:{alternation(p['scope_prefixes'])})?(?:{alternation(p['work_areas'])})"
         ),
-        launch_verbs=tuple(p["launch_verbs"]),
+        launch_verbs={
+            str(suffix): tuple(verbs)
+            for group in p["launch_verbs"]
+            for suffix in group["suffixes"]
+            for verbs in [group["verbs"]]
+        },
         policy_verbs=tuple(p["policy_verbs"]),
         anchor_words=tuple(p["anchor_words"]),
         inspection_prefixes=tuple(p["inspection_prefixes"]),
@@ -446,8 +451,8 @@ def _suffix_candidates(doc: AnalyzedDoc, lexicon: Lexicon, cfg: _Config) -> Iter
         start = _extend_left(text, s_end, s_start, type_, cfg)
         if start is None:
             continue
-        if suffix in cfg.launched_suffixes:
-            start = _launch_start(text, start, s_start, tokens, cfg)
+        if suffix in cfg.launch_verbs:
+            start = _launch_start(text, start, s_start, tokens, cfg.launch_verbs[suffix], cfg)
         while (verb := starts_with_any(text[start:s_start], cfg.leading_verbs)) is not None:
             start += len(verb)  # "奋力建设美丽中国先行区": the programme is 美丽中国先行区
         if text.startswith("“", start) and "”" not in text[start:s_end]:
@@ -501,13 +506,16 @@ def _generic(surface: str, suffix: str, before: str, cfg: _Config) -> bool:
     return bool(cfg.counted_tail_re.search(head)) and bool(_OPEN_LIST.search(before))
 
 
-def _launch_start(text: str, start: int, s_start: int, tokens: _Tokens, cfg: _Config) -> int:
-    """Where a campaign's name starts when a verb that launches it stands further left than the
+def _launch_start(
+    text: str, start: int, s_start: int, tokens: _Tokens, verbs: Sequence[str], cfg: _Config
+) -> int:
+    """Where a name starts when a verb that launches or founds it stands further left than the
     word tokens reach: word classes stop at verbs inside the name (化肥农药|减量|行动,
-    温室气体|自愿|减排项目开发试点), the launching verb does not (深入实施化肥农药减量行动)."""
+    温室气体|自愿|减排项目开发试点), the launching verb does not (深入实施化肥农药减量行动,
+    成立自愿减排降碳联盟)."""
     lower = max(0, s_start - cfg.max_length["Programme"])
     found = []
-    for verb in cfg.launch_verbs:
+    for verb in verbs:
         i = text.rfind(verb, lower, start)
         pos = i + len(verb)
         if text.startswith("了", pos):
@@ -521,11 +529,12 @@ def _launch_start(text: str, start: int, s_start: int, tokens: _Tokens, cfg: _Co
 def _launched(before: str, surface: str, suffix: str, cfg: _Config) -> bool:
     """Whether a campaign-like name (…行动, …试点) stands right after a verb that launches it
     (开展执法稽查行动, 稳步推进排污权储备交易试点), or continues a list that does."""
-    if suffix not in cfg.launched_suffixes or len(surface) < cfg.min_length["Programme"] + 1:
+    verbs = cfg.launch_verbs.get(suffix, ())
+    if not verbs or len(surface) < cfg.min_length["Programme"] + 1:
         return False
     if before.endswith("、"):
-        return bool(re.search(f"(?:{'|'.join(cfg.launch_verbs)})[^，。；、]{{4,}}、$", before))
-    return before.endswith(cfg.launch_verbs)
+        return bool(re.search(f"(?:{'|'.join(verbs)})[^，。；、]{{4,}}、$", before))
+    return before.endswith(verbs)
 
 
 def _starts_with_place(surface: str, lexicon: Lexicon) -> bool:
