@@ -586,3 +586,11 @@ def test_body_named_after_a_founding_verb(lexicon: Lexicon) -> None:
     found = pairs(entities(text, lexicon))
     assert ("Agency", "自愿减排降碳联盟") in found
     assert ("Agency", "减排降碳联盟") not in found
+
+
+def test_policy_title_shared_by_listed_items(lexicon: Lexicon) -> None:
+    text = "浙江省杭州市率先编制出台美丽乡村、美丽园区、美丽学校建设导则指南，推动美丽浙江建设。"
+    found = pairs(entities(text, lexicon))
+    assert ("Policy", "美丽乡村、美丽园区、美丽学校建设导则指南") in found
+    kinds = "浙江省杭州市制定挥发性有机物、工业废水等13项地方环境标准，推动污染防治。"
+    assert not any("、" in name or "等13项" in name for _, name in pairs(entities(kinds, lexicon)))

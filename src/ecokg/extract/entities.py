@@ -49,6 +49,7 @@ _JOINERS = ("与", "及", "和")
 _NOT_IN_NAME = re.compile(
     r"[，,。；;：:、！？!?（）()《》“”\s的等]|[\d一二两三四五六七八九十]+[个项]"
 )
+_LIST_OF_KINDS = re.compile(r"[的等]|一批|[\d一二两三四五六七八九十]+[项个批类]")
 _YEAR_BEFORE = re.compile(r"\d{4}年$")
 # The text before a name ends inside an enumeration ("…黑臭水体整治、").
 _OPEN_LIST = re.compile(r"、[^，,。；;：:]*$")
@@ -146,8 +147,10 @@ def _config(lexicon: Lexicon) -> _Config:
             rf"(?![各全本该每诸])[\u4e00-\u9fff]{{2,3}}?(?:{alternation(p['county_suffixes'])})"
         ),
         policy_re=re.compile(
-            # a short quoted term may stand inside the name: 产业链“1269”行动计划
-            rf"(?:{verbs})((?:关于)?(?:[^，,。；;：:、“”《》()（）\s]|“[^“”，,。；;\s]{{1,12}}”){{4,38}}?"
+            # a short quoted term may stand inside the name (产业链“1269”行动计划), and short
+            # items may share its head (美丽村庄、美丽园区、美丽学校建设指南)
+            rf"(?:{verbs})((?:关于)?(?:[\u4e00-\u9fff]{{2,6}}、){{0,8}}"
+            rf"(?:[^，,。；;：:、“”《》()（）\s]|“[^“”，,。；;\s]{{1,12}}”){{4,38}}?"
             rf"(?:{policy_words}))"
             r"(?=[，,。；;：:、和及与等\s]|$)"
         ),
@@ -554,13 +557,21 @@ def _policy_candidates(doc: AnalyzedDoc, lexicon: Lexicon, cfg: _Config) -> Iter
             counted = _LEADING_COUNT.match(doc.text, start, m.end(1))
             if counted:
                 start = counted.end()
+            items = doc.text[start : m.end(1)].split("、")
+            if len(items) > 1 and (
+                any(classify_title(item, lexicon) for item in items[:-1])
+                or _LIST_OF_KINDS.search(doc.text, start, m.end(1))
+            ):
+                # 规划纲要、实施方案 is a list of titles; 涉水、涉气…的地方性法规, 挥发性有机物、
+                # 工业废水高氯酸盐等13项标准 describe kinds of instrument, not one
+                continue
             surface = doc.text[start : m.end(1)]
             if len(surface) < cfg.min_length["Policy"]:
                 continue
             kind = classify_title(surface, lexicon)
             type_, doc_type = kind if kind else ("Policy", "条")
             yield Candidate(
-                m.start(1), m.end(1), type_, surface, "pattern", (("instrumentType", doc_type),)
+                start, m.end(1), type_, surface, "pattern", (("instrumentType", doc_type),)
             )
 
 
