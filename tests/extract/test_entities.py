@@ -594,3 +594,14 @@ def test_policy_title_shared_by_listed_items(lexicon: Lexicon) -> None:
     assert ("Policy", "美丽乡村、美丽园区、美丽学校建设导则指南") in found
     kinds = "浙江省杭州市制定挥发性有机物、工业废水等13项地方环境标准，推动污染防治。"
     assert not any("、" in name or "等13项" in name for _, name in pairs(entities(kinds, lexicon)))
+
+
+def test_words_that_begin_a_title_or_an_institution_are_no_programme(lexicon: Lexicon) -> None:
+    text = (
+        "浙江省杭州市成为全国首个印发市级美丽建设规划纲要的城市，大力推进海洋污染防治浙江省重点"
+        "实验室建设，通过加强防灾减灾救灾规划提升韧性。"
+    )
+    found = pairs(entities(text, lexicon))
+    assert ("Agency", "海洋污染防治浙江省重点实验室") in found
+    assert not any(t == "Programme" for t, _ in found), found
+    assert not any(t == "Policy" for t, _ in found), found  # 加强…规划 here is planning work

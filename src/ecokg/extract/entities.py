@@ -100,6 +100,7 @@ class _Config:
     weak_suffixes: tuple[str, ...]
     work_area_re: re.Pattern[str]
     yearly_editions: tuple[str, ...]
+    instrument_words: tuple[str, ...]
     counted_tail_re: re.Pattern[str]
     quoted_term_re: re.Pattern[str]
     launch_verbs: dict[str, tuple[str, ...]]  # type word -> verbs that launch or found one
@@ -178,6 +179,7 @@ def _config(lexicon: Lexicon) -> _Config:
         # a quoted term that makes a name specific holds words, not a formula (“1+N”体系)
         quoted_term_re=re.compile(r"“[^”]*[\u4e00-\u9fff][^”]*”"),
         yearly_editions=tuple(p["yearly_editions"]),
+        instrument_words=tuple(instruments_long),
         work_area_re=re.compile(
             f"(?:{alternation(p['scope_prefixes'])})?(?:{alternation(p['work_areas'])})"
         ),
@@ -350,7 +352,7 @@ def _agency_candidates(doc: AnalyzedDoc, lexicon: Lexicon, cfg: _Config) -> Iter
                 "Agency",
                 m.group(0),
                 "lexicon",
-                (("agencyType", agency_kind(m.group(0), lexicon)),),
+                _agency_attrs(m.group(0), lexicon),
             )
     for regex in cfg.agency_res:
         for m in regex.finditer(doc.text):
@@ -362,7 +364,7 @@ def _agency_candidates(doc: AnalyzedDoc, lexicon: Lexicon, cfg: _Config) -> Iter
                     "Agency",
                     doc.text[start : m.end()],
                     "pattern",
-                    (("agencyType", agency_kind(m.group(0), lexicon)),),
+                    _agency_attrs(m.group(0), lexicon),
                 )
 
 
@@ -463,10 +465,22 @@ def _suffix_candidates(doc: AnalyzedDoc, lexicon: Lexicon, cfg: _Config) -> Iter
         surface = text[start:s_end]
         if len(surface) < cfg.min_length[type_] or start >= s_start or surface in cfg.suffix_type:
             continue  # nothing but a type word (发布会, or 新闻发布会 seen as 新闻 + 发布会)
+        if type_ == "Programme" and starts_with_any(text[s_end : s_end + 6], cfg.instrument_words):
+            continue  # 省级美丽建设|规划纲要: the programme's words begin a document's title
+        built = text[start:s_start]
+        if suffix == "建设" and built.endswith(cfg.institution_suffixes):
+            # 推进…重点实验室建设: the institution being built is what the text names
+            attrs = _agency_attrs(built, lexicon)
+            yield Candidate(start, s_start, "Agency", built, "pattern", attrs)
+            continue
         if not _plausible(surface, type_, suffix, text[max(0, start - 12) : start], lexicon, cfg):
             continue
-        attrs = (("agencyType", agency_kind(surface, lexicon)),) if type_ == "Agency" else ()
+        attrs = _agency_attrs(surface, lexicon) if type_ == "Agency" else ()
         yield Candidate(start, s_end, type_, surface, "pattern", attrs)
+
+
+def _agency_attrs(name: str, lexicon: Lexicon) -> tuple[tuple[str, str], ...]:
+    return (("agencyType", agency_kind(name, lexicon)),)
 
 
 def _plausible(
@@ -568,6 +582,12 @@ def _policy_candidates(doc: AnalyzedDoc, lexicon: Lexicon, cfg: _Config) -> Iter
             surface = doc.text[start : m.end(1)]
             if len(surface) < cfg.min_length["Policy"]:
                 continue
+            if (
+                regex is cfg.policy_re
+                and starts_with_any(surface, cfg.leading_verbs)
+                and "的" not in surface
+            ):
+                continue  # 通过加强防灾减灾规划 is doing, not a title (加强…的实施意见 is one)
             kind = classify_title(surface, lexicon)
             type_, doc_type = kind if kind else ("Policy", "条")
             yield Candidate(
@@ -673,7 +693,7 @@ def _title_parts(
             continue
         issuer = m.group("issuer")
         if issuer and cfg.suffix_type.get(ends_with_any(issuer, cfg.suffix_type) or "") == "Agency":
-            attrs = (("agencyType", agency_kind(issuer, lexicon)),)
+            attrs = _agency_attrs(issuer, lexicon)
             yield Candidate(m.start("issuer"), m.end("issuer"), "Agency", issuer, "pattern", attrs)
         kind = classify_title(m.group("subject"), lexicon)
         if kind is not None:
