@@ -42,7 +42,8 @@ _PUNCT = set("，,。；;：:、！？!?（）()《》【】[]「」『』…—
 # A count or batch before a name is not part of it ("10个专项攻坚行动", "第二批国家碳达峰试点城市").
 _CN_COUNT = "一二两三四五六七八九十百"
 _LEADING_COUNT = re.compile(
-    r"\d*[余多]?[个家件座项名场篇期次部轮份批处条台所户只种套宗起例]|第[一二三四五六七八九十\d]+批"
+    r"(?:\d+|[一二两三四五六七八九十]+)?[余多]?[个家件座项名场篇期次部轮份批处条台所户只种套宗起例]"
+    r"|第[一二三四五六七八九十\d]+批"
 )
 _JOINERS = ("与", "及", "和")
 # What a launched campaign's name cannot span: punctuation, 的, or "等10个" (one of a list).
@@ -568,6 +569,8 @@ def _policy_candidates(doc: AnalyzedDoc, lexicon: Lexicon, cfg: _Config) -> Iter
                 verb := starts_with_any(doc.text[start : m.end(1)], cfg.policy_verbs)
             ) is not None:
                 start += len(verb)
+            if doc.text.startswith("了", start):
+                start += 1  # 编制了…整改方案
             counted = _LEADING_COUNT.match(doc.text, start, m.end(1))
             if counted:
                 start = counted.end()
