@@ -342,8 +342,9 @@ def test_provincial_inspection_rounds_stay_apart(lexicon: Lexicon) -> None:
     events = [m for m in entities(HUNAN_ROUNDS, lexicon) if m.type == "Event"]
     assert len(events) == 2
     second, third = events
-    assert "第二轮" in second.name and second.name.endswith("省级生态环境保护督察")
-    assert "第三轮" in third.name and third.name.endswith("省级生态环境保护督察")
+    # 省级 is the province itself: the canonical name puts the province first
+    assert second.name == "湖南省第二轮生态环境保护督察"
+    assert third.name == "湖南省第三轮生态环境保护督察"
     assert second.key != third.key
 
 
@@ -605,3 +606,34 @@ def test_words_that_begin_a_title_or_an_institution_are_no_programme(lexicon: Le
     assert ("Agency", "海洋污染防治浙江省重点实验室") in found
     assert not any(t == "Programme" for t, _ in found), found
     assert not any(t == "Policy" for t, _ in found), found  # 加强…规划 here is planning work
+
+
+def test_names_relative_to_the_city_spoken_of(lexicon: Lexicon) -> None:
+    """市委, 市生态环境局 and 市政府常务会议 belong to the city the text last named."""
+    text = (
+        "## 贵阳市推进南明河治理\n\n贵州省贵阳市召开市委常委会会议，市生态环境局与市公安局联合开展"
+        "南明河排污口执法检查专项行动。\n\n## 遵义市\n\n遵义市召开市政府常务会议研究赤水河保护。"
+    )
+    found = pairs(entities(text, lexicon))
+    for pair in [
+        ("Event", "贵阳市委常委会会议"),
+        ("Agency", "贵阳市生态环境局"),
+        ("Agency", "贵阳市公安局"),
+        ("Event", "遵义市人民政府常务会议"),
+    ]:
+        assert pair in found, sorted(found)
+    assert not any("与" in name for _, name in found)  # two agencies, not one
+
+
+def test_places_people_and_plans_the_lexicons_lack(lexicon: Lexicon) -> None:
+    text = (
+        "贵州省生态环境厅厅长欧阳明远介绍，赤水河流域的习水县、仁怀市推进清新空气示范区建设，"
+        "编制“十五五”规划，省生态环境保护综合行政执法总队开展第三轮省级生态环境保护督察第二批督察。"
+    )
+    found = pairs(entities(text, lexicon))
+    assert ("Person", "欧阳明远") in found
+    assert ("Programme", "清新空气示范区建设") in found
+    assert ("Policy", "十五五规划") in found
+    assert ("Agency", "贵州省生态环境保护综合行政执法总队") in found
+    assert ("Event", "贵州省第三轮生态环境保护督察") in found
+    assert not any("第二批" in name for _, name in found)

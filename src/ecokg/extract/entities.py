@@ -51,6 +51,7 @@ _NOT_IN_NAME = re.compile(
     r"[，,。；;：:、！？!?（）()《》“”\s的等]|[\d一二两三四五六七八九十]+[个项]"
 )
 _LIST_OF_KINDS = re.compile(r"[的等]|一批|[\d一二两三四五六七八九十]+[项个批类]")
+_BATCH = re.compile(r"第?[一二两三四五六七八九十\d]+批")
 _YEAR_BEFORE = re.compile(r"\d{4}年$")
 # The text before a name ends inside an enumeration ("…黑臭水体整治、").
 _OPEN_LIST = re.compile(r"、[^，,。；;：:]*$")
@@ -95,6 +96,8 @@ class _Config:
     generic_modifier_re: re.Pattern[str]
     speaker_re: re.Pattern[str]
     surnames: str
+    compound_surnames: tuple[str, ...]
+    joined_ends: tuple[str, ...]
     agency_kinds: tuple[tuple[str, str], ...]
     boundary_pos: frozenset[str]
     name_words: frozenset[str]
@@ -113,6 +116,9 @@ class _Config:
     noun_pos: frozenset[str]
     agency_res: tuple[re.Pattern[str], ...]
     programme_res: tuple[re.Pattern[str], ...]
+    policy_res: tuple[re.Pattern[str], ...]
+    place_words: tuple[tuple[tuple[str, ...], int, int, frozenset[str]], ...]
+    not_place_words: frozenset[str]
 
 
 @cache
@@ -170,6 +176,11 @@ def _config(lexicon: Lexicon) -> _Config:
         titled_re=re.compile(f"([\u4e00-\u9fff]{{2,3}})(?:{alternation(p['titles_after'])})"),
         speaker_re=re.compile(r"^([\u4e00-\u9fff]{2,3})[:：]\s*$", re.M),
         surnames=str(lexicon.words.get("surnames", "")),
+        compound_surnames=tuple(lexicon.words.get("compound_surnames") or ()),
+        # before 和/与/及, an agency's type word or a place's ends the name on the left
+        joined_ends=tuple(
+            {*(w for w, t in suffix_type.items() if t == "Agency"), *p["county_suffixes"], "省"}
+        ),
         agency_kinds=tuple((str(k), str(v)) for k, v in p["agency_kinds"]),
         boundary_pos=frozenset(p["boundary_pos"]),
         name_words=frozenset(p["name_words"]),
@@ -200,6 +211,12 @@ def _config(lexicon: Lexicon) -> _Config:
         noun_pos=frozenset(p["noun_pos"]),
         agency_res=tuple(re.compile(r) for r in p["agency_regexes"]),
         programme_res=tuple(re.compile(r) for r in p["programme_regexes"]),
+        policy_res=tuple(re.compile(r) for r in p["policy_regexes"]),
+        place_words=tuple(
+            (tuple(r["ends"]), int(r["length"][0]), int(r["length"][1]), frozenset(r["tags"]))
+            for r in p["place_words"]
+        ),
+        not_place_words=frozenset(p["not_place_words"]),
     )
 
 
@@ -275,8 +292,12 @@ def _extend_left(text: str, end: int, suffix_start: int, type_: str, cfg: _Confi
             break
         if tag == "m" and _counter_follows(text, pos):
             break
-        if word in _JOINERS and _ends_a_name(text, token_start, cfg):
-            break  # "中国环境科学研究院和清华大学": two names, not one
+        if _BATCH.fullmatch(word):
+            break  # 第三轮…督察第二批督察: the batch is not part of the name
+        if word in _JOINERS and (
+            _ends_a_name(text, token_start, cfg) or text.endswith(cfg.joined_ends, 0, token_start)
+        ):
+            break  # "中国环境科学研究院和清华大学", "省生态环境厅与省公安厅": two names, not one
         pos = start = token_start
     while start < suffix_start and text[start] in "的了和与及并在对好":
         start += 1
@@ -437,10 +458,26 @@ def _place_candidates(doc: AnalyzedDoc, lexicon: Lexicon, cfg: _Config) -> Itera
                 break  # a place the gazetteer knows
             yield Candidate(m.start(), m.end(), "Place", m.group(0), "pattern")
             pos = m.end() + 1 if doc.text[m.end() : m.end() + 1] == "、" else len(doc.text)
+    for start, end, word in _place_words(doc.text, cfg):
+        if not find_places(word, lexicon):
+            yield Candidate(start, end, "Place", word, "pattern")
     for m in cfg.place_re.finditer(doc.text):
         start = _extend_left(doc.text, m.end(), m.start(), "Place", cfg)
         if start is not None and m.end() - start >= cfg.min_length["Place"] and start < m.start():
             yield Candidate(start, m.end(), "Place", doc.text[start : m.end()], "pattern")
+
+
+def _place_words(text: str, cfg: _Config) -> Iterator[tuple[int, int, str]]:
+    """Words jieba reads as a proper name that end like a county, a city or a river
+    (金堂县, 冷水江市, 锦江): places the gazetteer lacks."""
+    for end, (start, word, tag) in _tokens(text).by_end.items():
+        if word in cfg.not_place_words or not _is_cjk(word) or word[0] in "各全本该每诸":
+            continue
+        if any(
+            word.endswith(ends) and low <= len(word) <= high and tag in tags
+            for ends, low, high, tags in cfg.place_words
+        ):
+            yield start, end, word
 
 
 def _suffix_candidates(doc: AnalyzedDoc, lexicon: Lexicon, cfg: _Config) -> Iterator[Candidate]:
@@ -506,6 +543,7 @@ def _plausible(
             or bool(find_places(surface, lexicon))
             or surface.startswith(cfg.relative_scopes)
             or _launched(before, surface, suffix, cfg)
+            or _builds_a_named_thing(surface, suffix, cfg)
         )
     return True
 
@@ -522,6 +560,19 @@ def _generic(surface: str, suffix: str, before: str, cfg: _Config) -> bool:
     if cfg.generic_modifier_re.fullmatch(head):
         return True
     return bool(cfg.counted_tail_re.search(head)) and bool(_OPEN_LIST.search(before))
+
+
+def _builds_a_named_thing(surface: str, suffix: str, cfg: _Config) -> bool:
+    """Whether a weak type word follows a name that is strong on its own (清新空气示范区|建设,
+    碳普惠试点城市|建设): the programme builds that named thing."""
+    head = surface[: len(surface) - len(suffix)]
+    inner = ends_with_any(head, cfg.suffix_type)
+    return (
+        inner is not None
+        and cfg.suffix_type[inner] == "Programme"
+        and inner not in cfg.weak_suffixes
+        and len(head) > len(inner) + 1
+    )
 
 
 def _launch_start(
@@ -561,6 +612,11 @@ def _starts_with_place(surface: str, lexicon: Lexicon) -> bool:
 
 
 def _policy_candidates(doc: AnalyzedDoc, lexicon: Lexicon, cfg: _Config) -> Iterator[Candidate]:
+    for regex in cfg.policy_res:
+        for m in regex.finditer(doc.text):
+            kind = classify_title(m.group(0), lexicon)
+            attrs = (("instrumentType", kind[1] if kind else "规划"),)
+            yield Candidate(m.start(), m.end(), "Policy", m.group(0), "pattern", attrs)
     for regex in (cfg.policy_re, cfg.numbered_policy_re):
         for m in regex.finditer(doc.text):
             start = m.start(1)
@@ -605,7 +661,7 @@ def _person_candidates(doc: AnalyzedDoc, cfg: _Config) -> Iterator[Candidate]:
         pos = m.end()
         if not cfg.surnames or text[pos : pos + 1] not in cfg.surnames:
             continue
-        end = _name_end(text, pos, tokens)
+        end = _name_end(text, pos, tokens, cfg.compound_surnames)
         if end is not None:
             yield Candidate(pos, end, "Person", text[pos:end], "pattern", (("post", m.group(0)),))
     for m in cfg.titled_re.finditer(text):
@@ -626,11 +682,16 @@ def _is_cjk(chunk: str) -> bool:
     return bool(chunk) and all("\u4e00" <= c <= "\u9fff" for c in chunk)
 
 
-def _name_end(text: str, pos: int, tokens: _Tokens) -> int | None:
+def _name_end(text: str, pos: int, tokens: _Tokens, compound: Sequence[str]) -> int | None:
     """The end of a two- or three-character personal name starting at ``pos``: the word jieba
-    sees there, or a one-character surname joined to the one- or two-character word after it."""
+    sees there, or a surname (one character, or two: 欧阳) joined to the one- or two-character
+    word after it."""
     if pos not in tokens.bounds:
         return None
+    if text.startswith(tuple(compound), pos):
+        for end in (pos + 4, pos + 3):
+            if end in tokens.bounds and _is_cjk(text[pos:end]):
+                return end
     for end in (pos + 3, pos + 2):
         token = tokens.by_end.get(end)
         if token is not None and token[0] == pos and _is_cjk(text[pos:end]):
@@ -738,12 +799,13 @@ def extract_entities(
             continue
         kept.append(cand)
     for cand in kept:
-        resolver.know(cand.type, [cand.name or resolver.canonical(cand.type, cand.surface, False)])
+        canonical = resolver.canonical(cand.type, cand.surface, False, cand.start)
+        resolver.know(cand.type, [cand.name or canonical])
     for cand in kept:
         if cand.source in ("title", "lexicon") and cand.name:  # already canonical
             resolved: tuple[str, str] | None = (cand.name, f"{cand.type.lower()}:{cand.name}")
         else:
-            resolved = resolver.resolve(cand.type, cand.surface, cand.name, cand.key)
+            resolved = resolver.resolve(cand.type, cand.surface, cand.name, cand.key, cand.start)
         if resolved is None:
             continue
         name, key = resolved

@@ -16,9 +16,14 @@ from functools import cache
 from ecokg.extract.lexicon import Lexicon, PlaceDef
 from ecokg.extract.places import find_places, home_province
 from ecokg.text.analyzed import AnalyzedDoc
+from ecokg.text.wordlists import starts_with_any
 
 _NOISE = re.compile(r"[“”\"‘’'「」\s]")
 _RELATIVE_PREFIXES = ("我省", "全省", "本省", "省级", "省")
+# The same for a city: 市委, 市生态环境局 and 市级… are the city the text is speaking of.
+_CITY_PREFIXES = ("我市", "全市", "本市", "市级", "市")
+# ...but 市场 (market), 市民 (citizens) or 市直 (all municipal bodies) name no city.
+_NOT_CITY = ("市场", "市民", "市区", "市县", "市州", "市直", "市域", "市内", "市外")
 # "省以下" means "below the province", not "the province's".
 _NOT_RELATIVE = ("省以下", "省直", "省内", "省外", "省份")
 # Abbreviations are short (督察办, 环科规划院); a longer name is a name of its own, and a single
@@ -50,33 +55,52 @@ class Resolver:
 
     def __init__(self, doc: AnalyzedDoc, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
-        self.home: PlaceDef | None = home_province(find_places(doc.text, lexicon), lexicon)
+        hits = find_places(doc.text, lexicon)
+        self.home: PlaceDef | None = home_province(hits, lexicon)
+        # cities of the home province in text order, for 市委 and 市生态环境局
+        self._cities = [
+            (h.start, h.place)
+            for h in hits
+            if h.place.type == "city"
+            and (self.home is None or lexicon.province_of(h.place) == self.home)
+        ]
         self._long_names: dict[str, set[str]] = {}
 
     def know(self, type_: str, names: Iterable[str]) -> None:
         """Register full names seen in the document, for abbreviation lookup."""
         self._long_names.setdefault(type_, set()).update(names)
 
-    def canonical(self, type_: str, surface: str, expand: bool = True) -> str:
+    def city_at(self, pos: int) -> PlaceDef | None:
+        """The city a text speaks of at ``pos``: the last one of the home province named before
+        it, else the first one named after it."""
+        before = [place for start, place in self._cities if start < pos]
+        if before:
+            return before[-1]
+        return self._cities[0][1] if self._cities else None
+
+    def canonical(
+        self, type_: str, surface: str, expand: bool = True, pos: int | None = None
+    ) -> str:
         """The canonical simplified name of a surface form (``expand``: resolve abbreviations
-        against the names registered with :meth:`know`)."""
+        against the names registered with :meth:`know`; ``pos``: where the form stands, for
+        names relative to a city)."""
         name = _NOISE.sub("", surface)
         # 蓝天、碧水、净土提升攻坚战 -> 蓝天碧水净土提升攻坚战: short items fuse into one name
         name = _SHORT_LIST.sub(lambda m: m.group(0).replace("、", ""), name)
+        city = self.city_at(pos) if pos is not None and type_ != "Place" else None
+        if city is not None and not name.startswith(_NOT_CITY):
+            prefix = starts_with_any(name, _CITY_PREFIXES)
+            if prefix and len(name) > len(prefix):
+                name = city.name + name[len(prefix) :]
         if self.home is not None and type_ != "Place" and not name.startswith(_NOT_RELATIVE):
             for prefix in _RELATIVE_PREFIXES:
                 if name.startswith(prefix) and len(name) > len(prefix):
                     rest = name[len(prefix) :]
                     name = self.home.name + rest
                     break
-        if (
-            type_ == "Event"
-            and self.home is not None
-            and "省级" in name
-            and not name.startswith(self.home.name)
-        ):
-            # 第三轮省级生态环境保护督察 of Hunan is not Sichuan's
-            name = self.home.name + name
+        if type_ == "Event" and self.home is not None and "省级" in name:
+            # 第三轮省级生态环境保护督察 of Hunan is not Sichuan's: 湖南省第三轮生态环境保护督察
+            name = self.home.name + name.removeprefix(self.home.name).replace("省级", "", 1)
         name = _GOVERNMENT.sub(lambda m: f"{m.group(1)}人民政府", name)
         if type_ == "Agency":
             name = self._expand_department(name)
@@ -107,12 +131,13 @@ class Resolver:
         return longer[0] if len(longer) == 1 else name
 
     def resolve(
-        self, type_: str, surface: str, name: str | None, key: str | None
+        self, type_: str, surface: str, name: str | None, key: str | None, pos: int | None = None
     ) -> tuple[str, str] | None:
-        """``(canonical name, identity key)`` for a mention, or None when nothing is left."""
+        """``(canonical name, identity key)`` for a mention at ``pos``, or None when nothing is
+        left."""
         if key is not None and name is not None:
             return name, key
-        canonical = self.canonical(type_, name or surface)
+        canonical = self.canonical(type_, name or surface, pos=pos)
         if len(canonical) < 2:
             return None
         return canonical, f"{type_.lower()}:{canonical}"
