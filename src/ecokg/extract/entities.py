@@ -458,9 +458,9 @@ def _place_candidates(doc: AnalyzedDoc, lexicon: Lexicon, cfg: _Config) -> Itera
                 break  # a place the gazetteer knows
             yield Candidate(m.start(), m.end(), "Place", m.group(0), "pattern")
             pos = m.end() + 1 if doc.text[m.end() : m.end() + 1] == "、" else len(doc.text)
-    for start, end, word in _place_words(doc.text, cfg):
+    for w_start, w_end, word in _place_words(doc.text, cfg):
         if not find_places(word, lexicon):
-            yield Candidate(start, end, "Place", word, "pattern")
+            yield Candidate(w_start, w_end, "Place", word, "pattern")
     for m in cfg.place_re.finditer(doc.text):
         start = _extend_left(doc.text, m.end(), m.start(), "Place", cfg)
         if start is not None and m.end() - start >= cfg.min_length["Place"] and start < m.start():
