@@ -637,3 +637,22 @@ def test_places_people_and_plans_the_lexicons_lack(lexicon: Lexicon) -> None:
     assert ("Agency", "贵州省生态环境保护综合行政执法总队") in found
     assert ("Event", "贵州省第三轮生态环境保护督察") in found
     assert not any("第二批" in name for _, name in found)
+
+
+def test_quoted_term_inside_a_campaign_name(lexicon: Lexicon) -> None:
+    text = (
+        "贵州省贵阳市组织开展生态环境执法“清风”专项行动，实施夏季臭氧污染防控“百日攻坚”行动，"
+        "推行环评审批“绿色通道”机制。"
+    )
+    found = pairs(entities(text, lexicon))
+    for name in ("生态环境执法清风专项行动", "夏季臭氧污染防控百日攻坚行动", "环评审批绿色通道机制"):
+        assert ("Programme", name) in found, sorted(found)
+
+
+def test_city_of_a_relative_name_is_the_one_spoken_of_most(lexicon: Lexicon) -> None:
+    text = (
+        "贵州省贵阳市生态环境局局长答记者问。贵阳市持续推进南明河治理，贵阳市空气质量持续改善。"
+        "今年与遵义市开展联合执法。市水务局深入推进河道清淤。"
+    )
+    found = pairs(entities(text, lexicon))
+    assert ("Agency", "贵阳市水务局") in found, sorted(found)

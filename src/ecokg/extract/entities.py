@@ -280,8 +280,9 @@ def _extend_left(text: str, end: int, suffix_start: int, type_: str, cfg: _Confi
         if token is None:
             break
         token_start, word, tag = token
-        if quoted and tag not in cfg.noun_pos:
-            break  # before a quoted term only nouns belong to the name (美丽中国“江西样板”)
+        if quoted and tag not in cfg.noun_pos and word not in cfg.name_words:
+            break  # before a quoted term only nouns and name words belong to the name
+            # (美丽中国“江西样板”, 生态环境执法“铁拳”专项行动)
         if token_start < limit or any(c in _PUNCT for c in word) or word in cfg.boundaries:
             break
         if (

@@ -55,6 +55,7 @@ class Resolver:
 
     def __init__(self, doc: AnalyzedDoc, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
+        self._doc = doc
         hits = find_places(doc.text, lexicon)
         self.home: PlaceDef | None = home_province(hits, lexicon)
         # cities of the home province in text order, for 市委 and 市生态环境局
@@ -71,11 +72,23 @@ class Resolver:
         self._long_names.setdefault(type_, set()).update(names)
 
     def city_at(self, pos: int) -> PlaceDef | None:
-        """The city a text speaks of at ``pos``: the last one of the home province named before
-        it, else the first one named after it."""
-        before = [place for start, place in self._cities if start < pos]
-        if before:
-            return before[-1]
+        """The city of the home province a text speaks of at ``pos``: the last one its sentence
+        names before it; else the one named most often before it (the latest on a tie); else the
+        first one named after it."""
+        sentence = self._doc.sentence_at(pos)
+        if sentence is not None:
+            here = [p for start, p in self._cities if sentence.span.start <= start < pos]
+            if here:
+                return here[-1]  # "遵义市召开市政府常务会议": the sentence names it
+        counts: dict[str, int] = {}
+        latest: dict[str, tuple[int, PlaceDef]] = {}
+        for start, place in self._cities:
+            if start < pos:
+                counts[place.id] = counts.get(place.id, 0) + 1
+                latest[place.id] = (start, place)
+        if counts:
+            best = max(counts, key=lambda pid: (counts[pid], latest[pid][0]))
+            return latest[best][1]
         return self._cities[0][1] if self._cities else None
 
     def canonical(
