@@ -656,3 +656,16 @@ def test_city_of_a_relative_name_is_the_one_spoken_of_most(lexicon: Lexicon) -> 
     )
     found = pairs(entities(text, lexicon))
     assert ("Agency", "贵阳市水务局") in found, sorted(found)
+
+
+def test_levels_of_designation_counts_and_joined_parks(lexicon: Lexicon) -> None:
+    text = (
+        "贵州省贵阳市、遵义市新增12个省级零碳园区试点，全年新建省级美丽河湖156条，"
+        "抓好花溪国家湿地公园和阿哈湖国家湿地公园保护，举办2025年全国生态日贵州主场活动。"
+    )
+    found = pairs(entities(text, lexicon))
+    assert ("Programme", "省级零碳园区试点") in found  # pilots the province designates
+    assert not any(t == "Policy" for t, _ in found), sorted(found)  # 156条 counts rivers
+    assert ("Place", "花溪国家湿地公园") in found
+    assert ("Place", "阿哈湖国家湿地公园") in found
+    assert ("Event", "2025年全国生态日贵州主场活动") in found

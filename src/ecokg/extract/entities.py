@@ -164,7 +164,8 @@ def _config(lexicon: Lexicon) -> _Config:
         ),
         numbered_policy_re=re.compile(
             r"(?:(?<=[、，,和及与])|(?<=出台)|(?<=制定)|(?<=印发)|(?<=实施))"
-            r"([^，,。；;：:、“”《》\s和及]{4,16}?[“\"]?\d{1,3}[”\"]?条)(?=[、，,。和及等])"
+            # a package of measures has tens of articles; 美丽河湖156条 is a count of rivers
+            r"([^，,。；;：:、“”《》\s和及]{4,16}?[“\"]?(?<!\d)\d{1,2}[”\"]?条)(?=[、，,。和及等])"
         ),
         place_re=re.compile(alternation(p["place_suffixes"])),
         person_re=re.compile(f"(?:{alternation(p['posts'])})"),
@@ -179,7 +180,12 @@ def _config(lexicon: Lexicon) -> _Config:
         compound_surnames=tuple(lexicon.words.get("compound_surnames") or ()),
         # before 和/与/及, an agency's type word or a place's ends the name on the left
         joined_ends=tuple(
-            {*(w for w, t in suffix_type.items() if t == "Agency"), *p["county_suffixes"], "省"}
+            {
+                *(w for w, t in suffix_type.items() if t == "Agency"),
+                *p["county_suffixes"],
+                *p["place_suffixes"],
+                "省",
+            }
         ),
         agency_kinds=tuple((str(k), str(v)) for k, v in p["agency_kinds"]),
         boundary_pos=frozenset(p["boundary_pos"]),
@@ -460,7 +466,8 @@ def _place_candidates(doc: AnalyzedDoc, lexicon: Lexicon, cfg: _Config) -> Itera
             yield Candidate(m.start(), m.end(), "Place", m.group(0), "pattern")
             pos = m.end() + 1 if doc.text[m.end() : m.end() + 1] == "、" else len(doc.text)
     for w_start, w_end, word in _place_words(doc.text, cfg):
-        if not find_places(word, lexicon):
+        known = find_places(word, lexicon)
+        if not any(h.start == 0 and h.end == len(word) for h in known):  # 岳阳县 is not 岳阳
             yield Candidate(w_start, w_end, "Place", word, "pattern")
     for m in cfg.place_re.finditer(doc.text):
         start = _extend_left(doc.text, m.end(), m.start(), "Place", cfg)

@@ -71,6 +71,13 @@ class Resolver:
         """Register full names seen in the document, for abbreviation lookup."""
         self._long_names.setdefault(type_, set()).update(names)
 
+    def _designation(self, name: str) -> bool:
+        """Whether ``name`` is a level of designation (省级低碳试点), which keeps its 省级."""
+        words = self.lexicon.words["entity_patterns"]
+        return name.startswith(("省级", "市级")) and name.endswith(
+            tuple(words["level_designations"])
+        )
+
     def city_at(self, pos: int) -> PlaceDef | None:
         """The city of the home province a text speaks of at ``pos``: the last one its sentence
         names before it; else the one named most often before it (the latest on a tie); else the
@@ -105,7 +112,12 @@ class Resolver:
             prefix = starts_with_any(name, _CITY_PREFIXES)
             if prefix and len(name) > len(prefix):
                 name = city.name + name[len(prefix) :]
-        if self.home is not None and type_ != "Place" and not name.startswith(_NOT_RELATIVE):
+        if (
+            self.home is not None
+            and type_ != "Place"
+            and not name.startswith(_NOT_RELATIVE)
+            and not self._designation(name)
+        ):
             for prefix in _RELATIVE_PREFIXES:
                 if name.startswith(prefix) and len(name) > len(prefix):
                     rest = name[len(prefix) :]
