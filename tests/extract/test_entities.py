@@ -669,3 +669,10 @@ def test_levels_of_designation_counts_and_joined_parks(lexicon: Lexicon) -> None
     assert ("Place", "花溪国家湿地公园") in found
     assert ("Place", "阿哈湖国家湿地公园") in found
     assert ("Event", "2025年全国生态日贵州主场活动") in found
+
+
+def test_system_built_on_a_named_meeting(lexicon: Lexicon) -> None:
+    text = "贵州省会同云南、四川建立赤水河流域联防联控联席会议制度，贵阳市建立联席会议制度。"
+    found = pairs(entities(text, lexicon))
+    assert ("Programme", "赤水河流域联防联控联席会议制度") in found, sorted(found)
+    assert ("Programme", "联席会议制度") not in found

@@ -572,14 +572,15 @@ def _generic(surface: str, suffix: str, before: str, cfg: _Config) -> bool:
 
 def _builds_a_named_thing(surface: str, suffix: str, cfg: _Config) -> bool:
     """Whether a weak type word follows a name that is strong on its own (清新空气示范区|建设,
-    碳普惠试点城市|建设): the programme builds that named thing."""
+    跨省流域联防联控联席会议|制度): the programme builds or institutes that named thing."""
     head = surface[: len(surface) - len(suffix)]
     inner = ends_with_any(head, cfg.suffix_type)
     return (
         inner is not None
-        and cfg.suffix_type[inner] == "Programme"
+        and cfg.suffix_type[inner] in ("Programme", "Event")
         and inner not in cfg.weak_suffixes
         and len(head) > len(inner) + 1
+        and len(head) >= cfg.min_length[cfg.suffix_type[inner]]  # 联席会议制度 names none
     )
 
 
