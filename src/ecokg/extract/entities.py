@@ -105,6 +105,7 @@ class _Config:
     work_area_re: re.Pattern[str]
     yearly_editions: tuple[str, ...]
     instrument_words: tuple[str, ...]
+    building_suffixes: tuple[str, ...]
     counted_tail_re: re.Pattern[str]
     quoted_term_re: re.Pattern[str]
     launch_verbs: dict[str, tuple[str, ...]]  # type word -> verbs that launch or found one
@@ -198,6 +199,7 @@ def _config(lexicon: Lexicon) -> _Config:
         quoted_term_re=re.compile(r"“[^”]*[\u4e00-\u9fff][^”]*”"),
         yearly_editions=tuple(p["yearly_editions"]),
         instrument_words=tuple(instruments_long),
+        building_suffixes=tuple(p["building_suffixes"]),
         work_area_re=re.compile(
             f"(?:{alternation(p['scope_prefixes'])})?(?:{alternation(p['work_areas'])})"
         ),
@@ -576,7 +578,8 @@ def _builds_a_named_thing(surface: str, suffix: str, cfg: _Config) -> bool:
     head = surface[: len(surface) - len(suffix)]
     inner = ends_with_any(head, cfg.suffix_type)
     return (
-        inner is not None
+        suffix in cfg.building_suffixes
+        and inner is not None
         and cfg.suffix_type[inner] in ("Programme", "Event")
         and inner not in cfg.weak_suffixes
         and len(head) > len(inner) + 1
