@@ -17,9 +17,10 @@ Canonical names (province-relative forms, abbreviations, 政府 -> 人民政府)
 
 from __future__ import annotations
 
+import bisect
 import logging
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
@@ -723,12 +724,18 @@ def _resolve_overlaps(candidates: Iterable[Candidate]) -> list[Candidate]:
         candidates,
         key=lambda c: (-(c.end - c.start), _SOURCE_RANK[c.source], c.start, c.type),
     )
-    taken: list[tuple[int, int]] = []
+    # taken spans never overlap, so sorted by start they are sorted by end: only the last one
+    # starting before a candidate's end can overlap it
+    starts: list[int] = []
+    ends: list[int] = []
     kept = []
     for cand in ordered:
-        if all(cand.end <= s or cand.start >= e for s, e in taken):
-            kept.append(cand)
-            taken.append((cand.start, cand.end))
+        i = bisect.bisect_left(starts, cand.end)
+        if i > 0 and ends[i - 1] > cand.start:
+            continue
+        starts.insert(i, cand.start)
+        ends.insert(i, cand.end)
+        kept.append(cand)
     return sorted(kept, key=lambda c: (c.start, c.end))
 
 
@@ -742,18 +749,35 @@ def find_candidates(doc: AnalyzedDoc, lexicon: Lexicon) -> list[Candidate]:
     cfg = _config(lexicon)
     kept = _resolve_overlaps(_pooled(doc, lexicon, cfg))
     places = [c for c in _place_candidates(doc, lexicon, cfg) if c.source == "gazetteer"]
-    containers = [c for c in kept if c.type not in ("Agency", "Place", "Person")]
+    kept_set = set(kept)
+    inside = _covered(kept, lambda c: c.type not in ("Agency", "Place", "Person"))
+    named = _covered(kept, lambda c: c.type in ("Agency", "Place"))
     nested = [
         p
         for p in places
-        if p not in kept
-        and any(c.start <= p.start and p.end <= c.end for c in containers)
-        and not any(
-            k.start < p.end and p.start < k.end for k in kept if k.type in ("Agency", "Place")
-        )
+        if p not in kept_set and inside(p.start, p.end, True) and not named(p.start, p.end, False)
     ]
     inner = list(_title_parts(doc, lexicon, cfg, kept))
     return sorted({*kept, *nested, *inner}, key=lambda c: (c.start, c.end, c.type))
+
+
+def _covered(
+    kept: Sequence[Candidate], keep: Callable[[Candidate], bool]
+) -> Callable[[int, int, bool], bool]:
+    """A lookup over the kept candidates that pass ``keep`` (they do not overlap one another, so
+    sorted by start they are sorted by end too): does one contain ``[start, end)`` (``whole``)
+    or merely overlap it?"""
+    spans = sorted((c.start, c.end) for c in kept if keep(c))
+    starts = [s for s, _ in spans]
+
+    def lookup(start: int, end: int, whole: bool) -> bool:
+        i = bisect.bisect_right(starts, start) - 1  # the last one starting at or before start
+        if whole:
+            return i >= 0 and spans[i][1] >= end
+        j = bisect.bisect_left(starts, end)  # those starting before end may overlap
+        return any(spans[k][1] > start for k in range(max(i, 0), j))
+
+    return lookup
 
 
 def _title_parts(

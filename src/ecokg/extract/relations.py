@@ -57,8 +57,17 @@ def _norm(m: EntityMention) -> tuple[int, int]:
     return m.norm_span
 
 
-def _in_sentence(mentions: Sequence[EntityMention], sentence: Sentence) -> list[EntityMention]:
-    return [m for m in mentions if m.norm_span and sentence.span.contains(m.norm_span[0])]
+def _by_sentence(
+    doc: AnalyzedDoc, mentions: Sequence[EntityMention]
+) -> dict[int, list[EntityMention]]:
+    """Mentions grouped by the start of the sentence they begin in, in their own order (one pass,
+    not one scan of every mention per sentence)."""
+    groups: dict[int, list[EntityMention]] = {}
+    for m in mentions:
+        sentence = doc.sentence_at(_norm(m)[0])
+        if sentence is not None:
+            groups.setdefault(sentence.span.start, []).append(m)
+    return groups
 
 
 def _agency_relations(
@@ -241,8 +250,10 @@ def extract_relations(
     published = doc.document.published
     anchor = TimeAnchor(published.year if published else None, doc.document.meta.about_period)
     out: list[Claim] = []
+    by_sentence = _by_sentence(doc, mentions)
     for sentence in doc.sentences:
-        out.extend(_agency_relations(doc, words, _in_sentence(mentions, sentence), sentence))
+        in_sentence = by_sentence.get(sentence.span.start, [])
+        out.extend(_agency_relations(doc, words, in_sentence, sentence))
     seen: set[tuple[str, str, str | None, str | None]] = set()
     for mention in mentions:
         for rel in _attribute_relations(doc, lexicon, words, mention, anchor):

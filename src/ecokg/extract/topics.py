@@ -8,7 +8,7 @@ from functools import cache, lru_cache
 
 from ecokg.extract.lexicon import Lexicon
 from ecokg.text.analyzed import AnalyzedDoc
-from ecokg.text.segment import Sentence, Span
+from ecokg.text.segment import Sentence, Span, paragraphs
 from ecokg.text.wordlists import alternation
 
 # A paragraph that ends no sentence of its own (a heading, a byline) opens no article alone.
@@ -33,35 +33,33 @@ def topic_counts(lexicon: Lexicon, text: str) -> tuple[int, int]:
 
 
 @lru_cache(maxsize=8)
-def _off_topic_articles(
-    text: str, paragraphs: tuple[tuple[int, int], ...], lexicon: Lexicon
-) -> tuple[tuple[int, bool], ...]:
-    """(start, off-topic?) of each article of a page: articles open at a heading or a dateline
-    (``topics.article_starts``); an opening with no sentence of its own joins the next one."""
+def _off_topic_articles(text: str, lexicon: Lexicon) -> tuple[tuple[int, ...], tuple[bool, ...]]:
+    """Start offsets of the articles of a page and whether each is off topic. Articles open at a
+    heading or a dateline (``topics.article_starts``); an opening with no sentence of its own
+    joins the next one. Cached per text: every mention of a document asks."""
     opens = _patterns(lexicon)[2]
     starts: list[int] = []
     pending = False  # the last article so far holds only headings or bylines
-    for start, end in paragraphs:
-        if opens.match(text, start) and not pending:
-            starts.append(start)
+    for para in paragraphs(text):
+        if opens.match(text, para.start) and not pending:
+            starts.append(para.start)
             pending = True
         if not starts:
-            starts.append(start)
-        if _SENTENCE_END.search(text, start, end) and not opens.match(text, start):
+            starts.append(para.start)
+        if _SENTENCE_END.search(text, para.start, para.end) and not opens.match(text, para.start):
             pending = False
     bounds = [*starts[1:], len(text)]
-    articles = []
+    flags = []
     for start, end in zip(starts, bounds, strict=True):
         env, off = topic_counts(lexicon, text[start:end])
-        articles.append((start, off > env))
-    return tuple(articles)
+        flags.append(off > env)
+    return tuple(starts), tuple(flags)
 
 
 def _in_off_topic_article(doc: AnalyzedDoc, lexicon: Lexicon, pos: int) -> bool:
-    spans = tuple(doc.paragraph_spans[i] for i in sorted(doc.paragraph_spans))
-    articles = _off_topic_articles(doc.text, spans, lexicon)
-    i = bisect.bisect_right([start for start, _ in articles], pos) - 1
-    return i >= 0 and articles[i][1]
+    starts, flags = _off_topic_articles(doc.text, lexicon)
+    i = bisect.bisect_right(starts, pos) - 1
+    return i >= 0 and flags[i]
 
 
 def is_caption(doc: AnalyzedDoc, lexicon: Lexicon, paragraph: int) -> bool:
