@@ -609,7 +609,8 @@ def test_words_that_begin_a_title_or_an_institution_are_no_programme(lexicon: Le
 
 
 def test_names_relative_to_the_city_spoken_of(lexicon: Lexicon) -> None:
-    """市委, 市生态环境局 and 市政府常务会议 belong to the city the text last named."""
+    """市委, 市生态环境局 and 市政府常务会议 belong to the city their sentence names (else the one
+    named most before them)."""
     text = (
         "## 贵阳市推进南明河治理\n\n贵州省贵阳市召开市委常委会会议，市生态环境局与市公安局联合开展"
         "南明河排污口执法检查专项行动。\n\n## 遵义市\n\n遵义市召开市政府常务会议研究赤水河保护。"
