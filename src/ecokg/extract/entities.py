@@ -41,18 +41,17 @@ jieba.setLogLevel(logging.WARNING)
 
 _PUNCT = set("，,。；;：:、！？!?（）()《》【】[]「」『』…—\n\r\t ")
 # A count or batch before a name is not part of it ("10个专项攻坚行动", "第二批国家碳达峰试点城市").
-_CN_COUNT = "一二两三四五六七八九十百"
+_DIGITS = "一二两三四五六七八九十"
+_CN_COUNT = _DIGITS + "百"
 _LEADING_COUNT = re.compile(
-    r"(?:\d+|[一二两三四五六七八九十]+)?[余多]?[个家件座项名场篇期次部轮份批处条台所户只种套宗起例]"
+    rf"(?:\d+|[{_DIGITS}]+)?[余多]?[个家件座项名场篇期次部轮份批处条台所户只种套宗起例]"
     r"|第[一二三四五六七八九十\d]+批"
 )
 _JOINERS = ("与", "及", "和")
 # What a launched campaign's name cannot span: punctuation, 的, or "等10个" (one of a list).
-_NOT_IN_NAME = re.compile(
-    r"[，,。；;：:、！？!?（）()《》“”\s的等]|[\d一二两三四五六七八九十]+[个项]"
-)
-_LIST_OF_KINDS = re.compile(r"[的等]|一批|[\d一二两三四五六七八九十]+[项个批类]")
-_BATCH = re.compile(r"第?[一二两三四五六七八九十\d]+批")
+_NOT_IN_NAME = re.compile(rf"[，,。；;：:、！？!?（）()《》“”\s的等]|[\d{_DIGITS}]+[个项]")
+_LIST_OF_KINDS = re.compile(rf"[的等]|一批|[\d{_DIGITS}]+[项个批类]")
+_BATCH = re.compile(rf"第?[{_DIGITS}\d]+批")
 _YEAR_BEFORE = re.compile(r"\d{4}年$")
 # The text before a name ends inside an enumeration ("…黑臭水体整治、").
 _OPEN_LIST = re.compile(r"、[^，,。；;：:]*$")
@@ -205,10 +204,9 @@ def _config(lexicon: Lexicon) -> _Config:
             f"(?:{alternation(p['scope_prefixes'])})?(?:{alternation(p['work_areas'])})"
         ),
         launch_verbs={
-            str(suffix): tuple(verbs)
+            str(suffix): tuple(group["verbs"])
             for group in p["launch_verbs"]
             for suffix in group["suffixes"]
-            for verbs in [group["verbs"]]
         },
         policy_verbs=tuple(p["policy_verbs"]),
         anchor_words=tuple(p["anchor_words"]),

@@ -66,6 +66,7 @@ class Resolver:
             and (self.home is None or lexicon.province_of(h.place) == self.home)
         ]
         self._long_names: dict[str, set[str]] = {}
+        self._designations = tuple(lexicon.words["entity_patterns"]["level_designations"])
 
     def know(self, type_: str, names: Iterable[str]) -> None:
         """Register full names seen in the document, for abbreviation lookup."""
@@ -73,10 +74,7 @@ class Resolver:
 
     def _designation(self, name: str) -> bool:
         """Whether ``name`` is a level of designation (省级低碳试点), which keeps its 省级."""
-        words = self.lexicon.words["entity_patterns"]
-        return name.startswith(("省级", "市级")) and name.endswith(
-            tuple(words["level_designations"])
-        )
+        return name.startswith(("省级", "市级")) and name.endswith(self._designations)
 
     def city_at(self, pos: int) -> PlaceDef | None:
         """The city of the home province a text speaks of at ``pos``: the last one its sentence
@@ -107,11 +105,16 @@ class Resolver:
         name = _NOISE.sub("", surface)
         # 蓝天、碧水、净土提升攻坚战 -> 蓝天碧水净土提升攻坚战: short items fuse into one name
         name = _SHORT_LIST.sub(lambda m: m.group(0).replace("、", ""), name)
-        city = self.city_at(pos) if pos is not None and type_ != "Place" else None
-        if city is not None and not name.startswith(_NOT_CITY):
-            prefix = starts_with_any(name, _CITY_PREFIXES)
-            if prefix and len(name) > len(prefix):
-                name = city.name + name[len(prefix) :]
+        prefix = starts_with_any(name, _CITY_PREFIXES)
+        if (
+            prefix
+            and len(name) > len(prefix)
+            and pos is not None
+            and type_ != "Place"
+            and not name.startswith(_NOT_CITY)
+            and (city := self.city_at(pos)) is not None  # looked up only for a 市… name
+        ):
+            name = city.name + name[len(prefix) :]
         if (
             self.home is not None
             and type_ != "Place"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 from functools import cache, lru_cache
+from typing import NamedTuple
 
 from ecokg.extract.lexicon import Lexicon
 from ecokg.text.analyzed import AnalyzedDoc
@@ -15,21 +16,33 @@ from ecokg.text.wordlists import alternation
 _SENTENCE_END = re.compile(r"[。！？!?；;][”’」』）)]*\s*$")
 
 
+class _Patterns(NamedTuple):
+    environmental: re.Pattern[str]
+    off_topic: re.Pattern[str]
+    article_start: re.Pattern[str]
+    caption: re.Pattern[str]
+
+
+def _any_of(regexes: list[str]) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{r})" for r in regexes))
+
+
 @cache
-def _patterns(lexicon: Lexicon) -> tuple[re.Pattern[str], ...]:
+def _patterns(lexicon: Lexicon) -> _Patterns:
     topics = lexicon.words["topics"]
-    return (
+    return _Patterns(
         re.compile(alternation(topics["environmental"])),
         re.compile(alternation(topics["off_topic"])),
-        re.compile("|".join(f"(?:{r})" for r in topics["article_starts"])),
-        re.compile("|".join(f"(?:{r})" for r in topics["captions"])),
+        _any_of(topics["article_starts"]),
+        _any_of(topics["captions"]),
     )
 
 
 def topic_counts(lexicon: Lexicon, text: str) -> tuple[int, int]:
     """(environmental, off-topic) keyword counts; off-topic words are masked first."""
-    environmental, other = _patterns(lexicon)[:2]
-    return len(environmental.findall(other.sub("", text))), len(other.findall(text))
+    patterns = _patterns(lexicon)
+    other = patterns.off_topic
+    return len(patterns.environmental.findall(other.sub("", text))), len(other.findall(text))
 
 
 @lru_cache(maxsize=8)
@@ -37,7 +50,7 @@ def _off_topic_articles(text: str, lexicon: Lexicon) -> tuple[tuple[int, ...], t
     """Start offsets of the articles of a page and whether each is off topic. Articles open at a
     heading or a dateline (``topics.article_starts``); an opening with no sentence of its own
     joins the next one. Cached per text: every mention of a document asks."""
-    opens = _patterns(lexicon)[2]
+    opens = _patterns(lexicon).article_start
     starts: list[int] = []
     pending = False  # the last article so far holds only headings or bylines
     for para in paragraphs(text):
@@ -66,7 +79,7 @@ def is_caption(doc: AnalyzedDoc, lexicon: Lexicon, paragraph: int) -> bool:
     """Whether a paragraph is a photo caption (``topics.captions``): page furniture that belongs
     to no article and states no finding of its own."""
     start, end = doc.paragraph_spans[paragraph]
-    return bool(_patterns(lexicon)[3].search(doc.text, start, end))
+    return bool(_patterns(lexicon).caption.search(doc.text, start, end))
 
 
 def off_topic_place(doc: AnalyzedDoc, lexicon: Lexicon, sentence: Sentence) -> bool:
