@@ -22,7 +22,12 @@ _FALLBACK_ENCODINGS = ("gb18030", "big5")
 _DATE_RE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
 # A full date written in the text, used when a document has no metadata date.
 _TEXT_DATE_RE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
-_TEXT_MONTH_RE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月")
+_TEXT_MONTH_RE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月(?!\s*\d)")
+_ISO_DATE_RE = re.compile(r"(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")
+# A date with these around it lies ahead of the writing: when a rule takes effect, a deadline.
+_AHEAD_BEFORE = re.compile(r"(?:自|从|從|于|於|到|至)\s*$")
+_AHEAD_AFTER = re.compile(r"\s*(?:底|末)?\s*(?:起|施行|实施|實施|生效|开始|開始|前|以前|之前|期间|期間|到期|[—–~～至-])")
+_HEADER_LINES, _HEADER_CHARS = 4, 300
 
 
 @dataclass(frozen=True, order=True)
@@ -95,20 +100,50 @@ class Document:
 
 
 def date_from_text(text: str) -> PartialDate | None:
-    """The latest full date the text states (a report is published after what it reports)."""
-    found = []
-    for m in _TEXT_DATE_RE.finditer(text):
-        try:
-            found.append(PartialDate.parse(f"{m[1]}-{int(m[2]):02d}-{int(m[3]):02d}"))
-        except ValueError:
-            continue
-    if not found:
-        for m in _TEXT_MONTH_RE.finditer(text):
-            try:
-                found.append(PartialDate.parse(f"{m[1]}-{int(m[2]):02d}"))
-            except ValueError:
-                continue
-    return max(found) if found else None
+    """The date a text was issued, when no metadata gives it.
+
+    A date in the header (the first lines: a dateline, 发布时间) wins. Otherwise the latest date
+    the text states, leaving out dates that lie ahead of the writing: when a rule takes effect
+    (自2025年10月1日起施行) and deadlines (2026年6月底前完成). A report is published after what
+    it reports, so the latest remaining date is the best estimate.
+    """
+    header = text[: _header_end(text)]
+    dated = sorted(
+        (m.start(), d)
+        for pattern in (_TEXT_DATE_RE, _ISO_DATE_RE)
+        for m in pattern.finditer(header)
+        if (d := _partial(m, text))
+    )
+    if dated:
+        return dated[0][1]
+    candidates = [d for m in _TEXT_DATE_RE.finditer(text) if (d := _partial(m, text))]
+    if not candidates:
+        candidates = [d for m in _TEXT_MONTH_RE.finditer(text) if (d := _partial(m, text))]
+    return max(candidates) if candidates else None
+
+
+def _header_end(text: str) -> int:
+    """Where the header ends: after the first lines, at most a few hundred characters."""
+    end = 0
+    for _ in range(_HEADER_LINES):
+        nxt = text.find("\n", end + 1)
+        if nxt < 0:
+            return len(text) if len(text) <= _HEADER_CHARS else _HEADER_CHARS
+        end = nxt
+    return min(end, _HEADER_CHARS)
+
+
+def _partial(m: re.Match[str], text: str) -> PartialDate | None:
+    """The date of a match, unless its context puts it ahead of the writing."""
+    if _AHEAD_BEFORE.search(text[max(0, m.start() - 3) : m.start()]) or _AHEAD_AFTER.match(
+        text, m.end()
+    ):
+        return None
+    parts = [int(g) for g in m.groups() if g]
+    try:
+        return PartialDate.parse("-".join(f"{p:02d}" for p in parts))
+    except ValueError:
+        return None
 
 
 def decode_bytes(data: bytes, path: Path | str = "<bytes>") -> tuple[str, str]:

@@ -98,7 +98,8 @@ def test_relative_years_resolve_against_document_date(lexicon: Lexicon) -> None:
     by_value = {o.value: o for o in obs}
     assert by_value[Decimal("94.1")].period.code == "2024"
     assert by_value[Decimal("94.1")].period.basis == "relative"
-    assert by_value[Decimal("95.0")].period.code == "2025"
+    # 一季度 after 今年: the first quarter of the document's year, as a month range.
+    assert by_value[Decimal("95.0")].period.code == "2025-01/2025-03"
 
 
 def test_plan_period_and_range(lexicon: Lexicon) -> None:

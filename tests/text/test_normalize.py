@@ -259,11 +259,33 @@ def test_plain_characters_map_to_themselves(original: str) -> None:
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.text(alphabet=PLAIN_CJK + "0123456789abcXYZ.%,;:!?()。、“”《》 ", max_size=80))
+@given(st.text(alphabet=PLAIN_CJK + "0123456789abcXYZ.%,;:!()。、“”《》 ", max_size=80))
 def test_normalising_plain_simplified_text_is_identity(text: str) -> None:
+    # No "?": between two characters it is conversion debris (tested below).
     norm = normalize(text)
     assert norm.text == text
     assert norm.offsets == OffsetMap.identity(len(text))
+
+
+@pytest.mark.parametrize(
+    ("raw", "clean"),
+    [
+        ("全區生態(tài)環(huán)境質(zhì)量持續改善", "全区生态环境质量持续改善"),
+        ("水质(zhì)优良比例达98%", "水质优良比例达98%"),
+        ("生态质量?持续改善", "生态质量持续改善"),
+        ("生态\ufffd环境", "生态环境"),
+        # Not debris: Latin in brackets without tone marks; a Chinese (full-width) question mark.
+        ("化学需氧量(COD)下降", "化学需氧量(COD)下降"),
+        ("怎么办？我们认为", "怎么办?我们认为"),
+    ],
+)
+def test_conversion_debris_is_removed_with_offsets_kept(raw: str, clean: str) -> None:
+    norm = normalize(raw)
+    assert norm.text == clean
+    for i, char in enumerate(norm.text):
+        start, end = norm.original_span(i, i + 1)
+        assert end - start == 1
+        assert normalize(raw[start:end]).text == char
 
 
 @settings(max_examples=100, deadline=None)

@@ -60,6 +60,10 @@ class Period:
     basis: str  # stated | relative | plan | context | document | none
     start_year: int | None = None
     end_year: int | None = None
+    # For a running total: the date it holds at (ISO at the precision known), and whether the
+    # text states it (截至2025年10月底) or it is the document's own date.
+    as_of: str | None = None
+    as_of_basis: str | None = None  # stated | document
 
 
 @dataclass(frozen=True)
@@ -82,6 +86,7 @@ class Observation:
     max_value: Decimal | None = None  # high end of a range (qualifier "range")
     base_period: str | None = None  # what a change is measured against (同比, 较2020年)
     part: int = 0  # which of the observations one number makes (see kg.vocab.observation_iri)
+    also: tuple[SourceSpan, ...] = ()  # the same claim stated again in the document
 
 
 @dataclass(frozen=True)

@@ -43,7 +43,18 @@ _ARABIC_YEAR_LIKE = re.compile(r"^\d{4}$")
 # The high end of a range right after a number or its unit ("0.05—0.08毫克/升", "10%～15%").
 _RANGE_HIGH = re.compile(rf"\s*[-—–~～至]\s*(?P<hi>{ARABIC_NUMBER}(?:[万亿])?)")
 # Later members of a list that share the last member's unit ("30、32微克/立方米").
-_LIST_TAIL = re.compile(rf"(?:\s*、\s*{ARABIC_NUMBER})+")
+_LIST_TAIL = re.compile(rf"(?:\s*(?:、|和|及|与)\s*{ARABIC_NUMBER})+")
+# Units of things that pile up: a count "截至2024年底" is a running total, a rate is not.
+_STOCK_UNITS = ("count", "cny", "tonne", "mu")
+_PARTNER_BEFORE = ("与", "同", "较", "比")
+# "到2027年，…", "力争到2027年底": a deadline that opens a statement or one of its clauses.
+_DUE_YEAR = re.compile(r"(?:^|[，,：:；;]|力争|争取|确保|计划|预计)到(?P<year>\d{4})年")
+# A set that the rest of the sentence is about: "11个设区市中，", "3个县（区）内，".
+_SCOPE_IN = re.compile(r"[^，,。；;：:、\s\d]{1,8}?(?:之中|当中|中|内|里)(?=[，,：:；;]|$)")
+# Units of a measure taken over a set (a mean, a share), as opposed to counts and sums.
+_MEASURE_UNITS = ("percent", "percentage_point", "ug_per_m3", "mg_per_l", "index")
+_PARTS_OF = re.compile(rf"分之(?P<part>{ARABIC_NUMBER}|[{_CN_DIGIT_START}百]+)")
+_STREAK = re.compile(r"连续(?P<n>[\d一二两三四五六七八九十]{1,3})年")
 _FULL_NAME_ENDS = ("市", "县", "区", "州", "盟", "旗")
 _FULL_NAMES = ("省", "自治区", *_FULL_NAME_ENDS)
 # "…督察组共受理", "全省累计建成": a total's actor ends before these words.
@@ -51,7 +62,7 @@ _ACTOR_TOTAL = re.compile(r"共计|总计|合计|累计|(?<=[组厅局部委办�
 # Labels are trimmed of these leading words: they say where or when, not what.
 _LEADING_NOISE = re.compile(
     r"^(?:其中|同时|此外|另外|目前|截至|截止|通过|全省|全市|全县|全国|全球|我省|我市|本省|全年|在|对|共|各|累计"
-    r"|并在|并|推动|该市|该省|该县|该区)+"
+    r"|并在|并|推动|该市|该省|该县|该区|和|及|与|以及)+"
 )
 
 
@@ -76,6 +87,7 @@ class _Words:
     province_wide: tuple[str, ...]
     ordinal_counters: tuple[str, ...]
     target_cues: tuple[str, ...]
+    target_openers: tuple[str, ...]
     forecast_cues: tuple[str, ...]
     date_suffixes: tuple[str, ...]
     skip_before: tuple[str, ...]
@@ -86,6 +98,10 @@ class _Words:
     base_before: tuple[str, ...]
     base_after: tuple[str, ...]
     admin_prefix: re.Pattern[str]
+    tenths: str
+    not_after_tenths: tuple[str, ...]
+    half: dict[str, str]
+    half_re: re.Pattern[str]
 
 
 def _invert(groups: Mapping[str, Iterable[str]]) -> dict[str, str]:
@@ -119,6 +135,7 @@ def _words(lexicon: Lexicon) -> _Words:
         province_wide=tuple(w["province_wide"]),
         ordinal_counters=tuple(w["ordinal_counters"]),
         target_cues=tuple(w["modality"]["target"]),
+        target_openers=tuple(w["modality"]["target_openers"]),
         forecast_cues=tuple(w["modality"]["forecast"]),
         date_suffixes=tuple(w["skip"]["date_suffixes"]),
         skip_before=tuple(w["skip"]["before"]),
@@ -133,6 +150,10 @@ def _words(lexicon: Lexicon) -> _Words:
         base_after=tuple(w["change"]["base_after"]),
         # A province, city or county by its full name opening a label says where, not what
         # ("四川省二氧化硫排放量"); rivers and lakes stay ("长江干流江西段").
+        tenths=str(w["fractions"]["tenths"]),
+        not_after_tenths=tuple(w["fractions"]["not_after_tenths"]),
+        half={str(k): str(v) for k, v in w["fractions"]["half"].items()},
+        half_re=re.compile(alternation(w["fractions"]["half"])),
         admin_prefix=re.compile(
             "^(?:"
             + alternation(
@@ -178,14 +199,9 @@ class _DocState:
     blocked: list[tuple[int, int]]
 
 
-def _anchor(doc: AnalyzedDoc) -> TimeAnchor:
-    published = doc.document.published
-    return TimeAnchor(published.year if published else None, doc.document.meta.about_period)
-
-
 def _state(doc: AnalyzedDoc, lexicon: Lexicon) -> _DocState:
     words = _words(lexicon)
-    anchor = _anchor(doc)
+    anchor = doc.time_anchor
     times = words.periods.find(doc.text, anchor)
     places = find_places(doc.text, lexicon)
     # Quoted terms are names ("1269"行动计划), except a quoted hedged value ("20+"微克/立方米).
@@ -233,6 +249,9 @@ def _read_number(state: _DocState, m: re.Match[str], sentence: Sentence) -> _Num
     except ValueError:
         return None
     rest = text[e : min(sentence.span.end, e + 12)]
+    fraction = _read_fraction(state, s, e, value, sentence)
+    if fraction is not None:
+        return fraction
     # Ordinals: 第N is a rank within a scope (全国第三), otherwise a label (第三轮).
     if before.endswith("第"):
         return _read_rank(state, s, e, value, before, rest)
@@ -296,6 +315,68 @@ def _read_number(state: _DocState, m: re.Match[str], sentence: Sentence) -> _Num
     return _Number(start, end, s, e, value, unit, qualifier)
 
 
+def _read_fraction(
+    state: _DocState, s: int, e: int, value: Decimal, sentence: Sentence
+) -> _Number | None:
+    """"九成以上" (90 percent, lower bound), "近三成", "四分之一" (25 percent)."""
+    text, w = state.doc.text, state.words
+    percent: Decimal | None = None
+    m = _PARTS_OF.match(text, e, sentence.span.end)
+    if m is not None and value > 0:
+        try:
+            part = parse_number(m["part"])
+        except ValueError:
+            return None
+        percent = (part * 100 / value).quantize(Decimal("0.01"))
+        end = m.end()
+    elif (
+        text.startswith(w.tenths, e)
+        and 1 <= value <= 9
+        and value == value.to_integral_value()
+        and text[s:e] != "一"
+        and not text.startswith(w.not_after_tenths, e + len(w.tenths))
+    ):
+        percent, end = value * 10, e + len(w.tenths)
+    if percent is None:
+        return None
+    qualifier, start = "exact", s
+    hedge = _hedge_before(text[max(sentence.span.start, s - 6) : s], w)
+    if hedge:
+        qualifier, start = hedge[0], s - hedge[1]
+    after = starts_with_any(text[end : end + 3], w.q_after)
+    if after:
+        qualifier, end = w.q_after[after], end + len(after)
+    return _Number(start, end, s, e, _plain_decimal(percent), "percent", qualifier)
+
+
+def _is_scope(state: _DocState, num: _Number, clause: Span) -> bool:
+    """Whether a count only says which set its sentence is about: "全省11个设区市中，…",
+    "17个重点城市PM2.5浓度介于…" (a measure of the set follows in the same clause)."""
+    text = state.doc.text
+    if _SCOPE_IN.match(text, num.end, clause.end + 1):
+        return True
+    for m in _NUMBER.finditer(text, num.end, clause.end):
+        between = text[num.end : m.start()]
+        if re.search(r"[、和及与]", between):
+            return False
+        high = _RANGE_HIGH.match(text, m.end(), clause.end)
+        um = state.words.unit_re.match(text, high.end() if high else m.end(), clause.end)
+        unit = um.group("unit") if um else None
+        return unit is not None and state.words.unit_forms[unit] in _MEASURE_UNITS
+    return False
+
+
+def _read_half(state: _DocState, m: re.Match[str]) -> _Number:
+    """"过半", "半数以上": more than (or about) half, as a percentage."""
+    qualifier = state.words.half[m.group(0)]
+    return _Number(m.start(), m.end(), m.start(), m.end(), Decimal(50), "percent", qualifier)
+
+
+def _plain_decimal(value: Decimal) -> Decimal:
+    normalized = value.normalize()
+    return normalized.quantize(Decimal(1)) if normalized == normalized.to_integral() else normalized
+
+
 def _hedge_before(before: str, w: _Words) -> tuple[str, int] | None:
     """A hedge word right before the number, possibly followed by a linking verb (超过…, 达…)."""
     word = ends_with_any(before, w.q_before)
@@ -323,7 +404,10 @@ def _read_rank(
             break
     tail = starts_with_any(rest, ("位", "名", "个"))
     if scope_word is None:
-        if tail not in ("位", "名") or not re.search(r"(?:排名|位列|位居|居|列)$", window):
+        tied = window.endswith("并列")  # "并列第一": a shared rank needs no counter
+        if not tied and (
+            tail not in ("位", "名") or not re.search(r"(?:排名|位列|位居|居|列)$", window)
+        ):
             return None
     elif starts_with_any(rest, w.ordinal_counters) and tail is None:
         return None
@@ -446,6 +530,16 @@ def _theme(state: _DocState, *texts: str) -> str | None:
     return None
 
 
+def _statement_start(state: _DocState, sentence: Sentence) -> int:
+    """Where the statement a sentence belongs to starts: sentences split at ；/; share the time
+    named in an earlier part ("2024年，…；其中，…")."""
+    text = state.doc.text
+    pos = sentence.span.start
+    while pos > 0 and text[pos - 1] not in "。！？!?\n":
+        pos -= 1
+    return pos
+
+
 def _period(
     state: _DocState,
     sentence: Sentence,
@@ -455,7 +549,34 @@ def _period(
     is_change: bool,
 ) -> tuple[Period, str | None]:
     """When the value applies, and for a change the period it is measured against."""
-    lo = bisect_right(state.time_starts, sentence.span.start - 1)
+    period, base = _plain_period(state, sentence, clause, num, paragraph_time, is_change)
+    if period.code == "cumulative" or (
+        period.as_of is not None and num.unit in _STOCK_UNITS and not is_change
+    ):
+        # A running total holds at a date: the deadline it names, else the document's date.
+        if period.as_of is not None:
+            return Period("cumulative", "stated", as_of=period.as_of, as_of_basis="stated"), None
+        published = state.doc.document.published
+        as_of = published.iso() if published else None
+        return Period("cumulative", period.basis, as_of=as_of, as_of_basis="document"), None
+    streak = _STREAK.search(state.doc.text, clause.start, num.start)
+    if streak and not num.duration and period.end_year is not None and base is None:
+        # "连续三年保持在90%以上": the value holds over the whole streak, not one year.
+        first = period.end_year - int(parse_number(streak["n"])) + 1
+        return Period(period_code(first, period.end_year), period.basis, first, period.end_year), None
+    return period, base
+
+
+def _plain_period(
+    state: _DocState,
+    sentence: Sentence,
+    clause: Span,
+    num: _Number,
+    paragraph_time: TimeExpr | None,
+    is_change: bool,
+) -> tuple[Period, str | None]:
+    statement = _statement_start(state, sentence)
+    lo = bisect_right(state.time_starts, statement - 1)
     hi = bisect_right(state.time_starts, num.start - 1)
     in_sentence = [t for t in state.times[lo:hi] if t.end <= num.start and t.kind != "cumulative"]
     bases = [t for t in in_sentence if _is_base(state, t)]
@@ -469,18 +590,19 @@ def _period(
         years = [t.start_year for t in dated if t.start_year is not None]
         return Period(period_code(min(years), max(years)), "stated", min(years), max(years)), None
     period: Period | None = None
+    as_of = next((t.as_of for t in reversed(dated) if t.as_of), None)
     if dated and not (num.duration and dated[-1].kind == "plan"):
         t = dated[-1]
         # A running total in the value's own clause outranks a single year named in an earlier
         # clause ("去年，…累计交易金额25万元"); over a stated span it is the total of the span.
         own_clause = t.start >= clause.start
         if own_clause or t.kind in ("range", "plan") or not cumulative:
-            period = Period(t.code, _basis(t), t.start_year, t.end_year)
+            period = Period(t.code, _basis(t), t.start_year, t.end_year, as_of=t.as_of)
     if period is None and cumulative:
-        return Period("cumulative", "stated"), None
+        return Period("cumulative", "stated", as_of=as_of), None
     if period is None and paragraph_time is not None and paragraph_time.code:
         t = paragraph_time
-        period = Period(t.code, "context", t.start_year, t.end_year)
+        period = Period(t.code, "context", t.start_year, t.end_year, as_of=t.as_of)
     about = state.anchor.about_year
     if period is None and about is not None:
         period = Period(str(about), "document", about, about)
@@ -488,7 +610,7 @@ def _period(
         return Period(None, "none"), None
     if base is not None and base.start_year is not None and state.anchor.year is not None:
         return period, _shift(period.code, base.start_year - state.anchor.year)  # 较上年
-    yoy = is_change and "同比" in state.doc.text[sentence.span.start : num.start]
+    yoy = is_change and "同比" in state.doc.text[statement : num.start]
     return period, _shift(period.code, -1) if yoy else None
 
 
@@ -550,13 +672,36 @@ def _place(
             continue
         if "等" in text[hit.end : num.start]:
             continue  # "赣州和资溪等7个市": members of a list, not the place of the count
+        if text[hit.start - 1 : hit.start] in _PARTNER_BEFORE:
+            continue  # "与湖南并列第一", "较全国平均": compared with, not the place itself
         return hit.place
+    if starts_with_any(text[clause.start : num.start], state.words.province_wide):
+        return state.home  # "全省为35": the whole jurisdiction, whatever was named before
     opening = _opening_place(state, sentence.span.start)
     if opening is not None:
         return opening.place
+    earlier = _statement_subject(state, sentence, clause)
+    if earlier is not None:
+        return earlier.place
     if topic is not None:
         return topic.place
     return state.home
+
+
+def _statement_subject(state: _DocState, sentence: Sentence, clause: Span) -> PlaceHit | None:
+    """A place opening an earlier clause of the statement ("2024年，鄱阳湖总磷浓度为…，同比下降
+    3.2%；其中，丰水期为…"): the later clauses go on about it."""
+    text = state.doc.text
+    statement = _statement_start(state, sentence)
+    lo = bisect_right(state.place_starts, statement - 1)
+    hi = bisect_right(state.place_starts, clause.start - 1)
+    for hit in reversed(state.places[lo:hi]):
+        if hit.place.type in NATIONAL_TYPES:
+            continue
+        before = text[max(statement, hit.start - 2) : hit.start]
+        if hit.start == statement or before[-1:] in "，,；;：: ":
+            return hit
+    return None
 
 
 def _respective_place(state: _DocState, sentence: Sentence, num: _Number) -> PlaceDef | None:
@@ -572,18 +717,20 @@ def _respective_place(state: _DocState, sentence: Sentence, num: _Number) -> Pla
     return listed[order] if len(listed) >= 2 and order < len(listed) else None
 
 
-def _modality(state: _DocState, clause_text: str, period: Period) -> str:
+def _modality(state: _DocState, statement: str, clause_text: str, period: Period) -> str:
+    """Result, target or forecast. Cue words count in the value's own clause; a statement that
+    opens with a target cue or with 到<year> not yet past when written (力争到2027年，…) makes
+    every value in it a target."""
     w = state.words
     if any(cue in clause_text for cue in w.forecast_cues):
         return "forecast"
     if any(cue in clause_text for cue in w.target_cues):
         return "target"
-    if (
-        re.search(r"到\d{4}年", clause_text)
-        and period.start_year
-        and state.anchor.year
-        and (period.start_year > state.anchor.year)
-    ):
+    if starts_with_any(statement, w.target_openers):
+        return "target"
+    due = _DUE_YEAR.search(statement)
+    year = state.anchor.year
+    if due and year is not None and int(due["year"]) >= year and period.code != "cumulative":
         return "target"
     return "achieved"
 
@@ -640,13 +787,18 @@ def extract_observations(
         for clause in sentence.clauses:
             if off_topic(doc, lexicon, sentence, clause):
                 continue
-            for m in _NUMBER.finditer(text, clause.start, clause.end):
+            for m in _value_matches(state, clause):
                 if m.start() < consumed:
                     continue
-                num = _read_number(state, m, sentence)
+                if m.re is state.words.half_re:
+                    num: _Number | None = _read_half(state, m)
+                else:
+                        num = _read_number(state, m, sentence)
                 if num is None:
                     continue
                 consumed = num.num_end
+                if num.unit == "count" and _is_scope(state, num, clause):
+                    continue
                 found = _observation(state, sentence, clause, num, recent, paragraph_time, topic)
                 for obs in found:
                     base = obs.indicator.base or obs.indicator
@@ -657,6 +809,16 @@ def extract_observations(
         yield from _rank_lists(state, sentence, paragraph_time)
         if lead is not None and lead.kind == "range":
             paragraph_time = None  # "2021年至2024年，…": a span is the time of its own sentence
+
+
+def _value_matches(state: _DocState, clause: Span) -> list[re.Match[str]]:
+    """Numbers, and fraction words without a numeral (过半), of a clause in text order."""
+    text = state.doc.text
+    found = list(_NUMBER.finditer(text, clause.start, clause.end))
+    if any(h in text[clause.start : clause.end] for h in ("半",)):
+        found += state.words.half_re.finditer(text, clause.start, clause.end)
+        found.sort(key=lambda m: m.start())
+    return found
 
 
 def _rank_lists(
@@ -847,7 +1009,12 @@ def _observation(
             place_key=f"place:{place.id}" if place else None,
             quote=quote,
             value_span=state.doc.source_span(num.start, num.end),
-            modality=_modality(state, text[clause.start : num.start], period),
+            modality=_modality(
+                state,
+                text[_statement_start(state, sentence) : num.start],
+                text[clause.start : num.start],
+                period,
+            ),
             theme=indicator.theme or _theme(state, context, clause_text, sentence_text),
             change_direction=change[0] if change else None,
             rank_scope=num.rank_scope,

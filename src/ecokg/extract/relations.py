@@ -247,8 +247,7 @@ def extract_relations(
     words = _words(lexicon)
     mentions = [c for c in claims if isinstance(c, EntityMention) and c.norm_span]
     observations = [c for c in claims if isinstance(c, Observation)]
-    published = doc.document.published
-    anchor = TimeAnchor(published.year if published else None, doc.document.meta.about_period)
+    anchor = doc.time_anchor
     out: list[Claim] = []
     by_sentence = _by_sentence(doc, mentions)
     for sentence in doc.sentences:

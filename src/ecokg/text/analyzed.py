@@ -8,6 +8,7 @@ from functools import cached_property
 
 from ecokg.corpus import Document
 from ecokg.text.normalize import NormalizedText, normalize
+from ecokg.text.periods import TimeAnchor
 from ecokg.text.segment import Sentence, sentences
 
 
@@ -40,6 +41,16 @@ class AnalyzedDoc:
     def text(self) -> str:
         """The normalised text."""
         return self.norm.text
+
+    @cached_property
+    def time_anchor(self) -> TimeAnchor:
+        """What relative times resolve against: the document's date and reporting period."""
+        published = self.document.published
+        return TimeAnchor(
+            published.year if published else None,
+            self.document.meta.about_period,
+            published.month if published else None,
+        )
 
     @cached_property
     def sentences(self) -> list[Sentence]:

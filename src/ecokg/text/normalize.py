@@ -1,7 +1,7 @@
 """Normalise Chinese source text while keeping a map back to original character offsets.
 
-Every extractor works on the normalised text (simplified script, half-width digits and Latin,
-markup remnants removed, layout breaks inside sentences joined) and reports spans in it; the
+Every extractor works on the normalised text (conversion debris removed, simplified script,
+half-width digits and Latin, markup remnants removed, layout breaks inside sentences joined) and reports spans in it; the
 :class:`OffsetMap` turns those into spans of the original text, so a quote is always exactly
 ``original[start:end]``.
 """
@@ -143,6 +143,15 @@ def _translate(source: NormalizedText, convert: Callable[[str], str]) -> Normali
 _WIDTH_TABLE = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
 _MARKUP_GROUP = re.compile(r"[_^]\{([^{}\n]{1,12})\}|<su[bp]>([^<\n]{1,12})</su[bp]>")
 _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>\n]*)?/?>|&nbsp;")
+# What a broken conversion leaves behind: a character's pinyin in brackets after it
+# (生態(tài)環(huán)境), and a replacement mark for a character it could not encode (质量?持续, U+FFFD).
+# A real question mark is full-width in Chinese text and ends a sentence; this one sits between
+# two characters.
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+_CONVERSION_DEBRIS = re.compile(
+    rf"(?<=[\u4e00-\u9fff])[(（][a-zü]*[{_TONED}][a-zü{_TONED}]*[)）]"
+    r"|(?<=[\u4e00-\u9fff])\?+(?=[\u4e00-\u9fff])|\ufffd"
+)
 # One or more line breaks (with blank lines between) that may fall inside a sentence.
 _BREAK = re.compile(r"[ \t]*\r?\n(?:[ \t]*\r?\n)*[ \t]*")
 
@@ -204,6 +213,7 @@ def _join_broken_lines(source: NormalizedText) -> NormalizedText:
 def normalize(text: str) -> NormalizedText:
     """Run every normalisation step over ``text`` and return the result with its offset map."""
     current = NormalizedText(text, OffsetMap.identity(len(text)))
+    current = rewrite(current, _CONVERSION_DEBRIS, lambda m: "")
     current = _translate(current, to_half_width)
     current = _translate(current, to_simplified)
     current = rewrite(current, _MARKUP_GROUP, lambda m: m.group(1) or m.group(2) or "")

@@ -1,26 +1,41 @@
 """Find time expressions and resolve them to periods against a document's own date.
 
-Understands years (2022年), ranges (2023—2025年), months (2025年12月) and month ranges
-(2025年1—9月 = 2025-01/2025-09), deadlines (截至2024年底),
+Understands years (2022年), ranges (2023—2025年), months (2025年12月, 10月份), month ranges
+(2025年1—9月 = 2025-01/2025-09, 1—10月), parts of a year (上半年, 一季度, 前三季度), dates,
+deadlines that say when a running total holds (截至2024年底 -> as of 2024-12-31),
 plan periods (十四五 = 2021/2025), relative years (去年, 今年, 同年, 一年来) and running totals.
+
+A month or part of a year written without its year takes the year last named in its paragraph
+(not a year that is only compared with: 较2020年), else the document's year; a month later in the
+year than the document's own month belongs to the year before (a January report on 11月).
 Relative words are resolved against the document date and reporting period, never guessed:
 when nothing anchors them, the period stays unknown.
 """
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from ecokg.text.wordlists import alternation
+from ecokg.text.numbers import parse_chinese_integer
+from ecokg.text.wordlists import alternation, ends_with_any, starts_with_any
 
 MIN_YEAR, MAX_YEAR = 1949, 2100
-_RANGE = re.compile(r"(\d{4})\s*年?\s*[-—–~～至到]\s*(\d{4})\s*年")
-_MONTH_RANGE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月?\s*[-—–~～至到]\s*(\d{1,2})\s*月")
-_MONTH = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月(?!\s*\d{1,2}\s*[日号])")
-_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*\d{1,2}\s*[日号]")
+_DASH = r"\s*[-—–~～至到]\s*"
+# A month number: Arabic, or a Chinese numeral up to 十二.
+_M = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
+_RANGE = re.compile(rf"(\d{{4}})\s*年?{_DASH}(\d{{4}})\s*年")
+_MONTH_RANGE = re.compile(rf"(\d{{4}})\s*年\s*({_M})\s*月?{_DASH}({_M})\s*月(?:份)?")
+_MONTH = re.compile(rf"(\d{{4}})\s*年\s*({_M})\s*月(?:份)?(?!\s*\d{{1,2}}\s*[日号])")
+_DATE = re.compile(rf"(\d{{4}})\s*年\s*({_M})\s*月\s*(\d{{1,2}})\s*[日号]")
 _YEAR = re.compile(r"(?<!\d)(\d{4})\s*年(?:度)?(?!\s*\d{1,2}\s*月)(?![代])")
+# The same without a year; never right after a digit, 年 (taken above) or 第 (an ordinal).
+_BARE = r"(?<![\d.年第/])"
+_BARE_MONTH_RANGE = re.compile(rf"{_BARE}({_M})\s*月?{_DASH}({_M})\s*月(?:份)?")
+_BARE_DATE = re.compile(rf"{_BARE}({_M})\s*月\s*(\d{{1,2}})\s*[日号]")
+_BARE_MONTH = re.compile(rf"{_BARE}({_M})\s*月(?:份)?(?!\s*\d)")
 
 
 @dataclass(frozen=True)
@@ -28,7 +43,9 @@ class TimeExpr:
     """A time expression at ``[start, end)`` of the normalised text.
 
     ``kind`` is one of year, range, month, plan, relative, same_year, reporting, cumulative;
-    ``code`` is the period in the contract syntax once resolved (None when it cannot be).
+    ``code`` is the period in the contract syntax once resolved (None when it cannot be);
+    ``as_of`` is the date a deadline names (``截至2024年底`` -> ``2024-12-31``), ISO at the
+    precision the text gives; ``explicit`` says whether the text wrote the year itself.
     """
 
     start: int
@@ -37,14 +54,17 @@ class TimeExpr:
     code: str | None
     start_year: int | None
     end_year: int | None
+    as_of: str | None = None
+    explicit: bool = True
 
 
 @dataclass(frozen=True)
 class TimeAnchor:
-    """What relative expressions resolve against: the document year and reporting period."""
+    """What relative expressions resolve against: the document date and reporting period."""
 
     year: int | None
     about: str | None = None
+    month: int | None = None
 
     @property
     def about_year(self) -> int | None:
@@ -53,14 +73,52 @@ class TimeAnchor:
             return int(self.about)
         return None
 
+    def year_of_month(self, month: int) -> int | None:
+        """The year a month named without one falls in: the document's, or the year before
+        when the month comes after the document's own month."""
+        if self.year is None:
+            return None
+        if self.month is not None and month > self.month:
+            return self.year - 1
+        return self.year
+
 
 def period_code(start_year: int, end_year: int) -> str:
     """``2022`` for one year, ``2021/2025`` for a range."""
     return str(start_year) if start_year == end_year else f"{start_year}/{end_year}"
 
 
+def month_code(year: int, first: int, last: int | None = None) -> str:
+    """``2025-10`` for one month, ``2025-01/2025-06`` for a month range."""
+    if last is None or last == first:
+        return f"{year}-{first:02d}"
+    return f"{year}-{first:02d}/{year}-{last:02d}"
+
+
 def _valid(year: int) -> bool:
     return MIN_YEAR <= year <= MAX_YEAR
+
+
+def _clear_month(text: str, m: re.Match[str]) -> bool:
+    """Whether a month in Chinese numerals stands on its own (十月份, ，三月底): inside a word
+    (统一月报) it is no month."""
+    before = text[m.start() - 1 : m.start()] if m.start() else ""
+    return text.startswith(("份", "底", "末", "初", "中旬", "上旬", "下旬"), m.end()) or (
+        not before or not ("\u4e00" <= before <= "\u9fff") or before in "在于至到自从"
+    )
+
+
+def _month(text: str) -> int:
+    return int(text) if text.isdigit() else parse_chinese_integer(text)
+
+
+@dataclass(frozen=True)
+class _Pending:
+    """A month or part of a year whose year is not written: resolved in text order."""
+
+    first: int
+    last: int
+    day: int | None = None
 
 
 class PeriodFinder:
@@ -76,53 +134,91 @@ class PeriodFinder:
         self.reporting: Sequence[str] = list(periods["reporting_year"])
         self.cumulative: Sequence[str] = list(periods["cumulative"])
         self.plans: dict[str, str] = {str(k): str(v) for k, v in periods["plans"].items()}
+        self.parts: dict[str, tuple[int, int]] = {
+            str(k): (int(v[0]), int(v[1])) for k, v in periods.get("year_parts", {}).items()
+        }
+        self.as_of_before: tuple[str, ...] = tuple(periods.get("as_of_before", ()))
+        self.period_end: tuple[str, ...] = tuple(periods.get("period_end", ()))
+        change = words.get("change", {})
+        assert isinstance(change, Mapping)
+        # A year that is only compared with (较2020年) or started from (2020年以来) sets no
+        # context for the months after it.
+        self.base_before: tuple[str, ...] = tuple(change.get("base_before", ()))
+        self.base_after: tuple[str, ...] = (*change.get("base_after", ()), "以来")
         self._words = re.compile(
             f"(?P<plan>{alternation(self.plans)})|(?P<rel>{alternation(self.relative)})"
             f"|(?P<same>{alternation(self.same_year)})|(?P<rep>{alternation(self.reporting)})"
             f"|(?P<cum>{alternation(self.cumulative)})"
         )
+        parts = alternation(self.parts)
+        self._part = re.compile(rf"(?:(\d{{4}})\s*年(?:度)?\s*)?(?P<part>{parts})")
 
     def find(self, text: str, anchor: TimeAnchor) -> list[TimeExpr]:
-        """Every time expression of ``text`` in order; 同年 resolves to the last year named."""
+        """Every time expression of ``text`` in order; 同年 resolves to the last year named,
+        a month without a year to the year of its paragraph (see the module docstring)."""
         found: list[TimeExpr] = []
+        pending: dict[tuple[int, int], _Pending] = {}
         taken: list[tuple[int, int]] = []
 
         def free(a: int, b: int) -> bool:
             return all(b <= s or a >= e for s, e in taken)
 
-        def add(expr: TimeExpr) -> None:
+        def add(expr: TimeExpr, later: _Pending | None = None) -> None:
             if free(expr.start, expr.end):
                 found.append(expr)
                 taken.append((expr.start, expr.end))
+                if later is not None:
+                    pending[(expr.start, expr.end)] = later
 
+        for m in self._part.finditer(text):
+            first, last = self.parts[m["part"]]
+            if m[1] and _valid(int(m[1])):
+                year = int(m[1])
+                add(TimeExpr(m.start(), m.end(), "month", month_code(year, first, last), year, year))
+            elif not m[1]:
+                s = m.start("part")
+                add(TimeExpr(s, m.end(), "month", None, None, None, None, False), _Pending(first, last))
         for m in _RANGE.finditer(text):
             y1, y2 = int(m[1]), int(m[2])
             if _valid(y1) and _valid(y2) and y1 <= y2:
                 add(TimeExpr(m.start(), m.end(), "range", period_code(y1, y2), y1, y2))
         for m in _MONTH_RANGE.finditer(text):
-            year, m1, m2 = int(m[1]), int(m[2]), int(m[3])
+            year, m1, m2 = int(m[1]), _month(m[2]), _month(m[3])
             if _valid(year) and 1 <= m1 < m2 <= 12:
-                code = f"{year}-{m1:02d}/{year}-{m2:02d}"
-                add(TimeExpr(m.start(), m.end(), "month", code, year, year))
+                add(TimeExpr(m.start(), m.end(), "month", month_code(year, m1, m2), year, year))
         for m in _DATE.finditer(text):
-            year = int(m[1])
-            if _valid(year):
+            year, month, day = int(m[1]), _month(m[2]), int(m[3])
+            if _valid(year) and 1 <= month <= 12 and 1 <= day <= 31:
                 add(TimeExpr(m.start(), m.end(), "year", str(year), year, year))
         for m in _MONTH.finditer(text):
-            year, month = int(m[1]), int(m[2])
+            year, month = int(m[1]), _month(m[2])
             if _valid(year) and 1 <= month <= 12:
-                code = f"{year}-{month:02d}"
-                add(TimeExpr(m.start(), m.end(), "month", code, year, year))
+                add(TimeExpr(m.start(), m.end(), "month", month_code(year, month), year, year))
         for m in _YEAR.finditer(text):
             year = int(m[1])
             if _valid(year):
                 add(TimeExpr(m.start(), m.end(), "year", str(year), year, year))
+        for m in _BARE_MONTH_RANGE.finditer(text):
+            m1, m2 = _month(m[1]), _month(m[2])
+            if 1 <= m1 < m2 <= 12:
+                expr = TimeExpr(m.start(), m.end(), "month", None, None, None, None, False)
+                add(expr, _Pending(m1, m2))
+        for m in _BARE_DATE.finditer(text):
+            month, day = _month(m[1]), int(m[2])
+            if 1 <= month <= 12 and 1 <= day <= 31:
+                expr = TimeExpr(m.start(), m.end(), "year", None, None, None, None, False)
+                add(expr, _Pending(month, month, day))
+        for m in _BARE_MONTH.finditer(text):
+            month = _month(m[1])
+            if 1 <= month <= 12 and (m[1].isdigit() or _clear_month(text, m)):
+                expr = TimeExpr(m.start(), m.end(), "month", None, None, None, None, False)
+                add(expr, _Pending(month, month))
         for m in self._words.finditer(text):
-            expr = self._word_expr(m, anchor)
-            if expr:
-                add(expr)
+            word = self._word_expr(m, anchor)
+            if word:
+                add(word)
         found.sort(key=lambda e: (e.start, e.end))
-        return self._resolve_same_year(found)
+        return [self._as_of(text, e) for e in self._resolve_in_order(text, found, pending, anchor)]
 
     def _word_expr(self, m: re.Match[str], anchor: TimeAnchor) -> TimeExpr | None:
         s, e = m.start(), m.end()
@@ -142,15 +238,69 @@ class PeriodFinder:
             return TimeExpr(s, e, "reporting", code, reporting, reporting)
         return TimeExpr(s, e, "cumulative", "cumulative", None, None)
 
-    @staticmethod
-    def _resolve_same_year(found: list[TimeExpr]) -> list[TimeExpr]:
+    def _sets_context(self, text: str, expr: TimeExpr) -> bool:
+        """Whether a year names the time of what follows (not a base or a start: 较2020年)."""
+        before = text[max(0, expr.start - 3) : expr.start]
+        return (
+            expr.kind in ("year", "relative", "month", "same_year")
+            and expr.start_year is not None
+            and ends_with_any(before, self.base_before) is None
+            and starts_with_any(text[expr.end : expr.end + 4], self.base_after) is None
+        )
+
+    def _resolve_in_order(
+        self,
+        text: str,
+        found: list[TimeExpr],
+        pending: Mapping[tuple[int, int], _Pending],
+        anchor: TimeAnchor,
+    ) -> list[TimeExpr]:
         out = []
-        last: TimeExpr | None = None
+        last: TimeExpr | None = None  # the last year named, for 同年
+        context: TimeExpr | None = None  # the last year that sets the time of its paragraph
         for expr in found:
-            if expr.kind == "same_year" and last is not None and last.start_year is not None:
+            if context is not None and "\n" in text[context.end : expr.start]:
+                context = None  # a new paragraph starts from the document's own date again
+            later = pending.get((expr.start, expr.end))
+            if later is not None:
+                year = context.start_year if context else anchor.year_of_month(later.first)
+                if year is not None:
+                    code = month_code(year, later.first, later.last)
+                    if later.day is not None:
+                        code = str(year)
+                    expr = replace(expr, code=code, start_year=year, end_year=year)
+            elif expr.kind == "same_year" and last is not None and last.start_year is not None:
                 year = last.start_year  # 同年 after "2025年12月" is the year 2025, not the month
-                expr = TimeExpr(expr.start, expr.end, expr.kind, str(year), year, year)
+                expr = replace(expr, code=str(year), start_year=year, end_year=year)
             if expr.kind in ("year", "relative", "month") and expr.code:
                 last = expr
+            if expr.explicit and self._sets_context(text, expr):
+                context = expr
             out.append(expr)
         return out
+
+    def _as_of(self, text: str, expr: TimeExpr) -> TimeExpr:
+        """A deadline (截至2024年底, 截止10月31日) is the date a running total holds at."""
+        if expr.start_year is None or expr.kind not in ("year", "month"):
+            return expr
+        if ends_with_any(text[max(0, expr.start - 4) : expr.start], self.as_of_before) is None:
+            return expr
+        at_end = starts_with_any(text[expr.end : expr.end + 1], self.period_end) is not None
+        year = expr.start_year
+        if expr.as_of is not None and re.fullmatch(r"\d{4}-\d{2}-\d{2}", expr.as_of):
+            return expr
+        code = expr.code or ""
+        day = re.search(r"(\d{1,2})\s*[日号]$", text[expr.start : expr.end])
+        month_match = re.fullmatch(r"\d{4}-(\d{2})(?:/\d{4}-(\d{2}))?", code)
+        if month_match:
+            month = int(month_match[2] or month_match[1])
+            if day is not None:
+                return replace(expr, as_of=f"{year}-{month:02d}-{int(day[1]):02d}")
+            if at_end:
+                last_day = calendar.monthrange(year, month)[1]
+                return replace(expr, as_of=f"{year}-{month:02d}-{last_day:02d}")
+            return replace(expr, as_of=f"{year}-{month:02d}")
+        if day is not None:
+            month = _month(re.findall(rf"({_M})\s*月", text[expr.start : expr.end])[-1])
+            return replace(expr, as_of=f"{year}-{month:02d}-{int(day[1]):02d}")
+        return replace(expr, as_of=f"{year}-12-31" if at_end else str(year))
