@@ -54,7 +54,6 @@ _SCOPE_IN = re.compile(r"[^，,。；;：:、\s\d]{1,8}?(?:之中|当中|中|内
 # Units of a measure taken over a set (a mean, a share), as opposed to counts and sums.
 _MEASURE_UNITS = ("percent", "percentage_point", "ug_per_m3", "mg_per_l", "index")
 _PARTS_OF = re.compile(rf"分之(?P<part>{ARABIC_NUMBER}|[{_CN_DIGIT_START}百]+)")
-_STREAK = re.compile(r"连续(?P<n>[\d一二两三四五六七八九十]{1,3})年")
 _FULL_NAME_ENDS = ("市", "县", "区", "州", "盟", "旗")
 _FULL_NAMES = ("省", "自治区", *_FULL_NAME_ENDS)
 # "…督察组共受理", "全省累计建成": a total's actor ends before these words.
@@ -83,7 +82,7 @@ class _Words:
     rank_scopes: dict[str, str]
     rank_scope_words: tuple[str, ...]  # longest first
     rank_list: re.Pattern[str]
-    respectively: str
+    respectively: tuple[str, ...]
     province_wide: tuple[str, ...]
     ordinal_counters: tuple[str, ...]
     target_cues: tuple[str, ...]
@@ -131,7 +130,7 @@ def _words(lexicon: Lexicon) -> _Words:
         rank_scopes={str(k): str(v) for k, v in w["rank_scopes"].items()},
         rank_scope_words=tuple(sorted(map(str, w["rank_scopes"]), key=len, reverse=True)),
         rank_list=re.compile(w["rank_list"]),
-        respectively=str(w["respectively"]),
+        respectively=tuple(w["respectively"]),
         province_wide=tuple(w["province_wide"]),
         ordinal_counters=tuple(w["ordinal_counters"]),
         target_cues=tuple(w["modality"]["target"]),
@@ -559,11 +558,6 @@ def _period(
         published = state.doc.document.published
         as_of = published.iso() if published else None
         return Period("cumulative", period.basis, as_of=as_of, as_of_basis="document"), None
-    streak = _STREAK.search(state.doc.text, clause.start, num.start)
-    if streak and not num.duration and period.end_year is not None and base is None:
-        # "连续三年保持在90%以上": the value holds over the whole streak, not one year.
-        first = period.end_year - int(parse_number(streak["n"])) + 1
-        return Period(period_code(first, period.end_year), period.basis, first, period.end_year), None
     return period, base
 
 
@@ -603,9 +597,10 @@ def _plain_period(
     if period is None and paragraph_time is not None and paragraph_time.code:
         t = paragraph_time
         period = Period(t.code, "context", t.start_year, t.end_year, as_of=t.as_of)
-    about = state.anchor.about_year
+    about = state.anchor.about_within_year
     if period is None and about is not None:
-        period = Period(str(about), "document", about, about)
+        year = int(about[:4])
+        period = Period(about, "document", year, year)
     if period is None:
         return Period(None, "none"), None
     if base is not None and base.start_year is not None and state.anchor.year is not None:
@@ -707,7 +702,7 @@ def _statement_subject(state: _DocState, sentence: Sentence, clause: Span) -> Pl
 def _respective_place(state: _DocState, sentence: Sentence, num: _Number) -> PlaceDef | None:
     """"南昌市、九江市PM2.5浓度分别为30、32": the n-th value after 分别 is the n-th place."""
     text = state.doc.text
-    cue = text.rfind(state.words.respectively, sentence.span.start, num.start)
+    cue = max(text.rfind(w, sentence.span.start, num.start) for w in state.words.respectively)
     if cue < 0:
         return None
     lo = bisect_right(state.place_starts, sentence.span.start - 1)

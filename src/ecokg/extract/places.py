@@ -9,10 +9,13 @@ from dataclasses import dataclass
 from functools import cache
 
 from ecokg.extract.lexicon import Lexicon, PlaceDef
-from ecokg.text.wordlists import alternation
+from ecokg.text.wordlists import alternation, starts_with_any
 
 # Names of the whole country act as scopes ("全国第三"), not as the place a value is about.
 NATIONAL_TYPES = ("country",)
+WATER_TYPES = ("river", "lake")
+# A river's or lake's basin and main stem are the water body itself (长江流域, 赣江干流).
+_WATER_PARTS = ("流域", "干流", "水系")
 
 
 @dataclass(frozen=True)
@@ -36,10 +39,14 @@ def find_places(
 ) -> list[PlaceHit]:
     """Every gazetteer place named in ``text[start:end]``, longest name first at each position."""
     end = len(text) if end is None else end
-    return [
-        PlaceHit(m.start(), m.end(), lexicon.place_by_alias[m.group(0)])
-        for m in _matcher(lexicon).finditer(text, start, end)
-    ]
+    hits = []
+    for m in _matcher(lexicon).finditer(text, start, end):
+        place = lexicon.place_by_alias[m.group(0)]
+        stop = m.end()
+        if place.type in WATER_TYPES:
+            stop += len(starts_with_any(text[stop : stop + 2], _WATER_PARTS) or "")
+        hits.append(PlaceHit(m.start(), stop, place))
+    return hits
 
 
 def home_province(hits: Iterable[PlaceHit], lexicon: Lexicon) -> PlaceDef | None:

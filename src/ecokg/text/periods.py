@@ -73,6 +73,16 @@ class TimeAnchor:
             return int(self.about)
         return None
 
+    @property
+    def about_within_year(self) -> str | None:
+        """The reporting period when it lies within one year (2024, 2025-01/2025-10): the time
+        of a figure the text gives no time for. A span of years (2021/2025) is none."""
+        about = self.about or ""
+        m = re.fullmatch(r"(\d{4})(?:-\d{2}(?:/(\d{4})-\d{2})?)?", about)
+        if m is None or (m[2] is not None and m[2] != m[1]):
+            return None
+        return about
+
     def year_of_month(self, month: int) -> int | None:
         """The year a month named without one falls in: the document's, or the year before
         when the month comes after the document's own month."""
