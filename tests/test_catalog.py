@@ -44,7 +44,7 @@ def test_contract_queries_keep_their_columns() -> None:
 def test_param_rule() -> None:
     assert param_term("<http://example.org/a>") == URIRef("http://example.org/a")
     assert param_term("ekg:Programme") == URIRef("https://w3id.org/ecokg/def#Programme")
-    assert param_term("id:place/jiangxi") == URIRef("https://w3id.org/ecokg/id/place/jiangxi")
+    assert param_term("id:place/360000") == URIRef("https://w3id.org/ecokg/id/place/360000")
     assert param_term("2022") == Literal(2022, datatype=XSD.integer)
     assert param_term("27.5") == Literal(Decimal("27.5"), datatype=XSD.decimal)
     assert param_term('"2022"') == Literal("2022")
@@ -72,7 +72,7 @@ def test_query_command_binds_parameters(demo_build: tuple[Path, BuildSummary]) -
         "--param",
         "indicator=ind:pm25-annual-mean",
         "--param",
-        "placeIri=id:place/jiangxi",
+        "placeIri=id:place/360000",
     )
     assert done.returncode == 0, done.stderr
     rows = done.stdout.splitlines()[1:]

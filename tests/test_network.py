@@ -31,7 +31,7 @@ def test_nodes_are_named_things_with_labels_and_types(network: nx.MultiDiGraph) 
     assert not any("#char=" in n or "/claim/" in n or "/doc/" in n for n in network.nodes)
     assert network.nodes[AGENCY]["label"] == "江西省生态环境厅"
     assert network.nodes[AGENCY]["label_zh_hant"] == "江西省生態環境廳"
-    edges = network.get_edge_data(AGENCY, "https://w3id.org/ecokg/id/place/jiangxi")
+    edges = network.get_edge_data(AGENCY, "https://w3id.org/ecokg/id/place/360000")
     assert edges["ekg:aboutPlace"]["label"] == "涉及地点"
     assert edges["ekg:aboutPlace"]["label_en"] == "about place"
 
@@ -56,7 +56,7 @@ def test_path_from_agency_to_indicator(network: nx.MultiDiGraph) -> None:
 
 def test_neighbours_and_centrality(network: nx.MultiDiGraph) -> None:
     near = neighbours(network, AGENCY, 1)
-    assert "https://w3id.org/ecokg/id/place/jiangxi" in {n.node for n in near}
+    assert "https://w3id.org/ecokg/id/place/360000" in {n.node for n in near}
     assert all(n.hops == 1 and n.via == AGENCY for n in near)
     two = neighbours(network, AGENCY, 2)
     assert len(two) > len(near) and {n.hops for n in two} == {1, 2}

@@ -26,7 +26,9 @@ _TEXT_MONTH_RE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月(?!\s*\d)")
 _ISO_DATE_RE = re.compile(r"(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")
 # A date with these around it lies ahead of the writing: when a rule takes effect, a deadline.
 _AHEAD_BEFORE = re.compile(r"(?:自|从|從|于|於|到|至)\s*$")
-_AHEAD_AFTER = re.compile(r"\s*(?:底|末)?\s*(?:起|施行|实施|實施|生效|开始|開始|前|以前|之前|期间|期間|到期|[—–~～至-])")
+_AHEAD_AFTER = re.compile(
+    r"\s*(?:底|末)?\s*(?:起|施行|实施|實施|生效|开始|開始|前|以前|之前|期间|期間|到期|[—–~～至-])"
+)
 _HEADER_LINES, _HEADER_CHARS = 4, 300
 
 

@@ -392,7 +392,7 @@ def test_nature_reserve_and_lake(lexicon: Lexicon) -> None:
     lake = named(found, "Place", "洞庭湖")
     assert lake.key == "place:dongtinghu"
     assert lake.span.start > reserve.span.end  # the lake inside the reserve's name is not a mention
-    assert named(found, "Place", "岳阳市").key == "place:hunan-yueyang"
+    assert named(found, "Place", "岳阳市").key == "place:430600"
 
 
 def test_county_is_not_its_namesake_city(lexicon: Lexicon) -> None:
@@ -469,13 +469,18 @@ def test_scholar_named_before_an_academic_title(lexicon: Lexicon) -> None:
 
 
 def test_quoted_conference_title_with_a_colon(lexicon: Lexicon) -> None:
-    found = entities("“2026绿色丝路：生态与发展论坛”在西安开幕，下设“黄河流域生态保护与高质量发展”分会场。", lexicon)
+    found = entities(
+        "“2026绿色丝路：生态与发展论坛”在西安开幕，下设“黄河流域生态保护与高质量发展”分会场。",
+        lexicon,
+    )
     named(found, "Event", "2026绿色丝路:生态与发展论坛")
     named(found, "Event", "黄河流域生态保护与高质量发展分会场")
 
 
 def test_verb_in_front_of_a_programme_is_not_part_of_its_name(lexicon: Lexicon) -> None:
-    found = entities("贵州省将奋力建设长江上游生态屏障先行区，持续开展赤水河流域生态修复三年行动。", lexicon)
+    found = entities(
+        "贵州省将奋力建设长江上游生态屏障先行区，持续开展赤水河流域生态修复三年行动。", lexicon
+    )
     named(found, "Programme", "长江上游生态屏障先行区")
     assert not [m for m in found if m.name.startswith(("建设", "开展"))]
 
@@ -524,14 +529,19 @@ def test_quantified_cities_are_not_a_county(lexicon: Lexicon) -> None:
 
 
 def test_programmes_scoped_to_the_province(lexicon: Lexicon) -> None:
-    text = "四川省成都市生态环境局介绍，全省将健全省级碳排放权交易制度，开展全省臭氧污染防治联合攻关。"
+    text = (
+        "四川省成都市生态环境局介绍，全省将健全省级碳排放权交易制度，开展全省臭氧污染防治联合攻关。"
+    )
     found = entities(text, lexicon)
     named(found, "Programme", "四川省碳排放权交易制度")
     named(found, "Programme", "四川省臭氧污染防治联合攻关")
 
 
 def test_policy_named_after_a_verb_of_compliance(lexicon: Lexicon) -> None:
-    found = entities("广西壮族自治区严格执行生态环境损害责任追究实施办法，按照碳排放权交易管理暂行办法开展核查。", lexicon)
+    found = entities(
+        "广西壮族自治区严格执行生态环境损害责任追究实施办法，按照碳排放权交易管理暂行办法开展核查。",
+        lexicon,
+    )
     named(found, "Policy", "生态环境损害责任追究实施办法")
 
 
@@ -646,7 +656,11 @@ def test_quoted_term_inside_a_campaign_name(lexicon: Lexicon) -> None:
         "推行环评审批“绿色通道”机制。"
     )
     found = pairs(entities(text, lexicon))
-    for name in ("生态环境执法清风专项行动", "夏季臭氧污染防控百日攻坚行动", "环评审批绿色通道机制"):
+    for name in (
+        "生态环境执法清风专项行动",
+        "夏季臭氧污染防控百日攻坚行动",
+        "环评审批绿色通道机制",
+    ):
         assert ("Programme", name) in found, sorted(found)
 
 

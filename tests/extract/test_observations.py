@@ -230,7 +230,11 @@ def test_year_and_month_ranges_are_not_values(lexicon: Lexicon) -> None:
 def test_quoted_plus_is_a_lower_bound(lexicon: Lexicon) -> None:
     text = "福建省PM2.5年均浓度连续四年保持在“20+”微克/立方米。"
     pm = one(text, lexicon, "20")
-    assert (pm.unit, pm.qualifier, pm.indicator.label) == ("ug_per_m3", "lower_bound", "PM2.5年均浓度")
+    assert (pm.unit, pm.qualifier, pm.indicator.label) == (
+        "ug_per_m3",
+        "lower_bound",
+        "PM2.5年均浓度",
+    )
     years = one(text, lexicon, "4")
     assert years.indicator.iri.endswith("pm25-annual-mean--consecutive-years")
 
@@ -245,7 +249,10 @@ def test_respectively_maps_values_to_listed_places(lexicon: Lexicon) -> None:
 def test_two_indicators_share_one_rank(lexicon: Lexicon) -> None:
     text = "今年以来，安徽省PM2.5浓度为31微克/立方米，优良天数比率为83.2%，两项指标均居全国第十。"
     ranks = [o for o in observe(text, lexicon) if o.unit == "rank"]
-    assert sorted(o.indicator.label for o in ranks) == ["PM2.5年均浓度全国排名", "空气优良天数比率全国排名"]
+    assert sorted(o.indicator.label for o in ranks) == [
+        "PM2.5年均浓度全国排名",
+        "空气优良天数比率全国排名",
+    ]
     assert not [o for o in observe(text, lexicon) if o.unit == "count"]
 
 

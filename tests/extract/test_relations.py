@@ -48,7 +48,7 @@ def test_plan_period_status_place_and_theme(claims: list[Claim]) -> None:
     periods = {r.value for r in _relations(claims, "plannedPeriod") if r.subject_key == plan}
     assert periods == {"2023/2025"}
     assert {r.value for r in _relations(claims, "status") if r.subject_key == plan} == {"in_force"}
-    assert "place:hunan" in {
+    assert "place:430000" in {
         r.obj_key for r in _relations(claims, "aboutPlace") if r.subject_key == plan
     }
     assert "soil" in {

@@ -53,7 +53,7 @@ def sound_graph(lexicon: Lexicon) -> Graph:
         qualifier="exact",
         period=Period("2024", "stated", 2024, 2024),
         place="江西省",
-        place_key="place:jiangxi",
+        place_key="place:360000",
         quote=_span("某省PM2.5平均浓度为30微克/立方米"),
         value_span=_span("30微克/立方米"),
         theme="air",

@@ -18,7 +18,7 @@ LOCAL = {"https://w3id.org/ecokg/id/graph/doc1"}
         "SELECT * FROM NAMED id:graph\\/doc1 WHERE { GRAPH ?g { ?s ?p ?o } }",
         "# LOAD <http://x>\nSELECT ?s WHERE { ?s a ekg:Policy } LIMIT 1",
         "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o } LIMIT 1",
-        "DESCRIBE <https://w3id.org/ecokg/id/place/jiangxi>",
+        "DESCRIBE <https://w3id.org/ecokg/id/place/360000>",
     ],
 )
 def test_allowed(query: str) -> None:

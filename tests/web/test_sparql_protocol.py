@@ -159,7 +159,7 @@ def test_runaway_query_times_out(demo_build: tuple[Path, BuildSummary]) -> None:
         "/",
         "/query",
         "/type/Agency",
-        "/id/place/jiangxi",
+        "/id/place/360000",
         "/id/indicator/pm25-annual-mean",
         "/static/site.css",
         "/static/query.js",

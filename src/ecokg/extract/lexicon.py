@@ -8,8 +8,8 @@ researcher can add indicators or places without touching code.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -18,6 +18,7 @@ import yaml
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS
 
+from ecokg.extract.gazetteer import ADMIN_TYPES, county_short_form, match_codes, read_divisions
 from ecokg.kg.vocab import EKG, QUDT
 from ecokg.resources import resource_dir
 from ecokg.text.normalize import to_simplified
@@ -65,6 +66,7 @@ class PlaceDef:
     parent: str | None
     en: str | None
     aliases: tuple[str, ...]
+    code: str | None = None  # GB/T 2260 division code (six digits) of an administrative unit
 
 
 @dataclass(frozen=True, eq=False)
@@ -77,6 +79,9 @@ class Lexicon:
     places: dict[str, PlaceDef]
     words: dict[str, Any]
     place_by_alias: dict[str, PlaceDef] = field(default_factory=dict)
+    # Names shared by several places (鼓楼区 of 南京, 福州, 徐州 and 开封), in code order: the
+    # document's province decides (places.find_places).
+    place_candidates: dict[str, tuple[PlaceDef, ...]] = field(default_factory=dict)
 
     def unit_for_surface(self) -> dict[str, str]:
         """Surface form -> unit code, for every unit."""
@@ -214,8 +219,82 @@ def _load(extra_dirs: tuple[Path, ...]) -> Lexicon:
             places.update(_places(data, path))
             data = {k: v for k, v in data.items() if k != "places"}
         words = _merge_words(words, data)
+    places = _with_divisions(places, words.get("gazetteer", {}))
     by_alias: dict[str, PlaceDef] = {}
+    candidates: dict[str, list[PlaceDef]] = {}
     for place in places.values():
-        for alias in (place.name, *place.aliases):
+        for alias in dict.fromkeys((place.name, *place.aliases)):
             by_alias.setdefault(alias, place)
-    return Lexicon(units, themes, _indicators(graph, themes), places, words, by_alias)
+            candidates.setdefault(alias, []).append(place)
+    shared = {alias: tuple(found) for alias, found in candidates.items() if len(found) > 1}
+    return Lexicon(units, themes, _indicators(graph, themes), places, words, by_alias, shared)
+
+
+def _with_divisions(places: dict[str, PlaceDef], settings: Any) -> dict[str, PlaceDef]:
+    """The hand-kept places with every administrative division of the table merged in: a
+    division is keyed by its code, keeps the lexicon's aliases and English name where the
+    lexicon has it, and links to its parent division."""
+    divisions = read_divisions(not_names=(settings or {}).get("not_names", ()))
+
+    def province_of(place: PlaceDef) -> str | None:
+        seen: set[str] = set()
+        current: PlaceDef | None = place
+        while current is not None and current.id not in seen:
+            if current.type == "province":
+                return current.id
+            seen.add(current.id)
+            current = places.get(current.parent) if current.parent else None
+        return None
+
+    admin = {
+        p.id: (p.name, p.type, province_of(p)) for p in places.values() if p.type in ADMIN_TYPES
+    }
+    codes = match_codes(admin, divisions)
+    by_code = {code: places[ident] for ident, code in codes.items()}
+    merged: dict[str, PlaceDef] = {}
+    for place in places.values():
+        if place.id in codes:
+            continue  # placed below, in code order, under its code
+        parent = codes.get(place.parent, place.parent) if place.parent else None
+        merged[place.id] = replace(place, parent=parent)
+    taken = {alias for p in places.values() for alias in (p.name, *p.aliases)}
+    taken |= {d.name for d in divisions}
+    limits = (settings or {}).get("short_form_max_frequency", {})
+    rare = _rare_word_test(int(limits.get("place", 0)), int(limits.get("word", 0)))
+    not_short = set((settings or {}).get("not_short_forms", ()))
+    for d in divisions:
+        kept = by_code.get(d.code)
+        aliases = kept.aliases if kept else ()
+        if kept is None and d.type == "county":
+            short = county_short_form(d.name)
+            if short and short not in taken and short not in not_short and rare(short):
+                aliases = (short,)
+        merged[d.code] = PlaceDef(
+            id=d.code,
+            name=kept.name if kept else d.name,
+            type=d.type,
+            parent=d.parent,
+            en=kept.en if kept else None,
+            aliases=aliases,
+            code=d.code,
+        )
+    return merged
+
+
+def _rare_word_test(place_max: int, word_max: int) -> Callable[[str], bool]:
+    """Whether a word can stand for a county when written alone, by jieba's dictionary: a
+    place name (tag ns) not too common (醴陵, not 平原), or a word rarely used at all. 会同,
+    清水 and 富裕 are ordinary words, so their counties need the full name."""
+    if place_max <= 0 and word_max <= 0:
+        return lambda word: False
+    import jieba.posseg  # the segmenter's dictionary, loaded only when short forms are wanted
+
+    jieba.posseg.dt.tokenizer.initialize()
+    tags = jieba.posseg.dt.word_tag_tab
+    counts = jieba.posseg.dt.tokenizer.FREQ
+
+    def rare(word: str) -> bool:
+        count = int(counts.get(word, 0))
+        return count <= word_max or (tags.get(word) == "ns" and count <= place_max)
+
+    return rare

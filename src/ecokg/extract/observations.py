@@ -11,17 +11,25 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import cache
 from typing import Any
 
 from ecokg.extract.base import Claim, EntityMention, IndicatorRef, Observation, Period, register
 from ecokg.extract.lexicon import IndicatorDef, Lexicon, PlaceDef
-from ecokg.extract.places import NATIONAL_TYPES, PlaceHit, find_places, home_province
+from ecokg.extract.places import (
+    NATIONAL_TYPES,
+    PlaceHit,
+    document_locality,
+    find_places,
+    home_province,
+    jurisdiction,
+)
 from ecokg.extract.topics import is_caption, off_topic
 from ecokg.kg.vocab import minted_indicator_iri, slug
 from ecokg.text.analyzed import AnalyzedDoc
+from ecokg.text.normalize import to_half_width, to_simplified
 from ecokg.text.numbers import ARABIC_NUMBER, parse_number
 from ecokg.text.periods import PeriodFinder, TimeAnchor, TimeExpr, period_code
 from ecokg.text.segment import Sentence, Span
@@ -84,6 +92,7 @@ class _Words:
     rank_list: re.Pattern[str]
     respectively: tuple[str, ...]
     province_wide: tuple[str, ...]
+    jurisdictions: dict[str, str]
     ordinal_counters: tuple[str, ...]
     target_cues: tuple[str, ...]
     target_openers: tuple[str, ...]
@@ -132,6 +141,7 @@ def _words(lexicon: Lexicon) -> _Words:
         rank_list=re.compile(w["rank_list"]),
         respectively=tuple(w["respectively"]),
         province_wide=tuple(w["province_wide"]),
+        jurisdictions={str(k): str(v) for k, v in w["jurisdictions"].items()},
         ordinal_counters=tuple(w["ordinal_counters"]),
         target_cues=tuple(w["modality"]["target"]),
         target_openers=tuple(w["modality"]["target_openers"]),
@@ -193,7 +203,8 @@ class _DocState:
     time_starts: list[int]
     places: list[PlaceHit]
     place_starts: list[int]
-    home: PlaceDef | None
+    home: PlaceDef | None  # the province the document's places fall in most often
+    locality: PlaceDef | None  # the division the document speaks for (its title says)
     anchor: TimeAnchor
     blocked: list[tuple[int, int]]
 
@@ -203,6 +214,9 @@ def _state(doc: AnalyzedDoc, lexicon: Lexicon) -> _DocState:
     anchor = doc.time_anchor
     times = words.periods.find(doc.text, anchor)
     places = find_places(doc.text, lexicon)
+    home = home_province(places, lexicon)
+    meta_title = doc.document.meta.title
+    title = to_half_width(to_simplified(meta_title)) if meta_title else doc.text.split("\n", 1)[0]
     # Quoted terms are names ("1269"行动计划), except a quoted hedged value ("20+"微克/立方米).
     blocked = [
         (m.start(), m.end())
@@ -218,7 +232,8 @@ def _state(doc: AnalyzedDoc, lexicon: Lexicon) -> _DocState:
         [t.start for t in times],
         places,
         [p.start for p in places],
-        home_province(places, lexicon),
+        home,
+        document_locality(title, lexicon, home),
         anchor,
         sorted(blocked),
     )
@@ -317,7 +332,7 @@ def _read_number(state: _DocState, m: re.Match[str], sentence: Sentence) -> _Num
 def _read_fraction(
     state: _DocState, s: int, e: int, value: Decimal, sentence: Sentence
 ) -> _Number | None:
-    """"九成以上" (90 percent, lower bound), "近三成", "四分之一" (25 percent)."""
+    """ "九成以上" (90 percent, lower bound), "近三成", "四分之一" (25 percent)."""
     text, w = state.doc.text, state.words
     percent: Decimal | None = None
     m = _PARTS_OF.match(text, e, sentence.span.end)
@@ -366,7 +381,7 @@ def _is_scope(state: _DocState, num: _Number, clause: Span) -> bool:
 
 
 def _read_half(state: _DocState, m: re.Match[str]) -> _Number:
-    """"过半", "半数以上": more than (or about) half, as a percentage."""
+    """ "过半", "半数以上": more than (or about) half, as a percentage."""
     qualifier = state.words.half[m.group(0)]
     return _Number(m.start(), m.end(), m.start(), m.end(), Decimal(50), "percent", qualifier)
 
@@ -670,8 +685,9 @@ def _place(
         if text[hit.start - 1 : hit.start] in _PARTNER_BEFORE:
             continue  # "与湖南并列第一", "较全国平均": compared with, not the place itself
         return hit.place
-    if starts_with_any(text[clause.start : num.start], state.words.province_wide):
-        return state.home  # "全省为35": the whole jurisdiction, whatever was named before
+    whole = _jurisdiction_word(state, text[clause.start : num.start])
+    if whole is not None:
+        return whole  # "全省为35": the whole jurisdiction, whatever was named before
     opening = _opening_place(state, sentence.span.start)
     if opening is not None:
         return opening.place
@@ -680,7 +696,18 @@ def _place(
         return earlier.place
     if topic is not None:
         return topic.place
-    return state.home
+    return state.locality
+
+
+def _jurisdiction_word(state: _DocState, clause_text: str) -> PlaceDef | None:
+    """The place a clause opening with 全省/全市/全县 is about, in this document."""
+    word = starts_with_any(clause_text, state.words.jurisdictions)
+    if word is None:
+        return None
+    level = state.words.jurisdictions[word]
+    if level == "province":
+        return state.home or jurisdiction("province", state.locality, state.lexicon)
+    return jurisdiction(level, state.locality, state.lexicon) or state.locality
 
 
 def _statement_subject(state: _DocState, sentence: Sentence, clause: Span) -> PlaceHit | None:
@@ -700,7 +727,7 @@ def _statement_subject(state: _DocState, sentence: Sentence, clause: Span) -> Pl
 
 
 def _respective_place(state: _DocState, sentence: Sentence, num: _Number) -> PlaceDef | None:
-    """"南昌市、九江市PM2.5浓度分别为30、32": the n-th value after 分别 is the n-th place."""
+    """ "南昌市、九江市PM2.5浓度分别为30、32": the n-th value after 分别 is the n-th place."""
     text = state.doc.text
     cue = max(text.rfind(w, sentence.span.start, num.start) for w in state.words.respectively)
     if cue < 0:
@@ -743,11 +770,36 @@ def _change_cue(subject: str, w: _Words) -> tuple[str, str] | None:
 def extract_observations(
     doc: AnalyzedDoc, lexicon: Lexicon, claims: Sequence[Claim] = ()
 ) -> Iterable[Observation]:
-    """Every quantitative claim of the document (see the module docstring).
+    """Every quantitative claim of the document (see the module docstring), each once.
 
     Numbers inside the names of policies and programmes found before ("服务重大项目建设10条",
-    "八大标志性战役30个专项行动") are part of the name, not values.
+    "八大标志性战役30个专项行动") are part of the name, not values. A claim the document
+    states again (a headline repeating its story) is one observation with both spans.
     """
+    first: dict[tuple[object, ...], Observation] = {}
+    for obs in _read_observations(doc, lexicon, claims):
+        key = (
+            obs.indicator.iri,
+            obs.value,
+            obs.unit,
+            obs.qualifier,
+            obs.max_value,
+            obs.period.code,
+            obs.place_key,
+            obs.modality,
+            obs.part,
+        )
+        if key in first:
+            kept = first[key]
+            first[key] = replace(kept, also=(*kept.also, obs.value_span))
+        else:
+            first[key] = obs
+    return list(first.values())
+
+
+def _read_observations(
+    doc: AnalyzedDoc, lexicon: Lexicon, claims: Sequence[Claim]
+) -> Iterator[Observation]:
     state = _state(doc, lexicon)
     names = [
         c.norm_span
@@ -788,7 +840,7 @@ def extract_observations(
                 if m.re is state.words.half_re:
                     num: _Number | None = _read_half(state, m)
                 else:
-                        num = _read_number(state, m, sentence)
+                    num = _read_number(state, m, sentence)
                 if num is None:
                     continue
                 consumed = num.num_end
@@ -819,7 +871,7 @@ def _value_matches(state: _DocState, clause: Span) -> list[re.Match[str]]:
 def _rank_lists(
     state: _DocState, sentence: Sentence, paragraph_time: TimeExpr | None
 ) -> Iterator[Observation]:
-    """"排名前三位的城市依次为景德镇市、吉安市、抚州市": a rank for each listed place, in order
+    """ "排名前三位的城市依次为景德镇市、吉安市、抚州市": a rank for each listed place, in order
     (from the bottom for 排名后N位)."""
     text = state.doc.text
     base: IndicatorRef | None = None  # "…前三位…，排名后两位的城市为…": the same ranking

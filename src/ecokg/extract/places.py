@@ -39,14 +39,44 @@ def find_places(
 ) -> list[PlaceHit]:
     """Every gazetteer place named in ``text[start:end]``, longest name first at each position."""
     end = len(text) if end is None else end
+    not_before = tuple(lexicon.words.get("gazetteer", {}).get("short_county_not_before", ()))
     hits = []
     for m in _matcher(lexicon).finditer(text, start, end):
-        place = lexicon.place_by_alias[m.group(0)]
+        alias = m.group(0)
+        place = lexicon.place_by_alias[alias]
         stop = m.end()
+        if place.type == "county" and len(alias) == 2 and text.startswith(not_before, stop):
+            continue
         if place.type in WATER_TYPES:
             stop += len(starts_with_any(text[stop : stop + 2], _WATER_PARTS) or "")
         hits.append(PlaceHit(m.start(), stop, place))
-    return hits
+    return _resolve_by_home(hits, text, lexicon)
+
+
+def _resolve_by_home(hits: list[PlaceHit], text: str, lexicon: Lexicon) -> list[PlaceHit]:
+    """Names read in the light of the province the text's other places point to: a name that
+    several places share (鼓楼区) is the one in that province (without one, the first in code
+    order); a county named by its stem alone (德清, 五河) counts only inside that province,
+    where a reader would take it for the county."""
+    shared = lexicon.place_candidates
+
+    def doubtful(hit: PlaceHit) -> bool:
+        name = text[hit.start : hit.end]
+        return name in shared or (hit.place.type == "county" and name != hit.place.name)
+
+    home = home_province([h for h in hits if not doubtful(h)], lexicon)
+    out = []
+    for hit in hits:
+        name = text[hit.start : hit.end]
+        found = shared.get(name)
+        if found is not None and home is not None:
+            inside = [p for p in found if lexicon.province_of(p) == home]
+            if inside:
+                hit = PlaceHit(hit.start, hit.end, inside[0])
+        elif doubtful(hit) and lexicon.province_of(hit.place) != home:
+            continue
+        out.append(hit)
+    return out
 
 
 def home_province(hits: Iterable[PlaceHit], lexicon: Lexicon) -> PlaceDef | None:
@@ -60,3 +90,26 @@ def home_province(hits: Iterable[PlaceHit], lexicon: Lexicon) -> PlaceDef | None
         return None
     best = max(sorted(counts), key=lambda pid: counts[pid])
     return lexicon.places[best]
+
+
+def document_locality(title: str, lexicon: Lexicon, home: PlaceDef | None) -> PlaceDef | None:
+    """The place a document speaks for: the most specific division its title names (a county's
+    notice, 湖州市生态环境局德清分局…, speaks for 德清县), else its home province."""
+    ranked = {"county": 0, "city": 1, "province": 2}
+    named = [h.place for h in find_places(title, lexicon) if h.place.type in ranked]
+    if not named:
+        return home
+    return min(named, key=lambda p: ranked[p.type])
+
+
+def jurisdiction(word_level: str, locality: PlaceDef | None, lexicon: Lexicon) -> PlaceDef | None:
+    """What 全省/全市/全县 means in a document speaking for ``locality``: the division of that
+    level that contains it (None when the document speaks for no such division)."""
+    current = locality
+    seen: set[str] = set()
+    while current is not None and current.id not in seen:
+        if current.type == word_level:
+            return current
+        seen.add(current.id)
+        current = lexicon.places.get(current.parent) if current.parent else None
+    return None

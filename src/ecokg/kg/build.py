@@ -248,8 +248,17 @@ class GraphBuilder:
         self.add(node, RDF.type, EKG.Place)
         self._labels(node, name)
         place = self.lexicon.places.get(ident)
-        if place is not None and place.en:
+        if place is None:
+            return node
+        if place.en:
             self.add(node, SKOS.prefLabel, Literal(place.en, lang="en"))
+        self.add(node, EKG.placeType, Literal(place.type))
+        if place.code:
+            self.add(node, EKG.divisionCode, Literal(place.code))
+        parent = self.lexicon.places.get(place.parent) if place.parent else None
+        if parent is not None and place.code and parent.code:
+            # The chain up to the province, so a query can follow ekg:partOf+ from any county.
+            self.add(node, EKG.partOf, self._place(parent.name, f"place:{parent.id}"))
         return node
 
     def _indicator(self, ref: IndicatorRef, evidence: URIRef) -> URIRef:
@@ -306,6 +315,11 @@ class GraphBuilder:
             self.add(node, EKG.maxValue, high)
         if obs.base_period:
             self.add(node, EKG.basePeriod, Literal(obs.base_period))
+        if obs.period.as_of:
+            self.add(node, EKG.asOf, _date_literal(PartialDate.parse(obs.period.as_of)))
+            self.add(node, EKG.asOfBasis, Literal(obs.period.as_of_basis or "stated"))
+        for again in obs.also:
+            self.add(node, EKG.alsoStatedIn, self.span(again))
         self.add(node, EKG.evidence, quote)
         self.add(node, EKG.valueSpan, value_span)
         self.add(node, PROV.wasDerivedFrom, self.doc)

@@ -1,7 +1,8 @@
 """Normalise Chinese source text while keeping a map back to original character offsets.
 
 Every extractor works on the normalised text (conversion debris removed, simplified script,
-half-width digits and Latin, markup remnants removed, layout breaks inside sentences joined) and reports spans in it; the
+half-width digits and Latin, markup remnants removed, layout breaks inside sentences joined)
+and reports spans in it; the
 :class:`OffsetMap` turns those into spans of the original text, so a quote is always exactly
 ``original[start:end]``.
 """
@@ -144,7 +145,8 @@ _WIDTH_TABLE = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000
 _MARKUP_GROUP = re.compile(r"[_^]\{([^{}\n]{1,12})\}|<su[bp]>([^<\n]{1,12})</su[bp]>")
 _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>\n]*)?/?>|&nbsp;")
 # What a broken conversion leaves behind: a character's pinyin in brackets after it
-# (生態(tài)環(huán)境), and a replacement mark for a character it could not encode (质量?持续, U+FFFD).
+# (生態(tài)環(huán)境), and a replacement mark for a character it could not encode
+# (质量?持续, U+FFFD).
 # A real question mark is full-width in Chinese text and ends a sentence; this one sits between
 # two characters.
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"

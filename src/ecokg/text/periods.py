@@ -184,10 +184,15 @@ class PeriodFinder:
             first, last = self.parts[m["part"]]
             if m[1] and _valid(int(m[1])):
                 year = int(m[1])
-                add(TimeExpr(m.start(), m.end(), "month", month_code(year, first, last), year, year))
+                add(
+                    TimeExpr(m.start(), m.end(), "month", month_code(year, first, last), year, year)
+                )
             elif not m[1]:
                 s = m.start("part")
-                add(TimeExpr(s, m.end(), "month", None, None, None, None, False), _Pending(first, last))
+                add(
+                    TimeExpr(s, m.end(), "month", None, None, None, None, False),
+                    _Pending(first, last),
+                )
         for m in _RANGE.finditer(text):
             y1, y2 = int(m[1]), int(m[2])
             if _valid(y1) and _valid(y2) and y1 <= y2:

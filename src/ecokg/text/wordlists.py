@@ -4,12 +4,34 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import Any
 
 
 def alternation(words: Iterable[str]) -> str:
-    """A regex alternation of ``words`` that tries the longest first (``(?!)`` when empty)."""
-    unique = sorted({w for w in words if w}, key=lambda w: (-len(w), w))
-    return "|".join(re.escape(w) for w in unique) if unique else "(?!)"
+    """A regex matching any of ``words``, the longest first (``(?!)`` when empty).
+
+    The words are laid out as a trie (``南(?:昌(?:市)?|京)``), so the engine decides at each
+    character instead of trying thousands of alternatives one by one at every position: a
+    gazetteer of every county costs no more than a short list.
+    """
+    trie: dict[str, Any] = {}
+    for word in {w for w in words if w}:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _trie_pattern(trie) if trie else "(?!)"
+
+
+def _trie_pattern(node: dict[str, Any]) -> str:
+    branches = [
+        re.escape(char) + _trie_pattern(child) for char, child in sorted(node.items()) if char
+    ]
+    if not branches:
+        return ""
+    body = f"(?:{'|'.join(branches)})"
+    # A word ending here is tried after every longer one (greedy "?"): longest match first.
+    return body + "?" if "" in node else body
 
 
 def _longest(text: str, words: Iterable[str], test: str) -> str | None:
