@@ -20,6 +20,7 @@ from ecokg.extract.base import Claim, EntityMention, IndicatorRef, Observation, 
 from ecokg.extract.lexicon import IndicatorDef, Lexicon, PlaceDef
 from ecokg.extract.places import (
     NATIONAL_TYPES,
+    WATER_TYPES,
     PlaceHit,
     document_locality,
     find_places,
@@ -54,7 +55,12 @@ _RANGE_HIGH = re.compile(rf"\s*[-—–~～至]\s*(?P<hi>{ARABIC_NUMBER}(?:[万�
 _LIST_TAIL = re.compile(rf"(?:\s*(?:、|和|及|与)\s*{ARABIC_NUMBER})+")
 # Units of things that pile up: a count "截至2024年底" is a running total, a rate is not.
 _STOCK_UNITS = ("count", "cny", "tonne", "mu")
+# Units of what a government does or spends: such a figure is about the jurisdiction, not the
+# river or lake its clause names.
+_ACTIVITY_UNITS = ("count", "cny")
 _PARTNER_BEFORE = ("与", "同", "较", "比")
+# Longest line taken for a heading.
+_HEADING_MAX = 40
 # "到2027年，…", "力争到2027年底": a deadline that opens a statement or one of its clauses.
 _DUE_YEAR = re.compile(r"(?:^|[，,：:；;]|力争|争取|确保|计划|预计)到(?P<year>\d{4})年")
 # A set that the rest of the sentence is about: "11个设区市中，", "3个县（区）内，".
@@ -591,7 +597,13 @@ def _plain_period(
     bases = [t for t in in_sentence if _is_base(state, t)]
     dated = [t for t in in_sentence if t.code and t not in bases]
     clause_text = state.doc.text[clause.start : num.start]
-    cumulative = not num.duration and any(w in clause_text for w in state.words.cumulative)
+    # "截至目前，…办结3402件；其中责令整改1986家，…罚款3156.8万元": a running total's cue opening
+    # the statement holds for every part of it.
+    opening = state.doc.text[statement : statement + 6]
+    cumulative = not num.duration and (
+        any(w in clause_text for w in state.words.cumulative)
+        or starts_with_any(opening, state.words.cumulative) is not None
+    )
     base = bases[-1] if is_change and bases else None
     if base is not None and base.kind != "relative":
         return _change_period(state, base, dated, paragraph_time)
@@ -605,7 +617,7 @@ def _plain_period(
         # A running total in the value's own clause outranks a single year named in an earlier
         # clause ("去年，…累计交易金额25万元"); over a stated span it is the total of the span.
         own_clause = t.start >= clause.start
-        if own_clause or t.kind in ("range", "plan") or not cumulative:
+        if own_clause or t.kind in ("range", "plan") or "/" in (t.code or "") or not cumulative:
             period = Period(t.code, _basis(t), t.start_year, t.end_year, as_of=t.as_of)
     if period is None and cumulative:
         return Period("cumulative", "stated", as_of=as_of), None
@@ -684,6 +696,8 @@ def _place(
             continue  # "赣州和资溪等7个市": members of a list, not the place of the count
         if text[hit.start - 1 : hit.start] in _PARTNER_BEFORE:
             continue  # "与湖南并列第一", "较全国平均": compared with, not the place itself
+        if hit.place.type in WATER_TYPES and num.unit in _ACTIVITY_UNITS:
+            continue  # "整治漓江入河排污口1236个": work done by a government, not the river's state
         return hit.place
     whole = _jurisdiction_word(state, text[clause.start : num.start])
     if whole is not None:
@@ -705,6 +719,12 @@ def _jurisdiction_word(state: _DocState, clause_text: str) -> PlaceDef | None:
     if word is None:
         return None
     level = state.words.jurisdictions[word]
+    if level == "region":
+        # 全区: the autonomous region a document speaks for, else the district it speaks for.
+        province = state.home or jurisdiction("province", state.locality, state.lexicon)
+        if province is not None and province.name.endswith("自治区"):
+            return province
+        level = "county"
     if level == "province":
         return state.home or jurisdiction("province", state.locality, state.lexicon)
     return jurisdiction(level, state.locality, state.lexicon) or state.locality
@@ -811,10 +831,14 @@ def _read_observations(
     text = doc.text
     paragraph = -1
     paragraph_time: TimeExpr | None = None
+    section_time: TimeExpr | None = None  # the time a heading sets ("一、10月份空气质量状况")
     topic: PlaceHit | None = None
     for sentence in doc.sentences:
         if sentence.paragraph != paragraph:
-            paragraph, paragraph_time, topic = sentence.paragraph, None, None
+            paragraph, topic = sentence.paragraph, None
+            if paragraph > 0 and _is_heading(state, paragraph):
+                section_time = _heading_time(state, paragraph)
+            paragraph_time = section_time
         if is_caption(doc, lexicon, paragraph):
             continue  # a photo caption repeats the story it illustrates
         # A sentence that opens with a city or county by its full name makes it what the
@@ -828,6 +852,9 @@ def _read_observations(
             topic = None
         recent: list[IndicatorRef] = []
         lead = _leading_time(state, sentence)
+        # A time opening a statement holds for the paragraph from there on; one opening a part
+        # after ；("…同比上升2.6个百分点；去年10月份这一比率为88.8%") only for that part.
+        carried = paragraph_time
         if lead is not None:
             paragraph_time = lead
         consumed = 0  # end of the last value read: the high end of a range is not a value
@@ -856,6 +883,24 @@ def _read_observations(
         yield from _rank_lists(state, sentence, paragraph_time)
         if lead is not None and lead.kind == "range":
             paragraph_time = None  # "2021年至2024年，…": a span is the time of its own sentence
+        elif lead is not None and _statement_start(state, sentence) != sentence.span.start:
+            paragraph_time = carried
+
+
+def _is_heading(state: _DocState, paragraph: int) -> bool:
+    """A short line that ends no sentence: a heading ("一、10月份全省环境空气质量状况")."""
+    start, end = state.doc.paragraph_spans[paragraph]
+    line = state.doc.text[start:end].rstrip()
+    return 0 < len(line) <= _HEADING_MAX and line[-1] not in "。！？!?；;：:，,"
+
+
+def _heading_time(state: _DocState, paragraph: int) -> TimeExpr | None:
+    """The time a heading names, which the paragraphs under it share (not a base: 较2020年)."""
+    start, end = state.doc.paragraph_spans[paragraph]
+    lo = bisect_right(state.time_starts, start - 1)
+    hi = bisect_right(state.time_starts, end - 1)
+    named = [t for t in state.times[lo:hi] if t.code and not _is_base(state, t)]
+    return named[-1] if named else None
 
 
 def _value_matches(state: _DocState, clause: Span) -> list[re.Match[str]]:

@@ -13,7 +13,7 @@ from ecokg.text.wordlists import alternation, starts_with_any
 
 # Names of the whole country act as scopes ("全国第三"), not as the place a value is about.
 NATIONAL_TYPES = ("country",)
-WATER_TYPES = ("river", "lake")
+WATER_TYPES = ("river", "lake", "reservoir")
 # A river's or lake's basin and main stem are the water body itself (长江流域, 赣江干流).
 _WATER_PARTS = ("流域", "干流", "水系")
 

@@ -31,8 +31,8 @@ _MONTH_RANGE = re.compile(rf"(\d{{4}})\s*年\s*({_M})\s*月?{_DASH}({_M})\s*月(
 _MONTH = re.compile(rf"(\d{{4}})\s*年\s*({_M})\s*月(?:份)?(?!\s*\d{{1,2}}\s*[日号])")
 _DATE = re.compile(rf"(\d{{4}})\s*年\s*({_M})\s*月\s*(\d{{1,2}})\s*[日号]")
 _YEAR = re.compile(r"(?<!\d)(\d{4})\s*年(?:度)?(?!\s*\d{1,2}\s*月)(?![代])")
-# The same without a year; never right after a digit, 年 (taken above) or 第 (an ordinal).
-_BARE = r"(?<![\d.年第/])"
+# The same without a year (or after 去年/今年); never right after a digit or 第 (an ordinal).
+_BARE = r"(?<![\d.第/])"
 _BARE_MONTH_RANGE = re.compile(rf"{_BARE}({_M})\s*月?{_DASH}({_M})\s*月(?:份)?")
 _BARE_DATE = re.compile(rf"{_BARE}({_M})\s*月\s*(\d{{1,2}})\s*[日号]")
 _BARE_MONTH = re.compile(rf"{_BARE}({_M})\s*月(?:份)?(?!\s*\d)")
@@ -298,7 +298,11 @@ class PeriodFinder:
         """A deadline (截至2024年底, 截止10月31日) is the date a running total holds at."""
         if expr.start_year is None or expr.kind not in ("year", "month"):
             return expr
-        if ends_with_any(text[max(0, expr.start - 4) : expr.start], self.as_of_before) is None:
+        before = text[max(0, expr.start - 6) : expr.start]
+        relative = ends_with_any(before, self.relative)  # 截至今年8月底
+        if relative:
+            before = before[: -len(relative)]
+        if ends_with_any(before, self.as_of_before) is None:
             return expr
         at_end = starts_with_any(text[expr.end : expr.end + 1], self.period_end) is not None
         year = expr.start_year
