@@ -59,6 +59,8 @@ _STOCK_UNITS = ("count", "cny", "tonne", "mu")
 # river or lake its clause names.
 _ACTIVITY_UNITS = ("count", "cny")
 _PARTNER_BEFORE = ("与", "同", "较", "比")
+# Words that frame a ranking without naming what is ranked ("按照…评价", "从…看").
+_RANK_FRAME = re.compile(r"^(?:按照|根据|按|从|就|以)|(?:评价|来看|看|排名|排序|,.*)$")
 # Longest line taken for a heading.
 _HEADING_MAX = 40
 # "到2027年，…", "力争到2027年底": a deadline that opens a statement or one of its clauses.
@@ -96,6 +98,7 @@ class _Words:
     rank_scopes: dict[str, str]
     rank_scope_words: tuple[str, ...]  # longest first
     rank_list: re.Pattern[str]
+    rank_after_places: re.Pattern[str]
     respectively: tuple[str, ...]
     province_wide: tuple[str, ...]
     jurisdictions: dict[str, str]
@@ -145,6 +148,7 @@ def _words(lexicon: Lexicon) -> _Words:
         rank_scopes={str(k): str(v) for k, v in w["rank_scopes"].items()},
         rank_scope_words=tuple(sorted(map(str, w["rank_scopes"]), key=len, reverse=True)),
         rank_list=re.compile(w["rank_list"]),
+        rank_after_places=re.compile(w["rank_after_places"]),
         respectively=tuple(w["respectively"]),
         province_wide=tuple(w["province_wide"]),
         jurisdictions={str(k): str(v) for k, v in w["jurisdictions"].items()},
@@ -213,6 +217,7 @@ class _DocState:
     locality: PlaceDef | None  # the division the document speaks for (its title says)
     anchor: TimeAnchor
     blocked: list[tuple[int, int]]
+    rank_base: IndicatorRef | None = None  # what the paragraph's last rank list ranked
 
 
 def _state(doc: AnalyzedDoc, lexicon: Lexicon) -> _DocState:
@@ -835,7 +840,7 @@ def _read_observations(
     topic: PlaceHit | None = None
     for sentence in doc.sentences:
         if sentence.paragraph != paragraph:
-            paragraph, topic = sentence.paragraph, None
+            paragraph, topic, state.rank_base = sentence.paragraph, None, None
             if paragraph > 0 and _is_heading(state, paragraph):
                 section_time = _heading_time(state, paragraph)
             paragraph_time = section_time
@@ -858,11 +863,12 @@ def _read_observations(
         if lead is not None:
             paragraph_time = lead
         consumed = 0  # end of the last value read: the high end of a range is not a value
+        ranked, listed = _rank_lists(state, sentence, paragraph_time)
         for clause in sentence.clauses:
             if off_topic(doc, lexicon, sentence, clause):
                 continue
             for m in _value_matches(state, clause):
-                if m.start() < consumed:
+                if m.start() < consumed or any(a <= m.start() < b for a, b in listed):
                     continue
                 if m.re is state.words.half_re:
                     num: _Number | None = _read_half(state, m)
@@ -880,7 +886,7 @@ def _read_observations(
                         recent.remove(base)
                     recent.append(base)
                     yield obs
-        yield from _rank_lists(state, sentence, paragraph_time)
+        yield from ranked
         if lead is not None and lead.kind == "range":
             paragraph_time = None  # "2021年至2024年，…": a span is the time of its own sentence
         elif lead is not None and _statement_start(state, sentence) != sentence.span.start:
@@ -915,61 +921,126 @@ def _value_matches(state: _DocState, clause: Span) -> list[re.Match[str]]:
 
 def _rank_lists(
     state: _DocState, sentence: Sentence, paragraph_time: TimeExpr | None
-) -> Iterator[Observation]:
-    """ "排名前三位的城市依次为景德镇市、吉安市、抚州市": a rank for each listed place, in order
-    (from the bottom for 排名后N位)."""
+) -> tuple[list[Observation], list[tuple[int, int]]]:
+    """Ranks given to listed places: "排名前三位的城市依次为神农架林区、恩施州，十堰市与宜昌市并列
+    第三" (1, 2, 3, 3), "排名后三位的城市(从第17名到第15名)依次为…" (17, 16, 15), "排名第一的是
+    信阳市", "漯河市(第16位)", "三门峡市、南阳市并列第二". Without stated positions a bottom list
+    counts from the bottom (倒数排名). Also the spans the lists cover, whose numbers are read."""
     text = state.doc.text
+    found: list[Observation] = []
+    covered: list[tuple[int, int]] = []
     base: IndicatorRef | None = None  # "…前三位…，排名后两位的城市为…": the same ranking
     for m in state.words.rank_list.finditer(text, sentence.span.start, sentence.span.end):
-        lo = bisect_right(state.place_starts, m.end() - 1)
-        listed: list[PlaceHit] = []
-        pos = m.end()
-        for hit in state.places[lo:]:
-            if hit.start != pos or hit.place.type in NATIONAL_TYPES:
-                break
-            listed.append(hit)
-            pos = hit.end + (1 if text[hit.end : hit.end + 1] in "、和及" else 0)
-        if len(listed) < 2:
+        run, end = _place_run(state, m.end(), sentence.span.end)
+        if not run or (m["dir"] and len(run) < 2):
             continue
+        covered.append((m.start(), end))
         clause_start = max(
             (c.start for c in sentence.clauses if c.start <= m.start()), default=sentence.span.start
         )
-        subject = _clean_label(text[clause_start : m.start()], state)
+        # What is ranked: named before the cue in its statement ("按照环境空气质量综合指数评价，
+        # 10月份排名前三位…"), else the ranking of the paragraph's earlier list.
+        statement = _statement_start(state, sentence)
+        subject = _RANK_FRAME.sub("", _clean_label(text[clause_start : m.start()], state))
+        if not subject and state.rank_base is None:
+            subject = _RANK_FRAME.sub("", _clean_label(text[statement : m.start()], state))
         matched = _match_indicator(state.lexicon, subject, None)
         if matched:
             base = _ref(matched[0])
         elif subject:
             base = _minted(subject, None)
+        else:
+            base = state.rank_base
         if base is None:
             continue
+        state.rank_base = base
         before = text[sentence.span.start : m.start()]
         scope_word = next((w for w in state.words.rank_scope_words if w in before), "")
         scope = state.words.rank_scopes.get(scope_word)
-        bottom = m.group("dir") == "后"
+        first, step = _first_rank(m)
+        bottom = first is None and all(stated is None for _, stated, _ in run)
         indicator = _derived(
             base,
             f"rank-{scope or 'unscoped'}" + ("-from-bottom" if bottom else ""),
             f"{scope_word}{'倒数' if bottom else ''}排名",
         )
-        quote = state.doc.source_span(clause_start, pos)
-        for order, hit in enumerate(listed, start=1):
-            num = _Number(hit.start, hit.end, hit.start, hit.end, Decimal(order), "rank", "exact")
-            clause = Span(clause_start, pos)
+        quote = state.doc.source_span(clause_start, end)
+        position = first or 1
+        for hit, stated, tied in run:
+            value = stated if stated is not None else Decimal(position)
+            num = _Number(hit.start, hit.end, hit.start, hit.end, value, "rank", "exact")
+            clause = Span(clause_start, end)
             period, _ = _period(state, sentence, clause, num, paragraph_time, False)
-            yield Observation(
-                indicator=indicator,
-                value=Decimal(order),
-                unit="rank",
-                qualifier="exact",
-                period=period,
-                place=hit.place.name,
-                place_key=f"place:{hit.place.id}",
-                quote=quote,
-                value_span=state.doc.source_span(hit.start, hit.end),
-                modality="achieved",
-                theme=indicator.theme or _theme(state, subject),
-                rank_scope=scope,
+            found.append(
+                Observation(
+                    indicator=indicator,
+                    value=value,
+                    unit="rank",
+                    qualifier="exact",
+                    period=period,
+                    place=hit.place.name,
+                    place_key=f"place:{hit.place.id}",
+                    quote=quote,
+                    value_span=state.doc.source_span(hit.start, hit.end),
+                    modality="achieved",
+                    theme=indicator.theme or _theme(state, subject),
+                    rank_scope=scope,
+                )
             )
+            if not tied:
+                position = int(value) + step
+    return found, covered
+
+
+def _first_rank(m: re.Match[str]) -> tuple[int | None, int]:
+    """The rank of a list's first place and the step to the next: 排名前N (1, +1), (从第17名到第15名)
+    (17, -1), 排名第一的是 (1), 排名末位 (unknown: counted from the bottom)."""
+    if m["first"] and m["last"]:
+        first, last = int(m["first"]), int(m["last"])
+        return first, (-1 if last < first else 1)
+    at = m["at"]
+    if at and at.startswith("第"):
+        return int(parse_number(at[1:])), 1
+    if at == "首位" or m["dir"] == "前":
+        return 1, 1
+    return None, 1
+
+
+def _place_run(
+    state: _DocState, pos: int, limit: int
+) -> tuple[list[tuple[PlaceHit, Decimal | None, bool]], int]:
+    """The places listed from ``pos`` (joined by 、和及与 or a comma before the next place), each
+    with the rank written after it or after the group it shares one with ("十堰市与宜昌市并列第三",
+    "漯河市(第16位)"), and whether that rank is shared. Also where the run ends."""
+    text = state.doc.text
+    run: list[tuple[PlaceHit, Decimal | None, bool]] = []
+    group: list[PlaceHit] = []  # places since the last stated rank
+    i = bisect_right(state.place_starts, pos - 1)
+    end = pos
+    while i < len(state.places):
+        hit = state.places[i]
+        if hit.start != pos or hit.place.type in NATIONAL_TYPES or hit.start >= limit:
+            break
+        group.append(hit)
+        end = hit.end
+        after = state.words.rank_after_places.match(text[hit.end : min(limit, hit.end + 12)])
+        if after is not None:
+            value = parse_number(after["n"])
+            shared = bool(after["tied"]) and len(group) > 1
+            run.extend((g, value, shared) for g in group)
+            group = []
+            end = hit.end + after.end()
+        nxt = text[end : end + 1]
+        if nxt not in ("、", "和", "及", "与", ","):
+            break
+        if nxt == ",":
+            # "神农架林区、恩施州，十堰市与宜昌市并列第三": a comma closes a group of places
+            run.extend((g, None, False) for g in group)
+            group = []
+        pos = end + 1
+        i += 1
+    run.extend((g, None, False) for g in group)
+    return run, end
 
 
 def _previous_clause(state: _DocState, sentence: Sentence, clause: Span) -> str:
