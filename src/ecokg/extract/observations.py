@@ -65,8 +65,12 @@ _RANK_FRAME = re.compile(r"^(?:按照|根据|按|从|就|以)|(?:评价|来看|�
 _HEADING_MAX = 40
 # "到2027年，…", "力争到2027年底": a deadline that opens a statement or one of its clauses.
 _DUE_YEAR = re.compile(r"(?:^|[，,：:；;]|力争|争取|确保|计划|预计)到(?P<year>\d{4})年")
-# A set that the rest of the sentence is about: "11个设区市中，", "3个县（区）内，".
-_SCOPE_IN = re.compile(r"[^，,。；;：:、\s\d]{1,8}?(?:之中|当中|中|内|里)(?=[，,：:；;]|$)")
+# A set that the rest of the sentence is about: "11个设区市中，", "3个县（区）内，", "16个地市中有".
+_SCOPE_IN = re.compile(r"[^，,。；;：:、\s\d]{1,14}?(?:之中|当中|中|内|里)(?=[，,：:；;]|有|$)")
+# A unitless number that is the value of an index ("生态质量指数为75.05", "指数分别为53.6和51.2").
+_INDEX_BEFORE = re.compile(r"指数[^，,。；;\d]{0,4}(?:[\d.]+\s*(?:、|和|及)\s*)*$")
+# "比例为0": a share of nothing, written without its percent sign.
+_SHARE_BEFORE = re.compile(r"(?:比例|比率|率)(?:为|是|达|降至)?$")
 # Units of a measure taken over a set (a mean, a share), as opposed to counts and sums.
 _MEASURE_UNITS = ("percent", "percentage_point", "ug_per_m3", "mg_per_l", "index")
 _PARTS_OF = re.compile(rf"分之(?P<part>{ARABIC_NUMBER}|[{_CN_DIGIT_START}百]+)")
@@ -100,6 +104,9 @@ class _Words:
     rank_list: re.Pattern[str]
     rank_after_places: re.Pattern[str]
     respectively: tuple[str, ...]
+    count_forms: frozenset[str]
+    skip_after_count: tuple[str, ...]
+    scope_sets: tuple[str, ...]
     province_wide: tuple[str, ...]
     jurisdictions: dict[str, str]
     ordinal_counters: tuple[str, ...]
@@ -150,6 +157,9 @@ def _words(lexicon: Lexicon) -> _Words:
         rank_list=re.compile(w["rank_list"]),
         rank_after_places=re.compile(w["rank_after_places"]),
         respectively=tuple(w["respectively"]),
+        count_forms=frozenset(f for f, code in unit_forms.items() if code == "count"),
+        skip_after_count=tuple(w["skip"]["after_count"]),
+        scope_sets=tuple(w["scope_sets"]),
         province_wide=tuple(w["province_wide"]),
         jurisdictions={str(k): str(v) for k, v in w["jurisdictions"].items()},
         ordinal_counters=tuple(w["ordinal_counters"]),
@@ -287,13 +297,20 @@ def _read_number(state: _DocState, m: re.Match[str], sentence: Sentence) -> _Num
     unit_form = um.group("unit")
     if rest.startswith(w.date_suffixes) and not (unit_form and len(unit_form) > 1):
         return None
+    if unit_form in w.count_forms and text.startswith(w.skip_after_count, e + len(unit_form)):
+        return None  # "30个工作日内": a deadline, not a count
+    if chinese and unit_form in w.count_forms and text[s - 1 : s] == "分":
+        return None  # "分两批公开": how something was done, not how often
+    index_context = not chinese and _INDEX_BEFORE.search(text, sentence.span.start, s) is not None
     high: Decimal | None = None
     rm = _RANGE_HIGH.match(text, e + (um.end() if unit_form else 0), sentence.span.end)
     if rm is not None and not chinese:
         # A range: the unit (and any hedge) comes after its high end; a date range is no value.
         um = w.unit_re.match(text, rm.end(), sentence.span.end)
         assert um is not None
-        if text.startswith(w.date_suffixes, rm.end()) or um.group("unit") is None:
+        if text.startswith(w.date_suffixes, rm.end()):
+            return None
+        if um.group("unit") is None and not index_context:
             return None
         high = parse_number(rm.group("hi"))
         if high <= value:
@@ -307,11 +324,14 @@ def _read_number(state: _DocState, m: re.Match[str], sentence: Sentence) -> _Num
         if shared is not None and shared.group("unit"):
             unit_form = shared.group("unit")  # the list's unit; the span stays this number's
     if unit_form is None:
-        if chinese or _ARABIC_YEAR_LIKE.match(raw) or "." not in raw:
+        if chinese or _ARABIC_YEAR_LIKE.match(raw):
             return None
-        if not re.search(r"指数[^，,。；;]{0,3}$", text[sentence.span.start : s]):
+        if raw == "0" and _SHARE_BEFORE.search(text, sentence.span.start, s):
+            unit = "percent"  # "劣Ⅴ类水质断面比例为0"
+        elif index_context:
+            unit = "index"
+        else:
             return None
-        unit = "index"
     else:
         unit = w.unit_forms[unit_form]
     # 一 with a counter is an article ("一批"); spelled-out counts (两批, 三个) and durations are
@@ -382,13 +402,33 @@ def _is_scope(state: _DocState, num: _Number, clause: Span) -> bool:
         return True
     for m in _NUMBER.finditer(text, num.end, clause.end):
         between = text[num.end : m.start()]
-        if re.search(r"[、和及与]", between):
+        if re.search(r"[、和及与]", between) or not any(
+            word in between[:8] for word in state.words.scope_sets
+        ):
             return False
+        if "指数" in between:
+            return True
         high = _RANGE_HIGH.match(text, m.end(), clause.end)
         um = state.words.unit_re.match(text, high.end() if high else m.end(), clause.end)
         unit = um.group("unit") if um else None
         return unit is not None and state.words.unit_forms[unit] in _MEASURE_UNITS
     return False
+
+
+def _is_threshold(state: _DocState, num: _Number, clause: Span) -> bool:
+    """Whether a value only sets a threshold for what is counted next: "PM2.5平均浓度高于35微克/
+    立方米的重点城市有4个", "罚款超过100万元的案件达42起"."""
+    text = state.doc.text
+    if not text.startswith("的", num.end) or num.qualifier not in ("lower_bound", "upper_bound"):
+        return False  # "全球98%的白鹤、80%的东方白鹳": shares, each a finding
+    return any(
+        _read_number(state, m, state.doc.sentence_at(m.start()) or _whole(num, clause)) is not None
+        for m in _NUMBER.finditer(text, num.end, clause.end)
+    )
+
+
+def _whole(num: _Number, clause: Span) -> Sentence:
+    return Sentence(clause, 0, (clause,))
 
 
 def _read_half(state: _DocState, m: re.Match[str]) -> _Number:
@@ -879,6 +919,8 @@ def _read_observations(
                 consumed = num.num_end
                 if num.unit == "count" and _is_scope(state, num, clause):
                     continue
+                if _is_threshold(state, num, clause):
+                    continue
                 found = _observation(state, sentence, clause, num, recent, paragraph_time, topic)
                 for obs in found:
                     base = obs.indicator.base or obs.indicator
@@ -1102,7 +1144,9 @@ def _observation(
             indicators = [previous]  # "从2017年的83.6%上升到2021年的90.67%": the same indicator
         else:
             before = _previous_clause(state, sentence, clause)
-            label = after_unit or ("" if re.search(r"\d", before) else _clean_label(before, state))
+            # An earlier clause with a value of its own names that value, not this one (O3 and
+            # PM2.5 are names, not values).
+            label = after_unit or ("" if _NUMBER.search(before) else _clean_label(before, state))
     context = f"{label}|{after_unit}"
     if indicators:
         pass
