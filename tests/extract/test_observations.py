@@ -259,7 +259,8 @@ def test_two_indicators_share_one_rank(lexicon: Lexicon) -> None:
 def test_inspection_feedback_counts_and_fines(lexicon: Lexicon) -> None:
     text = "第三轮第二批中央生态环境保护督察组共受理转办群众信访举报3125件，已办结2890件，罚款2156.3万元。"
     reports = one(text, lexicon, "3125")
-    assert reports.indicator.label == "受理转办群众信访举报数"
+    # Who counted (督察组) is not what was counted: the scheme's complaints indicator.
+    assert reports.indicator.label == "受理环境信访举报数" and reports.indicator.in_scheme
     assert one(text, lexicon, "21563000").unit == "cny"
 
 
@@ -290,10 +291,10 @@ def test_cities_listed_in_rank_order(lexicon: Lexicon) -> None:
     text = "2024年，全省空气质量综合指数排名前三位的城市依次为景德镇市、吉安市、抚州市，排名后两位的城市为九江市和萍乡市。"
     ranks = {(o.place, o.value, o.indicator.label) for o in observe(text, lexicon)}
     assert ranks == {
-        ("景德镇市", Decimal(1), "空气质量综合指数全省排名"),
-        ("吉安市", Decimal(2), "空气质量综合指数全省排名"),
-        ("抚州市", Decimal(3), "空气质量综合指数全省排名"),
-        ("九江市", Decimal(1), "空气质量综合指数全省倒数排名"),
-        ("萍乡市", Decimal(2), "空气质量综合指数全省倒数排名"),
+        ("景德镇市", Decimal(1), "环境空气质量综合指数全省排名"),
+        ("吉安市", Decimal(2), "环境空气质量综合指数全省排名"),
+        ("抚州市", Decimal(3), "环境空气质量综合指数全省排名"),
+        ("九江市", Decimal(1), "环境空气质量综合指数全省倒数排名"),
+        ("萍乡市", Decimal(2), "环境空气质量综合指数全省倒数排名"),
     }
     assert {o.period.code for o in observe(text, lexicon)} == {"2024"}

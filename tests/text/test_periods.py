@@ -245,6 +245,14 @@ PIECES = st.sampled_from(
         "在",
         "2020年代",
         "1800年",
+        "10月份",
+        "1—6月",
+        "上半年",
+        "一季度",
+        "以来",
+        "截至",
+        "底",
+        "起",
     ]
 )
 TEXTS = st.lists(PIECES, max_size=15).map("".join)
@@ -253,7 +261,7 @@ CODE_FORMATS = {
     "year": r"\d{4}",
     "range": r"\d{4}(/\d{4})?",  # 2022年至2022年 is one year: period_code gives "2022"
     "plan": r"\d{4}/\d{4}",
-    "month": r"\d{4}-(0[1-9]|1[0-2])",
+    "month": r"\d{4}-(0[1-9]|1[0-2])(/\d{4}-(0[1-9]|1[0-2]))?",
     "relative": r"\d{4}",
     "reporting": r"\d{4}",
     "same_year": r"\d{4}(-\d{2})?",
@@ -272,11 +280,15 @@ def test_expressions_are_sorted_non_overlapping_and_well_formed(
         assert expr.kind in CODE_FORMATS
         if expr.code is not None:
             assert re.fullmatch(CODE_FORMATS[expr.kind], expr.code), expr
-        if expr.kind in ("year", "range", "month", "plan", "cumulative"):
+        if expr.kind in ("year", "range", "month", "plan", "cumulative") and expr.explicit:
             assert expr.code is not None
+        if not expr.explicit and anchor.year is not None:
+            assert expr.code is not None  # a month without its year takes the document's
+        if expr.as_of is not None:
+            assert re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", expr.as_of), expr
         if expr.start_year is not None:
             assert expr.end_year is not None and expr.start_year <= expr.end_year
-        if expr.kind in ("year", "range", "plan"):
+        if expr.kind in ("year", "range", "plan") and expr.code is not None:
             assert expr.start_year is not None and expr.end_year is not None
             assert expr.code == period_code(expr.start_year, expr.end_year)
     for a, b in itertools.pairwise(found):

@@ -192,9 +192,7 @@ def _config(lexicon: Lexicon) -> _Config:
         boundary_pos=frozenset(p["boundary_pos"]),
         name_words=frozenset(p["name_words"]),
         weak_suffixes=tuple(p["weak_suffixes"]),
-        counted_tail_re=re.compile(
-            f"[{_CN_COUNT}]+大(?:{alternation(p['generic_modifiers'])})*$"
-        ),
+        counted_tail_re=re.compile(f"[{_CN_COUNT}]+大(?:{alternation(p['generic_modifiers'])})*$"),
         # a quoted term that makes a name specific holds words, not a formula (“1+N”体系)
         quoted_term_re=re.compile(r"“[^”]*[\u4e00-\u9fff][^”]*”"),
         yearly_editions=tuple(p["yearly_editions"]),

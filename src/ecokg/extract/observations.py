@@ -61,6 +61,10 @@ _ACTIVITY_UNITS = ("count", "cny")
 _PARTNER_BEFORE = ("与", "同", "较", "比")
 # Words that frame a ranking without naming what is ranked ("按照…评价", "从…看").
 _RANK_FRAME = re.compile(r"^(?:按照|根据|按|从|就|以)|(?:评价|来看|看|排名|排序|,.*)$")
+# How a section heading opens: "一、", "(二)", "3.", "#".
+_SECTION_NUMBER = re.compile(
+    r"#+|[一二三四五六七八九十]+[、.]|\([一二三四五六七八九十]+\)|\d{1,2}[.、]"
+)
 # Longest line taken for a heading.
 _HEADING_MAX = 40
 # "到2027年，…", "力争到2027年底": a deadline that opens a statement or one of its clauses.
@@ -73,6 +77,7 @@ _INDEX_BEFORE = re.compile(r"指数[^，,。；;\d]{0,4}(?:[\d.]+\s*(?:、|和|�
 _SHARE_BEFORE = re.compile(r"(?:比例|比率|率)(?:为|是|达|降至)?$")
 # Units of a measure taken over a set (a mean, a share), as opposed to counts and sums.
 _MEASURE_UNITS = ("percent", "percentage_point", "ug_per_m3", "mg_per_l", "index")
+_STREAK_YEARS = re.compile(r"连续(?P<n>[\d一二两三四五六七八九十]{1,3})年")
 _PARTS_OF = re.compile(rf"分之(?P<part>{ARABIC_NUMBER}|[{_CN_DIGIT_START}百]+)")
 _FULL_NAME_ENDS = ("市", "县", "区", "州", "盟", "旗")
 _FULL_NAMES = ("省", "自治区", *_FULL_NAME_ENDS)
@@ -657,6 +662,12 @@ def _plain_period(
         return Period(period_code(min(years), max(years)), "stated", min(years), max(years)), None
     period: Period | None = None
     as_of = next((t.as_of for t in reversed(dated) if t.as_of), None)
+    if num.duration and dated and dated[-1].kind == "range" and dated[-1].start_year:
+        streak = _STREAK_YEARS.search(state.doc.text, dated[-1].end, num.end)
+        if streak is not None:
+            # "自2020年起连续5年": the streak ends N-1 years after it began
+            end = dated[-1].start_year + int(parse_number(streak["n"])) - 1
+            return Period(str(end), "stated", end, end), None
     if dated and not (num.duration and dated[-1].kind == "plan"):
         t = dated[-1]
         # A running total in the value's own clause outranks a single year named in an earlier
@@ -665,6 +676,10 @@ def _plain_period(
         if own_clause or t.kind in ("range", "plan") or "/" in (t.code or "") or not cumulative:
             period = Period(t.code, _basis(t), t.start_year, t.end_year, as_of=t.as_of)
     if period is None and cumulative:
+        if paragraph_time is not None and "/" in (paragraph_time.code or ""):
+            # "1—10月…累计出现重污染天数14天": the total over the span its section is about
+            t = paragraph_time
+            return Period(t.code, "context", t.start_year, t.end_year), None
         return Period("cumulative", "stated", as_of=as_of), None
     if period is None and paragraph_time is not None and paragraph_time.code:
         t = paragraph_time
@@ -936,10 +951,15 @@ def _read_observations(
 
 
 def _is_heading(state: _DocState, paragraph: int) -> bool:
-    """A short line that ends no sentence: a heading ("一、10月份全省环境空气质量状况")."""
+    """A numbered short line that ends no sentence: a section heading ("一、10月份全省环境空气质量
+    状况", "(二)水环境"). A dateline or source line is no heading."""
     start, end = state.doc.paragraph_spans[paragraph]
     line = state.doc.text[start:end].rstrip()
-    return 0 < len(line) <= _HEADING_MAX and line[-1] not in "。！？!?；;：:，,"
+    return (
+        0 < len(line) <= _HEADING_MAX
+        and line[-1] not in "。！？!?；;：:，,"
+        and _SECTION_NUMBER.match(line) is not None
+    )
 
 
 def _heading_time(state: _DocState, paragraph: int) -> TimeExpr | None:
@@ -1035,8 +1055,8 @@ def _rank_lists(
 
 
 def _first_rank(m: re.Match[str]) -> tuple[int | None, int]:
-    """The rank of a list's first place and the step to the next: 排名前N (1, +1), (从第17名到第15名)
-    (17, -1), 排名第一的是 (1), 排名末位 (unknown: counted from the bottom)."""
+    """The rank of a list's first place and the step to the next: 排名前N (1, +1),
+    (从第17名到第15名) (17, -1), 排名第一的是 (1), 排名末位 (unknown: from the bottom)."""
     if m["first"] and m["last"]:
         first, last = int(m["first"]), int(m["last"])
         return first, (-1 if last < first else 1)
@@ -1129,11 +1149,8 @@ def _observation(
     w = state.words
     previous = recent[-1] if recent else None
     raw_subject = _subject(state, clause.start, num.start)
-    change = (
-        _change_cue(raw_subject, w)
-        if num.unit in ("percentage_point", "percent", "times")
-        else None
-    )
+    # "同比下降6.5%", "同比上升2微克/立方米", "较2020年增加9种": a change of what came before.
+    change = _change_cue(raw_subject, w) if num.unit not in ("rank", "year") else None
     label = _clean_label(raw_subject, state)
     after_unit = _noun_after(state, num.end, clause.end)
     if num.unit == "percent" and not label and text.startswith("的", num.end) and after_unit:

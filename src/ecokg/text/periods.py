@@ -233,7 +233,20 @@ class PeriodFinder:
             if word:
                 add(word)
         found.sort(key=lambda e: (e.start, e.end))
-        return [self._as_of(text, e) for e in self._resolve_in_order(text, found, pending, anchor)]
+        resolved = self._resolve_in_order(text, found, pending, anchor)
+        return [self._since(text, self._as_of(text, e), anchor) for e in resolved]
+
+    @staticmethod
+    def _since(text: str, expr: TimeExpr, anchor: TimeAnchor) -> TimeExpr:
+        """ "2018年以来", "自2020年起", "十四五以来": the span from then to the document's year."""
+        if expr.kind not in ("year", "plan") or expr.start_year is None or anchor.year is None:
+            return expr
+        if re.search(r"[日号]$", text[expr.start : expr.end]):
+            return expr  # "自2025年10月1日起施行": the day a rule takes effect
+        if not text.startswith(("以来", "起"), expr.end) or anchor.year <= expr.start_year:
+            return expr
+        code = period_code(expr.start_year, anchor.year)
+        return replace(expr, kind="range", code=code, end_year=anchor.year)
 
     def _word_expr(self, m: re.Match[str], anchor: TimeAnchor) -> TimeExpr | None:
         s, e = m.start(), m.end()
