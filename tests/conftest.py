@@ -33,6 +33,11 @@ OBS_COLUMNS = [
     "quote",
     "start",
     "end",
+    "modality",
+    "direction",
+    "basePeriod",
+    "asOf",
+    "maxValue",
 ]
 
 CORPUS = REPO / "data" / "corpus"

@@ -90,13 +90,14 @@ _OBSERVATIONS = (
     _PREFIXES
     + """
 SELECT ?obs ?indicator ?value ?u ?q ?modality ?period ?y0 ?y1 ?place ?theme ?doc
-       ?quote ?start ?end WHERE {
+       ?quote ?start ?end ?change WHERE {
   GRAPH ?g {
     ?obs a ekg:Observation ; ekg:indicator ?indicator ; ekg:value ?value ; ekg:unit ?u ;
          ekg:qualifier ?q ; prov:wasDerivedFrom/dcterms:identifier ?doc ;
          ekg:evidence [ nif:anchorOf ?quote ; nif:beginIndex ?start ; nif:endIndex ?end ] .
     OPTIONAL { ?obs ekg:modality ?m }
     OPTIONAL { ?obs ekg:period ?period }
+    OPTIONAL { ?obs ekg:changeDirection ?change }
     OPTIONAL { ?obs ekg:periodStartYear ?y0 ; ekg:periodEndYear ?y1 }
     OPTIONAL { ?obs ekg:place ?place }
     OPTIONAL { ?obs ekg:theme ?theme }
@@ -152,6 +153,9 @@ def _labels(kg: KnowledgeGraph) -> _Labels:
         if kind in NODE_TYPES and kind not in ("Place", "Theme"):
             labels.types[iri] = min(labels.types.get(iri, kind), kind)
     return labels
+
+
+_DIRECTIONS = {"up": "rise", "down": "fall"}
 
 
 def _num(value: Any) -> float | int:
@@ -212,6 +216,8 @@ def gather(kg: KnowledgeGraph) -> dict[str, Any]:
                 "unit": codes.get(str(r["u"]), short_id(str(r["u"]))),
                 "qualifier": codes.get(str(r["q"]), short_id(str(r["q"]))),
                 "modality": r["modality"] or "",
+                # a change shows which way it went (↓6.5%), not only how far
+                "direction": _DIRECTIONS.get(str(r["change"]), "") if r["change"] else "",
                 "period": r["period"] or "",
                 "years": sorted(range(int(str(r["y0"])), int(str(r["y1"])) + 1))
                 if r["y0"] is not None and r["y1"] is not None
@@ -277,6 +283,7 @@ def gather(kg: KnowledgeGraph) -> dict[str, Any]:
                 "obs": obs["id"],
                 "value": obs["value"],
                 "unit": obs["unit"],
+                "direction": obs["direction"],
                 "period": obs["period"],
                 "themes": sorted(obs["themes"] | f["themes"]),
                 "places": sorted({obs["place"]} - {""} | f["places"]),
@@ -323,6 +330,7 @@ def _series(observations: Mapping[str, Mapping[str, Any]], name: Any) -> list[di
             {
                 "year": o["years"][0],
                 "value": o["value"],
+                "direction": o["direction"],
                 "qualifier": o["qualifier"],
                 "doc": o["doc"],
                 "quote": o["quote"],

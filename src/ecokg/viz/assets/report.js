@@ -41,6 +41,10 @@
   function clear(node) { while (node.firstChild) node.removeChild(node.firstChild); }
   function unit(code) { return code in UNITS ? UNITS[code] : " " + code; }
   function fmt(v) { return typeof v === "number" ? v.toLocaleString("zh-CN") : String(v); }
+  /* a change carries its direction: ↓6.5 for a fall, ↑2.6 for a rise */
+  function signed(v, direction) {
+    return (direction === "fall" ? "↓" : direction === "rise" ? "↑" : "") + fmt(v);
+  }
   function docTitle(id) { var d = docsById[id]; return d ? d.title : id; }
 
   /* ---------- filters ---------- */
@@ -85,7 +89,7 @@
     var fact = el("div", { "class": "fact" });
     if (item.basis) {
       fact.appendChild(el("div", { "class": "what" }, "依据：" + (BASIS_ZH[item.basis] || item.basis) +
-        (item.value !== undefined ? " · " + fmt(item.value) + unit(item.unit) +
+        (item.value !== undefined ? " · " + signed(item.value, item.direction) + unit(item.unit) +
           (item.period ? " (" + item.period + ")" : "") : "")));
     }
     fact.appendChild(el("blockquote", null, item.quote));
@@ -152,7 +156,7 @@
   function showPoint(series, p) {
     clear(panel);
     var card = el("div", { "class": "card", id: "detail-card" });
-    heading(card, series.label + "：" + fmt(p.value) + unit(series.unit),
+    heading(card, series.label + "：" + signed(p.value, p.direction) + unit(series.unit),
       p.year + (series.place ? " · " + series.place : "") + " · " + p.qualifier);
     showEvidence(card, p);
     panel.appendChild(card);
@@ -384,7 +388,7 @@
     series.points.forEach(function (p) {
       var tr = el("tr");
       tr.appendChild(el("td", null, p.year));
-      tr.appendChild(el("td", null, fmt(p.value) + unit(series.unit) + (p.qualifier !== "exact" ? " (" + p.qualifier + ")" : "")));
+      tr.appendChild(el("td", null, signed(p.value, p.direction) + unit(series.unit) + (p.qualifier !== "exact" ? " (" + p.qualifier + ")" : "")));
       tr.appendChild(el("td", { title: p.quote }, p.doc.slice(0, 3) + " 《" + docTitle(p.doc) + "》"));
       table.appendChild(tr);
     });
