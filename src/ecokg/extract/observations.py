@@ -240,9 +240,12 @@ def _state(doc: AnalyzedDoc, lexicon: Lexicon) -> _DocState:
     anchor = doc.time_anchor
     times = words.periods.find(doc.text, anchor)
     places = find_places(doc.text, lexicon)
-    home = home_province(places, lexicon)
     meta_title = doc.document.meta.title
     title = to_half_width(to_simplified(meta_title)) if meta_title else doc.text.split("\n", 1)[0]
+    # The province of the division the title speaks for outweighs the places the text names
+    # (a Jiangxi notice comparing itself with Fujian is still about Jiangxi).
+    locality = document_locality(title, lexicon, None)
+    home = jurisdiction("province", locality, lexicon) or home_province(places, lexicon)
     # Quoted terms are names ("1269"行动计划), except a quoted hedged value ("20+"微克/立方米).
     blocked = [
         (m.start(), m.end())
@@ -259,7 +262,7 @@ def _state(doc: AnalyzedDoc, lexicon: Lexicon) -> _DocState:
         places,
         [p.start for p in places],
         home,
-        document_locality(title, lexicon, home),
+        locality or home,
         anchor,
         sorted(blocked),
     )
@@ -406,7 +409,7 @@ def _is_scope(state: _DocState, num: _Number, clause: Span) -> bool:
     if _SCOPE_IN.match(text, num.end, clause.end + 1):
         return True
     for m in _NUMBER.finditer(text, num.end, clause.end):
-        between = text[num.end : m.start()]
+        between = re.sub(r"\([^()]*\)", "", text[num.end : m.start()])  # 9个县(市、区)
         if re.search(r"[、和及与]", between) or not any(
             word in between[:8] for word in state.words.scope_sets
         ):

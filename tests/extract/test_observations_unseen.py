@@ -1,0 +1,323 @@
+"""Observations on kinds of text the demo corpus lacks (issue 12): monthly bulletins, inspection
+feedback, county notices, reprints with conversion debris, targets. Every sentence is written for
+these tests; places and figures are invented."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from ecokg.corpus import Document, PartialDate, SourceMeta
+from ecokg.extract.base import Observation
+from ecokg.extract.lexicon import Lexicon
+from ecokg.extract.observations import extract_observations
+from ecokg.text.analyzed import AnalyzedDoc
+
+
+def observe(
+    text: str,
+    lexicon: Lexicon,
+    published: str = "2025-11-14",
+    about: str | None = None,
+    title: str | None = None,
+) -> list[Observation]:
+    meta = SourceMeta(title=title, published=PartialDate.parse(published), about_period=about)
+    doc = Document("t", Path("t.txt"), text, "utf-8", meta)
+    return list(extract_observations(AnalyzedDoc.of(doc), lexicon))
+
+
+def by_value(found: list[Observation]) -> dict[Decimal, Observation]:
+    values = [o.value for o in found]
+    assert len(values) == len(set(values)), [(o.value, o.value_span.text) for o in found]
+    return {o.value: o for o in found}
+
+
+# ---------------------------------------------------------------- time
+
+
+def test_months_without_a_year_take_the_document_year(lexicon: Lexicon) -> None:
+    text = "10月份，全省PM2.5平均浓度为28微克/立方米，同比下降6.7%；1—10月，优良天数比率为89.2%。"
+    found = by_value(observe(text, lexicon, published="2025-11-14"))
+    assert found[Decimal(28)].period.code == "2025-10"
+    assert found[Decimal("6.7")].period.code == "2025-10"
+    assert found[Decimal("6.7")].base_period == "2024-10"
+    assert found[Decimal("89.2")].period.code == "2025-01/2025-10"
+
+
+def test_a_month_later_than_a_january_document_is_last_year(lexicon: Lexicon) -> None:
+    text = "11月份，全市空气优良天数比率为93.3%。去年，全市PM2.5平均浓度为31微克/立方米。"
+    found = by_value(observe(text, lexicon, published="2026-01-09"))
+    assert found[Decimal("93.3")].period.code == "2025-11"
+    assert found[Decimal(31)].period.code == "2025"
+
+
+@pytest.mark.parametrize(
+    ("when", "code"),
+    [
+        ("一季度", "2025-01/2025-03"),
+        ("上半年", "2025-01/2025-06"),
+        ("前三季度", "2025-01/2025-09"),
+        ("下半年", "2025-07/2025-12"),
+        ("2024年四季度", "2024-10/2024-12"),
+        ("今年1—6月", "2025-01/2025-06"),
+        ("去年10月份", "2024-10"),
+    ],
+)
+def test_parts_of_a_year(lexicon: Lexicon, when: str, code: str) -> None:
+    text = f"{when}，全省地表水国考断面水质优良比例为91.2%。"
+    assert by_value(observe(text, lexicon))[Decimal("91.2")].period.code == code
+
+
+def test_a_year_carries_through_the_parts_of_a_statement(lexicon: Lexicon) -> None:
+    text = (
+        "全省2024年城市PM2.5平均浓度为30微克/立方米，同比下降3.2%；其中，设区城市为32微克/立方米。"
+    )
+    found = by_value(observe(text, lexicon, published="2025-03"))
+    assert {o.period.code for o in found.values()} == {"2024"}
+
+
+def test_a_comparison_after_a_semicolon_sets_no_time(lexicon: Lexicon) -> None:
+    text = (
+        "10月份，全省优良天数比率为91.4%；去年10月份这一比率为88.8%。PM2.5平均浓度为29微克/立方米。"
+    )
+    found = by_value(observe(text, lexicon, published="2025-11-14"))
+    assert found[Decimal("88.8")].period.code == "2024-10"
+    assert found[Decimal(29)].period.code == "2025-10"
+
+
+def test_a_numbered_heading_sets_the_time_of_its_section(lexicon: Lexicon) -> None:
+    text = "全县生态环境质量状况通报\n二、1—9月全县水环境质量状况\n从各断面看，Ⅰ—Ⅲ类水质断面比例为95.0%，较好。\n"
+    found = by_value(observe(text, lexicon, published="2025-10-20"))
+    assert found[Decimal("95.0")].period.code == "2025-01/2025-09"
+
+
+def test_running_totals_hold_at_a_date(lexicon: Lexicon) -> None:
+    text = "截至9月底，全县累计建成污水处理终端46个。截至目前，共查处环境违法案件120件。"
+    found = by_value(observe(text, lexicon, published="2025-10-20"))
+    stated = found[Decimal(46)].period
+    assert (stated.code, stated.as_of, stated.as_of_basis) == ("cumulative", "2025-09-30", "stated")
+    inferred = found[Decimal(120)].period
+    assert (inferred.code, inferred.as_of, inferred.as_of_basis) == (
+        "cumulative",
+        "2025-10-20",
+        "document",
+    )
+
+
+def test_a_year_end_deadline_makes_a_stock_a_running_total(lexicon: Lexicon) -> None:
+    text = "截至2024年底，全省建成国家级自然保护区18个，森林覆盖率为66.8%。"
+    found = by_value(observe(text, lexicon, published="2025-06"))
+    assert (found[Decimal(18)].period.code, found[Decimal(18)].period.as_of) == (
+        "cumulative",
+        "2024-12-31",
+    )
+    assert found[Decimal("66.8")].period.code == "2024"  # a rate at a date is that year's
+
+
+def test_a_running_total_cue_opening_a_statement_holds_for_its_parts(lexicon: Lexicon) -> None:
+    text = "截至目前，已办结举报2210件；其中责令整改1130家，罚款1650.5万元。"
+    found = observe(text, lexicon, published="2025-09")
+    assert {o.period.code for o in found} == {"cumulative"}
+
+
+def test_since_a_year_runs_to_the_document_year(lexicon: Lexicon) -> None:
+    text = "2019年以来，全区累计关停矿山212座。全县自2021年起连续4年获评考核优秀等次。"
+    found = by_value(observe(text, lexicon, published="2025-08"))
+    assert found[Decimal(212)].period.code == "2019/2025"
+    streak = found[Decimal(4)]
+    assert (streak.unit, streak.period.code) == ("year", "2024")
+
+
+def test_a_streak_ends_in_the_reporting_year(lexicon: Lexicon) -> None:
+    text = "全省空气质量连续六年达到国家二级标准。"
+    streak = observe(text, lexicon, published="2025-02", about="2024")[0]
+    assert (streak.value, streak.unit, streak.period.code) == (Decimal(6), "year", "2024")
+
+
+def test_the_reporting_period_is_the_time_of_an_undated_figure(lexicon: Lexicon) -> None:
+    text = "全市饮用水水源地水质达标率为100%。"
+    found = observe(text, lexicon, published="2025-07-20", about="2025-01/2025-06")
+    assert found[0].period.code == "2025-01/2025-06"
+    # A span of years is no time for a single figure.
+    assert observe(text, lexicon, about="2021/2025")[0].period.code is None
+
+
+# ---------------------------------------------------------------- values in structures
+
+
+def test_values_listed_with_respectively_go_to_their_places(lexicon: Lexicon) -> None:
+    text = "宜昌市、襄阳市、荆州市PM2.5平均浓度分别为33、41和37微克/立方米。"
+    found = by_value(observe(text, lexicon))
+    assert [(v, found[Decimal(v)].place) for v in (33, 41, 37)] == [
+        (33, "宜昌市"),
+        (41, "襄阳市"),
+        (37, "荆州市"),
+    ]
+    assert {o.unit for o in found.values()} == {"ug_per_m3"}
+
+
+def test_ranks_in_a_sentence(lexicon: Lexicon) -> None:
+    text = "去年，全省国考断面水质优良比例为95.1%，排名全国第三，位居中部六省第二。"
+    ranks = [o for o in observe(text, lexicon, published="2025-02") if o.unit == "rank"]
+    assert sorted((o.value, o.rank_scope) for o in ranks) == [
+        (Decimal(2), "central-region"),
+        (Decimal(3), "national"),
+    ]
+    assert all(o.period.code == "2024" for o in ranks)
+
+
+def test_a_shared_rank_is_a_rank(lexicon: Lexicon) -> None:
+    text = "全省空气优良天数比率与福建并列第一。"
+    rank = observe(text, lexicon, title="江西省2025年空气质量状况")[0]
+    assert (rank.unit, rank.value) == ("rank", Decimal(1))
+    assert rank.place == "江西省"  # the partner it ties with is not where the value belongs
+
+
+def test_rank_lists_with_ties_and_stated_positions(lexicon: Lexicon) -> None:
+    text = (
+        "按照环境空气质量综合指数评价，9月份排名前三位的城市依次为黄山市、池州市，宣城市与安庆市并列第三；"
+        "排名后三位的城市（从第16名到第14名）依次为淮北市、宿州市、亳州市。"
+    )
+    ranks = {(o.place, o.value) for o in observe(text, lexicon, published="2025-10")}
+    assert ranks == {
+        ("黄山市", 1),
+        ("池州市", 2),
+        ("宣城市", 3),
+        ("安庆市", 3),
+        ("淮北市", 16),
+        ("宿州市", 15),
+        ("亳州市", 14),
+    }
+
+
+def test_rank_named_after_its_place(lexicon: Lexicon) -> None:
+    text = "上半年，国考断面水环境质量排名第一的是南平市，三明市、龙岩市并列第二；排名末位的是莆田市（第9位）。"
+    ranks = {(o.place, o.value) for o in observe(text, lexicon, published="2025-07")}
+    assert ranks == {("南平市", 1), ("三明市", 2), ("龙岩市", 2), ("莆田市", 9)}
+
+
+def test_a_range_between_two_values(lexicon: Lexicon) -> None:
+    text = "全省重点湖库总磷浓度介于0.021至0.046毫克/升之间。"
+    value = observe(text, lexicon)[0]
+    assert (value.value, value.max_value, value.qualifier) == (
+        Decimal("0.021"),
+        Decimal("0.046"),
+        "range",
+    )
+
+
+@pytest.mark.parametrize(
+    ("words", "value", "qualifier"),
+    [
+        ("九成以上", "90", "lower_bound"),
+        ("近三成", "30", "approx"),
+        ("过半", "50", "lower_bound"),
+        ("四分之一", "25", "exact"),
+        ("两成", "20", "exact"),
+    ],
+)
+def test_fraction_words_are_percentages(
+    lexicon: Lexicon, words: str, value: str, qualifier: str
+) -> None:
+    found = observe(f"全省监测的河流断面中，{words}水质为优。", lexicon)
+    assert [(o.value, o.unit, o.qualifier) for o in found] == [
+        (Decimal(value), "percent", qualifier)
+    ]
+
+
+def test_cheng_inside_words_is_no_fraction(lexicon: Lexicon) -> None:
+    assert observe("三成为共识，一成不变的做法要改。", lexicon) == []
+
+
+# ---------------------------------------------------------------- scope, thresholds, repeats
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "全省13个设区市中，有10个城市空气质量达标。",
+        "全市9个县（市、区）PM2.5平均浓度介于22至35微克/立方米之间。",
+        "全省18个地市中有7个地市存在问题。",
+    ],
+)
+def test_scope_counts_are_no_findings(lexicon: Lexicon, text: str) -> None:
+    values = {o.value for o in observe(text, lexicon)}
+    assert Decimal(13) not in values and Decimal(9) not in values and Decimal(18) not in values
+    assert values  # the finding itself stays
+
+
+def test_a_threshold_is_no_finding(lexicon: Lexicon) -> None:
+    found = observe("PM2.5平均浓度高于40微克/立方米的城市有3个。", lexicon)
+    assert [(o.value, o.unit) for o in found] == [(Decimal(3), "count")]
+
+
+def test_a_figure_stated_twice_is_one_observation(lexicon: Lexicon) -> None:
+    text = (
+        "全县空气优良天数比率达92.4%\n\n"
+        "本报讯 1—9月，全县空气优良天数比率达92.4%，同比上升1.1个百分点。"
+    )
+    found = observe(text, lexicon, published="2025-10", about="2025-01/2025-09")
+    ratio = [o for o in found if o.value == Decimal("92.4")]
+    assert len(ratio) == 1
+    assert len(ratio[0].also) == 1 and ratio[0].also[0].text == "92.4%"
+
+
+# ---------------------------------------------------------------- clean text
+
+
+def test_conversion_debris_does_not_hide_figures(lexicon: Lexicon) -> None:
+    text = "去年，全區國考斷(duàn)面水質(zhì)優良比例為97.6%，生態環境質量?持續改善。"
+    found = observe(text, lexicon, published="2026-01-05")
+    assert [(o.value, o.indicator.label, o.period.code) for o in found] == [
+        (Decimal("97.6"), "国考断面水质优良比例", "2025")
+    ]
+    quote = found[0].quote  # spans still point into the original, debris and all
+    assert text[quote.start : quote.end] == quote.text and "(duàn)" in quote.text
+
+
+# ---------------------------------------------------------------- place and modality
+
+
+def test_a_county_notice_speaks_for_its_county(lexicon: Lexicon) -> None:
+    text = "1—9月，空气优良天数比率为88.1%。全市PM2.5平均浓度为27微克/立方米。"
+    title = "湖州市生态环境局安吉分局关于1—9月全县生态环境质量的通报"
+    found = by_value(observe(text, lexicon, published="2025-10", title=title))
+    assert found[Decimal("88.1")].place == "安吉县"
+    assert found[Decimal(27)].place == "湖州市"  # 全市: the city the county belongs to
+
+
+def test_a_lake_is_not_the_county_named_like_it(lexicon: Lexicon) -> None:
+    text = "今年以来，太湖总磷平均浓度为0.061毫克/升。"
+    found = observe(text, lexicon, published="2025-10")
+    assert found[0].place == "太湖"
+
+
+def test_a_basin_is_its_river(lexicon: Lexicon) -> None:
+    found = observe("黄河流域国考断面水质优良比例为92.5%。", lexicon)
+    assert found[0].place == "黄河"
+
+
+def test_activity_counts_belong_to_the_jurisdiction(lexicon: Lexicon) -> None:
+    text = "今年，湖南省共排查整治湘江入河排污口1382个，湘江干流断面水质优良比例为100%。"
+    found = by_value(observe(text, lexicon, published="2025-05"))
+    assert found[Decimal(1382)].place == "湖南省"
+    assert found[Decimal(100)].place == "湘江"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "到2027年，全省PM2.5平均浓度控制在32微克/立方米以内。",
+        "力争到2027年，全省地表水国考断面水质优良比例达到95%以上。",
+    ],
+)
+def test_targets_are_targets_with_their_year(lexicon: Lexicon, text: str) -> None:
+    found = observe(text, lexicon, published="2025-03")
+    assert [(o.modality, o.period.code) for o in found] == [("target", "2027")]
+
+
+def test_a_past_deadline_is_an_achievement(lexicon: Lexicon) -> None:
+    found = observe("到2024年底，全省累计建成美丽河湖120条。", lexicon, published="2025-03")
+    assert found[0].modality == "achieved"
