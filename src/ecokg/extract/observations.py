@@ -752,9 +752,13 @@ def _place(
         return respectively
     lo = bisect_right(state.place_starts, clause.start - 1)
     hi = bisect_right(state.place_starts, num.start - 1)
-    for hit in reversed(state.places[lo:hi]):
+    for i in reversed(range(lo, hi)):
+        hit = state.places[i]
         if hit.place.type in NATIONAL_TYPES or hit.end > num.start:
             continue
+        if i > lo and state.places[i - 1].end == hit.start:
+            if state.places[i - 1].place.type in WATER_TYPES:
+                continue  # "太湖湖州水域", "东苕溪德清段": a stretch of the water body
         if "等" in text[hit.end : num.start]:
             continue  # "赣州和资溪等7个市": members of a list, not the place of the count
         if text[hit.start - 1 : hit.start] in _PARTNER_BEFORE:
@@ -800,12 +804,15 @@ def _statement_subject(state: _DocState, sentence: Sentence, clause: Span) -> Pl
     statement = _statement_start(state, sentence)
     lo = bisect_right(state.place_starts, statement - 1)
     hi = bisect_right(state.place_starts, clause.start - 1)
+    earlier = [c for c in sentence.clauses if c.end <= clause.start]
     for hit in reversed(state.places[lo:hi]):
         if hit.place.type in NATIONAL_TYPES:
             continue
         before = text[max(statement, hit.start - 2) : hit.start]
         if hit.start == statement or before[-1:] in "，,；;：: ":
             return hit
+        if earlier and hit.end == earlier[-1].end and text[hit.start - 1 : hit.start] in "为是":
+            return hit  # "O3浓度最高的为荆州市，为151微克/立方米"
     return None
 
 
