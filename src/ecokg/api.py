@@ -236,6 +236,9 @@ def evaluate(kg: KnowledgeGraph, corpus_dir: str | Path, gold_dir: str | Path) -
             str(r["quote"]),
             int(str(r["start"])),
             int(str(r["end"])),
+            str(r.get("modality") or "achieved"),
+            _opt(r.get("direction")),
+            _opt(r.get("asOf")),
         )
         for r in kg.query(load_query("observations")).records()
     ]

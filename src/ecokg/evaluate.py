@@ -30,6 +30,9 @@ from ecokg.errors import InputError
 from ecokg.text.normalize import to_half_width, to_simplified
 
 ATTRIBUTES = ("unit", "period", "qualifier", "place")
+# Scored where the gold states them (FORMAT.md leaves them optional): whether a value is a target,
+# which way a change went, and the date a running total holds at.
+EXTRA_ATTRIBUTES = ("modality", "direction", "as_of")
 _NAME_NOISE = re.compile(r"[《》“”\"'‘’「」\s]")
 
 
@@ -46,6 +49,9 @@ class GoldObservation:
     period: str | None
     place: str | None
     anchor: str
+    modality: str | None = None  # target | forecast | achieved; None when not stated
+    direction: str | None = None  # rise | fall
+    as_of: str | None = None
 
 
 @dataclass(frozen=True)
@@ -74,6 +80,9 @@ class PredictedObservation:
     quote: str
     start: int
     end: int
+    modality: str = "achieved"
+    direction: str | None = None
+    as_of: str | None = None
 
 
 @dataclass(frozen=True)
@@ -136,6 +145,8 @@ class EvalReport:
 
     observations: Score = field(default_factory=Score)
     attribute_correct: dict[str, int] = field(default_factory=lambda: dict.fromkeys(ATTRIBUTES, 0))
+    extra_correct: dict[str, int] = field(default_factory=lambda: dict.fromkeys(EXTRA_ATTRIBUTES, 0))
+    extra_total: dict[str, int] = field(default_factory=lambda: dict.fromkeys(EXTRA_ATTRIBUTES, 0))
     entities: Score = field(default_factory=Score)
     entities_lenient: Score = field(default_factory=Score)
     entities_by_type: dict[str, Score] = field(default_factory=dict)
@@ -155,12 +166,22 @@ class EvalReport:
         matched = self.observations.tp
         return self.attribute_correct[name] / matched if matched else 0.0
 
+    def extra_accuracy(self, name: str) -> float | None:
+        """Share right among matched observations whose gold states the attribute (None: none)."""
+        total = self.extra_total[name]
+        return self.extra_correct[name] / total if total else None
+
     def as_dict(self) -> dict[str, Any]:
         """A JSON-ready summary (without the error lists)."""
         return {
             "documents": self.documents,
             "observations": self.observations.as_dict(),
             "attribute_accuracy": {a: round(self.attribute_accuracy(a), 4) for a in ATTRIBUTES},
+            "extra_accuracy": {
+                a: {"accuracy": round(acc, 4), "n": self.extra_total[a]}
+                for a in EXTRA_ATTRIBUTES
+                if (acc := self.extra_accuracy(a)) is not None
+            },
             "entities": self.entities.as_dict(),
             "entities_lenient": self.entities_lenient.as_dict(),
             "entities_by_type": {t: s.as_dict() for t, s in sorted(self.entities_by_type.items())},
@@ -182,6 +203,13 @@ class EvalReport:
             "Attribute accuracy on matched observations: "
             + ", ".join(f"{a} {self.attribute_accuracy(a):.3f}" for a in ATTRIBUTES),
         ]
+        stated = [
+            f"{a} {acc:.3f} (n {self.extra_total[a]})"
+            for a in EXTRA_ATTRIBUTES
+            if (acc := self.extra_accuracy(a)) is not None
+        ]
+        if stated:
+            lines.append("Where the gold states them: " + ", ".join(stated))
         e, el = self.entities, self.entities_lenient
         lines.append(
             f"Entities      P {e.precision:.3f}  R {e.recall:.3f}  F1 {e.f1:.3f}  "
@@ -251,6 +279,9 @@ def load_gold(gold_dir: Path) -> tuple[list[GoldObservation], list[GoldEntity]]:
                             None if record.get("period") in (None, "") else str(record["period"]),
                             record.get("place"),
                             record["anchor"],
+                            record.get("modality"),
+                            record.get("direction"),
+                            None if record.get("as_of") is None else str(record["as_of"]),
                         )
                     )
                 elif record["kind"] == "ent":
@@ -274,6 +305,10 @@ def _occurrences(text: str, anchor: str) -> list[tuple[int, int]]:
         spans.append((pos, pos + len(anchor)))
         pos = text.find(anchor, pos + 1)
     return spans
+
+
+def _same_date(a: str, b: str) -> bool:
+    return a.startswith(b) or b.startswith(a)
 
 
 def _equal_values(a: Decimal, b: Decimal) -> bool:
@@ -324,6 +359,7 @@ def _score_observations(
     pred: list[PredictedObservation],
     matched_indicator: dict[str, set[str]],
 ) -> None:
+    states_modality = any(g.modality is not None for g in gold)
     candidates = []
     for gi, g in enumerate(gold):
         for a_start, a_end in _occurrences(text, g.anchor):
@@ -348,6 +384,21 @@ def _score_observations(
                 report.attribute_errors.append(
                     f"{g.id} {attr}: gold {getattr(g, attr)!r}, predicted {getattr(p, attr)!r} "
                     f"[{g.anchor}]"
+                )
+        for attr in EXTRA_ATTRIBUTES:
+            want, got = getattr(g, attr), getattr(p, attr)
+            if attr == "modality" and want is None and states_modality:
+                want = "achieved"  # a document that marks its targets leaves results unmarked
+            if want is None:
+                continue
+            report.extra_total[attr] += 1
+            # An as-of date agrees at the precision both give (2024-12 and 2024-12-31).
+            same = want == got or (attr == "as_of" and got is not None and _same_date(want, got))
+            if same:
+                report.extra_correct[attr] += 1
+            else:
+                report.attribute_errors.append(
+                    f"{g.id} {attr}: gold {want!r}, predicted {got!r} [{g.anchor}]"
                 )
     for gi, g in enumerate(gold):
         if gi not in used_gold:
