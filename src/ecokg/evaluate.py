@@ -145,7 +145,9 @@ class EvalReport:
 
     observations: Score = field(default_factory=Score)
     attribute_correct: dict[str, int] = field(default_factory=lambda: dict.fromkeys(ATTRIBUTES, 0))
-    extra_correct: dict[str, int] = field(default_factory=lambda: dict.fromkeys(EXTRA_ATTRIBUTES, 0))
+    extra_correct: dict[str, int] = field(
+        default_factory=lambda: dict.fromkeys(EXTRA_ATTRIBUTES, 0)
+    )
     extra_total: dict[str, int] = field(default_factory=lambda: dict.fromkeys(EXTRA_ATTRIBUTES, 0))
     entities: Score = field(default_factory=Score)
     entities_lenient: Score = field(default_factory=Score)

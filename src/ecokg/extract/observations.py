@@ -59,6 +59,8 @@ _STOCK_UNITS = ("count", "cny", "tonne", "mu")
 # river or lake its clause names.
 _ACTIVITY_UNITS = ("count", "cny")
 _PARTNER_BEFORE = ("与", "同", "较", "比")
+# A label that points back at the metric just reported ("这一比率", "该指标").
+_ANAPHORIC_LABEL = re.compile(r"(?:这一|该|此)(?:比率|比例|指标|数值|数字|浓度)$")
 # Words that frame a ranking without naming what is ranked ("按照…评价", "从…看").
 _RANK_FRAME = re.compile(r"^(?:按照|根据|按|从|就|以)|(?:评价|来看|看|排名|排序|,.*)$")
 # How a section heading opens: "一、", "(二)", "3.", "#".
@@ -86,7 +88,7 @@ _ACTOR_TOTAL = re.compile(r"共计|总计|合计|累计|(?<=[组厅局部委办�
 # Labels are trimmed of these leading words: they say where or when, not what.
 _LEADING_NOISE = re.compile(
     r"^(?:其中|同时|此外|另外|目前|截至|截止|通过|全省|全市|全县|全国|全球|我省|我市|本省|全年|在|对|共|各|累计"
-    r"|并在|并|推动|该市|该省|该县|该区|和|及|与|以及)+"
+    r"|并在|并|推动|该市|该省|该县|该区|和|及|与|以及|力争|确保|争取|目标|到\d{4}年底?)+"
 )
 
 
@@ -109,6 +111,7 @@ class _Words:
     rank_list: re.Pattern[str]
     rank_after_places: re.Pattern[str]
     respectively: tuple[str, ...]
+    year_on_year: tuple[str, ...]
     count_forms: frozenset[str]
     skip_after_count: tuple[str, ...]
     scope_sets: tuple[str, ...]
@@ -162,6 +165,7 @@ def _words(lexicon: Lexicon) -> _Words:
         rank_list=re.compile(w["rank_list"]),
         rank_after_places=re.compile(w["rank_after_places"]),
         respectively=tuple(w["respectively"]),
+        year_on_year=tuple(w["change"]["year_on_year"]),
         count_forms=frozenset(f for f, code in unit_forms.items() if code == "count"),
         skip_after_count=tuple(w["skip"]["after_count"]),
         scope_sets=tuple(w["scope_sets"]),
@@ -215,6 +219,7 @@ class _Number:
     rank_scope_word: str | None = None
     duration: bool = False
     max_value: Decimal | None = None
+    fraction: bool = False  # written as a fraction word (九成, 过半, 四分之一)
 
 
 @dataclass
@@ -233,6 +238,7 @@ class _DocState:
     anchor: TimeAnchor
     blocked: list[tuple[int, int]]
     rank_base: IndicatorRef | None = None  # what the paragraph's last rank list ranked
+    last_indicator: IndicatorRef | None = None  # the metric last reported, for 这一比率
 
 
 def _state(doc: AnalyzedDoc, lexicon: Lexicon) -> _DocState:
@@ -399,7 +405,7 @@ def _read_fraction(
     after = starts_with_any(text[end : end + 3], w.q_after)
     if after:
         qualifier, end = w.q_after[after], end + len(after)
-    return _Number(start, end, s, e, _plain_decimal(percent), "percent", qualifier)
+    return _Number(start, end, s, e, _plain_decimal(percent), "percent", qualifier, fraction=True)
 
 
 def _is_scope(state: _DocState, num: _Number, clause: Span) -> bool:
@@ -442,7 +448,9 @@ def _whole(num: _Number, clause: Span) -> Sentence:
 def _read_half(state: _DocState, m: re.Match[str]) -> _Number:
     """ "过半", "半数以上": more than (or about) half, as a percentage."""
     qualifier = state.words.half[m.group(0)]
-    return _Number(m.start(), m.end(), m.start(), m.end(), Decimal(50), "percent", qualifier)
+    return _Number(
+        m.start(), m.end(), m.start(), m.end(), Decimal(50), "percent", qualifier, fraction=True
+    )
 
 
 def _plain_decimal(value: Decimal) -> Decimal:
@@ -756,9 +764,9 @@ def _place(
         hit = state.places[i]
         if hit.place.type in NATIONAL_TYPES or hit.end > num.start:
             continue
-        if i > lo and state.places[i - 1].end == hit.start:
-            if state.places[i - 1].place.type in WATER_TYPES:
-                continue  # "太湖湖州水域", "东苕溪德清段": a stretch of the water body
+        before = state.places[i - 1] if i > lo else None
+        if before is not None and before.end == hit.start and before.place.type in WATER_TYPES:
+            continue  # "太湖湖州水域", "东苕溪德清段": a stretch of the water body
         if "等" in text[hit.end : num.start]:
             continue  # "赣州和资溪等7个市": members of a list, not the place of the count
         if text[hit.start - 1 : hit.start] in _PARTNER_BEFORE:
@@ -952,6 +960,7 @@ def _read_observations(
                     if base in recent:
                         recent.remove(base)
                     recent.append(base)
+                    state.last_indicator = base
                     yield obs
         yield from ranked
         if lead is not None and lead.kind == "range":
@@ -1159,10 +1168,16 @@ def _observation(
     w = state.words
     previous = recent[-1] if recent else None
     raw_subject = _subject(state, clause.start, num.start)
+    if _ANAPHORIC_LABEL.search(_clean_label(raw_subject, state)):
+        # "去年10月份这一比率为88.8%": the metric of the statement before
+        previous = previous or state.last_indicator
     # "同比下降6.5%", "同比上升2微克/立方米", "较2020年增加9种": a change of what came before.
     change = _change_cue(raw_subject, w) if num.unit not in ("rank", "year") else None
-    label = _clean_label(raw_subject, state)
+    label = _ANAPHORIC_LABEL.sub("", _clean_label(raw_subject, state))
     after_unit = _noun_after(state, num.end, clause.end)
+    if not label and num.fraction and change is None:
+        # "九成以上国考断面达到或优于Ⅲ类": the share of what follows that is as it says
+        label = text[num.end : clause.end].strip() + "比例"
     if num.unit == "percent" and not label and text.startswith("的", num.end) and after_unit:
         label = after_unit + "占比"  # "98%的白鹤": a share of something
     indicators: list[IndicatorRef] = []
@@ -1200,7 +1215,7 @@ def _observation(
             # A subject of its own names what changed; an empty one refers to the last value.
             base = _ref(matched[0]) if matched else (_minted(label, None) if label else previous)
             if base is not None:
-                yoy = "同比" in raw_subject
+                yoy = any(word in raw_subject for word in w.year_on_year)
                 indicators = [
                     _derived(base, "yoy-change" if yoy else "change", "同比变化" if yoy else "变化")
                 ]
