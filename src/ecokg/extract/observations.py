@@ -112,6 +112,7 @@ class _Words:
     rank_after_places: re.Pattern[str]
     respectively: tuple[str, ...]
     year_on_year: tuple[str, ...]
+    stock_verbs: tuple[str, ...]
     count_forms: frozenset[str]
     skip_after_count: tuple[str, ...]
     scope_sets: tuple[str, ...]
@@ -166,6 +167,7 @@ def _words(lexicon: Lexicon) -> _Words:
         rank_after_places=re.compile(w["rank_after_places"]),
         respectively=tuple(w["respectively"]),
         year_on_year=tuple(w["change"]["year_on_year"]),
+        stock_verbs=tuple(w["periods"]["stock_verbs"]),
         count_forms=frozenset(f for f, code in unit_forms.items() if code == "count"),
         skip_after_count=tuple(w["skip"]["after_count"]),
         scope_sets=tuple(w["scope_sets"]),
@@ -661,9 +663,16 @@ def _plain_period(
     # "截至目前，…办结3402件；其中责令整改1986家，…罚款3156.8万元": a running total's cue opening
     # the statement holds for every part of it.
     opening = state.doc.text[statement : statement + 6]
+    own_time = any(t.start >= clause.start for t in dated)
     cumulative = not num.duration and (
         any(w in clause_text for w in state.words.cumulative)
         or starts_with_any(opening, state.words.cumulative) is not None
+        # "全省建立了24个无人机机场", "已有11个造林碳汇项目": a stock of what exists
+        or (
+            num.unit == "count"
+            and not own_time
+            and any(w in clause_text for w in state.words.stock_verbs)
+        )
     )
     base = bases[-1] if is_change and bases else None
     if base is not None and base.kind != "relative":
@@ -720,15 +729,20 @@ def _is_base(state: _DocState, t: TimeExpr) -> bool:
 def _change_period(
     state: _DocState, base: TimeExpr, dated: list[TimeExpr], paragraph_time: TimeExpr | None
 ) -> tuple[Period, str | None]:
-    """A change since a stated year ("较2020年"): the period runs from it to the value's time."""
-    own = dated[-1] if dated else paragraph_time
-    end_year = own.end_year if own is not None and own.code else state.anchor.about_year
+    """A change against a stated year ("较2020年下降12%"): the value is the change as of its own
+    time (the year it is reported for); the year it is compared with is its base period. (With
+    both ends written out, "从2017年的…上升到2021年…", the change spans them: see _plain_period.)"""
     if base.start_year is None:
         return Period(None, "none"), None
-    if end_year is None or end_year <= base.start_year:
-        return Period(None, "none"), base.code
-    code = period_code(base.start_year, end_year)
-    return Period(code, "stated", base.start_year, end_year), base.code
+    own = dated[-1] if dated else paragraph_time
+    if own is not None and own.code and own.start_year is not None:
+        basis = _basis(own) if own in dated else "context"
+        return Period(own.code, basis, own.start_year, own.end_year), base.code
+    about = state.anchor.about_within_year
+    if about is not None:
+        year = int(about[:4])
+        return Period(about, "document", year, year), base.code
+    return Period(None, "none"), base.code
 
 
 def _shift(code: str | None, years: int) -> str | None:
@@ -1135,7 +1149,12 @@ def _leading_time(state: _DocState, sentence: Sentence) -> TimeExpr | None:
     i = bisect_right(state.time_starts, sentence.span.start - 1)
     if i < len(state.times):
         t = state.times[i]
-        if t.start - sentence.span.start <= 2 and t.code and t.kind != "cumulative":
+        if (
+            t.start - sentence.span.start <= 2
+            and t.code
+            and t.kind != "cumulative"
+            and not _is_base(state, t)  # "与去年同期相比，…": compared with, not when
+        ):
             return t
     return None
 

@@ -9,7 +9,8 @@ _PARAGRAPH = re.compile(r"[^\n]+")
 # A sentence ends after a terminal mark and any closing quotes or brackets that follow it.
 _SENTENCE = re.compile(r"[^。！？!?；;\n]+(?:[。！？!?；;]+[”’」』）)]*|$)|[。！？!?；;]+")
 # A clause ends at a comma, colon or final mark, with any closing quotes that follow it.
-_CLAUSE_BREAK = re.compile(r"[，,：:；;。！？!?]+[”’」』）)\"]*")
+# A comma between digits groups thousands (19,365种): no break there.
+_CLAUSE_BREAK = re.compile(r"(?:[，：:；;。！？!?]|,(?!\d{3}(?!\d))|(?<!\d),)+[”’」』）)\"]*")
 
 
 @dataclass(frozen=True)
