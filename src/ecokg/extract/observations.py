@@ -39,7 +39,9 @@ from ecokg.text.wordlists import alternation, ends_with_any, starts_with_any
 _CN_DIGIT_START = "〇零一二两三四五六七八九十"
 _CN_ALL = "〇零一二两三四五六七八九十百千万亿"
 _NUMBER = re.compile(
-    rf"(?<![A-Za-z0-9.\-/])(?:{ARABIC_NUMBER}(?:[十百千]?[万亿])*|[{_CN_DIGIT_START}][{_CN_ALL}]*)"
+    rf"(?<![A-Za-z0-9.\-/])(?:{ARABIC_NUMBER}(?:[十百千]?[万亿])*|[{_CN_DIGIT_START}][{_CN_ALL}]*"
+    # "近百种", "逾百亿元": a round hundred or thousand after a hedge
+    rf"|(?<=[近逾超约])[百千][{_CN_ALL}]*)"
 )
 # Separators inside a clause after which a new subject starts ("42次、中心组…12次").
 _SUBJECT_BREAK = re.compile(r"[、]|以及|并且|同时")
@@ -74,11 +76,18 @@ _DUE_YEAR = re.compile(r"(?:^|[，,：:；;]|力争|争取|确保|计划|预计)
 # A set that the rest of the sentence is about: "11个设区市中，", "3个县（区）内，", "16个地市中有".
 _SCOPE_IN = re.compile(r"[^，,。；;：:、\s\d]{1,14}?(?:之中|当中|中|内|里)(?=[，,：:；;]|有|$)")
 # A unitless number that is the value of an index ("生态质量指数为75.05", "指数分别为53.6和51.2").
-_INDEX_BEFORE = re.compile(r"指数[^，,。；;\d]{0,4}(?:[\d.]+\s*(?:、|和|及)\s*)*$")
+_INDEX_BEFORE = re.compile(
+    r"指数(?:\([A-Za-z]{2,6}\))?[^，,。；;\d]{0,4}(?:[\d.]+\s*(?:、|和|及)\s*)*$|"
+    r"\b(?:CWQI|EQI|AQI|WQI)[^，,。；;\d]{0,4}$"
+)
 # "比例为0": a share of nothing, written without its percent sign.
 _SHARE_BEFORE = re.compile(r"(?:比例|比率|率)(?:为|是|达|降至)?$")
 # Units of a measure taken over a set (a mean, a share), as opposed to counts and sums.
 _MEASURE_UNITS = ("percent", "percentage_point", "ug_per_m3", "mg_per_l", "index")
+# The peer group of a rank written between its scope and the rank: "全国8个试点碳市场第一".
+_PEER_GROUP = re.compile(r"\d{1,3}个[^，,。；;\d]{1,8}")
+# "全国8个试点碳市场第一": the size of a rank's peer group.
+_PEER_BEFORE_RANK = re.compile(r"[^，,。；;\d]{1,8}第[一二三四五六七八九十\d]")
 _STREAK_YEARS = re.compile(r"连续(?P<n>[\d一二两三四五六七八九十]{1,3})年")
 _PARTS_OF = re.compile(rf"分之(?P<part>{ARABIC_NUMBER}|[{_CN_DIGIT_START}百]+)")
 _FULL_NAME_ENDS = ("市", "县", "区", "州", "盟", "旗")
@@ -239,6 +248,7 @@ class _DocState:
     locality: PlaceDef | None  # the division the document speaks for (its title says)
     anchor: TimeAnchor
     blocked: list[tuple[int, int]]
+    place_ends: frozenset[int] = frozenset()
     rank_base: IndicatorRef | None = None  # what the paragraph's last rank list ranked
     last_indicator: IndicatorRef | None = None  # the metric last reported, for 这一比率
 
@@ -273,6 +283,7 @@ def _state(doc: AnalyzedDoc, lexicon: Lexicon) -> _DocState:
         locality or home,
         anchor,
         sorted(blocked),
+        frozenset(p.end for p in places),
     )
 
 
@@ -289,7 +300,7 @@ def _read_number(state: _DocState, m: re.Match[str], sentence: Sentence) -> _Num
     w = state.words
     raw = m.group(0)
     s, e = m.start(), m.end()
-    chinese = raw[0] in _CN_DIGIT_START
+    chinese = raw[0] in _CN_DIGIT_START or raw[0] in "百千"
     if _in_blocked(state, s, e):
         return None
     before = text[max(sentence.span.start, s - 8) : s]
@@ -305,7 +316,8 @@ def _read_number(state: _DocState, m: re.Match[str], sentence: Sentence) -> _Num
         return fraction
     # Ordinals: 第N is a rank within a scope (全国第三), otherwise a label (第三轮).
     if before.endswith("第"):
-        return _read_rank(state, s, e, value, before, rest)
+        wide = text[max(sentence.span.start, s - 16) : s]
+        return _read_rank(state, s, e, value, wide, rest)
     if before.endswith("连续") and rest.startswith("年"):
         return _Number(s - 2, e + 1, s, e, value, "year", "exact", duration=True)
     um = w.unit_re.match(rest)
@@ -352,8 +364,11 @@ def _read_number(state: _DocState, m: re.Match[str], sentence: Sentence) -> _Num
         unit = w.unit_forms[unit_form]
     # 一 with a counter is an article ("一批"); spelled-out counts (两批, 三个) and durations are
     # common, spelled-out measures rare.
-    if chinese and (raw == "一" or unit not in ("count", "times", "year", "day")):
+    big = raw.endswith(("万", "亿")) and unit in ("cny", "tonne", "mu")  # 逾百亿元
+    if chinese and (raw == "一" or (unit not in ("count", "times", "year", "day") and not big)):
         return None
+    if chinese and unit_form == "类":
+        return None  # "海水四类标准", "一、二类": a class of water, not a count
     if re.match(r"[A-Za-z]", text[e + um.end() : e + um.end() + 1]) and unit_form is None:
         return None
     qualifier = "exact"
@@ -414,7 +429,9 @@ def _is_scope(state: _DocState, num: _Number, clause: Span) -> bool:
     """Whether a count only says which set its sentence is about: "全省11个设区市中，…",
     "17个重点城市PM2.5浓度介于…" (a measure of the set follows in the same clause)."""
     text = state.doc.text
-    if _SCOPE_IN.match(text, num.end, clause.end + 1):
+    if _SCOPE_IN.match(text, num.end, clause.end + 1) or _PEER_BEFORE_RANK.match(
+        text, num.end, clause.end
+    ):
         return True
     for m in _NUMBER.finditer(text, num.end, clause.end):
         between = re.sub(r"\([^()]*\)", "", text[num.end : m.start()])  # 9个县(市、区)
@@ -482,15 +499,18 @@ def _read_rank(
     window = before[:-1]
     for word in w.rank_scope_words:
         pos = window.rfind(word)
-        if pos >= 0 and len(window) - pos - len(word) <= 4:
+        gap = window[pos + len(word) :] if pos >= 0 else ""
+        # "全国第三", "全国8个试点碳市场第一" (the peer group named between scope and rank)
+        if pos >= 0 and (len(gap) <= 4 or _PEER_GROUP.fullmatch(gap)):
             scope_word = word
             break
     tail = starts_with_any(rest, ("位", "名", "个"))
     if scope_word is None:
         tied = window.endswith("并列")  # "并列第一": a shared rank needs no counter
-        if not tied and (
-            tail not in ("位", "名") or not re.search(r"(?:排名|位列|位居|居|列)$", window)
-        ):
+        verb = re.search(r"(?:排名|位列|位居|居|列)$", window)
+        # "高明区居第一": a place holding the rank names its peer group by itself
+        held = verb is not None and (s - 1 - len(verb.group(0))) in state.place_ends
+        if not tied and not held and (tail not in ("位", "名") or verb is None):
             return None
     elif starts_with_any(rest, w.ordinal_counters) and tail is None:
         return None
@@ -1220,6 +1240,9 @@ def _observation(
             base = _ref(matched[0]) if matched else previous
             if base is None and (label or after_unit):
                 base = _minted(label or after_unit, None)
+            if base is None:
+                # "思明区位列全市第一": the ranking the paragraph is about
+                base = state.rank_base or state.last_indicator
             bases = [base] if base is not None else []
         scope = num.rank_scope_word or ""
         indicators = [
