@@ -39,7 +39,7 @@ from ecokg.text.wordlists import alternation, ends_with_any, starts_with_any
 _CN_DIGIT_START = "〇零一二两三四五六七八九十"
 _CN_ALL = "〇零一二两三四五六七八九十百千万亿"
 _NUMBER = re.compile(
-    rf"(?<![A-Za-z0-9.\-/])(?:{ARABIC_NUMBER}(?:[十百千]?[万亿])*|[{_CN_DIGIT_START}][{_CN_ALL}]*"
+    rf"(?<![A-Za-z0-9.\-/])(?:{ARABIC_NUMBER}(?:\s?[十百千]?[万亿])*|[{_CN_DIGIT_START}][{_CN_ALL}]*"
     # "近百种", "逾百亿元": a round hundred or thousand after a hedge
     rf"|(?<=[近逾超约])[百千][{_CN_ALL}]*)"
 )
@@ -84,6 +84,8 @@ _INDEX_BEFORE = re.compile(
 _SHARE_BEFORE = re.compile(r"(?:比例|比率|率)(?:为|是|达|降至)?$")
 # Units of a measure taken over a set (a mean, a share), as opposed to counts and sums.
 _MEASURE_UNITS = ("percent", "percentage_point", "ug_per_m3", "mg_per_l", "index")
+# "分列第二、第三": a rank continuing a list of ranks.
+_RANK_CONTINUED = re.compile(r"第[一二三四五六七八九十\d]{1,3}[位名]?、$")
 # The peer group of a rank written between its scope and the rank: "全国8个试点碳市场第一".
 _PEER_GROUP = re.compile(r"\d{1,3}个[^，,。；;\d]{1,8}")
 # "全国8个试点碳市场第一": the size of a rank's peer group.
@@ -307,7 +309,7 @@ def _read_number(state: _DocState, m: re.Match[str], sentence: Sentence) -> _Num
     if ends_with_any(before, w.skip_before) and not before.endswith("第"):
         return None
     try:
-        value = parse_number(raw)
+        value = parse_number(raw.replace(" ", ""))  # "1.27 亿" (a non-breaking space removed)
     except ValueError:
         return None
     rest = text[e : min(sentence.span.end, e + 12)]
@@ -327,8 +329,6 @@ def _read_number(state: _DocState, m: re.Match[str], sentence: Sentence) -> _Num
         return None
     if unit_form in w.count_forms and text.startswith(w.skip_after_count, e + len(unit_form)):
         return None  # "30个工作日内": a deadline, not a count
-    if chinese and unit_form in w.count_forms and text[s - 1 : s] == "分":
-        return None  # "分两批公开": how something was done, not how often
     index_context = not chinese and _INDEX_BEFORE.search(text, sentence.span.start, s) is not None
     high: Decimal | None = None
     rm = _RANGE_HIGH.match(text, e + (um.end() if unit_form else 0), sentence.span.end)
@@ -454,10 +454,11 @@ def _is_threshold(state: _DocState, num: _Number, clause: Span) -> bool:
     text = state.doc.text
     if not text.startswith("的", num.end) or num.qualifier not in ("lower_bound", "upper_bound"):
         return False  # "全球98%的白鹤、80%的东方白鹳": shares, each a finding
-    return any(
-        _read_number(state, m, state.doc.sentence_at(m.start()) or _whole(num, clause)) is not None
-        for m in _NUMBER.finditer(text, num.end, clause.end)
-    )
+    for m in _NUMBER.finditer(text, num.end, clause.end):
+        later = _read_number(state, m, state.doc.sentence_at(m.start()) or _whole(num, clause))
+        if later is not None:
+            return later.unit == "count"  # "90%以上的生态系统、85%以上的物种": shares, not a bar
+    return False
 
 
 def _whole(num: _Number, clause: Span) -> Sentence:
@@ -507,10 +508,14 @@ def _read_rank(
     tail = starts_with_any(rest, ("位", "名", "个"))
     if scope_word is None:
         tied = window.endswith("并列")  # "并列第一": a shared rank needs no counter
-        verb = re.search(r"(?:排名|位列|位居|居|列)$", window)
-        # "高明区居第一": a place holding the rank names its peer group by itself
-        held = verb is not None and (s - 1 - len(verb.group(0))) in state.place_ends
-        if not tied and not held and (tail not in ("位", "名") or verb is None):
+        verb = re.search(r"(?:排名|位列|位居|分列|居|列)$", window)
+        # "高明区居第一", "三水区第二", "累计成交额列第二", "分列第二、第三"
+        held = (s - 1) in state.place_ends or (
+            verb is not None and (s - 1 - len(verb.group(0))) in state.place_ends
+        )
+        listed = _RANK_CONTINUED.search(window) is not None
+        counted = starts_with_any(rest, w.ordinal_counters) is not None or rest.startswith("个")
+        if not (tied or held or listed or (verb is not None and not counted)):
             return None
     elif starts_with_any(rest, w.ordinal_counters) and tail is None:
         return None
@@ -926,7 +931,42 @@ def extract_observations(
             first[key] = replace(kept, also=(*kept.also, obs.value_span))
         else:
             first[key] = obs
-    return list(first.values())
+    return _fold_headlines(doc, list(first.values()))
+
+
+def _fold_headlines(doc: AnalyzedDoc, found: list[Observation]) -> list[Observation]:
+    """A figure in a headline that the story states again ("去年新发现物种236种" over "全省共发现
+    并发表新物种236种") is one observation: what the story says of it (indicator, time, place),
+    quoted where it is first stated, with the story's sentence as another span."""
+    text = doc.document.text
+
+    def in_headline(obs: Observation) -> bool:
+        start = text.rfind("\n", 0, obs.value_span.start) + 1
+        end = text.find("\n", obs.value_span.end)
+        line = text[start : len(text) if end < 0 else end].strip()
+        return line.startswith("#") or (
+            len(line) <= _HEADING_MAX and line[-1:] not in "。！？!?；;：:，,"
+        )
+
+    headlines = [o for o in found if in_headline(o)]
+    if not headlines:
+        return found
+    out = [o for o in found if o not in headlines]
+    for head in headlines:
+        body = next(
+            (i for i, o in enumerate(out) if (o.value, o.unit) == (head.value, head.unit)), None
+        )
+        if body is None:
+            out.append(head)
+        else:
+            story = out[body]
+            out[body] = replace(
+                story,
+                quote=head.quote,
+                value_span=head.value_span,
+                also=(story.value_span, *story.also, *head.also),
+            )
+    return sorted(out, key=lambda o: (o.value_span.start, o.part))
 
 
 def _read_observations(
