@@ -787,10 +787,17 @@ def _basis(t: TimeExpr) -> str:
 
 
 def _place(
-    state: _DocState, sentence: Sentence, clause: Span, num: _Number, topic: PlaceHit | None
+    state: _DocState,
+    sentence: Sentence,
+    clause: Span,
+    num: _Number,
+    topic: PlaceHit | None,
+    water_state: bool = False,
 ) -> PlaceDef | None:
     """Where a value applies: a place named in its clause, else the sentence's or paragraph's
-    opening place, else the document's home province. 全国 right before a count is national."""
+    opening place, else the document's home province. 全国 right before a count is national.
+    A measure of water (``water_state``) with no place in its clause belongs to the river or lake
+    its paragraph last named."""
     text = state.doc.text
     if num.unit != "rank" and text[max(clause.start, num.start - 3) : num.start].endswith("全国"):
         return state.lexicon.place_by_alias.get("全国")
@@ -816,6 +823,13 @@ def _place(
     whole = _jurisdiction_word(state, text[clause.start : num.start])
     if whole is not None:
         return whole  # "全省为35": the whole jurisdiction, whatever was named before
+    statement = _statement_start(state, sentence)
+    if text.startswith("全国", statement):
+        return state.lexicon.place_by_alias.get("全国")  # "全国碳市场…，重点排放单位2096家"
+    if water_state:
+        water = _paragraph_water(state, sentence, num.start)
+        if water is not None:
+            return water
     opening = _opening_place(state, sentence.span.start)
     if opening is not None:
         return opening.place
@@ -844,6 +858,17 @@ def _jurisdiction_word(state: _DocState, clause_text: str) -> PlaceDef | None:
     return jurisdiction(level, state.locality, state.lexicon) or state.locality
 
 
+def _paragraph_water(state: _DocState, sentence: Sentence, pos: int) -> PlaceDef | None:
+    """The river, lake or sea last named in the paragraph before ``pos``."""
+    start, _ = state.doc.paragraph_spans[sentence.paragraph]
+    lo = bisect_right(state.place_starts, start - 1)
+    hi = bisect_right(state.place_starts, pos - 1)
+    for hit in reversed(state.places[lo:hi]):
+        if hit.place.type in WATER_TYPES:
+            return hit.place
+    return None
+
+
 def _statement_subject(state: _DocState, sentence: Sentence, clause: Span) -> PlaceHit | None:
     """A place opening an earlier clause of the statement ("2024年，鄱阳湖总磷浓度为…，同比下降
     3.2%；其中，丰水期为…"): the later clauses go on about it."""
@@ -869,7 +894,9 @@ def _respective_place(state: _DocState, sentence: Sentence, num: _Number) -> Pla
     cue = max(text.rfind(w, sentence.span.start, num.start) for w in state.words.respectively)
     if cue < 0:
         return None
-    lo = bisect_right(state.place_starts, sentence.span.start - 1)
+    # The places listed in the cue's own clause ("思明区位列第一，湖里区、翔安区分列第二、第三")
+    listing = max(sentence.span.start, text.rfind(",", sentence.span.start, cue) + 1)
+    lo = bisect_right(state.place_starts, listing - 1)
     hi = bisect_right(state.place_starts, cue - 1)
     listed = [h.place for h in state.places[lo:hi] if h.place.type not in NATIONAL_TYPES]
     order = len(_NUMBER.findall(text, cue, num.start))
@@ -1327,7 +1354,11 @@ def _observation(
     clause_text = text[clause.start : clause.end]
     sentence_text = text[sentence.span.start : sentence.span.end]
     period, base_period = _period(state, sentence, clause, num, paragraph_time, change is not None)
-    place = _place(state, sentence, clause, num, topic)
+    theme = indicators[0].theme or _theme(state, context, clause_text, sentence_text)
+    # A concentration in water is measured in a river or lake; shares of sections are the
+    # jurisdiction's (annotators of every set agree on the first, not on the second).
+    water_state = num.unit == "mg_per_l" or (theme == "water" and num.unit == "index")
+    place = _place(state, sentence, clause, num, topic, water_state)
     quote = state.doc.source_span(clause.start, clause.end)
     return [
         Observation(
