@@ -321,3 +321,18 @@ def test_targets_are_targets_with_their_year(lexicon: Lexicon, text: str) -> Non
 def test_a_past_deadline_is_an_achievement(lexicon: Lexicon) -> None:
     found = observe("到2024年底，全省累计建成美丽河湖120条。", lexicon, published="2025-03")
     assert found[0].modality == "achieved"
+
+
+def test_water_bodies_the_lexicon_lacks(lexicon: Lexicon) -> None:
+    text = (
+        "近年来，全市持续推进碧波湖综合治理。今年1—9月，碧波湖总磷平均浓度为0.041毫克/升，"
+        "无机氮平均浓度为0.48毫克/升。高原湖泊保护成效明显，重点水库水质稳定。"
+    )
+    found = by_value(observe(text, lexicon, published="2025-10", title="青山市生态环境质量通报"))
+    assert found[Decimal("0.041")].place == "碧波湖"
+    assert found[Decimal("0.48")].place == "碧波湖"  # a concentration in water: the lake's
+    from ecokg.extract.places import find_places
+    from ecokg.text.normalize import normalize
+
+    names = {h.place.name for h in find_places(normalize(text).text, lexicon)}
+    assert "碧波湖" in names and "高原湖" not in names and "重点水库" not in names

@@ -13,7 +13,9 @@ from ecokg.text.wordlists import alternation, starts_with_any
 
 # Names of the whole country act as scopes ("全国第三"), not as the place a value is about.
 NATIONAL_TYPES = ("country",)
-WATER_TYPES = ("river", "lake", "reservoir")
+WATER_TYPES = ("river", "lake", "reservoir", "sea")
+_NOT_IN_WATER_NAMES = frozenset("湖河江湾海溪库年的和与及在对是为全各")
+_NOT_AFTER_WATER_NAMES = frozenset("泊区库体滨畔")
 # A river's or lake's basin and main stem are the water body itself (长江流域, 赣江干流).
 _WATER_PARTS = ("流域", "干流", "水系")
 
@@ -40,7 +42,9 @@ def find_places(
     """Every gazetteer place named in ``text[start:end]``, longest name first at each position."""
     end = len(text) if end is None else end
     not_before = tuple(lexicon.words.get("gazetteer", {}).get("short_county_not_before", ()))
-    hits = []
+    unnamed = _unlisted_water(text, lexicon, start, end)
+    taken = [(h.start, h.end) for h in unnamed]
+    hits = list(unnamed)
     for m in _matcher(lexicon).finditer(text, start, end):
         alias = m.group(0)
         place = lexicon.place_by_alias[alias]
@@ -49,8 +53,55 @@ def find_places(
             continue
         if place.type in WATER_TYPES:
             stop += len(starts_with_any(text[stop : stop + 2], _WATER_PARTS) or "")
+        if any(a < stop and m.start() < b for a, b in taken):
+            continue  # "厦门湾" is the bay, not the city inside its name
         hits.append(PlaceHit(m.start(), stop, place))
+    hits.sort(key=lambda h: (h.start, h.end))
     return _resolve_by_home(hits, text, lexicon)
+
+
+def _unlisted_water(text: str, lexicon: Lexicon, start: int, end: int) -> list[PlaceHit]:
+    """Lakes, bays, reservoirs and channels the lexicon lacks (筼筜湖, 马銮湾, 东平水道): a name
+    of two or three characters before such a word, which the text repeats (a name is written
+    more than once; a phrase that happens to end so is not). Listed water bodies, and names
+    whose stem is a common word (重点水库, 近岸海域), are left to the lexicon."""
+    settings = lexicon.words.get("gazetteer", {})
+    suffixes: dict[str, str] = settings.get("water_suffixes", {})
+    not_stems = set(settings.get("water_not_stems", ()))
+    if not suffixes:
+        return []
+    found: list[PlaceHit] = []
+    for m in _water_suffix_re(tuple(sorted(suffixes))).finditer(text, start, end):
+        if text[m.end() : m.end() + 1] in _NOT_AFTER_WATER_NAMES:
+            continue  # "高原湖泊", "湖区": the word goes on, it names no water body
+        best = None
+        for size in (3, 2):
+            stem = text[max(0, m.start() - size) : m.start()]
+            name = stem + m.group(0)
+            if (
+                len(stem) == size
+                and all("\u4e00" <= c <= "\u9fff" for c in stem)
+                and stem not in not_stems
+                and stem[-2:] not in not_stems
+                # "太湖湖体", "美丽河湖", "2024年太湖": another water word or a particle is
+                # no part of a name
+                and not any(c in _NOT_IN_WATER_NAMES for c in stem)
+                and name not in lexicon.place_by_alias
+                and text.count(name) >= 2
+                and (best is None or text.count(name) >= text.count(best))
+            ):
+                best = name
+        if best is None or (found and found[-1].end > m.start() - len(best) + len(m.group(0))):
+            continue
+        begin = m.end() - len(best)
+        place = PlaceDef(f"water-{best}", best, suffixes[m.group(0)], None, None, ())
+        found.append(PlaceHit(begin, m.end(), place))
+    return found
+
+
+@cache
+def _water_suffix_re(suffixes: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(alternation(suffixes))
 
 
 def _resolve_by_home(hits: list[PlaceHit], text: str, lexicon: Lexicon) -> list[PlaceHit]:
