@@ -543,11 +543,20 @@ def _subject(state: _DocState, clause_start: int, limit: int) -> str:
     for m in _SUBJECT_BREAK.finditer(text, clause_start, limit):
         piece_start = m.end()
     for m in _NUMBER.finditer(text, piece_start, limit):
-        # Cut after an earlier value ("42次、…12次"), not after a date ("从2017年的83.6%").
+        # Cut after an earlier value ("42次、…12次"), not after a date ("从2017年的83.6%",
+        # "1—9月累计立案").
+        if _in_time(state, m.start()):
+            continue
         if m.group(0)[0].isdigit() and not _DATE_AFTER.match(text, m.end()):
             um = state.words.unit_re.match(text, m.end(), limit)
             piece_start = max(piece_start, um.end() if um else m.end())
     return text[piece_start:limit]
+
+
+def _in_time(state: _DocState, pos: int) -> bool:
+    """Whether ``pos`` lies inside a time expression."""
+    i = bisect_right(state.time_starts, pos) - 1
+    return i >= 0 and state.times[i].end > pos
 
 
 def _clean_label(subject: str, state: _DocState) -> str:
