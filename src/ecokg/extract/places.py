@@ -94,7 +94,8 @@ def _unlisted_water(text: str, lexicon: Lexicon, start: int, end: int) -> list[P
         if best is None or (found and found[-1].end > m.start() - len(best) + len(m.group(0))):
             continue
         begin = m.end() - len(best)
-        place = PlaceDef(f"water-{best}", best, suffixes[m.group(0)], None, None, ())
+        # Keyed by its name, as the entity extractor keys a named place it finds by itself.
+        place = PlaceDef(best, best, suffixes[m.group(0)], None, None, ())
         found.append(PlaceHit(begin, m.end(), place))
     return found
 
