@@ -817,8 +817,8 @@ def _place(
     hi = bisect_right(state.place_starts, num.start - 1)
     for i in reversed(range(lo, hi)):
         hit = state.places[i]
-        if hit.place.type in NATIONAL_TYPES or hit.end > num.start:
-            continue
+        if hit.place.type in (*NATIONAL_TYPES, "region") or hit.end > num.start:
+            continue  # 全国 and 长江经济带 are where a value is compared, not where it is
         before = state.places[i - 1] if i > lo else None
         if before is not None and before.end == hit.start and before.place.type in WATER_TYPES:
             continue  # "太湖湖州水域", "东苕溪德清段": a stretch of the water body
@@ -833,8 +833,11 @@ def _place(
     if whole is not None:
         return whole  # "全省为35": the whole jurisdiction, whatever was named before
     statement = _statement_start(state, sentence)
-    if text.startswith("全国", statement):
-        return state.lexicon.place_by_alias.get("全国")  # "全国碳市场…，重点排放单位2096家"
+    if text.startswith("全国", statement) and not any(
+        w in text[statement : num.start] for w in state.words.jurisdictions
+    ):
+        # "全国碳市场…，重点排放单位2096家" (but "全国碳市场纳入我省企业90家" is the province's)
+        return state.lexicon.place_by_alias.get("全国")
     if water_state:
         water = _paragraph_water(state, sentence, num.start)
         if water is not None:
@@ -843,8 +846,8 @@ def _place(
     if opening is not None:
         return opening.place
     earlier = _statement_subject(state, sentence, clause)
-    if earlier is not None:
-        return earlier.place
+    if earlier is not None and (water_state or earlier.place.type not in WATER_TYPES):
+        return earlier.place  # a river opening an earlier clause is the subject of its water
     if topic is not None:
         return topic.place
     return state.locality
