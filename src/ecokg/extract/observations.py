@@ -84,6 +84,10 @@ _INDEX_BEFORE = re.compile(
 _SHARE_BEFORE = re.compile(r"(?:比例|比率|率)(?:为|是|达|降至)?$")
 # Units of a measure taken over a set (a mean, a share), as opposed to counts and sums.
 _MEASURE_UNITS = ("percent", "percentage_point", "ug_per_m3", "mg_per_l", "index")
+# "4个区获评国家生态文明建设示范区": what a counted set of places was awarded.
+_AWARDED = re.compile(
+    r"(?:获评|入选|获批|被命名为|成功创建|创建为|获得)(?P<title>[^，,。；;、]{4,24})"
+)
 # "分列第二、第三": a rank continuing a list of ranks.
 _RANK_CONTINUED = re.compile(r"第[一二三四五六七八九十\d]{1,3}[位名]?、$")
 # The peer group of a rank written between its scope and the rank: "全国8个试点碳市场第一".
@@ -551,6 +555,14 @@ def _subject(state: _DocState, clause_start: int, limit: int) -> str:
             um = state.words.unit_re.match(text, m.end(), limit)
             piece_start = max(piece_start, um.end() if um else m.end())
     return text[piece_start:limit]
+
+
+def _recent_with_head(state: _DocState, label: str) -> IndicatorRef | None:
+    """A bare head noun (达标率, 优良率) names the metric just reported that ends with it."""
+    if not 2 <= len(label) <= 3:
+        return None
+    last = state.last_indicator
+    return last if last is not None and last.label.endswith(label) else None
 
 
 def _in_time(state: _DocState, pos: int) -> bool:
@@ -1349,9 +1361,16 @@ def _observation(
         if base is not None:
             indicators = [_derived(base, "consecutive-years", "连续年数")]
     else:
+        awarded = _AWARDED.match(text, num.end + len(after_unit), clause.end)
+        if num.unit == "count" and len(after_unit) <= 1 and awarded:
+            # "4个区获评国家生态文明建设示范区": a count of the title they won
+            context = awarded.group("title") + "|"
         matched = _match_indicator(lex, context, num.unit)
+        head = _recent_with_head(state, label) if not matched else None
         if matched:
             indicators = [_ref(matched[0])]
+        elif head is not None:
+            indicators = [head]  # "累计达标率亦为100%": the 达标率 just reported
         else:
             noun = after_unit if len(after_unit) >= 2 or num.unit == "count" else ""
             name = (noun if num.unit == "count" else "") or label or noun
