@@ -194,8 +194,15 @@ def test_rank_lists_with_ties_and_stated_positions(lexicon: Lexicon) -> None:
 
 def test_rank_named_after_its_place(lexicon: Lexicon) -> None:
     text = "上半年，国考断面水环境质量排名第一的是南平市，三明市、龙岩市并列第二；排名末位的是莆田市（第9位）。"
-    ranks = {(o.place, o.value) for o in observe(text, lexicon, published="2025-07")}
-    assert ranks == {("南平市", 1), ("三明市", 2), ("龙岩市", 2), ("莆田市", 9)}
+    found = observe(text, lexicon, published="2025-07")
+    assert {(o.place, o.value) for o in found} == {
+        ("南平市", 1),
+        ("三明市", 2),
+        ("龙岩市", 2),
+        ("莆田市", 9),
+    }
+    # No peer group is written: cities are ranked within their province.
+    assert {o.rank_scope for o in found} == {"provincial"}
 
 
 def test_a_range_between_two_values(lexicon: Lexicon) -> None:

@@ -557,6 +557,16 @@ def _subject(state: _DocState, clause_start: int, limit: int) -> str:
     return text[piece_start:limit]
 
 
+_LEVEL_SCOPES = {"county": "全市", "city": "全省", "province": "全国"}
+
+
+def _implied_scope(state: _DocState, place: PlaceDef | None) -> tuple[str, str] | None:
+    """The peer group a rank with none stated is among, from the level of what is ranked."""
+    word = _LEVEL_SCOPES.get(place.type) if place is not None else None
+    scope = state.words.rank_scopes.get(word) if word else None
+    return (word, scope) if word and scope else None
+
+
 def _recent_with_head(state: _DocState, label: str) -> IndicatorRef | None:
     """A bare head noun (达标率, 优良率) names the metric just reported that ends with it."""
     if not 2 <= len(label) <= 3:
@@ -1163,6 +1173,10 @@ def _rank_lists(
         before = text[sentence.span.start : m.start()]
         scope_word = next((w for w in state.words.rank_scope_words if w in before), "")
         scope = state.words.rank_scopes.get(scope_word)
+        if scope is None:
+            implied = _implied_scope(state, run[0][0].place)
+            if implied is not None:
+                scope_word, scope = implied
         first, step = _first_rank(m)
         bottom = first is None and all(stated is None for _, stated, _ in run)
         indicator = _derived(
@@ -1323,6 +1337,12 @@ def _observation(
     if indicators:
         pass
     elif num.unit == "rank":
+        if num.rank_scope is None:
+            # "高明区居第一": a county is ranked among its city's counties, a city in its
+            # province, a province in the country
+            implied = _implied_scope(state, _place(state, sentence, clause, num, topic))
+            if implied is not None:
+                num = replace(num, rank_scope_word=implied[0], rank_scope=implied[1])
         anaphor = w.anaphor_count.search(raw_subject)
         if anaphor is not None and recent:
             bases = list(recent[-int(parse_number(anaphor.group("n"))) :])
