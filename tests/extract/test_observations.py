@@ -15,15 +15,15 @@ from ecokg.text.analyzed import AnalyzedDoc
 
 
 def observe(
-    text: str, lexicon: Lexicon, published: str = "2025-03", about: str | None = None
+    text: str,
+    lexicon: Lexicon,
+    published: str = "2025-03",
+    about: str | None = None,
+    title: str | None = None,
 ) -> list[Observation]:
-    doc = Document(
-        "t",
-        Path("t.txt"),
-        text,
-        "utf-8",
-        SourceMeta(published=PartialDate.parse(published), about_period=about),
-    )
+    """The observations of a one-text document with the given metadata."""
+    meta = SourceMeta(title=title, published=PartialDate.parse(published), about_period=about)
+    doc = Document("t", Path("t.txt"), text, "utf-8", meta)
     return list(extract_observations(AnalyzedDoc.of(doc), lexicon))
 
 

@@ -5,27 +5,16 @@ these tests; places and figures are invented."""
 from __future__ import annotations
 
 from decimal import Decimal
-from pathlib import Path
+from functools import partial
 
 import pytest
+from test_observations import observe as observe_at
 
-from ecokg.corpus import Document, PartialDate, SourceMeta
 from ecokg.extract.base import Observation
 from ecokg.extract.lexicon import Lexicon
-from ecokg.extract.observations import extract_observations
-from ecokg.text.analyzed import AnalyzedDoc
 
-
-def observe(
-    text: str,
-    lexicon: Lexicon,
-    published: str = "2025-11-14",
-    about: str | None = None,
-    title: str | None = None,
-) -> list[Observation]:
-    meta = SourceMeta(title=title, published=PartialDate.parse(published), about_period=about)
-    doc = Document("t", Path("t.txt"), text, "utf-8", meta)
-    return list(extract_observations(AnalyzedDoc.of(doc), lexicon))
+# Documents published, unless a test says otherwise, in mid-November 2025.
+observe = partial(observe_at, published="2025-11-14")
 
 
 def by_value(found: list[Observation]) -> dict[Decimal, Observation]:
