@@ -452,21 +452,17 @@ def _is_scope(state: _DocState, num: _Number, clause: Span) -> bool:
     return False
 
 
-def _is_threshold(state: _DocState, num: _Number, clause: Span) -> bool:
+def _is_threshold(state: _DocState, num: _Number, clause: Span, sentence: Sentence) -> bool:
     """Whether a value only sets a threshold for what is counted next: "PM2.5平均浓度高于35微克/
     立方米的重点城市有4个", "罚款超过100万元的案件达42起"."""
     text = state.doc.text
     if not text.startswith("的", num.end) or num.qualifier not in ("lower_bound", "upper_bound"):
         return False  # "全球98%的白鹤、80%的东方白鹳": shares, each a finding
     for m in _NUMBER.finditer(text, num.end, clause.end):
-        later = _read_number(state, m, state.doc.sentence_at(m.start()) or _whole(num, clause))
+        later = _read_number(state, m, sentence)
         if later is not None:
             return later.unit == "count"  # "90%以上的生态系统、85%以上的物种": shares, not a bar
     return False
-
-
-def _whole(num: _Number, clause: Span) -> Sentence:
-    return Sentence(clause, 0, (clause,))
 
 
 def _read_half(state: _DocState, m: re.Match[str]) -> _Number:
@@ -1087,7 +1083,7 @@ def _read_observations(
                 consumed = num.num_end
                 if num.unit == "count" and _is_scope(state, num, clause):
                     continue
-                if _is_threshold(state, num, clause):
+                if _is_threshold(state, num, clause, sentence):
                     continue
                 found = _observation(state, sentence, clause, num, recent, paragraph_time, topic)
                 for obs in found:
