@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import itertools
 import re
 
@@ -309,3 +310,33 @@ def test_without_anchor_every_code_comes_from_the_text(finder: PeriodFinder, tex
             assert expr.code is None or expr.code in explicit
         if expr.kind in ("year", "month") and expr.code:
             explicit.append(expr.code[:4])  # 同年 names the year, also after a month
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.integers(min_value=1, max_value=12),
+    st.integers(min_value=2000, max_value=2090),
+    st.integers(min_value=1, max_value=12),
+    st.booleans(),
+)
+def test_a_month_without_its_year_is_never_after_the_document(
+    finder: PeriodFinder, month: int, year: int, published_month: int, range_: bool
+) -> None:
+    """ "M月份" (or "1—M月") in a document of year/published_month: the latest such month that is
+    not later than the document, i.e. this year's, or last year's when M is still to come."""
+    text = f"1—{month}月，" if range_ and month > 1 else f"{month}月份，"
+    expr = only(finder, text, TimeAnchor(year, None, published_month))
+    first = 1 if range_ and month > 1 else month
+    expected_year = year - 1 if first > published_month else year
+    assert expr.start_year == expected_year
+    assert expr.code is not None and expr.code.endswith(f"{expected_year}-{month:02d}")
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.integers(min_value=2000, max_value=2090), st.integers(min_value=1, max_value=12))
+def test_a_deadline_at_a_month_end_is_its_last_day(
+    finder: PeriodFinder, year: int, month: int
+) -> None:
+    text = f"截至{year}年{month}月底，"
+    expr = only(finder, text)
+    assert expr.as_of == f"{year}-{month:02d}-{calendar.monthrange(year, month)[1]:02d}"
