@@ -133,6 +133,7 @@ class _Words:
     scope_sets: tuple[str, ...]
     province_wide: tuple[str, ...]
     jurisdictions: dict[str, str]
+    label_rewrites: tuple[tuple[re.Pattern[str], str], ...]
     ordinal_counters: tuple[str, ...]
     target_cues: tuple[str, ...]
     target_openers: tuple[str, ...]
@@ -188,6 +189,7 @@ def _words(lexicon: Lexicon) -> _Words:
         scope_sets=tuple(w["scope_sets"]),
         province_wide=tuple(w["province_wide"]),
         jurisdictions={str(k): str(v) for k, v in w["jurisdictions"].items()},
+        label_rewrites=tuple((re.compile(p), str(r)) for p, r in w["indicator_label_rewrites"]),
         ordinal_counters=tuple(w["ordinal_counters"]),
         target_cues=tuple(w["modality"]["target"]),
         target_openers=tuple(w["modality"]["target_openers"]),
@@ -643,7 +645,12 @@ def _ref(ind: IndicatorDef) -> IndicatorRef:
     return IndicatorRef(str(ind.iri), ind.label, True, ind.theme)
 
 
-def _minted(label: str, theme: str | None) -> IndicatorRef:
+def _minted(state: _DocState, label: str, theme: str | None) -> IndicatorRef:
+    """An indicator named after its words in the text, written the one way the lexicon's
+    rewrites give (总氮平均浓度 and 总氮浓度 are one metric; the period says how it was
+    averaged)."""
+    for pattern, replacement in state.words.label_rewrites:
+        label = pattern.sub(replacement, label)
     return IndicatorRef(str(minted_indicator_iri(label)), label, False, theme)
 
 
@@ -1160,7 +1167,7 @@ def _rank_lists(
         if matched:
             base = _ref(matched[0])
         elif subject:
-            base = _minted(subject, None)
+            base = _minted(state, subject, None)
         else:
             base = state.rank_base
         if base is None:
@@ -1346,7 +1353,7 @@ def _observation(
             matched = _match_indicator(lex, label, None)
             base = _ref(matched[0]) if matched else previous
             if base is None and (label or after_unit):
-                base = _minted(label or after_unit, None)
+                base = _minted(state, label or after_unit, None)
             if base is None:
                 # "思明区位列全市第一": the ranking the paragraph is about
                 base = state.rank_base or state.last_indicator
@@ -1362,7 +1369,11 @@ def _observation(
             indicators = [_ref(matched[0])]
         else:
             # A subject of its own names what changed; an empty one refers to the last value.
-            base = _ref(matched[0]) if matched else (_minted(label, None) if label else previous)
+            base = (
+                _ref(matched[0])
+                if matched
+                else (_minted(state, label, None) if label else previous)
+            )
             if base is not None:
                 yoy = any(word in raw_subject for word in w.year_on_year)
                 indicators = [
@@ -1373,7 +1384,7 @@ def _observation(
         matched = _match_indicator(lex, label, None)
         base = _ref(matched[0]) if matched else None
         if base is None and (label or after_unit):
-            base = _minted(label or after_unit, None)
+            base = _minted(state, label or after_unit, None)
         if base is not None:
             indicators = [_derived(base, "consecutive-years", "连续年数")]
     else:
@@ -1395,7 +1406,7 @@ def _observation(
             elif num.unit == "percent" and not label and noun:
                 name = noun + "占比"
             if len(name) >= 2 and name != "数":
-                indicators = [_minted(name, None)]
+                indicators = [_minted(state, name, None)]
     if not indicators:
         return []
     clause_text = text[clause.start : clause.end]
