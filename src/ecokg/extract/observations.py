@@ -205,20 +205,22 @@ def _words(lexicon: Lexicon) -> _Words:
         ),
         base_before=tuple(w["change"]["base_before"]),
         base_after=tuple(w["change"]["base_after"]),
-        # A province, city or county by its full name opening a label says where, not what
-        # ("四川省二氧化硫排放量"); rivers and lakes stay ("长江干流江西段").
         tenths=str(w["fractions"]["tenths"]),
         not_after_tenths=tuple(w["fractions"]["not_after_tenths"]),
         half={str(k): str(v) for k, v in w["fractions"]["half"].items()},
         half_re=re.compile(alternation(w["fractions"]["half"])),
+        # A place opening a label says where, not what ("四川省二氧化硫排放量", "巢湖全湖总磷
+        # 平均浓度", "长江干流江西段"): the observation's place holds it, so one metric keeps one
+        # indicator.
         admin_prefix=re.compile(
             "^(?:"
             + alternation(
                 alias
                 for alias, place in lexicon.place_by_alias.items()
-                if place.type in ("province", "city", "county") and alias.endswith(_FULL_NAMES)
+                if (place.type in ("province", "city", "county") and alias.endswith(_FULL_NAMES))
+                or place.type in WATER_TYPES
             )
-            + ")+"
+            + r"|全湖|全流域|全区|干流|[\u4e00-\u9fff]{2,3}段|[-—–、,:：])+"
         ),
     )
 
@@ -563,6 +565,16 @@ def _implied_scope(state: _DocState, place: PlaceDef | None) -> tuple[str, str] 
     word = _LEVEL_SCOPES.get(place.type) if place is not None else None
     scope = state.words.rank_scopes.get(word) if word else None
     return (word, scope) if word and scope else None
+
+
+def _streak_predicate(state: _DocState, num: _Number, clause: Span) -> str:
+    """What has lasted: the words after the clause's last 连续N年, up to a stop."""
+    text = state.doc.text
+    start = num.end
+    for streak in _STREAK_YEARS.finditer(text, num.start, clause.end):
+        start = streak.end()
+    words = re.split(r"[，,。；;、…“”\s]", text[start : clause.end], maxsplit=1)[0]
+    return words[:12] if len(words) >= 2 else ""
 
 
 def _recent_with_head(state: _DocState, label: str) -> IndicatorRef | None:
@@ -1380,11 +1392,14 @@ def _observation(
                     _derived(base, "yoy-change" if yoy else "change", "同比变化" if yoy else "变化")
                 ]
     elif num.duration:
-        # "PM2.5年均浓度连续五年保持在…": how long a state of the indicator has lasted.
+        # "PM2.5年均浓度连续五年保持在…": how long a state of the indicator has lasted; with no
+        # metric before it ("长江干流江西段连续八年、赣江干流连续五年保持Ⅱ类水质") the state is
+        # what the clause says after its last streak.
         matched = _match_indicator(lex, label, None)
         base = _ref(matched[0]) if matched else None
-        if base is None and (label or after_unit):
-            base = _minted(state, label or after_unit, None)
+        predicate = _streak_predicate(state, num, clause)
+        if base is None and (label or predicate or after_unit):
+            base = _minted(state, label or predicate or after_unit, None)
         if base is not None:
             indicators = [_derived(base, "consecutive-years", "连续年数")]
     else:
@@ -1392,7 +1407,10 @@ def _observation(
         if num.unit == "count" and len(after_unit) <= 1 and awarded:
             # "4个区获评国家生态文明建设示范区": a count of the title they won
             context = awarded.group("title") + "|"
-        matched = _match_indicator(lex, context, num.unit)
+        # The words the label drops (已完成, 均为) can still name the metric: "52个问题已完成44个".
+        matched = _match_indicator(lex, context, num.unit) or _match_indicator(
+            lex, raw_subject, num.unit
+        )
         head = _recent_with_head(state, label) if not matched else None
         if matched:
             indicators = [_ref(matched[0])]
