@@ -1376,7 +1376,9 @@ def _observation(
             for base in bases
         ]
     elif change is not None:
-        matched = _match_indicator(lex, label, None)
+        # A change in points is a change of a share (优良天数比率, not 优良天数).
+        of_unit = "percent" if num.unit == "percentage_point" else None
+        matched = _match_indicator(lex, label, of_unit) or _match_indicator(lex, label, None)
         if matched and re.search(r"(?:下降|增长|提升|削减)率$", matched[0].label):
             indicators = [_ref(matched[0])]
         else:
