@@ -332,3 +332,9 @@ def test_water_bodies_the_lexicon_lacks(lexicon: Lexicon) -> None:
 
     names = {h.place.name for h in find_places(normalize(text).text, lexicon)}
     assert "碧波湖" in names and "高原湖" not in names and "重点水库" not in names
+
+
+def test_a_reserve_named_after_a_mountain_is_the_reserve(lexicon: Lexicon) -> None:
+    text = "祁连山国家级自然保护区内，今年已完成整改小水电站39座。"
+    found = observe(text, lexicon, published="2025-11", title="甘肃省督察整改进展")
+    assert found[0].place == "祁连山国家级自然保护区"

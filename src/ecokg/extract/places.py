@@ -14,6 +14,8 @@ from ecokg.text.wordlists import alternation, starts_with_any
 # Names of the whole country act as scopes ("全国第三"), not as the place a value is about.
 NATIONAL_TYPES = ("country",)
 WATER_TYPES = ("river", "lake", "reservoir", "sea")
+# A division named in full before a reserve says where the reserve is (岳阳市东洞庭湖…保护区).
+_FULL_ADMIN_ENDS = ("省", "市", "县", "区", "州", "盟", "旗")
 _NOT_IN_WATER_NAMES = frozenset("湖河江湾海溪库年的和与及在对是为全各")
 _NOT_AFTER_WATER_NAMES = frozenset("泊区库体滨畔")
 # A river's or lake's basin and main stem are the water body itself (长江流域, 赣江干流).
@@ -55,6 +57,13 @@ def find_places(
             stop += len(starts_with_any(text[stop : stop + 2], _WATER_PARTS) or "")
         if any(a < stop and m.start() < b for a, b in taken):
             continue  # "厦门湾" is the bay, not the city inside its name
+        area = _protected_area(lexicon).match(text, stop, min(end, stop + 16))
+        if area is not None and not alias.endswith(_FULL_ADMIN_ENDS):
+            # "祁连山国家级自然保护区", "崇左白头叶猴国家级自然保护区": the reserve, not the
+            # mountain or city its name begins with
+            name = text[m.start() : area.end()]
+            place = PlaceDef(name, name, "park", place.id if place.code else None, None, ())
+            stop = area.end()
         hits.append(PlaceHit(m.start(), stop, place))
     hits.sort(key=lambda h: (h.start, h.end))
     return _resolve_by_home(hits, text, lexicon)
@@ -98,6 +107,12 @@ def _unlisted_water(text: str, lexicon: Lexicon, start: int, end: int) -> list[P
         place = PlaceDef(best, best, suffixes[m.group(0)], None, None, ())
         found.append(PlaceHit(begin, m.end(), place))
     return found
+
+
+@cache
+def _protected_area(lexicon: Lexicon) -> re.Pattern[str]:
+    suffixes = lexicon.words.get("gazetteer", {}).get("protected_area_suffixes", ())
+    return re.compile(rf"[\u4e00-\u9fff]{{0,6}}?(?:{alternation(suffixes)})")
 
 
 @cache
