@@ -61,6 +61,13 @@ _STOCK_UNITS = ("count", "cny", "tonne", "mu")
 # river or lake its clause names.
 _ACTIVITY_UNITS = ("count", "cny")
 _PARTNER_BEFORE = ("与", "同", "较", "比")
+# "全国平均水平(87.2%)", "全国地级及以上城市平均为84.7%": a national figure quoted for comparison.
+_NATIONAL_AVERAGE = re.compile(r"全国[^，,。；;\d]{0,10}平均(?:水平|值)?[为是(（]?$")
+# Words that may open a clause before its subject: a time, a filler.
+_CLAUSE_OPENER = re.compile(
+    r"^(?:同期|同年|当年|今年|去年|上年|本月|当月|其中|同时|此外|另外|\d{4}年(?:\d{1,2}月)?|"
+    r"\d{1,2}(?:[-—–~～至]\d{1,2})?月份?)+"
+)
 # A label that points back at the metric just reported ("这一比率", "该指标").
 _ANAPHORIC_LABEL = re.compile(r"(?:这一|该|此)(?:比率|比例|指标|数值|数字|浓度)$")
 # Words that frame a ranking without naming what is ranked ("按照…评价", "从…看").
@@ -845,7 +852,11 @@ def _place(
     A measure of water (``water_state``) with no place in its clause belongs to the river or lake
     its paragraph last named."""
     text = state.doc.text
-    if num.unit != "rank" and text[max(clause.start, num.start - 3) : num.start].endswith("全国"):
+    if num.unit != "rank" and (
+        text[max(clause.start, num.start - 3) : num.start].endswith("全国")
+        or _NATIONAL_AVERAGE.search(text, clause.start, num.start)
+    ):
+        # "全国平均水平(87.2%)": the country's figure the province is compared with
         return state.lexicon.place_by_alias.get("全国")
     respectively = _respective_place(state, sentence, num)
     if respectively is not None:
@@ -891,7 +902,9 @@ def _place(
 
 
 def _jurisdiction_word(state: _DocState, clause_text: str) -> PlaceDef | None:
-    """The place a clause opening with 全省/全市/全县 is about, in this document."""
+    """The place a clause opening with 全省/全市/全县 is about, in this document ("同期全省…"
+    and "今年全市…" open with it too)."""
+    clause_text = _CLAUSE_OPENER.sub("", clause_text)
     word = starts_with_any(clause_text, state.words.jurisdictions)
     if word is None:
         return None
