@@ -63,6 +63,10 @@ _ACTIVITY_UNITS = ("count", "cny")
 _PARTNER_BEFORE = ("与", "同", "较", "比")
 # "全国平均水平(87.2%)", "全国地级及以上城市平均为84.7%": a national figure quoted for comparison.
 _NATIONAL_AVERAGE = re.compile(r"全国[^，,。；;\d]{0,10}平均(?:水平|值)?[为是(（]?$")
+_COMPARISON_ONLY = re.compile(
+    r"(?:比|较|高于|低于)?(?:全国|全省|全市|同期|上年|去年|[\u4e00-\u9fff]{0,8}城市)?"
+    r"(?:平均水平|平均值|均值|平均)"
+)
 # Words that may open a clause before its subject: a time, a filler.
 _CLAUSE_OPENER = re.compile(
     r"^(?:同期|同年|当年|今年|去年|上年|本月|当月|其中|同时|此外|另外|\d{4}年(?:\d{1,2}月)?|"
@@ -586,7 +590,7 @@ def _streak_predicate(state: _DocState, num: _Number, clause: Span) -> str:
 
 def _recent_with_head(state: _DocState, label: str) -> IndicatorRef | None:
     """A bare head noun (达标率, 优良率) names the metric just reported that ends with it."""
-    if not 2 <= len(label) <= 3:
+    if not 2 <= len(label) <= 4:
         return None
     last = state.last_indicator
     return last if last is not None and last.label.endswith(label) else None
@@ -610,7 +614,9 @@ def _clean_label(subject: str, state: _DocState) -> str:
     actors = list(_ACTOR_TOTAL.finditer(label))
     if actors and len(label) - actors[-1].end() >= 2:
         label = label[actors[-1].end() :]  # "督察组共受理…举报": who counted is not what was
-    label = re.sub(r"\d{4}年|[“”\"‘’「」]", "", label)
+    # A bracketed aside (淀山湖(上海部分)总磷) or an opening bracket before the value is no
+    # part of the metric's name.
+    label = re.sub(r"\d{4}年|[“”\"‘’「」]|\([^()]*\)|\($", "", label)
     strippable = (
         *w.linkers,
         *w.rank_verbs,
@@ -629,7 +635,9 @@ def _clean_label(subject: str, state: _DocState) -> str:
         new = w.admin_prefix.sub("", _LEADING_NOISE.sub("", label))
         if new != label:
             label, changed = new, True
-    return label.strip(" ,，、:：的")
+    label = label.strip(" ,，、:：的")
+    # "比全国平均水平(87.2%)", "城市平均为…": a comparison names no metric of its own.
+    return "" if _COMPARISON_ONLY.fullmatch(label) else label
 
 
 def _noun_after(state: _DocState, pos: int, limit: int) -> str:
