@@ -338,3 +338,15 @@ def test_a_reserve_named_after_a_mountain_is_the_reserve(lexicon: Lexicon) -> No
     text = "祁连山国家级自然保护区内，今年已完成整改小水电站39座。"
     found = observe(text, lexicon, published="2025-11", title="甘肃省督察整改进展")
     assert found[0].place == "祁连山国家级自然保护区"
+
+
+def test_an_indented_deadline_dates_the_totals_of_its_paragraph(lexicon: Lexicon) -> None:
+    text = "　　截至10月底，已完成整改26个问题。全省立案查处环境违法案件51件，罚没款2946万元。"
+    found = observe(text, lexicon, published="2025-11-20")
+    assert {(o.period.code, o.period.as_of) for o in found} == {("cumulative", "2025-10-31")}
+
+
+def test_a_deadline_sets_no_year_for_the_months_after_it(lexicon: Lexicon) -> None:
+    text = "东江源水质已连续十一年保持Ⅱ类（截至2024年底）。1—3月，全县空气优良天数比率为98.1%。"
+    found = by_value(observe(text, lexicon, published="2025-04-15"))
+    assert found[Decimal("98.1")].period.code == "2025-01/2025-03"

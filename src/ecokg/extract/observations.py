@@ -706,6 +706,8 @@ def _statement_start(state: _DocState, sentence: Sentence) -> int:
     pos = sentence.span.start
     while pos > 0 and text[pos - 1] not in "。！？!?\n":
         pos -= 1
+    while pos < sentence.span.start and text[pos].isspace():
+        pos += 1  # an indented paragraph starts at its first character
     return pos
 
 

@@ -268,10 +268,12 @@ class PeriodFinder:
 
     def _sets_context(self, text: str, expr: TimeExpr) -> bool:
         """Whether a year names the time of what follows (not a base or a start: 较2020年)."""
-        before = text[max(0, expr.start - 3) : expr.start]
+        before = text[max(0, expr.start - 4) : expr.start]
         return (
             expr.kind in ("year", "relative", "month", "same_year")
             and expr.start_year is not None
+            # "(截至2024年底)", "截至2024年底连续十一年": a deadline dates a total, not the text
+            and ends_with_any(before, self.as_of_before) is None
             and ends_with_any(before, self.base_before) is None
             and starts_with_any(text[expr.end : expr.end + 4], self.base_after) is None
         )
