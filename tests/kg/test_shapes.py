@@ -254,3 +254,27 @@ def test_shape_catches_broken_graph(
 ) -> None:
     breaker(sound_graph)
     assert shape in _shapes_violated(sound_graph)
+
+
+def test_places_the_gazetteer_lacks_are_labelled(tmp_path: Path) -> None:
+    """A reserve named after a mountain and a lake found by its repeated name become place
+    nodes of their own, with labels, wherever they are referenced (observation, relation)."""
+    from ecokg.api import build
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "gansu.txt").write_text(
+        "甘肃省印发《祁连山国家级自然保护区生态修复方案》，湖南省要求加强东洞庭湖国家级自然保护区管护。\n"
+        "祁连山国家级自然保护区内，今年已完成整改小水电站39座。"
+        "碧波湖总磷浓度为0.041毫克/升，碧波湖水质持续改善。\n",
+        encoding="utf-8",
+    )
+    summary = build(corpus, tmp_path / "out")
+    assert summary.violations == 0, (tmp_path / "out" / "validation.txt").read_text()
+    graph = Graph().parse(tmp_path / "out" / "graph.ttl", format="turtle")
+    labelled = {
+        str(label)
+        for place in graph.subjects(RDF.type, URIRef("https://w3id.org/ecokg/def#Place"))
+        for label in graph.objects(place, SKOS.prefLabel)
+    }
+    assert {"祁连山国家级自然保护区", "碧波湖"} <= labelled

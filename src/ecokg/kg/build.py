@@ -167,8 +167,11 @@ class GraphBuilder:
     def _entity_node(self, key: str, type_: str | None) -> URIRef:
         kind, _, rest = key.partition(":")
         node = entity_iri(kind, rest)
-        if kind == "place" and rest in self.lexicon.places:
-            self._place(self.lexicon.places[rest].name, key)
+        if kind == "place":
+            # A place the gazetteer lacks (a reserve, a lake found by its repeated name) is keyed
+            # by its name, which is then its label.
+            known = self.lexicon.places.get(rest)
+            self._place(known.name if known else rest, key)
         elif type_:
             self.add(node, RDF.type, EKG[type_])
         return node
