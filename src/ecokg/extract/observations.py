@@ -62,7 +62,7 @@ _STOCK_UNITS = ("count", "cny", "tonne", "mu")
 _ACTIVITY_UNITS = ("count", "cny")
 _PARTNER_BEFORE = ("与", "同", "较", "比")
 # "全国平均水平(87.2%)", "全国地级及以上城市平均为84.7%": a national figure quoted for comparison.
-_NATIONAL_AVERAGE = re.compile(r"全国[^，,。；;\d]{0,10}平均(?:水平|值)?[为是(（]?$")
+_NATIONAL_AVERAGE = re.compile(r"全国[^，,。；;\d]{0,10}平均(?:水平|值)?[为是(（]$")
 _COMPARISON_ONLY = re.compile(
     r"(?:比|较|高于|低于)?(?:全国|全省|全市|同期|上年|去年|[\u4e00-\u9fff]{0,8}城市)?"
     r"(?:平均水平|平均值|均值|平均)"
@@ -950,8 +950,8 @@ def _statement_subject(state: _DocState, sentence: Sentence, clause: Span) -> Pl
     hi = bisect_right(state.place_starts, clause.start - 1)
     earlier = [c for c in sentence.clauses if c.end <= clause.start]
     for hit in reversed(state.places[lo:hi]):
-        if hit.place.type in NATIONAL_TYPES:
-            continue
+        if hit.place.type in NATIONAL_TYPES or text[hit.end : hit.end + 1] in ("、", "和", "与"):
+            continue  # "青浦区、浦东新区分别查处…": members of a list, not the statement's subject
         before = text[max(statement, hit.start - 2) : hit.start]
         if hit.start == statement or before[-1:] in "，,；;：: ":
             return hit
