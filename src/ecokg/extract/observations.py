@@ -1350,12 +1350,13 @@ def _observation(
     w = state.words
     previous = recent[-1] if recent else None
     raw_subject = _subject(state, clause.start, num.start)
-    if _ANAPHORIC_LABEL.search(_clean_label(raw_subject, state)):
+    cleaned = _clean_label(raw_subject, state)
+    if _ANAPHORIC_LABEL.search(cleaned):
         # "去年10月份这一比率为88.8%": the metric of the statement before
         previous = previous or state.last_indicator
     # "同比下降6.5%", "同比上升2微克/立方米", "较2020年增加9种": a change of what came before.
     change = _change_cue(raw_subject, w) if num.unit not in ("rank", "year") else None
-    label = _ANAPHORIC_LABEL.sub("", _clean_label(raw_subject, state))
+    label = _ANAPHORIC_LABEL.sub("", cleaned)
     after_unit = _noun_after(state, num.end, clause.end)
     if not label and num.fraction and change is None:
         # "九成以上国考断面达到或优于Ⅲ类": the share of what follows that is as it says
@@ -1455,7 +1456,13 @@ def _observation(
     clause_text = text[clause.start : clause.end]
     sentence_text = text[sentence.span.start : sentence.span.end]
     period, base_period = _period(state, sentence, clause, num, paragraph_time, change is not None)
-    theme = indicators[0].theme or _theme(state, context, clause_text, sentence_text)
+    # The theme the words around the value suggest, for indicators that have none of their own.
+    text_theme = (
+        None
+        if all(i.theme for i in indicators)
+        else _theme(state, context, clause_text, sentence_text)
+    )
+    theme = indicators[0].theme or text_theme
     # A concentration in water is measured in a river or lake; shares of sections are the
     # jurisdiction's (annotators of every set agree on the first, not on the second).
     water_state = num.unit == "mg_per_l" or (theme == "water" and num.unit == "index")
@@ -1478,7 +1485,7 @@ def _observation(
                 text[clause.start : num.start],
                 period,
             ),
-            theme=indicator.theme or _theme(state, context, clause_text, sentence_text),
+            theme=indicator.theme or text_theme,
             change_direction=change[0] if change else None,
             rank_scope=num.rank_scope,
             max_value=num.max_value,

@@ -80,6 +80,13 @@ def _unlisted_water(text: str, lexicon: Lexicon, start: int, end: int) -> list[P
     if not suffixes:
         return []
     found: list[PlaceHit] = []
+    counts: dict[str, int] = {}
+
+    def count(name: str) -> int:  # a document repeats its names: count each once
+        if name not in counts:
+            counts[name] = text.count(name)
+        return counts[name]
+
     for m in _water_suffix_re(tuple(sorted(suffixes))).finditer(text, start, end):
         if text[m.end() : m.end() + 1] in _NOT_AFTER_WATER_NAMES:
             continue  # "高原湖泊", "湖区": the word goes on, it names no water body
@@ -96,8 +103,8 @@ def _unlisted_water(text: str, lexicon: Lexicon, start: int, end: int) -> list[P
                 # no part of a name
                 and not any(c in _NOT_IN_WATER_NAMES for c in stem)
                 and name not in lexicon.place_by_alias
-                and text.count(name) >= 2
-                and (best is None or text.count(name) >= text.count(best))
+                and count(name) >= 2
+                and (best is None or count(name) >= count(best))
             ):
                 best = name
         if best is None or (found and found[-1].end > m.start() - len(best) + len(m.group(0))):
