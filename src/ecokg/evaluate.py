@@ -331,7 +331,8 @@ def score(
     report = EvalReport(documents=docs)
     pred_obs = [p for p in pred_obs if p.doc in docs]
     pred_ents = [p for p in pred_ents if p.doc in docs]
-    matched_indicator: dict[str, set[str]] = defaultdict(set)
+    # gold indicator -> predicted IRI -> (its label, the documents it was matched in)
+    matched_indicator: dict[str, dict[str, tuple[str, set[str]]]] = defaultdict(dict)
     gold_indicator_docs: dict[str, set[str]] = defaultdict(set)
     for doc in docs:
         _score_observations(
@@ -346,7 +347,11 @@ def score(
     shared = sorted(name for name, ds in gold_indicator_docs.items() if len(ds) > 1)
     report.shared_indicators = len(shared)
     report.split_indicators = [
-        f"{name}: {', '.join(sorted(matched_indicator[name]))}"
+        f"{name}: "
+        + "; ".join(
+            f"{iri.rsplit('/', 1)[-1]} {label!r} in {','.join(sorted(d[:3] for d in ds))}"
+            for iri, (label, ds) in sorted(matched_indicator[name].items())
+        )
         for name in shared
         if len(matched_indicator[name]) > 1
     ]
@@ -359,7 +364,7 @@ def _score_observations(
     text: str,
     gold: list[GoldObservation],
     pred: list[PredictedObservation],
-    matched_indicator: dict[str, set[str]],
+    matched_indicator: dict[str, dict[str, tuple[str, set[str]]]],
 ) -> None:
     states_modality = any(g.modality is not None for g in gold)
     candidates = []
@@ -378,7 +383,7 @@ def _score_observations(
         used_pred.add(pi)
         g, p = gold[gi], pred[pi]
         report.observations.tp += 1
-        matched_indicator[g.indicator].add(p.indicator)
+        matched_indicator[g.indicator].setdefault(p.indicator, (p.label, set()))[1].add(p.doc)
         for attr in ATTRIBUTES:
             if getattr(g, attr) == getattr(p, attr):
                 report.attribute_correct[attr] += 1

@@ -350,3 +350,95 @@ def test_a_deadline_sets_no_year_for_the_months_after_it(lexicon: Lexicon) -> No
     text = "东江源水质已连续十一年保持Ⅱ类（截至2024年底）。1—3月，全县空气优良天数比率为98.1%。"
     found = by_value(observe(text, lexicon, published="2025-04-15"))
     assert found[Decimal("98.1")].period.code == "2025-01/2025-03"
+
+
+# ---------------------------------------------------------------- one indicator per metric
+
+
+def slug_of(o: Observation) -> str:
+    return o.indicator.iri.rsplit("/", 1)[-1]
+
+
+def test_a_place_opening_the_label_is_no_part_of_the_metric(lexicon: Lexicon) -> None:
+    text = "洪泽湖（江苏部分）三季度总磷均值为0.071毫克/升，同比下降6.2%。"
+    found = by_value(observe(text, lexicon))
+    assert slug_of(found[Decimal("0.071")]) == "total-phosphorus-concentration"
+    assert slug_of(found[Decimal("6.2")]) == "total-phosphorus-concentration--yoy-change"
+
+
+def test_the_counter_names_what_is_counted(lexicon: Lexicon) -> None:
+    text = "临港新片区全年开展专项执法检查1500余家次。"
+    assert slug_of(observe(text, lexicon)[0]) == "enterprises-inspected"
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("全县PM2.5平均浓度为26微克/立方米，低于南昌市同期均值（31微克/立方米）。", "南昌市"),
+        ("全县PM2.5平均浓度为26微克/立方米；同期全国地级及以上城市平均为31微克/立方米。", "全国"),
+        (
+            "全县PM2.5平均浓度为26微克/立方米，同期全国339个地级及以上城市平均为31微克/立方米。",
+            "全国",
+        ),
+    ],
+)
+def test_an_average_quoted_for_comparison_is_the_same_metric(
+    lexicon: Lexicon, text: str, place: str
+) -> None:
+    found = by_value(observe(text, lexicon))
+    assert set(found) == {Decimal(26), Decimal(31)}  # 339 only sets the scope
+    assert slug_of(found[Decimal(31)]) == "pm25-annual-mean"
+    assert found[Decimal(31)].place == place
+
+
+def test_the_same_month_last_year_is_the_metric_just_reported(lexicon: Lexicon) -> None:
+    text = "3月份，全市空气质量优良天数比率为91.3%，同比提高2.1个百分点，上年同月为89.2%。"
+    found = by_value(observe(text, lexicon, published="2025-04-10"))
+    assert slug_of(found[Decimal("89.2")]) == "good-air-days-ratio"
+    assert found[Decimal("89.2")].period.code == "2024-03"
+
+
+def test_the_largest_fall_is_a_change_of_the_metric_the_sentence_names(lexicon: Lexicon) -> None:
+    text = "与上年同期相比，六个市PM2.5浓度下降，其中萍乡市降幅最大，为12.4%；新余市则上升3.3%。"
+    found = by_value(observe(text, lexicon))
+    fall, rise = found[Decimal("12.4")], found[Decimal("3.3")]
+    assert slug_of(fall) == slug_of(rise) == "pm25-annual-mean--yoy-change"
+    assert (fall.change_direction, fall.place) == ("down", "萍乡市")
+    assert (rise.change_direction, rise.place) == ("up", "新余市")
+
+
+def test_a_change_after_a_clause_naming_a_metric_is_of_that_metric(lexicon: Lexicon) -> None:
+    text = "超标城市有4个，较去年同期减少3个；PM2.5浓度改善最明显的是黄石市，同比下降11.2%。"
+    found = by_value(observe(text, lexicon))
+    assert slug_of(found[Decimal("11.2")]) == "pm25-annual-mean--yoy-change"
+
+
+def test_points_are_a_change_of_the_share_not_of_the_days(lexicon: Lexicon) -> None:
+    text = "全县城区空气质量优良率为96.2%，优良天数88天，同比上升2.3个百分点。"
+    found = by_value(observe(text, lexicon))
+    assert slug_of(found[Decimal("2.3")]) == "good-air-days-ratio--yoy-change"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "全省共有国控断面120个。其中，水质优良比例为90.8%，同比上升1.2个百分点。",
+            "national-sections-good-ratio",
+        ),
+        (
+            "全省省控断面（含国考断面）Ⅰ—Ⅲ类水质比例为90.8%，同比上升1.2个百分点。",
+            "sections-good-ratio",
+        ),
+        (
+            "全省国考断面水质稳中向好。省控断面Ⅰ—Ⅲ类水质比例为90.8%，同比上升1.2个百分点。",
+            "sections-good-ratio",
+        ),
+    ],
+)
+def test_the_paragraph_says_which_set_of_sections_a_share_is_of(
+    lexicon: Lexicon, text: str, expected: str
+) -> None:
+    found = by_value(observe(text, lexicon))
+    assert slug_of(found[Decimal("90.8")]) == expected
+    assert slug_of(found[Decimal("1.2")]) == f"{expected}--yoy-change"

@@ -16,6 +16,7 @@ from decimal import Decimal
 from functools import cache
 from typing import Any
 
+from ecokg.errors import InputError
 from ecokg.extract.base import Claim, EntityMention, IndicatorRef, Observation, Period, register
 from ecokg.extract.lexicon import IndicatorDef, Lexicon, PlaceDef
 from ecokg.extract.places import (
@@ -62,11 +63,15 @@ _STOCK_UNITS = ("count", "cny", "tonne", "mu")
 _ACTIVITY_UNITS = ("count", "cny")
 _PARTNER_BEFORE = ("与", "同", "较", "比")
 # "全国平均水平(87.2%)", "全国地级及以上城市平均为84.7%": a national figure quoted for comparison.
-_NATIONAL_AVERAGE = re.compile(r"全国[^，,。；;\d]{0,10}平均(?:水平|值)?[为是(（]$")
+_NATIONAL_AVERAGE = re.compile(r"全国(?:\d+个)?[^，,。；;\d]{0,10}平均(?:水平|值)?[为是(（]$")
+# "比全国平均水平", "城市平均", "低于南昌市同期均值": an average quoted to compare with. A
+# comparator or an area word must stand before the average ("总磷均值" is a metric).
 _COMPARISON_ONLY = re.compile(
-    r"(?:比|较|高于|低于)?(?:全国|全省|全市|同期|上年|去年|[\u4e00-\u9fff]{0,8}城市)?"
-    r"(?:平均水平|平均值|均值|平均)"
+    r"(?:比|较|高于|低于)[^，,。；;\d]{0,12}(?:平均水平|平均值|均值|平均)"
+    r"|[^，,。；;\d]{0,12}(?:全国|全省|全市|城市|同期|上年|去年)(?:平均水平|平均值|均值|平均)"
+    r"|(?:平均水平|平均值|均值|平均)"
 )
+_COMPARISON_ONLY = re.compile(rf"(?:{_COMPARISON_ONLY.pattern})(?:为|是|达到|达|约为)?")
 # Words that may open a clause before its subject: a time, a filler.
 _CLAUSE_OPENER = re.compile(
     r"^(?:同期|同年|当年|今年|去年|上年|本月|当月|其中|同时|此外|另外|\d{4}年(?:\d{1,2}月)?|"
@@ -91,6 +96,11 @@ _INDEX_BEFORE = re.compile(
     r"指数(?:\([A-Za-z]{2,6}\))?[^，,。；;\d]{0,4}(?:[\d.]+\s*(?:、|和|及)\s*)*$|"
     r"\b(?:CWQI|EQI|AQI|WQI)[^，,。；;\d]{0,4}$"
 )
+# After 去年/上年: the same part of the year as the time named before ("上年同月", "去年同期").
+_SAME_PART = ("同月", "同期", "同季度", "同季")
+# A bracketed aside ("省控断面(含国考断面)"): it qualifies, it does not set the subject.
+_ASIDE = re.compile(r"\([^()]*\)")
+_SHARE_ENDS = ("率", "比例", "占比", "比重")
 # "比例为0": a share of nothing, written without its percent sign.
 _SHARE_BEFORE = re.compile(r"(?:比例|比率|率)(?:为|是|达|降至)?$")
 # Units of a measure taken over a set (a mean, a share), as opposed to counts and sums.
@@ -111,11 +121,6 @@ _FULL_NAME_ENDS = ("市", "县", "区", "州", "盟", "旗")
 _FULL_NAMES = ("省", "自治区", *_FULL_NAME_ENDS)
 # "…督察组共受理", "全省累计建成": a total's actor ends before these words.
 _ACTOR_TOTAL = re.compile(r"共计|总计|合计|累计|(?<=[组厅局部委办院省市县区])共")
-# Labels are trimmed of these leading words: they say where or when, not what.
-_LEADING_NOISE = re.compile(
-    r"^(?:其中|同时|此外|另外|目前|截至|截止|通过|全省|全市|全县|全国|全球|我省|我市|本省|全年|在|对|共|各|累计"
-    r"|并在|并|推动|该市|该省|该县|该区|和|及|与|以及|力争|确保|争取|目标|到\d{4}年底?)+"
-)
 
 
 @dataclass(frozen=True)
@@ -132,6 +137,7 @@ class _Words:
     noun_stops: tuple[str, ...]
     change_up: tuple[str, ...]
     change_down: tuple[str, ...]
+    magnitude: re.Pattern[str]  # a change's size named before it; group "up" or "down"
     rank_scopes: dict[str, str]
     rank_scope_words: tuple[str, ...]  # longest first
     rank_list: re.Pattern[str]
@@ -158,6 +164,12 @@ class _Words:
     base_before: tuple[str, ...]
     base_after: tuple[str, ...]
     admin_prefix: re.Pattern[str]
+    label_openers: re.Pattern[str]
+    unit_nouns: dict[str, str]
+    averaging_words: tuple[str, ...]
+    counter_nouns: dict[str, str]
+    # generic indicator IRI -> (narrower one, "cue|other" set words as one pattern, cue group)
+    indicator_context: dict[str, tuple[IndicatorDef, re.Pattern[str]]]
     tenths: str
     not_after_tenths: tuple[str, ...]
     half: dict[str, str]
@@ -188,6 +200,11 @@ def _words(lexicon: Lexicon) -> _Words:
         noun_stops=tuple(w["noun_stops"]),
         change_up=tuple(w["change"]["up"]),
         change_down=tuple(w["change"]["down"]),
+        magnitude=re.compile(
+            f"(?:(?P<up>{alternation(w['change']['magnitude']['up'])})"
+            f"|(?P<down>{alternation(w['change']['magnitude']['down'])}))"
+            r"(?:最大|最小|最高|最低|较大|较小|明显)?(?:的是[^，,。；;]{0,12})?(?:为|达到|达|是)?$"
+        ),
         rank_scopes={str(k): str(v) for k, v in w["rank_scopes"].items()},
         rank_scope_words=tuple(sorted(map(str, w["rank_scopes"]), key=len, reverse=True)),
         rank_list=re.compile(w["rank_list"]),
@@ -216,6 +233,17 @@ def _words(lexicon: Lexicon) -> _Words:
         ),
         base_before=tuple(w["change"]["base_before"]),
         base_after=tuple(w["change"]["base_after"]),
+        label_openers=re.compile("^(?:" + "|".join(w["label_openers"]) + ")+"),
+        unit_nouns={str(k): str(v) for k, v in w["unit_nouns"].items()},
+        averaging_words=tuple(sorted(w["averaging_words"], key=len, reverse=True)),
+        counter_nouns={str(k): str(v) for k, v in w["counter_nouns"].items()},
+        indicator_context={
+            str(_indicator(lexicon, c["generic"]).iri): (
+                _indicator(lexicon, c["narrower"]),
+                re.compile(f"(?P<cue>{c['cue']})|{c['other']}"),
+            )
+            for c in w["indicator_context"]
+        },
         tenths=str(w["fractions"]["tenths"]),
         not_after_tenths=tuple(w["fractions"]["not_after_tenths"]),
         half={str(k): str(v) for k, v in w["fractions"]["half"].items()},
@@ -229,11 +257,18 @@ def _words(lexicon: Lexicon) -> _Words:
                 alias
                 for alias, place in lexicon.place_by_alias.items()
                 if (place.type in ("province", "city", "county") and alias.endswith(_FULL_NAMES))
-                or place.type in WATER_TYPES
+                or place.type in (*WATER_TYPES, "region")
             )
             + r"|全湖|全流域|全区|干流|[\u4e00-\u9fff]{2,3}段|[-—–、,:：])+"
         ),
     )
+
+
+def _indicator(lexicon: Lexicon, local_name: str) -> IndicatorDef:
+    found = [i for i in lexicon.indicators if str(i.iri).rsplit("/", 1)[-1] == local_name]
+    if not found:
+        raise InputError("quantities.yaml indicator_context", f"no scheme indicator {local_name!r}")
+    return found[0]
 
 
 @dataclass(frozen=True)
@@ -270,6 +305,9 @@ class _DocState:
     anchor: TimeAnchor
     blocked: list[tuple[int, int]]
     place_ends: frozenset[int] = frozenset()
+    # The places this document names, as they are written: one opening a label says where
+    # (淀山湖总磷, 临港新片区开展…), so the metric keeps one indicator across documents.
+    place_prefix: re.Pattern[str] | None = None
     rank_base: IndicatorRef | None = None  # what the paragraph's last rank list ranked
     last_indicator: IndicatorRef | None = None  # the metric last reported, for 这一比率
 
@@ -305,7 +343,13 @@ def _state(doc: AnalyzedDoc, lexicon: Lexicon) -> _DocState:
         anchor,
         sorted(blocked),
         frozenset(p.end for p in places),
+        _place_prefix(doc.text, places),
     )
+
+
+def _place_prefix(text: str, places: Sequence[PlaceHit]) -> re.Pattern[str] | None:
+    names = {text[p.start : p.end] for p in places if p.end - p.start >= 2}
+    return re.compile(f"^(?:{alternation(names)})") if names else None
 
 
 def _in_blocked(state: _DocState, start: int, end: int) -> bool:
@@ -453,7 +497,8 @@ def _is_scope(state: _DocState, num: _Number, clause: Span) -> bool:
     ):
         return True
     for m in _NUMBER.finditer(text, num.end, clause.end):
-        between = re.sub(r"\([^()]*\)", "", text[num.end : m.start()])  # 9个县(市、区)
+        # "9个县(市、区)", "339个地级及以上城市": neither is a list of sets
+        between = re.sub(r"\([^()]*\)|及以[上下]", "", text[num.end : m.start()])
         if re.search(r"[、和及与]", between) or not any(
             word in between[:8] for word in state.words.scope_sets
         ):
@@ -627,17 +672,86 @@ def _clean_label(subject: str, state: _DocState) -> str:
     )
     changed = True
     while changed and label:
+        if _COMPARISON_ONLY.fullmatch(label):
+            return ""  # before 平均为 loses its 均 to the linkers
         changed = False
         word = ends_with_any(label, strippable)
         if word:
             label = label[: -len(word)]
             changed = True
-        new = w.admin_prefix.sub("", _LEADING_NOISE.sub("", label))
+        new = w.admin_prefix.sub("", w.label_openers.sub("", label))
+        if state.place_prefix is not None:
+            new = state.place_prefix.sub("", new)
         if new != label:
             label, changed = new, True
     label = label.strip(" ,，、:：的")
     # "比全国平均水平(87.2%)", "城市平均为…": a comparison names no metric of its own.
     return "" if _COMPARISON_ONLY.fullmatch(label) else label
+
+
+def _measured(state: _DocState, label: str, num: _Number) -> str:
+    """``label`` with the noun its value's unit or counter implies ("总磷均值" in mg/L is 总磷浓度,
+    "执法检查…家次" counts enterprises), so wordings that leave it out meet the scheme."""
+    w = state.words
+    noun = w.unit_nouns.get(num.unit)
+    if noun is None:
+        written = state.doc.text[num.num_end : num.end]
+        noun = next((n for c, n in w.counter_nouns.items() if c in written), None)
+    if not label or noun is None or noun in label:
+        return label
+    return label[: len(label) - len(ends_with_any(label, w.averaging_words) or "")] + noun
+
+
+def _changed(
+    state: _DocState, sentence: Sentence, clause: Span, previous: IndicatorRef | None
+) -> IndicatorRef | None:
+    """What a change without a subject of its own is a change of: the metric a value-less clause
+    before it names ("PM2.5浓度改善幅度最大的为鄂州市，同比下降13.2%"), else the last one
+    reported."""
+    earlier = [c for c in sentence.clauses if c.end <= clause.start]
+    if earlier and not _NUMBER.search(state.doc.text, earlier[-1].start, earlier[-1].end):
+        named = _named_before(state, earlier[-1].start, earlier[-1].end)
+        if named is not None:
+            return named
+    return previous or state.last_indicator
+
+
+def _named_before(state: _DocState, start: int, end: int) -> IndicatorRef | None:
+    """The scheme indicator named last in ``text[start:end]``."""
+    window = state.doc.text[start:end]
+    best: tuple[int, int, IndicatorDef] | None = None
+    for ind in state.lexicon.indicators:
+        for m in ind.pattern.finditer(window):
+            key = (m.end(), m.end() - m.start())
+            if best is None or key > best[:2]:
+                best = (*key, ind)
+    return _ref(best[2]) if best else None
+
+
+def _in_context(state: _DocState, sentence: Sentence, pos: int, ref: IndicatorRef) -> IndicatorRef:
+    """The narrower metric a generic one stands for where its paragraph names the narrower set
+    ("全省国控断面…。其中，水质优良比例为90.8%")."""
+    generic = ref.base or ref
+    narrowing = state.words.indicator_context.get(generic.iri)
+    if narrowing is None:
+        return ref
+    narrower, set_words = narrowing
+    start = state.doc.paragraph_spans[sentence.paragraph][0]
+    if sentence.paragraph > 0 and _is_heading(state, sentence.paragraph - 1):
+        start = state.doc.paragraph_spans[sentence.paragraph - 1][0]
+    before = _ASIDE.sub("", state.doc.text[start:pos])
+    words = list(set_words.finditer(before))
+    if not words or words[-1].group("cue") is None:
+        return ref
+    if ref.base is None:
+        return _ref(narrower)
+    suffix_iri = ref.iri[len(generic.iri) + 2 :]
+    return _derived(_ref(narrower), suffix_iri, ref.label[len(generic.label) :])
+
+
+def _is_share(ref: IndicatorRef) -> bool:
+    """Whether an indicator is a share (a rate or proportion), by how it is named."""
+    return ref.base is None and ref.label.endswith(_SHARE_ENDS)
 
 
 def _noun_after(state: _DocState, pos: int, limit: int) -> str:
@@ -783,6 +897,9 @@ def _plain_period(
         own_clause = t.start >= clause.start
         if own_clause or t.kind in ("range", "plan") or "/" in (t.code or "") or not cumulative:
             period = Period(t.code, _basis(t), t.start_year, t.end_year, as_of=t.as_of)
+            same_part = _same_part_of_year(state, t, dated[:-1], paragraph_time)
+            if same_part is not None:
+                period = Period(same_part, "stated", t.start_year, t.end_year)
     if period is None and cumulative:
         if paragraph_time is not None and "/" in (paragraph_time.code or ""):
             # "1—10月…累计出现重污染天数14天": the total over the span its section is about
@@ -802,6 +919,21 @@ def _plain_period(
         return period, _shift(period.code, base.start_year - state.anchor.year)  # 较上年
     yoy = is_change and "同比" in state.doc.text[statement : num.start]
     return period, _shift(period.code, -1) if yoy else None
+
+
+def _same_part_of_year(
+    state: _DocState, t: TimeExpr, earlier: Sequence[TimeExpr], paragraph_time: TimeExpr | None
+) -> str | None:
+    """"3月份…，上年同月为89.2%": the month (or quarter, or months) named before, in the year
+    a relative year gives."""
+    if t.kind != "relative" or t.start_year is None or state.anchor.year is None:
+        return None
+    if not state.doc.text.startswith(_SAME_PART, t.end):
+        return None
+    part = next((e for e in reversed(earlier) if "-" in (e.code or "")), paragraph_time)
+    if part is None or part.code is None or "-" not in part.code:
+        return None
+    return _shift(part.code, t.start_year - int(part.code[:4]))
 
 
 def _is_base(state: _DocState, t: TimeExpr) -> bool:
@@ -1351,12 +1483,23 @@ def _observation(
     previous = recent[-1] if recent else None
     raw_subject = _subject(state, clause.start, num.start)
     cleaned = _clean_label(raw_subject, state)
-    if _ANAPHORIC_LABEL.search(cleaned):
-        # "去年10月份这一比率为88.8%": the metric of the statement before
+    if _ANAPHORIC_LABEL.search(cleaned) or (not cleaned and _COMPARISON_ONLY.search(raw_subject)):
+        # "去年10月份这一比率为88.8%", "；同期全国城市平均为85.1%": the metric of the statement
+        # before
         previous = previous or state.last_indicator
     # "同比下降6.5%", "同比上升2微克/立方米", "较2020年增加9种": a change of what came before.
     change = _change_cue(raw_subject, w) if num.unit not in ("rank", "year") else None
     label = _ANAPHORIC_LABEL.sub("", cleaned)
+    if change is None and num.unit in ("percent", "percentage_point"):
+        magnitude = w.magnitude.search(raw_subject) or (
+            None if label else w.magnitude.search(_previous_clause(state, sentence, clause))
+        )
+        if magnitude is not None:
+            change = ("up" if magnitude.group("up") else "down", magnitude.group(0))
+            label = _clean_label(raw_subject[: magnitude.start()], state) if label else ""
+            if not label:
+                # the metric last named in the sentence ("六个市PM2.5浓度下降，其中…降幅最大")
+                previous = _named_before(state, sentence.span.start, num.start) or previous
     after_unit = _noun_after(state, num.end, clause.end)
     if not label and num.fraction and change is None:
         # "九成以上国考断面达到或优于Ⅲ类": the share of what follows that is as it says
@@ -1372,6 +1515,7 @@ def _observation(
             # An earlier clause with a value of its own names that value, not this one (O3 and
             # PM2.5 are names, not values).
             label = after_unit or ("" if _NUMBER.search(before) else _clean_label(before, state))
+    label = _measured(state, label, num)
     context = f"{label}|{after_unit}"
     if indicators:
         pass
@@ -1402,6 +1546,9 @@ def _observation(
     elif change is not None:
         # A change in points is a change of a share (优良天数比率, not 优良天数).
         of_unit = "percent" if num.unit == "percentage_point" else None
+        if of_unit and previous is not None and not _is_share(previous):
+            # "优良率为96.2%，优良天数88天，同比上升2.3个百分点": points are a share's change
+            previous = next((r for r in reversed(recent) if _is_share(r)), previous)
         matched = _match_indicator(lex, label, of_unit) or _match_indicator(lex, label, None)
         if matched and re.search(r"(?:下降|增长|提升|削减)率$", matched[0].label):
             indicators = [_ref(matched[0])]
@@ -1410,10 +1557,16 @@ def _observation(
             base = (
                 _ref(matched[0])
                 if matched
-                else (_minted(state, label, None) if label else previous)
+                else (
+                    _minted(state, label, None)
+                    if label
+                    else _changed(state, sentence, clause, previous)
+                )
             )
             if base is not None:
-                yoy = any(word in raw_subject for word in w.year_on_year)
+                # "与上年同期相比，…下降": the comparison may open the sentence
+                said = text[_statement_start(state, sentence) : num.start]
+                yoy = any(word in said for word in w.year_on_year)
                 indicators = [
                     _derived(base, "yoy-change" if yoy else "change", "同比变化" if yoy else "变化")
                 ]
@@ -1453,6 +1606,7 @@ def _observation(
                 indicators = [_minted(state, name, None)]
     if not indicators:
         return []
+    indicators = [_in_context(state, sentence, num.start, i) for i in indicators]
     clause_text = text[clause.start : clause.end]
     sentence_text = text[sentence.span.start : sentence.span.end]
     period, base_period = _period(state, sentence, clause, num, paragraph_time, change is not None)
