@@ -924,7 +924,7 @@ def _plain_period(
 def _same_part_of_year(
     state: _DocState, t: TimeExpr, earlier: Sequence[TimeExpr], paragraph_time: TimeExpr | None
 ) -> str | None:
-    """"3月份…，上年同月为89.2%": the month (or quarter, or months) named before, in the year
+    """ "3月份…，上年同月为89.2%": the month (or quarter, or months) named before, in the year
     a relative year gives."""
     if t.kind != "relative" or t.start_year is None or state.anchor.year is None:
         return None
