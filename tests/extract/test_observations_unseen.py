@@ -442,3 +442,39 @@ def test_the_paragraph_says_which_set_of_sections_a_share_is_of(
     found = by_value(observe(text, lexicon))
     assert slug_of(found[Decimal("90.8")]) == expected
     assert slug_of(found[Decimal("1.2")]) == f"{expected}--yoy-change"
+
+
+def test_changes_listed_with_fenbie_go_with_the_metrics_in_order(lexicon: Lexicon) -> None:
+    text = "全省罚没款1.02亿元、下达处罚决定书3120份，同比分别下降6.1%和3.4%。"
+    found = by_value(observe(text, lexicon))
+    fines, decisions = found[Decimal("6.1")], found[Decimal("3.4")]
+    assert slug_of(fines) == "penalty-amount--yoy-change"
+    assert decisions.indicator.base == found[Decimal(3120)].indicator
+    assert fines.change_direction == decisions.change_direction == "down"
+
+
+def test_every_member_of_a_list_of_changes_is_a_change(lexicon: Lexicon) -> None:
+    text = "湘江、资江流域总磷浓度同比分别下降5.2%和7.9%。"
+    found = by_value(observe(text, lexicon))
+    assert {slug_of(o) for o in found.values()} == {"total-phosphorus-concentration--yoy-change"}
+    assert [o.place for o in found.values()] == ["湘江", "资江"]
+
+
+def test_risen_to_gives_a_level_not_a_change(lexicon: Lexicon) -> None:
+    found = observe("全区森林覆盖率提高到24.6%，草原综合植被盖度上升至45.1%。", lexicon)
+    assert [(slug_of(o), o.change_direction) for o in found] == [
+        ("forest-coverage", None),
+        ("grassland-vegetation-cover", None),
+    ]
+
+
+def test_the_start_year_of_a_fall_dates_only_its_start_value(lexicon: Lexicon) -> None:
+    text = "岱海湖心断面总磷浓度由2020年的0.15毫克/升降至0.07毫克/升。"
+    found = by_value(observe(text, lexicon, about="2025"))
+    assert found[Decimal("0.15")].period.code == "2020"
+    assert found[Decimal("0.07")].period.code == "2025"
+
+
+def test_the_metric_nearest_the_value_names_it(lexicon: Lexicon) -> None:
+    text = "围绕督察反馈问题，检察机关累计立案办理生态环境领域公益诉讼案件312件。"
+    assert slug_of(observe(text, lexicon)[0]) == "public-interest-litigation-cases"

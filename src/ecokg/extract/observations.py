@@ -96,6 +96,7 @@ _INDEX_BEFORE = re.compile(
     r"指数(?:\([A-Za-z]{2,6}\))?[^，,。；;\d]{0,4}(?:[\d.]+\s*(?:、|和|及)\s*)*$|"
     r"\b(?:CWQI|EQI|AQI|WQI)[^，,。；;\d]{0,4}$"
 )
+_LIST_SEPARATOR = re.compile(r"\s*(?:、|和|及|与)\s*")
 # After 去年/上年: the same part of the year as the time named before ("上年同月", "去年同期").
 _SAME_PART = ("同月", "同期", "同季度", "同季")
 # A bracketed aside ("省控断面(含国考断面)"): it qualifies, it does not set the subject.
@@ -716,6 +717,26 @@ def _changed(
     return previous or state.last_indicator
 
 
+def _list_member(state: _DocState, clause: Span, num: _Number, subject: str) -> tuple[str, int]:
+    """For a value in a list sharing one subject ("同比分别下降6.1%和3.4%"): the list's subject and
+    the list's length; else (subject, 1)."""
+    text = state.doc.text
+    starts = [m.start() for m in _NUMBER.finditer(text, clause.start, num.start)]
+    before = 0
+    while _LIST_SEPARATOR.fullmatch(subject) and starts:
+        head = starts.pop()
+        if _in_time(state, head):
+            break
+        subject = _subject(state, clause.start, head)
+        before += 1
+    tail = _LIST_TAIL.match(text, num.num_end)
+    if tail is None:
+        um = state.words.unit_re.match(text, num.num_end, clause.end)
+        tail = _LIST_TAIL.match(text, um.end()) if um else None
+    later = len(_NUMBER.findall(tail.group(0))) if tail else 0
+    return subject, before + later + 1
+
+
 def _named_before(state: _DocState, start: int, end: int) -> IndicatorRef | None:
     """The scheme indicator named last in ``text[start:end]``."""
     window = state.doc.text[start:end]
@@ -771,14 +792,18 @@ def _noun_after(state: _DocState, pos: int, limit: int) -> str:
 def _match_indicator(
     lexicon: Lexicon, text: str, unit: str | None
 ) -> tuple[IndicatorDef, int] | None:
-    """The scheme indicator whose pattern matches ``text`` longest (scheme order breaks ties)."""
+    """The scheme indicator whose pattern matches ``text`` nearest its end, then longest (scheme
+    order breaks ties): a Chinese noun phrase ends with its head ("围绕督察反馈问题…公益诉讼案件"
+    counts cases, not problems)."""
     best: tuple[IndicatorDef, int] | None = None
+    best_key = (-1, -1)
     for ind in lexicon.indicators:
         if unit is not None and ind.unit is not None and ind.unit != unit:
             continue
         for m in ind.pattern.finditer(text):
-            if best is None or m.end() - m.start() > best[1]:
-                best = (ind, m.end() - m.start())
+            key = (m.end(), m.end() - m.start())
+            if key > best_key:
+                best, best_key = (ind, m.end() - m.start()), key
     return best
 
 
@@ -858,7 +883,14 @@ def _plain_period(
     statement = _statement_start(state, sentence)
     lo = bisect_right(state.time_starts, statement - 1)
     hi = bisect_right(state.time_starts, num.start - 1)
-    in_sentence = [t for t in state.times[lo:hi] if t.end <= num.start and t.kind != "cumulative"]
+    in_sentence = [
+        t
+        for t in state.times[lo:hi]
+        if t.end <= num.start
+        and t.kind != "cumulative"
+        # a change spans from the start point ("从2017年的83.6%…，提高7.07个百分点")
+        and (is_change or not _start_point(state, t, num))
+    ]
     bases = [t for t in in_sentence if _is_base(state, t)]
     dated = [t for t in in_sentence if t.code and t not in bases]
     clause_text = state.doc.text[clause.start : num.start]
@@ -919,6 +951,15 @@ def _plain_period(
         return period, _shift(period.code, base.start_year - state.anchor.year)  # 较上年
     yoy = is_change and "同比" in state.doc.text[statement : num.start]
     return period, _shift(period.code, -1) if yoy else None
+
+
+def _start_point(state: _DocState, t: TimeExpr, num: _Number) -> bool:
+    """Whether ``t`` dates only the value a change starts from, and ``num`` is where it went:
+    "由2020年的0.12毫克/升降至0.06毫克/升"."""
+    text = state.doc.text
+    if not text.endswith(("由", "从"), 0, t.start):
+        return False
+    return _NUMBER.search(text, t.end, num.start) is not None
 
 
 def _same_part_of_year(
@@ -1126,7 +1167,10 @@ def _modality(state: _DocState, statement: str, clause_text: str, period: Period
 
 
 def _change_cue(subject: str, w: _Words) -> tuple[str, str] | None:
-    trimmed = subject.rstrip("了达到为至")
+    # "下降了", "增长达": still a change; "提高到", "降至", "上升为" give the new level.
+    if subject.endswith(("至", "到", "为")) and not subject.endswith(("达到", "同比为")):
+        return None
+    trimmed = subject.rstrip("了达到")
     for direction, words in (("up", w.change_up), ("down", w.change_down)):
         word = ends_with_any(trimmed, words)
         if word:
@@ -1482,6 +1526,18 @@ def _observation(
     w = state.words
     previous = recent[-1] if recent else None
     raw_subject = _subject(state, clause.start, num.start)
+    head_subject, members = _list_member(state, clause, num, raw_subject)
+    if (
+        members > 1
+        and len(recent) >= members
+        and any(word in head_subject for word in w.respectively)
+        and not _clean_label(head_subject, state)
+    ):
+        # "罚没款1.02亿元、案件3120件，同比分别下降6.1%和3.4%": the n-th value goes with the n-th
+        # metric just reported. The members already read have moved to the end of ``recent``,
+        # so this one's metric is always the first of the last ``members``.
+        previous = recent[len(recent) - members]
+    raw_subject = head_subject
     cleaned = _clean_label(raw_subject, state)
     if _ANAPHORIC_LABEL.search(cleaned) or (not cleaned and _COMPARISON_ONLY.search(raw_subject)):
         # "去年10月份这一比率为88.8%", "；同期全国城市平均为85.1%": the metric of the statement
