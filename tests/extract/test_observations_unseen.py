@@ -478,3 +478,14 @@ def test_the_start_year_of_a_fall_dates_only_its_start_value(lexicon: Lexicon) -
 def test_the_metric_nearest_the_value_names_it(lexicon: Lexicon) -> None:
     text = "围绕督察反馈问题，检察机关累计立案办理生态环境领域公益诉讼案件312件。"
     assert slug_of(observe(text, lexicon)[0]) == "public-interest-litigation-cases"
+
+
+def test_money_spent_on_a_named_basin_and_a_bare_basin_are_the_rivers(lexicon: Lexicon) -> None:
+    text = (
+        "去年，我省投入乌江流域保护治理资金约8.3亿元，整治乌江入河排污口212个。"
+        "随着禁渔持续推进，2024年流域共监测到鱼类96种。"
+    )
+    found = by_value(observe(text, lexicon, published="2025-04-18"))
+    assert found[Decimal(830000000)].place == "乌江"
+    assert found[Decimal(212)].place != "乌江"  # work a government did, not the river's state
+    assert found[Decimal(96)].place == "乌江"

@@ -61,6 +61,7 @@ _STOCK_UNITS = ("count", "cny", "tonne", "mu")
 # Units of what a government does or spends: such a figure is about the jurisdiction, not the
 # river or lake its clause names.
 _ACTIVITY_UNITS = ("count", "cny")
+_BASIN = "流域"
 _PARTNER_BEFORE = ("与", "同", "较", "比")
 # "全国平均水平(87.2%)", "全国地级及以上城市平均为84.7%": a national figure quoted for comparison.
 _NATIONAL_AVERAGE = re.compile(r"全国(?:\d+个)?[^，,。；;\d]{0,10}平均(?:水平|值)?[为是(（]$")
@@ -1057,12 +1058,21 @@ def _place(
             continue  # "赣州和资溪等7个市": members of a list, not the place of the count
         if text[hit.start - 1 : hit.start] in _PARTNER_BEFORE:
             continue  # "与湖南并列第一", "较全国平均": compared with, not the place itself
-        if hit.place.type in WATER_TYPES and num.unit in _ACTIVITY_UNITS:
-            continue  # "整治漓江入河排污口1236个": work done by a government, not the river's state
+        if (
+            hit.place.type in WATER_TYPES
+            and num.unit in _ACTIVITY_UNITS
+            and not _names_basin(text, hit)
+        ):
+            # "整治漓江入河排污口1236个": work done by a government, not the river's state; but
+            # "投入赤水河流域保护治理资金" is spent on the basin
+            continue
         return hit.place
     whole = _jurisdiction_word(state, text[clause.start : num.start])
     if whole is not None:
         return whole  # "全省为35": the whole jurisdiction, whatever was named before
+    basin = _bare_basin(state, sentence, clause.start, num.start)
+    if basin is not None:
+        return basin
     statement = _statement_start(state, sentence)
     if text.startswith("全国", statement) and not any(
         w in text[statement : num.start] for w in state.words.jurisdictions
@@ -1101,6 +1111,31 @@ def _jurisdiction_word(state: _DocState, clause_text: str) -> PlaceDef | None:
     if level == "province":
         return state.home or jurisdiction("province", state.locality, state.lexicon)
     return jurisdiction(level, state.locality, state.lexicon) or state.locality
+
+
+def _bare_basin(state: _DocState, sentence: Sentence, start: int, end: int) -> PlaceDef | None:
+    """The basin a bare 流域 in ``text[start:end]`` refers to ("2024年流域共监测到鱼类142种"): the
+    water body its paragraph last named as one ("赤水河流域")."""
+    text = state.doc.text
+    at = text.find(_BASIN, start, end)
+    if at < 0:
+        return None
+    first, _ = state.doc.paragraph_spans[sentence.paragraph]
+    lo = bisect_right(state.place_starts, first - 1)
+    hi = bisect_right(state.place_starts, at - 1)
+    if hi > lo and state.places[hi - 1].end > at:
+        return None  # "赤水河流域": a named basin
+    if at in state.place_ends:
+        return None
+    for hit in reversed(state.places[lo:hi]):
+        if hit.place.type in WATER_TYPES and _names_basin(text, hit):
+            return hit.place
+    return None
+
+
+def _names_basin(text: str, hit: PlaceHit) -> bool:
+    """Whether a water body is named as a basin ("赤水河流域")."""
+    return text.endswith(_BASIN, hit.start, hit.end) or text.startswith(_BASIN, hit.end)
 
 
 def _paragraph_water(state: _DocState, sentence: Sentence, pos: int) -> PlaceDef | None:
