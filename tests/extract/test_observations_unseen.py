@@ -489,3 +489,22 @@ def test_money_spent_on_a_named_basin_and_a_bare_basin_are_the_rivers(lexicon: L
     assert found[Decimal(830000000)].place == "乌江"
     assert found[Decimal(212)].place != "乌江"  # work a government did, not the river's state
     assert found[Decimal(96)].place == "乌江"
+
+
+def test_a_change_is_of_the_place_its_level_was(lexicon: Lexicon) -> None:
+    text = "2024年，洪泽湖总磷平均浓度为0.071毫克/升，同比下降4.2%，比2020年下降18.5%。"
+    found = by_value(observe(text, lexicon, published="2025-05-20"))
+    assert {o.place for o in found.values()} == {"洪泽湖"}
+    assert slug_of(found[Decimal("4.2")]).endswith("--yoy-change")
+    assert slug_of(found[Decimal("18.5")]).endswith("--change")  # 比2020年 is its own base
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "5月，临沂市兰陵县一家企业偷排废水被查处，涉案废水约900吨。",
+        "临沂市生态环境局兰陵分局查处一起偷排案件，涉案废水约900吨。",
+    ],
+)
+def test_a_county_written_inside_its_city_is_the_place(lexicon: Lexicon, text: str) -> None:
+    assert observe(text, lexicon)[0].place == "兰陵县"

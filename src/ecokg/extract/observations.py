@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import cache
 from typing import Any
@@ -62,6 +62,8 @@ _STOCK_UNITS = ("count", "cny", "tonne", "mu")
 # river or lake its clause names.
 _ACTIVITY_UNITS = ("count", "cny")
 _BASIN = "流域"
+_BUREAU = re.compile(r"(?:生态环境|环境保护|环保)局")
+_BRANCH = re.compile(r"(?:[市县区])?分局")
 _PARTNER_BEFORE = ("与", "同", "较", "比")
 # "全国平均水平(87.2%)", "全国地级及以上城市平均为84.7%": a national figure quoted for comparison.
 _NATIONAL_AVERAGE = re.compile(r"全国(?:\d+个)?[^，,。；;\d]{0,10}平均(?:水平|值)?[为是(（]$")
@@ -312,6 +314,8 @@ class _DocState:
     place_prefix: re.Pattern[str] | None = None
     rank_base: IndicatorRef | None = None  # what the paragraph's last rank list ranked
     last_indicator: IndicatorRef | None = None  # the metric last reported, for 这一比率
+    # metric IRI -> (start of the statement it was last reported in, the place it was about)
+    reported_at: dict[str, tuple[int, PlaceDef | None]] = field(default_factory=dict)
 
 
 def _state(doc: AnalyzedDoc, lexicon: Lexicon) -> _DocState:
@@ -1094,6 +1098,14 @@ def _place(
     return state.locality
 
 
+def _names_place(state: _DocState, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` names a place or a whole jurisdiction (全省, 我市)."""
+    i = bisect_right(state.place_starts, start - 1)
+    if i < len(state.places) and state.places[i].start < end:
+        return True
+    return _jurisdiction_word(state, state.doc.text[start:end]) is not None
+
+
 def _jurisdiction_word(state: _DocState, clause_text: str) -> PlaceDef | None:
     """The place a clause opening with 全省/全市/全县 is about, in this document ("同期全省…"
     and "今年全市…" open with it too)."""
@@ -1162,7 +1174,7 @@ def _statement_subject(state: _DocState, sentence: Sentence, clause: Span) -> Pl
             continue  # "青浦区、浦东新区分别查处…": members of a list, not the statement's subject
         before = text[max(statement, hit.start - 2) : hit.start]
         if hit.start == statement or before[-1:] in "，,；;：: ":
-            return hit
+            return _narrowest(state, hit)
         if earlier and hit.end == earlier[-1].end and text[hit.start - 1 : hit.start] in "为是":
             return hit  # "O3浓度最高的为荆州市，为151微克/立方米"
     return None
@@ -1539,8 +1551,24 @@ def _opening_place(state: _DocState, pos: int) -> PlaceHit | None:
     if i < len(state.places):
         hit = state.places[i]
         if hit.start - pos <= 1 and hit.place.type not in ("province", *NATIONAL_TYPES):
-            return hit
+            return _narrowest(state, hit)
     return None
+
+
+def _narrowest(state: _DocState, hit: PlaceHit) -> PlaceHit:
+    """The division written right after ``hit`` inside it, if any: "淄博市桓台县" is the county."""
+    i = bisect_right(state.place_starts, hit.start)
+    while i < len(state.places):
+        inner = state.places[i]
+        between = state.doc.text[hit.end : inner.start]
+        if inner.place.parent != hit.place.id or not (
+            # "潍坊市生态环境局寿光分局": the branch of the city's bureau in the county
+            between == ""
+            or (_BUREAU.fullmatch(between) and _BRANCH.match(state.doc.text, inner.end))
+        ):
+            break
+        hit, i = inner, i + 1
+    return hit
 
 
 def _observation(
@@ -1657,7 +1685,11 @@ def _observation(
             if base is not None:
                 # "与上年同期相比，…下降": the comparison may open the sentence
                 said = text[_statement_start(state, sentence) : num.start]
-                yoy = any(word in said for word in w.year_on_year)
+                yoy = any(word in raw_subject for word in w.year_on_year) or (
+                    # "比2020年下降23.3%" after a 同比 names its own base
+                    not any(word in raw_subject for word in w.base_before)
+                    and any(word in said for word in w.year_on_year)
+                )
                 indicators = [
                     _derived(base, "yoy-change" if yoy else "change", "同比变化" if yoy else "变化")
                 ]
@@ -1712,6 +1744,15 @@ def _observation(
     # jurisdiction's (annotators of every set agree on the first, not on the second).
     water_state = num.unit == "mg_per_l" or (theme == "water" and num.unit == "index")
     place = _place(state, sentence, clause, num, topic, water_state)
+    statement = _statement_start(state, sentence)
+    base = indicators[0].base or indicators[0]
+    if change is not None and not _names_place(state, clause.start, num.start):
+        # "太湖总磷平均浓度为0.056毫克/升，同比下降5.1%": a change is of the place its level was
+        earlier = state.reported_at.get(base.iri)
+        if earlier is not None and earlier[0] == statement:
+            place = earlier[1]
+    elif change is None:
+        state.reported_at[base.iri] = (statement, place)
     quote = state.doc.source_span(clause.start, clause.end)
     return [
         Observation(
