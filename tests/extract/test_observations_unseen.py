@@ -508,3 +508,20 @@ def test_a_change_is_of_the_place_its_level_was(lexicon: Lexicon) -> None:
 )
 def test_a_county_written_inside_its_city_is_the_place(lexicon: Lexicon, text: str) -> None:
     assert observe(text, lexicon)[0].place == "兰陵县"
+
+
+def test_towns_no_gazetteer_lists_are_places(lexicon: Lexicon) -> None:
+    text = (
+        "安远县空气质量通报\n"
+        "1—6月，版石镇、天心镇和孔田镇PM2.5平均浓度分别为21、24和23微克/立方米。"
+        "在全县18个乡镇中，鹤子乡位列第一。推进乡村振兴，城乡镇污水处理率达95%。"
+    )
+    found = by_value(observe(text, lexicon, published="2025-07-10"))
+    assert [found[Decimal(v)].place for v in (21, 24, 23)] == ["版石镇", "天心镇", "孔田镇"]
+    assert found[Decimal(1)].place == "鹤子乡"
+    assert found[Decimal(95)].place != "城乡镇"  # a kind of place, not a name
+
+
+def test_a_town_after_its_county_is_the_place(lexicon: Lexicon) -> None:
+    found = observe("A\n安吉县天荒坪镇PM2.5平均浓度为18.7微克/立方米。", lexicon)
+    assert found[0].place == "天荒坪镇"

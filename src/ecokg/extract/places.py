@@ -18,6 +18,15 @@ WATER_TYPES = ("river", "lake", "reservoir", "sea")
 _FULL_ADMIN_ENDS = ("省", "市", "县", "区", "州", "盟", "旗")
 _NOT_IN_WATER_NAMES = frozenset("湖河江湾海溪库年的和与及在对是为全各")
 _NOT_AFTER_WATER_NAMES = frozenset("泊区库体滨畔")
+# A town's name opens a word: after a stop, the start of a line or a particle ("在莫干山镇").
+_TOWN_NAME = re.compile(
+    r"(?:(?<=[，,。；;：:、\s（(“”]|在|对|和|与|及|为|是)|^)"
+    r"(?P<stem>[\u4e00-\u9fff]{2,4}?)(?P<suffix>街道|镇|乡)",
+    re.MULTILINE,
+)
+_TOWN_AT = re.compile(r"(?P<stem>[\u4e00-\u9fff]{2,4}?)(?P<suffix>街道|镇|乡)")
+# The last character of a stem that makes the word a kind, not a name (城乡镇, 各乡镇, 卫生乡镇).
+_NOT_TOWN_STEM_END = frozenset("乡镇村城市县区省各全个")
 # A river's or lake's basin and main stem are the water body itself (长江流域, 赣江干流).
 _WATER_PARTS = ("流域", "干流", "水系")
 
@@ -66,7 +75,51 @@ def find_places(
             stop = area.end()
         hits.append(PlaceHit(m.start(), stop, place))
     hits.sort(key=lambda h: (h.start, h.end))
-    return _resolve_by_home(hits, text, lexicon)
+    hits = _resolve_by_home(hits, text, lexicon)
+    towns = _unlisted_towns(text, lexicon, start, end, hits)
+    if towns:
+        hits = sorted([*hits, *towns], key=lambda h: (h.start, h.end))
+    return hits
+
+
+def _unlisted_towns(
+    text: str, lexicon: Lexicon, start: int, end: int, known: list[PlaceHit]
+) -> list[PlaceHit]:
+    """Towns, townships and subdistricts (莫干山镇, 菖蒲乡, 新华街道), which no gazetteer lists: a
+    name of two to four characters that opens a word (after a stop, 在, 和…) and ends with such a
+    word. Keyed by the county named last before it, so 城关镇 of two counties are two places."""
+    settings = lexicon.words.get("gazetteer", {})
+    suffixes: dict[str, str] = settings.get("town_suffixes", {})
+    if not suffixes:
+        return []
+    not_stems = tuple(settings.get("town_not_stems", ()))
+    not_after = settings.get("town_not_after", {})
+    taken = [(h.start, h.end) for h in known]
+    found: list[PlaceHit] = []
+    # "德清县莫干山镇": a town also opens right after its county
+    after_county = (_TOWN_AT.match(text, h.end, end) for h in known if h.place.type == "county")
+    candidates = sorted(
+        [*_TOWN_NAME.finditer(text, start, end), *(m for m in after_county if m)],
+        key=lambda m: m.start(),
+    )
+    for m in candidates:
+        stem, suffix = m.group("stem"), m.group("suffix")
+        if suffix not in suffixes or text[m.end() : m.end() + 1] in not_after.get(suffix, ""):
+            continue  # "乡村", "乡镇": the word goes on
+        if stem.endswith(not_stems) or stem[-1] in _NOT_TOWN_STEM_END or stem in not_stems:
+            continue
+        begin = m.start("stem")
+        if any(a < m.end() and begin < b for a, b in taken):
+            continue
+        county = next(
+            (h.place for h in reversed(known) if h.start < begin and h.place.type == "county"),
+            None,
+        )
+        name = stem + suffix
+        key = f"{county.id}-{name}" if county is not None else name
+        place = PlaceDef(key, name, suffixes[suffix], county.id if county else None, None, ())
+        found.append(PlaceHit(begin, m.end(), place))
+    return found
 
 
 def _unlisted_water(text: str, lexicon: Lexicon, start: int, end: int) -> list[PlaceHit]:

@@ -59,8 +59,8 @@ def _off_topic_articles(text: str, lexicon: Lexicon) -> tuple[tuple[int, ...], t
             pending = True
         if not starts:
             starts.append(para.start)
-        if _SENTENCE_END.search(text, para.start, para.end) and not opens.match(text, para.start):
-            pending = False
+        if _SENTENCE_END.search(text, para.start, para.end):
+            pending = False  # a dateline paragraph ("本报讯 …。") is the article's body already
     bounds = [*starts[1:], len(text)]
     flags = []
     for start, end in zip(starts, bounds, strict=True):
