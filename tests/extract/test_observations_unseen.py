@@ -525,3 +525,33 @@ def test_towns_no_gazetteer_lists_are_places(lexicon: Lexicon) -> None:
 def test_a_town_after_its_county_is_the_place(lexicon: Lexicon) -> None:
     found = observe("A\n安吉县天荒坪镇PM2.5平均浓度为18.7微克/立方米。", lexicon)
     assert found[0].place == "天荒坪镇"
+
+
+def test_rivers_and_channels_the_gazetteer_lacks_are_found_by_repetition(lexicon: Lexicon) -> None:
+    text = (
+        "A\n葫芦河流域水质持续改善。一季度，葫芦河总磷平均浓度为0.18毫克/升，同比下降9.5%；"
+        "主要支流槐荫港总磷浓度为0.21毫克/升。槐荫港沿线整治排污口12个。全面推行河长制。"
+    )
+    found = by_value(observe(text, lexicon))
+    assert found[Decimal("0.18")].place == found[Decimal("9.5")].place == "葫芦河"
+    assert found[Decimal("0.21")].place == "槐荫港"
+
+
+def test_a_bracketed_part_of_a_lake_is_still_the_lake(lexicon: Lexicon) -> None:
+    found = observe("A\n洪泽湖（江苏部分）三季度总磷均值为0.071毫克/升。", lexicon)
+    assert found[0].place == "洪泽湖"
+
+
+def test_a_lake_opening_a_statement_after_a_time_is_its_subject(lexicon: Lexicon) -> None:
+    text = "A\n蓝藻防控方面，去年巢湖最大水华面积占全湖面积的8.1%；蓝藻水华发生天数为39天。"
+    found = by_value(observe(text, lexicon, published="2025-03-10"))
+    assert found[Decimal("8.1")].place == found[Decimal(39)].place == "巢湖"
+
+
+def test_a_list_of_rivers_is_no_subject_for_the_next_clause(lexicon: Lexicon) -> None:
+    text = (
+        "A\n全省国考断面水质优良比例达96.1%，长江干流连续6年、汉江干流连续4年保持Ⅱ类水质，"
+        "县级及以上饮用水水源地水质达标率连续3年保持100%。"
+    )
+    found = by_value(observe(text, lexicon, published="2025-03-10"))
+    assert found[Decimal(100)].place not in ("长江", "汉江")

@@ -1063,6 +1063,13 @@ def _place(
         if text[hit.start - 1 : hit.start] in _PARTNER_BEFORE:
             continue  # "与湖南并列第一", "较全国平均": compared with, not the place itself
         if (
+            text[hit.start - 1 : hit.start] == "("
+            and before is not None
+            and before.end == hit.start - 1
+            and before.place.type in WATER_TYPES
+        ):
+            continue  # "淀山湖(上海部分)": which part of the lake, still the lake
+        if (
             hit.place.type in WATER_TYPES
             and num.unit in _ACTIVITY_UNITS
             and not _names_basin(text, hit)
@@ -1091,8 +1098,12 @@ def _place(
     if opening is not None:
         return opening.place
     earlier = _statement_subject(state, sentence, clause)
-    if earlier is not None and (water_state or earlier.place.type not in WATER_TYPES):
-        return earlier.place  # a river opening an earlier clause is the subject of its water
+    if earlier is not None and (
+        water_state or num.unit not in _ACTIVITY_UNITS or earlier.place.type not in WATER_TYPES
+    ):
+        # a river opening an earlier clause is the subject of what is measured of it, not of
+        # what a government did there
+        return earlier.place
     if topic is not None:
         return topic.place
     return state.locality
@@ -1173,7 +1184,11 @@ def _statement_subject(state: _DocState, sentence: Sentence, clause: Span) -> Pl
         if hit.place.type in NATIONAL_TYPES or text[hit.end : hit.end + 1] in ("、", "和", "与"):
             continue  # "青浦区、浦东新区分别查处…": members of a list, not the statement's subject
         before = text[max(statement, hit.start - 2) : hit.start]
-        if hit.start == statement or before[-1:] in "，,；;：: ":
+        if before[-1:] in "、和与及" and hit.place.type in WATER_TYPES:
+            return None  # "长江干流…连续7年、赣江干流…": several subjects, none for what follows
+        opening = re.split(r"[，,；;：:\s]", text[statement : hit.start])[-1]
+        if opening == "" or _CLAUSE_OPENER.fullmatch(opening):
+            # the place opens its clause, perhaps after a time ("…方面，去年太湖最大水华面积…")
             return _narrowest(state, hit)
         if earlier and hit.end == earlier[-1].end and text[hit.start - 1 : hit.start] in "为是":
             return hit  # "O3浓度最高的为荆州市，为151微克/立方米"

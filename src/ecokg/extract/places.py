@@ -16,7 +16,7 @@ NATIONAL_TYPES = ("country",)
 WATER_TYPES = ("river", "lake", "reservoir", "sea")
 # A division named in full before a reserve says where the reserve is (岳阳市东洞庭湖…保护区).
 _FULL_ADMIN_ENDS = ("省", "市", "县", "区", "州", "盟", "旗")
-_NOT_IN_WATER_NAMES = frozenset("湖河江湾海溪库年的和与及在对是为全各")
+_NOT_IN_WATER_NAMES = frozenset("湖河江湾海溪库港年的和与及在对是为全各入出沿跨条内")
 _NOT_AFTER_WATER_NAMES = frozenset("泊区库体滨畔")
 # A town's name opens a word: after a stop, the start of a line or a particle ("在莫干山镇").
 _TOWN_NAME = re.compile(
@@ -140,9 +140,13 @@ def _unlisted_water(text: str, lexicon: Lexicon, start: int, end: int) -> list[P
             counts[name] = text.count(name)
         return counts[name]
 
+    not_after: dict[str, str] = settings.get("water_not_after", {})
     for m in _water_suffix_re(tuple(sorted(suffixes))).finditer(text, start, end):
-        if text[m.end() : m.end() + 1] in _NOT_AFTER_WATER_NAMES:
-            continue  # "高原湖泊", "湖区": the word goes on, it names no water body
+        following = text[m.end() : m.end() + 1]
+        if following and (
+            following in _NOT_AFTER_WATER_NAMES or following in not_after.get(m.group(0), "")
+        ):
+            continue  # "高原湖泊", "湖区", "河长": the word goes on, it names no water body
         best = None
         for size in (3, 2):
             stem = text[max(0, m.start() - size) : m.start()]
@@ -156,6 +160,8 @@ def _unlisted_water(text: str, lexicon: Lexicon, start: int, end: int) -> list[P
                 # no part of a name
                 and not any(c in _NOT_IN_WATER_NAMES for c in stem)
                 and name not in lexicon.place_by_alias
+                # "全省黄河流域": 黄河 is listed; a name ending with a listed one is no new name
+                and not _ends_with_listed_water(name, lexicon)
                 and count(name) >= 2
                 and (best is None or count(name) >= count(best))
             ):
@@ -170,6 +176,14 @@ def _unlisted_water(text: str, lexicon: Lexicon, start: int, end: int) -> list[P
 
 
 @cache
+def _ends_with_listed_water(name: str, lexicon: Lexicon) -> bool:
+    for size in range(2, len(name)):
+        place = lexicon.place_by_alias.get(name[-size:])
+        if place is not None and place.type in WATER_TYPES:
+            return True
+    return False
+
+
 def _protected_area(lexicon: Lexicon) -> re.Pattern[str]:
     suffixes = lexicon.words.get("gazetteer", {}).get("protected_area_suffixes", ())
     return re.compile(rf"[\u4e00-\u9fff]{{0,6}}?(?:{alternation(suffixes)})")
