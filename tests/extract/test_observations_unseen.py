@@ -555,3 +555,39 @@ def test_a_list_of_rivers_is_no_subject_for_the_next_clause(lexicon: Lexicon) ->
     )
     found = by_value(observe(text, lexicon, published="2025-03-10"))
     assert found[Decimal(100)].place not in ("长江", "汉江")
+
+
+def test_names_listed_before_fenbie_pair_with_their_changes(lexicon: Lexicon) -> None:
+    text = (
+        "A\n全省下达处罚决定书980份，罚没款0.92亿元，处罚决定数和罚没金额同比分别增长5.5%和9.7%。"
+    )
+    found = by_value(observe(text, lexicon))
+    assert slug_of(found[Decimal("5.5")]) == "penalty-cases--yoy-change"
+    assert slug_of(found[Decimal("9.7")]) == "penalty-amount--yoy-change"
+
+
+def test_best_and_worst_are_no_part_of_the_metric(lexicon: Lexicon) -> None:
+    text = (
+        "A\n全区PM2.5平均浓度为38微克/立方米。PM2.5浓度最低的是甲乙街道、丙丁镇和戊己镇，"
+        "分别为33、34和35微克/立方米；庚辛镇、壬癸镇浓度相对较高，分别为42、41微克/立方米。"
+        "PM2.5平均浓度浏阳市最低，为29微克/立方米；宁乡市最高，为47微克/立方米。"
+    )
+    found = by_value(observe(text, lexicon))
+    assert {slug_of(o) for o in found.values()} == {"pm25-annual-mean"}
+    places = {v: found[Decimal(v)].place for v in (33, 34, 35, 42, 41, 29, 47)}
+    assert places == {
+        33: "甲乙街道",
+        34: "丙丁镇",
+        35: "戊己镇",
+        42: "庚辛镇",
+        41: "壬癸镇",
+        29: "浏阳市",
+        47: "宁乡市",
+    }
+
+
+def test_a_list_inside_brackets_does_not_cut_the_label(lexicon: Lexicon) -> None:
+    text = "A\n近岸海域水质优良（一、二类）面积比例为92.4%，同比上升1.3个百分点。"
+    found = by_value(observe(text, lexicon))
+    assert slug_of(found[Decimal("92.4")]) == "coastal-water-good-ratio"
+    assert slug_of(found[Decimal("1.3")]) == "coastal-water-good-ratio--yoy-change"

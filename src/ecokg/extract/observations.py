@@ -8,6 +8,7 @@ measures, when and where it applies, and whether it is a result, a target or a f
 
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -99,6 +100,7 @@ _INDEX_BEFORE = re.compile(
     r"指数(?:\([A-Za-z]{2,6}\))?[^，,。；;\d]{0,4}(?:[\d.]+\s*(?:、|和|及)\s*)*$|"
     r"\b(?:CWQI|EQI|AQI|WQI)[^，,。；;\d]{0,4}$"
 )
+_NAME_LIST_SPLIT = re.compile(r"和|、|及|与")
 _LIST_SEPARATOR = re.compile(r"\s*(?:、|和|及|与)\s*")
 # After 去年/上年: the same part of the year as the time named before ("上年同月", "去年同期").
 _SAME_PART = ("同月", "同期", "同季度", "同季")
@@ -172,6 +174,7 @@ class _Words:
     unit_nouns: dict[str, str]
     averaging_words: tuple[str, ...]
     counter_nouns: dict[str, str]
+    evaluatives: tuple[str, ...]
     # generic indicator IRI -> (narrower one, "cue|other" set words as one pattern, cue group)
     indicator_context: dict[str, tuple[IndicatorDef, re.Pattern[str]]]
     tenths: str
@@ -241,6 +244,7 @@ def _words(lexicon: Lexicon) -> _Words:
         unit_nouns={str(k): str(v) for k, v in w["unit_nouns"].items()},
         averaging_words=tuple(sorted(w["averaging_words"], key=len, reverse=True)),
         counter_nouns={str(k): str(v) for k, v in w["counter_nouns"].items()},
+        evaluatives=tuple(w["evaluatives"]),
         indicator_context={
             str(_indicator(lexicon, c["generic"]).iri): (
                 _indicator(lexicon, c["narrower"]),
@@ -607,7 +611,9 @@ def _subject(state: _DocState, clause_start: int, limit: int) -> str:
     text = state.doc.text
     piece_start = clause_start
     for m in _SUBJECT_BREAK.finditer(text, clause_start, limit):
-        piece_start = m.end()
+        opened = text.count("(", clause_start, m.start()) - text.count(")", clause_start, m.start())
+        if opened <= 0:  # "水质优良(一、二类)面积比例": a list inside brackets breaks nothing
+            piece_start = m.end()
     for m in _NUMBER.finditer(text, piece_start, limit):
         # Cut after an earlier value ("42次、…12次"), not after a date ("从2017年的83.6%",
         # "1—9月累计立案").
@@ -675,6 +681,7 @@ def _clean_label(subject: str, state: _DocState) -> str:
         *w.change_up,
         *w.change_down,
         *w.rank_scopes,
+        *w.evaluatives,
     )
     changed = True
     while changed and label:
@@ -690,7 +697,7 @@ def _clean_label(subject: str, state: _DocState) -> str:
             new = state.place_prefix.sub("", new)
         if new != label:
             label, changed = new, True
-    label = label.strip(" ,，、:：的")
+    label = label.strip(" ,，、:：的()")
     # "比全国平均水平(87.2%)", "城市平均为…": a comparison names no metric of its own.
     return "" if _COMPARISON_ONLY.fullmatch(label) else label
 
@@ -722,24 +729,26 @@ def _changed(
     return previous or state.last_indicator
 
 
-def _list_member(state: _DocState, clause: Span, num: _Number, subject: str) -> tuple[str, int]:
-    """For a value in a list sharing one subject ("同比分别下降6.1%和3.4%"): the list's subject and
-    the list's length; else (subject, 1)."""
+def _list_member(
+    state: _DocState, clause: Span, num: _Number, subject: str
+) -> tuple[str, int, int]:
+    """For a value in a list sharing one subject ("同比分别下降6.1%和3.4%"): the list's subject,
+    the value's position in the list and the list's length; else (subject, 0, 1)."""
     text = state.doc.text
     starts = [m.start() for m in _NUMBER.finditer(text, clause.start, num.start)]
-    before = 0
+    position = 0
     while _LIST_SEPARATOR.fullmatch(subject) and starts:
         head = starts.pop()
         if _in_time(state, head):
             break
         subject = _subject(state, clause.start, head)
-        before += 1
+        position += 1
     tail = _LIST_TAIL.match(text, num.num_end)
     if tail is None:
         um = state.words.unit_re.match(text, num.num_end, clause.end)
         tail = _LIST_TAIL.match(text, um.end()) if um else None
     later = len(_NUMBER.findall(tail.group(0))) if tail else 0
-    return subject, before + later + 1
+    return subject, position, position + later + 1
 
 
 def _named_before(state: _DocState, start: int, end: int) -> IndicatorRef | None:
@@ -1192,6 +1201,10 @@ def _statement_subject(state: _DocState, sentence: Sentence, clause: Span) -> Pl
             return _narrowest(state, hit)
         if earlier and hit.end == earlier[-1].end and text[hit.start - 1 : hit.start] in "为是":
             return hit  # "O3浓度最高的为荆州市，为151微克/立方米"
+        if earlier and hit.end < earlier[-1].end <= clause.start:
+            rest = text[hit.end : earlier[-1].end]
+            if ends_with_any(rest, state.words.evaluatives) == rest:
+                return hit  # "PM2.5平均浓度炎陵县最低，为13微克/立方米"
     return None
 
 
@@ -1203,11 +1216,27 @@ def _respective_place(state: _DocState, sentence: Sentence, num: _Number) -> Pla
         return None
     # The places listed in the cue's own clause ("思明区位列第一，湖里区、翔安区分列第二、第三")
     listing = max(sentence.span.start, text.rfind(",", sentence.span.start, cue) + 1)
-    lo = bisect_right(state.place_starts, listing - 1)
-    hi = bisect_right(state.place_starts, cue - 1)
-    listed = [h.place for h in state.places[lo:hi] if h.place.type not in NATIONAL_TYPES]
+    listed = _places_between(state, listing, cue)
+    if not listed and listing > sentence.span.start:
+        # "…的是甲镇、乙镇和丙镇，分别为33、34和35": or those of the clause before
+        listing = max(sentence.span.start, text.rfind(",", sentence.span.start, listing - 1) + 1)
+        hits = _hits_between(state, listing, cue)
+        joined = all(
+            _LIST_SEPARATOR.fullmatch(text[a.end : b.start]) for a, b in itertools.pairwise(hits)
+        )
+        listed = [h.place for h in hits] if joined else []
     order = len(_NUMBER.findall(text, cue, num.start))
     return listed[order] if len(listed) >= 2 and order < len(listed) else None
+
+
+def _hits_between(state: _DocState, start: int, end: int) -> list[PlaceHit]:
+    lo = bisect_right(state.place_starts, start - 1)
+    hi = bisect_right(state.place_starts, end - 1)
+    return [h for h in state.places[lo:hi] if h.place.type not in NATIONAL_TYPES]
+
+
+def _places_between(state: _DocState, start: int, end: int) -> list[PlaceDef]:
+    return [h.place for h in _hits_between(state, start, end)]
 
 
 def _modality(state: _DocState, statement: str, clause_text: str, period: Period) -> str:
@@ -1604,18 +1633,20 @@ def _observation(
     w = state.words
     previous = recent[-1] if recent else None
     raw_subject = _subject(state, clause.start, num.start)
-    head_subject, members = _list_member(state, clause, num, raw_subject)
-    if (
-        members > 1
-        and len(recent) >= members
-        and any(word in head_subject for word in w.respectively)
-        and not _clean_label(head_subject, state)
-    ):
-        # "罚没款1.02亿元、案件3120件，同比分别下降6.1%和3.4%": the n-th value goes with the n-th
-        # metric just reported. The members already read have moved to the end of ``recent``,
-        # so this one's metric is always the first of the last ``members``.
-        previous = recent[len(recent) - members]
+    head_subject, position, members = _list_member(state, clause, num, raw_subject)
+    named: list[str] = []
+    if members > 1 and any(word in head_subject for word in w.respectively):
+        head_label = _clean_label(head_subject, state)
+        named = [n for n in _NAME_LIST_SPLIT.split(head_label) if n]
+        if not head_label and len(recent) >= members:
+            # "罚没款1.02亿元、案件3120件，同比分别下降6.1%和3.4%": the n-th value goes with the
+            # n-th metric just reported. The members already read have moved to the end of
+            # ``recent``, so this one's metric is always the first of the last ``members``.
+            previous = recent[len(recent) - members]
     raw_subject = head_subject
+    if len(named) == members:
+        # "处罚决定数和罚没金额同比分别增长6.8%和12.4%": the n-th value is of the n-th name
+        raw_subject = head_subject.replace(_clean_label(head_subject, state), named[position])
     cleaned = _clean_label(raw_subject, state)
     if _ANAPHORIC_LABEL.search(cleaned) or (not cleaned and _COMPARISON_ONLY.search(raw_subject)):
         # "去年10月份这一比率为88.8%", "；同期全国城市平均为85.1%": the metric of the statement
@@ -1649,6 +1680,9 @@ def _observation(
             # An earlier clause with a value of its own names that value, not this one (O3 and
             # PM2.5 are names, not values).
             label = after_unit or ("" if _NUMBER.search(before) else _clean_label(before, state))
+            if not label and ends_with_any(before, w.evaluatives):
+                # "…炎陵县最低，为13；醴陵市最高，为24微克/立方米": the metric just reported
+                indicators = [state.last_indicator] if state.last_indicator else []
     label = _measured(state, label, num)
     context = f"{label}|{after_unit}"
     if indicators:

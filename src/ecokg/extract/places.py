@@ -26,7 +26,9 @@ _TOWN_NAME = re.compile(
 )
 _TOWN_AT = re.compile(r"(?P<stem>[\u4e00-\u9fff]{2,4}?)(?P<suffix>街道|镇|乡)")
 # The last character of a stem that makes the word a kind, not a name (城乡镇, 各乡镇, 卫生乡镇).
-_NOT_TOWN_STEM_END = frozenset("乡镇村城市县区省各全个")
+_NOT_TOWN_STEM_END = frozenset("乡镇村城市县区省各全个街")
+# ... or whose first character is a determiner (各街镇, 全乡, 每个镇, 该镇).
+_NOT_TOWN_STEM_START = frozenset("各全每该本我其所此")
 # A river's or lake's basin and main stem are the water body itself (长江流域, 赣江干流).
 _WATER_PARTS = ("流域", "干流", "水系")
 
@@ -106,7 +108,12 @@ def _unlisted_towns(
         stem, suffix = m.group("stem"), m.group("suffix")
         if suffix not in suffixes or text[m.end() : m.end() + 1] in not_after.get(suffix, ""):
             continue  # "乡村", "乡镇": the word goes on
-        if stem.endswith(not_stems) or stem[-1] in _NOT_TOWN_STEM_END or stem in not_stems:
+        if (
+            stem.endswith(not_stems)
+            or stem[-1] in _NOT_TOWN_STEM_END
+            or stem[0] in _NOT_TOWN_STEM_START
+            or stem in not_stems
+        ):
             continue
         begin = m.start("stem")
         if any(a < m.end() and begin < b for a, b in taken):
