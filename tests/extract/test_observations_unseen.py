@@ -591,3 +591,26 @@ def test_a_list_inside_brackets_does_not_cut_the_label(lexicon: Lexicon) -> None
     found = by_value(observe(text, lexicon))
     assert slug_of(found[Decimal("92.4")]) == "coastal-water-good-ratio"
     assert slug_of(found[Decimal("1.3")]) == "coastal-water-good-ratio--yoy-change"
+
+
+def test_a_bare_reserve_is_the_one_the_paragraph_named(lexicon: Lexicon) -> None:
+    text = (
+        "A\n在清澜港国家级自然保护区，保护区管理局今年以来查处破坏红树林案件6起，"
+        "清退保护区内养殖塘800余亩。截至目前，保护区红树林面积约1.6万亩。清澜港水质优良。"
+    )
+    found = by_value(observe(text, lexicon))
+    assert {o.place for o in found.values()} == {"清澜港国家级自然保护区"}
+    assert found[Decimal(16000)].indicator.label == "红树林面积"
+
+
+def test_the_whole_city_in_a_district_notice_of_a_municipality(lexicon: Lexicon) -> None:
+    text = "北辰区空气质量通报\n三季度，全区PM2.5平均浓度为23微克/立方米；同期全市PM2.5平均浓度为21微克/立方米。"
+    found = by_value(observe(text, lexicon, published="2025-10-12"))
+    assert found[Decimal(23)].place == "北辰区"
+    assert found[Decimal(21)].place == "天津市"
+
+
+def test_a_share_of_sections_after_a_river_is_the_jurisdictions(lexicon: Lexicon) -> None:
+    text = "宁夏回族自治区生态环境厅通报\n去年，黄河干流宁夏段连续9年保持Ⅱ类进Ⅱ类出，国考断面水质优良比例为95%。"
+    found = by_value(observe(text, lexicon, published="2026-01-15"))
+    assert found[Decimal(95)].place == "宁夏回族自治区"

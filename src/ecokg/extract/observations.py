@@ -63,6 +63,9 @@ _STOCK_UNITS = ("count", "cny", "tonne", "mu")
 # river or lake its clause names.
 _ACTIVITY_UNITS = ("count", "cny")
 _BASIN = "流域"
+_RESERVE = "保护区"
+# A share of sections is the jurisdiction's, even after a river opened the statement.
+_SECTIONS = "断面"
 _BUREAU = re.compile(r"(?:生态环境|环境保护|环保)局")
 _BRANCH = re.compile(r"(?:[市县区])?分局")
 _PARTNER_BEFORE = ("与", "同", "较", "比")
@@ -1090,7 +1093,9 @@ def _place(
     whole = _jurisdiction_word(state, text[clause.start : num.start])
     if whole is not None:
         return whole  # "全省为35": the whole jurisdiction, whatever was named before
-    basin = _bare_basin(state, sentence, clause.start, num.start)
+    basin = _bare_basin(state, sentence, clause.start, num.start) or _bare_reserve(
+        state, sentence, clause.start, num.start
+    )
     if basin is not None:
         return basin
     statement = _statement_start(state, sentence)
@@ -1107,8 +1112,11 @@ def _place(
     if opening is not None:
         return opening.place
     earlier = _statement_subject(state, sentence, clause)
+    section_share = _SECTIONS in text[clause.start : num.start]
     if earlier is not None and (
-        water_state or num.unit not in _ACTIVITY_UNITS or earlier.place.type not in WATER_TYPES
+        water_state
+        or (num.unit not in _ACTIVITY_UNITS and not section_share)
+        or earlier.place.type not in WATER_TYPES
     ):
         # a river opening an earlier clause is the subject of what is measured of it, not of
         # what a government did there
@@ -1161,6 +1169,24 @@ def _bare_basin(state: _DocState, sentence: Sentence, start: int, end: int) -> P
         return None
     for hit in reversed(state.places[lo:hi]):
         if hit.place.type in WATER_TYPES and _names_basin(text, hit):
+            return hit.place
+    return None
+
+
+def _bare_reserve(state: _DocState, sentence: Sentence, start: int, end: int) -> PlaceDef | None:
+    """The reserve a bare 保护区 in ``text[start:end]`` refers to ("清退保护区内养殖塘1200余亩"):
+    the one its paragraph last named."""
+    text = state.doc.text
+    at = text.find(_RESERVE, start, end)
+    if at < 0:
+        return None
+    first, _ = state.doc.paragraph_spans[sentence.paragraph]
+    lo = bisect_right(state.place_starts, first - 1)
+    hi = bisect_right(state.place_starts, at - 1)
+    if hi > lo and state.places[hi - 1].end > at:
+        return None  # part of a named reserve
+    for hit in reversed(state.places[lo:hi]):
+        if hit.place.type == "park" and hit.place.name.endswith(_RESERVE):
             return hit.place
     return None
 

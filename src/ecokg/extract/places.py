@@ -178,7 +178,12 @@ def _unlisted_water(text: str, lexicon: Lexicon, start: int, end: int) -> list[P
         begin = m.end() - len(best)
         # Keyed by its name, as the entity extractor keys a named place it finds by itself.
         place = PlaceDef(best, best, suffixes[m.group(0)], None, None, ())
-        found.append(PlaceHit(begin, m.end(), place))
+        stop = m.end()
+        area = _protected_area(lexicon).match(text, stop, min(end, stop + 16))
+        if area is not None:  # "东寨港国家级自然保护区": the reserve named after the water
+            name = text[begin : area.end()]
+            place, stop = PlaceDef(name, name, "park", None, None, ()), area.end()
+        found.append(PlaceHit(begin, stop, place))
     return found
 
 
@@ -258,6 +263,8 @@ def jurisdiction(word_level: str, locality: PlaceDef | None, lexicon: Lexicon) -
     while current is not None and current.id not in seen:
         if current.type == word_level:
             return current
+        if word_level == "city" and current.type == "province" and current.name.endswith("市"):
+            return current  # 全市 in a district of 天津市 is the municipality
         seen.add(current.id)
         current = lexicon.places.get(current.parent) if current.parent else None
     return None
