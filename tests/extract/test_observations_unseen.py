@@ -614,3 +614,26 @@ def test_a_share_of_sections_after_a_river_is_the_jurisdictions(lexicon: Lexicon
     text = "宁夏回族自治区生态环境厅通报\n去年，黄河干流宁夏段连续9年保持Ⅱ类进Ⅱ类出，国考断面水质优良比例为95%。"
     found = by_value(observe(text, lexicon, published="2026-01-15"))
     assert found[Decimal(95)].place == "宁夏回族自治区"
+
+
+def test_a_national_release_speaks_for_the_country(lexicon: Lexicon) -> None:
+    text = (
+        "生态环境部通报2025年9月全国环境空气质量状况\n"
+        "9月，全国339个地级及以上城市平均空气质量优良天数比例为90.2%，同比上升1.9个百分点。"
+        "保定、邢台、邯郸等城市排名相对靠后。"
+    )
+    found = by_value(observe(text, lexicon, published="2025-10-20"))
+    assert found[Decimal("90.2")].place == found[Decimal("1.9")].place == "全国"
+
+
+def test_the_province_average_is_the_provinces(lexicon: Lexicon) -> None:
+    text = "岳阳市空气质量月报\n1—11月，全市PM2.5平均浓度为37微克/立方米，高于全省平均水平（35微克/立方米）。"
+    found = by_value(observe(text, lexicon, published="2025-12-12"))
+    assert found[Decimal(37)].place == "岳阳市"
+    assert found[Decimal(35)].place == "湖南省"
+
+
+def test_the_agency_that_computed_a_figure_is_not_its_place(lexicon: Lexicon) -> None:
+    text = "怀宁县水环境质量通报\n经安庆市生态环境局核算，前三季度全县城市水质指数为3.92。"
+    found = by_value(observe(text, lexicon, published="2025-10-15"))
+    assert found[Decimal("3.92")].place == "怀宁县"

@@ -67,10 +67,20 @@ _RESERVE = "保护区"
 # A share of sections is the jurisdiction's, even after a river opened the statement.
 _SECTIONS = "断面"
 _BUREAU = re.compile(r"(?:生态环境|环境保护|环保)局")
+_SOURCE_BEFORE = ("经", "据", "由")
+# A place written as part of an agency's name ("六安市生态环境局", "衡阳市人民政府").
+_AGENCY_AFTER = re.compile(
+    r"(?:生态环境|环境保护|环保|水利|林业|自然资源|住建|住房和城乡建设)(?:局|厅)|人民政府|政府|"
+    r"(?:中级)?人民法院|人民检察院|检察院"
+)
 _BRANCH = re.compile(r"(?:[市县区])?分局")
 _PARTNER_BEFORE = ("与", "同", "较", "比")
 # "全国平均水平(87.2%)", "全国地级及以上城市平均为84.7%": a national figure quoted for comparison.
 _NATIONAL_AVERAGE = re.compile(r"全国(?:\d+个)?[^，,。；;\d]{0,10}平均(?:水平|值)?[为是(（]$")
+# "高于全省平均水平(35微克/立方米)": the average of the jurisdiction the word names.
+_JURISDICTION_AVERAGE = re.compile(
+    r"(?P<word>全省|全市|全区|全县)[^，,。；;\d]{0,10}平均(?:水平|值)?[为是(（]$"
+)
 # "比全国平均水平", "城市平均", "低于南昌市同期均值": an average quoted to compare with. A
 # comparator or an area word must stand before the average ("总磷均值" is a metric).
 _COMPARISON_ONLY = re.compile(
@@ -1058,6 +1068,11 @@ def _place(
     ):
         # "全国平均水平(87.2%)": the country's figure the province is compared with
         return state.lexicon.place_by_alias.get("全国")
+    average = _JURISDICTION_AVERAGE.search(text, clause.start, num.start)
+    if average is not None and num.unit != "rank":
+        whole = _jurisdiction_word(state, average.group("word"))
+        if whole is not None:
+            return whole
     respectively = _respective_place(state, sentence, num)
     if respectively is not None:
         return respectively
@@ -1621,7 +1636,14 @@ def _opening_place(state: _DocState, pos: int) -> PlaceHit | None:
     if i < len(state.places):
         hit = state.places[i]
         if hit.start - pos <= 1 and hit.place.type not in ("province", *NATIONAL_TYPES):
-            return _narrowest(state, hit)
+            narrowest = _narrowest(state, hit)
+            if (
+                narrowest is hit
+                and state.doc.text[hit.start - 1 : hit.start] in _SOURCE_BEFORE
+                and _AGENCY_AFTER.match(state.doc.text, hit.end)
+            ):
+                return None  # "经六安市生态环境局核算，…": who computed it, not where it is
+            return narrowest
     return None
 
 

@@ -16,7 +16,7 @@ NATIONAL_TYPES = ("country",)
 WATER_TYPES = ("river", "lake", "reservoir", "sea")
 # A division named in full before a reserve says where the reserve is (岳阳市东洞庭湖…保护区).
 _FULL_ADMIN_ENDS = ("省", "市", "县", "区", "州", "盟", "旗")
-_NOT_IN_WATER_NAMES = frozenset("湖河江湾海溪库港年的和与及在对是为全各入出沿跨条内")
+_NOT_IN_WATER_NAMES = frozenset("湖河江湾海库港年的和与及在对是为全各入出沿跨条内")
 _NOT_AFTER_WATER_NAMES = frozenset("泊区库体滨畔")
 # A town's name opens a word: after a stop, the start of a line or a particle ("在莫干山镇").
 _TOWN_NAME = re.compile(
@@ -251,6 +251,11 @@ def document_locality(title: str, lexicon: Lexicon, home: PlaceDef | None) -> Pl
     ranked = {"county": 0, "city": 1, "province": 2}
     named = [h.place for h in find_places(title, lexicon) if h.place.type in ranked]
     if not named:
+        # "生态环境部通报…全国环境空气质量状况": a national document speaks for the country, not
+        # for the province most of its examples lie in
+        markers = lexicon.words.get("gazetteer", {}).get("national_title_words", ())
+        if any(word in title for word in markers):
+            return lexicon.place_by_alias.get("全国", home)
         return home
     return min(named, key=lambda p: ranked[p.type])
 
