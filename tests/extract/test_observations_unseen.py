@@ -637,3 +637,13 @@ def test_the_agency_that_computed_a_figure_is_not_its_place(lexicon: Lexicon) ->
     text = "怀宁县水环境质量通报\n经安庆市生态环境局核算，前三季度全县城市水质指数为3.92。"
     found = by_value(observe(text, lexicon, published="2025-10-15"))
     assert found[Decimal("3.92")].place == "怀宁县"
+
+
+def test_every_streak_of_a_water_class_is_one_metric(lexicon: Lexicon) -> None:
+    text = (
+        "A\n新安江湖心水质已连续5年稳定保持Ⅱ类；闽江干流出省断面水质连续8年保持“Ⅱ类进Ⅱ类出”。"
+        "湘江干流连续6年、资江干流连续3年保持Ⅱ类水质。"
+    )
+    found = observe(text, lexicon)
+    assert [o.value for o in found] == [5, 8, 6, 3]
+    assert {o.indicator.label for o in found} == {"保持Ⅱ类水质连续年数"}

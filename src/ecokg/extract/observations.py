@@ -188,6 +188,7 @@ class _Words:
     averaging_words: tuple[str, ...]
     counter_nouns: dict[str, str]
     evaluatives: tuple[str, ...]
+    streak_states: tuple[tuple[re.Pattern[str], str], ...]
     # generic indicator IRI -> (narrower one, "cue|other" set words as one pattern, cue group)
     indicator_context: dict[str, tuple[IndicatorDef, re.Pattern[str]]]
     tenths: str
@@ -258,6 +259,7 @@ def _words(lexicon: Lexicon) -> _Words:
         averaging_words=tuple(sorted(w["averaging_words"], key=len, reverse=True)),
         counter_nouns={str(k): str(v) for k, v in w["counter_nouns"].items()},
         evaluatives=tuple(w["evaluatives"]),
+        streak_states=tuple((re.compile(p), str(n)) for p, n in w["streak_states"]),
         indicator_context={
             str(_indicator(lexicon, c["generic"]).iri): (
                 _indicator(lexicon, c["narrower"]),
@@ -656,6 +658,14 @@ def _streak_predicate(state: _DocState, num: _Number, clause: Span) -> str:
         start = streak.end()
     words = re.split(r"[，,。；;、…“”\s]", text[start : clause.end], maxsplit=1)[0]
     return words[:12] if len(words) >= 2 else ""
+
+
+def _streak_state(state: _DocState, predicate: str) -> str | None:
+    """The lexicon's one name for the state a streak keeps (保持Ⅱ类水质), if it names one."""
+    for pattern, name in state.words.streak_states:
+        if pattern.search(predicate):
+            return name
+    return None
 
 
 def _recent_with_head(state: _DocState, label: str) -> IndicatorRef | None:
@@ -1797,6 +1807,11 @@ def _observation(
         matched = _match_indicator(lex, label, None)
         base = _ref(matched[0]) if matched else None
         predicate = _streak_predicate(state, num, clause)
+        state_name = _streak_state(state, text[num.end : clause.end])
+        if base is None and state_name:
+            # "湖心水质已连续6年稳定保持Ⅱ类", "出省断面连续9年Ⅱ类进Ⅱ类出": the state kept is the
+            # metric, whatever the clause calls the water
+            base = _minted(state, state_name, None)
         if base is None and (label or predicate or after_unit):
             base = _minted(state, label or predicate or after_unit, None)
         if base is not None:
