@@ -647,3 +647,15 @@ def test_every_streak_of_a_water_class_is_one_metric(lexicon: Lexicon) -> None:
     found = observe(text, lexicon)
     assert [o.value for o in found] == [5, 8, 6, 3]
     assert {o.indicator.label for o in found} == {"保持Ⅱ类水质连续年数"}
+
+
+def test_a_difference_from_an_average_is_its_own_metric_with_a_direction(lexicon: Lexicon) -> None:
+    text = (
+        "A\n全省国考断面水质优良比例为97.9%，高于全国平均水平7.5个百分点。"
+        "全市PM2.5平均浓度为33微克/立方米，较全省平均低2微克/立方米。"
+    )
+    found = by_value(observe(text, lexicon))
+    above, below = found[Decimal("7.5")], found[Decimal(2)]
+    assert slug_of(above) == "national-sections-good-ratio--gap-national-average"
+    assert slug_of(below) == "pm25-annual-mean--gap-provincial-average"
+    assert (above.change_direction, below.change_direction) == ("up", "down")

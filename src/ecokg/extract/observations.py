@@ -68,6 +68,10 @@ _RESERVE = "保护区"
 _SECTIONS = "断面"
 _BUREAU = re.compile(r"(?:生态环境|环境保护|环保)局")
 _SOURCE_BEFORE = ("经", "据", "由")
+_AVERAGE_GAP = re.compile(
+    r"(?P<cmp>高于|低于|多于|少于|比|较)(?P<area>全国|全省|全市|全区|全县)?[^，,。；;\d]{0,10}?"
+    r"平均(?:水平|值)?(?P<dir>高出|高|低|多|少)?$"
+)
 # A place written as part of an agency's name ("六安市生态环境局", "衡阳市人民政府").
 _AGENCY_AFTER = re.compile(
     r"(?:生态环境|环境保护|环保|水利|林业|自然资源|住建|住房和城乡建设)(?:局|厅)|人民政府|政府|"
@@ -1713,6 +1717,12 @@ def _observation(
     # "同比下降6.5%", "同比上升2微克/立方米", "较2020年增加9种": a change of what came before.
     change = _change_cue(raw_subject, w) if num.unit not in ("rank", "year") else None
     label = _ANAPHORIC_LABEL.sub("", cleaned)
+    # "高于全国平均水平8.3个百分点", "比全省平均水平高8微克/立方米": a difference from an average
+    gap = _AVERAGE_GAP.search(raw_subject) if num.unit not in ("rank", "year") else None
+    if gap is not None:
+        up = gap.group("cmp") in ("高于", "多于") or (gap.group("dir") or "")[:1] in ("高", "多")
+        change = ("up" if up else "down", gap.group(0))
+        label = _clean_label(raw_subject[: gap.start()], state)
     if change is None and num.unit in ("percent", "percentage_point"):
         magnitude = w.magnitude.search(raw_subject) or (
             None if label else w.magnitude.search(_previous_clause(state, sentence, clause))
@@ -1769,6 +1779,18 @@ def _observation(
             _derived(base, f"rank-{num.rank_scope or slug(scope or 'unscoped')}", f"{scope}排名")
             for base in bases
         ]
+    elif gap is not None and change is not None:
+        base = _named_before(state, clause.start, clause.start + len(label)) if label else None
+        base = base or previous or state.last_indicator
+        if base is not None:
+            area = gap.group("area") or ""
+            indicators = [
+                _derived(
+                    base,
+                    f"gap-{w.rank_scopes.get(area) or slug(area or 'stated')}-average",
+                    f"与{area}平均差值",
+                )
+            ]
     elif change is not None:
         # A change in points is a change of a share (优良天数比率, not 优良天数).
         of_unit = "percent" if num.unit == "percentage_point" else None
