@@ -1122,11 +1122,10 @@ def _place(
     whole = _jurisdiction_word(state, text[clause.start : num.start])
     if whole is not None:
         return whole  # "全省为35": the whole jurisdiction, whatever was named before
-    basin = _bare_basin(state, sentence, clause.start, num.start) or _bare_reserve(
-        state, sentence, clause.start, num.start
-    )
-    if basin is not None:
-        return basin
+    for word in (_BASIN, _RESERVE):
+        referred = _bare_reference(state, sentence, clause.start, num.start, word)
+        if referred is not None:
+            return referred
     statement = _statement_start(state, sentence)
     if text.startswith("全国", statement) and not any(
         w in text[statement : num.start] for w in state.words.jurisdictions
@@ -1182,40 +1181,25 @@ def _jurisdiction_word(state: _DocState, clause_text: str) -> PlaceDef | None:
     return jurisdiction(level, state.locality, state.lexicon) or state.locality
 
 
-def _bare_basin(state: _DocState, sentence: Sentence, start: int, end: int) -> PlaceDef | None:
-    """The basin a bare 流域 in ``text[start:end]`` refers to ("2024年流域共监测到鱼类142种"): the
-    water body its paragraph last named as one ("赤水河流域")."""
+def _bare_reference(
+    state: _DocState, sentence: Sentence, start: int, end: int, word: str
+) -> PlaceDef | None:
+    """The place a bare 流域 or 保护区 in ``text[start:end]`` refers to ("2024年流域共监测到鱼类
+    142种", "清退保护区内养殖塘1200余亩"): the basin ("赤水河流域") or reserve its paragraph last
+    named."""
     text = state.doc.text
-    at = text.find(_BASIN, start, end)
+    at = text.find(word, start, end)
     if at < 0:
         return None
     first, _ = state.doc.paragraph_spans[sentence.paragraph]
     lo = bisect_right(state.place_starts, first - 1)
     hi = bisect_right(state.place_starts, at - 1)
-    if hi > lo and state.places[hi - 1].end > at:
-        return None  # "赤水河流域": a named basin
-    if at in state.place_ends:
-        return None
+    if (hi > lo and state.places[hi - 1].end > at) or at in state.place_ends:
+        return None  # "赤水河流域", "扎龙国家级自然保护区": the word is part of a name
     for hit in reversed(state.places[lo:hi]):
-        if hit.place.type in WATER_TYPES and _names_basin(text, hit):
+        if word == _BASIN and hit.place.type in WATER_TYPES and _names_basin(text, hit):
             return hit.place
-    return None
-
-
-def _bare_reserve(state: _DocState, sentence: Sentence, start: int, end: int) -> PlaceDef | None:
-    """The reserve a bare 保护区 in ``text[start:end]`` refers to ("清退保护区内养殖塘1200余亩"):
-    the one its paragraph last named."""
-    text = state.doc.text
-    at = text.find(_RESERVE, start, end)
-    if at < 0:
-        return None
-    first, _ = state.doc.paragraph_spans[sentence.paragraph]
-    lo = bisect_right(state.place_starts, first - 1)
-    hi = bisect_right(state.place_starts, at - 1)
-    if hi > lo and state.places[hi - 1].end > at:
-        return None  # part of a named reserve
-    for hit in reversed(state.places[lo:hi]):
-        if hit.place.type == "park" and hit.place.name.endswith(_RESERVE):
+        if word == _RESERVE and hit.place.type == "park" and hit.place.name.endswith(word):
             return hit.place
     return None
 
