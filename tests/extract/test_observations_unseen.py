@@ -659,3 +659,22 @@ def test_a_difference_from_an_average_is_its_own_metric_with_a_direction(lexicon
     assert slug_of(above) == "national-sections-good-ratio--gap-national-average"
     assert slug_of(below) == "pm25-annual-mean--gap-provincial-average"
     assert (above.change_direction, below.change_direction) == ("up", "down")
+
+
+def test_a_tally_of_places_is_no_metric_for_the_values_after_it(lexicon: Lexicon) -> None:
+    text = (
+        "邵阳市空气质量月报\n11月，全市PM2.5平均浓度为36微克/立方米，比全省平均水平（35微克/立方米）高1微克/立方米。"
+        "与去年同期相比，8个县市区PM2.5平均浓度下降，4个县市区上升；其中武冈市下降5微克/立方米，"
+        "降幅12.2%，洞口县上升3微克/立方米。"
+    )
+    found = by_value(observe(text, lexicon, published="2025-12-12"))
+    assert slug_of(found[Decimal(1)]) == "pm25-annual-mean--gap-provincial-average"
+    assert found[Decimal(1)].place == "邵阳市"
+    for value, place in (("5", "武冈市"), ("12.2", "武冈市"), ("3", "洞口县")):
+        assert slug_of(found[Decimal(value)]) == "pm25-annual-mean--yoy-change"
+        assert found[Decimal(value)].place == place
+
+
+def test_what_is_done_to_the_counted_names_the_metric(lexicon: Lexicon) -> None:
+    found = observe("A\n督察整改中，对41名相关责任人进行问责。", lexicon)
+    assert slug_of(found[0]) == "persons-held-accountable"

@@ -68,6 +68,7 @@ _RESERVE = "保护区"
 _SECTIONS = "断面"
 _BUREAU = re.compile(r"(?:生态环境|环境保护|环保)局")
 _SOURCE_BEFORE = ("经", "据", "由")
+_OBJECT_MARKERS = ("对", "将", "把")
 _AVERAGE_GAP = re.compile(
     r"(?P<cmp>高于|低于|多于|少于|比|较)(?P<area>全国|全省|全市|全区|全县)?[^，,。；;\d]{0,10}?"
     r"平均(?:水平|值)?(?P<dir>高出|高|低|多|少)?$"
@@ -635,8 +636,10 @@ def _subject(state: _DocState, clause_start: int, limit: int) -> str:
             piece_start = m.end()
     for m in _NUMBER.finditer(text, piece_start, limit):
         # Cut after an earlier value ("42次、…12次"), not after a date ("从2017年的83.6%",
-        # "1—9月累计立案").
-        if _in_time(state, m.start()):
+        # "1—9月累计立案") nor inside a bracketed aside ("比全省平均水平(35微克/立方米)低").
+        if _in_time(state, m.start()) or text.count("(", piece_start, m.start()) > text.count(
+            ")", piece_start, m.start()
+        ):
             continue
         if m.group(0)[0].isdigit() and not _DATE_AFTER.match(text, m.end()):
             um = state.words.unit_re.match(text, m.end(), limit)
@@ -1436,16 +1439,28 @@ def _read_observations(
                 found = _observation(state, sentence, clause, num, recent, paragraph_time, topic)
                 for obs in found:
                     base = obs.indicator.base or obs.indicator
-                    if base in recent:
-                        recent.remove(base)
-                    recent.append(base)
-                    state.last_indicator = base
+                    if not _tally_of_places(state, obs, base):
+                        # "9个县市区PM2.5浓度下降，3个县市区上升；…下降4微克/立方米": a tally of
+                        # places is never the metric the next values go on about
+                        if base in recent:
+                            recent.remove(base)
+                        recent.append(base)
+                        state.last_indicator = base
                     yield obs
         yield from ranked
         if lead is not None and lead.kind == "range":
             paragraph_time = None  # "2021年至2024年，…": a span is the time of its own sentence
         elif lead is not None and _statement_start(state, sentence) != sentence.span.start:
             paragraph_time = carried
+
+
+def _tally_of_places(state: _DocState, obs: Observation, base: IndicatorRef) -> bool:
+    """Whether an observation counts places of a set (县市区, 城市, 断面) by what they did."""
+    return (
+        obs.unit == "count"
+        and not base.in_scheme
+        and starts_with_any(base.label, state.words.scope_sets) is not None
+    )
 
 
 def _is_heading(state: _DocState, paragraph: int) -> bool:
@@ -1702,11 +1717,15 @@ def _observation(
     change = _change_cue(raw_subject, w) if num.unit not in ("rank", "year") else None
     label = _ANAPHORIC_LABEL.sub("", cleaned)
     # "高于全国平均水平8.3个百分点", "比全省平均水平高8微克/立方米": a difference from an average
-    gap = _AVERAGE_GAP.search(raw_subject) if num.unit not in ("rank", "year") else None
+    gap = (
+        _AVERAGE_GAP.search(_ASIDE.sub("", raw_subject))
+        if num.unit not in ("rank", "year")
+        else None
+    )
     if gap is not None:
         up = gap.group("cmp") in ("高于", "多于") or (gap.group("dir") or "")[:1] in ("高", "多")
         change = ("up" if up else "down", gap.group(0))
-        label = _clean_label(raw_subject[: gap.start()], state)
+        label = _clean_label(_ASIDE.sub("", raw_subject)[: gap.start()], state)
     if change is None and num.unit in ("percent", "percentage_point"):
         magnitude = w.magnitude.search(raw_subject) or (
             None if label else w.magnitude.search(_previous_clause(state, sentence, clause))
@@ -1827,6 +1846,9 @@ def _observation(
         if num.unit == "count" and len(after_unit) <= 1 and awarded:
             # "4个区获评国家生态文明建设示范区": a count of the title they won
             context = awarded.group("title") + "|"
+        elif num.unit == "count" and not label and raw_subject.endswith(_OBJECT_MARKERS):
+            # "对63名相关责任人进行问责": what was done to the counted names the metric
+            context = f"{after_unit}|{text[num.end : clause.end]}"
         # The words the label drops (已完成, 均为) can still name the metric: "52个问题已完成44个".
         matched = _match_indicator(lex, context, num.unit) or _match_indicator(
             lex, raw_subject, num.unit
@@ -1869,7 +1891,11 @@ def _observation(
         earlier = state.reported_at.get(base.iri)
         if earlier is not None and earlier[0] == statement:
             place = earlier[1]
-    elif change is None:
+    elif change is None and text.count("(", clause.start, num.start) <= text.count(
+        ")", clause.start, num.start
+    ):
+        # (an average quoted in brackets, "高于全省平均水平(35微克/立方米)", is no level of the
+        # statement's own place)
         state.reported_at[base.iri] = (statement, place)
     quote = state.doc.source_span(clause.start, clause.end)
     return [
