@@ -12,6 +12,7 @@ from test_observations import observe as observe_at
 
 from ecokg.extract.base import Observation
 from ecokg.extract.lexicon import Lexicon
+from ecokg.text.periods import TimeAnchor
 
 # Documents published, unless a test says otherwise, in mid-November 2025.
 observe = partial(observe_at, published="2025-11-14")
@@ -678,3 +679,18 @@ def test_a_tally_of_places_is_no_metric_for_the_values_after_it(lexicon: Lexicon
 def test_what_is_done_to_the_counted_names_the_metric(lexicon: Lexicon) -> None:
     found = observe("A\n督察整改中，对41名相关责任人进行问责。", lexicon)
     assert slug_of(found[0]) == "persons-held-accountable"
+
+
+def test_the_whole_year_is_the_year_its_paragraph_names(lexicon: Lexicon) -> None:
+    text = (
+        "A\n2025年全区PM2.5平均浓度为27.9微克/立方米。全年共出现沙尘天气过程5次，比上年减少2次。"
+        "全区PM2.5年均浓度由2020年的35微克/立方米下降至去年的28微克/立方米，确保全年优良天数比率不低于85%。"
+    )
+    found = by_value(observe(text, lexicon, published="2026-01-15", about="2021/2025"))
+    assert found[Decimal(5)].period.code == "2025"
+    assert found[Decimal(85)].period.code == "2025"  # 去年的28 dates that value only
+
+
+@pytest.mark.parametrize(("about", "year"), [("2021/2025", 2025), ("2024", 2024), (None, 2026)])
+def test_the_reporting_year_of_a_document(about: str | None, year: int) -> None:
+    assert TimeAnchor(2026, about, 1).reporting_year == year

@@ -74,6 +74,13 @@ class TimeAnchor:
         return None
 
     @property
+    def reporting_year(self) -> int | None:
+        """The year 全年 and 一年来 mean: the reporting year, the last year of a reported span
+        (a review of 2021/2025 published in 2026 speaks of 2025), else the document's year."""
+        m = re.fullmatch(r"(?:\d{4}(?:-\d{2})?/)?(\d{4})(?:-\d{2})?", self.about or "")
+        return int(m[1]) if m else self.year
+
+    @property
     def about_within_year(self) -> str | None:
         """The reporting period when it lies within one year (2024, 2025-01/2025-10): the time
         of a figure the text gives no time for. A span of years (2021/2025) is none."""
@@ -261,7 +268,7 @@ class PeriodFinder:
         if m["same"]:
             return TimeExpr(s, e, "same_year", None, None, None)
         if m["rep"]:
-            reporting = anchor.about_year or anchor.year
+            reporting = anchor.reporting_year
             code = str(reporting) if reporting else None
             return TimeExpr(s, e, "reporting", code, reporting, reporting)
         return TimeExpr(s, e, "cumulative", "cumulative", None, None)
@@ -276,6 +283,8 @@ class PeriodFinder:
             and ends_with_any(before, self.as_of_before) is None
             and ends_with_any(before, self.base_before) is None
             and starts_with_any(text[expr.end : expr.end + 4], self.base_after) is None
+            # "下降至去年的34微克/立方米": the time of that one value
+            and not text.startswith("的", expr.end)
         )
 
     def _resolve_in_order(
@@ -301,6 +310,14 @@ class PeriodFinder:
                     expr = replace(expr, code=code, start_year=year, end_year=year)
             elif expr.kind == "same_year" and last is not None and last.start_year is not None:
                 year = last.start_year  # 同年 after "2025年12月" is the year 2025, not the month
+                expr = replace(expr, code=str(year), start_year=year, end_year=year)
+            elif (
+                expr.kind == "reporting"
+                and context is not None
+                and context.start_year is not None
+                and context.start_year == context.end_year
+            ):
+                year = context.start_year  # "2025年全区…。全年共出现沙尘天气过程4次"
                 expr = replace(expr, code=str(year), start_year=year, end_year=year)
             if expr.kind in ("year", "relative", "month") and expr.code:
                 last = expr
