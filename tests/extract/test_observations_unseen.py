@@ -604,40 +604,50 @@ def test_a_bare_reserve_is_the_one_the_paragraph_named(lexicon: Lexicon) -> None
     assert found[Decimal(16000)].indicator.label == "红树林面积"
 
 
-def test_the_whole_city_in_a_district_notice_of_a_municipality(lexicon: Lexicon) -> None:
-    text = "北辰区空气质量通报\n三季度，全区PM2.5平均浓度为23微克/立方米；同期全市PM2.5平均浓度为21微克/立方米。"
-    found = by_value(observe(text, lexicon, published="2025-10-12"))
-    assert found[Decimal(23)].place == "北辰区"
-    assert found[Decimal(21)].place == "天津市"
-
-
-def test_a_share_of_sections_after_a_river_is_the_jurisdictions(lexicon: Lexicon) -> None:
-    text = "宁夏回族自治区生态环境厅通报\n去年，黄河干流宁夏段连续9年保持Ⅱ类进Ⅱ类出，国考断面水质优良比例为95%。"
-    found = by_value(observe(text, lexicon, published="2026-01-15"))
-    assert found[Decimal(95)].place == "宁夏回族自治区"
-
-
-def test_a_national_release_speaks_for_the_country(lexicon: Lexicon) -> None:
-    text = (
-        "生态环境部通报2025年9月全国环境空气质量状况\n"
-        "9月，全国339个地级及以上城市平均空气质量优良天数比例为90.2%，同比上升1.9个百分点。"
-        "保定、邢台、邯郸等城市排名相对靠后。"
-    )
-    found = by_value(observe(text, lexicon, published="2025-10-20"))
-    assert found[Decimal("90.2")].place == found[Decimal("1.9")].place == "全国"
-
-
-def test_the_province_average_is_the_provinces(lexicon: Lexicon) -> None:
-    text = "岳阳市空气质量月报\n1—11月，全市PM2.5平均浓度为37微克/立方米，高于全省平均水平（35微克/立方米）。"
-    found = by_value(observe(text, lexicon, published="2025-12-12"))
-    assert found[Decimal(37)].place == "岳阳市"
-    assert found[Decimal(35)].place == "湖南省"
-
-
-def test_the_agency_that_computed_a_figure_is_not_its_place(lexicon: Lexicon) -> None:
-    text = "怀宁县水环境质量通报\n经安庆市生态环境局核算，前三季度全县城市水质指数为3.92。"
-    found = by_value(observe(text, lexicon, published="2025-10-15"))
-    assert found[Decimal("3.92")].place == "怀宁县"
+@pytest.mark.parametrize(
+    ("text", "published", "places"),
+    [
+        pytest.param(
+            "北辰区空气质量通报\n三季度，全区PM2.5平均浓度为23微克/立方米；"
+            "同期全市PM2.5平均浓度为21微克/立方米。",
+            "2025-10-12",
+            {"23": "北辰区", "21": "天津市"},
+            id="the whole city in a district notice of a municipality",
+        ),
+        pytest.param(
+            "宁夏回族自治区生态环境厅通报\n去年，黄河干流宁夏段连续9年保持Ⅱ类进Ⅱ类出，"
+            "国考断面水质优良比例为95%。",
+            "2026-01-15",
+            {"95": "宁夏回族自治区"},
+            id="a share of sections after a river is the jurisdiction's",
+        ),
+        pytest.param(
+            "生态环境部通报2025年9月全国环境空气质量状况\n9月，全国339个地级及以上城市平均空气质量"
+            "优良天数比例为90.2%，同比上升1.9个百分点。保定、邢台、邯郸等城市排名相对靠后。",
+            "2025-10-20",
+            {"90.2": "全国", "1.9": "全国"},
+            id="a national release speaks for the country",
+        ),
+        pytest.param(
+            "岳阳市空气质量月报\n1—11月，全市PM2.5平均浓度为37微克/立方米，"
+            "高于全省平均水平（35微克/立方米）。",
+            "2025-12-12",
+            {"37": "岳阳市", "35": "湖南省"},
+            id="the province average is the province's",
+        ),
+        pytest.param(
+            "怀宁县水环境质量通报\n经安庆市生态环境局核算，前三季度全县城市水质指数为3.92。",
+            "2025-10-15",
+            {"3.92": "怀宁县"},
+            id="the agency that computed a figure is not its place",
+        ),
+    ],
+)
+def test_the_jurisdiction_a_figure_is_about(
+    lexicon: Lexicon, text: str, published: str, places: dict[str, str]
+) -> None:
+    found = by_value(observe(text, lexicon, published=published))
+    assert {value: found[Decimal(value)].place for value in places} == places
 
 
 def test_every_streak_of_a_water_class_is_one_metric(lexicon: Lexicon) -> None:
