@@ -704,3 +704,14 @@ def test_the_whole_year_is_the_year_its_paragraph_names(lexicon: Lexicon) -> Non
 @pytest.mark.parametrize(("about", "year"), [("2021/2025", 2025), ("2024", 2024), (None, 2026)])
 def test_the_reporting_year_of_a_document(about: str | None, year: int) -> None:
     assert TimeAnchor(2026, about, 1).reporting_year == year
+
+
+def test_qizhong_goes_on_with_the_comparison_of_the_sentence_before(lexicon: Lexicon) -> None:
+    text = (
+        "A\n与去年同期相比，10个县市区PM2.5平均浓度下降，2个县市区上升。"
+        "其中，祁阳市降幅最大，下降5微克/立方米，降幅13.2%。"
+    )
+    found = by_value(observe(text, lexicon))
+    for value in ("5", "13.2"):
+        assert slug_of(found[Decimal(value)]) == "pm25-annual-mean--yoy-change"
+        assert found[Decimal(value)].place == "祁阳市"

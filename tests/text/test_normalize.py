@@ -294,3 +294,10 @@ def test_context_free_traditional_converts_character_by_character(text: str) -> 
     norm = normalize(text)
     assert norm.text == text.translate(str.maketrans(TRADITIONAL, SIMPLIFIED))
     assert norm.offsets == OffsetMap.identity(len(text))
+
+
+def test_a_short_line_holding_a_sentence_is_no_heading() -> None:
+    text = (
+        "（一）国考断面。1—9月，全省Ⅰ—Ⅲ类水质比例为95.9%，同比\n上升0.5个百分点，高于全国平均水平。"
+    )
+    assert "同比上升0.5" in normalize(text).text

@@ -69,6 +69,8 @@ _SECTIONS = "断面"
 _BUREAU = re.compile(r"(?:生态环境|环境保护|环保)局")
 _SOURCE_BEFORE = ("经", "据", "由")
 _OBJECT_MARKERS = ("对", "将", "把")
+# A sentence that goes on with the one before it.
+_CONTINUED = ("其中", "其中，", "其中,")
 _AVERAGE_GAP = re.compile(
     r"(?P<cmp>高于|低于|多于|少于|比|较)(?P<area>全国|全省|全市|全区|全县)?[^，,。；;\d]{0,10}?"
     r"平均(?:水平|值)?(?P<dir>高出|高|低|多|少)?$"
@@ -756,6 +758,11 @@ def _changed(
         named = _named_before(state, earlier[-1].start, earlier[-1].end)
         if named is not None:
             return named
+    if previous is None and state.doc.text.startswith(_CONTINUED, sentence.span.start):
+        # "9个县市区PM2.5平均浓度下降…。其中，衡东县下降4微克/立方米": named the sentence before
+        before = _previous_sentence(state, sentence)
+        if before is not None:
+            previous = _named_before(state, before.span.start, before.span.end)
     return previous or state.last_indicator
 
 
@@ -1622,6 +1629,15 @@ def _place_run(
     return run, end
 
 
+def _previous_sentence(state: _DocState, sentence: Sentence) -> Sentence | None:
+    """The sentence before ``sentence`` in its paragraph."""
+    pos = sentence.span.start - 1
+    while pos >= 0 and state.doc.text[pos].isspace():
+        pos -= 1
+    before = state.doc.sentence_at(pos) if pos >= 0 else None
+    return before if before is not None and before.paragraph == sentence.paragraph else None
+
+
 def _previous_clause(state: _DocState, sentence: Sentence, clause: Span) -> str:
     """The clause before ``clause`` in the sentence ("Ⅰ-Ⅱ类水质比例不降反升，|达86.4%")."""
     earlier = [c for c in sentence.clauses if c.end <= clause.start]
@@ -1817,6 +1833,10 @@ def _observation(
             if base is not None:
                 # "与上年同期相比，…下降": the comparison may open the sentence
                 said = text[_statement_start(state, sentence) : num.start]
+                before = _previous_sentence(state, sentence)
+                if said.startswith(_CONTINUED) and before is not None:
+                    # "与去年同期相比，9个县市区…下降。其中，衡东县…下降4微克/立方米"
+                    said = text[before.span.start : before.span.end] + said
                 yoy = any(word in raw_subject for word in w.year_on_year) or (
                     # "比2020年下降23.3%" after a 同比 names its own base
                     not any(word in raw_subject for word in w.base_before)

@@ -24,6 +24,8 @@ _CLOSERS = '」』”’"）)】]》'
 _CONTINUING = (",", "、", "，")
 # Lines shorter than this are taken for headings or captions even without final punctuation.
 _MIN_BODY_LINE = 40
+# Punctuation inside a line that only body text has: a line holding it is no heading.
+_INSIDE_BODY = "。；;，,"
 
 
 @dataclass(frozen=True)
@@ -198,6 +200,13 @@ def _join_broken_lines(source: NormalizedText) -> NormalizedText:
         next_line = text[m.end() : len(text) if line_end < 0 else line_end].strip()
         if prev_line.endswith(_CONTINUING) and next_line:
             return ""  # a heading never ends with a comma: the sentence goes on
+        if (
+            any(c in prev_line for c in _INSIDE_BODY)
+            and not _ends_sentence(prev_line)
+            and next_line
+            and next_line[0] not in "#-*•（(【["
+        ):
+            return ""  # "…比例为95.9%，同比⏎上升0.5个百分点": a heading holds no sentence
         if (
             len(prev_line) >= _MIN_BODY_LINE
             and not _ends_sentence(prev_line)
