@@ -1833,10 +1833,10 @@ def _observation(
             if base is not None:
                 # "与上年同期相比，…下降": the comparison may open the sentence
                 said = text[_statement_start(state, sentence) : num.start]
-                before = _previous_sentence(state, sentence)
-                if said.startswith(_CONTINUED) and before is not None:
+                prior = _previous_sentence(state, sentence)
+                if said.startswith(_CONTINUED) and prior is not None:
                     # "与去年同期相比，9个县市区…下降。其中，衡东县…下降4微克/立方米"
-                    said = text[before.span.start : before.span.end] + said
+                    said = text[prior.span.start : prior.span.end] + said
                 yoy = any(word in raw_subject for word in w.year_on_year) or (
                     # "比2020年下降23.3%" after a 同比 names its own base
                     not any(word in raw_subject for word in w.base_before)
