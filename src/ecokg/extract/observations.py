@@ -82,11 +82,10 @@ _AGENCY_AFTER = re.compile(
 )
 _BRANCH = re.compile(r"(?:[市县区])?分局")
 _PARTNER_BEFORE = ("与", "同", "较", "比")
-# "全国平均水平(87.2%)", "全国地级及以上城市平均为84.7%": a national figure quoted for comparison.
-_NATIONAL_AVERAGE = re.compile(r"全国(?:\d+个)?[^，,。；;\d]{0,10}平均(?:水平|值)?[为是(（]$")
-# "高于全省平均水平(35微克/立方米)": the average of the jurisdiction the word names.
-_JURISDICTION_AVERAGE = re.compile(
-    r"(?P<word>全省|全市|全区|全县)[^，,。；;\d]{0,10}平均(?:水平|值)?[为是(（]$"
+# "全国平均水平(87.2%)", "全国339个地级及以上城市平均为84.7%", "高于全省平均水平(35微克/立方米)":
+# the average of the country or of the jurisdiction the word names, quoted for comparison.
+_AVERAGE_OF = re.compile(
+    r"(?:全国(?:\d+个)?|(?P<word>全省|全市|全区|全县))[^，,。；;\d]{0,10}平均(?:水平|值)?[为是(（]$"
 )
 # "比全国平均水平", "城市平均", "低于南昌市同期均值": an average quoted to compare with. A
 # comparator or an area word must stand before the average ("总磷均值" is a metric).
@@ -1086,14 +1085,14 @@ def _place(
     A measure of water (``water_state``) with no place in its clause belongs to the river or lake
     its paragraph last named."""
     text = state.doc.text
+    average = _AVERAGE_OF.search(text, clause.start, num.start) if num.unit != "rank" else None
     if num.unit != "rank" and (
         text[max(clause.start, num.start - 3) : num.start].endswith("全国")
-        or _NATIONAL_AVERAGE.search(text, clause.start, num.start)
+        or (average is not None and average.group("word") is None)
     ):
         # "全国平均水平(87.2%)": the country's figure the province is compared with
         return state.lexicon.place_by_alias.get("全国")
-    average = _JURISDICTION_AVERAGE.search(text, clause.start, num.start)
-    if average is not None and num.unit != "rank":
+    if average is not None:
         whole = _jurisdiction_word(state, average.group("word"))
         if whole is not None:
             return whole
@@ -1712,6 +1711,7 @@ def _observation(
     raw_subject = _subject(state, clause.start, num.start)
     head_subject, position, members = _list_member(state, clause, num, raw_subject)
     named: list[str] = []
+    head_label = ""
     if members > 1 and any(word in head_subject for word in w.respectively):
         head_label = _clean_label(head_subject, state)
         named = [n for n in _NAME_LIST_SPLIT.split(head_label) if n]
@@ -1723,7 +1723,7 @@ def _observation(
     raw_subject = head_subject
     if len(named) == members:
         # "处罚决定数和罚没金额同比分别增长6.8%和12.4%": the n-th value is of the n-th name
-        raw_subject = head_subject.replace(_clean_label(head_subject, state), named[position])
+        raw_subject = head_subject.replace(head_label, named[position])
     cleaned = _clean_label(raw_subject, state)
     if _ANAPHORIC_LABEL.search(cleaned) or (not cleaned and _COMPARISON_ONLY.search(raw_subject)):
         # "去年10月份这一比率为88.8%", "；同期全国城市平均为85.1%": the metric of the statement
@@ -1733,15 +1733,12 @@ def _observation(
     change = _change_cue(raw_subject, w) if num.unit not in ("rank", "year") else None
     label = _ANAPHORIC_LABEL.sub("", cleaned)
     # "高于全国平均水平8.3个百分点", "比全省平均水平高8微克/立方米": a difference from an average
-    gap = (
-        _AVERAGE_GAP.search(_ASIDE.sub("", raw_subject))
-        if num.unit not in ("rank", "year")
-        else None
-    )
+    plain_subject = _ASIDE.sub("", raw_subject)
+    gap = _AVERAGE_GAP.search(plain_subject) if num.unit not in ("rank", "year") else None
     if gap is not None:
         up = gap.group("cmp") in ("高于", "多于") or (gap.group("dir") or "")[:1] in ("高", "多")
         change = ("up" if up else "down", gap.group(0))
-        label = _clean_label(_ASIDE.sub("", raw_subject)[: gap.start()], state)
+        label = _clean_label(plain_subject[: gap.start()], state)
     if change is None and num.unit in ("percent", "percentage_point"):
         magnitude = w.magnitude.search(raw_subject) or (
             None if label else w.magnitude.search(_previous_clause(state, sentence, clause))

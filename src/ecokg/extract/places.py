@@ -19,12 +19,10 @@ _FULL_ADMIN_ENDS = ("省", "市", "县", "区", "州", "盟", "旗")
 _NOT_IN_WATER_NAMES = frozenset("湖河江湾海库港年的和与及在对是为全各入出沿跨条内")
 _NOT_AFTER_WATER_NAMES = frozenset("泊区库体滨畔")
 # A town's name opens a word: after a stop, the start of a line or a particle ("在莫干山镇").
-_TOWN_NAME = re.compile(
-    r"(?:(?<=[，,。；;：:、\s（(“”]|在|对|和|与|及|为|是)|^)"
-    r"(?P<stem>[\u4e00-\u9fff]{2,4}?)(?P<suffix>街道|镇|乡)",
-    re.MULTILINE,
-)
 _TOWN_AT = re.compile(r"(?P<stem>[\u4e00-\u9fff]{2,4}?)(?P<suffix>街道|镇|乡)")
+_TOWN_NAME = re.compile(
+    rf"(?:(?<=[，,。；;：:、\s（(“”]|在|对|和|与|及|为|是)|^){_TOWN_AT.pattern}", re.MULTILINE
+)
 # The last character of a stem that makes the word a kind, not a name (城乡镇, 各乡镇, 卫生乡镇).
 _NOT_TOWN_STEM_END = frozenset("乡镇村城市县区省各全个街")
 # ... or whose first character is a determiner (各街镇, 全乡, 每个镇, 该镇).
