@@ -604,6 +604,46 @@ def test_a_bare_reserve_is_the_one_the_paragraph_named(lexicon: Lexicon) -> None
     assert found[Decimal(16000)].indicator.label == "红树林面积"
 
 
+def test_a_reserve_no_gazetteer_lists_is_a_place(lexicon: Lexicon) -> None:
+    text = (
+        "A\n去年，我们持续推进沙化土地治理，石嘴子国家级自然保护区累计固沙造林1.2万亩；"
+        "依托鹭鸶洲湿地公园监测到越冬水鸟3200只。全省各级自然保护区面积达到38万亩。"
+    )
+    found = by_value(observe(text, lexicon))
+    assert found[Decimal(12000)].place == "石嘴子国家级自然保护区"
+    assert found[Decimal(3200)].place == "鹭鸶洲湿地公园"  # 依托 opens the clause, not the name
+    assert found[Decimal(3200)].indicator.label == "越冬水鸟数"  # 监测到 is how, not what
+    assert found[Decimal(380000)].place != "石嘴子国家级自然保护区"  # 各级…: a kind
+
+
+def test_a_park_referred_to_as_the_park_area(lexicon: Lexicon) -> None:
+    text = (
+        "A\n黄河源国家公园设立三年来，园区内藏野驴种群数量增至2.1万头，"
+        "岩羊1.6万只。下一步，我们将开展第二次综合科学考察。"
+    )
+    found = by_value(observe(text, lexicon))
+    assert {o.place for o in found.values()} == {"黄河源国家公园"}
+    assert found[Decimal(21000)].indicator.label.startswith("藏野驴")
+
+
+def test_a_mountain_range_is_not_the_county_of_its_stem(lexicon: Lexicon) -> None:
+    text = "A\n贺兰山马鹿种群数量稳定在5000只以上，六盘山森林覆盖率达到66%。"
+    found = by_value(observe(text, lexicon))
+    assert found[Decimal(5000)].place == "贺兰山"
+    assert found[Decimal(66)].place == "六盘山"
+    assert found[Decimal(5000)].indicator.label == "马鹿种群数量"
+
+
+def test_a_region_inside_a_province_holds_its_values(lexicon: Lexicon) -> None:
+    text = (
+        "A\n陕西省生态环境厅通报：上半年，陕南地区PM2.5平均浓度为29微克/立方米，"
+        "关中地区为47微克/立方米；长江经济带PM2.5平均浓度为31微克/立方米。"
+    )
+    found = by_value(observe(text, lexicon))
+    assert found[Decimal(29)].place == "陕南地区"
+    assert found[Decimal(47)].place == "关中地区"
+
+
 @pytest.mark.parametrize(
     ("text", "published", "places"),
     [

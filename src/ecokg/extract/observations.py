@@ -63,7 +63,11 @@ _STOCK_UNITS = ("count", "cny", "tonne", "mu")
 # river or lake its clause names.
 _ACTIVITY_UNITS = ("count", "cny")
 _BASIN = "流域"
-_RESERVE = "保护区"
+# A bare word for a protected area refers to the one its paragraph named that ends so
+# ("保护区内丹顶鹤…" after 扎龙国家级自然保护区, "园区内藏羚羊…" after 三江源国家公园).
+_AREA_WORDS = {"保护区": "保护区", "园区": "公园"}
+_PROTECTED_TYPES = ("park", "wetland")
+_KIND_MARKS = frozenset("各级类")
 # A share of sections is the jurisdiction's, even after a river opened the statement.
 _SECTIONS = "断面"
 _BUREAU = re.compile(r"(?:生态环境|环境保护|环保)局")
@@ -336,7 +340,7 @@ class _DocState:
     place_ends: frozenset[int] = frozenset()
     # The places this document names, as they are written: one opening a label says where
     # (淀山湖总磷, 临港新片区开展…), so the metric keeps one indicator across documents.
-    place_prefix: re.Pattern[str] | None = None
+    place_names: re.Pattern[str] | None = None
     rank_base: IndicatorRef | None = None  # what the paragraph's last rank list ranked
     last_indicator: IndicatorRef | None = None  # the metric last reported, for 这一比率
     # metric IRI -> (start of the statement it was last reported in, the place it was about)
@@ -374,13 +378,13 @@ def _state(doc: AnalyzedDoc, lexicon: Lexicon) -> _DocState:
         anchor,
         sorted(blocked),
         frozenset(p.end for p in places),
-        _place_prefix(doc.text, places),
+        _place_names(doc.text, places),
     )
 
 
-def _place_prefix(text: str, places: Sequence[PlaceHit]) -> re.Pattern[str] | None:
+def _place_names(text: str, places: Sequence[PlaceHit]) -> re.Pattern[str] | None:
     names = {text[p.start : p.end] for p in places if p.end - p.start >= 2}
-    return re.compile(f"^(?:{alternation(names)})") if names else None
+    return re.compile(alternation(names)) if names else None
 
 
 def _in_blocked(state: _DocState, start: int, end: int) -> bool:
@@ -724,8 +728,13 @@ def _clean_label(subject: str, state: _DocState) -> str:
             label = label[: -len(word)]
             changed = True
         new = w.admin_prefix.sub("", w.label_openers.sub("", label))
-        if state.place_prefix is not None:
-            new = state.place_prefix.sub("", new)
+        if state.place_names is not None:
+            named = list(state.place_names.finditer(new))
+            if named and len(new) - named[-1].end() >= 2:
+                # "依托鹭鸶洲湿地公园监测到越冬水鸟": the metric is named after the last place
+                new = new[named[-1].end() :]
+            elif named and named[0].start() == 0:
+                new = new[named[0].end() :]
         if new != label:
             label, changed = new, True
     label = label.strip(" ,，、:：的()")
@@ -1103,7 +1112,7 @@ def _place(
     hi = bisect_right(state.place_starts, num.start - 1)
     for i in reversed(range(lo, hi)):
         hit = state.places[i]
-        if hit.place.type in (*NATIONAL_TYPES, "region") or hit.end > num.start:
+        if _is_peer_group(hit.place) or hit.end > num.start:
             continue  # 全国 and 长江经济带 are where a value is compared, not where it is
         before = state.places[i - 1] if i > lo else None
         if before is not None and before.end == hit.start and before.place.type in WATER_TYPES:
@@ -1131,7 +1140,7 @@ def _place(
     whole = _jurisdiction_word(state, text[clause.start : num.start])
     if whole is not None:
         return whole  # "全省为35": the whole jurisdiction, whatever was named before
-    for word in (_BASIN, _RESERVE):
+    for word in (_BASIN, *_AREA_WORDS):
         referred = _bare_reference(state, sentence, clause.start, num.start, word)
         if referred is not None:
             return referred
@@ -1161,6 +1170,12 @@ def _place(
     if topic is not None:
         return topic.place
     return state.locality
+
+
+def _is_peer_group(place: PlaceDef) -> bool:
+    """The country, or a region across provinces (长江经济带, 京津冀): what a place is ranked or
+    compared among. A region inside one province (关中地区, 苏北) is a place values are about."""
+    return place.type in NATIONAL_TYPES or (place.type == "region" and place.parent is None)
 
 
 def _names_place(state: _DocState, start: int, end: int) -> bool:
@@ -1193,9 +1208,9 @@ def _jurisdiction_word(state: _DocState, clause_text: str) -> PlaceDef | None:
 def _bare_reference(
     state: _DocState, sentence: Sentence, start: int, end: int, word: str
 ) -> PlaceDef | None:
-    """The place a bare 流域 or 保护区 in ``text[start:end]`` refers to ("2024年流域共监测到鱼类
-    142种", "清退保护区内养殖塘1200余亩"): the basin ("赤水河流域") or reserve its paragraph last
-    named."""
+    """The place a bare 流域, 保护区 or 园区 in ``text[start:end]`` refers to ("2024年流域共监测到
+    鱼类142种", "清退保护区内养殖塘1200余亩"): the basin ("赤水河流域"), reserve or park its
+    paragraph last named."""
     text = state.doc.text
     at = text.find(word, start, end)
     if at < 0:
@@ -1205,10 +1220,13 @@ def _bare_reference(
     hi = bisect_right(state.place_starts, at - 1)
     if (hi > lo and state.places[hi - 1].end > at) or at in state.place_ends:
         return None  # "赤水河流域", "扎龙国家级自然保护区": the word is part of a name
+    if any(c in _KIND_MARKS for c in text[max(start, at - 4) : at]):
+        return None  # "全省各级自然保护区", "各类保护区": a kind, not the one named before
     for hit in reversed(state.places[lo:hi]):
         if word == _BASIN and hit.place.type in WATER_TYPES and _names_basin(text, hit):
             return hit.place
-        if word == _RESERVE and hit.place.type == "park" and hit.place.name.endswith(word):
+        ending = _AREA_WORDS.get(word)
+        if ending and hit.place.type in _PROTECTED_TYPES and hit.place.name.endswith(ending):
             return hit.place
     return None
 

@@ -18,15 +18,17 @@ WATER_TYPES = ("river", "lake", "reservoir", "sea")
 _FULL_ADMIN_ENDS = ("省", "市", "县", "区", "州", "盟", "旗")
 _NOT_IN_WATER_NAMES = frozenset("湖河江湾海库港年的和与及在对是为全各入出沿跨条内")
 _NOT_AFTER_WATER_NAMES = frozenset("泊区库体滨畔")
-# A town's name opens a word: after a stop, the start of a line or a particle ("在莫干山镇").
+# A town's or reserve's name opens a word: after a stop, the start of a line or a particle
+# ("在莫干山镇").
 _TOWN_AT = re.compile(r"(?P<stem>[\u4e00-\u9fff]{2,4}?)(?P<suffix>街道|镇|乡)")
-_TOWN_NAME = re.compile(
-    rf"(?:(?<=[，,。；;：:、\s（(“”]|在|对|和|与|及|为|是)|^){_TOWN_AT.pattern}", re.MULTILINE
-)
+_WORD_OPENS = r"(?:(?<=[，,。；;：:、\s（(“”]|在|对|和|与|及|为|是)|^)"
+_TOWN_NAME = re.compile(_WORD_OPENS + _TOWN_AT.pattern, re.MULTILINE)
 # The last character of a stem that makes the word a kind, not a name (城乡镇, 各乡镇, 卫生乡镇).
 _NOT_TOWN_STEM_END = frozenset("乡镇村城市县区省各全个街")
 # ... or whose first character is a determiner (各街镇, 全乡, 每个镇, 该镇).
 _NOT_TOWN_STEM_START = frozenset("各全每该本我其所此")
+# A reserve's or park's name holds none of these: "各级自然保护区", "省级以上森林公园" name kinds.
+_NOT_IN_AREA_NAMES = frozenset("各级类个处等的全该其所此和与及或")
 # A river's or lake's basin and main stem are the water body itself (长江流域, 赣江干流).
 _WATER_PARTS = ("流域", "干流", "水系")
 
@@ -66,7 +68,7 @@ def find_places(
             stop += len(starts_with_any(text[stop : stop + 2], _WATER_PARTS) or "")
         if any(a < stop and m.start() < b for a, b in taken):
             continue  # "厦门湾" is the bay, not the city inside its name
-        area = _protected_area(lexicon).match(text, stop, min(end, stop + 16))
+        area = _area_after(lexicon, text, stop, end)
         if area is not None and not alias.endswith(_FULL_ADMIN_ENDS):
             # "祁连山国家级自然保护区", "崇左白头叶猴国家级自然保护区": the reserve, not the
             # mountain or city its name begins with
@@ -76,10 +78,71 @@ def find_places(
         hits.append(PlaceHit(m.start(), stop, place))
     hits.sort(key=lambda h: (h.start, h.end))
     hits = _resolve_by_home(hits, text, lexicon)
-    towns = _unlisted_towns(text, lexicon, start, end, hits)
-    if towns:
-        hits = sorted([*hits, *towns], key=lambda h: (h.start, h.end))
-    return hits
+    hits = _with(hits, _unlisted_areas(text, lexicon, start, end, hits))
+    return _with(hits, _unlisted_towns(text, lexicon, start, end, hits))
+
+
+def _with(hits: list[PlaceHit], more: list[PlaceHit]) -> list[PlaceHit]:
+    return sorted([*hits, *more], key=lambda h: (h.start, h.end)) if more else hits
+
+
+def _unlisted_areas(
+    text: str, lexicon: Lexicon, start: int, end: int, known: list[PlaceHit]
+) -> list[PlaceHit]:
+    """Reserves and parks named after no listed place (扎龙国家级自然保护区, 白芨滩…): a name that
+    opens a word and ends with a protected-area word, and later short forms of it (扎龙保护区).
+    Keyed by the name, as the entity extractor keys a named place it finds by itself."""
+    settings = lexicon.words.get("gazetteer", {})
+    openers = tuple(settings.get("area_stem_openers", ()))
+    taken = [(h.start, h.end) for h in known]
+    found: list[PlaceHit] = []
+    for m in _area_name(lexicon).finditer(text, start, end):
+        begin = m.start("stem")
+        stem = m.group("stem")
+        opener = starts_with_any(stem, openers) or _leading_verb(stem)
+        if opener:  # "建设白芨滩国家级自然保护区": the verb opens the clause, not the name
+            stem, begin = stem[len(opener) :], begin + len(opener)
+        if len(stem) < 2 or any(c in _NOT_IN_AREA_NAMES for c in stem):
+            continue
+        if any(a < m.end() and begin < b for a, b in taken):
+            continue
+        name = text[begin : m.end()]
+        place = PlaceDef(name, name, "park", None, None, ())
+        found.append(PlaceHit(begin, m.end(), place))
+        taken.append((begin, m.end()))
+        for short in re.finditer(re.escape(stem) + "保护区", text[start:end]):
+            at = start + short.start()
+            if not any(a < at + len(short.group(0)) and at < b for a, b in taken):
+                found.append(PlaceHit(at, at + len(short.group(0)), place))
+                taken.append((at, at + len(short.group(0))))
+    return found
+
+
+def _leading_verb(stem: str) -> str:
+    """A verb, preposition or adverb of two or three characters opening ``stem`` (抓好, 依托), by
+    jieba's dictionary, when a name of two characters or more is left after it."""
+    tags = _word_tags()
+    for size in (3, 2):
+        if len(stem) - size >= 2 and tags.get(stem[:size], "")[:1] in ("v", "p", "d"):
+            return stem[:size]
+    return ""
+
+
+@cache
+def _word_tags() -> dict[str, str]:
+    import jieba.posseg  # the segmenter's dictionary, loaded only when a reserve's name is read
+
+    jieba.posseg.dt.tokenizer.initialize()
+    return dict(jieba.posseg.dt.word_tag_tab)
+
+
+@cache
+def _area_name(lexicon: Lexicon) -> re.Pattern[str]:
+    suffixes = lexicon.words.get("gazetteer", {}).get("protected_area_suffixes", ())
+    return re.compile(
+        rf"{_WORD_OPENS}(?P<stem>[\u4e00-\u9fff]{{2,8}}?)(?:{alternation(suffixes)})",
+        re.MULTILINE,
+    )
 
 
 def _unlisted_towns(
@@ -177,7 +240,7 @@ def _unlisted_water(text: str, lexicon: Lexicon, start: int, end: int) -> list[P
         # Keyed by its name, as the entity extractor keys a named place it finds by itself.
         place = PlaceDef(best, best, suffixes[m.group(0)], None, None, ())
         stop = m.end()
-        area = _protected_area(lexicon).match(text, stop, min(end, stop + 16))
+        area = _area_after(lexicon, text, stop, end)
         if area is not None:  # "东寨港国家级自然保护区": the reserve named after the water
             name = text[begin : area.end()]
             place, stop = PlaceDef(name, name, "park", None, None, ()), area.end()
@@ -194,9 +257,19 @@ def _ends_with_listed_water(name: str, lexicon: Lexicon) -> bool:
     return False
 
 
+def _area_after(lexicon: Lexicon, text: str, stop: int, end: int) -> re.Match[str] | None:
+    """A protected-area word a few characters after a place's name (祁连山国家级自然保护区,
+    崇左白头叶猴国家级自然保护区), unless a list runs between them (罗山等国家级自然保护区)."""
+    area = _protected_area(lexicon).match(text, stop, min(end, stop + 16))
+    if area is None or any(c in _NOT_IN_AREA_NAMES for c in text[stop : area.start("suffix")]):
+        return None
+    return area
+
+
+@cache
 def _protected_area(lexicon: Lexicon) -> re.Pattern[str]:
     suffixes = lexicon.words.get("gazetteer", {}).get("protected_area_suffixes", ())
-    return re.compile(rf"[\u4e00-\u9fff]{{0,6}}?(?:{alternation(suffixes)})")
+    return re.compile(rf"[\u4e00-\u9fff]{{0,6}}?(?P<suffix>{alternation(suffixes)})")
 
 
 @cache
