@@ -634,6 +634,69 @@ def test_a_mountain_range_is_not_the_county_of_its_stem(lexicon: Lexicon) -> Non
     assert found[Decimal(5000)].indicator.label == "马鹿种群数量"
 
 
+def test_planning_regions_are_places(lexicon: Lexicon) -> None:
+    text = (
+        "A\n1—9月，关中平原经济区、陇东经济区PM2.5平均浓度分别为41.5和28.2微克/立方米，"
+        "陕南生态示范区为19.6微克/立方米。"
+    )
+    found = by_value(observe(text, lexicon))
+    assert found[Decimal("41.5")].place == "关中平原经济区"
+    assert found[Decimal("28.2")].place == "陇东经济区"
+    assert found[Decimal("19.6")].place == "陕南生态示范区"
+    assert {o.indicator.label for o in found.values()} == {"PM2.5年均浓度"}
+
+
+def test_living_things_counted_in_a_lake_are_the_lakes(lexicon: Lexicon) -> None:
+    text = (
+        "A\n今年以来，大理州查处涉洱海环境违法案件41件。越冬水鸟同步调查中，"
+        "洱海共记录水鸟约5.2万只，监测到土著鱼类15种。"
+    )
+    found = by_value(observe(text, lexicon))
+    assert found[Decimal(41)].place != "洱海"  # work done by a government
+    assert found[Decimal(52000)].place == "洱海"
+    assert found[Decimal(15)].place == "洱海"
+
+
+def test_a_town_opening_a_clause_holds_work_done_on_a_river(lexicon: Lexicon) -> None:
+    text = (
+        "A\n兰考县2025年生态建设情况。东坝头镇完成黄河滩区生态造林2600亩，"
+        "嘉兴南湖总磷平均浓度为0.11毫克/升。"
+    )
+    found = by_value(observe(text, lexicon))
+    assert found[Decimal(2600)].place == "东坝头镇"
+    assert found[Decimal("0.11")].place == "南湖"  # a lake named with its city is the lake
+
+
+def test_what_a_place_is_ranked_in_is_not_its_place(lexicon: Lexicon) -> None:
+    text = "兰考县2025年环境质量公报\n去年，全县空气质量综合指数改善幅度居开封市第二。"
+    found = observe(text, lexicon)
+    rank = next(o for o in found if o.unit == "rank")
+    assert rank.value == 2
+    assert rank.place == "兰考县"
+
+
+def test_towns_listed_after_qizhong_pair_with_their_values(lexicon: Lexicon) -> None:
+    text = (
+        "A\n全县农村生活污水治理率达到46.3%，其中东坝头镇、三义寨乡、葡萄架乡分别达到"
+        "68.5%、61.2%和57.8%。"
+    )
+    found = by_value(observe(text, lexicon))
+    assert [found[Decimal(v)].place for v in ("68.5", "61.2", "57.8")] == [
+        "东坝头镇",
+        "三义寨乡",
+        "葡萄架乡",
+    ]
+
+
+def test_a_bare_reserve_in_a_later_paragraph(lexicon: Lexicon) -> None:
+    text = (
+        "A\n“十四五”以来，辽河口国家级自然保护区累计修复退化湿地约9万亩。\n"
+        "在鸟类保护方面，保护区共监测到鸟类约41万只，同比增加一成。"
+    )
+    found = by_value(observe(text, lexicon))
+    assert found[Decimal(410000)].place == "辽河口国家级自然保护区"
+
+
 def test_a_region_inside_a_province_holds_its_values(lexicon: Lexicon) -> None:
     text = (
         "A\n陕西省生态环境厅通报：上半年，陕南地区PM2.5平均浓度为29微克/立方米，"

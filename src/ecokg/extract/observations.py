@@ -70,6 +70,7 @@ _PROTECTED_TYPES = ("park", "wetland")
 _KIND_MARKS = frozenset("各级类")
 # A share of sections is the jurisdiction's, even after a river opened the statement.
 _SECTIONS = "断面"
+_DIVISION_TYPES = ("province", "city", "county", "town")
 _BUREAU = re.compile(r"(?:生态环境|环境保护|环保)局")
 _SOURCE_BEFORE = ("经", "据", "由")
 _OBJECT_MARKERS = ("对", "将", "把")
@@ -197,6 +198,7 @@ class _Words:
     unit_nouns: dict[str, str]
     averaging_words: tuple[str, ...]
     counter_nouns: dict[str, str]
+    living_counters: str
     evaluatives: tuple[str, ...]
     streak_states: tuple[tuple[re.Pattern[str], str], ...]
     # generic indicator IRI -> (narrower one, "cue|other" set words as one pattern, cue group)
@@ -268,6 +270,7 @@ def _words(lexicon: Lexicon) -> _Words:
         unit_nouns={str(k): str(v) for k, v in w["unit_nouns"].items()},
         averaging_words=tuple(sorted(w["averaging_words"], key=len, reverse=True)),
         counter_nouns={str(k): str(v) for k, v in w["counter_nouns"].items()},
+        living_counters="".join(w["living_counters"]),
         evaluatives=tuple(w["evaluatives"]),
         streak_states=tuple((re.compile(p), str(n)) for p, n in w["streak_states"]),
         indicator_context={
@@ -727,14 +730,15 @@ def _clean_label(subject: str, state: _DocState) -> str:
         if word:
             label = label[: -len(word)]
             changed = True
-        new = w.admin_prefix.sub("", w.label_openers.sub("", label))
-        if state.place_names is not None:
+        new = w.label_openers.sub("", label)
+        if state.place_names is not None:  # before the gazetteer's: 陕南生态示范区, not 陕南
             named = list(state.place_names.finditer(new))
             if named and len(new) - named[-1].end() >= 2:
                 # "依托鹭鸶洲湿地公园监测到越冬水鸟": the metric is named after the last place
                 new = new[named[-1].end() :]
             elif named and named[0].start() == 0:
                 new = new[named[0].end() :]
+        new = w.admin_prefix.sub("", new)
         if new != label:
             label, changed = new, True
     label = label.strip(" ,，、:：的()")
@@ -1110,10 +1114,15 @@ def _place(
         return respectively
     lo = bisect_right(state.place_starts, clause.start - 1)
     hi = bisect_right(state.place_starts, num.start - 1)
+    activity = num.unit in _ACTIVITY_UNITS and not _counts_living(state, num)
     for i in reversed(range(lo, hi)):
         hit = state.places[i]
         if _is_peer_group(hit.place) or hit.end > num.start:
             continue  # 全国 and 长江经济带 are where a value is compared, not where it is
+        if num.unit == "rank" and ends_with_any(
+            text[clause.start : hit.start], state.words.rank_verbs
+        ):
+            continue  # "改善幅度居开封市第一": the city is what the county is ranked in
         before = state.places[i - 1] if i > lo else None
         if before is not None and before.end == hit.start and before.place.type in WATER_TYPES:
             continue  # "太湖湖州水域", "东苕溪德清段": a stretch of the water body
@@ -1128,14 +1137,15 @@ def _place(
             and before.place.type in WATER_TYPES
         ):
             continue  # "淀山湖(上海部分)": which part of the lake, still the lake
-        if (
-            hit.place.type in WATER_TYPES
-            and num.unit in _ACTIVITY_UNITS
-            and not _names_basin(text, hit)
-        ):
-            # "整治漓江入河排污口1236个": work done by a government, not the river's state; but
-            # "投入赤水河流域保护治理资金" is spent on the basin
-            continue
+        if hit.place.type in WATER_TYPES:
+            if activity and (num.unit == "count" or not _names_basin(text, hit)):
+                # "整治漓江入河排污口1236个", "实施黄河流域治理项目19个": work done by a
+                # government, not the river's state; but "投入赤水河流域保护治理资金" is
+                # spent on the basin
+                continue
+            opener = _clause_opener(state, clause, i)
+            if opener is not None and opener.end < hit.start:  # (嘉兴南湖 is the lake)
+                return opener.place  # "东坝头镇完成黄河滩区生态造林3200亩": the town's work
         return hit.place
     whole = _jurisdiction_word(state, text[clause.start : num.start])
     if whole is not None:
@@ -1160,9 +1170,7 @@ def _place(
     earlier = _statement_subject(state, sentence, clause)
     section_share = _SECTIONS in text[clause.start : num.start]
     if earlier is not None and (
-        water_state
-        or (num.unit not in _ACTIVITY_UNITS and not section_share)
-        or earlier.place.type not in WATER_TYPES
+        water_state or (not activity and not section_share) or earlier.place.type not in WATER_TYPES
     ):
         # a river opening an earlier clause is the subject of what is measured of it, not of
         # what a government did there
@@ -1170,6 +1178,26 @@ def _place(
     if topic is not None:
         return topic.place
     return state.locality
+
+
+def _counts_living(state: _DocState, num: _Number) -> bool:
+    """Whether a count counts living things (约6.8万只, 17种, 3万株): the state of a river, lake
+    or reserve, not work done there."""
+    written = state.doc.text[num.num_end : num.end]
+    return any(c in state.words.living_counters for c in written)
+
+
+def _clause_opener(state: _DocState, clause: Span, before: int) -> PlaceHit | None:
+    """A division or town opening ``clause`` before its ``before``-th place: the clause's subject,
+    of which a later river or lake is only the object."""
+    lo = bisect_right(state.place_starts, clause.start - 1)
+    if lo >= before:
+        return None
+    hit = state.places[lo]
+    opening = state.doc.text[clause.start : hit.start]
+    if hit.place.type in _DIVISION_TYPES and (opening == "" or _CLAUSE_OPENER.fullmatch(opening)):
+        return hit
+    return None
 
 
 def _is_peer_group(place: PlaceDef) -> bool:
@@ -1210,12 +1238,13 @@ def _bare_reference(
 ) -> PlaceDef | None:
     """The place a bare 流域, 保护区 or 园区 in ``text[start:end]`` refers to ("2024年流域共监测到
     鱼类142种", "清退保护区内养殖塘1200余亩"): the basin ("赤水河流域"), reserve or park its
-    paragraph last named."""
+    paragraph last named (a reserve: the text last named; an answer goes on about the reserve
+    the paragraph before presented)."""
     text = state.doc.text
     at = text.find(word, start, end)
     if at < 0:
         return None
-    first, _ = state.doc.paragraph_spans[sentence.paragraph]
+    first = state.doc.paragraph_spans[sentence.paragraph][0] if word == _BASIN else 0
     lo = bisect_right(state.place_starts, first - 1)
     hi = bisect_right(state.place_starts, at - 1)
     if (hi > lo and state.places[hi - 1].end > at) or at in state.place_ends:

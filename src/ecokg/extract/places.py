@@ -21,7 +21,7 @@ _NOT_AFTER_WATER_NAMES = frozenset("泊区库体滨畔")
 # A town's or reserve's name opens a word: after a stop, the start of a line or a particle
 # ("在莫干山镇").
 _TOWN_AT = re.compile(r"(?P<stem>[\u4e00-\u9fff]{2,4}?)(?P<suffix>街道|镇|乡)")
-_WORD_OPENS = r"(?:(?<=[，,。；;：:、\s（(“”]|在|对|和|与|及|为|是)|^)"
+_WORD_OPENS = r"(?:(?<=[，,。；;：:、\s（(“”]|在|对|和|与|及|为|是)|(?<=其中)|^)"
 _TOWN_NAME = re.compile(_WORD_OPENS + _TOWN_AT.pattern, re.MULTILINE)
 # The last character of a stem that makes the word a kind, not a name (城乡镇, 各乡镇, 卫生乡镇).
 _NOT_TOWN_STEM_END = frozenset("乡镇村城市县区省各全个街")
@@ -31,6 +31,8 @@ _NOT_TOWN_STEM_START = frozenset("各全每该本我其所此")
 _NOT_IN_AREA_NAMES = frozenset("各级类个处等的全该其所此和与及或")
 # A river's or lake's basin and main stem are the water body itself (长江流域, 赣江干流).
 _WATER_PARTS = ("流域", "干流", "水系")
+# Places a planning region is named after (成都平原经济区, 川东北经济区, 长株潭城市群).
+_ZONED = ("region", "mountain")
 
 
 @dataclass(frozen=True)
@@ -69,16 +71,22 @@ def find_places(
         if any(a < stop and m.start() < b for a, b in taken):
             continue  # "厦门湾" is the bay, not the city inside its name
         area = _area_after(lexicon, text, stop, end)
+        zone = _region_word(lexicon).match(text, stop, end) if place.type in _ZONED else None
         if area is not None and not alias.endswith(_FULL_ADMIN_ENDS):
             # "祁连山国家级自然保护区", "崇左白头叶猴国家级自然保护区": the reserve, not the
             # mountain or city its name begins with
             name = text[m.start() : area.end()]
             place = PlaceDef(name, name, "park", place.id if place.code else None, None, ())
             stop = area.end()
+        elif zone is not None:  # "成都平原经济区": the planning region, not the plain
+            name = text[m.start() : zone.end()]
+            place = PlaceDef(name, name, "region", place.parent, None, ())
+            stop = zone.end()
         hits.append(PlaceHit(m.start(), stop, place))
     hits.sort(key=lambda h: (h.start, h.end))
     hits = _resolve_by_home(hits, text, lexicon)
-    hits = _with(hits, _unlisted_areas(text, lexicon, start, end, hits))
+    home = home_province(hits, lexicon)
+    hits = _with(hits, _unlisted_areas(text, lexicon, start, end, hits, home))
     return _with(hits, _unlisted_towns(text, lexicon, start, end, hits))
 
 
@@ -87,11 +95,18 @@ def _with(hits: list[PlaceHit], more: list[PlaceHit]) -> list[PlaceHit]:
 
 
 def _unlisted_areas(
-    text: str, lexicon: Lexicon, start: int, end: int, known: list[PlaceHit]
+    text: str,
+    lexicon: Lexicon,
+    start: int,
+    end: int,
+    known: list[PlaceHit],
+    home: PlaceDef | None,
 ) -> list[PlaceHit]:
-    """Reserves and parks named after no listed place (扎龙国家级自然保护区, 白芨滩…): a name that
-    opens a word and ends with a protected-area word, and later short forms of it (扎龙保护区).
-    Keyed by the name, as the entity extractor keys a named place it finds by itself."""
+    """Reserves, parks and planning regions named after no listed place (扎龙国家级自然保护区,
+    攀西经济区): a name that opens a word and ends with a protected-area or region word, and
+    later short forms of a reserve (扎龙保护区). Keyed by the name, as the entity extractor keys
+    a named place it finds by itself; a region lies in the document's home province."""
+    regions = set(lexicon.words.get("gazetteer", {}).get("region_suffixes", ()))
     settings = lexicon.words.get("gazetteer", {})
     openers = tuple(settings.get("area_stem_openers", ()))
     taken = [(h.start, h.end) for h in known]
@@ -107,9 +122,13 @@ def _unlisted_areas(
         if any(a < m.end() and begin < b for a, b in taken):
             continue
         name = text[begin : m.end()]
+        taken.append((begin, m.end()))
+        if m.group("suffix") in regions:
+            region = PlaceDef(name, name, "region", home.id if home else None, None, ())
+            found.append(PlaceHit(begin, m.end(), region))
+            continue
         place = PlaceDef(name, name, "park", None, None, ())
         found.append(PlaceHit(begin, m.end(), place))
-        taken.append((begin, m.end()))
         for short in re.finditer(re.escape(stem) + "保护区", text[start:end]):
             at = start + short.start()
             if not any(a < at + len(short.group(0)) and at < b for a, b in taken):
@@ -137,10 +156,20 @@ def _word_tags() -> dict[str, str]:
 
 
 @cache
-def _area_name(lexicon: Lexicon) -> re.Pattern[str]:
-    suffixes = lexicon.words.get("gazetteer", {}).get("protected_area_suffixes", ())
+def _region_word(lexicon: Lexicon) -> re.Pattern[str]:
+    suffixes = lexicon.words.get("gazetteer", {}).get("region_suffixes", ())
+    # "关中平原经济区": a word may stand between the place and the region word
     return re.compile(
-        rf"{_WORD_OPENS}(?P<stem>[\u4e00-\u9fff]{{2,8}}?)(?:{alternation(suffixes)})",
+        rf"[^\W\d_{''.join(sorted(_NOT_IN_AREA_NAMES))}]{{0,2}}?(?:{alternation(suffixes)})"
+    )
+
+
+@cache
+def _area_name(lexicon: Lexicon) -> re.Pattern[str]:
+    settings = lexicon.words.get("gazetteer", {})
+    suffixes = [*settings.get("protected_area_suffixes", ()), *settings.get("region_suffixes", ())]
+    return re.compile(
+        rf"{_WORD_OPENS}(?P<stem>[\u4e00-\u9fff]{{2,8}}?)(?P<suffix>{alternation(suffixes)})",
         re.MULTILINE,
     )
 
