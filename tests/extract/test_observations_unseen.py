@@ -760,7 +760,7 @@ def test_every_streak_of_a_water_class_is_one_metric(lexicon: Lexicon) -> None:
     )
     found = observe(text, lexicon)
     assert [o.value for o in found] == [5, 8, 6, 3]
-    assert {o.indicator.label for o in found} == {"保持Ⅱ类水质连续年数"}
+    assert {o.indicator.label for o in found} == {"Ⅱ类水质连续年数"}
 
 
 def test_a_difference_from_an_average_is_its_own_metric_with_a_direction(lexicon: Lexicon) -> None:

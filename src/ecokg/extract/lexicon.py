@@ -289,8 +289,7 @@ def _rare_word_test(place_max: int, word_max: int) -> Callable[[str], bool]:
         return lambda word: False
     import jieba.posseg  # the segmenter's dictionary, loaded only when short forms are wanted
 
-    jieba.posseg.dt.tokenizer.initialize()
-    tags = jieba.posseg.dt.word_tag_tab
+    tags = word_tags()
     counts = jieba.posseg.dt.tokenizer.FREQ
 
     def rare(word: str) -> bool:
@@ -298,3 +297,22 @@ def _rare_word_test(place_max: int, word_max: int) -> Callable[[str], bool]:
         return count <= word_max or (tags.get(word) == "ns" and count <= place_max)
 
     return rare
+
+
+@cache
+def word_tags() -> dict[str, str]:
+    """Part-of-speech tags of the words in jieba's dictionary (loaded once, when first asked)."""
+    import jieba.posseg
+
+    jieba.posseg.dt.tokenizer.initialize()
+    return dict(jieba.posseg.dt.word_tag_tab)
+
+
+def leading_verb(phrase: str, keep: int) -> str:
+    """A verb, preposition or adverb of two or three characters opening ``phrase`` (抓好, 依托,
+    新增), by jieba's dictionary, when at least ``keep`` characters are left after it."""
+    tags = word_tags()
+    for size in (3, 2):
+        if len(phrase) - size >= keep and tags.get(phrase[:size], "")[:1] in ("v", "p", "d"):
+            return phrase[:size]
+    return ""

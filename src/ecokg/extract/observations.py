@@ -19,7 +19,7 @@ from typing import Any
 
 from ecokg.errors import InputError
 from ecokg.extract.base import Claim, EntityMention, IndicatorRef, Observation, Period, register
-from ecokg.extract.lexicon import IndicatorDef, Lexicon, PlaceDef
+from ecokg.extract.lexicon import IndicatorDef, Lexicon, PlaceDef, leading_verb
 from ecokg.extract.places import (
     NATIONAL_TYPES,
     WATER_TYPES,
@@ -676,7 +676,7 @@ def _streak_predicate(state: _DocState, num: _Number, clause: Span) -> str:
 
 
 def _streak_state(state: _DocState, predicate: str) -> str | None:
-    """The lexicon's one name for the state a streak keeps (保持Ⅱ类水质), if it names one."""
+    """The lexicon's one name for the state a streak keeps (Ⅱ类水质), if it names one."""
     for pattern, name in state.words.streak_states:
         if pattern.search(predicate):
             return name
@@ -880,6 +880,10 @@ def _minted(state: _DocState, label: str, theme: str | None) -> IndicatorRef:
     averaged)."""
     for pattern, replacement in state.words.label_rewrites:
         label = pattern.sub(replacement, label)
+    # "新增完成农村生活污水治理行政村41个", "记录水鸟约6.8万只": how the text reports a count
+    # (the period tells new from total) is no part of what is counted
+    while verb := leading_verb(label, keep=4):
+        label = label[len(verb) :]
     return IndicatorRef(str(minted_indicator_iri(label)), label, False, theme)
 
 

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
-from ecokg.extract.lexicon import Lexicon, PlaceDef
+from ecokg.extract.lexicon import Lexicon, PlaceDef, leading_verb
 from ecokg.text.wordlists import alternation, starts_with_any
 
 # Names of the whole country act as scopes ("全国第三"), not as the place a value is about.
@@ -114,7 +114,7 @@ def _unlisted_areas(
     for m in _area_name(lexicon).finditer(text, start, end):
         begin = m.start("stem")
         stem = m.group("stem")
-        opener = starts_with_any(stem, openers) or _leading_verb(stem)
+        opener = starts_with_any(stem, openers) or leading_verb(stem, keep=2)
         if opener:  # "建设白芨滩国家级自然保护区": the verb opens the clause, not the name
             stem, begin = stem[len(opener) :], begin + len(opener)
         if len(stem) < 2 or any(c in _NOT_IN_AREA_NAMES for c in stem):
@@ -135,24 +135,6 @@ def _unlisted_areas(
                 found.append(PlaceHit(at, at + len(short.group(0)), place))
                 taken.append((at, at + len(short.group(0))))
     return found
-
-
-def _leading_verb(stem: str) -> str:
-    """A verb, preposition or adverb of two or three characters opening ``stem`` (抓好, 依托), by
-    jieba's dictionary, when a name of two characters or more is left after it."""
-    tags = _word_tags()
-    for size in (3, 2):
-        if len(stem) - size >= 2 and tags.get(stem[:size], "")[:1] in ("v", "p", "d"):
-            return stem[:size]
-    return ""
-
-
-@cache
-def _word_tags() -> dict[str, str]:
-    import jieba.posseg  # the segmenter's dictionary, loaded only when a reserve's name is read
-
-    jieba.posseg.dt.tokenizer.initialize()
-    return dict(jieba.posseg.dt.word_tag_tab)
 
 
 @cache
