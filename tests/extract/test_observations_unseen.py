@@ -120,6 +120,52 @@ def test_since_a_year_runs_to_the_document_year(lexicon: Lexicon) -> None:
     assert (streak.unit, streak.period.code) == ("year", "2024")
 
 
+def test_a_half_year_in_a_february_report_is_last_years(lexicon: Lexicon) -> None:
+    text = "A\n全年完成造林2.4万亩，其中上半年完成春季造林1.3万亩。"
+    found = by_value(observe_at(text, lexicon, published="2026-02-20"))
+    assert found[Decimal(13000)].period.code == "2025-01/2025-06"
+
+
+def test_a_half_year_that_moves_on_sets_no_time_for_the_paragraph(lexicon: Lexicon) -> None:
+    text = (
+        "A\n去年，全县空气优良天数比率为71.2%。上半年受沙尘影响，PM2.5平均浓度为48微克/立方米，"
+        "下半年实现全年转升为降。全年秸秆综合利用率达到92.5%。"
+    )
+    found = by_value(observe_at(text, lexicon, published="2026-02-20"))
+    assert found[Decimal(48)].period.code == "2025-01/2025-06"
+    assert found[Decimal("92.5")].period.code == "2025"
+
+
+def test_a_heading_naming_a_year_and_a_plan_period_sets_the_year(lexicon: Lexicon) -> None:
+    text = (
+        "A\n一、2025年和“十四五”时期工作回顾\n"
+        "——水环境质量稳中向好。省控断面水质达标率为100%，农村生活污水治理率达到41.5%。"
+    )
+    found = by_value(observe_at(text, lexicon, published="2026-02-20"))
+    assert found[Decimal("41.5")].period.code == "2025"
+
+
+def test_last_year_compared_with_sets_no_year_for_later_months(lexicon: Lexicon) -> None:
+    text = (
+        "A\n1—3月，县城空气质量优良率为97.8%。去年全年，县城空气质量优良率为96.1%。"
+        "分月看，1月、2月、3月县城细颗粒物浓度分别为31、26、22微克/立方米。"
+    )
+    found = by_value(observe_at(text, lexicon, published="2025-04-15"))
+    assert all(found[Decimal(v)].period.code.startswith("2025-") for v in (31, 26, 22))
+
+
+def test_work_done_with_no_time_is_a_running_total(lexicon: Lexicon) -> None:
+    text = (
+        "某市督察整改进展情况通报\n各地对违法企业立案查处环境违法案件46件，罚款538万元，"
+        "问责23人。整改方案明确提出8项主要措施。"
+    )
+    found = by_value(observe_at(text, lexicon, published="2025-11-20"))
+    for value in (46, 5380000, 23):
+        assert found[Decimal(value)].period.code == "cumulative"
+        assert found[Decimal(value)].period.as_of == "2025-11-20"
+    assert found[Decimal(8)].period.code is None  # what a plan says is no work done
+
+
 def test_a_streak_ends_in_the_reporting_year(lexicon: Lexicon) -> None:
     text = "全省空气质量连续六年达到国家二级标准。"
     streak = observe(text, lexicon, published="2025-02", about="2024")[0]

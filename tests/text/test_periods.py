@@ -323,12 +323,12 @@ def test_without_anchor_every_code_comes_from_the_text(finder: PeriodFinder, tex
 def test_a_month_without_its_year_is_never_after_the_document(
     finder: PeriodFinder, month: int, year: int, published_month: int, range_: bool
 ) -> None:
-    """ "M月份" (or "1—M月") in a document of year/published_month: the latest such month that is
-    not later than the document, i.e. this year's, or last year's when M is still to come."""
+    """ "M月份" (or "1—M月") in a document of year/published_month: this year's, or last year's
+    when the month (most of the span) is still to come."""
     text = f"1—{month}月，" if range_ and month > 1 else f"{month}月份，"
     expr = only(finder, text, TimeAnchor(year, None, published_month))
     first = 1 if range_ and month > 1 else month
-    expected_year = year - 1 if first > published_month else year
+    expected_year = year - 1 if (first + month) / 2 > published_month else year
     assert expr.start_year == expected_year
     assert expr.code is not None and expr.code.endswith(f"{expected_year}-{month:02d}")
 

@@ -175,6 +175,7 @@ class _Words:
     respectively: tuple[str, ...]
     year_on_year: tuple[str, ...]
     stock_verbs: tuple[str, ...]
+    done_verbs: tuple[str, ...]
     count_forms: frozenset[str]
     skip_after_count: tuple[str, ...]
     scope_sets: tuple[str, ...]
@@ -245,6 +246,7 @@ def _words(lexicon: Lexicon) -> _Words:
         respectively=tuple(w["respectively"]),
         year_on_year=tuple(w["change"]["year_on_year"]),
         stock_verbs=tuple(w["periods"]["stock_verbs"]),
+        done_verbs=tuple(w["periods"]["done_verbs"]),
         count_forms=frozenset(f for f, code in unit_forms.items() if code == "count"),
         skip_after_count=tuple(w["skip"]["after_count"]),
         scope_sets=tuple(w["scope_sets"]),
@@ -1012,6 +1014,14 @@ def _plain_period(
     if period is None and about is not None:
         year = int(about[:4])
         period = Period(about, "document", year, year)
+    if (
+        period is None
+        and num.unit in _ACTIVITY_UNITS
+        and not is_change
+        and any(w in clause_text for w in state.words.done_verbs)
+    ):
+        # "立案查处环境违法案件51件" in a notice giving no time: what was done up to its date
+        return Period("cumulative", "document"), None
     if period is None:
         return Period(None, "none"), None
     if base is not None and base.start_year is not None and state.anchor.year is not None:
@@ -1507,8 +1517,27 @@ def _read_observations(
         yield from ranked
         if lead is not None and lead.kind == "range":
             paragraph_time = None  # "2021年至2024年，…": a span is the time of its own sentence
+        elif lead is not None and _moves_on(state, sentence, lead):
+            paragraph_time = carried  # "上半年…，下半年…实现全年转升为降": the lead is spent
         elif lead is not None and _statement_start(state, sentence) != sentence.span.start:
             paragraph_time = carried
+
+
+def _moves_on(state: _DocState, sentence: Sentence, lead: TimeExpr) -> bool:
+    """Whether a sentence opened by part of a year goes on to another part of that year, or to
+    the whole of it."""
+    if "-" not in (lead.code or ""):
+        return False
+    lo = bisect_right(state.time_starts, lead.end - 1)
+    hi = bisect_right(state.time_starts, sentence.span.end - 1)
+    return any(
+        t.code
+        and t.code != lead.code
+        and t.start_year == lead.start_year
+        and t.kind in ("month", "year")
+        and not _is_base(state, t)
+        for t in state.times[lo:hi]
+    )
 
 
 def _tally_of_places(state: _DocState, obs: Observation, base: IndicatorRef) -> bool:
@@ -1538,7 +1567,8 @@ def _heading_time(state: _DocState, paragraph: int) -> TimeExpr | None:
     lo = bisect_right(state.time_starts, start - 1)
     hi = bisect_right(state.time_starts, end - 1)
     named = [t for t in state.times[lo:hi] if t.code and not _is_base(state, t)]
-    return named[-1] if named else None
+    # "一、2025年和“十四五”时期工作回顾": the year first, the plan period has its own paragraph
+    return named[0] if named else None
 
 
 def _value_matches(state: _DocState, clause: Span) -> list[re.Match[str]]:

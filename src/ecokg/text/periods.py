@@ -90,12 +90,13 @@ class TimeAnchor:
             return None
         return about
 
-    def year_of_month(self, month: int) -> int | None:
-        """The year a month named without one falls in: the document's, or the year before
-        when the month comes after the document's own month."""
+    def year_of_month(self, first: int, last: int | None = None) -> int | None:
+        """The year a month (or span of months: 上半年) named without one falls in: the
+        document's, or the year before when most of it comes after the document's own month
+        (上半年 in February is last year's; 下半年 in November this year's, so far)."""
         if self.year is None:
             return None
-        if self.month is not None and month > self.month:
+        if self.month is not None and (first + (last or first)) / 2 > self.month:
             return self.year - 1
         return self.year
 
@@ -297,12 +298,20 @@ class PeriodFinder:
         out = []
         last: TimeExpr | None = None  # the last year named, for 同年
         context: TimeExpr | None = None  # the last year that sets the time of its paragraph
+        aside = False  # whether the context holds for its sentence only
+        previous: TimeExpr | None = None
         for expr in found:
-            if context is not None and "\n" in text[context.end : expr.start]:
+            new_paragraph = previous is None or "\n" in text[previous.end : expr.start]
+            if context is not None and (
+                "\n" in text[context.end : expr.start]
+                or (aside and "。" in text[context.end : expr.start])
+            ):
                 context = None  # a new paragraph starts from the document's own date again
             later = pending.get((expr.start, expr.end))
             if later is not None:
-                year = context.start_year if context else anchor.year_of_month(later.first)
+                year = (
+                    context.start_year if context else anchor.year_of_month(later.first, later.last)
+                )
                 if year is not None:
                     code = month_code(year, later.first, later.last)
                     if later.day is not None:
@@ -322,7 +331,11 @@ class PeriodFinder:
             if expr.kind in ("year", "relative", "month") and expr.code:
                 last = expr
             if expr.explicit and self._sets_context(text, expr):
+                # "1—3月，…。去年全年，…为98.1%。分月看，1月…": a relative year in a paragraph that
+                # has its own time already is compared with, for its sentence only
+                aside = expr.kind == "relative" and not new_paragraph
                 context = expr
+            previous = expr
             out.append(expr)
         return out
 
