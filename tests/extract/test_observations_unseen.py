@@ -150,6 +150,19 @@ def test_since_a_year_runs_to_the_document_year(lexicon: Lexicon) -> None:
             {"22": "2025-03"},  # last year, compared with, holds for its sentence only
             id="last-year-compared-with",
         ),
+        pytest.param(
+            "A\n前三季度，全省国考断面水质优良比例为97.9%。与“十四五”开局前的2020年同期相比，"
+            "全省国考断面水质优良比例提高3.1个百分点。全省总磷平均浓度为0.051毫克/升。",
+            "2025-10-22",
+            {"0.051": "2025-01/2025-09"},  # a sentence opening with its base sets no time
+            id="comparison-opening-a-sentence",
+        ),
+        pytest.param(
+            "A\n全区森林覆盖率去年达到24.1%，已超过“十四五”末23.5%的目标。",
+            "2025-09-10",
+            {"23.5": "2025"},  # the end of a plan period is its last year
+            id="end-of-a-plan-period",
+        ),
     ],
 )
 def test_periods_in_context(

@@ -70,6 +70,7 @@ _PROTECTED_TYPES = ("park", "wetland")
 _KIND_MARKS = frozenset("各级类")
 # A share of sections is the jurisdiction's, even after a river opened the statement.
 _SECTIONS = "断面"
+_COMPARED_WITH = ("与", "较", "比", "相比")
 _DIVISION_TYPES = ("province", "city", "county", "town")
 _BUREAU = re.compile(r"(?:生态环境|环境保护|环保)局")
 _SOURCE_BEFORE = ("经", "据", "由")
@@ -1727,6 +1728,8 @@ def _previous_clause(state: _DocState, sentence: Sentence, clause: Span) -> str:
 def _leading_time(state: _DocState, sentence: Sentence) -> TimeExpr | None:
     """A time expression opening the sentence sets the time of what follows in the paragraph."""
     i = bisect_right(state.time_starts, sentence.span.start - 1)
+    if state.doc.text.startswith(_COMPARED_WITH, sentence.span.start):
+        return None  # "与“十四五”开局前的2020年同期相比，…": the base, not the time of what follows
     if i < len(state.times):
         t = state.times[i]
         if (

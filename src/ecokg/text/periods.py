@@ -260,6 +260,11 @@ class PeriodFinder:
         s, e = m.start(), m.end()
         if m["plan"]:
             y1, y2 = (int(y) for y in self.plans[m["plan"]].split("/"))
+            end = re.match(r"[”」\"']?期?", m.string[e:])
+            rest = e + (end.end() if end else 0)
+            if starts_with_any(m.string[rest : rest + 1], self.period_end):
+                # "“十四五”末23.5%的目标": the plan's last year
+                return TimeExpr(s, rest + 1, "year", str(y2), y2, y2)
             return TimeExpr(s, e, "plan", period_code(y1, y2), y1, y2)
         if m["rel"]:
             if anchor.year is None:
