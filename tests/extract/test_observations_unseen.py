@@ -172,6 +172,18 @@ def test_periods_in_context(
     assert {v: found[Decimal(v)].period.code for v in periods} == periods
 
 
+def test_a_count_of_the_places_a_sentence_names_is_no_value(lexicon: Lexicon) -> None:
+    text = (
+        "A\n10月份，PM2.5平均浓度较低的3个地区为彰武县、昌图县和康平县，分别为29、31和"
+        "33微克/立方米。全省达到或好于Ⅲ类水质的国考断面比例为95.8%。"
+    )
+    found = by_value(observe(text, lexicon))
+    assert Decimal(3) not in found
+    assert {slug_of(found[Decimal(v)]) for v in (29, 31, 33)} == {"pm25-annual-mean"}
+    assert found[Decimal(29)].place == "彰武县"
+    assert slug_of(found[Decimal("95.8")]) == "national-sections-good-ratio"
+
+
 def test_work_done_with_no_time_is_a_running_total(lexicon: Lexicon) -> None:
     text = (
         "某市督察整改进展情况通报\n各地对违法企业立案查处环境违法案件46件，罚款538万元，"

@@ -71,6 +71,8 @@ _KIND_MARKS = frozenset("各级类")
 # A share of sections is the jurisdiction's, even after a river opened the statement.
 _SECTIONS = "断面"
 _COMPARED_WITH = ("与", "较", "比", "相比")
+_NAMED_AS = re.compile(r"[^，,。；;\d]{0,6}?(?:依次为|分别是|分别为|为|是)")
+_COUNT_OF_NAMED = re.compile(rf"\d+个{_NAMED_AS.pattern}.*$")
 _DIVISION_TYPES = ("province", "city", "county", "town")
 _BUREAU = re.compile(r"(?:生态环境|环境保护|环保)局")
 _SOURCE_BEFORE = ("经", "据", "由")
@@ -531,12 +533,20 @@ def _read_fraction(
 
 def _is_scope(state: _DocState, num: _Number, clause: Span) -> bool:
     """Whether a count only says which set its sentence is about: "全省11个设区市中，…",
-    "17个重点城市PM2.5浓度介于…" (a measure of the set follows in the same clause)."""
+    "17个重点城市PM2.5浓度介于…" (a measure of the set follows in the same clause), or which
+    places it goes on to name ("较低的3个地区为康平县、…")."""
     text = state.doc.text
     if _SCOPE_IN.match(text, num.end, clause.end + 1) or _PEER_BEFORE_RANK.match(
         text, num.end, clause.end
     ):
         return True
+    named = _NAMED_AS.match(text, num.end, clause.end)
+    if (
+        named is not None
+        and any(word in named.group(0) for word in state.words.scope_sets)
+        and _names_place(state, named.end(), named.end() + 2)
+    ):
+        return True  # "浓度较低的3个地区为康平县、法库县和新民市": the places are named
     for m in _NUMBER.finditer(text, num.end, clause.end):
         # "9个县(市、区)", "339个地级及以上城市": neither is a list of sets
         between = re.sub(r"\([^()]*\)|及以[上下]", "", text[num.end : m.start()])
@@ -1845,6 +1855,9 @@ def _observation(
             indicators = [previous]  # "从2017年的83.6%上升到2021年的90.67%": the same indicator
         else:
             before = _previous_clause(state, sentence, clause)
+            # "PM2.5平均浓度较低的3个地区为康平县、…，分别为35…": the metric comes before the
+            # count of the places it names
+            before = _COUNT_OF_NAMED.sub("", before)
             # An earlier clause with a value of its own names that value, not this one (O3 and
             # PM2.5 are names, not values).
             label = after_unit or ("" if _NUMBER.search(before) else _clean_label(before, state))

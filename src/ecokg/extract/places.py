@@ -31,8 +31,8 @@ _NOT_TOWN_STEM_START = frozenset("各全每该本我其所此")
 _NOT_IN_AREA_NAMES = frozenset("各级类个处等的全该其所此和与及或")
 # A river's or lake's basin and main stem are the water body itself (长江流域, 赣江干流).
 _WATER_PARTS = ("流域", "干流", "水系")
-# Places a planning region is named after (成都平原经济区, 川东北经济区, 长株潭城市群).
-_ZONED = ("region", "mountain")
+# Places a planning region is named after (成都平原经济区, 长株潭城市群, 平潭综合实验区).
+_ZONED = ("region", "mountain", "city", "county")
 
 
 @dataclass(frozen=True)
