@@ -163,6 +163,12 @@ def test_since_a_year_runs_to_the_document_year(lexicon: Lexicon) -> None:
             {"23.5": "2025"},  # the end of a plan period is its last year
             id="end-of-a-plan-period",
         ),
+        pytest.param(
+            "A\n分月看，1月、2月、3月县城细颗粒物浓度分别为31、26、22微克/立方米。",
+            "2025-04-15",
+            {"31": "2025-01", "26": "2025-02", "22": "2025-03"},  # times listed with 分别
+            id="times-listed-with-respectively",
+        ),
     ],
 )
 def test_periods_in_context(

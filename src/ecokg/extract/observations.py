@@ -960,6 +960,9 @@ def _plain_period(
     paragraph_time: TimeExpr | None,
     is_change: bool,
 ) -> tuple[Period, str | None]:
+    listed = _respective_time(state, sentence, num)
+    if listed is not None:
+        return Period(listed.code, _basis(listed), listed.start_year, listed.end_year), None
     statement = _statement_start(state, sentence)
     lo = bisect_right(state.time_starts, statement - 1)
     hi = bisect_right(state.time_starts, num.start - 1)
@@ -1039,6 +1042,25 @@ def _plain_period(
         return period, _shift(period.code, base.start_year - state.anchor.year)  # 较上年
     yoy = is_change and "同比" in state.doc.text[statement : num.start]
     return period, _shift(period.code, -1) if yoy else None
+
+
+def _respective_time(state: _DocState, sentence: Sentence, num: _Number) -> TimeExpr | None:
+    """ "1月、2月、3月细颗粒物浓度分别为28、23、21": the n-th value after 分别 is of the n-th
+    time of the list before it."""
+    text = state.doc.text
+    cue = max(text.rfind(w, sentence.span.start, num.start) for w in state.words.respectively)
+    if cue < 0:
+        return None
+    lo = bisect_right(state.time_starts, sentence.span.start - 1)
+    hi = bisect_right(state.time_starts, cue - 1)
+    times = [t for t in state.times[lo:hi] if t.code]
+    run: list[TimeExpr] = []
+    for t in times:  # the last run of times joined by 、/和
+        if run and not _LIST_SEPARATOR.fullmatch(text[run[-1].end : t.start]):
+            run = []
+        run.append(t)
+    order = len(_NUMBER.findall(text, cue, num.start))
+    return run[order] if len(run) >= 2 and order < len(run) else None
 
 
 def _start_point(state: _DocState, t: TimeExpr, num: _Number) -> bool:
