@@ -748,6 +748,12 @@ def test_planning_regions_are_places(lexicon: Lexicon) -> None:
             id="bare-reserve-in-a-later-paragraph",
         ),
         pytest.param(
+            "A\n辽河口国家级自然保护区位于盘锦市。\n"
+            "今年春季迁徙季，保护区共监测到鸟类约35万只；丹顶鹤繁殖雏鸟逾120只。",
+            {"350000": "辽河口国家级自然保护区", "120": "辽河口国家级自然保护区"},
+            id="paragraph-about-a-reserve",
+        ),
+        pytest.param(
             "A\n陕西省生态环境厅通报：上半年，陕南地区PM2.5平均浓度为29微克/立方米，"
             "关中地区为47微克/立方米；长江经济带PM2.5平均浓度为31微克/立方米。",
             {"29": "陕南地区", "47": "关中地区"},

@@ -1307,6 +1307,22 @@ def _bare_reference(
     return None
 
 
+def _area_opening(state: _DocState, sentence: Sentence) -> PlaceHit | None:
+    """A bare 保护区 or 园区 opening the sentence or its second clause (after a time or an aside)
+    makes the reserve it refers to what the paragraph goes on about ("今年春季迁徙季，保护区共监测到
+    鸟类约62万只；东方白鹳繁殖雏鸟逾800只")."""
+    text = state.doc.text
+    for clause in sentence.clauses[:2]:
+        part = text[clause.start : clause.end]
+        rest = _CLAUSE_OPENER.sub("", part)
+        word = starts_with_any(rest, tuple(_AREA_WORDS))
+        if word is not None:
+            at = clause.start + len(part) - len(rest)
+            place = _bare_reference(state, sentence, at, at + len(word), word)
+            return PlaceHit(at, at + len(word), place) if place is not None else None
+    return None
+
+
 def _names_basin(text: str, hit: PlaceHit) -> bool:
     """Whether a water body is named as a basin ("赤水河流域")."""
     return text.endswith(_BASIN, hit.start, hit.end) or text.startswith(_BASIN, hit.end)
@@ -1510,6 +1526,8 @@ def _read_observations(
             topic = opening
         elif text.startswith(state.words.province_wide, sentence.span.start):
             topic = None
+        elif topic is None:
+            topic = _area_opening(state, sentence)
         recent: list[IndicatorRef] = []
         lead = _leading_time(state, sentence)
         # A time opening a statement holds for the paragraph from there on; one opening a part
