@@ -1044,11 +1044,17 @@ def _plain_period(
     return period, _shift(period.code, -1) if yoy else None
 
 
+def _respectively_cue(state: _DocState, sentence: Sentence, num: _Number) -> int:
+    """Where the last 分别 of the sentence before ``num`` stands (-1 when none does)."""
+    text = state.doc.text
+    return max(text.rfind(w, sentence.span.start, num.start) for w in state.words.respectively)
+
+
 def _respective_time(state: _DocState, sentence: Sentence, num: _Number) -> TimeExpr | None:
     """ "1月、2月、3月细颗粒物浓度分别为28、23、21": the n-th value after 分别 is of the n-th
     time of the list before it."""
     text = state.doc.text
-    cue = max(text.rfind(w, sentence.span.start, num.start) for w in state.words.respectively)
+    cue = _respectively_cue(state, sentence, num)
     if cue < 0:
         return None
     lo = bisect_right(state.time_starts, sentence.span.start - 1)
@@ -1369,7 +1375,7 @@ def _statement_subject(state: _DocState, sentence: Sentence, clause: Span) -> Pl
 def _respective_place(state: _DocState, sentence: Sentence, num: _Number) -> PlaceDef | None:
     """ "南昌市、九江市PM2.5浓度分别为30、32": the n-th value after 分别 is the n-th place."""
     text = state.doc.text
-    cue = max(text.rfind(w, sentence.span.start, num.start) for w in state.words.respectively)
+    cue = _respectively_cue(state, sentence, num)
     if cue < 0:
         return None
     # The places listed in the cue's own clause ("思明区位列第一，湖里区、翔安区分列第二、第三")

@@ -106,8 +106,8 @@ def _unlisted_areas(
     攀西经济区): a name that opens a word and ends with a protected-area or region word, and
     later short forms of a reserve (扎龙保护区). Keyed by the name, as the entity extractor keys
     a named place it finds by itself; a region lies in the document's home province."""
-    regions = set(lexicon.words.get("gazetteer", {}).get("region_suffixes", ()))
     settings = lexicon.words.get("gazetteer", {})
+    regions = set(settings.get("region_suffixes", ()))
     openers = tuple(settings.get("area_stem_openers", ()))
     taken = [(h.start, h.end) for h in known]
     found: list[PlaceHit] = []
