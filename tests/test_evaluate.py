@@ -112,6 +112,14 @@ def test_names_shared_by_documents_must_share_an_iri() -> None:
     assert report.shared_entities == 1 and len(report.split_entities) == 1
 
 
+def test_one_predicted_indicator_for_two_gold_metrics_is_reported_as_merged() -> None:
+    obs, _ = _perfect()
+    one_iri = [replace(o, indicator="iri:same", label="同一指标") for o in obs]
+    merged = score(TEXTS, GOLD_OBS, [], one_iri, []).merged_indicators
+    assert len(merged) == 1 and "PM2.5年均浓度" in merged[0] and "行政处罚金额" in merged[0]
+    assert not score(TEXTS, GOLD_OBS, [], obs, []).merged_indicators
+
+
 def test_bad_gold_line_names_file_and_line(tmp_path: Path) -> None:
     (tmp_path / "x.jsonl").write_text('{"kind": "obs", "doc": "d"}\n', encoding="utf-8")
     with pytest.raises(InputError, match=r"x\.jsonl:1"):

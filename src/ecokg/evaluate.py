@@ -159,6 +159,7 @@ class EvalReport:
     entity_false_positives: list[str] = field(default_factory=list)
     split_entities: list[str] = field(default_factory=list)
     split_indicators: list[str] = field(default_factory=list)
+    merged_indicators: list[str] = field(default_factory=list)
     shared_entities: int = 0
     shared_indicators: int = 0
     documents: list[str] = field(default_factory=list)
@@ -192,6 +193,7 @@ class EvalReport:
                 "entities_split": len(self.split_entities),
                 "indicators_shared": self.shared_indicators,
                 "indicators_split": len(self.split_indicators),
+                "indicators_merged": len(self.merged_indicators),
             },
         }
 
@@ -226,7 +228,8 @@ class EvalReport:
             f"Identity: {self.shared_entities} gold entity names in 2+ documents, "
             f"{len(self.split_entities)} split over several IRIs; "
             f"{self.shared_indicators} gold indicators in 2+ documents, "
-            f"{len(self.split_indicators)} split"
+            f"{len(self.split_indicators)} split; "
+            f"{len(self.merged_indicators)} predicted indicators hold 2+ gold indicators"
         )
         if details:
             for title, items in (
@@ -237,6 +240,7 @@ class EvalReport:
                 ("False-positive entities", self.entity_false_positives),
                 ("Entities split over IRIs", self.split_entities),
                 ("Indicators split over IRIs", self.split_indicators),
+                ("Predicted indicators holding several gold ones", self.merged_indicators),
             ):
                 if items:
                     lines.append(f"\n{title} ({len(items)}):")
@@ -354,6 +358,17 @@ def score(
         )
         for name in shared
         if len(matched_indicator[name]) > 1
+    ]
+    # The other side of identity: one predicted IRI answering for several gold metrics merges
+    # what a researcher's time series must keep apart.
+    gold_by_iri: dict[str, dict[str, str]] = defaultdict(dict)
+    for name, iris in matched_indicator.items():
+        for iri, (label, _) in iris.items():
+            gold_by_iri[iri][name] = label
+    report.merged_indicators = [
+        f"{iri.rsplit('/', 1)[-1]} {next(iter(names.values()))!r}: {', '.join(sorted(names))}"
+        for iri, names in sorted(gold_by_iri.items())
+        if len(names) > 1
     ]
     _score_entities(report, gold_ents, pred_ents)
     return report
