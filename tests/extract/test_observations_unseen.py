@@ -527,6 +527,98 @@ def test_the_paragraph_says_which_set_of_sections_a_share_is_of(
     assert slug_of(found[Decimal("1.2")]) == f"{expected}--yoy-change"
 
 
+@pytest.mark.parametrize(
+    ("text", "value", "expected"),
+    [
+        (
+            "全区城市集中式饮用水水源地水质全部达标，达标率为100%。",
+            "100",
+            "drinking-water-compliance",
+        ),
+        (
+            "县城以上生活饮用水水源地水质保持稳定，达标率97.5%。",
+            "97.5",
+            "drinking-water-compliance",
+        ),
+        (
+            "全市农村生活污水治理工作扎实推进，治理率达到52.4%。",
+            "52.4",
+            "rural-sewage-treatment-rate",
+        ),
+    ],
+)
+def test_a_bare_rate_is_of_what_the_clause_before_is_about(
+    lexicon: Lexicon, text: str, value: str, expected: str
+) -> None:
+    assert slug_of(by_value(observe(text, lexicon))[Decimal(value)]) == expected
+
+
+def test_exceedance_is_of_the_pollutant_just_measured(lexicon: Lexicon) -> None:
+    text = "西溪河某国控断面2024年氨氮平均浓度为1.84毫克/升，超过Ⅲ类标准0.8倍；同期总磷超标0.3倍。"
+    found = by_value(observe(text, lexicon))
+    assert found[Decimal("0.8")].indicator.label == "氨氮超标倍数"
+    assert found[Decimal("0.3")].indicator.label == "总磷超标倍数"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "expected", "direction"),
+    [
+        (
+            "2024年全区森林覆盖率达到31.6%，已超过“十四五”末31%的目标。",
+            "31",
+            "forest-coverage",
+            None,
+        ),
+        (
+            "全市单位GDP能耗较2020年下降11.8%，“十四五”下降14%的约束性目标有望完成。",
+            "14",
+            "energy-intensity-reduction",
+            "down",
+        ),
+    ],
+)
+def test_a_value_of_a_goal_is_a_target_of_the_metric_before_it(
+    lexicon: Lexicon, text: str, value: str, expected: str, direction: str | None
+) -> None:
+    goal = by_value(observe(text, lexicon))[Decimal(value)]
+    assert (slug_of(goal), goal.modality, goal.change_direction) == (expected, "target", direction)
+
+
+@pytest.mark.parametrize(("word", "direction"), [("不降反升", "up"), ("不升反降", "down")])
+def test_a_change_against_expectation_keeps_its_metric_and_direction(
+    lexicon: Lexicon, word: str, direction: str
+) -> None:
+    text = f"上半年，全县细颗粒物平均浓度为37微克/立方米，同比{word}2.8%。"
+    change = by_value(observe(text, lexicon))[Decimal("2.8")]
+    assert (slug_of(change), change.change_direction) == (
+        "pm25-annual-mean--yoy-change",
+        direction,
+    )
+
+
+def test_people_are_counted_by_what_was_done_to_them(lexicon: Lexicon) -> None:
+    text = "该案移送公安机关后，2名直接责任人被依法行政拘留，另有5人被刑事拘留。"
+    found = by_value(observe(text, lexicon))
+    assert found[Decimal(2)].indicator.label == "行政拘留人数"
+    assert found[Decimal(5)].indicator.label == "刑事拘留人数"
+
+
+def test_an_amount_after_jiang_is_what_was_moved_and_no_plan(lexicon: Lexicon) -> None:
+    text = "检查发现，某建材公司将约1.5万吨建筑垃圾倾倒在河道管理范围内。"
+    dumped = observe(text, lexicon)[0]
+    assert (dumped.indicator.label, dumped.modality) == ("建筑垃圾", "achieved")
+
+
+def test_funds_for_environmental_protection_are_one_metric(lexicon: Lexicon) -> None:
+    text = (
+        "全年市级财政投入生态环保专项资金2.4亿元。各县区环境保护资金投入合计约9亿元；"
+        "争取中央生态环境保护资金3.1亿元。"
+    )
+    found = by_value(observe(text, lexicon))
+    assert slug_of(found[Decimal(900000000)]) == "environmental-protection-funds"
+    assert slug_of(found[Decimal(310000000)]) != "environmental-protection-funds"
+
+
 def test_changes_listed_with_fenbie_go_with_the_metrics_in_order(lexicon: Lexicon) -> None:
     text = "全省罚没款1.02亿元、下达处罚决定书3120份，同比分别下降6.1%和3.4%。"
     found = by_value(observe(text, lexicon))

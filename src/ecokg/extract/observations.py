@@ -19,7 +19,7 @@ from typing import Any
 
 from ecokg.errors import InputError
 from ecokg.extract.base import Claim, EntityMention, IndicatorRef, Observation, Period, register
-from ecokg.extract.lexicon import IndicatorDef, Lexicon, PlaceDef, leading_verb
+from ecokg.extract.lexicon import IndicatorDef, Lexicon, PlaceDef, leading_verb, word_tags
 from ecokg.extract.places import (
     NATIONAL_TYPES,
     WATER_TYPES,
@@ -77,6 +77,10 @@ _DIVISION_TYPES = ("province", "city", "county", "town")
 _BUREAU = re.compile(r"(?:生态环境|环境保护|环保)局")
 _SOURCE_BEFORE = ("经", "据", "由")
 _OBJECT_MARKERS = ("对", "将", "把")
+_DISPOSAL = ("将", "把")  # before a quantity, 将 marks its object, not the future
+_DONE_TO = re.compile(
+    r"被(?:依法依规|依纪依法|依法|依规|分别)?(?P<done>[^，,。；;、\d]{2,10}?)(?=$|[，,。；;、]|处理)"
+)
 # A sentence that goes on with the one before it.
 _CONTINUED = ("其中", "其中，", "其中,")
 _AVERAGE_GAP = re.compile(
@@ -134,6 +138,7 @@ _SAME_PART = ("同月", "同期", "同季度", "同季")
 # A bracketed aside ("省控断面(含国考断面)"): it qualifies, it does not set the subject.
 _ASIDE = re.compile(r"\([^()]*\)")
 _SHARE_ENDS = ("率", "比例", "占比", "比重")
+_RATE_OF_CHANGE = re.compile(r"(?:下降|增长|提升|削减)率$")
 # "比例为0": a share of nothing, written without its percent sign.
 _SHARE_BEFORE = re.compile(r"(?:比例|比率|率)(?:为|是|达|降至)?$")
 # Units of a measure taken over a set (a mean, a share), as opposed to counts and sums.
@@ -168,6 +173,7 @@ class _Words:
     linkers: tuple[str, ...]
     rank_verbs: tuple[str, ...]
     noun_stops: tuple[str, ...]
+    bare_heads: frozenset[str]
     change_up: tuple[str, ...]
     change_down: tuple[str, ...]
     magnitude: re.Pattern[str]  # a change's size named before it; group "up" or "down"
@@ -188,6 +194,7 @@ class _Words:
     ordinal_counters: tuple[str, ...]
     target_cues: tuple[str, ...]
     target_openers: tuple[str, ...]
+    goal_nouns: tuple[str, ...]
     forecast_cues: tuple[str, ...]
     date_suffixes: tuple[str, ...]
     skip_before: tuple[str, ...]
@@ -235,6 +242,7 @@ def _words(lexicon: Lexicon) -> _Words:
         linkers=tuple(w["linkers"]),
         rank_verbs=tuple(w["rank_verbs"]),
         noun_stops=tuple(w["noun_stops"]),
+        bare_heads=frozenset(w["bare_heads"]),
         change_up=tuple(w["change"]["up"]),
         change_down=tuple(w["change"]["down"]),
         magnitude=re.compile(
@@ -259,6 +267,7 @@ def _words(lexicon: Lexicon) -> _Words:
         ordinal_counters=tuple(w["ordinal_counters"]),
         target_cues=tuple(w["modality"]["target"]),
         target_openers=tuple(w["modality"]["target_openers"]),
+        goal_nouns=tuple(w["modality"]["goal_nouns"]),
         forecast_cues=tuple(w["modality"]["forecast"]),
         date_suffixes=tuple(w["skip"]["date_suffixes"]),
         skip_before=tuple(w["skip"]["before"]),
@@ -887,12 +896,18 @@ def _ref(ind: IndicatorDef) -> IndicatorRef:
     return IndicatorRef(str(ind.iri), ind.label, True, ind.theme)
 
 
+def _rewritten(state: _DocState, label: str) -> str:
+    """``label`` as the lexicon's rewrites write it (one way for each wording of a metric)."""
+    for pattern, replacement in state.words.label_rewrites:
+        label = pattern.sub(replacement, label)
+    return label
+
+
 def _minted(state: _DocState, label: str, theme: str | None) -> IndicatorRef:
     """An indicator named after its words in the text, written the one way the lexicon's
     rewrites give (总氮平均浓度 and 总氮浓度 are one metric; the period says how it was
     averaged)."""
-    for pattern, replacement in state.words.label_rewrites:
-        label = pattern.sub(replacement, label)
+    label = _rewritten(state, label)
     # "新增完成农村生活污水治理行政村41个", "记录水鸟约6.8万只": how the text reports a count
     # (the period tells new from total) is no part of what is counted
     while verb := leading_verb(label, keep=4):
@@ -1781,6 +1796,35 @@ def _previous_clause(state: _DocState, sentence: Sentence, clause: Span) -> str:
     return state.doc.text[earlier[-1].start : earlier[-1].end] if earlier else ""
 
 
+def _clause_topic(state: _DocState, clause_text: str) -> str:
+    """The noun phrase opening a clause ("全市饮用水水源地水质|全部达到Ⅲ类标准"): words up to the
+    first verb, adverb or preposition by jieba's dictionary, stop word, digit or list mark."""
+    tags = word_tags()
+
+    def word_at(j: int) -> tuple[int, str]:
+        rest = clause_text[j:]
+        size = next((k for k in (5, 4, 3, 2) if rest[:k] in tags), 1)
+        return size, tags.get(rest[:size], "n")
+
+    i = 0
+    while i < len(clause_text):
+        rest = clause_text[i:]
+        if (
+            rest[0].isdigit()
+            or rest[0] in "，,、("
+            or starts_with_any(rest, state.words.noun_stops)
+        ):
+            break
+        size, tag = word_at(i)
+        # a verbal noun is a noun (生活饮用水, 监测点位) unless a verb follows it (违规堆存)
+        follows = word_at(i + size)[1] if i + size < len(clause_text) else ""
+        verbal = tag == "vn" and follows[:1] == "v" and follows != "vn"
+        if i and (tag[:1] in ("d", "p") or (tag[:1] == "v" and tag != "vn") or verbal):
+            break
+        i += size
+    return clause_text[:i]
+
+
 def _leading_time(state: _DocState, sentence: Sentence) -> TimeExpr | None:
     """A time expression opening the sentence sets the time of what follows in the paragraph."""
     i = bisect_right(state.time_starts, sentence.span.start - 1)
@@ -1890,6 +1934,13 @@ def _observation(
                 # the metric last named in the sentence ("六个市PM2.5浓度下降，其中…降幅最大")
                 previous = _named_before(state, sentence.span.start, num.start) or previous
     after_unit = _noun_after(state, num.end, clause.end)
+    goal = text.startswith("的", num.end) and bool(starts_with_any(after_unit, w.goal_nouns))
+    if goal:
+        after_unit = ""  # the goal is of the metric named before it, which keeps its name
+    if raw_subject.endswith(_DISPOSAL) and len(after_unit) >= 2 and num.unit != "count":
+        # "某化工企业将约3.2万吨工业固体废物违规堆存": who acted comes before 将, what was
+        # measured after the value
+        label = _clause_topic(state, after_unit) or after_unit
     if not label and num.fraction and change is None:
         # "九成以上国考断面达到或优于Ⅲ类": the share of what follows that is as it says
         label = text[num.end : clause.end].strip() + "比例"
@@ -1910,7 +1961,8 @@ def _observation(
             if not label and ends_with_any(before, w.evaluatives):
                 # "…炎陵县最低，为13；醴陵市最高，为24微克/立方米": the metric just reported
                 indicators = [state.last_indicator] if state.last_indicator else []
-    label = _measured(state, label, num)
+    if change is None or num.unit != "times":  # "增长4.8倍" is a change, not an exceedance
+        label = _measured(state, label, num)
     context = f"{label}|{after_unit}"
     if indicators:
         pass
@@ -1957,8 +2009,10 @@ def _observation(
             # "优良率为96.2%，优良天数88天，同比上升2.3个百分点": points are a share's change
             previous = next((r for r in reversed(recent) if _is_share(r)), previous)
         matched = _match_indicator(lex, label, of_unit) or _match_indicator(lex, label, None)
-        if matched and re.search(r"(?:下降|增长|提升|削减)率$", matched[0].label):
+        if matched and _RATE_OF_CHANGE.search(matched[0].label):
             indicators = [_ref(matched[0])]
+        elif goal and previous is not None and _RATE_OF_CHANGE.search(previous.label):
+            indicators = [previous]  # "下降19.6%，…下降19.5%的约束性目标": the same rate's goal
         else:
             # A subject of its own names what changed; an empty one refers to the last value.
             base = (
@@ -2009,11 +2063,33 @@ def _observation(
         elif num.unit == "count" and not label and raw_subject.endswith(_OBJECT_MARKERS):
             # "对63名相关责任人进行问责": what was done to the counted names the metric
             context = f"{after_unit}|{text[num.end : clause.end]}"
+        elif num.unit == "count" and not label and text[num.end - 1 : num.end] in "人名":
+            noun_end = num.end + text.startswith("的", num.end) + len(after_unit)
+            passive = _DONE_TO.match(text, noun_end, clause.end)
+            if passive:
+                # "3名相关责任人被依法刑事拘留": people are counted by what was done to them
+                after_unit = passive["done"]
+                context = f"{after_unit}人数|"
         # The words the label drops (已完成, 均为) can still name the metric: "52个问题已完成44个".
         matched = _match_indicator(lex, context, num.unit) or _match_indicator(
             lex, raw_subject, num.unit
         )
         head = _recent_with_head(state, label) if not matched else None
+        if not matched and head is None and _rewritten(state, label) in w.bare_heads:
+            # "氨氮平均浓度为2.36毫克/升，超过Ⅲ类标准1.4倍": of the pollutant just measured;
+            # "…水源地水质全部达到Ⅲ类标准，达标率为100%": of what the clause before is about
+            nouns = [n for n in w.unit_nouns.values() if not label.endswith(n)]
+            measured = ends_with_any(previous.label, nouns) if previous else None
+            about = (
+                previous.label[: -len(measured)]
+                if previous and measured
+                else _clean_label(
+                    _clause_topic(state, _previous_clause(state, sentence, clause)), state
+                )
+            )
+            if about:
+                label = about + label
+                matched = _match_indicator(lex, label, num.unit)
         if matched:
             indicators = [_ref(matched[0])]
         elif head is not None:
@@ -2069,10 +2145,12 @@ def _observation(
             place_key=f"place:{place.id}" if place else None,
             quote=quote,
             value_span=state.doc.source_span(num.start, num.end),
-            modality=_modality(
+            modality="target"
+            if goal
+            else _modality(
                 state,
                 text[_statement_start(state, sentence) : num.start],
-                text[clause.start : num.start],
+                text[clause.start : num.start].removesuffix("将"),
                 period,
             ),
             theme=indicator.theme or text_theme,
