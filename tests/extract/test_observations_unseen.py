@@ -619,6 +619,32 @@ def test_funds_for_environmental_protection_are_one_metric(lexicon: Lexicon) -> 
     assert slug_of(found[Decimal(310000000)]) != "environmental-protection-funds"
 
 
+def test_parts_of_a_count_by_town_keep_the_count(lexicon: Lexicon) -> None:
+    text = "上半年全县完成入河排污口整治23个，其中古城镇9个、龙村乡6个、城关镇8个。"
+    found = by_value(observe(text, lexicon))
+    assert {slug_of(found[Decimal(n)]) for n in (23, 9, 6, 8)} == {"outfalls-rectified"}
+    assert [found[Decimal(n)].place for n in (9, 6, 8)] == ["古城镇", "龙村乡", "城关镇"]
+
+
+def test_a_numeral_inside_a_division_name_is_no_value(lexicon: Lexicon) -> None:
+    text = "全市共受理信访举报560件，其中九台区61件、六盘水市钟山区12件。"
+    found = by_value(observe(text, lexicon))
+    assert set(found) == {Decimal(560), Decimal(61), Decimal(12)}
+
+
+def test_a_set_of_cities_before_a_value_is_where_not_what(lexicon: Lexicon) -> None:
+    text = "1—9月，成渝地区PM2.5平均浓度为36微克/立方米；川南地区16个城市为41微克/立方米。"
+    found = by_value(observe(text, lexicon))
+    assert slug_of(found[Decimal(41)]) == "pm25-annual-mean"
+
+
+def test_a_time_before_a_ranked_metric_does_not_hide_it(lexicon: Lexicon) -> None:
+    text = "1—8月贵州省优良天数比例最高，为99.3%，云南省、海南省分别为99.0%和98.8%。"
+    found = by_value(observe(text, lexicon))
+    assert {slug_of(o) for o in found.values()} == {"good-air-days-ratio"}
+    assert found[Decimal("98.8")].place == "海南省"
+
+
 def test_changes_listed_with_fenbie_go_with_the_metrics_in_order(lexicon: Lexicon) -> None:
     text = "全省罚没款1.02亿元、下达处罚决定书3120份，同比分别下降6.1%和3.4%。"
     found = by_value(observe(text, lexicon))

@@ -360,6 +360,7 @@ class _DocState:
     place_names: re.Pattern[str] | None = None
     rank_base: IndicatorRef | None = None  # what the paragraph's last rank list ranked
     last_indicator: IndicatorRef | None = None  # the metric last reported, for 这一比率
+    last_unit: str | None = None  # the unit it was reported in
     # metric IRI -> (start of the statement it was last reported in, the place it was about)
     reported_at: dict[str, tuple[int, PlaceDef | None]] = field(default_factory=dict)
 
@@ -382,6 +383,12 @@ def _state(doc: AnalyzedDoc, lexicon: Lexicon) -> _DocState:
         if not _QUOTED_VALUE.fullmatch(m.group(0)[1:-1])
     ]
     blocked += [(m.start(), m.end()) for m in words.name_re.finditer(doc.text)]
+    # "九台区", "六盘水市", "十堰市": a listed division's name holds no number
+    blocked += [
+        (p.start, p.end)
+        for p in places
+        if p.place.code and any(c in _CN_ALL for c in doc.text[p.start : p.end])
+    ]
     return _DocState(
         doc,
         lexicon,
@@ -1584,7 +1591,7 @@ def _read_observations(
                         if base in recent:
                             recent.remove(base)
                         recent.append(base)
-                        state.last_indicator = base
+                        state.last_indicator, state.last_unit = base, obs.unit
                     yield obs
         yield from ranked
         if lead is not None and lead.kind == "range":
@@ -1909,6 +1916,8 @@ def _observation(
         # "处罚决定数和罚没金额同比分别增长6.8%和12.4%": the n-th value is of the n-th name
         raw_subject = head_subject.replace(head_label, named[position])
     cleaned = _clean_label(raw_subject, state)
+    if num.unit in _MEASURE_UNITS and cleaned in w.scope_sets:
+        cleaned = ""  # "长三角地区41个城市为28微克/立方米": the cities are where, not what
     if _ANAPHORIC_LABEL.search(cleaned) or (not cleaned and _COMPARISON_ONLY.search(raw_subject)):
         # "去年10月份这一比率为88.8%", "；同期全国城市平均为85.1%": the metric of the statement
         # before
@@ -1957,10 +1966,23 @@ def _observation(
             before = _COUNT_OF_NAMED.sub("", before)
             # An earlier clause with a value of its own names that value, not this one (O3 and
             # PM2.5 are names, not values).
-            label = after_unit or ("" if _NUMBER.search(before) else _clean_label(before, state))
+            untimed = before
+            for expr in state.words.periods.find(before, state.anchor)[::-1]:
+                untimed = untimed[: expr.start] + untimed[expr.end :]  # 1—10月 is no value
+            label = after_unit or ("" if _NUMBER.search(untimed) else _clean_label(before, state))
             if not label and ends_with_any(before, w.evaluatives):
                 # "…炎陵县最低，为13；醴陵市最高，为24微克/立方米": the metric just reported
                 indicators = [state.last_indicator] if state.last_indicator else []
+            elif (
+                not label
+                and not num.duration
+                and state.last_indicator is not None
+                and state.last_unit == num.unit
+                and _names_place(state, clause.start, num.start)
+            ):
+                # "…浓度为36微克/立方米；川南地区为41微克/立方米": a place alone goes on with
+                # the metric just reported
+                indicators = [state.last_indicator]
     if change is None or num.unit != "times":  # "增长4.8倍" is a change, not an exceedance
         label = _measured(state, label, num)
     context = f"{label}|{after_unit}"
@@ -2103,6 +2125,8 @@ def _observation(
                 name = noun + "占比"
             if len(name) >= 2 and name != "数":
                 indicators = [_minted(state, name, None)]
+            elif not name.strip("数") and previous and _names_place(state, clause.start, num.start):
+                indicators = [previous]  # "整治17个，其中徽城镇5个": the same count, by place
     if not indicators:
         return []
     indicators = [_in_context(state, sentence, num.start, i) for i in indicators]

@@ -20,13 +20,15 @@ _NOT_IN_WATER_NAMES = frozenset("湖河江湾海库港年的和与及在对是�
 _NOT_AFTER_WATER_NAMES = frozenset("泊区库体滨畔")
 # A town's or reserve's name opens a word: after a stop, the start of a line or a particle
 # ("在莫干山镇").
-_TOWN_AT = re.compile(r"(?P<stem>[\u4e00-\u9fff]{2,4}?)(?P<suffix>街道|镇|乡)")
+# A stem never opens with a determiner (各街镇, 全乡, 每个镇, 该镇); excluded in the pattern, so
+# "其中城关镇" is tried from 城, not rejected whole from 其.
+_TOWN_AT = re.compile(
+    r"(?P<stem>(?![各全每该本我其所此])[\u4e00-\u9fff]{2,4}?)(?P<suffix>街道|镇|乡)"
+)
 _WORD_OPENS = r"(?:(?<=[，,。；;：:、\s（(“”]|在|对|和|与|及|为|是)|(?<=其中)|^)"
 _TOWN_NAME = re.compile(_WORD_OPENS + _TOWN_AT.pattern, re.MULTILINE)
 # The last character of a stem that makes the word a kind, not a name (城乡镇, 各乡镇, 卫生乡镇).
 _NOT_TOWN_STEM_END = frozenset("乡镇村城市县区省各全个街")
-# ... or whose first character is a determiner (各街镇, 全乡, 每个镇, 该镇).
-_NOT_TOWN_STEM_START = frozenset("各全每该本我其所此")
 # A reserve's or park's name holds none of these: "各级自然保护区", "省级以上森林公园" name kinds.
 _NOT_IN_AREA_NAMES = frozenset("各级类个处等的全该其所此和与及或")
 # A river's or lake's basin and main stem are the water body itself (长江流域, 赣江干流).
@@ -180,10 +182,11 @@ def _unlisted_towns(
         stem, suffix = m.group("stem"), m.group("suffix")
         if suffix not in suffixes or text[m.end() : m.end() + 1] in not_after.get(suffix, ""):
             continue  # "乡村", "乡镇": the word goes on
+        # "徽城镇5个、雄村镇4个": a kind word (小城镇, 美丽村镇) is never counted right after itself
+        counted = text[m.end() : m.end() + 1].isdigit()
         if (
             stem.endswith(not_stems)
-            or stem[-1] in _NOT_TOWN_STEM_END
-            or stem[0] in _NOT_TOWN_STEM_START
+            or (stem[-1] in _NOT_TOWN_STEM_END and not counted)
             or stem in not_stems
         ):
             continue
