@@ -12,6 +12,8 @@ from test_observations import observe as observe_at
 
 from ecokg.extract.base import Observation
 from ecokg.extract.lexicon import Lexicon
+from ecokg.extract.places import find_places
+from ecokg.text.normalize import normalize
 from ecokg.text.periods import TimeAnchor
 
 # Documents published, unless a test says otherwise, in mid-November 2025.
@@ -373,6 +375,30 @@ def test_a_lake_is_not_the_county_named_like_it(lexicon: Lexicon) -> None:
     assert found[0].place == "太湖"
 
 
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("入海河流总氮平均浓度为2.1毫克/升", []),  # 入海|河流, no 海河
+        ("海河流域水质持续改善", ["海河"]),
+        ("沿黄河流域各市", ["黄河"]),
+        ("东江湖水质保持Ⅰ类", ["东江湖"]),  # the lake, not the river it is named after
+    ],
+)
+def test_a_water_name_is_read_where_a_reader_sees_it(
+    lexicon: Lexicon, text: str, names: list[str]
+) -> None:
+    assert [h.place.name for h in find_places(text, lexicon)] == names
+
+
+def test_a_turn_to_the_whole_jurisdiction_holds_for_what_follows(lexicon: Lexicon) -> None:
+    text = (
+        "碧水保卫战扎实推进。长江铜陵段水质稳定保持Ⅱ类，全市国考断面水质优良率达95%；"
+        "城市生活污水集中收集率达到71.2%。实施入河排污口整治项目26个。"
+    )
+    found = by_value(observe(text, lexicon, title="铜陵市2025年政府工作报告"))
+    assert {found[Decimal(v)].place for v in ("95", "71.2", "26")} == {"铜陵市"}
+
+
 def test_a_basin_is_its_river(lexicon: Lexicon) -> None:
     found = observe("黄河流域国考断面水质优良比例为92.5%。", lexicon)
     assert found[0].place == "黄河"
@@ -410,8 +436,6 @@ def test_water_bodies_the_lexicon_lacks(lexicon: Lexicon) -> None:
     found = by_value(observe(text, lexicon, published="2025-10", title="青山市生态环境质量通报"))
     assert found[Decimal("0.041")].place == "碧波湖"
     assert found[Decimal("0.48")].place == "碧波湖"  # a concentration in water: the lake's
-    from ecokg.extract.places import find_places
-    from ecokg.text.normalize import normalize
 
     names = {h.place.name for h in find_places(normalize(text).text, lexicon)}
     assert "碧波湖" in names and "高原湖" not in names and "重点水库" not in names

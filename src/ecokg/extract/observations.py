@@ -1239,6 +1239,9 @@ def _place(
         water = _paragraph_water(state, sentence, num.start)
         if water is not None:
             return water
+    taken_over = _later_jurisdiction(state, sentence, clause)
+    if taken_over is not None:
+        return taken_over
     opening = _opening_place(state, sentence.span.start)
     if opening is not None:
         return opening.place
@@ -1364,6 +1367,25 @@ def _paragraph_water(state: _DocState, sentence: Sentence, pos: int) -> PlaceDef
     for hit in reversed(state.places[lo:hi]):
         if hit.place.type in WATER_TYPES:
             return hit.place
+    return None
+
+
+def _later_jurisdiction(state: _DocState, sentence: Sentence, clause: Span) -> PlaceDef | None:
+    """The whole jurisdiction an earlier clause of the sentence turned to ("长江芜湖段水质稳定保持
+    Ⅱ类，全市国考断面…；县级…水源地水质达标率保持100%"), unless a place opens a clause since."""
+    text = state.doc.text
+    for earlier in reversed([c for c in sentence.clauses if c.end <= clause.start]):
+        if earlier.start == sentence.span.start:
+            return None  # the sentence's opening is the opening rule's
+        words = _CLAUSE_OPENER.sub("", text[earlier.start : earlier.end])
+        word = starts_with_any(words, state.words.jurisdictions)
+        if word is not None:
+            whole = _jurisdiction_word(state, words)
+            level = state.words.jurisdictions[word]
+            # "桂林市…介绍，去年全市共…" in a provincial paper: which city is the opening's to say
+            return whole if whole is not None and level in (whole.type, "region") else None
+        if _opening_place(state, earlier.start) is not None:
+            return None
     return None
 
 
@@ -1594,6 +1616,12 @@ def _read_observations(
                         state.last_indicator, state.last_unit = base, obs.unit
                     yield obs
         yield from ranked
+        if topic is not None and any(
+            c.start > sentence.span.start
+            and _jurisdiction_word(state, text[c.start : c.end]) is not None
+            for c in sentence.clauses
+        ):
+            topic = None  # the sentence turned to the whole jurisdiction, and so goes the text
         if lead is not None and lead.kind == "range":
             paragraph_time = None  # "2021年至2024年，…": a span is the time of its own sentence
         elif lead is not None and _moves_on(state, sentence, lead):

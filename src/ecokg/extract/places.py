@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
-from ecokg.extract.lexicon import Lexicon, PlaceDef, leading_verb
+from ecokg.extract.lexicon import Lexicon, PlaceDef, leading_verb, word_tags
 from ecokg.text.wordlists import alternation, starts_with_any
 
 # Names of the whole country act as scopes ("全国第三"), not as the place a value is about.
@@ -18,6 +18,8 @@ WATER_TYPES = ("river", "lake", "reservoir", "sea")
 _FULL_ADMIN_ENDS = ("省", "市", "县", "区", "州", "盟", "旗")
 _NOT_IN_WATER_NAMES = frozenset("湖河江湾海库港年的和与及在对是为全各入出沿跨条内")
 _NOT_AFTER_WATER_NAMES = frozenset("泊区库体滨畔")
+# Still water named after a river, by the word that follows the river's name.
+_STILL = {"水库": "reservoir", "湖": "lake"}
 # A town's or reserve's name opens a word: after a stop, the start of a line or a particle
 # ("在莫干山镇").
 # A stem never opens with a determiner (各街镇, 全乡, 每个镇, 该镇); excluded in the pattern, so
@@ -68,6 +70,13 @@ def find_places(
         stop = m.end()
         if place.type == "county" and len(alias) == 2 and text.startswith(not_before, stop):
             continue
+        if place.type in WATER_TYPES and _straddles_words(text, m.start(), stop):
+            continue  # "入海河流" holds no 海河: 入海 and 河流 are the words
+        if place.type == "river" and (still := starts_with_any(text[stop : stop + 2], _STILL)):
+            # "东江湖", "新安江水库": the lake or reservoir named after the river
+            stop += len(still)
+            name = text[m.start() : stop]
+            place = PlaceDef(name, name, _STILL[still], place.parent, None, ())
         if place.type in WATER_TYPES:
             stop += len(starts_with_any(text[stop : stop + 2], _WATER_PARTS) or "")
         if any(a < stop and m.start() < b for a, b in taken):
@@ -90,6 +99,15 @@ def find_places(
     home = home_province(hits, lexicon)
     hits = _with(hits, _unlisted_areas(text, lexicon, start, end, hits, home))
     return _with(hits, _unlisted_towns(text, lexicon, start, end, hits))
+
+
+def _straddles_words(text: str, start: int, end: int) -> bool:
+    """Whether the name at ``[start, end)`` begins inside one dictionary word and ends inside
+    another (入海|河流), so that a reader sees those words, not the name."""
+    if start == 0 or end >= len(text):
+        return False
+    tags = word_tags()
+    return text[start - 1 : start + 1] in tags and text[end - 1 : end + 1] in tags
 
 
 def _with(hits: list[PlaceHit], more: list[PlaceHit]) -> list[PlaceHit]:
