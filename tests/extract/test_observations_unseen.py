@@ -399,6 +399,20 @@ def test_a_turn_to_the_whole_jurisdiction_holds_for_what_follows(lexicon: Lexico
     assert {found[Decimal(v)].place for v in ("95", "71.2", "26")} == {"铜陵市"}
 
 
+def test_a_region_opening_its_clause_is_where_the_value_is(lexicon: Lexicon) -> None:
+    text = (
+        "1—9月，京津冀及周边地区PM2.5平均浓度为41微克/立方米，同比下降5.2%；"
+        "汾渭平原为44微克/立方米。我省PM2.5平均浓度居长江经济带第六。"
+    )
+    found = by_value(observe(text, lexicon, title="湖北省1—9月空气质量"))
+    assert [found[Decimal(v)].place for v in ("41", "5.2", "44")] == [
+        "京津冀及周边地区",
+        "京津冀及周边地区",
+        "汾渭平原",
+    ]
+    assert found[Decimal(6)].place == "湖北省"  # the belt is what the province is ranked in
+
+
 def test_a_basin_is_its_river(lexicon: Lexicon) -> None:
     found = observe("黄河流域国考断面水质优良比例为92.5%。", lexicon)
     assert found[0].place == "黄河"

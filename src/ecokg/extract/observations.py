@@ -1192,8 +1192,17 @@ def _place(
     activity = num.unit in _ACTIVITY_UNITS and not _counts_living(state, num)
     for i in reversed(range(lo, hi)):
         hit = state.places[i]
-        if _is_peer_group(hit.place) or hit.end > num.start:
-            continue  # 全国 and 长江经济带 are where a value is compared, not where it is
+        if hit.end > num.start:
+            continue
+        if _is_peer_group(hit.place) and (
+            hit.place.type in NATIONAL_TYPES
+            or num.unit == "rank"
+            or not _opens(text[clause.start : hit.start])
+        ):
+            # 全国 and 长江经济带 are where a value is compared, not where it is, unless a region
+            # opens the clause ("京津冀及周边地区PM2.5平均浓度为39微克/立方米"); 全国 opening a
+            # clause is often a name's first word (全国碳市场纳入我省…)
+            continue
         if num.unit == "rank" and ends_with_any(
             text[clause.start : hit.start], state.words.rank_verbs
         ):
@@ -1276,6 +1285,11 @@ def _clause_opener(state: _DocState, clause: Span, before: int) -> PlaceHit | No
     if hit.place.type in _DIVISION_TYPES and (opening == "" or _CLAUSE_OPENER.fullmatch(opening)):
         return hit
     return None
+
+
+def _opens(before: str) -> bool:
+    """Whether a place after ``before`` opens its clause (nothing, or only a time, before it)."""
+    return not before or _CLAUSE_OPENER.fullmatch(before) is not None
 
 
 def _is_peer_group(place: PlaceDef) -> bool:
@@ -1613,7 +1627,9 @@ def _read_observations(
                         if base in recent:
                             recent.remove(base)
                         recent.append(base)
-                        state.last_indicator, state.last_unit = base, obs.unit
+                        state.last_indicator = base
+                        if obs.change_direction is None:  # a change is in its own unit
+                            state.last_unit = obs.unit
                     yield obs
         yield from ranked
         if topic is not None and any(
