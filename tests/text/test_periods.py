@@ -148,6 +148,20 @@ def test_same_year_after_relative_year(finder: PeriodFinder) -> None:
     assert [e.code for e in found] == ["2024", "2024"]
 
 
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        ("2022年全省重污染天数由上年的9天减少至4天", ["2022", "2021"]),
+        ("去年，全市重污染天数由上年的6天减少至2天", ["2024", "2023"]),
+        ("全市重污染天数比上年减少4天", ["2024"]),  # no year named: counted from the anchor
+    ],
+)
+def test_shang_nian_is_the_year_before_the_one_spoken_of(
+    finder: PeriodFinder, text: str, codes: list[str]
+) -> None:
+    assert [e.code for e in finder.find(text, ANCHOR)] == codes
+
+
 def test_same_year_without_a_year_before_is_unknown(finder: PeriodFinder) -> None:
     found = finder.find("同年完成，2023年验收", ANCHOR)
     assert found[0].kind == "same_year"

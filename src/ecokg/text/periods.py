@@ -149,6 +149,7 @@ class PeriodFinder:
             str(k): int(v) for k, v in periods["relative_years"].items()
         }
         self.same_year: Sequence[str] = list(periods["same_year"])
+        self.year_before: frozenset[str] = frozenset(periods.get("year_before", ()))
         self.reporting: Sequence[str] = list(periods["reporting_year"])
         self.cumulative: Sequence[str] = list(periods["cumulative"])
         self.plans: dict[str, str] = {str(k): str(v) for k, v in periods["plans"].items()}
@@ -332,6 +333,17 @@ class PeriodFinder:
                 and context.start_year == context.end_year
             ):
                 year = context.start_year  # "2025年全区…。全年共出现沙尘天气过程4次"
+                expr = replace(expr, code=str(year), start_year=year, end_year=year)
+            elif (
+                expr.kind == "relative"
+                and text[expr.start : expr.end] in self.year_before
+                and context is not None
+                and context.start_year is not None
+                and context.start_year == context.end_year
+            ):
+                # "过去一年，…重污染天数由上年的6天减少至2天": the year before the one the
+                # paragraph is about (去年 counts back from the day of writing, 上年 from that)
+                year = context.start_year - 1
                 expr = replace(expr, code=str(year), start_year=year, end_year=year)
             if expr.kind in ("year", "relative", "month") and expr.code:
                 last = expr
