@@ -1061,7 +1061,11 @@ def _plain_period(
     if period is None:
         return Period(None, "none"), None
     if base is not None and base.start_year is not None and state.anchor.year is not None:
-        return period, _shift(period.code, base.start_year - state.anchor.year)  # 较上年
+        # 较上年: as many years before the value's own time as the word says
+        back = state.words.periods.relative.get(
+            state.doc.text[base.start : base.end], base.start_year - state.anchor.year
+        )
+        return period, _shift(period.code, back)
     yoy = is_change and "同比" in state.doc.text[statement : num.start]
     return period, _shift(period.code, -1) if yoy else None
 
