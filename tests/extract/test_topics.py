@@ -94,3 +94,25 @@ def test_a_single_article_document_is_judged_by_sentence(lexicon: Lexicon) -> No
     first, second = doc.sentences[0], doc.sentences[-1]
     assert not off_topic(doc, lexicon, first)
     assert off_topic(doc, lexicon, second)
+
+
+BULLETIN = """宜宾市2025年国民经济和社会发展统计公报
+
+一、综合
+
+全年实现地区生产总值4021.6亿元，比上年增长6.2%。第二产业增加值1856.3亿元，增长7.1%。全年社会消费品零售总额1502.4亿元，比上年增长5.3%。
+
+十、资源、环境和应急管理
+
+全年单位地区生产总值能耗比上年下降3.2%。全市PM2.5年均浓度为33微克/立方米，比上年下降2.9%。全年各类生产安全事故起数和死亡人数比上年分别下降6.4%和9.1%。
+"""
+
+
+def test_a_statistical_bulletin_keeps_only_its_environment(lexicon: Lexicon) -> None:
+    doc = Document(
+        "b", Path("b.txt"), BULLETIN, "utf-8", SourceMeta(published=PartialDate.parse("2026-03"))
+    )
+    found = list(extract_observations(AnalyzedDoc.of(doc), lexicon))
+    assert {o.value for o in found} == {Decimal("3.2"), Decimal(33), Decimal("2.9")}
+    # the bulletin's 全年 is the year its title names, not the year it was published
+    assert {o.period.code for o in found} == {"2025"}

@@ -32,7 +32,7 @@ def _patterns(lexicon: Lexicon) -> _Patterns:
     topics = lexicon.words["topics"]
     return _Patterns(
         re.compile(alternation(topics["environmental"])),
-        re.compile(alternation(topics["off_topic"])),
+        _any_of([alternation(topics["off_topic"]), *topics.get("off_topic_patterns", ())]),
         _any_of(topics["article_starts"]),
         _any_of(topics["captions"]),
     )
@@ -84,14 +84,17 @@ def is_caption(doc: AnalyzedDoc, lexicon: Lexicon, paragraph: int) -> bool:
 
 def off_topic_place(doc: AnalyzedDoc, lexicon: Lexicon, sentence: Sentence) -> bool:
     """Whether a sentence stands in an article about something else (a newspaper page's health
-    or business story) and its paragraph does not clearly turn to the environment."""
+    or business story) and its paragraph does not turn to the environment (two or more
+    environmental words, and more of them than words of other topics)."""
     start, end = doc.paragraph_spans[sentence.paragraph]
     if is_caption(doc, lexicon, sentence.paragraph) or not _in_off_topic_article(
         doc, lexicon, start
     ):
         return False
     env, off = topic_counts(lexicon, doc.text[start:end])
-    return off > 0 or env < 2
+    # a paragraph that speaks mostly of the environment keeps it, with its clauses judged one
+    # by one (a bulletin's "资源、环境和应急管理" also counts work-safety accidents)
+    return off >= env or env < 2
 
 
 def off_topic(

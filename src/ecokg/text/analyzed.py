@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 from functools import cached_property
 
 from ecokg.corpus import Document
-from ecokg.text.normalize import NormalizedText, normalize
+from ecokg.text.normalize import NormalizedText, normalize, to_half_width
 from ecokg.text.periods import TimeAnchor
 from ecokg.text.segment import Sentence, sentences
+
+_TITLE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 
 
 @dataclass(frozen=True)
@@ -46,10 +49,16 @@ class AnalyzedDoc:
     def time_anchor(self) -> TimeAnchor:
         """What relative times resolve against: the document's date and reporting period."""
         published = self.document.published
+        year = published.year if published else None
+        title = self.document.meta.title or self.norm.text.split("\n", 1)[0]
+        named = set(_TITLE_YEAR.findall(to_half_width(title)))
+        # "宜宾市2025年国民经济和社会发展统计公报", published in 2026: its 全年 is 2025
+        title_year = int(next(iter(named))) if len(named) == 1 else None
         return TimeAnchor(
-            published.year if published else None,
+            year,
             self.document.meta.about_period,
             published.month if published else None,
+            title_year if title_year and year and title_year < year else None,
         )
 
     @cached_property

@@ -65,6 +65,7 @@ class TimeAnchor:
     year: int | None
     about: str | None = None
     month: int | None = None
+    title_year: int | None = None  # the one earlier year a title names (宜宾市2025年…统计公报)
 
     @property
     def about_year(self) -> int | None:
@@ -78,7 +79,7 @@ class TimeAnchor:
         """The year 全年 and 一年来 mean: the reporting year, the last year of a reported span
         (a review of 2021/2025 published in 2026 speaks of 2025), else the document's year."""
         m = re.fullmatch(r"(?:\d{4}(?:-\d{2})?/)?(\d{4})(?:-\d{2})?", self.about or "")
-        return int(m[1]) if m else self.year
+        return int(m[1]) if m else self.title_year or self.year
 
     @property
     def about_within_year(self) -> str | None:
