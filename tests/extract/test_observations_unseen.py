@@ -180,6 +180,29 @@ def test_periods_in_context(
     assert {v: found[Decimal(v)].period.code for v in periods} == periods
 
 
+INSPECTION = """省第二生态环境保护督察组向某市反馈督察情况
+
+经省委、省政府批准，省第二生态环境保护督察组于2025年4月8日至5月8日对某市开展了例行督察。
+
+督察期间，督察组共受理群众举报856件。截至目前，已办结812件。督察发现，该市仍有11个入河排污口未完成整治。2024年，全市PM2.5年均浓度为38微克/立方米。
+"""
+
+
+def test_findings_of_an_inspection_take_the_span_it_covered(lexicon: Lexicon) -> None:
+    found = by_value(observe(INSPECTION, lexicon, published="2025-06-20"))
+    assert found[Decimal(856)].period.code == "2025-04/2025-05"
+    assert found[Decimal(11)].period.code == "2025-04/2025-05"
+    assert found[Decimal(812)].period.code == "cumulative"  # 截至目前: as of the writing
+    assert found[Decimal(38)].period.code == "2024"  # a time of its own
+
+
+def test_a_rectification_report_is_not_dated_by_the_inspection(lexicon: Lexicon) -> None:
+    text = INSPECTION.replace("反馈督察情况", "督察整改落实情况")
+    assert by_value(observe(text, lexicon, published="2025-12-20"))[Decimal(11)].period.code != (
+        "2025-04/2025-05"
+    )
+
+
 def test_a_count_of_the_places_a_sentence_names_is_no_value(lexicon: Lexicon) -> None:
     text = (
         "A\n10月份，PM2.5平均浓度较低的3个地区为彰武县、昌图县和康平县，分别为29、31和"

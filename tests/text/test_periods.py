@@ -162,6 +162,11 @@ def test_shang_nian_is_the_year_before_the_one_spoken_of(
     assert [e.code for e in finder.find(text, ANCHOR)] == codes
 
 
+def test_a_stay_of_some_days_covers_its_months(finder: PeriodFinder) -> None:
+    found = finder.find("督察组于2025年6月10日至7月10日进驻", ANCHOR)
+    assert [(e.kind, e.code) for e in found] == [("month", "2025-06/2025-07")]
+
+
 def test_same_year_without_a_year_before_is_unknown(finder: PeriodFinder) -> None:
     found = finder.find("同年完成，2023年验收", ANCHOR)
     assert found[0].kind == "same_year"

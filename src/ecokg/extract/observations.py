@@ -122,6 +122,7 @@ _SECTION_NUMBER = re.compile(
 )
 # Longest line taken for a heading.
 _HEADING_MAX = 40
+_LEAD_PARAGRAPHS = 8  # title, dateline, source line, salutation and the first body paragraphs
 # "到2027年，…", "力争到2027年底": a deadline that opens a statement or one of its clauses.
 _DUE_YEAR = re.compile(r"(?:^|[，,：:；;]|力争|争取|确保|计划|预计)到(?P<year>\d{4})年")
 # A set that the rest of the sentence is about: "11个设区市中，", "3个县（区）内，", "16个地市中有".
@@ -195,6 +196,9 @@ class _Words:
     target_cues: tuple[str, ...]
     target_openers: tuple[str, ...]
     goal_nouns: tuple[str, ...]
+    examinations: tuple[str, ...]
+    examination_acts: tuple[str, ...]
+    follow_ups: tuple[str, ...]
     forecast_cues: tuple[str, ...]
     date_suffixes: tuple[str, ...]
     skip_before: tuple[str, ...]
@@ -268,6 +272,9 @@ def _words(lexicon: Lexicon) -> _Words:
         target_cues=tuple(w["modality"]["target"]),
         target_openers=tuple(w["modality"]["target_openers"]),
         goal_nouns=tuple(w["modality"]["goal_nouns"]),
+        examinations=tuple(w["periods"]["examinations"]),
+        examination_acts=tuple(w["periods"]["examination_acts"]),
+        follow_ups=tuple(w["periods"]["follow_ups"]),
         forecast_cues=tuple(w["modality"]["forecast"]),
         date_suffixes=tuple(w["skip"]["date_suffixes"]),
         skip_before=tuple(w["skip"]["before"]),
@@ -361,6 +368,9 @@ class _DocState:
     rank_base: IndicatorRef | None = None  # what the paragraph's last rank list ranked
     last_indicator: IndicatorRef | None = None  # the metric last reported, for 这一比率
     last_unit: str | None = None  # the unit it was reported in
+    # The span an audit or inspection the document reports on covered (its lead says), the
+    # time of the findings the text gives no time of their own.
+    examined: TimeExpr | None = None
     # metric IRI -> (start of the statement it was last reported in, the place it was about)
     reported_at: dict[str, tuple[int, PlaceDef | None]] = field(default_factory=dict)
 
@@ -403,7 +413,35 @@ def _state(doc: AnalyzedDoc, lexicon: Lexicon) -> _DocState:
         sorted(blocked),
         frozenset(p.end for p in places),
         _place_names(doc.text, places),
+        examined=_examined_span(doc, words, times),
     )
+
+
+def _examined_span(doc: AnalyzedDoc, words: _Words, times: list[TimeExpr]) -> TimeExpr | None:
+    """The span the audit or inspection a document reports on covered: the last span of years
+    (or months, or a month) in the first sentence of its lead that says it was carried out
+    ("今年6月至8月，…执法检查组…", "…县（市、区）2023年至2025年…资金…进行了专项审计")."""
+    title = doc.document.meta.title or doc.text.split("\n", 1)[0]
+    if any(word in title for word in words.follow_ups):
+        return None  # a rectification report speaks of the months after the inspection
+    for sentence in doc.sentences:
+        if sentence.paragraph > _LEAD_PARAGRAPHS:
+            return None
+        text = doc.text[sentence.span.start : sentence.span.end]
+        if not any(word in text for word in words.examinations) or not any(
+            act in text for act in words.examination_acts
+        ):
+            continue
+        spans = [
+            t
+            for t in times
+            if sentence.span.start <= t.start < sentence.span.end
+            and t.code
+            and ("/" in t.code or t.kind == "month")
+        ]
+        if spans:
+            return spans[-1]
+    return None
 
 
 def _place_names(text: str, places: Sequence[PlaceHit]) -> re.Pattern[str] | None:
@@ -1037,6 +1075,10 @@ def _plain_period(
             same_part = _same_part_of_year(state, t, dated[:-1], paragraph_time)
             if same_part is not None:
                 period = Period(same_part, "stated", t.start_year, t.end_year)
+    examined = state.examined
+    if period is None and examined is not None and not cumulative:
+        # "此次审计抽查资金近86.7亿元": a finding of the examination, over the span it covered
+        return Period(examined.code, "context", examined.start_year, examined.end_year), None
     if period is None and cumulative:
         if paragraph_time is not None and "/" in (paragraph_time.code or ""):
             # "1—10月…累计出现重污染天数14天": the total over the span its section is about

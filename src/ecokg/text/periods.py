@@ -29,6 +29,11 @@ _M = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
 _RANGE = re.compile(rf"(\d{{4}})\s*年?{_DASH}(\d{{4}})\s*年")
 _MONTH_RANGE = re.compile(rf"(\d{{4}})\s*年\s*({_M})\s*月?{_DASH}({_M})\s*月(?:份)?")
 _MONTH = re.compile(rf"(\d{{4}})\s*年\s*({_M})\s*月(?:份)?(?!\s*\d{{1,2}}\s*[日号])")
+# "2025年6月10日至7月10日": the months a stay of some days covers
+_DATE_RANGE = re.compile(
+    rf"(\d{{4}})\s*年\s*({_M})\s*月\s*\d{{1,2}}\s*[日号]?{_DASH}(?:\1\s*年\s*)?"
+    rf"({_M})\s*月\s*\d{{1,2}}\s*[日号]"
+)
 _DATE = re.compile(rf"(\d{{4}})\s*年\s*({_M})\s*月\s*(\d{{1,2}})\s*[日号]")
 _YEAR = re.compile(r"(?<!\d)(\d{4})\s*年(?:度)?(?!\s*\d{1,2}\s*月)(?![代])")
 # The same without a year (or after 去年/今年); never right after a digit or 第 (an ordinal).
@@ -207,6 +212,10 @@ class PeriodFinder:
             y1, y2 = int(m[1]), int(m[2])
             if _valid(y1) and _valid(y2) and y1 <= y2:
                 add(TimeExpr(m.start(), m.end(), "range", period_code(y1, y2), y1, y2))
+        for m in _DATE_RANGE.finditer(text):
+            year, m1, m2 = int(m[1]), _month(m[2]), _month(m[3])
+            if _valid(year) and 1 <= m1 <= m2 <= 12:
+                add(TimeExpr(m.start(), m.end(), "month", month_code(year, m1, m2), year, year))
         for m in _MONTH_RANGE.finditer(text):
             year, m1, m2 = int(m[1]), _month(m[2]), _month(m[3])
             if _valid(year) and 1 <= m1 < m2 <= 12:
