@@ -167,6 +167,18 @@ def test_a_stay_of_some_days_covers_its_months(finder: PeriodFinder) -> None:
     assert [(e.kind, e.code) for e in found] == [("month", "2025-06/2025-07")]
 
 
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        ("前10月全市PM2.5平均浓度为35", ["2025-01/2025-10"]),
+        ("2025年前三个月", ["2025-01/2025-03"]),
+        ("提前3个月完成", []),  # 提前: ahead of time, not the first months
+    ],
+)
+def test_the_first_months_of_a_year(finder: PeriodFinder, text: str, codes: list[str]) -> None:
+    assert [e.code for e in finder.find(text, ANCHOR)] == codes
+
+
 def test_same_year_without_a_year_before_is_unknown(finder: PeriodFinder) -> None:
     found = finder.find("同年完成，2023年验收", ANCHOR)
     assert found[0].kind == "same_year"

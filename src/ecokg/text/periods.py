@@ -38,6 +38,8 @@ _DATE = re.compile(rf"(\d{{4}})\s*年\s*({_M})\s*月\s*(\d{{1,2}})\s*[日号]")
 _YEAR = re.compile(r"(?<!\d)(\d{4})\s*年(?:度)?(?!\s*\d{1,2}\s*月)(?![代])")
 # The same without a year (or after 去年/今年); never right after a digit or 第 (an ordinal).
 _BARE = r"(?<![\d.第/])"
+# "前10月", "2025年前三个月": the months from January on
+_FIRST_MONTHS = re.compile(rf"(?:(\d{{4}})\s*年\s*)?(?<![提此之目])前({_M})个?月(?:份)?")
 _BARE_MONTH_RANGE = re.compile(rf"{_BARE}({_M})\s*月?{_DASH}({_M})\s*月(?:份)?")
 _BARE_DATE = re.compile(rf"{_BARE}({_M})\s*月\s*(\d{{1,2}})\s*[日号]")
 _BARE_MONTH = re.compile(rf"{_BARE}({_M})\s*月(?:份)?(?!\s*\d)")
@@ -208,6 +210,16 @@ class PeriodFinder:
                     TimeExpr(s, m.end(), "month", None, None, None, None, False),
                     _Pending(first, last),
                 )
+        for m in _FIRST_MONTHS.finditer(text):
+            last = _month(m[2])
+            if not 2 <= last <= 12:
+                continue
+            if m[1] and _valid(int(m[1])):
+                year = int(m[1])
+                add(TimeExpr(m.start(), m.end(), "month", month_code(year, 1, last), year, year))
+            elif not m[1]:
+                expr = TimeExpr(m.start(), m.end(), "month", None, None, None, None, False)
+                add(expr, _Pending(1, last))
         for m in _RANGE.finditer(text):
             y1, y2 = int(m[1]), int(m[2])
             if _valid(y1) and _valid(y2) and y1 <= y2:
