@@ -413,6 +413,31 @@ def test_a_water_name_is_read_where_a_reader_sees_it(
     assert [h.place.name for h in find_places(text, lexicon)] == names
 
 
+def test_a_reserve_written_without_its_city_is_the_same_reserve(lexicon: Lexicon) -> None:
+    text = "天津七里海湿地自然保护区管理中心发布报告。七里海湿地自然保护区记录鸟类258种。"
+    found = observe(text, lexicon)
+    assert found[0].place == "天津七里海湿地自然保护区"
+
+
+def test_an_unlisted_reservoir_keeps_its_whole_name(lexicon: Lexicon) -> None:
+    text = "石门坎水库水质为Ⅱ类。9月份，石门坎水库综合营养状态指数为31.2。"
+    assert observe(text, lexicon)[0].place == "石门坎水库"
+
+
+def test_a_part_of_a_region_in_brackets_is_still_the_region(lexicon: Lexicon) -> None:
+    text = "截至9月底，三峡库区（重庆段）森林覆盖率达55.1%。"
+    assert observe(text, lexicon)[0].place == "三峡库区"
+
+
+def test_drinking_water_after_a_river_is_the_jurisdictions(lexicon: Lexicon) -> None:
+    text = (
+        "全区国控断面水质优良比例为93%，黄河干流宁夏段出境断面水质保持Ⅱ类；"
+        "地级城市集中式饮用水水源地水质达标率保持100%。"
+    )
+    found = by_value(observe(text, lexicon, title="宁夏回族自治区生态环境状况"))
+    assert found[Decimal(100)].place == "宁夏回族自治区"
+
+
 def test_a_turn_to_the_whole_jurisdiction_holds_for_what_follows(lexicon: Lexicon) -> None:
     text = (
         "碧水保卫战扎实推进。长江铜陵段水质稳定保持Ⅱ类，全市国考断面水质优良率达95%；"

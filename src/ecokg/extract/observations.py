@@ -70,6 +70,9 @@ _PROTECTED_TYPES = ("park", "wetland")
 _KIND_MARKS = frozenset("各级类")
 # A share of sections is the jurisdiction's, even after a river opened the statement.
 _SECTIONS = "断面"
+# Shares of these sets are the jurisdiction's, whatever river its statement opened with
+# ("黄河干流…保持Ⅱ类；地级城市集中式饮用水水源地水质达标率保持100%").
+_JURISDICTION_SETS = (_SECTIONS, "水源地")
 _COMPARED_WITH = ("与", "较", "比", "相比")
 _NAMED_AS = re.compile(r"[^，,。；;\d]{0,6}?(?:依次为|分别是|分别为|为|是)")
 _COUNT_OF_NAMED = re.compile(rf"\d+个{_NAMED_AS.pattern}.*$")
@@ -1264,9 +1267,9 @@ def _place(
             text[hit.start - 1 : hit.start] == "("
             and before is not None
             and before.end == hit.start - 1
-            and before.place.type in WATER_TYPES
+            and before.place.type in (*WATER_TYPES, "region")
         ):
-            continue  # "淀山湖(上海部分)": which part of the lake, still the lake
+            continue  # "淀山湖(上海部分)", "三峡库区(重庆段)": which part, still the whole
         if hit.place.type in WATER_TYPES:
             if activity and (num.unit == "count" or not _names_basin(text, hit)):
                 # "整治漓江入河排污口1236个", "实施黄河流域治理项目19个": work done by a
@@ -1301,7 +1304,7 @@ def _place(
     if opening is not None:
         return opening.place
     earlier = _statement_subject(state, sentence, clause)
-    section_share = _SECTIONS in text[clause.start : num.start]
+    section_share = any(word in text[clause.start : num.start] for word in _JURISDICTION_SETS)
     if earlier is not None and (
         water_state or (not activity and not section_share) or earlier.place.type not in WATER_TYPES
     ):

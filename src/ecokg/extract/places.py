@@ -16,7 +16,7 @@ NATIONAL_TYPES = ("country",)
 WATER_TYPES = ("river", "lake", "reservoir", "sea")
 # A division named in full before a reserve says where the reserve is (岳阳市东洞庭湖…保护区).
 _FULL_ADMIN_ENDS = ("省", "市", "县", "区", "州", "盟", "旗")
-_NOT_IN_WATER_NAMES = frozenset("湖河江湾海库港年的和与及在对是为全各入出沿跨条内")
+_NOT_IN_WATER_NAMES = frozenset("湖河江湾海库港年的和与及在对是为全各入出沿跨条内市县区省州镇乡")
 _NOT_AFTER_WATER_NAMES = frozenset("泊区库体滨畔")
 # Still water named after a river, by the word that follows the river's name.
 _STILL = {"水库": "reservoir", "湖": "lake"}
@@ -98,7 +98,28 @@ def find_places(
     hits = _resolve_by_home(hits, text, lexicon)
     home = home_province(hits, lexicon)
     hits = _with(hits, _unlisted_areas(text, lexicon, start, end, hits, home))
-    return _with(hits, _unlisted_towns(text, lexicon, start, end, hits))
+    return _one_name_per_park(_with(hits, _unlisted_towns(text, lexicon, start, end, hits)))
+
+
+def _one_name_per_park(hits: list[PlaceHit]) -> list[PlaceHit]:
+    """A reserve written once in full and then without its city (天津北大港湿地自然保护区,
+    北大港湿地自然保护区) is one reserve, under its full name."""
+    parks = {h.place.name: h.place for h in hits if h.place.type == "park"}
+    fuller = {
+        name: max((p for n, p in parks.items() if n != name and n.endswith(name)), key=_name_size)
+        for name in parks
+        if any(n != name and n.endswith(name) for n in parks)
+    }
+    if not fuller:
+        return hits
+    return [
+        PlaceHit(h.start, h.end, fuller[h.place.name]) if h.place.name in fuller else h
+        for h in hits
+    ]
+
+
+def _name_size(place: PlaceDef) -> int:
+    return len(place.name)
 
 
 def _straddles_words(text: str, start: int, end: int) -> bool:
@@ -263,7 +284,8 @@ def _unlisted_water(text: str, lexicon: Lexicon, start: int, end: int) -> list[P
                 # "全省黄河流域": 黄河 is listed; a name ending with a listed one is no new name
                 and not _ends_with_listed_water(name, lexicon)
                 and count(name) >= 2
-                and (best is None or count(name) >= count(best))
+                # the longer name, unless the shorter is also written alone (龙羊峡水库)
+                and (best is None or count(name) > count(best))
             ):
                 best = name
         if best is None or (found and found[-1].end > m.start() - len(best) + len(m.group(0))):
