@@ -731,6 +731,27 @@ def test_a_time_before_a_ranked_metric_does_not_hide_it(lexicon: Lexicon) -> Non
     assert found[Decimal("98.8")].place == "海南省"
 
 
+def test_the_metric_a_sentence_names_first_goes_with_its_extremes(lexicon: Lexicon) -> None:
+    text = (
+        "各市优良天数比率均在90%以上。PM2.5浓度方面，甘孜州最低，为11微克/立方米；"
+        "自贡市最高，为39微克/立方米。"
+    )
+    found = by_value(observe(text, lexicon))
+    assert {slug_of(found[Decimal(v)]) for v in (11, 39)} == {"pm25-annual-mean"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "全年各级财政投入大气污染防治资金6.2亿元。",
+        "全年已下达大气污染防治资金6.2亿元。",
+        "全年大气污染防治资金6.2亿元。",
+    ],
+)
+def test_who_paid_and_how_is_no_part_of_the_funds_name(lexicon: Lexicon, text: str) -> None:
+    assert observe(text, lexicon)[0].indicator.label == "大气污染防治资金"
+
+
 def test_changes_listed_with_fenbie_go_with_the_metrics_in_order(lexicon: Lexicon) -> None:
     text = "全省罚没款1.02亿元、下达处罚决定书3120份，同比分别下降6.1%和3.4%。"
     found = by_value(observe(text, lexicon))

@@ -2064,8 +2064,11 @@ def _observation(
                 untimed = untimed[: expr.start] + untimed[expr.end :]  # 1—10月 is no value
             label = after_unit or ("" if _NUMBER.search(untimed) else _clean_label(before, state))
             if not label and ends_with_any(before, w.evaluatives):
-                # "…炎陵县最低，为13；醴陵市最高，为24微克/立方米": the metric just reported
-                indicators = [state.last_indicator] if state.last_indicator else []
+                # "PM2.5浓度方面，玉树州最低，为13微克/立方米": the metric the sentence names;
+                # "…炎陵县最低，为13；醴陵市最高，为24微克/立方米": else the one just reported
+                named = _match_indicator(lex, text[sentence.span.start : clause.start], num.unit)
+                last = [state.last_indicator] if state.last_indicator else []
+                indicators = [_ref(named[0])] if named else last
             elif (
                 not label
                 and not num.duration
