@@ -2066,9 +2066,11 @@ def _observation(
             if not label and ends_with_any(before, w.evaluatives):
                 # "PM2.5浓度方面，玉树州最低，为13微克/立方米": the metric the sentence names;
                 # "…炎陵县最低，为13；醴陵市最高，为24微克/立方米": else the one just reported
-                named = _match_indicator(lex, text[sentence.span.start : clause.start], num.unit)
+                spoken_of = _match_indicator(
+                    lex, text[sentence.span.start : clause.start], num.unit
+                )
                 last = [state.last_indicator] if state.last_indicator else []
-                indicators = [_ref(named[0])] if named else last
+                indicators = [_ref(spoken_of[0])] if spoken_of else last
             elif (
                 not label
                 and not num.duration
