@@ -12,7 +12,8 @@ Matching rules:
 * An **entity** matches when document, type and canonical name agree (names compared in
   simplified script without quotes, 《》 or spaces). ``lenient`` scores also accept a gold alias.
 * **Identity**: every gold entity name (and indicator name) that occurs in two or more documents
-  should be predicted with a single IRI across them.
+  should be predicted with a single IRI across them; the other side is listed too, predicted
+  indicators that answer for several gold indicators (merged metrics).
 """
 
 from __future__ import annotations
