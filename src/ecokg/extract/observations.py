@@ -32,7 +32,6 @@ from ecokg.extract.places import (
 from ecokg.extract.topics import is_caption, off_topic
 from ecokg.kg.vocab import minted_indicator_iri, slug
 from ecokg.text.analyzed import AnalyzedDoc
-from ecokg.text.normalize import to_half_width, to_simplified
 from ecokg.text.numbers import ARABIC_NUMBER, parse_number
 from ecokg.text.periods import PeriodFinder, TimeAnchor, TimeExpr, period_code
 from ecokg.text.segment import Sentence, Span
@@ -383,11 +382,9 @@ def _state(doc: AnalyzedDoc, lexicon: Lexicon) -> _DocState:
     anchor = doc.time_anchor
     times = words.periods.find(doc.text, anchor)
     places = find_places(doc.text, lexicon)
-    meta_title = doc.document.meta.title
-    title = to_half_width(to_simplified(meta_title)) if meta_title else doc.text.split("\n", 1)[0]
     # The province of the division the title speaks for outweighs the places the text names
     # (a Jiangxi notice comparing itself with Fujian is still about Jiangxi).
-    locality = document_locality(title, lexicon, None)
+    locality = document_locality(doc.title, lexicon, None)
     home = jurisdiction("province", locality, lexicon) or home_province(places, lexicon)
     # Quoted terms are names ("1269"行动计划), except a quoted hedged value ("20+"微克/立方米).
     blocked = [
@@ -424,8 +421,7 @@ def _examined_span(doc: AnalyzedDoc, words: _Words, times: list[TimeExpr]) -> Ti
     """The span the audit or inspection a document reports on covered: the last span of years
     (or months, or a month) in the first sentence of its lead that says it was carried out
     ("今年6月至8月，…执法检查组…", "…县（市、区）2023年至2025年…资金…进行了专项审计")."""
-    title = doc.document.meta.title or doc.text.split("\n", 1)[0]
-    if any(word in title for word in words.follow_ups):
+    if any(word in doc.title for word in words.follow_ups):
         return None  # a rectification report speaks of the months after the inspection
     for sentence in doc.sentences:
         if sentence.paragraph > _LEAD_PARAGRAPHS:
@@ -2053,16 +2049,18 @@ def _observation(
         if previous is not None and not num.duration:
             indicators = [previous]  # "从2017年的83.6%上升到2021年的90.67%": the same indicator
         else:
+            before_clauses = [c for c in sentence.clauses if c.end <= clause.start]
             before = _previous_clause(state, sentence, clause)
             # "PM2.5平均浓度较低的3个地区为康平县、…，分别为35…": the metric comes before the
             # count of the places it names
             before = _COUNT_OF_NAMED.sub("", before)
             # An earlier clause with a value of its own names that value, not this one (O3 and
-            # PM2.5 are names, not values).
-            untimed = before
-            for expr in state.words.periods.find(before, state.anchor)[::-1]:
-                untimed = untimed[: expr.start] + untimed[expr.end :]  # 1—10月 is no value
-            label = after_unit or ("" if _NUMBER.search(untimed) else _clean_label(before, state))
+            # PM2.5 are names, not values; 1—10月 is no value).
+            at = before_clauses[-1].start if before_clauses else clause.start
+            valued = any(
+                not _in_time(state, m.start()) for m in _NUMBER.finditer(text, at, at + len(before))
+            )
+            label = after_unit or ("" if valued else _clean_label(before, state))
             if not label and ends_with_any(before, w.evaluatives):
                 # "PM2.5浓度方面，玉树州最低，为13微克/立方米": the metric the sentence names;
                 # "…炎陵县最低，为13；醴陵市最高，为24微克/立方米": else the one just reported

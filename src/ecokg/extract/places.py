@@ -105,21 +105,17 @@ def _one_name_per_park(hits: list[PlaceHit]) -> list[PlaceHit]:
     """A reserve written once in full and then without its city (天津北大港湿地自然保护区,
     北大港湿地自然保护区) is one reserve, under its full name."""
     parks = {h.place.name: h.place for h in hits if h.place.type == "park"}
-    fuller = {
-        name: max((p for n, p in parks.items() if n != name and n.endswith(name)), key=_name_size)
-        for name in parks
-        if any(n != name and n.endswith(name) for n in parks)
-    }
+    fuller: dict[str, PlaceDef] = {}
+    for name in parks:
+        longer = [p for n, p in parks.items() if n != name and n.endswith(name)]
+        if longer:
+            fuller[name] = max(longer, key=lambda p: len(p.name))
     if not fuller:
         return hits
     return [
         PlaceHit(h.start, h.end, fuller[h.place.name]) if h.place.name in fuller else h
         for h in hits
     ]
-
-
-def _name_size(place: PlaceDef) -> int:
-    return len(place.name)
 
 
 def _straddles_words(text: str, start: int, end: int) -> bool:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from ecokg.corpus import Document
-from ecokg.text.normalize import NormalizedText, normalize, to_half_width
+from ecokg.text.normalize import NormalizedText, normalize, to_half_width, to_simplified
 from ecokg.text.periods import TimeAnchor
 from ecokg.text.segment import Sentence, sentences
 
@@ -46,12 +46,17 @@ class AnalyzedDoc:
         return self.norm.text
 
     @cached_property
+    def title(self) -> str:
+        """The document's title as the text is normalised: its metadata's, else its first line."""
+        meta = self.document.meta.title
+        return to_half_width(to_simplified(meta)) if meta else self.norm.text.split("\n", 1)[0]
+
+    @cached_property
     def time_anchor(self) -> TimeAnchor:
         """What relative times resolve against: the document's date and reporting period."""
         published = self.document.published
         year = published.year if published else None
-        title = self.document.meta.title or self.norm.text.split("\n", 1)[0]
-        named = set(_TITLE_YEAR.findall(to_half_width(title)))
+        named = set(_TITLE_YEAR.findall(self.title))
         # "宜宾市2025年国民经济和社会发展统计公报", published in 2026: its 全年 is 2025
         title_year = int(next(iter(named))) if len(named) == 1 else None
         return TimeAnchor(
