@@ -392,6 +392,28 @@ def test_a_county_notice_speaks_for_its_county(lexicon: Lexicon) -> None:
     assert found[Decimal(27)].place == "湖州市"  # 全市: the city the county belongs to
 
 
+@pytest.mark.parametrize(
+    ("title", "place"),
+    [
+        ("青峰岭国家公园2025年度工作报告", "青峰岭国家公园"),
+        ("九龙江流域横向生态补偿协议实施见闻", "九龙江"),
+    ],
+)
+def test_a_report_on_a_park_or_a_basin_speaks_for_it(
+    lexicon: Lexicon, title: str, place: str
+) -> None:
+    text = "去年共聘用生态护林员1350名，完成生态修复16.8万亩。"
+    found = observe(text, lexicon, published="2026-02", title=title)
+    assert [o.place for o in found] == [place, place]
+
+
+def test_the_whole_city_in_a_basin_feature_is_the_city_just_named(lexicon: Lexicon) -> None:
+    text = "去年，龙岩市空气优良天数比例达98.6%；全市国考断面水质优良比例保持100%。"
+    title = "九龙江流域横向生态补偿协议实施见闻"
+    found = by_value(observe(text, lexicon, published="2025-10", title=title))
+    assert found[Decimal(100)].place == "龙岩市"
+
+
 def test_a_lake_is_not_the_county_named_like_it(lexicon: Lexicon) -> None:
     text = "今年以来，太湖总磷平均浓度为0.061毫克/升。"
     found = observe(text, lexicon, published="2025-10")

@@ -1276,7 +1276,7 @@ def _place(
             if opener is not None and opener.end < hit.start:  # (嘉兴南湖 is the lake)
                 return opener.place  # "东坝头镇完成黄河滩区生态造林3200亩": the town's work
         return hit.place
-    whole = _jurisdiction_word(state, text[clause.start : num.start])
+    whole = _jurisdiction_word(state, text[clause.start : num.start], clause.start)
     if whole is not None:
         return whole  # "全省为35": the whole jurisdiction, whatever was named before
     for word in (_BASIN, *_AREA_WORDS):
@@ -1351,9 +1351,12 @@ def _names_place(state: _DocState, start: int, end: int) -> bool:
     return _jurisdiction_word(state, state.doc.text[start:end]) is not None
 
 
-def _jurisdiction_word(state: _DocState, clause_text: str) -> PlaceDef | None:
+def _jurisdiction_word(
+    state: _DocState, clause_text: str, at: int | None = None
+) -> PlaceDef | None:
     """The place a clause opening with 全省/全市/全县 is about, in this document ("同期全省…"
-    and "今年全市…" open with it too)."""
+    and "今年全市…" open with it too). In a document that speaks for no division of that level
+    (a feature on a river basin), the one its paragraph last named before ``at``."""
     clause_text = _CLAUSE_OPENER.sub("", clause_text)
     word = starts_with_any(clause_text, state.words.jurisdictions)
     if word is None:
@@ -1367,7 +1370,15 @@ def _jurisdiction_word(state: _DocState, clause_text: str) -> PlaceDef | None:
         level = "county"
     if level == "province":
         return state.home or jurisdiction("province", state.locality, state.lexicon)
-    return jurisdiction(level, state.locality, state.lexicon) or state.locality
+    whole = jurisdiction(level, state.locality, state.lexicon)
+    if whole is None and at is not None:
+        paragraph = state.doc.text.rfind("\n", 0, at) + 1
+        lo = bisect_right(state.place_starts, paragraph - 1)
+        hi = bisect_right(state.place_starts, at - 1)
+        whole = next(
+            (h.place for h in reversed(state.places[lo:hi]) if h.place.type == level), None
+        )
+    return whole or state.locality
 
 
 def _bare_reference(

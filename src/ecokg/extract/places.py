@@ -37,6 +37,8 @@ _NOT_IN_AREA_NAMES = frozenset("各级类个处等的全该其所此和与及或
 _WATER_PARTS = ("流域", "干流", "水系")
 # Places a planning region is named after (成都平原经济区, 长株潭城市群, 平潭综合实验区).
 _ZONED = ("region", "mountain", "city", "county")
+# What a title may name as the place a whole document is about when it names no division.
+_TITLE_AREAS = (*WATER_TYPES, "park", "wetland")
 
 
 @dataclass(frozen=True)
@@ -370,14 +372,18 @@ def document_locality(title: str, lexicon: Lexicon, home: PlaceDef | None) -> Pl
     """The place a document speaks for: the most specific division its title names (a county's
     notice, 湖州市生态环境局德清分局…, speaks for 德清县), else its home province."""
     ranked = {"county": 0, "city": 1, "province": 2}
-    named = [h.place for h in find_places(title, lexicon) if h.place.type in ranked]
+    hits = find_places(title, lexicon)
+    named = [h.place for h in hits if h.place.type in ranked]
     if not named:
         # "生态环境部通报…全国环境空气质量状况": a national document speaks for the country, not
         # for the province most of its examples lie in
         markers = lexicon.words.get("gazetteer", {}).get("national_title_words", ())
         if any(word in title for word in markers):
             return lexicon.place_by_alias.get("全国", home)
-        return home
+        # "滇南亚洲象国家公园2025年度工作报告", "皖浙新安江流域横向生态补偿…": a report on a
+        # park or a river basin speaks for it, not for the province it lies in
+        areas = [h.place for h in hits if h.place.type in _TITLE_AREAS]
+        return areas[0] if areas else home
     return min(named, key=lambda p: ranked[p.type])
 
 

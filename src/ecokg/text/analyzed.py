@@ -47,9 +47,13 @@ class AnalyzedDoc:
 
     @cached_property
     def title(self) -> str:
-        """The document's title as the text is normalised: its metadata's, else its first line."""
+        """The document's title as the text is normalised: its metadata's, else its first line
+        unless that line is a paragraph (holds a full stop): then the document has none."""
         meta = self.document.meta.title
-        return to_half_width(to_simplified(meta)) if meta else self.norm.text.split("\n", 1)[0]
+        if meta:
+            return to_half_width(to_simplified(meta))
+        first = self.norm.text.split("\n", 1)[0]
+        return "" if "。" in first else first
 
     @cached_property
     def time_anchor(self) -> TimeAnchor:
