@@ -414,6 +414,13 @@ def test_the_whole_city_in_a_basin_feature_is_the_city_just_named(lexicon: Lexic
     assert found[Decimal(100)].place == "龙岩市"
 
 
+def test_one_amount_for_listed_districts_is_their_citys(lexicon: Lexicon) -> None:
+    text = "今年在吉阳区、天涯区建成危险废物收集平台3个，服务单位800余家。吉阳区与天涯区并列第二。"
+    found = by_value(observe(text, lexicon, published="2025-10"))
+    assert found[Decimal(3)].place == "三亚市"
+    assert found[Decimal(2)].place == "吉阳区"  # a shared rank is each one's
+
+
 def test_a_lake_is_not_the_county_named_like_it(lexicon: Lexicon) -> None:
     text = "今年以来，太湖总磷平均浓度为0.061毫克/升。"
     found = observe(text, lexicon, published="2025-10")

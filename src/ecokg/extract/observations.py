@@ -61,6 +61,8 @@ _STOCK_UNITS = ("count", "cny", "tonne", "mu")
 # Units of what a government does or spends: such a figure is about the jurisdiction, not the
 # river or lake its clause names.
 _ACTIVITY_UNITS = ("count", "cny")
+# Units of amounts that add up over places (a rate or a rank does not).
+_SUMMED_UNITS = ("count", "cny", "tonne", "mu", "hectare", "km2", "km", "m3", "kwh")
 _BASIN = "流域"
 # A bare word for a protected area refers to the one its paragraph named that ends so
 # ("保护区内丹顶鹤…" after 扎龙国家级自然保护区, "园区内藏羚羊…" after 三江源国家公园).
@@ -1232,6 +1234,9 @@ def _place(
     respectively = _respective_place(state, sentence, num)
     if respectively is not None:
         return respectively
+    together = _listed_whole(state, clause, num)
+    if together is not None:
+        return together
     lo = bisect_right(state.place_starts, clause.start - 1)
     hi = bisect_right(state.place_starts, num.start - 1)
     activity = num.unit in _ACTIVITY_UNITS and not _counts_living(state, num)
@@ -1310,6 +1315,29 @@ def _place(
     if topic is not None:
         return topic.place
     return state.locality
+
+
+def _listed_whole(state: _DocState, clause: Span, num: _Number) -> PlaceDef | None:
+    """ "在龙华区、美兰区建成收集平台3个", "歙县、休宁县等地累计关停企业170余家": one value for
+    divisions listed together is their total, so it is about the division that holds them all
+    (a list read with 分别 gives each its own value; that is read before). Only amounts add
+    up: a rank or a rate shared by a list (并列第三) is each member's."""
+    if num.unit not in _SUMMED_UNITS:
+        return None
+    text = state.doc.text
+    hits = _hits_between(state, clause.start, num.start)
+    run: list[PlaceHit] = []
+    for hit in hits:
+        if run and _LIST_SEPARATOR.fullmatch(text[run[-1].end : hit.start]):
+            run.append(hit)
+        else:
+            run = [hit]
+    if len(run) < 2 or any(h.place.type not in _DIVISION_TYPES for h in run):
+        return None
+    parents = {h.place.parent for h in run}
+    if len(parents) != 1 or None in parents:
+        return None
+    return state.lexicon.places.get(next(iter(parents)) or "")
 
 
 def _counts_living(state: _DocState, num: _Number) -> bool:
