@@ -421,6 +421,21 @@ def test_one_amount_for_listed_districts_is_their_citys(lexicon: Lexicon) -> Non
     assert found[Decimal(2)].place == "吉阳区"  # a shared rank is each one's
 
 
+def test_the_place_a_sum_is_given_to_is_not_where_it_is(lexicon: Lexicon) -> None:
+    text = "去年浙江省已按协议向安徽省拨付补偿资金4亿元。"
+    assert observe(text, lexicon, published="2025-10")[0].place == "浙江省"
+
+
+def test_a_place_opening_a_part_after_a_semicolon_is_that_parts(lexicon: Lexicon) -> None:
+    text = (
+        "宝鸡市2024年累计检查企业1873家次；金台区排查发现隐患97个，已整改95个。"
+        "全年完成尾矿库风险评估23座。"
+    )
+    found = by_value(observe(text, lexicon, published="2025-03"))
+    assert found[Decimal(95)].place == "金台区"
+    assert found[Decimal(23)].place == "宝鸡市"
+
+
 def test_a_lake_is_not_the_county_named_like_it(lexicon: Lexicon) -> None:
     text = "今年以来，太湖总磷平均浓度为0.061毫克/升。"
     found = observe(text, lexicon, published="2025-10")

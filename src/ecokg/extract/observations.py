@@ -97,7 +97,7 @@ _AGENCY_AFTER = re.compile(
     r"(?:中级)?人民法院|人民检察院|检察院"
 )
 _BRANCH = re.compile(r"(?:[市县区])?分局")
-_PARTNER_BEFORE = ("与", "同", "较", "比")
+_PARTNER_BEFORE = ("与", "同", "较", "比", "向")
 # "全国平均水平(87.2%)", "全国339个地级及以上城市平均为84.7%", "高于全省平均水平(35微克/立方米)":
 # the average of the country or of the jurisdiction the word names, quoted for comparison.
 _AVERAGE_OF = re.compile(
@@ -1263,7 +1263,9 @@ def _place(
         if "等" in text[hit.end : num.start]:
             continue  # "赣州和资溪等7个市": members of a list, not the place of the count
         if text[hit.start - 1 : hit.start] in _PARTNER_BEFORE:
-            continue  # "与湖南并列第一", "较全国平均": compared with, not the place itself
+            # "与湖南并列第一", "较全国平均", "向安徽省拨付": compared with or given to, not the
+            # place itself
+            continue
         if (
             text[hit.start - 1 : hit.start] == "("
             and before is not None
@@ -1657,9 +1659,11 @@ def _read_observations(
     paragraph_time: TimeExpr | None = None
     section_time: TimeExpr | None = None  # the time a heading sets ("一、10月份空气质量状况")
     topic: PlaceHit | None = None
+    # (the statement a part's own place opened, the topic to return to after it)
+    aside: tuple[int, PlaceHit | None] | None = None
     for sentence in doc.sentences:
         if sentence.paragraph != paragraph:
-            paragraph, topic, state.rank_base = sentence.paragraph, None, None
+            paragraph, topic, state.rank_base, aside = sentence.paragraph, None, None, None
             if paragraph > 0 and _is_heading(state, paragraph):
                 section_time = _heading_time(state, paragraph)
             paragraph_time = section_time
@@ -1668,9 +1672,17 @@ def _read_observations(
         # A sentence that opens with a city or county by its full name makes it what the
         # paragraph is about from there on ("萍乡市扎实推进…。…该市…"); "全省…" returns to the
         # province.
+        statement = _statement_start(state, sentence)
+        # (a "statement" opening with a comma follows a stray "?" of conversion debris)
+        if aside is not None and aside[0] != statement and text[statement] not in "，,":
+            topic, aside = aside[1], None
         opening = _opening_place(state, sentence.span.start)
         full = opening is not None and text[opening.start : opening.end].endswith(_FULL_NAME_ENDS)
         if opening is not None and (topic is None or full):
+            if statement != sentence.span.start and aside is None:
+                # "…；金台区排查发现隐患97个。全年完成…": a place opening a part after ；
+                # is that part's, and the next statement returns to what came before
+                aside = (statement, topic)
             topic = opening
         elif text.startswith(state.words.province_wide, sentence.span.start):
             topic = None
