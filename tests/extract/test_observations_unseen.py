@@ -547,6 +547,17 @@ def test_water_bodies_the_lexicon_lacks(lexicon: Lexicon) -> None:
     assert "碧波湖" in names and "高原湖" not in names and "重点水库" not in names
 
 
+def test_water_bodies_named_once_where_only_a_name_can_stand(lexicon: Lexicon) -> None:
+    text = (
+        "全省病险水库除险加固12座。其中，清溪江水库年末蓄水量9.2亿立方米；石门坝水库、"
+        "白鹭峡水库蓄水量分别为2.6亿立方米和1.1亿立方米。练江流域氨氮年均浓度为0.62毫克/升。"
+        "赤水河流域水质为优，江西省环境质量稳中向好。"
+    )
+    names = {h.place.name for h in find_places(normalize(text).text, lexicon)}
+    assert {"清溪江水库", "石门坝水库", "白鹭峡水库", "练江"} <= names
+    assert not {"病险水库", "水河", "江西"} & names
+
+
 def test_a_reserve_named_after_a_mountain_is_the_reserve(lexicon: Lexicon) -> None:
     text = "祁连山国家级自然保护区内，今年已完成整改小水电站39座。"
     found = observe(text, lexicon, published="2025-11", title="甘肃省督察整改进展")

@@ -20,6 +20,9 @@ _NOT_IN_WATER_NAMES = frozenset("湖河江湾海库港年的和与及在对是�
 _NOT_AFTER_WATER_NAMES = frozenset("泊区库体滨畔")
 # Still water named after a river, by the word that follows the river's name.
 _STILL = {"水库": "reservoir", "湖": "lake"}
+_RIVER_WORDS = ("江", "河")
+# Water words that end too many other words (江西, 江湖): a name only before 流域/干流 (练江流域).
+_BASIN_ONLY = ("江",)
 # A town's or reserve's name opens a word: after a stop, the start of a line or a particle
 # ("在莫干山镇").
 # A stem never opens with a determiner (各街镇, 全乡, 每个镇, 该镇); excluded in the pattern, so
@@ -242,10 +245,12 @@ def _unlisted_towns(
 
 
 def _unlisted_water(text: str, lexicon: Lexicon, start: int, end: int) -> list[PlaceHit]:
-    """Lakes, bays, reservoirs and channels the lexicon lacks (筼筜湖, 马銮湾, 东平水道): a name
-    of two or three characters before such a word, which the text repeats (a name is written
-    more than once; a phrase that happens to end so is not). Listed water bodies, and names
-    whose stem is a common word (重点水库, 近岸海域), are left to the lexicon."""
+    """Lakes, bays, reservoirs, rivers and channels the lexicon lacks (筼筜湖, 马銮湾, 东平水道):
+    a name of one to three characters before such a word, which the text repeats (a name is
+    written more than once; a phrase that happens to end so is not), or writes once where only
+    a name can stand: before 流域/干流 (练江流域), or as a reservoir whose stem is no common
+    word (鹤地水库, not 病险水库). Listed water bodies, and names whose stem is a common word
+    (重点水库, 近岸海域), are left to the lexicon."""
     settings = lexicon.words.get("gazetteer", {})
     suffixes: dict[str, str] = settings.get("water_suffixes", {})
     not_stems = set(settings.get("water_not_stems", ()))
@@ -261,36 +266,39 @@ def _unlisted_water(text: str, lexicon: Lexicon, start: int, end: int) -> list[P
 
     not_after: dict[str, str] = settings.get("water_not_after", {})
     for m in _water_suffix_re(tuple(sorted(suffixes))).finditer(text, start, end):
-        following = text[m.end() : m.end() + 1]
+        suffix, following = m.group(0), text[m.end() : m.end() + 1]
         if following and (
-            following in _NOT_AFTER_WATER_NAMES or following in not_after.get(m.group(0), "")
+            following in _NOT_AFTER_WATER_NAMES or following in not_after.get(suffix, "")
         ):
             continue  # "高原湖泊", "湖区", "河长": the word goes on, it names no water body
+        basin = starts_with_any(text[m.end() : m.end() + 2], _WATER_PARTS) is not None
+        if (suffix in _BASIN_ONLY and not basin) or _listed_water_ends(text, m.end(), lexicon):
+            continue  # "江西", "江湖"; "赤水河", "澜沧江" are listed
         best = None
-        for size in (3, 2):
+        for size in (3, 2, 1):
             stem = text[max(0, m.start() - size) : m.start()]
-            name = stem + m.group(0)
+            name = stem + suffix
             if (
                 len(stem) == size
-                and all("\u4e00" <= c <= "\u9fff" for c in stem)
-                and stem not in not_stems
-                and stem[-2:] not in not_stems
-                # "太湖湖体", "美丽河湖", "2024年太湖": another water word or a particle is
-                # no part of a name
-                and not any(c in _NOT_IN_WATER_NAMES for c in stem)
+                and (size > 1 or (basin and suffix in _RIVER_WORDS))
+                and _water_stem(stem, suffix, not_stems)
                 and name not in lexicon.place_by_alias
                 # "全省黄河流域": 黄河 is listed; a name ending with a listed one is no new name
                 and not _ends_with_listed_water(name, lexicon)
-                and count(name) >= 2
+                and (
+                    count(name) >= 2
+                    or basin
+                    or _named_reservoir(text, m.start() - size, stem, suffix)
+                )
                 # the longer name, unless the shorter is also written alone (龙羊峡水库)
                 and (best is None or count(name) > count(best))
             ):
                 best = name
-        if best is None or (found and found[-1].end > m.start() - len(best) + len(m.group(0))):
+        if best is None or (found and found[-1].end > m.start() - len(best) + len(suffix)):
             continue
         begin = m.end() - len(best)
         # Keyed by its name, as the entity extractor keys a named place it finds by itself.
-        place = PlaceDef(best, best, suffixes[m.group(0)], None, None, ())
+        place = PlaceDef(best, best, suffixes[suffix], None, None, ())
         stop = m.end()
         area = _area_after(lexicon, text, stop, end)
         if area is not None:  # "东寨港国家级自然保护区": the reserve named after the water
@@ -298,6 +306,36 @@ def _unlisted_water(text: str, lexicon: Lexicon, start: int, end: int) -> list[P
             place, stop = PlaceDef(name, name, "park", None, None, ()), area.end()
         found.append(PlaceHit(begin, stop, place))
     return found
+
+
+def _water_stem(stem: str, suffix: str, not_stems: set[str]) -> bool:
+    """Whether ``stem`` can begin a water body's name: Chinese characters, no common word, no
+    particle or other water word ("太湖湖体", "美丽河湖", "2024年太湖"), except the river a
+    reservoir or lake is named after (新丰江水库)."""
+    inner = stem[:-1] if suffix == "水库" and stem[-1:] in _RIVER_WORDS and len(stem) > 2 else stem
+    return (
+        all("\u4e00" <= c <= "\u9fff" for c in stem)
+        and stem not in not_stems
+        and stem[-2:] not in not_stems
+        and not any(c in _NOT_IN_WATER_NAMES for c in inner)
+    )
+
+
+def _named_reservoir(text: str, begin: int, stem: str, suffix: str) -> bool:
+    """A reservoir written once under a name that opens its word ("；鹤地水库呈…", "、飞来峡水库")
+    and is no common word by jieba's dictionary (病险水库, 骨干水库 are kinds)."""
+    if suffix != "水库" or len(stem) < 2 or (begin > 0 and "\u4e00" <= text[begin - 1] <= "\u9fff"):
+        return False
+    return word_tags().get(stem) in (None, "ns", "nr")
+
+
+def _listed_water_ends(text: str, end: int, lexicon: Lexicon) -> bool:
+    """Whether a listed water body's name ends at ``end`` (赤水河, 澜沧江)."""
+    for size in range(2, 6):
+        place = lexicon.place_by_alias.get(text[max(0, end - size) : end])
+        if place is not None and place.type in WATER_TYPES:
+            return True
+    return False
 
 
 @cache
