@@ -234,12 +234,30 @@ def test_mixed_sentence(finder: PeriodFinder) -> None:
     text = "“十四五”以来，2023—2025年累计投入资金，2025年12月底前完成，去年同比下降"
     found = finder.find(text, ANCHOR)
     assert [(surface(text, e), e.code) for e in found] == [
-        ("十四五", "2021/2025"),
+        ("十四五", "2021/2024"),  # since then, up to the year the document reports on
         ("2023—2025年", "2023/2025"),
         ("累计", "cumulative"),
         ("2025年12月", "2025-12"),
         ("去年", "2024"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "code"),
+    [
+        ("“十四五”以来累计治理", TimeAnchor(year=2025, about="2024"), "2021/2024"),
+        ("“十四五”以来累计治理", TimeAnchor(year=2026), "2021/2025"),  # never past its end
+        ("「十四五」前四年累计造林", TimeAnchor(year=2025), "2021/2024"),
+        ("自2014年4月正式启动以来累计成交", TimeAnchor(year=2026, about="2025"), "2014/2025"),
+        ("2019年以来关停矿山", TimeAnchor(year=2025), "2019/2025"),
+        ("2025年1月以来", TimeAnchor(year=2025), "2025-01"),  # a month since: left to the month
+        ("自2025年10月1日起施行", TimeAnchor(year=2025), "2025"),
+    ],
+)
+def test_since_runs_to_the_reporting_year(
+    finder: PeriodFinder, text: str, anchor: TimeAnchor, code: str
+) -> None:
+    assert finder.find(text, anchor)[0].code == code
 
 
 # --- properties ------------------------------------------------------------------------------

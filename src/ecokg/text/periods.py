@@ -42,6 +42,10 @@ _BARE = r"(?<![\d.第/])"
 _FIRST_MONTHS = re.compile(rf"(?:(\d{{4}})\s*年\s*)?(?<![提此之目])前({_M})个?月(?:份)?")
 _BARE_MONTH_RANGE = re.compile(rf"{_BARE}({_M})\s*月?{_DASH}({_M})\s*月(?:份)?")
 _BARE_DATE = re.compile(rf"{_BARE}({_M})\s*月\s*(\d{{1,2}})\s*[日号]")
+_PLAN_FIRST_YEARS = re.compile(r"(?:前|头)([一二三四五1-5两])年")
+# What makes a year a start: "以来"/"起" right after it (past a closing quote or 期间), or after
+# a short verb phrase ("2014年4月正式启动以来").
+_SINCE = re.compile(r"[”」\"']?(?:期间)?(?P<verb>[\u4e00-\u9fff]{0,6}?)(?:以来|起(?![草步点]))")
 _BARE_MONTH = re.compile(rf"{_BARE}({_M})\s*月(?:份)?(?!\s*\d)")
 
 
@@ -269,15 +273,23 @@ class PeriodFinder:
 
     @staticmethod
     def _since(text: str, expr: TimeExpr, anchor: TimeAnchor) -> TimeExpr:
-        """ "2018年以来", "自2020年起", "十四五以来": the span from then to the document's year."""
-        if expr.kind not in ("year", "plan") or expr.start_year is None or anchor.year is None:
+        """ "2018年以来", "自2020年起", "“十四五”以来", "自2014年4月正式启动以来": the span
+        from then to the year the document reports on (a report on 2024 published in 2025
+        counts to 2024), never past a plan's end."""
+        if expr.kind not in ("year", "plan", "month") or expr.start_year is None:
             return expr
-        if re.search(r"[日号]$", text[expr.start : expr.end]):
+        last = anchor.reporting_year
+        if last is None or re.search(r"[日号]$", text[expr.start : expr.end]):
             return expr  # "自2025年10月1日起施行": the day a rule takes effect
-        if not text.startswith(("以来", "起"), expr.end) or anchor.year <= expr.start_year:
+        since = _SINCE.match(text, expr.end)
+        if since is None or (expr.kind == "month" and not since["verb"]):
+            return expr  # "2025年1月以来" is left to the month
+        if expr.kind == "plan" and expr.end_year is not None:
+            last = min(last, expr.end_year)
+        if last <= expr.start_year:
             return expr
-        code = period_code(expr.start_year, anchor.year)
-        return replace(expr, kind="range", code=code, end_year=anchor.year)
+        code = period_code(expr.start_year, last)
+        return replace(expr, kind="range", code=code, end_year=last)
 
     def _word_expr(self, m: re.Match[str], anchor: TimeAnchor) -> TimeExpr | None:
         s, e = m.start(), m.end()
@@ -288,6 +300,11 @@ class PeriodFinder:
             if starts_with_any(m.string[rest : rest + 1], self.period_end):
                 # "“十四五”末23.5%的目标": the plan's last year
                 return TimeExpr(s, rest + 1, "year", str(y2), y2, y2)
+            first = _PLAN_FIRST_YEARS.match(m.string, rest)
+            if first is not None and 1 <= (n := _month(first[1])) <= y2 - y1:
+                # "“十四五”前四年": the plan's first years
+                last = y1 + n - 1
+                return TimeExpr(s, first.end(), "range", period_code(y1, last), y1, last)
             return TimeExpr(s, e, "plan", period_code(y1, y2), y1, y2)
         if m["rel"]:
             if anchor.year is None:
