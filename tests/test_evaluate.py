@@ -147,3 +147,58 @@ def test_eval_command_on_a_gold_of_its_own(tmp_path: Path) -> None:
     scores = json.loads(done.stdout)
     assert scores["observations"]["recall"] == 1.0
     assert scores["attribute_accuracy"]["unit"] == 1.0
+
+
+def test_an_area_in_another_unit_of_its_kind_is_the_same_value() -> None:
+    text = "全区完成造林101.7万公顷，种草3万公顷。"
+    area = ("http://qudt.org/vocab/quantitykind/Area", Decimal(10000))
+    sizes = {"hectare": area, "mu": (area[0], Decimal("666.6667"))}
+    gold = [
+        GoldObservation(
+            "d",
+            "d-o1",
+            "造林面积",
+            Decimal(15255000),
+            "mu",
+            "exact",
+            None,
+            None,
+            "完成造林101.7万公顷",
+        ),
+        GoldObservation(
+            "d", "d-o2", "种草面积", Decimal(30000), "mu", "exact", None, None, "种草3万公顷"
+        ),
+    ]
+    pred = [
+        PredictedObservation(
+            "d",
+            "iri:a",
+            "造林面积",
+            Decimal(1017000),
+            "hectare",
+            "exact",
+            None,
+            None,
+            "101.7万公顷",
+            6,
+            14,
+        ),
+        PredictedObservation(
+            "d",
+            "iri:b",
+            "种草面积",
+            Decimal(30000),
+            "hectare",
+            "exact",
+            None,
+            None,
+            "3万公顷",
+            17,
+            21,
+        ),
+    ]
+    report = score({"d": text}, gold, [], pred, [], sizes)
+    assert report.observations.tp == 1  # 3万公顷 is 45万亩, not 3万亩
+    assert report.attribute_accuracy("unit") == 1.0
+    plain = score({"d": text}, gold, [], pred, [])  # no sizes: numbers compared as written
+    assert [m.split()[0] for m in plain.misses] == ["d-o1"]

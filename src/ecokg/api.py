@@ -32,6 +32,7 @@ from ecokg.evaluate import (
     score,
 )
 from ecokg.export import export
+from ecokg.extract.lexicon import load_lexicon
 from ecokg.kg.serialize import nquads_bytes, sorted_quads, trig_bytes, turtle_bytes
 from ecokg.kg.vocab import slug
 from ecokg.network import to_networkx
@@ -253,7 +254,12 @@ def evaluate(kg: KnowledgeGraph, corpus_dir: str | Path, gold_dir: str | Path) -
         )
         for r in kg.query(load_query("entities")).records()
     ]
-    return score(texts, gold_obs, gold_ents, obs, ents)
+    sizes = {
+        u.code: (u.kind, u.to_si)
+        for u in load_lexicon().units.values()
+        if u.kind is not None and u.to_si is not None
+    }
+    return score(texts, gold_obs, gold_ents, obs, ents, sizes)
 
 
 def _opt(value: object) -> str | None:

@@ -8,7 +8,9 @@ Matching rules:
 * An **observation** matches a gold observation of the same document when the values are equal
   and the prediction's quote span overlaps the gold ``anchor`` in the text. Each prediction and
   each gold record is matched at most once (largest overlap first). Unit, period, qualifier and
-  place are then compared on the matched pairs (attribute accuracy).
+  place are then compared on the matched pairs (attribute accuracy). Values in two units of
+  one quantity kind that the ontology sizes (亩, 公顷, 平方公里) are compared converted, and the
+  unit then counts as right: the gold format knows only 亩, the graph keeps the unit written.
 * An **entity** matches when document, type and canonical name agree (names compared in
   simplified script without quotes, 《》 or spaces). ``lenient`` scores also accept a gold alias.
 * **Identity**: every gold entity name (and indicator name) that occurs in two or more documents
@@ -318,8 +320,24 @@ def _same_date(a: str, b: str) -> bool:
     return a.startswith(b) or b.startswith(a)
 
 
-def _equal_values(a: Decimal, b: Decimal) -> bool:
-    return abs(a - b) <= max(abs(a), abs(b)) * Decimal("1e-9")
+def _equal_values(a: Decimal, b: Decimal, tolerance: Decimal = Decimal("1e-9")) -> bool:
+    return abs(a - b) <= max(abs(a), abs(b)) * tolerance
+
+
+def _same_quantity(
+    g: GoldObservation, p: PredictedObservation, sizes: Mapping[str, tuple[str, Decimal]]
+) -> bool:
+    """Whether gold and prediction state one amount: the same value, or the same quantity in
+    another unit of its kind (101.7万公顷 for the gold's 1525.5万亩; ``sizes`` maps a unit to
+    its quantity kind and SI size, rounded in the ontology, hence the looser tolerance)."""
+    if not _convertible(g.unit, p.unit, sizes):
+        return _equal_values(g.value, p.value)
+    g_size, p_size = sizes[g.unit][1], sizes[p.unit][1]
+    return _equal_values(g.value * g_size, p.value * p_size, Decimal("1e-6"))
+
+
+def _convertible(a: str, b: str, sizes: Mapping[str, tuple[str, Decimal]]) -> bool:
+    return a != b and a in sizes and b in sizes and sizes[a][0] == sizes[b][0]
 
 
 def score(
@@ -328,8 +346,10 @@ def score(
     gold_ents: Iterable[GoldEntity],
     pred_obs: Iterable[PredictedObservation],
     pred_ents: Iterable[PredictedEntity],
+    sizes: Mapping[str, tuple[str, Decimal]] | None = None,
 ) -> EvalReport:
-    """Score predictions against gold for the documents the gold annotates."""
+    """Score predictions against gold for the documents the gold annotates. ``sizes`` (unit ->
+    quantity kind and SI size) lets a value in another unit of the same kind match."""
     gold_obs = list(gold_obs)
     gold_ents = list(gold_ents)
     docs = sorted({g.doc for g in gold_obs} | {g.doc for g in gold_ents})
@@ -346,6 +366,7 @@ def score(
             [g for g in gold_obs if g.doc == doc],
             [p for p in pred_obs if p.doc == doc],
             matched_indicator,
+            sizes or {},
         )
     for g in gold_obs:
         gold_indicator_docs[g.indicator].add(g.doc)
@@ -381,6 +402,7 @@ def _score_observations(
     gold: list[GoldObservation],
     pred: list[PredictedObservation],
     matched_indicator: dict[str, dict[str, tuple[str, set[str]]]],
+    sizes: Mapping[str, tuple[str, Decimal]],
 ) -> None:
     states_modality = any(g.modality is not None for g in gold)
     candidates = []
@@ -388,7 +410,7 @@ def _score_observations(
         for a_start, a_end in _occurrences(text, g.anchor):
             for pi, p in enumerate(pred):
                 overlap = min(a_end, p.end) - max(a_start, p.start)
-                if overlap > 0 and _equal_values(g.value, p.value):
+                if overlap > 0 and _same_quantity(g, p, sizes):
                     candidates.append((-overlap, gi, pi))
     used_gold: set[int] = set()
     used_pred: set[int] = set()
@@ -401,7 +423,9 @@ def _score_observations(
         report.observations.tp += 1
         matched_indicator[g.indicator].setdefault(p.indicator, (p.label, set()))[1].add(p.doc)
         for attr in ATTRIBUTES:
-            if getattr(g, attr) == getattr(p, attr):
+            if getattr(g, attr) == getattr(p, attr) or (
+                attr == "unit" and _convertible(g.unit, p.unit, sizes)
+            ):
                 report.attribute_correct[attr] += 1
             else:
                 report.attribute_errors.append(

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
+from decimal import Decimal
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -27,12 +28,16 @@ from ecokg.text.wordlists import alternation
 
 @dataclass(frozen=True)
 class UnitDef:
-    """A unit: its IRI, contract code and the surface forms that introduce it."""
+    """A unit: its IRI, contract code and the surface forms that introduce it; ``to_si`` is its
+    size in SI units (qudt:conversionMultiplier: 亩 in m²) and ``kind`` its quantity kind, where
+    the ontology gives them."""
 
     iri: URIRef
     code: str
     label: str
     surface_forms: tuple[str, ...]
+    to_si: Decimal | None = None
+    kind: str | None = None
 
 
 @dataclass(frozen=True)
@@ -120,7 +125,12 @@ def _units(graph: Graph) -> dict[str, UnitDef]:
         assert isinstance(iri, URIRef)
         code = str(graph.value(iri, SKOS.notation))
         forms = tuple(sorted(str(f) for f in graph.objects(iri, EKG.surfaceForm)))
-        units[code] = UnitDef(iri, code, _label(graph, iri), forms)
+        size = graph.value(iri, QUDT.conversionMultiplier)
+        to_si = Decimal(str(size)) if size is not None else None
+        kind = graph.value(iri, QUDT.hasQuantityKind)
+        units[code] = UnitDef(
+            iri, code, _label(graph, iri), forms, to_si, str(kind) if kind is not None else None
+        )
     return units
 
 
