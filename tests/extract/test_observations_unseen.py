@@ -1173,3 +1173,18 @@ def test_qizhong_goes_on_with_the_comparison_of_the_sentence_before(lexicon: Lex
     for value in ("5", "13.2"):
         assert slug_of(found[Decimal(value)]) == "pm25-annual-mean--yoy-change"
         assert found[Decimal(value)].place == "祁阳市"
+
+
+def test_noise_and_radiation_have_their_units(lexicon: Lexicon) -> None:
+    text = (
+        "2024年，全市区域声环境昼间等效声级平均值为53.6 dB(A)；1类区夜间等效声级为44.1分贝。"
+        "环境γ辐射空气吸收剂量率介于61.8至97.2纳戈瑞/小时之间。"
+    )
+    found = by_value(observe(text, lexicon, published="2025-06"))
+    assert set(found) == {Decimal("53.6"), Decimal("44.1"), Decimal("61.8")}  # 1类区 is a name
+    assert found[Decimal("53.6")].unit == found[Decimal("44.1")].unit == "dba"
+    assert found[Decimal("53.6")].indicator.label == "区域声环境昼间等效声级"
+    assert (found[Decimal("61.8")].unit, found[Decimal("61.8")].max_value) == (
+        "ngy_per_h",
+        Decimal("97.2"),
+    )
