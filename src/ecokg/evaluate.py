@@ -316,6 +316,11 @@ def _occurrences(text: str, anchor: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _short(doc: str) -> str:
+    """A document's number, which lists of errors show for its name (1203 of 1203_tj_page)."""
+    return doc.split("_", 1)[0]
+
+
 def _same_date(a: str, b: str) -> bool:
     return a.startswith(b) or b.startswith(a)
 
@@ -375,7 +380,7 @@ def score(
     report.split_indicators = [
         f"{name}: "
         + "; ".join(
-            f"{iri.rsplit('/', 1)[-1]} {label!r} in {','.join(sorted(d[:3] for d in ds))}"
+            f"{iri.rsplit('/', 1)[-1]} {label!r} in {','.join(sorted(_short(d) for d in ds))}"
             for iri, (label, ds) in sorted(matched_indicator[name].items())
         )
         for name in shared
@@ -456,7 +461,7 @@ def _score_observations(
         if pi not in used_pred:
             report.observations.fp += 1
             report.false_positives.append(
-                f"{p.doc[:3]} {p.label} = {p.value} {p.unit} [{' '.join(p.quote.split())}] "
+                f"{_short(p.doc)} {p.label} = {p.value} {p.unit} [{' '.join(p.quote.split())}] "
                 f"@{p.start}"
             )
 
@@ -484,9 +489,9 @@ def _score_entities(
         len({k for k in pred_keys if k not in alias_keys}),
         len(gold_keys - lenient_hits),
     )
-    report.entity_misses = [f"{d[:3]} {t} {n}" for d, t, n in sorted(gold_keys - pred_keys)]
+    report.entity_misses = [f"{_short(d)} {t} {n}" for d, t, n in sorted(gold_keys - pred_keys)]
     report.entity_false_positives = [
-        f"{d[:3]} {t} {n}" for d, t, n in sorted(pred_keys - gold_keys)
+        f"{_short(d)} {t} {n}" for d, t, n in sorted(pred_keys - gold_keys)
     ]
     # identity: one IRI per gold name across documents
     iris: dict[tuple[str, str], set[str]] = defaultdict(set)
