@@ -1188,3 +1188,11 @@ def test_noise_and_radiation_have_their_units(lexicon: Lexicon) -> None:
         "ngy_per_h",
         Decimal("97.2"),
     )
+
+
+def test_a_township_summary_speaks_for_the_township(lexicon: Lexicon) -> None:
+    text = "今年，全镇完成农村改厕320户，整治黑臭坑塘12处。扶沟县共查处秸秆焚烧5起。"
+    found = by_value(observe(text, lexicon, published="2025-12", title="柳河镇2025年工作总结"))
+    assert found[Decimal(320)].place == found[Decimal(12)].place == "柳河镇"
+    assert found[Decimal(320)].indicator.label == "农村改厕数"  # 全镇 names no metric
+    assert found[Decimal(5)].place == "扶沟县"

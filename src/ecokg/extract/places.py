@@ -408,8 +408,9 @@ def home_province(hits: Iterable[PlaceHit], lexicon: Lexicon) -> PlaceDef | None
 
 def document_locality(title: str, lexicon: Lexicon, home: PlaceDef | None) -> PlaceDef | None:
     """The place a document speaks for: the most specific division its title names (a county's
-    notice, 湖州市生态环境局德清分局…, speaks for 德清县), else its home province."""
-    ranked = {"county": 0, "city": 1, "province": 2}
+    notice, 湖州市生态环境局德清分局…, speaks for 德清县; a township's summary for the
+    township), else its home province."""
+    ranked = {"town": 0, "county": 1, "city": 2, "province": 3}
     hits = find_places(title, lexicon)
     named = [h.place for h in hits if h.place.type in ranked]
     if not named:
