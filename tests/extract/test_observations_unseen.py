@@ -1196,3 +1196,14 @@ def test_a_township_summary_speaks_for_the_township(lexicon: Lexicon) -> None:
     assert found[Decimal(320)].place == found[Decimal(12)].place == "柳河镇"
     assert found[Decimal(320)].indicator.label == "农村改厕数"  # 全镇 names no metric
     assert found[Decimal(5)].place == "扶沟县"
+
+
+def test_places_alone_with_counts_go_on_with_the_count_just_reported(lexicon: Lexicon) -> None:
+    text = (
+        "2024年，全市妥善处置突发环境事件9起，同比减少2起，已连续6年未发生较大突发环境事件。"
+        "从区域分布看，其中麟游县4起、眉县3起。"
+    )
+    found = observe(text, lexicon, published="2025-03", title="宝鸡市环境应急工作情况")
+    counts = {(o.place, o.value): o.indicator.iri for o in found if o.unit == "count"}
+    total = counts[("宝鸡市", Decimal(9))]
+    assert counts[("麟游县", Decimal(4))] == counts[("眉县", Decimal(3))] == total

@@ -1381,6 +1381,15 @@ def _names_place(state: _DocState, start: int, end: int) -> bool:
     return _jurisdiction_word(state, state.doc.text[start:end]) is not None
 
 
+def _only_a_place(state: _DocState, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is one place and nothing else (but an opener: 其中)."""
+    text = state.doc.text
+    words = _CLAUSE_OPENER.sub("", text[start:end])
+    at = end - len(words)
+    i = bisect_right(state.place_starts, at - 1)
+    return i < len(state.places) and state.places[i].start == at and state.places[i].end == end
+
+
 def _jurisdiction_word(
     state: _DocState, clause_text: str, at: int | None = None
 ) -> PlaceDef | None:
@@ -1723,9 +1732,10 @@ def _read_observations(
                         if base in recent:
                             recent.remove(base)
                         recent.append(base)
-                        state.last_indicator = base
-                        if obs.change_direction is None:  # a change is in its own unit
-                            state.last_unit = obs.unit
+                        if not num.duration:  # "连续5年未发生…": a streak is no metric to go on
+                            state.last_indicator = base
+                        if obs.change_direction is None and not num.duration:
+                            state.last_unit = obs.unit  # a change is in its own unit
                     yield obs
         yield from ranked
         if topic is not None and any(
@@ -2130,6 +2140,16 @@ def _observation(
                 # "…浓度为36微克/立方米；川南地区为41微克/立方米": a place alone goes on with
                 # the metric just reported
                 indicators = [state.last_indicator]
+    elif (
+        not label
+        and num.unit == "count"
+        and change is None
+        and state.last_indicator is not None
+        and state.last_unit == "count"
+        and _only_a_place(state, clause.start, num.start)
+    ):
+        # "…处置突发环境事件7起。…其中陈仓区3起、渭滨区2起": so do places alone with counts
+        indicators = [state.last_indicator]
     if change is None or num.unit != "times":  # "增长4.8倍" is a change, not an exceedance
         label = _measured(state, label, num)
     context = f"{label}|{after_unit}"
