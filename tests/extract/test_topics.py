@@ -104,7 +104,7 @@ BULLETIN = """宜宾市2025年国民经济和社会发展统计公报
 
 十、资源、环境和应急管理
 
-全年单位地区生产总值能耗比上年下降3.2%。全市PM2.5年均浓度为33微克/立方米，比上年下降2.9%。全年各类生产安全事故起数和死亡人数比上年分别下降6.4%和9.1%。
+全年单位地区生产总值能耗比上年下降3.2%。全市PM2.5年均浓度为33微克/立方米，比上年下降2.9%。全年各类生产安全事故起数和死亡人数比上年分别下降6.4%和9.1%。万元地区生产总值用水量为31.2立方米，万元工业增加值用水量为18.4立方米。
 """
 
 
@@ -113,6 +113,13 @@ def test_a_statistical_bulletin_keeps_only_its_environment(lexicon: Lexicon) -> 
         "b", Path("b.txt"), BULLETIN, "utf-8", SourceMeta(published=PartialDate.parse("2026-03"))
     )
     found = list(extract_observations(AnalyzedDoc.of(doc), lexicon))
-    assert {o.value for o in found} == {Decimal("3.2"), Decimal(33), Decimal("2.9")}
+    # water used per unit of GDP or of value added is the environment's, GDP itself is not
+    assert {o.value for o in found} == {
+        Decimal("3.2"),
+        Decimal(33),
+        Decimal("2.9"),
+        Decimal("31.2"),
+        Decimal("18.4"),
+    }
     # the bulletin's 全年 is the year its title names, not the year it was published
     assert {o.period.code for o in found} == {"2025"}
