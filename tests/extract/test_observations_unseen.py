@@ -1207,3 +1207,8 @@ def test_places_alone_with_counts_go_on_with_the_count_just_reported(lexicon: Le
     counts = {(o.place, o.value): o.indicator.iri for o in found if o.unit == "count"}
     total = counts[("宝鸡市", Decimal(9))]
     assert counts[("麟游县", Decimal(4))] == counts[("眉县", Decimal(3))] == total
+
+
+def test_poles_are_counted(lexicon: Lexicon) -> None:
+    found = observe("全年布设红外相机900台、智能监测杆216根。", lexicon, published="2025-06")
+    assert [(o.value, o.unit) for o in found] == [(Decimal(900), "count"), (Decimal(216), "count")]
