@@ -20,9 +20,15 @@ def observe(
     published: str = "2025-03",
     about: str | None = None,
     title: str | None = None,
+    publisher: str | None = None,
 ) -> list[Observation]:
     """The observations of a one-text document with the given metadata."""
-    meta = SourceMeta(title=title, published=PartialDate.parse(published), about_period=about)
+    meta = SourceMeta(
+        title=title,
+        publisher=publisher,
+        published=PartialDate.parse(published),
+        about_period=about,
+    )
     doc = Document("t", Path("t.txt"), text, "utf-8", meta)
     return list(extract_observations(AnalyzedDoc.of(doc), lexicon))
 

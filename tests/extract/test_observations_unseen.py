@@ -1212,3 +1212,28 @@ def test_places_alone_with_counts_go_on_with_the_count_just_reported(lexicon: Le
 def test_poles_are_counted(lexicon: Lexicon) -> None:
     found = observe("全年布设红外相机900台、智能监测杆216根。", lexicon, published="2025-06")
     assert [(o.value, o.unit) for o in found] == [(Decimal(900), "count"), (Decimal(216), "count")]
+
+
+def test_a_county_bureaus_post_speaks_for_the_county_and_headings_name_the_river(
+    lexicon: Lexicon,
+) -> None:
+    text = (
+        "又到了每月“晒水质”的时间啦。\n\n"
+        "一、乌江干流：10月份依旧是Ⅱ类\n\n"
+        "具体来看，邵家桥断面10月份溶解氧平均浓度8.4毫克/升，氨氮0.11毫克/升。\n\n"
+        "二、支流：17个断面达标\n\n"
+        "1—10月全县地表水断面优良比例为94.4%。唯一没达标的是石阡河河口断面，"
+        "总磷浓度一度达到0.23毫克/升。\n"
+    )
+    found = by_value(
+        observe(
+            text,
+            lexicon,
+            published="2025-11",
+            title="1—10月乌江水质稳稳保持Ⅱ类",
+            publisher="铜仁市生态环境局思南分局",
+        )
+    )
+    assert found[Decimal("8.4")].place == found[Decimal("0.11")].place == "乌江"
+    assert found[Decimal("94.4")].place == "思南县"
+    assert found[Decimal("0.23")].place == "石阡河"

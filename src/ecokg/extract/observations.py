@@ -375,6 +375,9 @@ class _DocState:
     # The span an audit or inspection the document reports on covered (its lead says), the
     # time of the findings the text gives no time of their own.
     examined: TimeExpr | None = None
+    # The river or lake the current section's heading names ("一、乌江干流：…"): what its
+    # measures of water are about when their paragraph names none.
+    section_water: PlaceDef | None = None
     # metric IRI -> (start of the statement it was last reported in, the place it was about)
     reported_at: dict[str, tuple[int, PlaceDef | None]] = field(default_factory=dict)
 
@@ -386,7 +389,7 @@ def _state(doc: AnalyzedDoc, lexicon: Lexicon) -> _DocState:
     places = find_places(doc.text, lexicon)
     # The province of the division the title speaks for outweighs the places the text names
     # (a Jiangxi notice comparing itself with Fujian is still about Jiangxi).
-    locality = document_locality(doc.title, lexicon, None)
+    locality = document_locality(doc.title, lexicon, None, doc.publisher)
     home = jurisdiction("province", locality, lexicon) or home_province(places, lexicon)
     # Quoted terms are names ("1269"行动计划), except a quoted hedged value ("20+"微克/立方米).
     blocked = [
@@ -1469,14 +1472,24 @@ def _names_basin(text: str, hit: PlaceHit) -> bool:
 
 
 def _paragraph_water(state: _DocState, sentence: Sentence, pos: int) -> PlaceDef | None:
-    """The river, lake or sea last named in the paragraph before ``pos``."""
+    """The river, lake or sea last named in the paragraph before ``pos``, else the one its
+    section's heading names."""
     start, _ = state.doc.paragraph_spans[sentence.paragraph]
+    return _last_water(state, start, pos) or state.section_water
+
+
+def _last_water(state: _DocState, start: int, end: int) -> PlaceDef | None:
     lo = bisect_right(state.place_starts, start - 1)
-    hi = bisect_right(state.place_starts, pos - 1)
+    hi = bisect_right(state.place_starts, end - 1)
     for hit in reversed(state.places[lo:hi]):
         if hit.place.type in WATER_TYPES:
             return hit.place
     return None
+
+
+def _heading_water(state: _DocState, paragraph: int) -> PlaceDef | None:
+    start, end = state.doc.paragraph_spans[paragraph]
+    return _last_water(state, start, end)
 
 
 def _later_jurisdiction(state: _DocState, sentence: Sentence, clause: Span) -> PlaceDef | None:
@@ -1675,6 +1688,7 @@ def _read_observations(
             paragraph, topic, state.rank_base, aside = sentence.paragraph, None, None, None
             if paragraph > 0 and _is_heading(state, paragraph):
                 section_time = _heading_time(state, paragraph)
+                state.section_water = _heading_water(state, paragraph)
             paragraph_time = section_time
         if is_caption(doc, lexicon, paragraph):
             continue  # a photo caption repeats the story it illustrates

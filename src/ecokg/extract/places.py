@@ -37,7 +37,7 @@ _NOT_TOWN_STEM_END = frozenset("乡镇村城市县区省各全个街")
 # A reserve's or park's name holds none of these: "各级自然保护区", "省级以上森林公园" name kinds.
 _NOT_IN_AREA_NAMES = frozenset("各级类个处等的全该其所此和与及或")
 # A river's or lake's basin and main stem are the water body itself (长江流域, 赣江干流).
-_WATER_PARTS = ("流域", "干流", "水系")
+_WATER_PARTS = ("流域", "干流", "水系", "河口")
 # Places a planning region is named after (成都平原经济区, 长株潭城市群, 平潭综合实验区).
 _ZONED = ("region", "mountain", "city", "county")
 # What a title may name as the place a whole document is about when it names no division.
@@ -406,24 +406,32 @@ def home_province(hits: Iterable[PlaceHit], lexicon: Lexicon) -> PlaceDef | None
     return lexicon.places[best]
 
 
-def document_locality(title: str, lexicon: Lexicon, home: PlaceDef | None) -> PlaceDef | None:
+def document_locality(
+    title: str, lexicon: Lexicon, home: PlaceDef | None, publisher: str = ""
+) -> PlaceDef | None:
     """The place a document speaks for: the most specific division its title names (a county's
     notice, 湖州市生态环境局德清分局…, speaks for 德清县; a township's summary for the
-    township), else its home province."""
+    township), else the one its publisher names (铜仁市生态环境局思南分局: 思南县), else a
+    park or river basin its title names, else its home province."""
     ranked = {"town": 0, "county": 1, "city": 2, "province": 3}
     hits = find_places(title, lexicon)
     named = [h.place for h in hits if h.place.type in ranked]
+    if not named and not any(w in title for w in _national_words(lexicon)):
+        named = [h.place for h in find_places(publisher, lexicon) if h.place.type in ranked]
     if not named:
         # "生态环境部通报…全国环境空气质量状况": a national document speaks for the country, not
         # for the province most of its examples lie in
-        markers = lexicon.words.get("gazetteer", {}).get("national_title_words", ())
-        if any(word in title for word in markers):
+        if any(word in title for word in _national_words(lexicon)):
             return lexicon.place_by_alias.get("全国", home)
         # "滇南亚洲象国家公园2025年度工作报告", "皖浙新安江流域横向生态补偿…": a report on a
         # park or a river basin speaks for it, not for the province it lies in
         areas = [h.place for h in hits if h.place.type in _TITLE_AREAS]
         return areas[0] if areas else home
     return min(named, key=lambda p: ranked[p.type])
+
+
+def _national_words(lexicon: Lexicon) -> tuple[str, ...]:
+    return tuple(lexicon.words.get("gazetteer", {}).get("national_title_words", ()))
 
 
 def jurisdiction(word_level: str, locality: PlaceDef | None, lexicon: Lexicon) -> PlaceDef | None:

@@ -56,6 +56,12 @@ class AnalyzedDoc:
         return "" if "。" in first else first
 
     @cached_property
+    def publisher(self) -> str:
+        """Who published the document (its metadata's), normalised as the text is; else ""."""
+        meta = self.document.meta.publisher
+        return to_half_width(to_simplified(meta)) if meta else ""
+
+    @cached_property
     def time_anchor(self) -> TimeAnchor:
         """What relative times resolve against: the document's date and reporting period."""
         published = self.document.published
