@@ -1237,3 +1237,15 @@ def test_a_county_bureaus_post_speaks_for_the_county_and_headings_name_the_river
     assert found[Decimal("8.4")].place == found[Decimal("0.11")].place == "乌江"
     assert found[Decimal("94.4")].place == "思南县"
     assert found[Decimal("0.23")].place == "石阡河"
+
+
+def test_a_month_dating_an_event_is_not_the_time_of_the_figures_after_it(
+    lexicon: Lexicon,
+) -> None:
+    text = (
+        "今年全区共出现沙尘天气过程8次。10月，国家林业和草原局在鄂尔多斯市召开防沙治沙现场会。"
+        "全区林草产业总产值达到720亿元。堆存量由2020年底的412万吨降至9月底的不到90万吨。"
+    )
+    found = by_value(observe(text, lexicon, published="2025-11", about="2025"))
+    assert found[Decimal(720) * 10**8].period.code == "2025"
+    assert found[Decimal(900000)].period.code == "2025-09"  # not the month of 2020年底

@@ -201,6 +201,7 @@ class _Words:
     target_openers: tuple[str, ...]
     goal_nouns: tuple[str, ...]
     examinations: tuple[str, ...]
+    event_verbs: tuple[str, ...]
     examination_acts: tuple[str, ...]
     follow_ups: tuple[str, ...]
     forecast_cues: tuple[str, ...]
@@ -277,6 +278,7 @@ def _words(lexicon: Lexicon) -> _Words:
         target_openers=tuple(w["modality"]["target_openers"]),
         goal_nouns=tuple(w["modality"]["goal_nouns"]),
         examinations=tuple(w["periods"]["examinations"]),
+        event_verbs=tuple(w["periods"].get("event_verbs", ())),
         examination_acts=tuple(w["periods"]["examination_acts"]),
         follow_ups=tuple(w["periods"]["follow_ups"]),
         forecast_cues=tuple(w["modality"]["forecast"]),
@@ -1719,6 +1721,7 @@ def _read_observations(
         if lead is not None:
             paragraph_time = lead
         consumed = 0  # end of the last value read: the high end of a range is not a value
+        valued = False  # whether the sentence gave a value
         ranked, listed = _rank_lists(state, sentence, paragraph_time)
         for clause in sentence.clauses:
             if off_topic(doc, lexicon, sentence, clause):
@@ -1738,6 +1741,7 @@ def _read_observations(
                 if _is_threshold(state, num, clause, sentence):
                     continue
                 found = _observation(state, sentence, clause, num, recent, paragraph_time, topic)
+                valued = valued or bool(found)
                 for obs in found:
                     base = obs.indicator.base or obs.indicator
                     if not _tally_of_places(state, obs, base):
@@ -1764,6 +1768,17 @@ def _read_observations(
             paragraph_time = carried  # "上半年…，下半年…实现全年转升为降": the lead is spent
         elif lead is not None and _statement_start(state, sentence) != sentence.span.start:
             paragraph_time = carried
+        elif lead is not None and not valued and _tells_an_event(state, sentence, lead):
+            paragraph_time = carried  # "10月，…在鄂尔多斯市召开现场会。全区…": a date, not a period
+
+
+def _tells_an_event(state: _DocState, sentence: Sentence, lead: TimeExpr) -> bool:
+    """Whether a sentence opened by a month and giving no value tells what happened then (a
+    meeting held, a plan issued): the month dates the event, not the figures after it."""
+    if lead.kind != "month" or "/" in (lead.code or ""):
+        return False
+    said = state.doc.text[lead.end : sentence.span.end]
+    return any(verb in said for verb in state.words.event_verbs)
 
 
 def _moves_on(state: _DocState, sentence: Sentence, lead: TimeExpr) -> bool:

@@ -329,9 +329,13 @@ class PeriodFinder:
             and ends_with_any(before, self.as_of_before) is None
             and ends_with_any(before, self.base_before) is None
             and starts_with_any(text[expr.end : expr.end + 4], self.base_after) is None
-            # "下降至去年的34微克/立方米": the time of that one value
-            and not text.startswith("的", expr.end)
+            # "下降至去年的34微克/立方米", "由2020年底的412万吨": the time of that one value
+            and not text.startswith("的", expr.end + len(self._end_word(text, expr.end)))
         )
+
+    def _end_word(self, text: str, at: int) -> str:
+        """The word for a period's end (底, 末) written at ``at``, else ""."""
+        return starts_with_any(text[at : at + 1], self.period_end) or ""
 
     def _resolve_in_order(
         self,
