@@ -1416,12 +1416,7 @@ def _jurisdiction_word(
         return state.home or jurisdiction("province", state.locality, state.lexicon)
     whole = jurisdiction(level, state.locality, state.lexicon)
     if whole is None and at is not None:
-        paragraph = state.doc.text.rfind("\n", 0, at) + 1
-        lo = bisect_right(state.place_starts, paragraph - 1)
-        hi = bisect_right(state.place_starts, at - 1)
-        whole = next(
-            (h.place for h in reversed(state.places[lo:hi]) if h.place.type == level), None
-        )
+        whole = _last_of(state, state.doc.text.rfind("\n", 0, at) + 1, at, (level,))
     return whole or state.locality
 
 
@@ -1477,21 +1472,14 @@ def _paragraph_water(state: _DocState, sentence: Sentence, pos: int) -> PlaceDef
     """The river, lake or sea last named in the paragraph before ``pos``, else the one its
     section's heading names."""
     start, _ = state.doc.paragraph_spans[sentence.paragraph]
-    return _last_water(state, start, pos) or state.section_water
+    return _last_of(state, start, pos, WATER_TYPES) or state.section_water
 
 
-def _last_water(state: _DocState, start: int, end: int) -> PlaceDef | None:
+def _last_of(state: _DocState, start: int, end: int, types: Sequence[str]) -> PlaceDef | None:
+    """The place of one of ``types`` named last in ``text[start:end]``."""
     lo = bisect_right(state.place_starts, start - 1)
     hi = bisect_right(state.place_starts, end - 1)
-    for hit in reversed(state.places[lo:hi]):
-        if hit.place.type in WATER_TYPES:
-            return hit.place
-    return None
-
-
-def _heading_water(state: _DocState, paragraph: int) -> PlaceDef | None:
-    start, end = state.doc.paragraph_spans[paragraph]
-    return _last_water(state, start, end)
+    return next((h.place for h in reversed(state.places[lo:hi]) if h.place.type in types), None)
 
 
 def _later_jurisdiction(state: _DocState, sentence: Sentence, clause: Span) -> PlaceDef | None:
@@ -1690,7 +1678,7 @@ def _read_observations(
             paragraph, topic, state.rank_base, aside = sentence.paragraph, None, None, None
             if paragraph > 0 and _is_heading(state, paragraph):
                 section_time = _heading_time(state, paragraph)
-                state.section_water = _heading_water(state, paragraph)
+                state.section_water = _last_of(state, *doc.paragraph_spans[paragraph], WATER_TYPES)
             paragraph_time = section_time
         if is_caption(doc, lexicon, paragraph):
             continue  # a photo caption repeats the story it illustrates

@@ -272,7 +272,8 @@ def _unlisted_water(text: str, lexicon: Lexicon, start: int, end: int) -> list[P
         ):
             continue  # "高原湖泊", "湖区", "河长": the word goes on, it names no water body
         basin = starts_with_any(text[m.end() : m.end() + 2], _WATER_PARTS) is not None
-        if (suffix in _BASIN_ONLY and not basin) or _listed_water_ends(text, m.end(), lexicon):
+        tail = text[max(0, m.end() - 5) : m.end()]
+        if (suffix in _BASIN_ONLY and not basin) or _ends_with_listed_water(tail, lexicon, True):
             continue  # "江西", "江湖"; "赤水河", "澜沧江" are listed
         best = None
         for size in (3, 2, 1):
@@ -329,18 +330,11 @@ def _named_reservoir(text: str, begin: int, stem: str, suffix: str) -> bool:
     return word_tags().get(stem) in (None, "ns", "nr")
 
 
-def _listed_water_ends(text: str, end: int, lexicon: Lexicon) -> bool:
-    """Whether a listed water body's name ends at ``end`` (赤水河, 澜沧江)."""
-    for size in range(2, 6):
-        place = lexicon.place_by_alias.get(text[max(0, end - size) : end])
-        if place is not None and place.type in WATER_TYPES:
-            return True
-    return False
-
-
 @cache
-def _ends_with_listed_water(name: str, lexicon: Lexicon) -> bool:
-    for size in range(2, len(name)):
+def _ends_with_listed_water(name: str, lexicon: Lexicon, whole: bool = False) -> bool:
+    """Whether ``name`` ends with a listed water body's name shorter than itself (or, with
+    ``whole``, as long as itself)."""
+    for size in range(2, len(name) + whole):
         place = lexicon.place_by_alias.get(name[-size:])
         if place is not None and place.type in WATER_TYPES:
             return True
