@@ -1249,3 +1249,19 @@ def test_a_month_dating_an_event_is_not_the_time_of_the_figures_after_it(
     found = by_value(observe(text, lexicon, published="2025-11", about="2025"))
     assert found[Decimal(720) * 10**8].period.code == "2025"
     assert found[Decimal(900000)].period.code == "2025-09"  # not the month of 2020年底
+
+
+def test_water_and_island_names_listed_together_are_names(lexicon: Lexicon) -> None:
+    text = (
+        "其中，福清湾、兴化湾和湄洲湾分别修复滨海湿地310公顷、285公顷和242公顷。"
+        "南日岛、东山岛、湄洲岛分别完成海岛生态修复56公顷、48公顷和21公顷。"
+    )
+    found = by_value(observe(text, lexicon, published="2026-01"))
+    assert [found[Decimal(v)].place for v in (310, 285, 242, 56, 48, 21)] == [
+        "福清湾",
+        "兴化湾",
+        "湄洲湾",
+        "南日岛",
+        "东山岛",
+        "湄洲岛",
+    ]

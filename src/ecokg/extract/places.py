@@ -23,6 +23,9 @@ _STILL = {"水库": "reservoir", "湖": "lake"}
 _RIVER_WORDS = ("江", "河")
 # Water words that end too many other words (江西, 江湖): a name only before 流域/干流 (练江流域).
 _BASIN_ONLY = ("江",)
+_LIST_MARKS = ("、", "和", "及", "与")
+# jieba tags of words that name kinds, not places (重点 n, 大型 b, 主要 b, 美丽 a).
+_KIND_TAGS = frozenset({"n", "b", "a", "vn", "r", "m", "q", "d"})
 # A town's or reserve's name opens a word: after a stop, the start of a line or a particle
 # ("在莫干山镇").
 # A stem never opens with a determiner (各街镇, 全乡, 每个镇, 该镇); excluded in the pattern, so
@@ -290,6 +293,7 @@ def _unlisted_water(text: str, lexicon: Lexicon, start: int, end: int) -> list[P
                     count(name) >= 2
                     or basin
                     or _named_reservoir(text, m.start() - size, stem, suffix)
+                    or _listed_name(text, m.start() - size, m.end(), stem, suffix)
                 )
                 # the longer name, unless the shorter is also written alone (龙羊峡水库)
                 and (best is None or count(name) > count(best))
@@ -320,6 +324,26 @@ def _water_stem(stem: str, suffix: str, not_stems: set[str]) -> bool:
         and stem[-2:] not in not_stems
         and not any(c in _NOT_IN_WATER_NAMES for c in inner)
     )
+
+
+def _listed_name(text: str, begin: int, end: int, stem: str, suffix: str) -> bool:
+    """A name written once in a list of names of the same kind ("罗源湾、兴化湾和湄洲湾",
+    "平潭岛、东山岛、湄洲岛"), whose stem is no common noun or attribute by jieba's dictionary
+    (a list makes the name: 兴化 is tagged a verb)."""
+    tags = word_tags()
+    if len(stem) < 2 or tags.get(stem) in _KIND_TAGS:
+        return False
+    if begin > 0 and text[begin - 1 : begin + 1] in tags:
+        return False  # "其中罗源湾": 中 ends the word 其中, the name begins after it
+    if text[begin - 1 : begin] in _LIST_MARKS and text.endswith(suffix, 0, begin - 1):
+        return True
+    after = text[end : end + 1]
+    return after in _LIST_MARKS and _same_kind_after(suffix).match(text, end + 1) is not None
+
+
+@cache
+def _same_kind_after(suffix: str) -> re.Pattern[str]:
+    return re.compile(rf"[\u4e00-\u9fff]{{2,3}}?{re.escape(suffix)}")
 
 
 def _named_reservoir(text: str, begin: int, stem: str, suffix: str) -> bool:
