@@ -1265,3 +1265,15 @@ def test_water_and_island_names_listed_together_are_names(lexicon: Lexicon) -> N
         "东山岛",
         "湄洲岛",
     ]
+
+
+def test_villages_are_places(lexicon: Lexicon) -> None:
+    text = (
+        "今年，全镇完成农村改厕1200户。孙楼村铺设污水管网，接入农户386户。"
+        "前营村、大王庄村分别改造312户和276户。"
+    )
+    found = by_value(observe(text, lexicon, published="2025-12", title="柳河镇2025年工作总结"))
+    assert found[Decimal(1200)].place == "柳河镇"
+    assert [found[Decimal(v)].place for v in (386, 312, 276)] == ["孙楼村", "前营村", "大王庄村"]
+    names = {h.place.name for h in find_places(normalize(text).text, lexicon)}
+    assert not any(n.endswith("农村") for n in names)  # 农村 is the countryside, no village

@@ -31,7 +31,7 @@ _KIND_TAGS = frozenset({"n", "b", "a", "vn", "r", "m", "q", "d"})
 # A stem never opens with a determiner (各街镇, 全乡, 每个镇, 该镇); excluded in the pattern, so
 # "其中城关镇" is tried from 城, not rejected whole from 其.
 _TOWN_AT = re.compile(
-    r"(?P<stem>(?![各全每该本我其所此])[\u4e00-\u9fff]{2,4}?)(?P<suffix>街道|镇|乡)"
+    r"(?P<stem>(?![各全每该本我其所此在])[\u4e00-\u9fff]{2,4}?)(?P<suffix>街道|镇|乡|村)"
 )
 _WORD_OPENS = r"(?:(?<=[，,。；;：:、\s（(“”]|在|对|和|与|及|为|是)|(?<=其中)|^)"
 _TOWN_NAME = re.compile(_WORD_OPENS + _TOWN_AT.pattern, re.MULTILINE)
@@ -204,9 +204,10 @@ def _area_name(lexicon: Lexicon) -> re.Pattern[str]:
 def _unlisted_towns(
     text: str, lexicon: Lexicon, start: int, end: int, known: list[PlaceHit]
 ) -> list[PlaceHit]:
-    """Towns, townships and subdistricts (莫干山镇, 菖蒲乡, 新华街道), which no gazetteer lists: a
-    name of two to four characters that opens a word (after a stop, 在, 和…) and ends with such a
-    word. Keyed by the county named last before it, so 城关镇 of two counties are two places."""
+    """Towns, townships, subdistricts and villages (莫干山镇, 菖蒲乡, 新华街道, 孙楼村), which no
+    gazetteer lists: a name of two to four characters that opens a word (after a stop, 在, 和…)
+    and ends with such a word. Keyed by the county named last before it, so 城关镇 of two
+    counties are two places."""
     settings = lexicon.words.get("gazetteer", {})
     suffixes: dict[str, str] = settings.get("town_suffixes", {})
     if not suffixes:
