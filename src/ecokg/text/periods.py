@@ -297,7 +297,7 @@ class PeriodFinder:
             y1, y2 = (int(y) for y in self.plans[m["plan"]].split("/"))
             end = re.match(r"[”」\"']?期?", m.string[e:])
             rest = e + (end.end() if end else 0)
-            if starts_with_any(m.string[rest : rest + 1], self.period_end):
+            if self._end_word(m.string, rest):
                 # "“十四五”末23.5%的目标": the plan's last year
                 return TimeExpr(s, rest + 1, "year", str(y2), y2, y2)
             first = _PLAN_FIRST_YEARS.match(m.string, rest)
@@ -409,7 +409,7 @@ class PeriodFinder:
             before = before[: -len(relative)]
         if ends_with_any(before, self.as_of_before) is None:
             return expr
-        at_end = starts_with_any(text[expr.end : expr.end + 1], self.period_end) is not None
+        at_end = bool(self._end_word(text, expr.end))
         year = expr.start_year
         if expr.as_of is not None and re.fullmatch(r"\d{4}-\d{2}-\d{2}", expr.as_of):
             return expr
