@@ -119,7 +119,10 @@ def period_code(start_year: int, end_year: int) -> str:
 
 
 def month_code(year: int, first: int, last: int | None = None) -> str:
-    """``2025-10`` for one month, ``2025-01/2025-06`` for a month range."""
+    """``2025-10`` for one month, ``2025-01/2025-06`` for a month range; the whole year
+    (2025年1—12月) is the year ``2025``, so it meets the same year written plainly."""
+    if first == 1 and last == 12:
+        return str(year)
     if last is None or last == first:
         return f"{year}-{first:02d}"
     return f"{year}-{first:02d}/{year}-{last:02d}"
