@@ -202,3 +202,14 @@ def test_an_area_in_another_unit_of_its_kind_is_the_same_value() -> None:
     assert report.attribute_accuracy("unit") == 1.0
     plain = score({"d": text}, gold, [], pred, [])  # no sizes: numbers compared as written
     assert [m.split()[0] for m in plain.misses] == ["d-o1"]
+
+
+def test_a_place_by_another_name_of_its_gazetteer_entry_is_right() -> None:
+    obs, _ = _perfect()
+    short = [replace(o, place="赣") for o in obs]
+    names = {"赣": "江西省", "江西": "江西省"}
+    assert score(TEXTS, GOLD_OBS, [], short, [], None, names).attribute_accuracy("place") == 1.0
+    # without the gazetteer, or for another entry's name, the names differ
+    assert score(TEXTS, GOLD_OBS, [], short, []).attribute_accuracy("place") == 0.0
+    other = [replace(o, place="湖南省") for o in obs]
+    assert score(TEXTS, GOLD_OBS, [], other, [], None, names).attribute_accuracy("place") == 0.0

@@ -254,12 +254,14 @@ def evaluate(kg: KnowledgeGraph, corpus_dir: str | Path, gold_dir: str | Path) -
         )
         for r in kg.query(load_query("entities")).records()
     ]
+    lexicon = load_lexicon()
     sizes = {
         u.code: (u.kind, u.to_si)
-        for u in load_lexicon().units.values()
+        for u in lexicon.units.values()
         if u.kind is not None and u.to_si is not None
     }
-    return score(texts, gold_obs, gold_ents, obs, ents, sizes)
+    place_names = {alias: place.name for alias, place in lexicon.place_by_alias.items()}
+    return score(texts, gold_obs, gold_ents, obs, ents, sizes, place_names)
 
 
 def _opt(value: object) -> str | None:

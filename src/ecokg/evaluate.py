@@ -11,6 +11,7 @@ Matching rules:
   place are then compared on the matched pairs (attribute accuracy). Values in two units of
   one quantity kind that the ontology sizes (亩, 公顷, 平方公里) are compared converted, and the
   unit then counts as right: the gold format knows only 亩, the graph keeps the unit written.
+  A place is right when both names are one gazetteer entry (香港 and 香港特别行政区).
 * An **entity** matches when document, type and canonical name agree (names compared in
   simplified script without quotes, 《》 or spaces). ``lenient`` scores also accept a gold alias.
 * **Identity**: every gold entity name (and indicator name) that occurs in two or more documents
@@ -341,6 +342,10 @@ def _same_quantity(
     return _equal_values(g.value * g_size, p.value * p_size, Decimal("1e-6"))
 
 
+def _same_place(a: str | None, b: str | None, names: Mapping[str, str]) -> bool:
+    return a is not None and b is not None and names.get(a, a) == names.get(b, b)
+
+
 def _convertible(a: str, b: str, sizes: Mapping[str, tuple[str, Decimal]]) -> bool:
     return a != b and a in sizes and b in sizes and sizes[a][0] == sizes[b][0]
 
@@ -352,9 +357,11 @@ def score(
     pred_obs: Iterable[PredictedObservation],
     pred_ents: Iterable[PredictedEntity],
     sizes: Mapping[str, tuple[str, Decimal]] | None = None,
+    place_names: Mapping[str, str] | None = None,
 ) -> EvalReport:
     """Score predictions against gold for the documents the gold annotates. ``sizes`` (unit ->
-    quantity kind and SI size) lets a value in another unit of the same kind match."""
+    quantity kind and SI size) lets a value in another unit of the same kind match;
+    ``place_names`` (a gazetteer alias -> its entry's name) lets a place's short name match."""
     gold_obs = list(gold_obs)
     gold_ents = list(gold_ents)
     docs = sorted({g.doc for g in gold_obs} | {g.doc for g in gold_ents})
@@ -372,6 +379,7 @@ def score(
             [p for p in pred_obs if p.doc == doc],
             matched_indicator,
             sizes or {},
+            place_names or {},
         )
     for g in gold_obs:
         gold_indicator_docs[g.indicator].add(g.doc)
@@ -408,6 +416,7 @@ def _score_observations(
     pred: list[PredictedObservation],
     matched_indicator: dict[str, dict[str, tuple[str, set[str]]]],
     sizes: Mapping[str, tuple[str, Decimal]],
+    place_names: Mapping[str, str],
 ) -> None:
     states_modality = any(g.modality is not None for g in gold)
     candidates = []
@@ -428,8 +437,10 @@ def _score_observations(
         report.observations.tp += 1
         matched_indicator[g.indicator].setdefault(p.indicator, (p.label, set()))[1].add(p.doc)
         for attr in ATTRIBUTES:
-            if getattr(g, attr) == getattr(p, attr) or (
-                attr == "unit" and _convertible(g.unit, p.unit, sizes)
+            if (
+                getattr(g, attr) == getattr(p, attr)
+                or (attr == "unit" and _convertible(g.unit, p.unit, sizes))
+                or (attr == "place" and _same_place(g.place, p.place, place_names))
             ):
                 report.attribute_correct[attr] += 1
             else:
