@@ -1277,3 +1277,34 @@ def test_villages_are_places(lexicon: Lexicon) -> None:
     assert [found[Decimal(v)].place for v in (386, 312, 276)] == ["孙楼村", "前营村", "大王庄村"]
     names = {h.place.name for h in find_places(normalize(text).text, lexicon)}
     assert not any(n.endswith("农村") for n in names)  # 农村 is the countryside, no village
+
+
+def test_each_article_of_a_page_speaks_for_the_division_its_heading_names(
+    lexicon: Lexicon,
+) -> None:
+    text = (
+        "湘中日报　2025年11月12日　第2版\n\n"
+        "# 全省法院审结环境资源案件逾两千件\n\n"
+        "今年以来，全省法院共审结环境资源案件2140件。\n\n"
+        "# 攸县公布督察整改进展\n\n"
+        "攸县近日公示整改情况。截至10月底，完成整改31个，罚款金额215万元。\n\n"
+        "# 简讯\n\n"
+        "全省新增绿色矿山17座。\n"
+    )
+    found = by_value(
+        observe(
+            text,
+            lexicon,
+            title="全省法院审结环境资源案件逾两千件（报纸版面，含攸县督察整改进展）",
+            publisher="湘中日报（湖南省高级人民法院通报；攸县人民政府公示）",
+        )
+    )
+    assert found[Decimal(2140)].place == "湖南省"  # not the county the aside names
+    assert found[Decimal(215) * 10**4].place == "攸县"
+    assert found[Decimal(17)].place == "湖南省"  # the next heading names none: the page's
+
+
+def test_a_publisher_alone_speaks_for_its_most_specific_division(lexicon: Lexicon) -> None:
+    text = "全县新增造林1.2万亩。"
+    found = observe(text, lexicon, title="造林工作简报", publisher="株洲市生态环境局攸县分局")
+    assert [o.place for o in found] == ["攸县"]

@@ -28,6 +28,7 @@ from ecokg.extract.places import (
     find_places,
     home_province,
     jurisdiction,
+    named_division,
 )
 from ecokg.extract.topics import is_caption, off_topic
 from ecokg.kg.vocab import minted_indicator_iri, slug
@@ -1667,6 +1668,7 @@ def _read_observations(
     if names:
         state.blocked = sorted([*state.blocked, *names])
     text = doc.text
+    locality = state.locality
     paragraph = -1
     paragraph_time: TimeExpr | None = None
     section_time: TimeExpr | None = None  # the time a heading sets ("一、10月份空气质量状况")
@@ -1679,6 +1681,10 @@ def _read_observations(
             if paragraph > 0 and _is_heading(state, paragraph):
                 section_time = _heading_time(state, paragraph)
                 state.section_water = _last_of(state, *doc.paragraph_spans[paragraph], WATER_TYPES)
+                # "# 泾县公示…整改进展" on a page of the province's news: the section speaks
+                # for the division its heading names, the next one for the document's again
+                line = text[slice(*doc.paragraph_spans[paragraph])]
+                state.locality = named_division(line, lexicon) or locality
             paragraph_time = section_time
         if is_caption(doc, lexicon, paragraph):
             continue  # a photo caption repeats the story it illustrates

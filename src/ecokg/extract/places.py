@@ -432,11 +432,20 @@ def document_locality(
     notice, 湖州市生态环境局德清分局…, speaks for 德清县; a township's summary for the
     township), else the one its publisher names (铜仁市生态环境局思南分局: 思南县), else a
     park or river basin its title names, else its home province."""
-    ranked = {"town": 0, "county": 1, "city": 2, "province": 3}
+    # "…公益诉讼案件1.2万余件(报纸版面，含泾县督察整改进展)": an aside says what else the
+    # page holds, not whom the document speaks for
+    title = _ASIDE.sub("", title)
     hits = find_places(title, lexicon)
-    named = [h.place for h in hits if h.place.type in ranked]
+    named = [h.place for h in hits if h.place.type in _RANKED]
     if not named and not any(w in title for w in _national_words(lexicon)):
-        named = [h.place for h in find_places(publisher, lexicon) if h.place.type in ranked]
+        # "皖江法治报(安徽省人民检察院通报；泾县人民政府公示)": several publishers speak for
+        # what their divisions share; one (铜仁市生态环境局思南分局) for its most specific
+        own = [
+            [h.place for h in find_places(part, lexicon) if h.place.type in _RANKED]
+            for part in _PARTIES.split(publisher)
+        ]
+        shared = _common_division([min(p, key=_rank) for p in own if p], lexicon)
+        named = [shared] if shared is not None else []
     if not named:
         # "生态环境部通报…全国环境空气质量状况": a national document speaks for the country, not
         # for the province most of its examples lie in
@@ -446,7 +455,37 @@ def document_locality(
         # park or a river basin speaks for it, not for the province it lies in
         areas = [h.place for h in hits if h.place.type in _TITLE_AREAS]
         return areas[0] if areas else home
-    return min(named, key=lambda p: ranked[p.type])
+    return min(named, key=_rank)
+
+
+_RANKED = {"town": 0, "county": 1, "city": 2, "province": 3}
+_ASIDE = re.compile(r"\([^()]*\)")
+_PARTIES = re.compile(r"[()；;，,、]")
+
+
+def named_division(line: str, lexicon: Lexicon) -> PlaceDef | None:
+    """The most specific division a line (a section's heading) names, if any."""
+    named = [h.place for h in find_places(line, lexicon) if h.place.type in _RANKED]
+    return min(named, key=_rank) if named else None
+
+
+def _rank(place: PlaceDef) -> int:
+    return _RANKED[place.type]
+
+
+def _common_division(places: list[PlaceDef], lexicon: Lexicon) -> PlaceDef | None:
+    """The most specific division that holds every one of ``places`` (None if none does)."""
+    if not places:
+        return None
+
+    def chain(place: PlaceDef) -> list[PlaceDef]:
+        out = [place]
+        while out[-1].parent and out[-1].parent in lexicon.places and len(out) < 8:
+            out.append(lexicon.places[out[-1].parent])
+        return out
+
+    shared = [p for p in chain(places[0]) if all(p in chain(q) for q in places[1:])]
+    return next((p for p in shared if p.type in _RANKED), None)
 
 
 def _national_words(lexicon: Lexicon) -> tuple[str, ...]:
