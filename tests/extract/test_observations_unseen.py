@@ -1308,3 +1308,39 @@ def test_a_publisher_alone_speaks_for_its_most_specific_division(lexicon: Lexico
     text = "全县新增造林1.2万亩。"
     found = observe(text, lexicon, title="造林工作简报", publisher="株洲市生态环境局攸县分局")
     assert [o.place for o in found] == ["攸县"]
+
+
+def test_installed_capacity_in_kilowatts_and_megawatts(lexicon: Lexicon) -> None:
+    text = (
+        "截至2024年底，全市新能源装机容量达1586万千瓦。全省光伏发电装机突破3200兆瓦，"
+        "风电装机120万千瓦。到2030年，新型储能装机规模达到500万千瓦。"
+    )
+    found = by_value(observe(text, lexicon, published="2025-04-18"))
+    assert (found[Decimal(15860000)].unit, found[Decimal(3200)].unit) == ("kw", "mw")
+    labels = {v: o.indicator.label for v, o in found.items()}
+    assert labels == {
+        Decimal(15860000): "新能源装机容量",
+        Decimal(3200): "光伏装机容量",  # megawatts meet the kilowatt metric: one quantity
+        Decimal(1200000): "风电装机容量",
+        Decimal(5000000): "新型储能装机容量",
+    }
+    assert found[Decimal(5000000)].modality == "target"
+
+
+def test_a_ranked_list_of_short_city_names(lexicon: Lexicon) -> None:
+    # 安康 is a common word (well-being), a city only beside the other listed cities
+    text = (
+        "10月，全省环境空气质量综合指数排名前三位的城市分别为安康、汉中和商洛；"
+        "咸阳排名末位（第12名），西安、渭南分列第11名和第10名。全市安康和谐。"
+    )
+    found = observe(text, lexicon, title="陕西省10月环境质量状况通报")
+    ranks = {o.place: int(o.value) for o in found if o.unit == "rank"}
+    assert ranks == {
+        "安康市": 1,
+        "汉中市": 2,
+        "商洛市": 3,
+        "咸阳市": 12,
+        "西安市": 11,
+        "渭南市": 10,
+    }
+    assert {o.indicator.label for o in found} == {"环境空气质量综合指数全省排名"}

@@ -47,7 +47,7 @@ _NUMBER = re.compile(
 )
 # Separators inside a clause after which a new subject starts ("42次、中心组…12次").
 _SUBJECT_BREAK = re.compile(r"[、]|以及|并且|同时")
-_NOUN_STOP = re.compile(r"[，,。；;：:、！？!?（(“”\"《》\s]|(?<![A-Za-z.0-9])\d|和|及|与|等|的")
+_NOUN_STOP = re.compile(r"[，,。；;：:、！？!?（()）“”\"《》\s]|(?<![A-Za-z.0-9])\d|和|及|与|等|的")
 _NAMED_WITH_NUMBERS = ("Policy", "Programme", "Regulation", "Event")
 _DATE_AFTER = re.compile(r"\s*[年月日号]")
 _QUOTED = re.compile(r"“[^“”\n]{1,40}”|《[^《》\n]{1,80}》|「[^「」\n]{1,40}」")
@@ -153,8 +153,10 @@ _MEASURE_UNITS = ("percent", "percentage_point", "ug_per_m3", "mg_per_l", "index
 _AWARDED = re.compile(
     r"(?:获评|入选|获批|被命名为|成功创建|创建为|获得)(?P<title>[^，,。；;、]{4,24})"
 )
-# "分列第二、第三": a rank continuing a list of ranks.
-_RANK_CONTINUED = re.compile(r"第[一二三四五六七八九十\d]{1,3}[位名]?、$")
+# "分列第二、第三", "分列第11名和第10名": a rank continuing a list of ranks.
+_RANK_CONTINUED = re.compile(r"第[一二三四五六七八九十\d]{1,3}[位名]?[、和与及]$")
+# The verb right before a rank, with the place it names in words ("咸阳排名末位(第12名)").
+_RANK_VERB_BEFORE = re.compile(r"(?:排名|位列|位居|分列|居|列)(?:(?:末位|首位|最后)\()?$")
 # The peer group of a rank written between its scope and the rank: "全国8个试点碳市场第一".
 _PEER_GROUP = re.compile(r"\d{1,3}个[^，,。；;\d]{1,8}")
 # "全国8个试点碳市场第一": the size of a rank's peer group.
@@ -680,8 +682,8 @@ def _read_rank(
     tail = starts_with_any(rest, ("位", "名", "个"))
     if scope_word is None:
         tied = window.endswith("并列")  # "并列第一": a shared rank needs no counter
-        verb = re.search(r"(?:排名|位列|位居|分列|居|列)$", window)
-        # "高明区居第一", "三水区第二", "累计成交额列第二", "分列第二、第三"
+        verb = _RANK_VERB_BEFORE.search(window)
+        # "高明区居第一", "三水区第二", "累计成交额列第二", "分列第二、第三", "排名末位(第12名)"
         held = (s - 1) in state.place_ends or (
             verb is not None and (s - 1 - len(verb.group(0))) in state.place_ends
         )
@@ -935,13 +937,26 @@ def _match_indicator(
     best: tuple[IndicatorDef, int] | None = None
     best_key = (-1, -1)
     for ind in lexicon.indicators:
-        if unit is not None and ind.unit is not None and ind.unit != unit:
+        if unit is not None and ind.unit is not None and not _same_kind(lexicon, ind.unit, unit):
             continue
         for m in ind.pattern.finditer(text):
             key = (m.end(), m.end() - m.start())
             if key > best_key:
                 best, best_key = (ind, m.end() - m.start()), key
     return best
+
+
+def _same_kind(lexicon: Lexicon, a: str, b: str) -> bool:
+    """Whether two units measure one quantity (兆瓦 and 千瓦, 公顷 and 亩)."""
+    if a == b:
+        return True
+    kind_a, kind_b = lexicon.units.get(a), lexicon.units.get(b)
+    return (
+        kind_a is not None
+        and kind_b is not None
+        and kind_a.kind is not None
+        and (kind_a.kind == kind_b.kind)
+    )
 
 
 def _ref(ind: IndicatorDef) -> IndicatorRef:

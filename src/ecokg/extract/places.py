@@ -106,7 +106,55 @@ def find_places(
     hits = _resolve_by_home(hits, text, lexicon)
     home = home_province(hits, lexicon)
     hits = _with(hits, _unlisted_areas(text, lexicon, start, end, hits, home))
-    return _one_name_per_park(_with(hits, _unlisted_towns(text, lexicon, start, end, hits)))
+    hits = _with(hits, _unlisted_towns(text, lexicon, start, end, hits))
+    return _one_name_per_park(_with(hits, _listed_short_names(text, lexicon, start, end, hits)))
+
+
+@cache
+def _short_names(lexicon: Lexicon) -> tuple[dict[str, list[PlaceDef]], re.Pattern[str] | None]:
+    """Cities and counties whose short name the gazetteer leaves out because it is a common
+    word too (安康市: 安康, well-being), by that short name."""
+    short: dict[str, list[PlaceDef]] = {}
+    for place in lexicon.places.values():
+        stem = place.name[:-1]
+        if (
+            place.type in ("city", "county")
+            and place.name.endswith(("市", "县"))
+            and len(stem) >= 2
+            and stem not in lexicon.place_by_alias
+        ):
+            short.setdefault(stem, []).append(place)
+    return short, re.compile(alternation(short)) if short else None
+
+
+def _listed_short_names(
+    text: str, lexicon: Lexicon, start: int, end: int, known: list[PlaceHit]
+) -> list[PlaceHit]:
+    """Such short names in a list of divisions ("分别为安康、汉中和商洛"): beside a listed city
+    or county of the same province the word can only be the place."""
+    short, pattern = _short_names(lexicon)
+    if pattern is None:
+        return []
+    divisions = [h for h in known if h.place.type in ("city", "county")]
+    ends = {h.end: h for h in divisions}
+    starts = {h.start: h for h in divisions}
+    taken = [(h.start, h.end) for h in known]
+    found: list[PlaceHit] = []
+    for m in pattern.finditer(text, start, end):
+        if any(a < m.end() and m.start() < b for a, b in taken):
+            continue
+        before = ends.get(m.start() - 1) if text[m.start() - 1 : m.start()] in _LIST_JOINS else None
+        after = starts.get(m.end() + 1) if text[m.end() : m.end() + 1] in _LIST_JOINS else None
+        for neighbour in (before, after):
+            province = lexicon.province_of(neighbour.place) if neighbour else None
+            same = [p for p in short[m.group(0)] if lexicon.province_of(p) == province]
+            if province is not None and len(same) == 1:
+                found.append(PlaceHit(m.start(), m.end(), same[0]))
+                break
+    return found
+
+
+_LIST_JOINS = ("、", "和", "及", "与")
 
 
 def _one_name_per_park(hits: list[PlaceHit]) -> list[PlaceHit]:
