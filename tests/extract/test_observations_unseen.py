@@ -1344,3 +1344,30 @@ def test_a_ranked_list_of_short_city_names(lexicon: Lexicon) -> None:
         "渭南市": 10,
     }
     assert {o.indicator.label for o in found} == {"环境空气质量综合指数全省排名"}
+
+
+def test_times_a_reader_does_not_take_for_the_figures_time(lexicon: Lexicon) -> None:
+    text = (
+        "前三季度，全市抽查排污单位423家次。截至目前，纳入正面清单的企业有187家。\n\n"
+        "四季度，将严格落实《建设项目环境影响评价分类管理名录（2021年版）》，"
+        "力争全年环评审批项目突破240个。\n\n"
+        "到2030年，单位地区生产总值二氧化碳排放比2005年下降65%以上；"
+        "当年新增清洁能源动力的交通工具比例达到40%左右。\n"
+    )
+    found = by_value(observe(text, lexicon, published="2025-10-21"))
+    assert found[Decimal(423)].period.code == "2025-01/2025-09"
+    # "截至目前" dates a stock at the time of writing, not over the section's span
+    assert found[Decimal(187)].period.code == "cumulative"
+    assert found[Decimal(187)].period.as_of == "2025-10-21"
+    assert found[Decimal(240)].period.code == "2025"  # the title's edition year dates no figure
+    assert found[Decimal(40)].period.code == "2030"  # 当年: the year named, not the base year
+
+
+def test_a_requirement_met_is_no_target(lexicon: Lexicon) -> None:
+    text = (
+        "前三季度，按照“双随机、一公开”要求抽查排污单位423家次，"
+        "对不符合分区管控要求的5个项目依法不予审批。要求各县PM2.5浓度控制在35微克/立方米以内。"
+    )
+    found = by_value(observe(text, lexicon, published="2025-10-21"))
+    assert found[Decimal(423)].modality == found[Decimal(5)].modality == "achieved"
+    assert found[Decimal(35)].modality == "target"

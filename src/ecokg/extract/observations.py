@@ -202,6 +202,8 @@ class _Words:
     ordinal_counters: tuple[str, ...]
     target_cues: tuple[str, ...]
     target_openers: tuple[str, ...]
+    # A cue used as a noun (按照…要求, 管控要求的): a requirement met, no target set
+    cue_as_noun: re.Pattern[str]
     goal_nouns: tuple[str, ...]
     examinations: tuple[str, ...]
     event_verbs: tuple[str, ...]
@@ -213,6 +215,7 @@ class _Words:
     name_re: re.Pattern[str]
     periods: PeriodFinder
     cumulative: tuple[str, ...]
+    as_of_now: tuple[str, ...]
     anaphor_count: re.Pattern[str]
     base_before: tuple[str, ...]
     base_after: tuple[str, ...]
@@ -279,6 +282,7 @@ def _words(lexicon: Lexicon) -> _Words:
         ordinal_counters=tuple(w["ordinal_counters"]),
         target_cues=tuple(w["modality"]["target"]),
         target_openers=tuple(w["modality"]["target_openers"]),
+        cue_as_noun=re.compile("|".join(w["modality"]["cue_as_noun"])),
         goal_nouns=tuple(w["modality"]["goal_nouns"]),
         examinations=tuple(w["periods"]["examinations"]),
         event_verbs=tuple(w["periods"].get("event_verbs", ())),
@@ -290,6 +294,7 @@ def _words(lexicon: Lexicon) -> _Words:
         name_re=re.compile("|".join(f"(?:{p})" for p in w["skip"]["name_patterns"])),
         periods=PeriodFinder(w),
         cumulative=tuple(w["periods"]["cumulative"]),
+        as_of_now=tuple(w["periods"]["as_of_now"]),
         anaphor_count=re.compile(
             rf"(?P<n>[{_CN_DIGIT_START}\d]+)(?:{alternation(w['anaphora']['nouns'])})"
             rf"(?={alternation(w['anaphora']['verbs'])})"
@@ -390,7 +395,7 @@ class _DocState:
 def _state(doc: AnalyzedDoc, lexicon: Lexicon) -> _DocState:
     words = _words(lexicon)
     anchor = doc.time_anchor
-    times = words.periods.find(doc.text, anchor)
+    times = words.periods.find(doc.text, anchor, in_titles=False)
     places = find_places(doc.text, lexicon)
     # The province of the division the title speaks for outweighs the places the text names
     # (a Jiangxi notice comparing itself with Fujian is still about Jiangxi).
@@ -1102,7 +1107,10 @@ def _plain_period(
         # "此次审计抽查资金近86.7亿元": a finding of the examination, over the span it covered
         return Period(examined.code, "context", examined.start_year, examined.end_year), None
     if period is None and cumulative:
-        if paragraph_time is not None and "/" in (paragraph_time.code or ""):
+        now = any(w in clause_text for w in state.words.as_of_now) or starts_with_any(
+            opening, state.words.as_of_now
+        )
+        if paragraph_time is not None and "/" in (paragraph_time.code or "") and not now:
             # "1—10月…累计出现重污染天数14天": the total over the span its section is about
             t = paragraph_time
             return Period(t.code, "context", t.start_year, t.end_year), None
@@ -1582,7 +1590,7 @@ def _modality(state: _DocState, statement: str, clause_text: str, period: Period
     w = state.words
     if any(cue in clause_text for cue in w.forecast_cues):
         return "forecast"
-    if any(cue in clause_text for cue in w.target_cues):
+    if any(cue in w.cue_as_noun.sub("", clause_text) for cue in w.target_cues):
         return "target"
     if starts_with_any(statement, w.target_openers):
         return "target"

@@ -128,6 +128,9 @@ def month_code(year: int, first: int, last: int | None = None) -> str:
     return f"{year}-{first:02d}/{year}-{last:02d}"
 
 
+_BOOK_TITLE = re.compile(r"《[^《》\n]{1,80}》")
+
+
 def _valid(year: int) -> bool:
     return MIN_YEAR <= year <= MAX_YEAR
 
@@ -187,12 +190,14 @@ class PeriodFinder:
         parts = alternation(self.parts)
         self._part = re.compile(rf"(?:(\d{{4}})\s*年(?:度)?\s*)?(?P<part>{parts})")
 
-    def find(self, text: str, anchor: TimeAnchor) -> list[TimeExpr]:
+    def find(self, text: str, anchor: TimeAnchor, in_titles: bool = True) -> list[TimeExpr]:
         """Every time expression of ``text`` in order; 同年 resolves to the last year named,
-        a month without a year to the year of its paragraph (see the module docstring)."""
+        a month without a year to the year of its paragraph (see the module docstring).
+        ``in_titles=False`` passes over the times inside 《》 titles: "严格落实《…名录(2021年
+        版)》，力争全年…" dates the title, not what the text around it reports."""
         found: list[TimeExpr] = []
         pending: dict[tuple[int, int], _Pending] = {}
-        taken: list[tuple[int, int]] = []
+        taken = [] if in_titles else [(m.start(), m.end()) for m in _BOOK_TITLE.finditer(text)]
 
         def free(a: int, b: int) -> bool:
             return all(b <= s or a >= e for s, e in taken)
@@ -391,8 +396,13 @@ class PeriodFinder:
                 # paragraph is about (去年 counts back from the day of writing, 上年 from that)
                 year = context.start_year - 1
                 expr = replace(expr, code=str(year), start_year=year, end_year=year)
-            if expr.kind in ("year", "relative", "month") and expr.code:
-                last = expr
+            before = text[max(0, expr.start - 4) : expr.start]
+            if (
+                expr.kind in ("year", "relative", "month")
+                and expr.code
+                and ends_with_any(before, self.base_before) is None
+            ):
+                last = expr  # "比2005年下降65%…；当年新增…": a base year is no 当年
             if expr.explicit and self._sets_context(text, expr):
                 # "1—3月，…。去年全年，…为98.1%。分月看，1月…": a relative year in a paragraph that
                 # has its own time already is compared with, for its sentence only
