@@ -398,3 +398,25 @@ def test_a_deadline_at_a_month_end_is_its_last_day(
     text = f"截至{year}年{month}月底，"
     expr = only(finder, text)
     assert expr.as_of == f"{year}-{month:02d}-{calendar.monthrange(year, month)[1]:02d}"
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [("近三年", "2022/2024"), ("近5年来", "2020/2024"), ("过去十年间", "2015/2024")],
+)
+def test_the_last_years_run_to_the_reporting_year(
+    finder: PeriodFinder, text: str, code: str
+) -> None:
+    expr = only(finder, text)
+    assert (expr.kind, expr.code, surface(text, expr)) == ("range", code, text)
+
+
+def test_a_totals_date_after_a_sentence_naming_a_year_is_the_state_at_writing(
+    finder: PeriodFinder,
+) -> None:
+    anchor = TimeAnchor(year=2025, month=11)
+    text = "2024年5月开展督察，同年8月反馈问题32个。截至10月底，完成整改28个。"
+    assert [e.code for e in finder.find(text, anchor)][-1] == "2025-10"
+    # within the sentence that names the year, the date is of that year
+    same = "2024年5月开展督察，截至10月底完成整改28个。"
+    assert [e.code for e in finder.find(same, anchor)][-1] == "2024-10"

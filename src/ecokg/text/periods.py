@@ -144,7 +144,7 @@ def _clear_month(text: str, m: re.Match[str]) -> bool:
     )
 
 
-def _month(text: str) -> int:
+def _numeral(text: str) -> int:
     return int(text) if text.isdigit() else parse_chinese_integer(text)
 
 
@@ -169,6 +169,7 @@ class PeriodFinder:
         self.same_year: Sequence[str] = list(periods["same_year"])
         self.year_before: frozenset[str] = frozenset(periods.get("year_before", ()))
         self.reporting: Sequence[str] = list(periods["reporting_year"])
+        self._recent = re.compile(str(periods["recent_years"]))
         self.cumulative: Sequence[str] = list(periods["cumulative"])
         self.plans: dict[str, str] = {str(k): str(v) for k, v in periods["plans"].items()}
         self.parts: dict[str, tuple[int, int]] = {
@@ -223,7 +224,7 @@ class PeriodFinder:
                     _Pending(first, last),
                 )
         for m in _FIRST_MONTHS.finditer(text):
-            last = _month(m[2])
+            last = _numeral(m[2])
             if not 2 <= last <= 12:
                 continue
             if m[1] and _valid(int(m[1])):
@@ -237,19 +238,19 @@ class PeriodFinder:
             if _valid(y1) and _valid(y2) and y1 <= y2:
                 add(TimeExpr(m.start(), m.end(), "range", period_code(y1, y2), y1, y2))
         for m in _DATE_RANGE.finditer(text):
-            year, m1, m2 = int(m[1]), _month(m[2]), _month(m[3])
+            year, m1, m2 = int(m[1]), _numeral(m[2]), _numeral(m[3])
             if _valid(year) and 1 <= m1 <= m2 <= 12:
                 add(TimeExpr(m.start(), m.end(), "month", month_code(year, m1, m2), year, year))
         for m in _MONTH_RANGE.finditer(text):
-            year, m1, m2 = int(m[1]), _month(m[2]), _month(m[3])
+            year, m1, m2 = int(m[1]), _numeral(m[2]), _numeral(m[3])
             if _valid(year) and 1 <= m1 < m2 <= 12:
                 add(TimeExpr(m.start(), m.end(), "month", month_code(year, m1, m2), year, year))
         for m in _DATE.finditer(text):
-            year, month, day = int(m[1]), _month(m[2]), int(m[3])
+            year, month, day = int(m[1]), _numeral(m[2]), int(m[3])
             if _valid(year) and 1 <= month <= 12 and 1 <= day <= 31:
                 add(TimeExpr(m.start(), m.end(), "year", str(year), year, year))
         for m in _MONTH.finditer(text):
-            year, month = int(m[1]), _month(m[2])
+            year, month = int(m[1]), _numeral(m[2])
             if _valid(year) and 1 <= month <= 12:
                 add(TimeExpr(m.start(), m.end(), "month", month_code(year, month), year, year))
         for m in _YEAR.finditer(text):
@@ -257,17 +258,17 @@ class PeriodFinder:
             if _valid(year):
                 add(TimeExpr(m.start(), m.end(), "year", str(year), year, year))
         for m in _BARE_MONTH_RANGE.finditer(text):
-            m1, m2 = _month(m[1]), _month(m[2])
+            m1, m2 = _numeral(m[1]), _numeral(m[2])
             if 1 <= m1 < m2 <= 12:
                 expr = TimeExpr(m.start(), m.end(), "month", None, None, None, None, False)
                 add(expr, _Pending(m1, m2))
         for m in _BARE_DATE.finditer(text):
-            month, day = _month(m[1]), int(m[2])
+            month, day = _numeral(m[1]), int(m[2])
             if 1 <= month <= 12 and 1 <= day <= 31:
                 expr = TimeExpr(m.start(), m.end(), "year", None, None, None, None, False)
                 add(expr, _Pending(month, month, day))
         for m in _BARE_MONTH.finditer(text):
-            month = _month(m[1])
+            month = _numeral(m[1])
             if 1 <= month <= 12 and (m[1].isdigit() or _clear_month(text, m)):
                 expr = TimeExpr(m.start(), m.end(), "month", None, None, None, None, False)
                 add(expr, _Pending(month, month))
@@ -275,6 +276,20 @@ class PeriodFinder:
             word = self._word_expr(m, anchor)
             if word:
                 add(word)
+        last = anchor.reporting_year
+        for m in self._recent.finditer(text):
+            n = _numeral(m["n"])
+            if last is not None and 1 < n <= 30:
+                add(
+                    TimeExpr(
+                        m.start(),
+                        m.end(),
+                        "range",
+                        period_code(last - n + 1, last),
+                        last - n + 1,
+                        last,
+                    )
+                )
         found.sort(key=lambda e: (e.start, e.end))
         resolved = self._resolve_in_order(text, found, pending, anchor)
         return [self._since(text, self._as_of(text, e), anchor) for e in resolved]
@@ -309,7 +324,7 @@ class PeriodFinder:
                 # "“十四五”末23.5%的目标": the plan's last year
                 return TimeExpr(s, rest + 1, "year", str(y2), y2, y2)
             first = _PLAN_FIRST_YEARS.match(m.string, rest)
-            if first is not None and 1 <= (n := _month(first[1])) <= y2 - y1:
+            if first is not None and 1 <= (n := _numeral(first[1])) <= y2 - y1:
                 # "“十四五”前四年": the plan's first years
                 last = y1 + n - 1
                 return TimeExpr(s, first.end(), "range", period_code(y1, last), y1, last)
@@ -366,8 +381,17 @@ class PeriodFinder:
                 context = None  # a new paragraph starts from the document's own date again
             later = pending.get((expr.start, expr.end))
             if later is not None:
+                # "2024年5月…反馈问题32个。截至10月底，完成整改28个": a total's date after the
+                # sentence that named a year is the state at writing, not that year's
+                stale = context is not None and (
+                    ends_with_any(text[max(0, expr.start - 4) : expr.start], self.as_of_before)
+                    is not None
+                    and "。" in text[context.end : expr.start]
+                )
                 year = (
-                    context.start_year if context else anchor.year_of_month(later.first, later.last)
+                    context.start_year
+                    if context and not stale
+                    else anchor.year_of_month(later.first, later.last)
                 )
                 if year is not None:
                     code = month_code(year, later.first, later.last)
@@ -438,6 +462,6 @@ class PeriodFinder:
                 return replace(expr, as_of=f"{year}-{month:02d}-{last_day:02d}")
             return replace(expr, as_of=f"{year}-{month:02d}")
         if day is not None:
-            month = _month(re.findall(rf"({_M})\s*月", text[expr.start : expr.end])[-1])
+            month = _numeral(re.findall(rf"({_M})\s*月", text[expr.start : expr.end])[-1])
             return replace(expr, as_of=f"{year}-{month:02d}-{int(day[1]):02d}")
         return replace(expr, as_of=f"{year}-12-31" if at_end else str(year))
