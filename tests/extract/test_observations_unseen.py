@@ -1371,3 +1371,19 @@ def test_a_requirement_met_is_no_target(lexicon: Lexicon) -> None:
     found = by_value(observe(text, lexicon, published="2025-10-21"))
     assert found[Decimal(423)].modality == found[Decimal(5)].modality == "achieved"
     assert found[Decimal(35)].modality == "target"
+
+
+def test_a_bracket_after_a_goal_spells_out_the_goals(lexicon: Lexicon) -> None:
+    text = (
+        "1—10月，全省PM2.5平均浓度为36微克/立方米。对照年度目标（全省PM2.5平均浓度控制在38微克/"
+        "立方米以内，优良天数比率达到78%以上），两项指标均好于序时进度。"
+        "全省PM2.5浓度低于全国平均（35微克/立方米）。"
+    )
+    found = by_value(observe(text, lexicon, title="湖南省1—10月环境质量状况"))
+    assert (found[Decimal(36)].modality, found[Decimal(36)].period.code) == (
+        "achieved",
+        "2025-01/2025-10",
+    )
+    for goal in (Decimal(38), Decimal(78)):
+        assert (found[goal].modality, found[goal].period.code) == ("target", "2025")
+    assert found[Decimal(35)].modality == "achieved"  # a bracket after no goal noun

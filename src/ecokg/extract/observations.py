@@ -1583,6 +1583,21 @@ def _places_between(state: _DocState, start: int, end: int) -> list[PlaceDef]:
     return [h.place for h in _hits_between(state, start, end)]
 
 
+def _bracketed_goal(state: _DocState, sentence: Sentence, num: _Number) -> str | None:
+    """The goal a bracket that holds the value spells out ("年度目标(…)"), with the words
+    before its noun, else None."""
+    text = state.doc.text
+    opened = text.rfind("(", sentence.span.start, num.start)
+    if opened < 0 or ")" in text[opened : num.start]:
+        return None
+    before = text[max(sentence.span.start, opened - 8) : opened]
+    noun = ends_with_any(before, state.words.goal_nouns)
+    return before[-len(noun) - 2 :] if noun else None
+
+
+_WHOLE_YEAR = ("年度", "全年")
+
+
 def _modality(state: _DocState, statement: str, clause_text: str, period: Period) -> str:
     """Result, target or forecast. Cue words count in the value's own clause; a statement that
     opens with a target cue or with 到<year> not yet past when written (力争到2027年，…) makes
@@ -2346,6 +2361,15 @@ def _observation(
     clause_text = text[clause.start : clause.end]
     sentence_text = text[sentence.span.start : sentence.span.end]
     period, base_period = _period(state, sentence, clause, num, paragraph_time, change is not None)
+    bracket = _bracketed_goal(state, sentence, num)
+    if bracket is not None:
+        # "对照年度目标(全省PM2.5平均浓度控制在38微克/立方米以内…)": the goals the bracket
+        # spells out; a year's goal is of the whole year the section's months fall in
+        goal = True
+        year = period.start_year
+        whole = any(word in bracket for word in _WHOLE_YEAR)
+        if whole and year is not None and year == period.end_year:
+            period = Period(str(year), period.basis, year, year)
     # The theme the words around the value suggest, for indicators that have none of their own.
     text_theme = (
         None

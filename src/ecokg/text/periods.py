@@ -276,18 +276,18 @@ class PeriodFinder:
             word = self._word_expr(m, anchor)
             if word:
                 add(word)
-        last = anchor.reporting_year
+        reported = anchor.reporting_year
         for m in self._recent.finditer(text):
             n = _numeral(m["n"])
-            if last is not None and 1 < n <= 30:
+            if reported is not None and 1 < n <= 30:
                 add(
                     TimeExpr(
                         m.start(),
                         m.end(),
                         "range",
-                        period_code(last - n + 1, last),
-                        last - n + 1,
-                        last,
+                        period_code(reported - n + 1, reported),
+                        reported - n + 1,
+                        reported,
                     )
                 )
         found.sort(key=lambda e: (e.start, e.end))
