@@ -1387,3 +1387,20 @@ def test_a_bracket_after_a_goal_spells_out_the_goals(lexicon: Lexicon) -> None:
     for goal in (Decimal(38), Decimal(78)):
         assert (found[goal].modality, found[goal].period.code) == ("target", "2025")
     assert found[Decimal(35)].modality == "achieved"  # a bracket after no goal noun
+
+
+def test_a_set_defined_by_its_members_is_the_jurisdictions(lexicon: Lexicon) -> None:
+    text = (
+        "10月，全省10个设区市和杨凌示范区、韩城市（以下简称“12个城市”）平均优良天数比率为86.3%。"
+        "其中，自贡市因断面超标，向下游泸州市支付补偿资金680万元。"
+    )
+    found = by_value(observe(text, lexicon, title="陕西省10月环境质量状况"))
+    assert Decimal(10) not in found  # the count defines the set
+    assert found[Decimal("86.3")].place == "陕西省"  # not the last member named
+    assert found[Decimal(680) * 10**4].place == "自贡市"  # the payer, not the one paid
+
+
+def test_a_harbour_named_by_a_four_character_place_word(lexicon: Lexicon) -> None:
+    text = "維多利亞港水質管制區的達標率為100%，維多利亞港的大腸桿菌水平下降近九成。"
+    found = observe(normalize(text).text, lexicon)
+    assert {o.place for o in found} == {"维多利亚港"}

@@ -98,7 +98,7 @@ _AGENCY_AFTER = re.compile(
     r"(?:中级)?人民法院|人民检察院|检察院"
 )
 _BRANCH = re.compile(r"(?:[市县区])?分局")
-_PARTNER_BEFORE = ("与", "同", "较", "比", "向")
+_PARTNER = re.compile(r"(?:[与同较比]|向(?:上游|下游|邻近|周边)?)$")
 # "全国平均水平(87.2%)", "全国339个地级及以上城市平均为84.7%", "高于全省平均水平(35微克/立方米)":
 # the average of the country or of the jurisdiction the word names, quoted for comparison.
 _AVERAGE_OF = re.compile(
@@ -615,6 +615,10 @@ def _is_scope(state: _DocState, num: _Number, clause: Span) -> bool:
         and _names_place(state, named.end(), named.end() + 2)
     ):
         return True  # "浓度较低的3个地区为康平县、法库县和新民市": the places are named
+    if "以下简称" in text[num.end : clause.end] and any(
+        word in text[num.end : num.end + 8] for word in state.words.scope_sets
+    ):
+        return True  # "全省10个设区市和杨凌示范区(以下简称“12个城市”)": a set defined
     for m in _NUMBER.finditer(text, num.end, clause.end):
         # "9个县(市、区)", "339个地级及以上城市": neither is a list of sets
         between = re.sub(r"\([^()]*\)|及以[上下]", "", text[num.end : m.start()])
@@ -1289,11 +1293,13 @@ def _place(
         before = state.places[i - 1] if i > lo else None
         if before is not None and before.end == hit.start and before.place.type in WATER_TYPES:
             continue  # "太湖湖州水域", "东苕溪德清段": a stretch of the water body
-        if "等" in text[hit.end : num.start]:
-            continue  # "赣州和资溪等7个市": members of a list, not the place of the count
-        if text[hit.start - 1 : hit.start] in _PARTNER_BEFORE:
-            # "与湖南并列第一", "较全国平均", "向安徽省拨付": compared with or given to, not the
-            # place itself
+        if "等" in text[hit.end : num.start] or "以下简称" in text[hit.end : num.start]:
+            # "赣州和资溪等7个市", "10个设区市和杨凌示范区、韩城市(以下简称“12个城市”)": members
+            # of a list, not the place of the value
+            continue
+        if _PARTNER.search(text, max(0, hit.start - 3), hit.start):
+            # "与湖南并列第一", "较全国平均", "向(下游)泸州市支付": compared with or given to,
+            # not the place itself
             continue
         if (
             text[hit.start - 1 : hit.start] == "("

@@ -328,12 +328,14 @@ def _unlisted_water(text: str, lexicon: Lexicon, start: int, end: int) -> list[P
         if (suffix in _BASIN_ONLY and not basin) or _ends_with_listed_water(tail, lexicon, True):
             continue  # "江西", "江湖"; "赤水河", "澜沧江" are listed
         best = None
-        for size in (3, 2, 1):
+        for size in (4, 3, 2, 1):
             stem = text[max(0, m.start() - size) : m.start()]
             name = stem + suffix
             if (
                 len(stem) == size
                 and (size > 1 or (basin and suffix in _RIVER_WORDS))
+                # "维多利亚港": four characters when the dictionary knows them as one place name
+                and (size < 4 or word_tags().get(stem) == "ns")
                 and _water_stem(stem, suffix, not_stems)
                 and name not in lexicon.place_by_alias
                 # "全省黄河流域": 黄河 is listed; a name ending with a listed one is no new name
