@@ -1404,3 +1404,26 @@ def test_a_harbour_named_by_a_four_character_place_word(lexicon: Lexicon) -> Non
     text = "維多利亞港水質管制區的達標率為100%，維多利亞港的大腸桿菌水平下降近九成。"
     found = observe(normalize(text).text, lexicon)
     assert {o.place for o in found} == {"维多利亚港"}
+
+
+def test_a_table_flattened_to_lines_of_names_and_numbers(lexicon: Lexicon) -> None:
+    text = (
+        "2025年全省横向生态保护补偿资金总额为6.82亿元。\n\n"
+        "各市清算结果如下（单位：万元，含省级奖励资金）：\n\n"
+        "（一）岷江流域（合计11150）\n"
+        "　　阿坝州　　　6300\n"
+        "　　成都市　　　4850\n\n"
+        "其中，成都市向下游眉山市支付补偿资金680万元。\n\n"
+        "德阳市　　　5620\n"
+    )
+    found = by_value(observe(text, lexicon, published="2026-02-10", about="2025"))
+    rows = {v: (o.place, o.unit, o.indicator.label) for v, o in found.items() if o.unit == "cny"}
+    funds = "生态保护补偿资金"
+    assert rows == {
+        Decimal("6.82") * 10**8: ("四川省", "cny", funds),
+        Decimal(11150) * 10**4: ("岷江", "cny", funds),  # the group's subtotal
+        Decimal(6300) * 10**4: ("阿坝藏族羌族自治州", "cny", funds),
+        Decimal(4850) * 10**4: ("成都市", "cny", funds),
+        Decimal(680) * 10**4: ("成都市", "cny", funds),
+    }  # prose closes the table: the last line is no row of it
+    assert all(o.period.code == "2025" for o in found.values())

@@ -215,6 +215,10 @@ class _Words:
     name_re: re.Pattern[str]
     periods: PeriodFinder
     cumulative: tuple[str, ...]
+    # A flattened table: its caption's unit, a line of a name and a number, a group's subtotal
+    table_unit: re.Pattern[str]
+    table_row: re.Pattern[str]
+    table_total: re.Pattern[str]
     as_of_now: tuple[str, ...]
     anaphor_count: re.Pattern[str]
     base_before: tuple[str, ...]
@@ -294,6 +298,9 @@ def _words(lexicon: Lexicon) -> _Words:
         name_re=re.compile("|".join(f"(?:{p})" for p in w["skip"]["name_patterns"])),
         periods=PeriodFinder(w),
         cumulative=tuple(w["periods"]["cumulative"]),
+        table_unit=re.compile(w["tables"]["unit"]),
+        table_row=re.compile(w["tables"]["row"]),
+        table_total=re.compile(w["tables"]["total"]),
         as_of_now=tuple(w["periods"]["as_of_now"]),
         anaphor_count=re.compile(
             rf"(?P<n>[{_CN_DIGIT_START}\d]+)(?:{alternation(w['anaphora']['nouns'])})"
@@ -1719,9 +1726,17 @@ def _read_observations(
     topic: PlaceHit | None = None
     # (the statement a part's own place opened, the topic to return to after it)
     aside: tuple[int, PlaceHit | None] | None = None
+    table: _Table | None = None  # the flattened table being read, once its unit is declared
+    reported: dict[str, IndicatorRef] = {}  # unit -> the metric last reported in it
     for sentence in doc.sentences:
         if sentence.paragraph != paragraph:
             paragraph, topic, state.rank_base, aside = sentence.paragraph, None, None, None
+            table = _table_from(state, paragraph, table, reported)
+            if table is not None:
+                row = _table_row(state, sentence, paragraph, table, section_time)
+                if row is not None:
+                    yield row
+                    continue
             if paragraph > 0 and _is_heading(state, paragraph):
                 section_time = _heading_time(state, paragraph)
                 state.section_water = _last_of(state, *doc.paragraph_spans[paragraph], WATER_TYPES)
@@ -1792,6 +1807,8 @@ def _read_observations(
                             state.last_indicator = base
                         if obs.change_direction is None and not num.duration:
                             state.last_unit = obs.unit  # a change is in its own unit
+                            if obs.modality == "achieved" and obs.unit != "rank":
+                                reported[obs.unit] = base
                     yield obs
         yield from ranked
         if topic is not None and any(
@@ -1808,6 +1825,80 @@ def _read_observations(
             paragraph_time = carried
         elif lead is not None and not valued and _tells_an_event(state, sentence, lead):
             paragraph_time = carried  # "10月，…在鄂尔多斯市召开现场会。全区…": a date, not a period
+
+
+@dataclass(frozen=True)
+class _Table:
+    """A table flattened to lines of a name and a number, in the unit its caption declares
+    ("各市清算结果如下(单位：万元)：", then "阿坝州　　6300"), of the metric last reported in
+    that unit."""
+
+    unit: str
+    multiplier: str  # 万, 亿 or ""
+    indicator: IndicatorRef
+
+
+def _table_from(
+    state: _DocState, paragraph: int, table: _Table | None, reported: Mapping[str, IndicatorRef]
+) -> _Table | None:
+    """The table in force at ``paragraph``: one its line declares, else the one before unless
+    the line is prose (ends a sentence), which closes it."""
+    w = state.words
+    line = state.doc.text[slice(*state.doc.paragraph_spans[paragraph])].strip()
+    declared = w.table_unit.search(line)
+    if declared is None:
+        return None if table is None or line.endswith(("。", "！", "？", "!", "?")) else table
+    written = declared["unit"]
+    multiplier = written[0] if written[0] in ("万", "亿") else ""
+    unit = w.unit_forms.get(written[len(multiplier) :])
+    if unit is None:
+        return None
+    indicator = reported.get(unit)
+    if indicator is None:
+        caption = _clean_label(line[: declared.start()].split("如下")[0], state)
+        if len(caption) < 2:
+            return None
+        indicator = _minted(state, caption, None)
+    return _Table(unit, multiplier, indicator)
+
+
+def _table_row(
+    state: _DocState,
+    sentence: Sentence,
+    paragraph: int,
+    table: _Table,
+    section_time: TimeExpr | None,
+) -> Observation | None:
+    """The value of a table line naming a place ("阿坝州　　6300"), or of a group heading that
+    gives its subtotal ("(一)岷江流域(合计21600)"), else None."""
+    start, end = state.doc.paragraph_spans[paragraph]
+    text = state.doc.text
+    m = state.words.table_row.fullmatch(text, start, end) or state.words.table_total.search(
+        text, start, end
+    )
+    if m is None:
+        return None
+    hits = [h for h in _hits_between(state, start, m.start("num")) if h.end <= m.start("num")]
+    if not hits:
+        return None
+    place = hits[-1].place
+    value = parse_number(m["num"].replace(",", "") + table.multiplier)
+    at = (m.start("num"), m.end("num"))
+    num = _Number(*at, *at, value, table.unit, "exact")
+    period, _ = _period(state, sentence, Span(start, end), num, section_time, False)
+    return Observation(
+        indicator=table.indicator,
+        value=value,
+        unit=table.unit,
+        qualifier="exact",
+        period=period,
+        place=place.name,
+        place_key=f"place:{place.id}",
+        quote=state.doc.source_span(start, end),
+        value_span=state.doc.source_span(num.start, num.end),
+        modality="achieved",
+        theme=table.indicator.theme,
+    )
 
 
 def _tells_an_event(state: _DocState, sentence: Sentence, lead: TimeExpr) -> bool:
