@@ -1427,3 +1427,15 @@ def test_a_table_flattened_to_lines_of_names_and_numbers(lexicon: Lexicon) -> No
         Decimal(680) * 10**4: ("成都市", "cny", funds),
     }  # prose closes the table: the last line is no row of it
     assert all(o.period.code == "2025" for o in found.values())
+
+
+def test_counters_and_units_of_other_regions_and_deadlines(lexicon: Lexicon) -> None:
+    text = normalize(
+        "棄置量約為４．０９百萬公噸。環評平均審批時限壓縮至7.6個工作日，須在30個工作日內報送。"
+        "督促增殖放流各類魚苗約2100萬尾。安徽省第四生态环境保护督察组对泾县开展督察。"
+    ).text
+    found = by_value(observe(text, lexicon))
+    assert (found[Decimal(4090000)].unit, found[Decimal("7.6")].unit) == ("tonne", "day")
+    assert found[Decimal(21000000)].indicator.label == "增殖放流鱼苗数"
+    assert Decimal(30) not in found  # a deadline
+    assert Decimal(4) not in found  # the fourth team is a name, not a rank

@@ -195,6 +195,7 @@ class _Words:
     done_verbs: tuple[str, ...]
     count_forms: frozenset[str]
     skip_after_count: tuple[str, ...]
+    skip_after_days: tuple[str, ...]
     scope_sets: tuple[str, ...]
     province_wide: tuple[str, ...]
     jurisdictions: dict[str, str]
@@ -279,6 +280,7 @@ def _words(lexicon: Lexicon) -> _Words:
         done_verbs=tuple(w["periods"]["done_verbs"]),
         count_forms=frozenset(f for f, code in unit_forms.items() if code == "count"),
         skip_after_count=tuple(w["skip"]["after_count"]),
+        skip_after_days=tuple(w["skip"]["after_days"]),
         scope_sets=tuple(w["scope_sets"]),
         province_wide=tuple(w["province_wide"]),
         jurisdictions={str(k): str(v) for k, v in w["jurisdictions"].items()},
@@ -508,8 +510,11 @@ def _read_number(state: _DocState, m: re.Match[str], sentence: Sentence) -> _Num
     unit_form = um.group("unit")
     if rest.startswith(w.date_suffixes) and not (unit_form and len(unit_form) > 1):
         return None
-    if unit_form in w.count_forms and text.startswith(w.skip_after_count, e + len(unit_form)):
-        return None  # "30个工作日内": a deadline, not a count
+    after = e + len(unit_form or "")
+    if (unit_form in w.count_forms and text.startswith(w.skip_after_count, after)) or (
+        w.unit_forms.get(unit_form or "") == "day" and text.startswith(w.skip_after_days, after)
+    ):
+        return None  # "30个工作日内", "15天内": a deadline, not a count or a duration
     index_context = not chinese and _INDEX_BEFORE.search(text, sentence.span.start, s) is not None
     high: Decimal | None = None
     rm = _RANGE_HIGH.match(text, e + (um.end() if unit_form else 0), sentence.span.end)
@@ -705,7 +710,8 @@ def _read_rank(
         )
         listed = _RANK_CONTINUED.search(window) is not None
         counted = starts_with_any(rest, w.ordinal_counters) is not None or rest.startswith("个")
-        if not (tied or held or listed or (verb is not None and not counted)):
+        # "安徽省第四生态环境保护督察组": a place before an ordinal that names a team or round
+        if (held and counted) or not (tied or held or listed or (verb is not None and not counted)):
             return None
     elif starts_with_any(rest, w.ordinal_counters) and tail is None:
         return None
