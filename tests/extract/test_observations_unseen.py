@@ -1439,3 +1439,16 @@ def test_counters_and_units_of_other_regions_and_deadlines(lexicon: Lexicon) -> 
     assert found[Decimal(21000000)].indicator.label == "增殖放流鱼苗数"
     assert Decimal(30) not in found  # a deadline
     assert Decimal(4) not in found  # the fourth team is a name, not a rank
+
+
+def test_a_headline_opening_with_a_short_county_name_reprinted_by_a_city_paper(
+    lexicon: Lexicon,
+) -> None:
+    text = "近三年來，全縣累計改造農村公廁１５６座，農村生活污水治理率達91.8%。"
+    found = observe(
+        normalize(text).text,
+        lexicon,
+        title="攸縣：三年攻堅　農村人居環境雙提升（報紙版面轉載）",
+        publisher="株洲日報（轉載）；攸縣農業農村局提供數據",
+    )
+    assert {o.place for o in found} == {"攸县"}  # not the city the paper is named after

@@ -485,14 +485,20 @@ def document_locality(
     # "…公益诉讼案件1.2万余件(报纸版面，含泾县督察整改进展)": an aside says what else the
     # page holds, not whom the document speaks for
     title = _ASIDE.sub("", title)
+    opener = _TITLE_OPENER.match(title)
+    if opener is not None and len(short := _short_names(lexicon)[0].get(opener[1], [])) == 1:
+        return short[0]  # "蕉岭：三年攻坚…": a headline opening with a short name is its story
     hits = find_places(title, lexicon)
     named = [h.place for h in hits if h.place.type in _RANKED]
     if not named and not any(w in title for w in _national_words(lexicon)):
         # "皖江法治报(安徽省人民检察院通报；泾县人民政府公示)": several publishers speak for
-        # what their divisions share; one (铜仁市生态环境局思南分局) for its most specific
+        # what their divisions share; one (铜仁市生态环境局思南分局) for its most specific; a
+        # newspaper (梅州日报) names where it is printed, not whom the document speaks for
+        media = _media_names(lexicon)
         own = [
             [h.place for h in find_places(part, lexicon) if h.place.type in _RANKED]
             for part in _PARTIES.split(publisher)
+            if not (media and media.search(part))
         ]
         shared = _common_division([min(p, key=_rank) for p in own if p], lexicon)
         named = [shared] if shared is not None else []
@@ -509,6 +515,15 @@ def document_locality(
 
 
 _RANKED = {"town": 0, "county": 1, "city": 2, "province": 3}
+_TITLE_OPENER = re.compile(r"\s*([\u4e00-\u9fff]{2,4})[：:]")
+
+
+@cache
+def _media_names(lexicon: Lexicon) -> re.Pattern[str] | None:
+    words = lexicon.words.get("gazetteer", {}).get("media_words", ())
+    return re.compile(alternation(words)) if words else None
+
+
 _ASIDE = re.compile(r"\([^()]*\)")
 _PARTIES = re.compile(r"[()；;，,、]")
 
