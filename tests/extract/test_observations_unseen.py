@@ -1452,3 +1452,10 @@ def test_a_headline_opening_with_a_short_county_name_reprinted_by_a_city_paper(
         publisher="株洲日報（轉載）；攸縣農業農村局提供數據",
     )
     assert {o.place for o in found} == {"攸县"}  # not the city the paper is named after
+
+
+def test_a_share_of_good_sections_named_after_a_count_of_them(lexicon: Lexicon) -> None:
+    text = "1—10月，渭河干流14个国考断面中，水质优良断面13个，优良比例为92.9%。"
+    found = by_value(observe(text, lexicon))
+    assert found[Decimal("92.9")].indicator.label == "国考断面水质优良比例"
+    assert found[Decimal("92.9")].place == "渭河"
