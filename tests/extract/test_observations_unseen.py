@@ -1459,3 +1459,10 @@ def test_a_share_of_good_sections_named_after_a_count_of_them(lexicon: Lexicon) 
     found = by_value(observe(text, lexicon))
     assert found[Decimal("92.9")].indicator.label == "国考断面水质优良比例"
     assert found[Decimal("92.9")].place == "渭河"
+
+
+def test_a_span_to_now_names_no_part_of_the_metric(lexicon: Lexicon) -> None:
+    text = "2023年至今累计投入资金3.26亿元。2021年以来累计投入资金2亿元。"
+    found = by_value(observe(text, lexicon))
+    assert found[Decimal("3.26") * 10**8].period.code == "2023/2025"
+    assert found[Decimal(2) * 10**8].indicator == found[Decimal("3.26") * 10**8].indicator

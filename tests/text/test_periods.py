@@ -420,3 +420,8 @@ def test_a_totals_date_after_a_sentence_naming_a_year_is_the_state_at_writing(
     # within the sentence that names the year, the date is of that year
     same = "2024年5月开展督察，截至10月底完成整改28个。"
     assert [e.code for e in finder.find(same, anchor)][-1] == "2024-10"
+
+
+def test_a_year_to_now_runs_to_the_reporting_year(finder: PeriodFinder) -> None:
+    text = "2023年至今累计投入资金3.26亿元"
+    assert finder.find(text, ANCHOR)[0].code == "2023/2024"

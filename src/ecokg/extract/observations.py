@@ -34,7 +34,7 @@ from ecokg.extract.topics import is_caption, off_topic
 from ecokg.kg.vocab import minted_indicator_iri, slug
 from ecokg.text.analyzed import AnalyzedDoc
 from ecokg.text.numbers import ARABIC_NUMBER, parse_number
-from ecokg.text.periods import PeriodFinder, TimeAnchor, TimeExpr, period_code
+from ecokg.text.periods import SINCE_WORDS, PeriodFinder, TimeAnchor, TimeExpr, period_code
 from ecokg.text.segment import Sentence, Span
 from ecokg.text.wordlists import alternation, ends_with_any, starts_with_any
 
@@ -802,7 +802,8 @@ def _clean_label(subject: str, state: _DocState) -> str:
     for expr in state.words.periods.find(label, state.anchor)[::-1]:
         # A comparison goes with its time ("较2020年", "与上年相比"): neither names the metric.
         start = expr.start - len(ends_with_any(label[: expr.start], w.base_before) or "")
-        end = expr.end + len(starts_with_any(label[expr.end :], w.base_after) or "")
+        after = (*w.base_after, *SINCE_WORDS)
+        end = expr.end + len(starts_with_any(label[expr.end :], after) or "")
         label = label[:start] + label[end:]
     actors = list(_ACTOR_TOTAL.finditer(label))
     if actors and len(label) - actors[-1].end() >= 2:

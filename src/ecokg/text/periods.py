@@ -45,7 +45,11 @@ _BARE_DATE = re.compile(rf"{_BARE}({_M})\s*月\s*(\d{{1,2}})\s*[日号]")
 _PLAN_FIRST_YEARS = re.compile(r"(?:前|头)([一二三四五1-5两])年")
 # What makes a year a start: "以来"/"起" right after it (past a closing quote or 期间), or after
 # a short verb phrase ("2014年4月正式启动以来").
-_SINCE = re.compile(r"[”」\"']?(?:期间)?(?P<verb>[\u4e00-\u9fff]{0,6}?)(?:以来|起(?![草步点]))")
+_SINCE = re.compile(
+    r"[”」\"']?(?:期间)?(?P<verb>[\u4e00-\u9fff]{0,6}?)(?:以来|至今|迄今|起(?![草步点]))"
+)
+# The words that close such a span, which name no metric ("2021年以来投入资金").
+SINCE_WORDS = ("以来", "至今", "迄今", "起至今", "起")
 _BARE_MONTH = re.compile(rf"{_BARE}({_M})\s*月(?:份)?(?!\s*\d)")
 
 
@@ -296,7 +300,7 @@ class PeriodFinder:
 
     @staticmethod
     def _since(text: str, expr: TimeExpr, anchor: TimeAnchor) -> TimeExpr:
-        """ "2018年以来", "自2020年起", "“十四五”以来", "自2014年4月正式启动以来": the span
+        """ "2018年以来", "自2020年起", "2023年至今", "自2014年4月正式启动以来": the span
         from then to the year the document reports on (a report on 2024 published in 2025
         counts to 2024), never past a plan's end."""
         if expr.kind not in ("year", "plan", "month") or expr.start_year is None:
