@@ -1466,3 +1466,13 @@ def test_a_span_to_now_names_no_part_of_the_metric(lexicon: Lexicon) -> None:
     found = by_value(observe(text, lexicon))
     assert found[Decimal("3.26") * 10**8].period.code == "2023/2025"
     assert found[Decimal(2) * 10**8].indicator == found[Decimal("3.26") * 10**8].indicator
+
+
+def test_a_time_after_a_section_number_opens_its_paragraph(lexicon: Lexicon) -> None:
+    text = (
+        "（一）11月份。受不利气象条件影响，月内出现两次污染过程。全市PM2.5平均浓度为62微克/立方米。\n"
+        "（二）1—11月。全市PM2.5平均浓度为41微克/立方米。\n"
+    )
+    found = by_value(observe(text, lexicon, published="2025-12-10", about="2025-01/2025-11"))
+    assert found[Decimal(62)].period.code == "2025-11"
+    assert found[Decimal(41)].period.code == "2025-01/2025-11"

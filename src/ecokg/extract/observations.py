@@ -2152,10 +2152,13 @@ def _leading_time(state: _DocState, sentence: Sentence) -> TimeExpr | None:
     i = bisect_right(state.time_starts, sentence.span.start - 1)
     if state.doc.text.startswith(_COMPARED_WITH, sentence.span.start):
         return None  # "与“十四五”开局前的2020年同期相比，…": the base, not the time of what follows
+    # "(一)11月份。受…影响，…": a section's number may stand before its time
+    numbered = _SECTION_NUMBER.match(state.doc.text, sentence.span.start)
+    begin = numbered.end() if numbered else sentence.span.start
     if i < len(state.times):
         t = state.times[i]
         if (
-            t.start - sentence.span.start <= 2
+            t.start - begin <= 2
             and t.code
             and t.kind != "cumulative"
             and not _is_base(state, t)  # "与去年同期相比，…": compared with, not when
