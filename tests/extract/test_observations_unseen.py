@@ -1476,3 +1476,16 @@ def test_a_time_after_a_section_number_opens_its_paragraph(lexicon: Lexicon) -> 
     found = by_value(observe(text, lexicon, published="2025-12-10", about="2025-01/2025-11"))
     assert found[Decimal(62)].period.code == "2025-11"
     assert found[Decimal(41)].period.code == "2025-01/2025-11"
+
+
+def test_names_that_only_look_like_places(lexicon: Lexicon) -> None:
+    text = (
+        "湘北县2026年政府工作报告\n"
+        "山水林田湖草系统治理扎实推进，完成人工造林1.35万亩。"
+        "汨罗江平江段连续五年保持Ⅱ类水质，累计完成造林绿化12.6万亩。"
+        "完成长寿镇、加义镇3座乡镇污水处理厂提质改造。"
+    )
+    places = {h.place.name for h in find_places(text, lexicon)}
+    assert "水林田湖" not in places  # a slogan, no lake
+    assert "汨罗市" not in places  # the river named after the city
+    assert "长寿镇" in places and "完成长寿镇" not in places  # no verb in a town's name

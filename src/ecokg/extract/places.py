@@ -16,6 +16,8 @@ NATIONAL_TYPES = ("country",)
 WATER_TYPES = ("river", "lake", "reservoir", "sea")
 # A division named in full before a reserve says where the reserve is (岳阳市东洞庭湖…保护区).
 _FULL_ADMIN_ENDS = ("省", "市", "县", "区", "州", "盟", "旗")
+# After a division's short name these begin the name of a water body named after it.
+_WATER_AFTER_SHORT = ("江", "河", "湖", "溪")
 _NOT_IN_WATER_NAMES = frozenset("湖河江湾海库港年的和与及在对是为全各入出沿跨条内市县区省州镇乡")
 _NOT_AFTER_WATER_NAMES = frozenset("泊区库体滨畔")
 # Still water named after a river, by the word that follows the river's name.
@@ -78,6 +80,12 @@ def find_places(
         stop = m.end()
         if place.type == "county" and len(alias) == 2 and text.startswith(not_before, stop):
             continue
+        if (
+            place.type in ("city", "county")
+            and not alias.endswith(_FULL_ADMIN_ENDS)
+            and text[stop : stop + 1] in _WATER_AFTER_SHORT
+        ):
+            continue  # "汨罗江平江段": the river named after the city, not the city
         if place.type in WATER_TYPES and _straddles_words(text, m.start(), stop):
             continue  # "入海河流" holds no 海河: 入海 and 河流 are the words
         if place.type == "river" and (still := starts_with_any(text[stop : stop + 2], _STILL)):
@@ -283,6 +291,8 @@ def _unlisted_towns(
         ):
             continue
         begin = m.start("stem")
+        if verb := leading_verb(stem, keep=2):
+            stem, begin = stem[len(verb) :], begin + len(verb)  # "完成长寿镇": 长寿镇
         if any(a < m.end() and begin < b for a, b in taken):
             continue
         county = next(
