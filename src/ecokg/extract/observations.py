@@ -971,14 +971,12 @@ def _match_indicator(
 
 def _same_kind(lexicon: Lexicon, a: str, b: str) -> bool:
     """Whether two units measure one quantity (兆瓦 and 千瓦, 公顷 and 亩)."""
-    if a == b:
-        return True
-    kind_a, kind_b = lexicon.units.get(a), lexicon.units.get(b)
-    return (
-        kind_a is not None
-        and kind_b is not None
-        and kind_a.kind is not None
-        and (kind_a.kind == kind_b.kind)
+    unit_a, unit_b = lexicon.units.get(a), lexicon.units.get(b)
+    return a == b or (
+        unit_a is not None
+        and unit_b is not None
+        and unit_a.kind is not None
+        and unit_a.kind == unit_b.kind
     )
 
 
