@@ -1489,3 +1489,16 @@ def test_names_that_only_look_like_places(lexicon: Lexicon) -> None:
     assert "水林田湖" not in places  # a slogan, no lake
     assert "汨罗市" not in places  # the river named after the city
     assert "长寿镇" in places and "完成长寿镇" not in places  # no verb in a town's name
+
+
+def test_a_span_after_who_says_it_holds_for_its_sentence_and_the_part_after(
+    lexicon: Lexicon,
+) -> None:
+    text = (
+        "白皮书显示，2020年至2024年，全省法院共受理环境资源案件28436件。"
+        "其中，受理环境资源刑事案件6512件。2024年，全省法院受理环境资源案件5903件。"
+    )
+    found = by_value(observe(text, lexicon, published="2025-06-04", about="2020/2024"))
+    assert found[Decimal(28436)].period.code == "2020/2024"
+    assert found[Decimal(6512)].period.code == "2020/2024"
+    assert found[Decimal(5903)].period.code == "2024"

@@ -216,6 +216,7 @@ class _Words:
     name_re: re.Pattern[str]
     periods: PeriodFinder
     cumulative: tuple[str, ...]
+    lead_in: re.Pattern[str]  # who says what follows ("白皮书显示，"), before its time
     # A flattened table: its caption's unit, a line of a name and a number, a group's subtotal
     table_unit: re.Pattern[str]
     table_row: re.Pattern[str]
@@ -300,6 +301,7 @@ def _words(lexicon: Lexicon) -> _Words:
         name_re=re.compile("|".join(f"(?:{p})" for p in w["skip"]["name_patterns"])),
         periods=PeriodFinder(w),
         cumulative=tuple(w["periods"]["cumulative"]),
+        lead_in=re.compile(rf"[^，,。；;]{{0,8}}(?:{alternation(w['periods']['lead_in'])})[，,]"),
         table_unit=re.compile(w["tables"]["unit"]),
         table_row=re.compile(w["tables"]["row"]),
         table_total=re.compile(w["tables"]["total"]),
@@ -1731,6 +1733,7 @@ def _read_observations(
     topic: PlaceHit | None = None
     # (the statement a part's own place opened, the topic to return to after it)
     aside: tuple[int, PlaceHit | None] | None = None
+    span_lead: TimeExpr | None = None  # the span the last sentence opened with
     table: _Table | None = None  # the flattened table being read, once its unit is declared
     reported: dict[str, IndicatorRef] = {}  # unit -> the metric last reported in it
     for sentence in doc.sentences:
@@ -1773,6 +1776,9 @@ def _read_observations(
             topic = _area_opening(state, sentence)
         recent: list[IndicatorRef] = []
         lead = _leading_time(state, sentence)
+        if lead is None and span_lead is not None and text.startswith("其中", sentence.span.start):
+            lead = span_lead  # "2020年至2024年，…受理28436件。其中，刑事案件6512件": that span's
+        span_lead = None
         # A time opening a statement holds for the paragraph from there on; one opening a part
         # after ；("…同比上升2.6个百分点；去年10月份这一比率为88.8%") only for that part.
         carried = paragraph_time
@@ -1823,7 +1829,8 @@ def _read_observations(
         ):
             topic = None  # the sentence turned to the whole jurisdiction, and so goes the text
         if lead is not None and lead.kind == "range":
-            paragraph_time = None  # "2021年至2024年，…": a span is the time of its own sentence
+            # "2021年至2024年，…": a span is the time of its own sentence (and of a 其中 after it)
+            paragraph_time, span_lead = carried, lead
         elif lead is not None and _moves_on(state, sentence, lead):
             paragraph_time = carried  # "上半年…，下半年…实现全年转升为降": the lead is spent
         elif lead is not None and _statement_start(state, sentence) != sentence.span.start:
@@ -2150,9 +2157,12 @@ def _leading_time(state: _DocState, sentence: Sentence) -> TimeExpr | None:
     i = bisect_right(state.time_starts, sentence.span.start - 1)
     if state.doc.text.startswith(_COMPARED_WITH, sentence.span.start):
         return None  # "与“十四五”开局前的2020年同期相比，…": the base, not the time of what follows
-    # "(一)11月份。受…影响，…": a section's number may stand before its time
+    # "(一)11月份。受…影响，…": a section's number may stand before its time, and so may who
+    # says it ("白皮书显示，2020年至2024年，…", "据统计，…")
     numbered = _SECTION_NUMBER.match(state.doc.text, sentence.span.start)
     begin = numbered.end() if numbered else sentence.span.start
+    said = state.words.lead_in.match(state.doc.text, begin)
+    begin = said.end() if said else begin
     if i < len(state.times):
         t = state.times[i]
         if (
