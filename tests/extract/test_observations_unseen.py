@@ -1502,3 +1502,18 @@ def test_a_span_after_who_says_it_holds_for_its_sentence_and_the_part_after(
     assert found[Decimal(28436)].period.code == "2020/2024"
     assert found[Decimal(6512)].period.code == "2020/2024"
     assert found[Decimal(5903)].period.code == "2024"
+
+
+def test_an_autonomous_county_by_its_short_name(lexicon: Lexicon) -> None:
+    text = (
+        "青海日报　2025年9月16日\n\n"
+        "# 门源：浩门河畔生态美\n\n"
+        "今年以来，县城空气优良天数比率达98.4%。\n\n"
+        "# 全省上半年生态环境质量保持优良\n\n"
+        "上半年，全省空气优良天数比率为96.1%。省林草局与甘德县、达日县开展联合巡护62次。\n"
+    )
+    found = by_value(observe(text, lexicon, title="青海日报第5版", published="2025-09-16"))
+    assert found[Decimal("98.4")].place == "门源回族自治县"
+    assert found[Decimal("96.1")].place == "青海省"
+    # joined by the listed counties, not held by them
+    assert found[Decimal(62)].place == "青海省"

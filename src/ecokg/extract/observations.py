@@ -1311,9 +1311,14 @@ def _place(
             # "赣州和资溪等7个市", "10个设区市和杨凌示范区、韩城市(以下简称“12个城市”)": members
             # of a list, not the place of the value
             continue
-        if _PARTNER.search(text, max(0, hit.start - 3), hit.start):
-            # "与湖南并列第一", "较全国平均", "向(下游)泸州市支付": compared with or given to,
-            # not the place itself
+        if _PARTNER.search(text, max(0, hit.start - 3), hit.start) or (
+            before is not None
+            and before.end == hit.start - 1
+            and text[before.end] in "、和及与"
+            and _PARTNER.search(text, max(0, before.start - 3), before.start)
+        ):
+            # "与湖南并列第一", "较全国平均", "向(下游)泸州市支付", "与勐腊县、江城县开展联合巡护":
+            # compared with, given to or joined by, not the place itself
             continue
         if (
             text[hit.start - 1 : hit.start] == "("
@@ -1385,6 +1390,8 @@ def _listed_whole(state: _DocState, clause: Span, num: _Number) -> PlaceDef | No
             run = [hit]
     if len(run) < 2 or any(h.place.type not in _DIVISION_TYPES for h in run):
         return None
+    if _PARTNER.search(text, max(0, run[0].start - 3), run[0].start):
+        return None  # "与甘德县、达日县开展联合巡护": joined by them, not their total
     parents = {h.place.parent for h in run}
     if len(parents) != 1 or None in parents:
         return None

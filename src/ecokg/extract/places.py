@@ -124,7 +124,9 @@ def _short_names(lexicon: Lexicon) -> tuple[dict[str, list[PlaceDef]], re.Patter
     word too (安康市: 安康, well-being), by that short name."""
     short: dict[str, list[PlaceDef]] = {}
     for place in lexicon.places.values():
-        stem = place.name[:-1]
+        # 门源回族自治县: 门源; 安康市: 安康
+        autonomous = _AUTONOMOUS.fullmatch(place.name)
+        stem = autonomous[1] if autonomous else place.name[:-1]
         if (
             place.type in ("city", "county")
             and place.name.endswith(("市", "县"))
@@ -163,6 +165,7 @@ def _listed_short_names(
 
 
 _LIST_JOINS = ("、", "和", "及", "与")
+_AUTONOMOUS = re.compile(r"([\u4e00-\u9fff]{2,}?)(?:[\u4e00-\u9fff]{1,4}族)+自治县")
 
 
 def _one_name_per_park(hits: list[PlaceHit]) -> list[PlaceHit]:
@@ -495,9 +498,9 @@ def document_locality(
     # "…公益诉讼案件1.2万余件(报纸版面，含泾县督察整改进展)": an aside says what else the
     # page holds, not whom the document speaks for
     title = _ASIDE.sub("", title)
-    opener = _TITLE_OPENER.match(title)
-    if opener is not None and len(short := _short_names(lexicon)[0].get(opener[1], [])) == 1:
-        return short[0]  # "蕉岭：三年攻坚…": a headline opening with a short name is its story
+    headline = _headline_place(title, lexicon)
+    if headline is not None:
+        return headline  # "蕉岭：三年攻坚…": a headline opening with a short name is its story
     hits = find_places(title, lexicon)
     named = [h.place for h in hits if h.place.type in _RANKED]
     if not named and not any(w in title for w in _national_words(lexicon)):
@@ -539,9 +542,20 @@ _PARTIES = re.compile(r"[()；;，,、]")
 
 
 def named_division(line: str, lexicon: Lexicon) -> PlaceDef | None:
-    """The most specific division a line (a section's heading) names, if any."""
+    """The most specific division a line (a section's heading) names, if any; a headline may
+    name it by its short name before a colon ("# 门源：浩门河畔生态美")."""
+    short = _headline_place(line.lstrip("# "), lexicon)
+    if short is not None:
+        return short
     named = [h.place for h in find_places(line, lexicon) if h.place.type in _RANKED]
     return min(named, key=_rank) if named else None
+
+
+def _headline_place(title: str, lexicon: Lexicon) -> PlaceDef | None:
+    """The division a headline opening with its short name and a colon is about (蕉岭：…)."""
+    opener = _TITLE_OPENER.match(title)
+    short = _short_names(lexicon)[0].get(opener[1], []) if opener is not None else []
+    return short[0] if len(short) == 1 else None
 
 
 def _rank(place: PlaceDef) -> int:
