@@ -43,8 +43,8 @@ _FIRST_MONTHS = re.compile(rf"(?:(\d{{4}})\s*年\s*)?(?<![提此之目])前({_M}
 _BARE_MONTH_RANGE = re.compile(rf"{_BARE}({_M})\s*月?{_DASH}({_M})\s*月(?:份)?")
 _BARE_DATE = re.compile(rf"{_BARE}({_M})\s*月\s*(\d{{1,2}})\s*[日号]")
 _PLAN_FIRST_YEARS = re.compile(r"(?:前|头)([一二三四五1-5两])年")
-# What makes a year a start: "以来"/"起" right after it (past a closing quote or 期间), or after
-# a short verb phrase ("2014年4月正式启动以来").
+# What makes a year a start: "以来"/"起"/"至今" right after it (past a closing quote or 期间),
+# or after a short verb phrase ("2014年4月正式启动以来").
 _SINCE = re.compile(
     r"[”」\"']?(?:期间)?(?P<verb>[\u4e00-\u9fff]{0,6}?)(?:以来|至今|迄今|起(?![草步点]))"
 )
