@@ -21,6 +21,7 @@ from ecokg.errors import InputError
 from ecokg.extract.base import Claim, EntityMention, IndicatorRef, Observation, Period, register
 from ecokg.extract.lexicon import IndicatorDef, Lexicon, PlaceDef, leading_verb, word_tags
 from ecokg.extract.places import (
+    ASIDE,
     NATIONAL_TYPES,
     WATER_TYPES,
     PlaceHit,
@@ -98,6 +99,8 @@ _AGENCY_AFTER = re.compile(
     r"(?:中级)?人民法院|人民检察院|检察院"
 )
 _BRANCH = re.compile(r"(?:[市县区])?分局")
+# "(以下简称“12个城市”)": the words before it list the members of a set it names.
+_DEFINES_SET = "以下简称"
 _PARTNER = re.compile(r"(?:[与同较比]|向(?:上游|下游|邻近|周边)?)$")
 # "全国平均水平(87.2%)", "全国339个地级及以上城市平均为84.7%", "高于全省平均水平(35微克/立方米)":
 # the average of the country or of the jurisdiction the word names, quoted for comparison.
@@ -142,7 +145,6 @@ _LIST_SEPARATOR = re.compile(r"\s*(?:、|和|及|与)\s*")
 # After 去年/上年: the same part of the year as the time named before ("上年同月", "去年同期").
 _SAME_PART = ("同月", "同期", "同季度", "同季")
 # A bracketed aside ("省控断面(含国考断面)"): it qualifies, it does not set the subject.
-_ASIDE = re.compile(r"\([^()]*\)")
 _SHARE_ENDS = ("率", "比例", "占比", "比重")
 _RATE_OF_CHANGE = re.compile(r"(?:下降|增长|提升|削减)率$")
 # "比例为0": a share of nothing, written without its percent sign.
@@ -629,7 +631,7 @@ def _is_scope(state: _DocState, num: _Number, clause: Span) -> bool:
         and _names_place(state, named.end(), named.end() + 2)
     ):
         return True  # "浓度较低的3个地区为康平县、法库县和新民市": the places are named
-    if "以下简称" in text[num.end : clause.end] and any(
+    if _DEFINES_SET in text[num.end : clause.end] and any(
         word in text[num.end : num.end + 8] for word in state.words.scope_sets
     ):
         return True  # "全省10个设区市和杨凌示范区(以下简称“12个城市”)": a set defined
@@ -924,7 +926,7 @@ def _in_context(state: _DocState, sentence: Sentence, pos: int, ref: IndicatorRe
     start = state.doc.paragraph_spans[sentence.paragraph][0]
     if sentence.paragraph > 0 and _is_heading(state, sentence.paragraph - 1):
         start = state.doc.paragraph_spans[sentence.paragraph - 1][0]
-    before = _ASIDE.sub("", state.doc.text[start:pos])
+    before = ASIDE.sub("", state.doc.text[start:pos])
     words = list(set_words.finditer(before))
     if not words or words[-1].group("cue") is None:
         return ref
@@ -1307,15 +1309,15 @@ def _place(
         before = state.places[i - 1] if i > lo else None
         if before is not None and before.end == hit.start and before.place.type in WATER_TYPES:
             continue  # "太湖湖州水域", "东苕溪德清段": a stretch of the water body
-        if "等" in text[hit.end : num.start] or "以下简称" in text[hit.end : num.start]:
+        if any(word in text[hit.end : num.start] for word in ("等", _DEFINES_SET)):
             # "赣州和资溪等7个市", "10个设区市和杨凌示范区、韩城市(以下简称“12个城市”)": members
             # of a list, not the place of the value
             continue
-        if _PARTNER.search(text, max(0, hit.start - 3), hit.start) or (
+        if _after_partner(text, hit.start) or (
             before is not None
             and before.end == hit.start - 1
             and text[before.end] in "、和及与"
-            and _PARTNER.search(text, max(0, before.start - 3), before.start)
+            and _after_partner(text, before.start)
         ):
             # "与湖南并列第一", "较全国平均", "向(下游)泸州市支付", "与勐腊县、江城县开展联合巡护":
             # compared with, given to or joined by, not the place itself
@@ -1373,6 +1375,11 @@ def _place(
     return state.locality
 
 
+def _after_partner(text: str, pos: int) -> bool:
+    """Whether the place at ``pos`` is compared with, given to or joined by (与, 较, 向下游)."""
+    return _PARTNER.search(text, max(0, pos - 3), pos) is not None
+
+
 def _listed_whole(state: _DocState, clause: Span, num: _Number) -> PlaceDef | None:
     """ "在龙华区、美兰区建成收集平台3个", "歙县、休宁县等地累计关停企业170余家": one value for
     divisions listed together is their total, so it is about the division that holds them all
@@ -1390,7 +1397,7 @@ def _listed_whole(state: _DocState, clause: Span, num: _Number) -> PlaceDef | No
             run = [hit]
     if len(run) < 2 or any(h.place.type not in _DIVISION_TYPES for h in run):
         return None
-    if _PARTNER.search(text, max(0, run[0].start - 3), run[0].start):
+    if _after_partner(text, run[0].start):
         return None  # "与甘德县、达日县开展联合巡护": joined by them, not their total
     parents = {h.place.parent for h in run}
     if len(parents) != 1 or None in parents:
@@ -1783,7 +1790,11 @@ def _read_observations(
             topic = _area_opening(state, sentence)
         recent: list[IndicatorRef] = []
         lead = _leading_time(state, sentence)
-        if lead is None and span_lead is not None and text.startswith("其中", sentence.span.start):
+        if (
+            lead is None
+            and span_lead is not None
+            and text.startswith(_CONTINUED, sentence.span.start)
+        ):
             lead = span_lead  # "2020年至2024年，…受理28436件。其中，刑事案件6512件": that span's
         span_lead = None
         # A time opening a statement holds for the paragraph from there on; one opening a part
@@ -2259,7 +2270,7 @@ def _observation(
     change = _change_cue(raw_subject, w) if num.unit not in ("rank", "year") else None
     label = _ANAPHORIC_LABEL.sub("", cleaned)
     # "高于全国平均水平8.3个百分点", "比全省平均水平高8微克/立方米": a difference from an average
-    plain_subject = _ASIDE.sub("", raw_subject)
+    plain_subject = ASIDE.sub("", raw_subject)
     gap = _AVERAGE_GAP.search(plain_subject) if num.unit not in ("rank", "year") else None
     if gap is not None:
         up = gap.group("cmp") in ("高于", "多于") or (gap.group("dir") or "")[:1] in ("高", "多")

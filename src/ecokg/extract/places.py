@@ -497,7 +497,7 @@ def document_locality(
     park or river basin its title names, else its home province."""
     # "…公益诉讼案件1.2万余件(报纸版面，含泾县督察整改进展)": an aside says what else the
     # page holds, not whom the document speaks for
-    title = _ASIDE.sub("", title)
+    title = ASIDE.sub("", title)
     headline = _headline_place(title, lexicon)
     if headline is not None:
         return headline  # "蕉岭：三年攻坚…": a headline opening with a short name is its story
@@ -537,7 +537,8 @@ def _media_names(lexicon: Lexicon) -> re.Pattern[str] | None:
     return re.compile(alternation(words)) if words else None
 
 
-_ASIDE = re.compile(r"\([^()]*\)")
+# A bracketed aside: "(报纸版面，含…)", "淀山湖(上海部分)".
+ASIDE = re.compile(r"\([^()]*\)")
 _PARTIES = re.compile(r"[()；;，,、]")
 
 

@@ -45,11 +45,12 @@ _BARE_DATE = re.compile(rf"{_BARE}({_M})\s*月\s*(\d{{1,2}})\s*[日号]")
 _PLAN_FIRST_YEARS = re.compile(r"(?:前|头)([一二三四五1-5两])年")
 # What makes a year a start: "以来"/"起"/"至今" right after it (past a closing quote or 期间),
 # or after a short verb phrase ("2014年4月正式启动以来").
-_SINCE = re.compile(
-    r"[”」\"']?(?:期间)?(?P<verb>[\u4e00-\u9fff]{0,6}?)(?:以来|至今|迄今|起(?![草步点]))"
-)
-# The words that close such a span, which name no metric ("2021年以来投入资金").
+# The words that close such a span, which name no metric either ("2021年以来投入资金").
 SINCE_WORDS = ("以来", "至今", "迄今", "起至今", "起")
+_SINCE = re.compile(
+    r"[”」\"']?(?:期间)?(?P<verb>[\u4e00-\u9fff]{0,6}?)"
+    rf"(?:{alternation(SINCE_WORDS[:3])}|起(?![草步点]))"  # 起草, 起步, 起点 start nothing
+)
 _BARE_MONTH = re.compile(rf"{_BARE}({_M})\s*月(?:份)?(?!\s*\d)")
 
 
