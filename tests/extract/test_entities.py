@@ -691,3 +691,45 @@ def test_system_built_on_a_named_meeting(lexicon: Lexicon) -> None:
     found = pairs(entities(text, lexicon))
     assert ("Programme", "赤水河流域联防联控联席会议制度") in found, sorted(found)
     assert ("Programme", "联席会议制度") not in found
+
+
+# ---------------------------------------------------------------- boundaries (issue 13)
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("河南省郑州市和周口市联合开展检查。", {"郑州市", "周口市"}),
+        ("上海市与金山区签订协议，共同治理河道。", {"上海市", "金山区"}),
+        ("云南省普洱市和临沧市推进亚洲象栖息地保护。", {"普洱市", "临沧市"}),
+    ],
+)
+def test_conjunction_is_not_glued_to_the_next_place(
+    text: str, places: set[str], lexicon: Lexicon
+) -> None:
+    found = {m.name for m in entities(text, lexicon) if m.type == "Place"}
+    assert places <= found
+    assert not any(name[0] in "和与" for name in found)
+
+
+def test_ranking_words_before_a_division_suffix_name_no_place(lexicon: Lexicon) -> None:
+    found = {m.name for m in entities("湖北省咸宁市空气质量位列全市第一，并列全市首位。", lexicon)}
+    assert not any(name.endswith("全市") for name in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["淄博市生态环境局桓台分局查处一起超标排放案件。", "山东省青湾镇地处桓台县东南部，河道纵横。"],
+)
+def test_verbs_and_directions_ending_in_agency_words_are_no_agencies(
+    text: str, lexicon: Lexicon
+) -> None:
+    agencies = {m.name for m in entities(text, lexicon) if m.type == "Agency"}
+    assert not any(name.endswith(("查处", "地处", "东南部")) for name in agencies)
+
+
+def test_a_generic_wetland_is_no_place(lexicon: Lexicon) -> None:
+    found = {
+        m.name for m in entities("浙江省修复滨海湿地1200亩，全省湿地保护率稳步提升。", lexicon)
+    }
+    assert not any(name.endswith("湿地") for name in found)

@@ -151,9 +151,11 @@ def _config(lexicon: Lexicon) -> _Config:
         boundaries=frozenset(p["left_boundaries"]) | frozenset(p["posts"]),
         not_agency_words=tuple(p["not_agency_words"]),
         name_ends=tuple(sorted({*(s for s in suffix_type if len(s) > 1), *instruments_long})),
-        # a county's name never starts with a quantifier (江西各城市, 全省各县)
+        # a county's name holds no quantifier, conjunction or ranking verb (江西各城市, 全省各县,
+        # 郑州市和周口市, 位列全市)
         county_re=re.compile(
-            rf"(?![各全本该每诸])[\u4e00-\u9fff]{{2,3}}?(?:{alternation(p['county_suffixes'])})"
+            rf"[^\W\da-zA-Z各全本该每诸和与及等并列个两对的在为是将]{{2,3}}?"
+            rf"(?:{alternation(p['county_suffixes'])})"
         ),
         policy_re=re.compile(
             # a short quoted term may stand inside the name (产业链“1269”行动计划), and short

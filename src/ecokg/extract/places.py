@@ -303,10 +303,22 @@ def _unlisted_towns(
             None,
         )
         name = stem + suffix
-        key = f"{county.id}-{name}" if county is not None else name
-        place = PlaceDef(key, name, suffixes[suffix], county.id if county else None, None, ())
+        place = PlaceDef(
+            town_key(county, name), name, suffixes[suffix], county.id if county else None, None, ()
+        )
         found.append(PlaceHit(begin, m.end(), place))
     return found
+
+
+def town_key(county: PlaceDef | None, name: str) -> str:
+    """A town's id: its county's code and its name, since two counties may each have a 新城镇."""
+    return f"{county.id}-{name}" if county is not None else name
+
+
+def split_town_key(ident: str) -> tuple[str | None, str]:
+    """The county id and the name in a town's id (None and the id for any other place)."""
+    county, sep, name = ident.partition("-")
+    return (county, name) if sep and county.isdigit() else (None, ident)
 
 
 def _unlisted_water(text: str, lexicon: Lexicon, start: int, end: int) -> list[PlaceHit]:

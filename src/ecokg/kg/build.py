@@ -26,6 +26,7 @@ from ecokg.extract.base import (
     Relation,
 )
 from ecokg.extract.lexicon import Lexicon
+from ecokg.extract.places import split_town_key
 from ecokg.kg.vocab import (
     EKG,
     ID,
@@ -171,7 +172,7 @@ class GraphBuilder:
             # A place the gazetteer lacks (a reserve, a lake found by its repeated name) is keyed
             # by its name, which is then its label.
             known = self.lexicon.places.get(rest)
-            self._place(known.name if known else rest, key)
+            self._place(known.name if known else split_town_key(rest)[1], key)
         elif type_:
             self.add(node, RDF.type, EKG[type_])
         return node
@@ -252,6 +253,9 @@ class GraphBuilder:
         self._labels(node, name)
         place = self.lexicon.places.get(ident)
         if place is None:
+            county = self.lexicon.places.get(split_town_key(ident)[0] or "")
+            if county is not None:  # a town the gazetteer lacks is still inside its county
+                self.add(node, EKG.partOf, self._place(county.name, f"place:{county.id}"))
             return node
         if place.en:
             self.add(node, SKOS.prefLabel, Literal(place.en, lang="en"))
