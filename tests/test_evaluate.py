@@ -213,3 +213,22 @@ def test_a_place_by_another_name_of_its_gazetteer_entry_is_right() -> None:
     assert score(TEXTS, GOLD_OBS, [], short, []).attribute_accuracy("place") == 0.0
     other = [replace(o, place="湖南省") for o in obs]
     assert score(TEXTS, GOLD_OBS, [], other, [], None, names).attribute_accuracy("place") == 0.0
+
+
+@pytest.mark.parametrize(
+    ("gold_name", "predicted"),
+    [
+        ("大气污染防治法", "中华人民共和国大气污染防治法"),
+        ("GB 3095-2012 环境空气质量标准", "环境空气质量标准"),
+        ("DB43/ 968—2021 某某排放标准", "某某排放标准"),
+    ],
+)
+def test_an_instrument_with_or_without_state_name_or_number_is_one(
+    gold_name: str, predicted: str
+) -> None:
+    texts = {"d": "依据有关法律和标准"}
+    gold = [GoldEntity("d", "d-e1", "Regulation", gold_name, ())]
+    report = score(texts, [], gold, [], [PredictedEntity("d", "Regulation", predicted, "i", 0, 2)])
+    assert report.entities.tp == 1
+    other = [PredictedEntity("d", "Regulation", "中华人民共和国水污染防治法", "i", 0, 2)]
+    assert score(texts, [], gold, [], other).entities.tp == 0

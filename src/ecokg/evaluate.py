@@ -13,7 +13,9 @@ Matching rules:
   unit then counts as right: the gold format knows only 亩, the graph keeps the unit written.
   A place is right when both names are one gazetteer entry (香港 and 香港特别行政区).
 * An **entity** matches when document, type and canonical name agree (names compared in
-  simplified script without quotes, 《》 or spaces). ``lenient`` scores also accept a gold alias.
+  simplified script without quotes, 《》 or spaces; an instrument's name also without
+  中华人民共和国 and a standard's number, which annotators write or leave out at will).
+  ``lenient`` scores also accept a gold alias.
 * **Identity**: every gold entity name (and indicator name) that occurs in two or more documents
   should be predicted with a single IRI across them; the other side is listed too, predicted
   indicators that answer for several gold indicators (merged metrics).
@@ -38,6 +40,8 @@ ATTRIBUTES = ("unit", "period", "qualifier", "place")
 # which way a change went, and the date a running total holds at.
 EXTRA_ATTRIBUTES = ("modality", "direction", "as_of")
 _NAME_NOISE = re.compile(r"[《》“”\"'‘’「」\s]")
+_STATE = "中华人民共和国"
+_STANDARD_CODE = re.compile(r"\(?[A-Z]{2}(?:\d{2})?(?:/[TZ])?/?\d+(?:\.\d+)*[-—–]\d{4}\)?")
 
 
 @dataclass(frozen=True)
@@ -255,6 +259,18 @@ class EvalReport:
 def canonical_name(name: str) -> str:
     """A name as compared: simplified script, half-width forms, no quotes, 《》 or spaces."""
     return _NAME_NOISE.sub("", to_half_width(to_simplified(name)))
+
+
+def entity_key(type_: str, name: str) -> str:
+    """What identifies an entity of ``type_`` named ``name``: its canonical name, and for an
+    instrument without the state's name before a national law or a standard's number, which
+    annotators write or leave out at will (中华人民共和国长江保护法 is 长江保护法;
+    GB 3095-2012 环境空气质量标准 is 环境空气质量标准)."""
+    key = canonical_name(name)
+    if type_ != "Regulation":
+        return key
+    bare = _STANDARD_CODE.sub("", key.removeprefix(_STATE))
+    return bare or key
 
 
 def _decimal(value: object, where: str) -> Decimal:
@@ -480,13 +496,13 @@ def _score_observations(
 def _score_entities(
     report: EvalReport, gold: list[GoldEntity], pred: list[PredictedEntity]
 ) -> None:
-    gold_keys = {(g.doc, g.type, canonical_name(g.name)) for g in gold}
+    gold_keys = {(g.doc, g.type, entity_key(g.type, g.name)) for g in gold}
     alias_keys: dict[tuple[str, str, str], tuple[str, str, str]] = {}
     for g in gold:
-        key = (g.doc, g.type, canonical_name(g.name))
+        key = (g.doc, g.type, entity_key(g.type, g.name))
         for alias in (g.name, *g.aliases):
-            alias_keys.setdefault((g.doc, g.type, canonical_name(alias)), key)
-    pred_keys = {(p.doc, p.type, canonical_name(p.name)) for p in pred}
+            alias_keys.setdefault((g.doc, g.type, entity_key(g.type, alias)), key)
+    pred_keys = {(p.doc, p.type, entity_key(p.type, p.name)) for p in pred}
     types = sorted({k[1] for k in gold_keys} | {k[1] for k in pred_keys})
     for t in types:
         g_t = {k for k in gold_keys if k[1] == t}
@@ -507,10 +523,10 @@ def _score_entities(
     # identity: one IRI per gold name across documents
     iris: dict[tuple[str, str], set[str]] = defaultdict(set)
     for p in pred:
-        iris[(p.type, canonical_name(p.name))].add(p.iri)
+        iris[(p.type, entity_key(p.type, p.name))].add(p.iri)
     docs_of: dict[tuple[str, str], set[str]] = defaultdict(set)
     for g in gold:
-        docs_of[(g.type, canonical_name(g.name))].add(g.doc)
+        docs_of[(g.type, entity_key(g.type, g.name))].add(g.doc)
     shared = sorted(k for k, ds in docs_of.items() if len(ds) > 1)
     report.shared_entities = len(shared)
     report.split_entities = [
