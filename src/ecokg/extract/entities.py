@@ -114,6 +114,7 @@ class _Config:
     inspection_prefixes: tuple[str, ...]
     relative_re: re.Pattern[str]
     quoted_programme_re: re.Pattern[str]
+    hosted_event_re: re.Pattern[str]
     noun_pos: frozenset[str]
     agency_res: tuple[re.Pattern[str], ...]
     programme_res: tuple[re.Pattern[str], ...]
@@ -212,6 +213,11 @@ def _config(lexicon: Lexicon) -> _Config:
         anchor_words=tuple(p["anchor_words"]),
         inspection_prefixes=tuple(p["inspection_prefixes"]),
         relative_re=re.compile(alternation(p["relative_agencies"])),
+        hosted_event_re=re.compile(
+            rf"(?:{alternation(p['hosted_events']['verbs'])})"
+            r"(?P<event>(?:\d{4}年)?(?:\d{1,2}月份?)?(?:例行)?"
+            rf"(?:{alternation(p['hosted_events']['kinds'])}))"
+        ),
         quoted_programme_re=re.compile(
             rf"(?:{alternation(p['quoted_programme_verbs'])})了?(?:\d+[个项批家])?(“[^“”，。、；\n]{{2,14}}”)"
         ),
@@ -271,6 +277,12 @@ def _extend_left(text: str, end: int, suffix_start: int, type_: str, cfg: _Confi
         return None
     limit = max(0, end - cfg.max_length[type_])
     start = pos = tokens.snap(suffix_start)
+    if (
+        type_ == "Event"
+        and start < suffix_start
+        and (verb := starts_with_any(text[start:suffix_start], cfg.boundaries))
+    ):
+        return start + len(verb)  # one word "出席会议": the verb ends whatever stands before it
     quoted = False
     while pos > limit:
         if text[pos - 1 : pos] in '”"':
@@ -298,8 +310,8 @@ def _extend_left(text: str, end: int, suffix_start: int, type_: str, cfg: _Confi
             and not (word == "的" and type_ == "Policy")
         ):
             break
-        if tag == "m" and _counter_follows(text, pos):
-            break
+        if tag == "m" and not word.startswith("第") and _counter_follows(text, pos):
+            break  # "3个…": a count; an ordinal (第十四届人民代表大会) is part of a name
         if _BATCH.fullmatch(word):
             break  # 第三轮…督察第二批督察: the batch is not part of the name
         if word in _JOINERS and (
@@ -427,6 +439,22 @@ _TITLE_PARTS = re.compile(
 )
 # A quoted phrase with no sentence punctuation inside (a colon may join a title and subtitle).
 _QUOTED_NAME = re.compile(r"“([^“”，,。；;！？!?\n]{4,40})”")
+
+
+def _hosted_events(doc: AnalyzedDoc, cfg: _Config) -> Iterator[Candidate]:
+    """Press conferences named by their host: "青海省生态环境厅召开10月例行新闻发布会" names
+    青海省生态环境厅10月例行新闻发布会 (the span is what follows the verb)."""
+    text = doc.text
+    for m in cfg.hosted_event_re.finditer(text):
+        host_end = m.start()
+        suffix = ends_with_any(text[max(0, host_end - 8) : host_end], cfg.suffix_type)
+        if suffix is None or cfg.suffix_type[suffix] != "Agency":
+            continue
+        start = _extend_left(text, host_end, host_end - len(suffix), "Agency", cfg)
+        if start is None or start >= host_end - len(suffix):
+            continue
+        host, event = text[start:host_end], m.group("event")
+        yield Candidate(m.start("event"), m.end("event"), "Event", host + event, "pattern")
 
 
 def _title_candidates(doc: AnalyzedDoc, lexicon: Lexicon) -> Iterator[Candidate]:
@@ -811,6 +839,7 @@ def _pooled(doc: AnalyzedDoc, lexicon: Lexicon, cfg: _Config) -> list[Candidate]
         *_title_candidates(doc, lexicon),
         *_agency_candidates(doc, lexicon, cfg),
         *_quoted_programmes(doc, cfg),
+        *_hosted_events(doc, cfg),
         *_place_candidates(doc, lexicon, cfg),
         *_suffix_candidates(doc, lexicon, cfg),
         *_policy_candidates(doc, lexicon, cfg),

@@ -30,6 +30,12 @@ _NOT_RELATIVE = ("省以下", "省直", "省内", "省外", "省份")
 # character after the province (省委 -> 委) is a type word, not an abbreviation.
 _MIN_ABBREVIATION, _MAX_ABBREVIATION = 2, 6
 _SHORT_LIST = re.compile(r"^(?:[\u4e00-\u9fff]{1,2}、)+[\u4e00-\u9fff]{1,2}(?=[\u4e00-\u9fff])")
+# A round of the central inspection is one national event, whichever province a text says it
+# visited ("我省第三轮中央生态环境保护督察"); a bare round (第二轮督察) in a text about the central
+# inspection is that round.
+_CENTRAL = "中央生态环境保护督察"
+_CENTRAL_ROUND = re.compile(rf"第[一二三四五六七八九十\d]+轮{_CENTRAL}$")
+_BARE_ROUND = re.compile(r"^(第[一二三四五六七八九十\d]+轮)(?:生态环境保护)?督察$")
 # 省政府 -> 省人民政府, also inside a name (省政府常务会议, 省政府办公厅).
 _GOVERNMENT = re.compile(r"(省|市|县|区|自治区|自治州)政府")
 
@@ -126,6 +132,8 @@ class Resolver:
                     rest = name[len(prefix) :]
                     name = self.home.name + rest
                     break
+        if type_ == "Event":
+            name = self._inspection_round(name, expand)
         if type_ == "Event" and self.home is not None and "省级" in name:
             # 第三轮省级生态环境保护督察 of Hunan is not Sichuan's: 湖南省第三轮生态环境保护督察
             name = self.home.name + name.removeprefix(self.home.name).replace("省级", "", 1)
@@ -135,6 +143,22 @@ class Resolver:
             if expand:
                 name = self._expand_abbreviation(type_, name)
         return name
+
+    def _inspection_round(self, name: str, expand: bool) -> str:
+        if central := _CENTRAL_ROUND.search(name):
+            return central.group(0)
+        bare = _BARE_ROUND.match(name)
+        if bare is None:
+            return name
+        if _CENTRAL in self._doc.text:
+            return bare.group(1) + _CENTRAL
+        # 第二轮督察 after 湖南省第二轮生态环境保护督察 is that round
+        longer = {
+            n
+            for n in self._long_names.get("Event", ())
+            if bare.group(1) in n and n.endswith("督察") and n != name
+        }
+        return longer.pop() if expand and len(longer) == 1 else name
 
     def _expand_department(self, name: str) -> str:
         for short, full in sorted(_departments(self.lexicon).items(), key=lambda kv: -len(kv[0])):
