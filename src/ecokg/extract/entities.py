@@ -35,6 +35,7 @@ from ecokg.extract.resolve import Resolver
 from ecokg.extract.titles import classify_title, title_mentions
 from ecokg.extract.topics import off_topic, off_topic_place
 from ecokg.text.analyzed import AnalyzedDoc
+from ecokg.text.furniture import furniture_at, furniture_spans
 from ecokg.text.wordlists import alternation, ends_with_any, starts_with_any
 
 jieba.setLogLevel(logging.WARNING)
@@ -853,8 +854,16 @@ def extract_entities(
 ) -> Iterable[EntityMention]:
     """Entity mentions with canonical names and keys (one key per real thing)."""
     resolver = Resolver(doc, lexicon)
+    furniture = furniture_spans(doc, lexicon.words.get("furniture", {}))
     kept = []
     for cand in find_candidates(doc, lexicon):
+        spot = furniture_at(furniture, cand.start, cand.end)
+        if spot is not None and not (
+            spot.publisher
+            and cand.type == "Agency"
+            and dict(cand.attributes).get("agencyType") != "media"
+        ):
+            continue  # 责任编辑：…, 新华社长沙5月1日电: the page's, not the article's
         sentence = doc.sentence_at(cand.start)
         # a title names its own topic, but not in an article about something else
         check = off_topic_place if cand.source == "title" else off_topic

@@ -31,10 +31,12 @@ _NOT_RELATIVE = ("省以下", "省直", "省内", "省外", "省份")
 _MIN_ABBREVIATION, _MAX_ABBREVIATION = 2, 6
 _SHORT_LIST = re.compile(r"^(?:[\u4e00-\u9fff]{1,2}、)+[\u4e00-\u9fff]{1,2}(?=[\u4e00-\u9fff])")
 # A round of the central inspection is one national event, whichever province a text says it
-# visited ("我省第三轮中央生态环境保护督察"); a bare round (第二轮督察) in a text about the central
-# inspection is that round.
+# visited ("我省第三轮中央生态环境保护督察") and however short its name (第二轮中央督察); a
+# bare round (第二轮督察) in a text about the central inspection is that round.
 _CENTRAL = "中央生态环境保护督察"
-_CENTRAL_ROUND = re.compile(rf"第[一二三四五六七八九十\d]+轮{_CENTRAL}$")
+_CENTRAL_ROUND = re.compile(
+    r"(第[一二三四五六七八九十\d]+轮)中央(?:生态环境保护|生态环保|环境保护|环保)?督察$"
+)
 _BARE_ROUND = re.compile(r"^(第[一二三四五六七八九十\d]+轮)(?:生态环境保护)?督察$")
 # 省政府 -> 省人民政府, also inside a name (省政府常务会议, 省政府办公厅).
 _GOVERNMENT = re.compile(r"(省|市|县|区|自治区|自治州)政府")
@@ -146,7 +148,7 @@ class Resolver:
 
     def _inspection_round(self, name: str, expand: bool) -> str:
         if central := _CENTRAL_ROUND.search(name):
-            return central.group(0)
+            return central.group(1) + _CENTRAL  # also 第二轮中央督察, 第一轮中央生态环保督察
         bare = _BARE_ROUND.match(name)
         if bare is None:
             return name

@@ -1,0 +1,88 @@
+"""Page furniture: the breadcrumbs, source and editor lines, datelines and bylines a page prints
+around its article (patterns: ``data/lexicons/furniture.yaml``).
+
+Found as spans of the normalised text, so the text keeps its offsets and an extractor can leave
+out what falls inside them. Lines are the source's: normalisation may join a source line that
+ends without punctuation to the paragraph after it, and that paragraph is no furniture.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from ecokg.text.analyzed import AnalyzedDoc
+
+
+@dataclass(frozen=True)
+class Furniture:
+    """A span of page furniture; ``publisher``: a line naming who published the page."""
+
+    start: int
+    end: int
+    publisher: bool = False
+
+
+def _line_start(words: Sequence[str]) -> re.Pattern[str]:
+    return re.compile(r"[ \t\u3000]*(?:" + "|".join(words or ("(?!)",)) + ")")
+
+
+@cache
+def _compiled(
+    line_starts: tuple[str, ...],
+    publisher_starts: tuple[str, ...],
+    separator: str,
+    spans: tuple[str, ...],
+) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], tuple[re.Pattern[str], ...]]:
+    return (
+        _line_start(line_starts),
+        _line_start(publisher_starts),
+        re.compile(separator),
+        tuple(re.compile(p) for p in spans),
+    )
+
+
+def _source_lines(doc: AnalyzedDoc) -> Iterator[tuple[int, int]]:
+    """Each line of the source as a span of the normalised text."""
+    starts = doc.norm.offsets.starts
+    source = doc.document.text
+    pos = 0
+    while pos <= len(source):
+        end = source.find("\n", pos)
+        end = len(source) if end < 0 else end
+        yield bisect_left(starts, pos), bisect_left(starts, end)
+        pos = end + 1
+
+
+def furniture_spans(doc: AnalyzedDoc, settings: Mapping[str, Any]) -> list[Furniture]:
+    """Every piece of page furniture in the normalised text, in text order."""
+    line_re, publisher_re, separator_re, span_res = _compiled(
+        tuple(settings.get("line_starts") or ()),
+        tuple(settings.get("publisher_line_starts") or ()),
+        str(settings.get("breadcrumb_separators") or "(?!)"),
+        tuple(settings.get("spans") or ()),
+    )
+    text = doc.text
+    longest = int(settings.get("breadcrumb_max_length", 0))
+    found = []
+    for start, end in _source_lines(doc):
+        line = text[start:end]
+        if publisher_re.match(line):
+            found.append(Furniture(start, end, publisher=True))
+        elif line_re.match(line) or (len(line) <= longest and len(separator_re.findall(line)) >= 2):
+            found.append(Furniture(start, end))
+        else:
+            for regex in span_res:
+                found.extend(
+                    Furniture(start + m.start(), start + m.end()) for m in regex.finditer(line)
+                )
+    return sorted(found, key=lambda f: (f.start, f.end))
+
+
+def furniture_at(spans: Sequence[Furniture], start: int, end: int) -> Furniture | None:
+    """The piece of furniture ``start:end`` overlaps, if any."""
+    return next((f for f in spans if f.start < end and start < f.end), None)
