@@ -774,3 +774,63 @@ def test_a_bare_round_of_a_provincial_inspection_is_that_round(lexicon: Lexicon)
     text = "湖南省开展第二轮省级生态环境保护督察，长沙市对第二轮督察反馈问题逐项整改。"
     events = [m for m in entities(text, lexicon) if m.type == "Event"]
     assert {m.name for m in events} == {"湖南省第二轮生态环境保护督察"} and len(events) == 2
+
+
+# ---------------------------------------------------------------- instruments (issue 13)
+
+
+def test_laws_and_local_regulations_without_title_marks_split_at_the_conjunction(
+    lexicon: Lexicon,
+) -> None:
+    text = "吉林省严格执行黑土地保护法和吉林省黑土地保护条例，长春市落实松花江流域水污染防治办法。"
+    found = {m.name for m in entities(text, lexicon) if m.type == "Regulation"}
+    assert {"中华人民共和国黑土地保护法", "吉林省黑土地保护条例"} <= found
+    assert not any("法和" in name for name in found)
+
+
+def test_a_regulation_without_its_place_is_no_name(lexicon: Lexicon) -> None:
+    found = entities("湖南省修订完善相关条例，按照有关规定处理，落实各项规定。", lexicon)
+    assert not [m for m in found if m.type == "Regulation"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "code"),
+    [
+        (
+            "湖南省企业执行GB 16297—1996大气污染物综合排放标准。",
+            "大气污染物综合排放标准",
+            "GB 16297-1996",
+        ),
+        ("湖南省废水执行污水综合排放标准（GB 8978-1996）。", "污水综合排放标准", "GB 8978-1996"),
+        (
+            "湖南省执行《工业炉窑大气污染物排放标准》（DB43/ 1234—2023）。",
+            "工业炉窑大气污染物排放标准",
+            "DB43/ 1234-2023",
+        ),
+    ],
+)
+def test_a_standard_cited_by_number_carries_it(
+    text: str, name: str, code: str, lexicon: Lexicon
+) -> None:
+    standard = named(entities(text, lexicon), "Regulation", name)
+    assert standard.attribute("standardCode") == code
+
+
+def test_a_standard_known_by_its_number_alone(lexicon: Lexicon) -> None:
+    found = entities("湖南省按照GB 3838—2002评价断面水质。", lexicon)
+    assert (
+        named(found, "Regulation", "地表水环境质量标准").attribute("standardCode") == "GB 3838-2002"
+    )
+
+
+def test_a_document_number_parses_and_is_the_instruments_identity(lexicon: Lexicon) -> None:
+    text = (
+        "湖南省生态环境厅印发《湖南省生态环境行政处罚裁量基准》（湘环发〔2024〕21号）。"
+        "长沙市依据湘环发〔2024〕21号文件处罚3家企业，《湖南省生态环境行政处罚裁量基准》明确了标准。"
+    )
+    mentions = [m for m in entities(text, lexicon) if m.type == "Policy"]
+    assert len(mentions) == 3  # the title twice and the number alone
+    assert {m.key for m in mentions} == {"policy:湘环发〔2024〕21号"}
+    first = mentions[0]
+    assert first.attribute("issuerCode") == "湘环发"
+    assert (first.attribute("issuedYear"), first.attribute("serialNumber")) == ("2024", "21")

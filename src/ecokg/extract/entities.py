@@ -21,7 +21,7 @@ import bisect
 import logging
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from typing import Any
 
@@ -35,6 +35,7 @@ from ecokg.extract.resolve import Resolver
 from ecokg.extract.titles import classify_title, title_mentions
 from ecokg.extract.topics import off_topic, off_topic_place
 from ecokg.text.analyzed import AnalyzedDoc
+from ecokg.text.codes import find_document_numbers, find_standard_codes
 from ecokg.text.furniture import furniture_at, furniture_spans
 from ecokg.text.wordlists import alternation, ends_with_any, starts_with_any
 
@@ -49,6 +50,7 @@ _LEADING_COUNT = re.compile(
     r"|第[一二三四五六七八九十\d]+批"
 )
 _JOINERS = ("与", "及", "和")
+_JOINED_TITLES = re.compile(r"(?:法|条例|规定|办法|标准|意见|方案)[和及与、]")
 # What a launched campaign's name cannot span: punctuation, 的, or "等10个" (one of a list).
 _NOT_IN_NAME = re.compile(rf"[，,。；;：:、！？!?（）()《》“”\s的等]|[\d{_DIGITS}]+[个项]")
 _LIST_OF_KINDS = re.compile(rf"[的等]|一批|[\d{_DIGITS}]+[项个批类]")
@@ -114,6 +116,7 @@ class _Config:
     anchor_words: tuple[str, ...]
     inspection_prefixes: tuple[str, ...]
     relative_re: re.Pattern[str]
+    generic_instrument_words: tuple[str, ...]
     quoted_programme_re: re.Pattern[str]
     hosted_event_re: re.Pattern[str]
     noun_pos: frozenset[str]
@@ -186,7 +189,7 @@ def _config(lexicon: Lexicon) -> _Config:
         # before 和/与/及, an agency's type word or a place's ends the name on the left
         joined_ends=tuple(
             {
-                *(w for w, t in suffix_type.items() if t == "Agency"),
+                *(w for w, t in suffix_type.items() if t in ("Agency", "Regulation")),
                 *p["county_suffixes"],
                 *p["place_suffixes"],
                 "省",
@@ -214,6 +217,7 @@ def _config(lexicon: Lexicon) -> _Config:
         anchor_words=tuple(p["anchor_words"]),
         inspection_prefixes=tuple(p["inspection_prefixes"]),
         relative_re=re.compile(alternation(p["relative_agencies"])),
+        generic_instrument_words=tuple(p["generic_instrument_words"]),
         hosted_event_re=re.compile(
             rf"(?:{alternation(p['hosted_events']['verbs'])})"
             r"(?P<event>(?:\d{4}年)?(?:\d{1,2}月份?)?(?:例行)?"
@@ -458,6 +462,38 @@ def _hosted_events(doc: AnalyzedDoc, cfg: _Config) -> Iterator[Candidate]:
         yield Candidate(m.start("event"), m.end("event"), "Event", host + event, "pattern")
 
 
+def _standard_candidates(doc: AnalyzedDoc, lexicon: Lexicon, cfg: _Config) -> Iterator[Candidate]:
+    """Standards cited by number, with the title written next to it (GB 16297—1996大气污染物综合
+    排放标准, 地表水环境质量标准（GB 3838-2002）) or alone (a title the lexicon knows by it)."""
+    text = doc.text
+    settings = lexicon.words.get("standards", {})
+    title_end = alternation(settings.get("title_ends") or ())
+    after = re.compile(
+        rf"\s*《?([\u4e00-\u9fff]{{2,30}}?(?:{title_end})(?:[(（](?:试行|暂行)[)）])?)》?"
+    )
+    not_starts = tuple(settings.get("not_title_starts") or ())
+    before = re.compile(rf"(?:{title_end})(?:[(（](?:试行|暂行)[)）])?》?\s*[(（]?\s*$")
+    for code in find_standard_codes(text, settings.get("series") or ()):
+        attrs = (("standardCode", str(code)), ("instrumentType", "标准"))
+        m = after.match(text, code.end)
+        if m is not None and not m.group(1).startswith(not_starts):
+            title = m.group(1)
+            yield Candidate(code.start, m.end(1), "Regulation", title, "pattern", attrs)
+            continue
+        lead = before.search(text, max(0, code.start - 12), code.start)
+        if lead is not None and not text[lead.start() : lead.end()].rstrip("（( ").endswith("》"):
+            end = lead.start() + len(lead.group(0).split("（")[0].split("(")[0].rstrip())
+            start = _extend_left(text, end, lead.start(), "Regulation", cfg)
+            if start is not None and start < lead.start():
+                title = text[start:end]
+                yield Candidate(start, end, "Regulation", title, "pattern", attrs)
+                continue
+        known = cfg.lexicon_entries.get(str(code))
+        if known is not None:
+            name = str(known["name"])
+            yield Candidate(code.start, code.end, "Regulation", name, "lexicon", attrs, name=name)
+
+
 def _title_candidates(doc: AnalyzedDoc, lexicon: Lexicon) -> Iterator[Candidate]:
     for start, end, type_, name, doc_type in title_mentions(doc, lexicon):
         yield Candidate(
@@ -538,6 +574,15 @@ def _suffix_candidates(doc: AnalyzedDoc, lexicon: Lexicon, cfg: _Config) -> Iter
             start += len(verb)  # "奋力建设美丽中国先行区": the programme is 美丽中国先行区
         if text.startswith("“", start) and "”" not in text[start:s_end]:
             start += 1  # the name stands inside quotes: the opening one is not part of it
+        if type_ == "Regulation":
+            # a local regulation's name starts at its province or city, the last one named
+            # before it (湘潭市全面实施湖南省湘江保护条例: 湖南省湘江保护条例)
+            divisions = [
+                h.start
+                for h in find_places(text[start:s_start], lexicon)
+                if h.place.type in ("province", "city", "county")
+            ]
+            start += divisions[-1] if divisions else 0
         surface = text[start:s_end]
         if len(surface) < cfg.min_length[type_] or start >= s_start or surface in cfg.suffix_type:
             continue  # nothing but a type word (发布会, or 新闻发布会 seen as 新闻 + 发布会)
@@ -552,6 +597,8 @@ def _suffix_candidates(doc: AnalyzedDoc, lexicon: Lexicon, cfg: _Config) -> Iter
         if not _plausible(surface, type_, suffix, text[max(0, start - 12) : start], lexicon, cfg):
             continue
         attrs = _agency_attrs(surface, lexicon) if type_ == "Agency" else ()
+        if type_ == "Regulation":
+            attrs = (("instrumentType", (classify_title(surface, lexicon) or ("", suffix))[1]),)
         yield Candidate(start, s_end, type_, surface, "pattern", attrs)
 
 
@@ -570,6 +617,9 @@ def _plausible(
             or surface.endswith(cfg.institution_suffixes)
             or _starts_with_place(surface, lexicon)
         )
+    if type_ == "Regulation" and suffix == "条例":
+        # a local regulation names its province or city: 云南省生物多样性保护条例
+        return _starts_with_place(surface, lexicon) or surface.startswith(cfg.relative_scopes)
     if type_ == "Event" and suffix.endswith("督察"):
         return surface.startswith(cfg.inspection_prefixes) or _starts_with_place(surface, lexicon)
     if type_ in ("Programme", "Event") and _generic(surface, suffix, before, cfg):
@@ -679,8 +729,12 @@ def _policy_candidates(doc: AnalyzedDoc, lexicon: Lexicon, cfg: _Config) -> Iter
                 # 工业废水高氯酸盐等13项标准 describe kinds of instrument, not one
                 continue
             surface = doc.text[start : m.end(1)]
-            if len(surface) < cfg.min_length["Policy"]:
-                continue
+            if len(surface) < cfg.min_length["Policy"] or any(
+                word in surface for word in cfg.generic_instrument_words
+            ):
+                continue  # 按照有关规定, 各项规定: no particular instrument
+            if _JOINED_TITLES.search(surface):
+                continue  # 黑土地保护法和吉林省黑土地保护条例: two instruments, found one by one
             if (
                 regex is cfg.policy_re
                 and starts_with_any(surface, cfg.leading_verbs)
@@ -785,7 +839,53 @@ def find_candidates(doc: AnalyzedDoc, lexicon: Lexicon) -> list[Candidate]:
         if p not in kept_set and inside(p.start, p.end, True) and not named(p.start, p.end, False)
     ]
     inner = list(_title_parts(doc, lexicon, cfg, kept))
-    return sorted({*kept, *nested, *inner}, key=lambda c: (c.start, c.end, c.type))
+    found = sorted({*kept, *nested, *inner}, key=lambda c: (c.start, c.end, c.type))
+    return _numbered(doc, lexicon, found)
+
+
+_CITED_AFTER = re.compile(r"》?\s*[(（]?\s*$")  # 《…》（湘环发〔2024〕21号）, …标准（GB 3838-2002）
+
+
+def _numbered(doc: AnalyzedDoc, lexicon: Lexicon, found: list[Candidate]) -> list[Candidate]:
+    """Instruments with the number cited right after them: a standard's number as an attribute;
+    a document number (文号) as attributes (issuer code, year, serial number) and as the key, so
+    a short and a full title with one number are one instrument. A document number cited alone
+    is one more mention of the instrument that carries it in the document."""
+    text = doc.text
+    instruments = [i for i, c in enumerate(found) if c.type in ("Policy", "Regulation")]
+
+    def cited(start: int) -> int | None:
+        before = [i for i in instruments if found[i].end <= start]
+        if before and _CITED_AFTER.fullmatch(text, found[before[-1]].end, start):
+            return before[-1]
+        return None
+
+    settings = lexicon.words.get("standards", {})
+    for code in find_standard_codes(text, settings.get("series") or ()):
+        i = cited(code.start)
+        if i is not None and "standardCode" not in dict(found[i].attributes):
+            attrs = (*found[i].attributes, ("standardCode", str(code)))
+            found[i] = replace(found[i], attributes=attrs)
+    bare = []
+    keys: dict[str, Candidate] = {}
+    for number in find_document_numbers(text, lexicon.words.get("document_number_not_issuer", ())):
+        i = cited(number.start)
+        if i is None:
+            bare.append(number)
+            continue
+        attrs = (
+            *found[i].attributes,
+            ("documentNumber", str(number)),
+            ("issuerCode", number.issuer),
+            ("serialNumber", str(number.number)),
+            ("issuedYear", str(number.year)),
+        )
+        found[i] = replace(found[i], attributes=attrs)
+        keys.setdefault(str(number), found[i])
+    for number in bare:
+        if (titled := keys.get(str(number))) is not None:
+            found.append(replace(titled, start=number.start, end=number.end, source="pattern"))
+    return sorted(found, key=lambda c: (c.start, c.end, c.type))
 
 
 def _covered(
@@ -838,6 +938,7 @@ def _pooled(doc: AnalyzedDoc, lexicon: Lexicon, cfg: _Config) -> list[Candidate]
     return [
         *_lexicon_candidates(doc, lexicon, cfg),
         *_title_candidates(doc, lexicon),
+        *_standard_candidates(doc, lexicon, cfg),
         *_agency_candidates(doc, lexicon, cfg),
         *_quoted_programmes(doc, cfg),
         *_hosted_events(doc, cfg),
@@ -873,6 +974,12 @@ def extract_entities(
     for cand in kept:
         canonical = resolver.canonical(cand.type, cand.surface, False, cand.start)
         resolver.know(cand.type, [cand.name or canonical])
+    # an instrument is keyed by its document number, wherever its title recurs
+    numbered = {
+        cand.name or resolver.canonical(cand.type, cand.surface, pos=cand.start): number
+        for cand in kept
+        if (number := dict(cand.attributes).get("documentNumber"))
+    }
     for cand in kept:
         if cand.source in ("title", "lexicon") and cand.name:  # already canonical
             resolved: tuple[str, str] | None = (cand.name, f"{cand.type.lower()}:{cand.name}")
@@ -881,6 +988,8 @@ def extract_entities(
         if resolved is None:
             continue
         name, key = resolved
+        if cand.type in ("Policy", "Regulation") and name in numbered:
+            key = f"{cand.type.lower()}:{numbered[name]}"
         yield EntityMention(
             cand.type,
             name,

@@ -34,6 +34,7 @@ _SHORT_LIST = re.compile(r"^(?:[\u4e00-\u9fff]{1,2}、)+[\u4e00-\u9fff]{1,2}(?=[
 # visited ("我省第三轮中央生态环境保护督察") and however short its name (第二轮中央督察); a
 # bare round (第二轮督察) in a text about the central inspection is that round.
 _CENTRAL = "中央生态环境保护督察"
+_STATE = "中华人民共和国"
 _CENTRAL_ROUND = re.compile(
     r"(第[一二三四五六七八九十\d]+轮)中央(?:生态环境保护|生态环保|环境保护|环保)?督察$"
 )
@@ -140,6 +141,9 @@ class Resolver:
             # 第三轮省级生态环境保护督察 of Hunan is not Sichuan's: 湖南省第三轮生态环境保护督察
             name = self.home.name + name.removeprefix(self.home.name).replace("省级", "", 1)
         name = _GOVERNMENT.sub(lambda m: f"{m.group(1)}人民政府", name)
+        if type_ == "Regulation" and name.endswith("法") and not name.startswith(_STATE):
+            # only the national legislature passes 法: 长江保护法 is 中华人民共和国长江保护法
+            name = _STATE + name
         if type_ == "Agency":
             name = self._expand_department(name)
             if expand:

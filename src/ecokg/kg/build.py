@@ -50,7 +50,16 @@ _QUALIFIERS = {
     "upper_bound": EKG.upperBound,
     "range": EKG.range,
 }
-_LITERAL_ATTRIBUTES = ("instrumentType", "agencyType", "status")  # "en" becomes a label
+# "en" becomes a label
+_LITERAL_ATTRIBUTES = (
+    "instrumentType",
+    "agencyType",
+    "status",
+    "standardCode",
+    "documentNumber",
+    "issuerCode",
+    "serialNumber",
+)
 _PREDICATES = {
     "issued": "issued",
     "leads": "leads",
@@ -163,6 +172,8 @@ class GraphBuilder:
                 self.add(node, EKG.theme, self.lexicon.themes[value].iri)
             elif name in _LITERAL_ATTRIBUTES:
                 self.add(node, EKG[name], Literal(value))
+            elif name == "issuedYear":  # the year of its document number
+                self.add(node, EKG.issuedYear, Literal(value, datatype=XSD.gYear))
         return node
 
     def _entity_node(self, key: str, type_: str | None) -> URIRef:
