@@ -834,3 +834,27 @@ def test_a_document_number_parses_and_is_the_instruments_identity(lexicon: Lexic
     first = mentions[0]
     assert first.attribute("issuerCode") == "湘环发"
     assert (first.attribute("issuedYear"), first.attribute("serialNumber")) == ("2024", "21")
+
+
+# ---------------------------------------------------------------- agencies at every level (issue 13)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "level"),
+    [
+        (
+            "广西壮族自治区桂林市推进漓江保护，自治区生态环境厅加强指导。",
+            "广西壮族自治区生态环境厅",
+            "province",
+        ),
+        ("天津市西青区推进大气治理，市生态环境局通报情况。", "天津市生态环境局", "province"),
+        ("湖南省长沙市生态环境局浏阳分局查处一起案件。", "长沙市生态环境局浏阳分局", "county"),
+        ("天津市西青区生态环境局开展执法检查。", "天津市西青区生态环境局", "county"),
+        ("河南省太康县青湾镇人民政府组织整治。", "太康县青湾镇人民政府", "town"),
+        ("生态环境部召开部务会议。", "生态环境部", "national"),
+    ],
+)
+def test_agencies_of_every_level_resolve_and_carry_it(
+    text: str, name: str, level: str, lexicon: Lexicon
+) -> None:
+    assert named(entities(text, lexicon), "Agency", name).attribute("adminLevel") == level

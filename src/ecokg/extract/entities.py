@@ -246,6 +246,28 @@ def agency_kind(name: str, lexicon: Lexicon) -> str:
     return "government_department"
 
 
+_LEVELS = ("province", "city", "county")
+
+
+def agency_level(name: str, lexicon: Lexicon) -> str | None:
+    """The level of government of an agency (national, province, city, county, town): the
+    lowest division its canonical name names; None when it names none and is not national."""
+    levels = lexicon.words["entity_patterns"]["agency_levels"]
+    if any(word in name for word in levels["town_words"]):
+        return "town"
+    named = [h.place.type for h in find_places(name, lexicon) if h.place.type in _LEVELS]
+    if named:
+        lowest = max(named, key=_LEVELS.index)
+        if lowest != "county" and name.endswith(tuple(levels["county_ends"])):
+            return "county"  # 承德市生态环境局围场分局
+        return lowest
+    if name.startswith(tuple(levels["national_starts"])) or name.endswith(
+        tuple(levels["national_ends"])
+    ):
+        return "national"
+    return None
+
+
 @dataclass(frozen=True)
 class _Tokens:
     """Word tokens of a text (jieba, with part-of-speech tags), indexed by their offsets."""
@@ -990,11 +1012,14 @@ def extract_entities(
         name, key = resolved
         if cand.type in ("Policy", "Regulation") and name in numbered:
             key = f"{cand.type.lower()}:{numbered[name]}"
+        attributes = cand.attributes
+        if cand.type == "Agency" and (level := agency_level(name, lexicon)) is not None:
+            attributes = (*attributes, ("adminLevel", level))
         yield EntityMention(
             cand.type,
             name,
             key,
             doc.source_span(cand.start, cand.end),
-            cand.attributes,
+            attributes,
             (cand.start, cand.end),
         )

@@ -20,6 +20,9 @@ from ecokg.text.wordlists import starts_with_any
 
 _NOISE = re.compile(r"[“”\"‘’'「」\s]")
 _RELATIVE_PREFIXES = ("我省", "全省", "本省", "省级", "省")
+# In an autonomous region, 自治区 (and 我区, 全区) is the region; in a municipality, 市 is it.
+_REGION_PREFIXES = ("自治区", "我区", "全区", "本区")
+_MUNICIPALITY_PREFIXES = ("我市", "全市", "本市", "市")
 # The same for a city: 市委, 市生态环境局 and 市级… are the city the text is speaking of.
 _CITY_PREFIXES = ("我市", "全市", "本市", "市级", "市")
 # ...but 市场 (market), 市民 (citizens) or 市直 (all municipal bodies) name no city.
@@ -130,7 +133,7 @@ class Resolver:
             and not name.startswith(_NOT_RELATIVE)
             and not self._designation(name)
         ):
-            for prefix in _RELATIVE_PREFIXES:
+            for prefix in self._home_prefixes():
                 if name.startswith(prefix) and len(name) > len(prefix):
                     rest = name[len(prefix) :]
                     name = self.home.name + rest
@@ -145,10 +148,36 @@ class Resolver:
             # only the national legislature passes 法: 长江保护法 is 中华人民共和国长江保护法
             name = _STATE + name
         if type_ == "Agency":
+            name = self._without_province(name)
             name = self._expand_department(name)
             if expand:
                 name = self._expand_abbreviation(type_, name)
         return name
+
+    def _without_province(self, name: str) -> str:
+        """湖南省长沙市生态环境局 is 长沙市生态环境局: a city's or county's body is named by its
+        own division, the province before it only says where that is."""
+        hits = find_places(name, self.lexicon)
+        if (
+            len(hits) > 1
+            and hits[0].start == 0
+            and hits[0].place.type == "province"
+            and not hits[0].place.name.endswith("市")  # 天津市西青区: a municipality's district
+            and hits[1].start == hits[0].end
+            and hits[1].place.type in ("city", "county")
+            and self.lexicon.province_of(hits[1].place) == hits[0].place
+        ):
+            return name[hits[1].start :]
+        return name
+
+    def _home_prefixes(self) -> tuple[str, ...]:
+        """The words that name the home province in a name relative to it."""
+        name = self.home.name if self.home is not None else ""
+        if name.endswith("自治区"):
+            return _REGION_PREFIXES + _RELATIVE_PREFIXES
+        if name.endswith("市") and not name.startswith(_NOT_CITY):  # 天津市: its 市生态环境局
+            return _MUNICIPALITY_PREFIXES + _RELATIVE_PREFIXES
+        return _RELATIVE_PREFIXES
 
     def _inspection_round(self, name: str, expand: bool) -> str:
         if central := _CENTRAL_ROUND.search(name):

@@ -59,6 +59,7 @@ _LITERAL_ATTRIBUTES = (
     "documentNumber",
     "issuerCode",
     "serialNumber",
+    "adminLevel",
 )
 _PREDICATES = {
     "issued": "issued",
