@@ -858,3 +858,23 @@ def test_agencies_of_every_level_resolve_and_carry_it(
     text: str, name: str, level: str, lexicon: Lexicon
 ) -> None:
     assert named(entities(text, lexicon), "Agency", name).attribute("adminLevel") == level
+
+
+def test_county_relative_bodies_take_the_county_the_text_speaks_of(lexicon: Lexicon) -> None:
+    found = entities(
+        "河南省太康县青湾镇在县委、县政府的领导下完成整治，县城污水处理率提高。", lexicon
+    )
+    names = {m.name for m in found if m.type == "Agency"}
+    assert {"太康县委", "太康县人民政府"} <= names
+    assert not any(name.startswith("太康县城") for name in names)
+
+
+def test_a_quoted_kind_of_work_is_no_programme(lexicon: Lexicon) -> None:
+    found = entities("湖南省对沿江化工企业开展“回头看”，岳阳市全面整改。", lexicon)
+    assert not [m for m in found if m.type == "Programme"]
+
+
+def test_deserts_and_sandy_lands_are_places(lexicon: Lexicon) -> None:
+    found = entities("内蒙古自治区锡林郭勒盟治理浑善达克沙地，鄂尔多斯市治理库布其沙漠。", lexicon)
+    places = {m.name for m in found if m.type == "Place"}
+    assert {"浑善达克沙地", "库布其沙漠"} <= places

@@ -117,6 +117,7 @@ class _Config:
     inspection_prefixes: tuple[str, ...]
     relative_re: re.Pattern[str]
     generic_instrument_words: tuple[str, ...]
+    quoted_not_names: frozenset[str]
     quoted_programme_re: re.Pattern[str]
     hosted_event_re: re.Pattern[str]
     noun_pos: frozenset[str]
@@ -218,6 +219,7 @@ def _config(lexicon: Lexicon) -> _Config:
         inspection_prefixes=tuple(p["inspection_prefixes"]),
         relative_re=re.compile(alternation(p["relative_agencies"])),
         generic_instrument_words=tuple(p["generic_instrument_words"]),
+        quoted_not_names=frozenset(p["quoted_not_names"]),
         hosted_event_re=re.compile(
             rf"(?:{alternation(p['hosted_events']['verbs'])})"
             r"(?P<event>(?:\d{4}年)?(?:\d{1,2}月份?)?(?:例行)?"
@@ -445,7 +447,9 @@ def _quoted_programmes(doc: AnalyzedDoc, cfg: _Config) -> Iterator[Candidate]:
             yield Candidate(m.start(), m.end(), "Programme", m.group(0), "pattern")
     for m in cfg.quoted_programme_re.finditer(doc.text):
         name = m.group(1).strip("“”")
-        if not _generic(name, ends_with_any(name, cfg.suffix_type) or "", "", cfg):
+        if name not in cfg.quoted_not_names and not _generic(
+            name, ends_with_any(name, cfg.suffix_type) or "", "", cfg
+        ):
             yield Candidate(m.start(1), m.end(1), "Programme", m.group(1), "pattern")
     for m in _QUOTED_NAME.finditer(doc.text):
         name = m.group(1)

@@ -27,6 +27,13 @@ _MUNICIPALITY_PREFIXES = ("我市", "全市", "本市", "市")
 _CITY_PREFIXES = ("我市", "全市", "本市", "市级", "市")
 # ...but 市场 (market), 市民 (citizens) or 市直 (all municipal bodies) name no city.
 _NOT_CITY = ("市场", "市民", "市区", "市县", "市州", "市直", "市域", "市内", "市外")
+# The same for a county: 县委, 县人民政府 (but 县城, 县域, 县级以上 name none).
+_COUNTY_PREFIXES = ("我县", "全县", "本县", "县级", "县")
+_NOT_COUNTY = ("县城", "县域", "县区", "县市", "县乡", "县级以上", "县直", "县内", "县外")
+_DIVISION_PREFIXES = (
+    ("city", _CITY_PREFIXES, _NOT_CITY),
+    ("county", _COUNTY_PREFIXES, _NOT_COUNTY),
+)
 # "省以下" means "below the province", not "the province's".
 _NOT_RELATIVE = ("省以下", "省直", "省内", "省外", "省份")
 # Abbreviations are short (督察办, 环科规划院); a longer name is a name of its own, and a single
@@ -70,13 +77,16 @@ class Resolver:
         self._doc = doc
         hits = find_places(doc.text, lexicon)
         self.home: PlaceDef | None = home_province(hits, lexicon)
-        # cities of the home province in text order, for 市委 and 市生态环境局
-        self._cities = [
-            (h.start, h.place)
-            for h in hits
-            if h.place.type == "city"
-            and (self.home is None or lexicon.province_of(h.place) == self.home)
-        ]
+        # cities and counties of the home province in text order, for 市委, 市生态环境局, 县委
+        self._divisions = {
+            kind: [
+                (h.start, h.place)
+                for h in hits
+                if h.place.type == kind
+                and (self.home is None or lexicon.province_of(h.place) == self.home)
+            ]
+            for kind in ("city", "county")
+        }
         self._long_names: dict[str, set[str]] = {}
         self._designations = tuple(lexicon.words["entity_patterns"]["level_designations"])
 
@@ -88,25 +98,26 @@ class Resolver:
         """Whether ``name`` is a level of designation (省级低碳试点), which keeps its 省级."""
         return name.startswith(("省级", "市级")) and name.endswith(self._designations)
 
-    def city_at(self, pos: int) -> PlaceDef | None:
-        """The city of the home province a text speaks of at ``pos``: the last one its sentence
-        names before it; else the one named most often before it (the latest on a tie); else the
-        first one named after it."""
+    def division_at(self, pos: int, kind: str = "city") -> PlaceDef | None:
+        """The city (or county) of the home province a text speaks of at ``pos``: the last one
+        its sentence names before it; else the one named most often before it (the latest on a
+        tie); else the first one named after it."""
+        named = self._divisions[kind]
         sentence = self._doc.sentence_at(pos)
         if sentence is not None:
-            here = [p for start, p in self._cities if sentence.span.start <= start < pos]
+            here = [p for start, p in named if sentence.span.start <= start < pos]
             if here:
                 return here[-1]  # "遵义市召开市政府常务会议": the sentence names it
         counts: dict[str, int] = {}
         latest: dict[str, tuple[int, PlaceDef]] = {}
-        for start, place in self._cities:
+        for start, place in named:
             if start < pos:
                 counts[place.id] = counts.get(place.id, 0) + 1
                 latest[place.id] = (start, place)
         if counts:
             best = max(counts, key=lambda pid: (counts[pid], latest[pid][0]))
             return latest[best][1]
-        return self._cities[0][1] if self._cities else None
+        return named[0][1] if named else None
 
     def canonical(
         self, type_: str, surface: str, expand: bool = True, pos: int | None = None
@@ -117,16 +128,18 @@ class Resolver:
         name = _NOISE.sub("", surface)
         # 蓝天、碧水、净土提升攻坚战 -> 蓝天碧水净土提升攻坚战: short items fuse into one name
         name = _SHORT_LIST.sub(lambda m: m.group(0).replace("、", ""), name)
-        prefix = starts_with_any(name, _CITY_PREFIXES)
-        if (
-            prefix
-            and len(name) > len(prefix)
-            and pos is not None
-            and type_ != "Place"
-            and not name.startswith(_NOT_CITY)
-            and (city := self.city_at(pos)) is not None  # looked up only for a 市… name
-        ):
-            name = city.name + name[len(prefix) :]
+        for kind, prefixes, not_relative in _DIVISION_PREFIXES:
+            prefix = starts_with_any(name, prefixes)
+            if (
+                prefix
+                and len(name) > len(prefix)
+                and pos is not None
+                and type_ != "Place"
+                and not name.startswith(not_relative)
+                and (division := self.division_at(pos, kind)) is not None  # only for 市…/县…
+            ):
+                name = division.name + name[len(prefix) :]
+                break
         if (
             self.home is not None
             and type_ != "Place"
