@@ -878,3 +878,19 @@ def test_deserts_and_sandy_lands_are_places(lexicon: Lexicon) -> None:
     found = entities("内蒙古自治区锡林郭勒盟治理浑善达克沙地，鄂尔多斯市治理库布其沙漠。", lexicon)
     places = {m.name for m in found if m.type == "Place"}
     assert {"浑善达克沙地", "库布其沙漠"} <= places
+
+
+def test_a_launching_verb_before_two_joined_campaigns_launches_two(lexicon: Lexicon) -> None:
+    found = entities("四川省开展清废行动和危险废物专项整治三年行动，成都市全面落实。", lexicon)
+    names = {m.name for m in found if m.type == "Programme"}
+    assert "危险废物专项整治三年行动" in names
+    assert not any(name.startswith("清废行动和") for name in names)
+
+
+def test_a_provinces_round_over_its_own_cities_is_the_provinces(lexicon: Lexicon) -> None:
+    text = (
+        "江西省迎接第二轮中央生态环境保护督察。全年完成对鹰潭、宜春、吉安的第二轮督察工作，"
+        "南昌市积极配合。"
+    )
+    events = {m.name for m in entities(text, lexicon) if m.type == "Event"}
+    assert events == {"第二轮中央生态环境保护督察", "江西省第二轮生态环境保护督察"}

@@ -191,6 +191,8 @@ def _config(lexicon: Lexicon) -> _Config:
         joined_ends=tuple(
             {
                 *(w for w, t in suffix_type.items() if t in ("Agency", "Regulation")),
+                # 清废行动和危险废物专项整治三年行动: two campaigns
+                *(w for w, t in suffix_type.items() if t == "Programme" and len(w) > 1),
                 *p["county_suffixes"],
                 *p["place_suffixes"],
                 "省",
@@ -706,7 +708,11 @@ def _launch_start(
         if text.startswith("了", pos):
             pos += 1  # 实施了…三年行动
         between = text[pos:s_start]
-        if i >= 0 and pos in tokens.bounds and not _NOT_IN_NAME.search(between):
+        joined = any(  # 开展清废行动和…三年行动: the verb launches two names
+            c in _JOINERS and between.endswith(cfg.joined_ends, 0, j)
+            for j, c in enumerate(between)
+        )
+        if i >= 0 and pos in tokens.bounds and not _NOT_IN_NAME.search(between) and not joined:
             found.append(pos)
     return max(found, default=start)
 

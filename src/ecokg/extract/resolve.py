@@ -152,7 +152,7 @@ class Resolver:
                     name = self.home.name + rest
                     break
         if type_ == "Event":
-            name = self._inspection_round(name, expand)
+            name = self._inspection_round(name, expand, pos)
         if type_ == "Event" and self.home is not None and "省级" in name:
             # 第三轮省级生态环境保护督察 of Hunan is not Sichuan's: 湖南省第三轮生态环境保护督察
             name = self.home.name + name.removeprefix(self.home.name).replace("省级", "", 1)
@@ -183,6 +183,17 @@ class Resolver:
             return name[hits[1].start :]
         return name
 
+    def _inspects_own_divisions(self, pos: int | None) -> bool:
+        """Whether the clause before ``pos`` inspects (对…) cities or counties of the home
+        province."""
+        sentence = self._doc.sentence_at(pos) if pos is not None else None
+        if sentence is None or pos is None:
+            return False
+        opening = self._doc.text.rfind("对", sentence.span.start, pos)
+        return opening >= 0 and any(
+            opening < start < pos for kind in self._divisions.values() for start, _ in kind
+        )
+
     def _home_prefixes(self) -> tuple[str, ...]:
         """The words that name the home province in a name relative to it."""
         name = self.home.name if self.home is not None else ""
@@ -192,12 +203,15 @@ class Resolver:
             return _MUNICIPALITY_PREFIXES + _RELATIVE_PREFIXES
         return _RELATIVE_PREFIXES
 
-    def _inspection_round(self, name: str, expand: bool) -> str:
+    def _inspection_round(self, name: str, expand: bool, pos: int | None) -> str:
         if central := _CENTRAL_ROUND.search(name):
             return central.group(1) + _CENTRAL  # also 第二轮中央督察, 第一轮中央生态环保督察
         bare = _BARE_ROUND.match(name)
         if bare is None:
             return name
+        if self.home is not None and self._inspects_own_divisions(pos):
+            # "完成对鹰潭、宜春、吉安的第二轮督察": the province inspects its own cities
+            return self.home.name + bare.group(1) + "生态环境保护督察"
         if _CENTRAL in self._doc.text:
             return bare.group(1) + _CENTRAL
         # 第二轮督察 after 湖南省第二轮生态环境保护督察 is that round
