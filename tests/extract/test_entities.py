@@ -894,3 +894,14 @@ def test_a_provinces_round_over_its_own_cities_is_the_provinces(lexicon: Lexicon
     )
     events = {m.name for m in entities(text, lexicon) if m.type == "Event"}
     assert events == {"第二轮中央生态环境保护督察", "江西省第二轮生态环境保护督察"}
+
+
+def test_a_districts_bodies_are_named_with_its_municipality(lexicon: Lexicon) -> None:
+    text = "重庆市江津区召开新闻发布会。区生态环境局通报情况，市生态环境局派员参加，区委高度重视。"
+    names = {m.name for m in entities(text, lexicon) if m.type == "Agency"}
+    assert {"重庆市江津区生态环境局", "重庆市生态环境局", "重庆市江津区委"} <= names
+
+
+def test_an_anonymised_company_is_no_entity(lexicon: Lexicon) -> None:
+    found = entities("湖南省衡阳市执法人员检查发现，某新材料公司超标排放。", lexicon)
+    assert not [m for m in found if m.type == "Agency"]

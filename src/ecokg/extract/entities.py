@@ -709,8 +709,7 @@ def _launch_start(
             pos += 1  # 实施了…三年行动
         between = text[pos:s_start]
         joined = any(  # 开展清废行动和…三年行动: the verb launches two names
-            c in _JOINERS and between.endswith(cfg.joined_ends, 0, j)
-            for j, c in enumerate(between)
+            c in _JOINERS and between.endswith(cfg.joined_ends, 0, j) for j, c in enumerate(between)
         )
         if i >= 0 and pos in tokens.bounds and not _NOT_IN_NAME.search(between) and not joined:
             found.append(pos)
@@ -990,6 +989,8 @@ def extract_entities(
     furniture = furniture_spans(doc, lexicon.words.get("furniture", {}))
     kept = []
     for cand in find_candidates(doc, lexicon):
+        if cand.type == "Agency" and doc.text[max(0, cand.start - 1) : cand.start] == "某":
+            continue  # 某新材料公司: a party the text keeps anonymous names no entity
         spot = furniture_at(furniture, cand.start, cand.end)
         if spot is not None and not (
             spot.publisher

@@ -30,9 +30,14 @@ _NOT_CITY = ("市场", "市民", "市区", "市县", "市州", "市直", "市域
 # The same for a county: 县委, 县人民政府 (but 县城, 县域, 县级以上 name none).
 _COUNTY_PREFIXES = ("我县", "全县", "本县", "县级", "县")
 _NOT_COUNTY = ("县城", "县域", "县区", "县市", "县乡", "县级以上", "县直", "县内", "县外")
+# ...and for a district: 区委, 区生态环境局 (but 区域, 区内 name none; in an autonomous region 我区
+# and 全区 are the region).
+_DISTRICT_PREFIXES = ("我区", "全区", "本区", "区级", "区")
+_NOT_DISTRICT = ("区域", "区内", "区外", "区县", "区市", "区级以上", "区间", "区划", "区位", "区直")
 _DIVISION_PREFIXES = (
     ("city", _CITY_PREFIXES, _NOT_CITY),
     ("county", _COUNTY_PREFIXES, _NOT_COUNTY),
+    ("district", _DISTRICT_PREFIXES, _NOT_DISTRICT),
 )
 # "省以下" means "below the province", not "the province's".
 _NOT_RELATIVE = ("省以下", "省直", "省内", "省外", "省份")
@@ -87,6 +92,12 @@ class Resolver:
             ]
             for kind in ("city", "county")
         }
+        regional = self.home is not None and self.home.name.endswith("自治区")
+        self._divisions["district"] = [
+            (start, place)
+            for start, place in self._divisions["county"]
+            if place.name.endswith("区") and not regional
+        ]
         self._long_names: dict[str, set[str]] = {}
         self._designations = tuple(lexicon.words["entity_patterns"]["level_designations"])
 
@@ -136,7 +147,7 @@ class Resolver:
                 and pos is not None
                 and type_ != "Place"
                 and not name.startswith(not_relative)
-                and (division := self.division_at(pos, kind)) is not None  # only for 市…/县…
+                and (division := self.division_at(pos, kind)) is not None  # only for 市…/县…/区…
             ):
                 name = division.name + name[len(prefix) :]
                 break
@@ -161,7 +172,7 @@ class Resolver:
             # only the national legislature passes 法: 长江保护法 is 中华人民共和国长江保护法
             name = _STATE + name
         if type_ == "Agency":
-            name = self._without_province(name)
+            name = self._with_city(self._without_province(name))
             name = self._expand_department(name)
             if expand:
                 name = self._expand_abbreviation(type_, name)
@@ -193,6 +204,21 @@ class Resolver:
         return opening >= 0 and any(
             opening < start < pos for kind in self._divisions.values() for start, _ in kind
         )
+
+    def _divisions_in(self, name: str) -> int:
+        return sum(h.place.type in ("city", "county") for h in find_places(name, self.lexicon))
+
+    def _with_city(self, name: str) -> str:
+        """江津区生态环境局 is 重庆市江津区生态环境局: many cities have a 鼓楼区, so a district's
+        body is named with its city (or municipality)."""
+        hits = find_places(name, self.lexicon)
+        if not hits or hits[0].start != 0 or hits[0].place.type != "county":
+            return name
+        district = hits[0].place
+        parent = self.lexicon.places.get(district.parent or "")
+        if district.name.endswith("区") and name.startswith(district.name) and parent is not None:
+            return parent.name + name
+        return name
 
     def _home_prefixes(self) -> tuple[str, ...]:
         """The words that name the home province in a name relative to it."""
@@ -241,6 +267,9 @@ class Resolver:
             and name[-1] in n[-3:]
             and is_subsequence(name, n)
             and not n.startswith(name)  # 生态环境厅党组 is a body of the 厅, not its full name
+            # 重庆市生态环境局 is no short form of 重庆市江津区生态环境局: a short form drops words,
+            # never a division
+            and self._divisions_in(n) == self._divisions_in(name)
         ]
         return longer[0] if len(longer) == 1 else name
 
