@@ -905,3 +905,9 @@ def test_a_districts_bodies_are_named_with_its_municipality(lexicon: Lexicon) ->
 def test_an_anonymised_company_is_no_entity(lexicon: Lexicon) -> None:
     found = entities("湖南省衡阳市执法人员检查发现，某新材料公司超标排放。", lexicon)
     assert not [m for m in found if m.type == "Agency"]
+
+
+def test_a_verb_before_a_park_or_a_town_word_opens_the_clause(lexicon: Lexicon) -> None:
+    text = "云南省推进亚洲象国家公园建设，下一步将以国家公园为主体，各乡镇严格落实镇级责任。"
+    places = {m.name for m in entities(text, lexicon) if m.type == "Place"}
+    assert not any(name.startswith(("推进", "下一步", "严格")) for name in places)

@@ -565,7 +565,17 @@ def _place_candidates(doc: AnalyzedDoc, lexicon: Lexicon, cfg: _Config) -> Itera
             yield Candidate(w_start, w_end, "Place", word, "pattern")
     for m in cfg.place_re.finditer(doc.text):
         start = _extend_left(doc.text, m.end(), m.start(), "Place", cfg)
-        if start is not None and m.end() - start >= cfg.min_length["Place"] and start < m.start():
+        if start is None:
+            continue
+        # "推进亚洲象国家公园", "在仙米国家森林公园": the verb or preposition opens the clause
+        while (verb := starts_with_any(doc.text[start : m.start()], cfg.leading_verbs)) or (
+            verb := starts_with_any(doc.text[start : m.start()], cfg.boundaries)
+        ):
+            start += len(verb)
+        stem = doc.text[start : m.start()]
+        if any(word in stem for word in ("将以", "下一步", "、")):
+            continue
+        if m.end() - start >= cfg.min_length["Place"] and start < m.start():
             yield Candidate(start, m.end(), "Place", doc.text[start : m.end()], "pattern")
 
 

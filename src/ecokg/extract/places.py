@@ -40,7 +40,7 @@ _TOWN_NAME = re.compile(_WORD_OPENS + _TOWN_AT.pattern, re.MULTILINE)
 # The last character of a stem that makes the word a kind, not a name (城乡镇, 各乡镇, 卫生乡镇).
 _NOT_TOWN_STEM_END = frozenset("乡镇村城市县区省各全个街")
 # A reserve's or park's name holds none of these: "各级自然保护区", "省级以上森林公园" name kinds.
-_NOT_IN_AREA_NAMES = frozenset("各级类个处等的全该其所此和与及或")
+_NOT_IN_AREA_NAMES = frozenset("各级类个处等的全该其所此和与及或将以")
 # A river's or lake's basin and main stem are the water body itself (长江流域, 赣江干流).
 _WATER_PARTS = ("流域", "干流", "水系", "河口")
 # Places a planning region is named after (成都平原经济区, 长株潭城市群, 平潭综合实验区).
@@ -296,6 +296,8 @@ def _unlisted_towns(
         begin = m.start("stem")
         if verb := leading_verb(stem, keep=2):
             stem, begin = stem[len(verb) :], begin + len(verb)  # "完成长寿镇": 长寿镇
+        if "的" in stem or word_tags().get(stem[-2:], "")[:1] == "v":
+            continue  # "严格落实镇…", "整洁的村": a clause before the word, not a name
         if any(a < m.end() and begin < b for a, b in taken):
             continue
         county = next(
