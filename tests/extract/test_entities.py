@@ -911,3 +911,42 @@ def test_a_verb_before_a_park_or_a_town_word_opens_the_clause(lexicon: Lexicon) 
     text = "云南省推进亚洲象国家公园建设，下一步将以国家公园为主体，各乡镇严格落实镇级责任。"
     places = {m.name for m in entities(text, lexicon) if m.type == "Place"}
     assert not any(name.startswith(("推进", "下一步", "严格")) for name in places)
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "name"),
+    [
+        (
+            "浙江省湖州市生态环境局长兴分局与公安机关联合办案。",
+            "Agency",
+            "湖州市生态环境局长兴分局",
+        ),
+        ("浙江省湖州中级人民法院公开审理。", "Agency", "湖州市中级人民法院"),
+        ("云南省召开2025年全省林业和草原工作会议。", "Event", "2025年云南省林业和草原工作会议"),
+        (
+            "内蒙古自治区严格执行防沙治沙法和大气污染防治法。",
+            "Regulation",
+            "中华人民共和国防沙治沙法",
+        ),
+    ],
+)
+def test_names_read_across_jieba_words_years_and_short_forms(
+    text: str, type_: str, name: str, lexicon: Lexicon
+) -> None:
+    found = entities(text, lexicon)
+    assert named(found, type_, name)
+    assert not any("法和" in m.name for m in found)
+
+
+def test_a_company_or_university_keeps_its_written_name_and_has_no_level(
+    lexicon: Lexicon,
+) -> None:
+    found = entities("辽宁省鞍山宏岫滑石矿业有限公司与厦门大学环境与生态学院合作。", lexicon)
+    university = named(found, "Agency", "厦门大学环境与生态学院")
+    assert university.attribute("adminLevel") is None
+    assert not any(m.name.startswith("鞍山市") for m in found if m.type == "Agency")
+
+
+def test_a_numbered_list_item_is_no_name(lexicon: Lexicon) -> None:
+    found = entities("山东省开展专项执法行动。1.专项行动重点检查企业。", lexicon)
+    assert not any(m.name[0].isdigit() for m in found)

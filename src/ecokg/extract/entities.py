@@ -196,6 +196,7 @@ def _config(lexicon: Lexicon) -> _Config:
                 *p["county_suffixes"],
                 *p["place_suffixes"],
                 "省",
+                "法",  # 防沙治沙法和大气污染防治法: two laws
             }
         ),
         agency_kinds=tuple((str(k), str(v)) for k, v in p["agency_kinds"]),
@@ -251,6 +252,8 @@ def agency_kind(name: str, lexicon: Lexicon) -> str:
 
 
 _LEVELS = ("province", "city", "county")
+# Kinds of body that belong to no level of government (a university in a city is not the city's).
+_NOT_GOVERNMENT = ("research_institute", "media", "company", "enterprise", "association")
 
 
 def agency_level(name: str, lexicon: Lexicon) -> str | None:
@@ -1028,13 +1031,18 @@ def extract_entities(
             resolved: tuple[str, str] | None = (cand.name, f"{cand.type.lower()}:{cand.name}")
         else:
             resolved = resolver.resolve(cand.type, cand.surface, cand.name, cand.key, cand.start)
-        if resolved is None:
-            continue
+        if resolved is None or resolved[0] in _config(lexicon).suffix_type:
+            continue  # nothing left but a type word ("1.专项行动": 专项行动)
         name, key = resolved
         if cand.type in ("Policy", "Regulation") and name in numbered:
             key = f"{cand.type.lower()}:{numbered[name]}"
         attributes = cand.attributes
-        if cand.type == "Agency" and (level := agency_level(name, lexicon)) is not None:
+        kind = dict(attributes).get("agencyType")
+        if (
+            cand.type == "Agency"
+            and kind not in _NOT_GOVERNMENT
+            and (level := agency_level(name, lexicon)) is not None
+        ):
             attributes = (*attributes, ("adminLevel", level))
         yield EntityMention(
             cand.type,

@@ -19,6 +19,9 @@ from ecokg.text.analyzed import AnalyzedDoc
 from ecokg.text.wordlists import starts_with_any
 
 _NOISE = re.compile(r"[“”\"‘’'「」\s]")
+_JUDICIAL = ("中级人民法院", "人民法院", "人民检察院", "中院")
+_LIST_MARKER = re.compile(r"^\d{1,2}[.．、]")  # "1.专项行动…": the item's number
+_YEAR_LEAD = re.compile(r"^\d{4}年")  # 2025年全省…工作会议: the year stands before 全省
 _RELATIVE_PREFIXES = ("我省", "全省", "本省", "省级", "省")
 # In an autonomous region, 自治区 (and 我区, 全区) is the region; in a municipality, 市 is it.
 _REGION_PREFIXES = ("自治区", "我区", "全区", "本区")
@@ -136,7 +139,7 @@ class Resolver:
         """The canonical simplified name of a surface form (``expand``: resolve abbreviations
         against the names registered with :meth:`know`; ``pos``: where the form stands, for
         names relative to a city)."""
-        name = _NOISE.sub("", surface)
+        name = _LIST_MARKER.sub("", _NOISE.sub("", surface))
         # 蓝天、碧水、净土提升攻坚战 -> 蓝天碧水净土提升攻坚战: short items fuse into one name
         name = _SHORT_LIST.sub(lambda m: m.group(0).replace("、", ""), name)
         for kind, prefixes, not_relative in _DIVISION_PREFIXES:
@@ -157,10 +160,11 @@ class Resolver:
             and not name.startswith(_NOT_RELATIVE)
             and not self._designation(name)
         ):
+            year = _YEAR_LEAD.match(name)
+            lead, body = (year.group(0), name[year.end() :]) if year else ("", name)
             for prefix in self._home_prefixes():
-                if name.startswith(prefix) and len(name) > len(prefix):
-                    rest = name[len(prefix) :]
-                    name = self.home.name + rest
+                if body.startswith(prefix) and len(body) > len(prefix):
+                    name = lead + self.home.name + body[len(prefix) :]
                     break
         if type_ == "Event":
             name = self._inspection_round(name, expand, pos)
@@ -172,7 +176,7 @@ class Resolver:
             # only the national legislature passes 法: 长江保护法 is 中华人民共和国长江保护法
             name = _STATE + name
         if type_ == "Agency":
-            name = self._with_city(self._without_province(name))
+            name = self._with_city(self._full_division(self._without_province(name)))
             name = self._expand_department(name)
             if expand:
                 name = self._expand_abbreviation(type_, name)
@@ -204,6 +208,18 @@ class Resolver:
         return opening >= 0 and any(
             opening < start < pos for kind in self._divisions.values() for start, _ in kind
         )
+
+    def _full_division(self, name: str) -> str:
+        """湖州中级人民法院 is 湖州市中级人民法院: a court or procuratorate named by its city's
+        short form (companies and special courts, 鞍山宏岫矿业有限公司, 西安铁路运输中级法院,
+        are named so officially)."""
+        hits = find_places(name, self.lexicon)
+        if hits and hits[0].start == 0 and hits[0].place.type in ("city", "county"):
+            written, end = name[: hits[0].end], hits[0].end
+            full = hits[0].place.name
+            if written != full and name.startswith(_JUDICIAL, end):
+                return full + name[end:]
+        return name
 
     def _divisions_in(self, name: str) -> int:
         return sum(h.place.type in ("city", "county") for h in find_places(name, self.lexicon))
