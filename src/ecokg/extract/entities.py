@@ -503,7 +503,7 @@ def _standard_candidates(doc: AnalyzedDoc, lexicon: Lexicon, cfg: _Config) -> It
         rf"\s*《?([\u4e00-\u9fff]{{2,30}}?(?:{title_end})(?:[(（](?:试行|暂行)[)）])?)》?"
     )
     not_starts = tuple(settings.get("not_title_starts") or ())
-    before = re.compile(rf"(?:{title_end})(?:[(（](?:试行|暂行)[)）])?》?\s*[(（]?\s*$")
+    before = re.compile(rf"(?P<type>{title_end})(?P<note>[(（](?:试行|暂行)[)）])?》?\s*[(（]?\s*$")
     for code in find_standard_codes(text, settings.get("series") or ()):
         attrs = (("standardCode", str(code)), ("instrumentType", "标准"))
         m = after.match(text, code.end)
@@ -513,7 +513,8 @@ def _standard_candidates(doc: AnalyzedDoc, lexicon: Lexicon, cfg: _Config) -> It
             continue
         lead = before.search(text, max(0, code.start - 12), code.start)
         if lead is not None and not text[lead.start() : lead.end()].rstrip("（( ").endswith("》"):
-            end = lead.start() + len(lead.group(0).split("（")[0].split("(")[0].rstrip())
+            # the title ends with its type word or its (试行) note
+            end = lead.end("note") if lead.group("note") else lead.end("type")
             start = _extend_left(text, end, lead.start(), "Regulation", cfg)
             if start is not None and start < lead.start():
                 title = text[start:end]
@@ -892,9 +893,10 @@ _CITED_AFTER = re.compile(r"》?\s*[(（]?\s*$")  # 《…》（湘环发〔2024
 
 def _numbered(doc: AnalyzedDoc, lexicon: Lexicon, found: list[Candidate]) -> list[Candidate]:
     """Instruments with the number cited right after them: a standard's number as an attribute;
-    a document number (文号) as attributes (issuer code, year, serial number) and as the key, so
-    a short and a full title with one number are one instrument. A document number cited alone
-    is one more mention of the instrument that carries it in the document."""
+    a document number (文号) as attributes (issuer code, year, serial number), which
+    :func:`extract_entities` makes the key, so a short and a full title with one number are one
+    instrument. A document number cited alone is one more mention of the instrument that
+    carries it in the document."""
     text = doc.text
     instruments = [i for i, c in enumerate(found) if c.type in ("Policy", "Regulation")]
 
