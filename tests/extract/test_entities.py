@@ -955,3 +955,22 @@ def test_a_company_or_university_keeps_its_written_name_and_has_no_level(
 def test_a_numbered_list_item_is_no_name(lexicon: Lexicon) -> None:
     found = entities("山东省开展专项执法行动。1.专项行动重点检查企业。", lexicon)
     assert not any(m.name[0].isdigit() for m in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "post"),
+    [
+        ("浙江省湖州市人民检察院副检察长周慧敏出席发布会。", "周慧敏", "副检察长"),
+        ("湖南省衡阳市生态环境保护综合行政执法支队支队长陈立新介绍情况。", "陈立新", "支队长"),
+        ("内蒙古自治区人民政府新闻办公室副主任高雅琴主持发布会。", "高雅琴", "副主任"),
+    ],
+)
+def test_people_after_judicial_enforcement_and_committee_posts(
+    text: str, name: str, post: str, lexicon: Lexicon
+) -> None:
+    assert named(entities(text, lexicon), "Person", name).attribute("post") == post
+
+
+def test_a_verb_after_a_two_character_name_stays_out_of_it(lexicon: Lexicon) -> None:
+    found = entities("湖南省生态环境厅厅长李军介绍，局长王明说，处长张强和李华出席。", lexicon)
+    assert {"李军", "王明", "张强"} <= {m.name for m in found if m.type == "Person"}

@@ -834,6 +834,9 @@ def _name_end(text: str, pos: int, tokens: _Tokens, compound: Sequence[str]) -> 
     for end in (pos + 3, pos + 2):
         token = tokens.by_end.get(end)
         if token is not None and token[0] == pos and _is_cjk(text[pos:end]):
+            given = tokens.by_end.get(end + 1)
+            if end == pos + 2 and given is not None and given[0] == end and given[2][:1] in "n":
+                return end + 1  # "高雅琴主持": jieba reads the word 高雅, the name goes on
             return end
     first = tokens.by_end.get(pos + 1)
     if first is not None and first[0] == pos:
