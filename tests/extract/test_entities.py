@@ -974,3 +974,13 @@ def test_people_after_judicial_enforcement_and_committee_posts(
 def test_a_verb_after_a_two_character_name_stays_out_of_it(lexicon: Lexicon) -> None:
     found = entities("湖南省生态环境厅厅长李军介绍，局长王明说，处长张强和李华出席。", lexicon)
     assert {"李军", "王明", "张强"} <= {m.name for m in found if m.type == "Person"}
+
+
+def test_policies_without_title_marks_found_by_their_document_numbers(lexicon: Lexicon) -> None:
+    text = (
+        "云南省林业和草原局印发古树名木保护办法（云林发〔2024〕21号）和关于进一步加强古树名木"
+        "保护管理的实施意见（云林发〔2024〕36号）。"
+    )
+    found = {m.name: m for m in entities(text, lexicon) if m.type == "Policy"}
+    assert set(found) == {"古树名木保护办法", "关于进一步加强古树名木保护管理的实施意见"}
+    assert found["古树名木保护办法"].key == "policy:云林发〔2024〕21号"

@@ -35,7 +35,7 @@ from ecokg.extract.resolve import Resolver
 from ecokg.extract.titles import classify_title, title_mentions
 from ecokg.extract.topics import off_topic, off_topic_place
 from ecokg.text.analyzed import AnalyzedDoc
-from ecokg.text.codes import find_document_numbers, find_standard_codes
+from ecokg.text.codes import DocumentNumber, find_document_numbers, find_standard_codes
 from ecokg.text.furniture import furniture_at, furniture_spans
 from ecokg.text.wordlists import alternation, ends_with_any, starts_with_any
 
@@ -922,19 +922,50 @@ def _numbered(doc: AnalyzedDoc, lexicon: Lexicon, found: list[Candidate]) -> lis
         if i is None:
             bare.append(number)
             continue
-        attrs = (
-            *found[i].attributes,
-            ("documentNumber", str(number)),
-            ("issuerCode", number.issuer),
-            ("serialNumber", str(number.number)),
-            ("issuedYear", str(number.year)),
-        )
-        found[i] = replace(found[i], attributes=attrs)
+        found[i] = replace(found[i], attributes=(*found[i].attributes, *_number_parts(number)))
         keys.setdefault(str(number), found[i])
     for number in bare:
         if (titled := keys.get(str(number))) is not None:
             found.append(replace(titled, start=number.start, end=number.end, source="pattern"))
+        elif (titled := _titled_by_number(text, number, found, lexicon)) is not None:
+            found.append(titled)  # 印发的岷江流域总磷污染控制工作方案（川环发〔2025〕6号）
     return sorted(found, key=lambda c: (c.start, c.end, c.type))
+
+
+def _titled_by_number(
+    text: str, number: DocumentNumber, found: Sequence[Candidate], lexicon: Lexicon
+) -> Candidate | None:
+    """An instrument named without 《》 right before its document number in brackets: the
+    words back from its type word (…工作方案, …实施意见) to where a name stops."""
+    cfg = _config(lexicon)
+    head = text[: number.start].rstrip()
+    if not head.endswith(("(", "（")):
+        return None
+    end = len(head) - 1
+    word = ends_with_any(text[:end], cfg.instrument_words)
+    if word is None or any(c.start < end and end - len(word) < c.end for c in found):
+        return None
+    start = _extend_left(text, end, end - len(word), "Policy", cfg)
+    if start is None:
+        return None
+    about = text.rfind("关于", max(0, end - cfg.max_length["Policy"]), start)
+    if about >= 0 and not any(c in _PUNCT for c in text[about:start]):
+        start = about  # 关于进一步加强…的实施意见: the title runs from 关于
+    if end - start < cfg.min_length["Policy"]:
+        return None
+    surface = text[start:end]
+    kind = classify_title(surface, lexicon) or ("Policy", word)
+    attrs = (("instrumentType", kind[1]), *_number_parts(number))
+    return Candidate(start, end, kind[0], surface, "pattern", attrs)
+
+
+def _number_parts(number: DocumentNumber) -> tuple[tuple[str, str], ...]:
+    return (
+        ("documentNumber", str(number)),
+        ("issuerCode", number.issuer),
+        ("serialNumber", str(number.number)),
+        ("issuedYear", str(number.year)),
+    )
 
 
 def _covered(
