@@ -31,7 +31,7 @@ CHROMIUM_ARGS = [
 ]
 HOSTILE_LABEL = "<img src=x onerror=alert(1)>条例"
 HOSTILE_TITLE = "<img src=x onerror=alert(3)>报告</title><script>alert(4)</script>"
-HOSTILE_TEXT = """江西省生态环境厅印发《<img src=x onerror=alert(1)>条例》，推进“<script>alert(2)</script>行动”。
+HOSTILE_TEXT = """江西省生态环境厅印发《<img src=x onerror=alert(1)>江西省湿地保护条例》，推进“<script>alert(2)</script>行动”。
 2022年，全省PM2.5浓度均值为27微克/立方米，全省国考断面水质优良比例达96.2%。
 2024年，全省PM2.5浓度均值为25微克/立方米，全省国考断面水质优良比例达97.1%。
 江西省生态环境厅牵头开展“蓝天保卫战攻坚行动”，2024年全省PM2.5浓度均值为25微克/立方米。
