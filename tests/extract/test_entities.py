@@ -984,3 +984,12 @@ def test_policies_without_title_marks_found_by_their_document_numbers(lexicon: L
     found = {m.name: m for m in entities(text, lexicon) if m.type == "Policy"}
     assert set(found) == {"古树名木保护办法", "关于进一步加强古树名木保护管理的实施意见"}
     assert found["古树名木保护办法"].key == "policy:云林发〔2024〕21号"
+
+
+def test_a_market_bureau_in_a_municipality_is_not_the_municipalitys_name(
+    lexicon: Lexicon,
+) -> None:
+    found = entities("重庆市江津区召开会议，市场监管局、市生态环境局参加。", lexicon)
+    names = {m.name for m in found if m.type == "Agency"}
+    assert "重庆市生态环境局" in names
+    assert not any(name.startswith("重庆市场") for name in names)

@@ -113,9 +113,9 @@ class Resolver:
         return name.startswith(("省级", "市级")) and name.endswith(self._designations)
 
     def division_at(self, pos: int, kind: str = "city") -> PlaceDef | None:
-        """The city (or county) of the home province a text speaks of at ``pos``: the last one
-        its sentence names before it; else the one named most often before it (the latest on a
-        tie); else the first one named after it."""
+        """The city, county or district (``kind``) of the home province a text speaks of at
+        ``pos``: the last one its sentence names before it; else the one named most often before
+        it (the latest on a tie); else the first one named after it."""
         named = self._divisions[kind]
         sentence = self._doc.sentence_at(pos)
         if sentence is not None:
@@ -164,6 +164,8 @@ class Resolver:
             lead, body = (year.group(0), name[year.end() :]) if year else ("", name)
             for prefix in self._home_prefixes():
                 if body.startswith(prefix) and len(body) > len(prefix):
+                    if prefix in _MUNICIPALITY_PREFIXES and body.startswith(_NOT_CITY):
+                        break  # 市场监管局 in a Chongqing text is no 重庆市场…
                     name = lead + self.home.name + body[len(prefix) :]
                     break
         if type_ == "Event":
@@ -241,7 +243,7 @@ class Resolver:
         name = self.home.name if self.home is not None else ""
         if name.endswith("自治区"):
             return _REGION_PREFIXES + _RELATIVE_PREFIXES
-        if name.endswith("市") and not name.startswith(_NOT_CITY):  # 天津市: its 市生态环境局
+        if name.endswith("市"):  # 天津市: its 市生态环境局
             return _MUNICIPALITY_PREFIXES + _RELATIVE_PREFIXES
         return _RELATIVE_PREFIXES
 
