@@ -118,6 +118,10 @@ class _Config:
     relative_re: re.Pattern[str]
     generic_instrument_words: tuple[str, ...]
     quoted_not_names: frozenset[str]
+    standard_series: tuple[str, ...]
+    standard_not_starts: tuple[str, ...]
+    standard_title_after: re.Pattern[str]
+    standard_title_before: re.Pattern[str]
     quoted_programme_re: re.Pattern[str]
     hosted_event_re: re.Pattern[str]
     noun_pos: frozenset[str]
@@ -143,6 +147,8 @@ def _config(lexicon: Lexicon) -> _Config:
     instruments_long = [s for s in instruments if len(s) > 1]
     policy_words = alternation(s for s in instruments if len(s) >= 2)
     verbs = alternation(p["policy_verbs"])
+    standards = lexicon.words.get("standards", {})
+    title_end = alternation(standards.get("title_ends") or ())
     return _Config(
         lexicon_re=re.compile(alternation(entries)),
         lexicon_entries=entries,
@@ -223,6 +229,15 @@ def _config(lexicon: Lexicon) -> _Config:
         relative_re=re.compile(alternation(p["relative_agencies"])),
         generic_instrument_words=tuple(p["generic_instrument_words"]),
         quoted_not_names=frozenset(p["quoted_not_names"]),
+        standard_series=tuple(standards.get("series") or ()),
+        standard_not_starts=tuple(standards.get("not_title_starts") or ()),
+        # the title after a standard's number, or the end of the one before it, with a (试行) note
+        standard_title_after=re.compile(
+            rf"\s*《?([\u4e00-\u9fff]{{2,30}}?(?:{title_end})(?:[(（](?:试行|暂行)[)）])?)》?"
+        ),
+        standard_title_before=re.compile(
+            rf"(?P<type>{title_end})(?P<note>[(（](?:试行|暂行)[)）])?》?\s*[(（]?\s*$"
+        ),
         hosted_event_re=re.compile(
             rf"(?:{alternation(p['hosted_events']['verbs'])})"
             r"(?P<event>(?:\d{4}年)?(?:\d{1,2}月份?)?(?:例行)?"
@@ -253,7 +268,7 @@ def agency_kind(name: str, lexicon: Lexicon) -> str:
 
 _LEVELS = ("province", "city", "county")
 # Kinds of body that belong to no level of government (a university in a city is not the city's).
-_NOT_GOVERNMENT = ("research_institute", "media", "company", "enterprise", "association")
+_NOT_GOVERNMENT = ("research_institute", "media", "enterprise")
 
 
 def agency_level(name: str, lexicon: Lexicon) -> str | None:
@@ -493,25 +508,18 @@ def _hosted_events(doc: AnalyzedDoc, cfg: _Config) -> Iterator[Candidate]:
         yield Candidate(m.start("event"), m.end("event"), "Event", host + event, "pattern")
 
 
-def _standard_candidates(doc: AnalyzedDoc, lexicon: Lexicon, cfg: _Config) -> Iterator[Candidate]:
+def _standard_candidates(doc: AnalyzedDoc, cfg: _Config) -> Iterator[Candidate]:
     """Standards cited by number, with the title written next to it (GB 16297—1996大气污染物综合
     排放标准, 地表水环境质量标准（GB 3838-2002）) or alone (a title the lexicon knows by it)."""
     text = doc.text
-    settings = lexicon.words.get("standards", {})
-    title_end = alternation(settings.get("title_ends") or ())
-    after = re.compile(
-        rf"\s*《?([\u4e00-\u9fff]{{2,30}}?(?:{title_end})(?:[(（](?:试行|暂行)[)）])?)》?"
-    )
-    not_starts = tuple(settings.get("not_title_starts") or ())
-    before = re.compile(rf"(?P<type>{title_end})(?P<note>[(（](?:试行|暂行)[)）])?》?\s*[(（]?\s*$")
-    for code in find_standard_codes(text, settings.get("series") or ()):
+    for code in find_standard_codes(text, cfg.standard_series):
         attrs = (("standardCode", str(code)), ("instrumentType", "标准"))
-        m = after.match(text, code.end)
-        if m is not None and not m.group(1).startswith(not_starts):
+        m = cfg.standard_title_after.match(text, code.end)
+        if m is not None and not m.group(1).startswith(cfg.standard_not_starts):
             title = m.group(1)
             yield Candidate(code.start, m.end(1), "Regulation", title, "pattern", attrs)
             continue
-        lead = before.search(text, max(0, code.start - 12), code.start)
+        lead = cfg.standard_title_before.search(text, max(0, code.start - 12), code.start)
         if lead is not None and not text[lead.start() : lead.end()].rstrip("（( ").endswith("》"):
             # the title ends with its type word or its (试行) note
             end = lead.end("note") if lead.group("note") else lead.end("type")
@@ -576,9 +584,8 @@ def _place_candidates(doc: AnalyzedDoc, lexicon: Lexicon, cfg: _Config) -> Itera
             verb := starts_with_any(doc.text[start : m.start()], cfg.boundaries)
         ):
             start += len(verb)
-        stem = doc.text[start : m.start()]
-        if any(word in stem for word in ("将以", "下一步", "、")):
-            continue
+        if "、" in doc.text[start : m.start()]:
+            continue  # "水污染治理、自然保护区": a list of kinds, no name
         if m.end() - start >= cfg.min_length["Place"] and start < m.start():
             yield Candidate(start, m.end(), "Place", doc.text[start : m.end()], "pattern")
 
@@ -909,8 +916,7 @@ def _numbered(doc: AnalyzedDoc, lexicon: Lexicon, found: list[Candidate]) -> lis
             return before[-1]
         return None
 
-    settings = lexicon.words.get("standards", {})
-    for code in find_standard_codes(text, settings.get("series") or ()):
+    for code in find_standard_codes(text, _config(lexicon).standard_series):
         i = cited(code.start)
         if i is not None and "standardCode" not in dict(found[i].attributes):
             attrs = (*found[i].attributes, ("standardCode", str(code)))
@@ -1018,7 +1024,7 @@ def _pooled(doc: AnalyzedDoc, lexicon: Lexicon, cfg: _Config) -> list[Candidate]
     return [
         *_lexicon_candidates(doc, lexicon, cfg),
         *_title_candidates(doc, lexicon),
-        *_standard_candidates(doc, lexicon, cfg),
+        *_standard_candidates(doc, cfg),
         *_agency_candidates(doc, lexicon, cfg),
         *_quoted_programmes(doc, cfg),
         *_hosted_events(doc, cfg),
