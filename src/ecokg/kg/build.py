@@ -1,9 +1,13 @@
-"""Turn one document's claims into its named graph.
+"""Turn one document's claims into the statements of its named graph.
 
 Every extracted node (observation, entity, minted indicator) carries ``prov:wasDerivedFrom`` its
 document and links to :class:`ekg:Mention` spans that give the exact character offsets into the
 decoded original text and quote it (``nif:anchorOf``), so each fact can be clicked back to its
 sentence. Nothing here depends on order or hashing: the same claims give the same triples.
+
+Statements are canonical N-Triples lines (:mod:`ecokg.kg.ntriples`), not rdflib objects: a
+document's graph goes straight to its shard file, and a corpus of millions of statements never
+passes through an in-memory RDF graph.
 """
 
 from __future__ import annotations
@@ -12,7 +16,7 @@ import hashlib
 from collections.abc import Iterable
 from decimal import Decimal
 
-from rdflib import Graph, Literal, URIRef
+from rdflib import Graph
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 
 from ecokg.corpus import Document, PartialDate
@@ -27,6 +31,7 @@ from ecokg.extract.base import (
 )
 from ecokg.extract.lexicon import Lexicon
 from ecokg.extract.places import split_town_key
+from ecokg.kg.ntriples import iri, is_valid_iri, literal, triple_part
 from ecokg.kg.vocab import (
     EKG,
     ID,
@@ -44,11 +49,11 @@ from ecokg.text.analyzed import SourceSpan
 from ecokg.text.normalize import to_simplified, to_traditional
 
 _QUALIFIERS = {
-    "exact": EKG.exact,
-    "approx": EKG.approx,
-    "lower_bound": EKG.lowerBound,
-    "upper_bound": EKG.upperBound,
-    "range": EKG.range,
+    "exact": iri(EKG.exact),
+    "approx": iri(EKG.approx),
+    "lower_bound": iri(EKG.lowerBound),
+    "upper_bound": iri(EKG.upperBound),
+    "range": iri(EKG.range),
 }
 # "en" becomes a label
 _LITERAL_ATTRIBUTES = (
@@ -71,7 +76,15 @@ _PREDICATES = {
     "status": "status",
     "partOf": "partOf",
 }
-_MODALITIES = {"achieved": EKG.achieved, "target": EKG.target, "forecast": EKG.forecast}
+_MODALITIES = {
+    "achieved": iri(EKG.achieved),
+    "target": iri(EKG.target),
+    "forecast": iri(EKG.forecast),
+}
+# The predicates and classes every document uses, as terms (formatted once).
+_TYPE, _LABEL, _PREF, _ALT = iri(RDF.type), iri(RDFS.label), iri(SKOS.prefLabel), iri(SKOS.altLabel)
+_DERIVED, _MENTION, _EVIDENCE = iri(PROV.wasDerivedFrom), iri(EKG.mention), iri(EKG.evidence)
+_PART_OF = iri(EKG.partOf)
 
 
 def script_tag(surface: str) -> str:
@@ -79,43 +92,58 @@ def script_tag(surface: str) -> str:
     return "zh-Hant" if to_simplified(surface) != surface else "zh-Hans"
 
 
-def _date_literal(date: PartialDate) -> Literal:
+def _date_literal(date: PartialDate) -> str:
     if date.month is None:
-        return Literal(date.iso(), datatype=XSD.gYear)
+        return literal(date.iso(), datatype=XSD.gYear)
     if date.day is None:
-        return Literal(date.iso(), datatype=XSD.gYearMonth)
-    return Literal(date.iso(), datatype=XSD.date)
+        return literal(date.iso(), datatype=XSD.gYearMonth)
+    return literal(date.iso(), datatype=XSD.date)
+
+
+def _integer(value: int) -> str:
+    return literal(str(value), datatype=XSD.integer)
+
+
+def _decimal(value: Decimal) -> str:
+    return literal(_decimal_lexical(value), datatype=XSD.decimal)
 
 
 class GraphBuilder:
-    """Accumulates the triples of one document's named graph."""
+    """Accumulates the statements of one document's named graph (as N-Triples terms)."""
 
     def __init__(self, document: Document, lexicon: Lexicon) -> None:
         self.document = document
         self.lexicon = lexicon
-        self.doc = doc_iri(document.doc_id)
-        self.graph = Graph(identifier=graph_iri(document.doc_id))
+        self.doc_iri = doc_iri(document.doc_id)
+        self.doc = iri(self.doc_iri)
+        self.graph_iri = graph_iri(document.doc_id)
+        self.triples: set[tuple[str, str, str]] = set()
         self._add_document()
 
-    def add(self, s: URIRef, p: URIRef, o: URIRef | Literal) -> None:
-        """Add one triple."""
-        self.graph.add((s, p, o))
+    def add(self, s: str, p: str, o: str) -> None:
+        """Add one statement; each part is an N-Triples term."""
+        self.triples.add((s, p, o))
+
+    def lines(self) -> list[str]:
+        """The graph as sorted N-Quads lines (named by the document's graph IRI)."""
+        graph = iri(self.graph_iri)
+        return sorted(f"{s} {p} {o} {graph} ." for s, p, o in self.triples)
 
     def _add_document(self) -> None:
         d, doc = self.document, self.doc
         meta = d.meta
-        self.add(doc, RDF.type, EKG.Document)
-        self.add(doc, DCTERMS.identifier, Literal(d.doc_id))
-        self.add(doc, EKG.sourceFile, Literal(d.path.name))
-        self.add(doc, EKG.encoding, Literal(d.encoding))
-        self.add(doc, EKG.characterCount, Literal(len(d.text), datatype=XSD.integer))
+        self.add(doc, _TYPE, iri(EKG.Document))
+        self.add(doc, iri(DCTERMS.identifier), literal(d.doc_id))
+        self.add(doc, iri(EKG.sourceFile), literal(d.path.name))
+        self.add(doc, iri(EKG.encoding), literal(d.encoding))
+        self.add(doc, iri(EKG.characterCount), _integer(len(d.text)))
         digest = hashlib.sha256(d.text.encode("utf-8")).hexdigest()
-        self.add(doc, EKG.textSha256, Literal(digest))
-        self.add(doc, EKG.dateSource, Literal(d.date_source))
+        self.add(doc, iri(EKG.textSha256), literal(digest))
+        self.add(doc, iri(EKG.dateSource), literal(d.date_source))
         if d.published:
-            self.add(doc, DCTERMS.issued, _date_literal(d.published))
+            self.add(doc, iri(DCTERMS.issued), _date_literal(d.published))
         if meta.title:
-            self.add(doc, DCTERMS.title, Literal(meta.title, lang=meta.language or "zh"))
+            self.add(doc, iri(DCTERMS.title), literal(meta.title, lang=meta.language or "zh"))
         for prop, value in (
             (DCTERMS.type, meta.kind),
             (DCTERMS.publisher, meta.publisher),
@@ -124,20 +152,19 @@ class GraphBuilder:
             (EKG.aboutPeriod, meta.about_period),
         ):
             if value:
-                self.add(doc, prop, Literal(value))
+                self.add(doc, iri(prop), literal(value))
         if meta.url:
-            self.add(
-                doc, DCTERMS.source, URIRef(meta.url) if "://" in meta.url else Literal(meta.url)
-            )
+            url = iri(meta.url) if is_valid_iri(meta.url) else literal(meta.url)
+            self.add(doc, iri(DCTERMS.source), url)
 
-    def span(self, span: SourceSpan) -> URIRef:
+    def span(self, span: SourceSpan) -> str:
         """The mention node of an original-text span (created once, referenced many times)."""
-        node = span_iri(self.document.doc_id, span.start, span.end)
-        self.add(node, RDF.type, EKG.Mention)
-        self.add(node, NIF.beginIndex, Literal(span.start, datatype=XSD.integer))
-        self.add(node, NIF.endIndex, Literal(span.end, datatype=XSD.integer))
-        self.add(node, NIF.anchorOf, Literal(span.text))
-        self.add(node, NIF.referenceContext, self.doc)
+        node = iri(span_iri(self.document.doc_id, span.start, span.end))
+        self.add(node, _TYPE, iri(EKG.Mention))
+        self.add(node, iri(NIF.beginIndex), _integer(span.start))
+        self.add(node, iri(NIF.endIndex), _integer(span.end))
+        self.add(node, iri(NIF.anchorOf), literal(span.text))
+        self.add(node, iri(NIF.referenceContext), self.doc)
         return node
 
     def add_claims(self, claims: Iterable[Claim]) -> None:
@@ -154,196 +181,206 @@ class GraphBuilder:
             else:
                 self.add_outcome_link(claim)
 
-    def add_entity(self, mention: EntityMention) -> URIRef:
+    def _theme(self, name: str | None) -> str | None:
+        theme = self.lexicon.themes.get(name) if name else None
+        return iri(theme.iri) if theme is not None else None
+
+    def add_entity(self, mention: EntityMention) -> str:
         """An entity node (one IRI per real thing) with this mention attached."""
         kind, _, key = mention.key.partition(":")
-        node = entity_iri(kind or mention.type, key or mention.name)
-        self.add(node, RDF.type, EKG[mention.type])
+        node = iri(entity_iri(kind or mention.type, key or mention.name))
+        self.add(node, _TYPE, iri(EKG[mention.type]))
         self._labels(node, mention.name)
         english = mention.attribute("en")
         if english:
-            self.add(node, SKOS.prefLabel, Literal(english, lang="en"))
+            self.add(node, _PREF, literal(english, lang="en"))
         if mention.span.text != mention.name:
             surface = " ".join(mention.span.text.split())
-            self.add(node, SKOS.altLabel, Literal(surface, lang=script_tag(surface)))
-        self.add(node, EKG.mention, self.span(mention.span))
-        self.add(node, PROV.wasDerivedFrom, self.doc)
+            self.add(node, _ALT, literal(surface, lang=script_tag(surface)))
+        self.add(node, _MENTION, self.span(mention.span))
+        self.add(node, _DERIVED, self.doc)
         for name, value in mention.attributes:
-            if name == "theme" and value in self.lexicon.themes:
-                self.add(node, EKG.theme, self.lexicon.themes[value].iri)
+            if name == "theme" and (theme := self._theme(value)):
+                self.add(node, iri(EKG.theme), theme)
             elif name in _LITERAL_ATTRIBUTES:
-                self.add(node, EKG[name], Literal(value))
+                self.add(node, iri(EKG[name]), literal(value))
             elif name == "issuedYear":  # the year of its document number
-                self.add(node, EKG.issuedYear, Literal(value, datatype=XSD.gYear))
+                self.add(node, iri(EKG.issuedYear), literal(value, datatype=XSD.gYear))
         return node
 
-    def _entity_node(self, key: str, type_: str | None) -> URIRef:
+    def _entity_node(self, key: str, type_: str | None) -> str:
         kind, _, rest = key.partition(":")
-        node = entity_iri(kind, rest)
+        node = iri(entity_iri(kind, rest))
         if kind == "place":
             # A place the gazetteer lacks (a reserve, a lake found by its repeated name) is keyed
             # by its name, which is then its label.
             known = self.lexicon.places.get(rest)
             self._place(known.name if known else split_town_key(rest)[1], key)
         elif type_:
-            self.add(node, RDF.type, EKG[type_])
+            self.add(node, _TYPE, iri(EKG[type_]))
         return node
 
-    def _claim_node(self, kind: str, *parts: str) -> URIRef:
-        return ID[f"{kind}/{self.graph.identifier.split('/')[-1]}/{digest('|'.join(parts))}"]
+    def _claim_node(self, kind: str, *parts: str) -> str:
+        return iri(ID[f"{kind}/{self.graph_iri.split('/')[-1]}/{digest('|'.join(parts))}"])
 
-    def add_relation(self, rel: Relation) -> URIRef:
+    def add_relation(self, rel: Relation) -> str:
         """The relation as a direct triple plus a claim node that holds its evidence."""
         subject = self._entity_node(rel.subject_key, rel.subject_type)
-        predicate = EKG[_PREDICATES[rel.predicate]]
-        obj: URIRef | Literal
+        predicate = iri(EKG[_PREDICATES[rel.predicate]])
+        # The claim IRI hashes the object's IRI or lexical form, as it always has.
+        obj: str
+        obj_text: str
         if rel.obj_key is not None:
             obj = self._entity_node(rel.obj_key, rel.obj_type)
-        elif rel.predicate == "addressesTheme" and rel.value in self.lexicon.themes:
-            obj = self.lexicon.themes[rel.value].iri
-        elif rel.predicate == "issuedYear":
-            obj = Literal(str(rel.value), datatype=XSD.gYear)
+            obj_text = obj[1:-1]
+        elif rel.predicate == "addressesTheme" and (theme := self._theme(rel.value)):
+            obj, obj_text = theme, theme[1:-1]
         else:
-            obj = Literal(str(rel.value))
+            obj_text = str(rel.value)
+            datatype = XSD.gYear if rel.predicate == "issuedYear" else None
+            obj = literal(obj_text, datatype=datatype)
         self.add(subject, predicate, obj)
         node = self._claim_node(
             "claim",
-            str(subject),
-            str(predicate),
-            str(obj),
+            subject[1:-1],
+            predicate[1:-1],
+            obj_text,
             f"{rel.evidence.start}-{rel.evidence.end}",
         )
-        self.add(node, RDF.type, EKG.RelationClaim)
-        self.add(node, RDF.subject, subject)
-        self.add(node, RDF.predicate, predicate)
-        self.add(node, RDF.object, obj)
-        self.add(node, EKG.evidence, self.span(rel.evidence))
-        self.add(node, PROV.wasDerivedFrom, self.doc)
+        self.add(node, _TYPE, iri(EKG.RelationClaim))
+        self.add(node, iri(RDF.subject), subject)
+        self.add(node, iri(RDF.predicate), predicate)
+        self.add(node, iri(RDF.object), obj)
+        self.add(node, _EVIDENCE, self.span(rel.evidence))
+        self.add(node, _DERIVED, self.doc)
         return node
 
-    def add_membership(self, member: Membership) -> URIRef:
+    def add_membership(self, member: Membership) -> str:
         """A person's post in an agency (W3C ORG membership) with its evidence."""
         person = self._entity_node(member.person_key, "Person")
         key = "|".join((member.person_key, member.agency_key or "", member.post))
-        node = ID[f"membership/{digest(key)}"]
-        self.add(node, RDF.type, ORG.Membership)
-        self.add(node, ORG.member, person)
-        self.add(node, EKG.post, Literal(member.post, lang="zh-Hans"))
+        node = iri(ID[f"membership/{digest(key)}"])
+        self.add(node, _TYPE, iri(ORG.Membership))
+        self.add(node, iri(ORG.member), person)
+        self.add(node, iri(EKG.post), literal(member.post, lang="zh-Hans"))
         if member.agency_key:
             agency = self._entity_node(member.agency_key, "Agency")
-            self.add(node, ORG.organization, agency)
-            self.add(person, ORG.memberOf, agency)
-        self.add(node, EKG.evidence, self.span(member.evidence))
-        self.add(node, PROV.wasDerivedFrom, self.doc)
+            self.add(node, iri(ORG.organization), agency)
+            self.add(person, iri(ORG.memberOf), agency)
+        self.add(node, _EVIDENCE, self.span(member.evidence))
+        self.add(node, _DERIVED, self.doc)
         return node
 
-    def add_outcome_link(self, link: OutcomeLink) -> URIRef:
+    def add_outcome_link(self, link: OutcomeLink) -> str:
         """A policy or programme reported with an observation, saying how the link was made."""
         entity = self._entity_node(link.entity_key, link.entity_type)
-        obs = observation_iri(self.document.doc_id, link.observation.start, link.observation.end)
-        self.add(entity, EKG.reportedWith, obs)
-        node = self._claim_node("link", link.entity_key, str(obs))
-        self.add(node, RDF.type, EKG.OutcomeLink)
-        self.add(node, EKG.linkedEntity, entity)
-        self.add(node, EKG.observation, obs)
-        self.add(node, EKG.linkBasis, Literal(link.basis))
-        self.add(node, EKG.evidence, self.span(link.evidence))
-        self.add(node, PROV.wasDerivedFrom, self.doc)
+        obs_iri = observation_iri(
+            self.document.doc_id, link.observation.start, link.observation.end
+        )
+        obs = iri(obs_iri)
+        self.add(entity, iri(EKG.reportedWith), obs)
+        node = self._claim_node("link", link.entity_key, str(obs_iri))
+        self.add(node, _TYPE, iri(EKG.OutcomeLink))
+        self.add(node, iri(EKG.linkedEntity), entity)
+        self.add(node, iri(EKG.observation), obs)
+        self.add(node, iri(EKG.linkBasis), literal(link.basis))
+        self.add(node, _EVIDENCE, self.span(link.evidence))
+        self.add(node, _DERIVED, self.doc)
         return node
 
-    def _labels(self, node: URIRef, name: str) -> None:
+    def _labels(self, node: str, name: str) -> None:
         """The canonical name in simplified script, and in traditional script when it differs."""
-        self.add(node, SKOS.prefLabel, Literal(name, lang="zh-Hans"))
+        self.add(node, _PREF, literal(name, lang="zh-Hans"))
         traditional = to_traditional(name)
         if traditional != name:
-            self.add(node, SKOS.prefLabel, Literal(traditional, lang="zh-Hant"))
+            self.add(node, _PREF, literal(traditional, lang="zh-Hant"))
 
-    def _place(self, name: str, key: str) -> URIRef:
+    def _place(self, name: str, key: str) -> str:
         kind, _, ident = key.partition(":")
-        node = entity_iri(kind, ident)
-        self.add(node, RDF.type, EKG.Place)
+        node = iri(entity_iri(kind, ident))
+        self.add(node, _TYPE, iri(EKG.Place))
         self._labels(node, name)
         place = self.lexicon.places.get(ident)
         if place is None:
             county = self.lexicon.places.get(split_town_key(ident)[0] or "")
             if county is not None:  # a town the gazetteer lacks is still inside its county
-                self.add(node, EKG.partOf, self._place(county.name, f"place:{county.id}"))
+                self.add(node, _PART_OF, self._place(county.name, f"place:{county.id}"))
             return node
         if place.en:
-            self.add(node, SKOS.prefLabel, Literal(place.en, lang="en"))
-        self.add(node, EKG.placeType, Literal(place.type))
+            self.add(node, _PREF, literal(place.en, lang="en"))
+        self.add(node, iri(EKG.placeType), literal(place.type))
         if place.code:
-            self.add(node, EKG.divisionCode, Literal(place.code))
+            self.add(node, iri(EKG.divisionCode), literal(place.code))
         parent = self.lexicon.places.get(place.parent) if place.parent else None
         if parent is not None and place.code and parent.code:
             # The chain up to the province, so a query can follow ekg:partOf+ from any county.
-            self.add(node, EKG.partOf, self._place(parent.name, f"place:{parent.id}"))
+            self.add(node, _PART_OF, self._place(parent.name, f"place:{parent.id}"))
         return node
 
-    def _indicator(self, ref: IndicatorRef, evidence: URIRef) -> URIRef:
-        node = URIRef(ref.iri)
-        self.add(node, RDF.type, EKG.Indicator)
-        self.add(node, SKOS.prefLabel, Literal(ref.label, lang="zh-Hans"))
-        if ref.theme and ref.theme in self.lexicon.themes:
-            self.add(node, EKG.theme, self.lexicon.themes[ref.theme].iri)
+    def _indicator(self, ref: IndicatorRef, evidence: str) -> str:
+        node = iri(ref.iri)
+        self.add(node, _TYPE, iri(EKG.Indicator))
+        self.add(node, _PREF, literal(ref.label, lang="zh-Hans"))
+        if theme := self._theme(ref.theme):
+            self.add(node, iri(EKG.theme), theme)
         if ref.in_scheme and ref.base is None:
-            self.add(node, SKOS.inScheme, IND.scheme)
+            self.add(node, iri(SKOS.inScheme), iri(IND.scheme))
         else:
             # Minted from the text: an extracted node, so it carries its provenance.
-            self.add(node, PROV.wasDerivedFrom, self.doc)
-            self.add(node, EKG.mention, evidence)
+            self.add(node, _DERIVED, self.doc)
+            self.add(node, _MENTION, evidence)
         if ref.base is not None:
             base = self._indicator(ref.base, evidence)
-            self.add(node, SKOS.broader, base)
+            self.add(node, iri(SKOS.broader), base)
             if "change" in ref.iri:
-                self.add(node, EKG.changeOf, base)
+                self.add(node, iri(EKG.changeOf), base)
         return node
 
-    def add_observation(self, obs: Observation) -> URIRef:
+    def add_observation(self, obs: Observation) -> str:
         """An observation node with its value, unit, hedge, period, place and spans."""
-        node = observation_iri(
-            self.document.doc_id, obs.value_span.start, obs.value_span.end, obs.part
+        node = iri(
+            observation_iri(
+                self.document.doc_id, obs.value_span.start, obs.value_span.end, obs.part
+            )
         )
         quote = self.span(obs.quote)
         value_span = self.span(obs.value_span)
-        self.add(node, RDF.type, EKG.Observation)
-        self.add(node, EKG.indicator, self._indicator(obs.indicator, value_span))
-        self.add(node, EKG.value, Literal(_decimal_lexical(obs.value), datatype=XSD.decimal))
-        self.add(node, EKG.unit, self.lexicon.units[obs.unit].iri)
-        self.add(node, EKG.qualifier, _QUALIFIERS[obs.qualifier])
-        self.add(node, EKG.modality, _MODALITIES[obs.modality])
-        self.add(node, EKG.periodBasis, Literal(obs.period.basis))
-        if obs.period.code:
-            self.add(node, EKG.period, Literal(obs.period.code))
-        if obs.period.start_year is not None:
-            self.add(
-                node, EKG.periodStartYear, Literal(obs.period.start_year, datatype=XSD.integer)
-            )
-        if obs.period.end_year is not None:
-            self.add(node, EKG.periodEndYear, Literal(obs.period.end_year, datatype=XSD.integer))
+        period = obs.period
+        self.add(node, _TYPE, iri(EKG.Observation))
+        self.add(node, iri(EKG.indicator), self._indicator(obs.indicator, value_span))
+        self.add(node, iri(EKG.value), _decimal(obs.value))
+        self.add(node, iri(EKG.unit), iri(self.lexicon.units[obs.unit].iri))
+        self.add(node, iri(EKG.qualifier), _QUALIFIERS[obs.qualifier])
+        self.add(node, iri(EKG.modality), _MODALITIES[obs.modality])
+        self.add(node, iri(EKG.periodBasis), literal(period.basis))
+        if period.code:
+            self.add(node, iri(EKG.period), literal(period.code))
+        if period.start_year is not None:
+            self.add(node, iri(EKG.periodStartYear), _integer(period.start_year))
+        if period.end_year is not None:
+            self.add(node, iri(EKG.periodEndYear), _integer(period.end_year))
         if obs.place and obs.place_key:
-            self.add(node, EKG.place, self._place(obs.place, obs.place_key))
-        if obs.theme and obs.theme in self.lexicon.themes:
-            self.add(node, EKG.theme, self.lexicon.themes[obs.theme].iri)
+            self.add(node, iri(EKG.place), self._place(obs.place, obs.place_key))
+        if theme := self._theme(obs.theme):
+            self.add(node, iri(EKG.theme), theme)
         if obs.change_direction:
-            self.add(node, EKG.changeDirection, Literal(obs.change_direction))
+            self.add(node, iri(EKG.changeDirection), literal(obs.change_direction))
         if obs.rank_scope:
-            self.add(node, EKG.rankScope, Literal(obs.rank_scope))
+            self.add(node, iri(EKG.rankScope), literal(obs.rank_scope))
         if obs.max_value is not None:
-            high = Literal(_decimal_lexical(obs.max_value), datatype=XSD.decimal)
-            self.add(node, EKG.maxValue, high)
+            self.add(node, iri(EKG.maxValue), _decimal(obs.max_value))
         if obs.base_period:
-            self.add(node, EKG.basePeriod, Literal(obs.base_period))
-        if obs.period.as_of:
-            self.add(node, EKG.asOf, _date_literal(PartialDate.parse(obs.period.as_of)))
-            self.add(node, EKG.asOfBasis, Literal(obs.period.as_of_basis or "stated"))
+            self.add(node, iri(EKG.basePeriod), literal(obs.base_period))
+        if period.as_of:
+            self.add(node, iri(EKG.asOf), _date_literal(PartialDate.parse(period.as_of)))
+            self.add(node, iri(EKG.asOfBasis), literal(period.as_of_basis or "stated"))
         for again in obs.also:
-            self.add(node, EKG.alsoStatedIn, self.span(again))
-        self.add(node, EKG.evidence, quote)
-        self.add(node, EKG.valueSpan, value_span)
-        self.add(node, PROV.wasDerivedFrom, self.doc)
+            self.add(node, iri(EKG.alsoStatedIn), self.span(again))
+        self.add(node, _EVIDENCE, quote)
+        self.add(node, iri(EKG.valueSpan), value_span)
+        self.add(node, _DERIVED, self.doc)
         label = f"{obs.indicator.label} {_decimal_lexical(obs.value)} {obs.unit}"
-        self.add(node, RDFS.label, Literal(label, lang="zh-Hans"))
+        self.add(node, _LABEL, literal(label, lang="zh-Hans"))
         return node
 
 
@@ -355,8 +392,16 @@ def _decimal_lexical(value: Decimal) -> str:
     return text or "0"
 
 
-def build_document_graph(document: Document, claims: Iterable[Claim], lexicon: Lexicon) -> Graph:
-    """The named graph of one document."""
+def document_statements(document: Document, claims: Iterable[Claim], lexicon: Lexicon) -> list[str]:
+    """The named graph of one document as sorted N-Quads lines."""
     builder = GraphBuilder(document, lexicon)
     builder.add_claims(claims)
-    return builder.graph
+    return builder.lines()
+
+
+def build_document_graph(document: Document, claims: Iterable[Claim], lexicon: Lexicon) -> Graph:
+    """The named graph of one document as an rdflib graph (for notebooks and tests)."""
+    graph = Graph(identifier=graph_iri(document.doc_id))
+    data = "\n".join(triple_part(line) for line in document_statements(document, claims, lexicon))
+    graph.parse(data=data, format="nt")
+    return graph
