@@ -6,7 +6,7 @@ import pyoxigraph as ox
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ecokg.kg.ntriples import is_valid_iri, iri, literal, statement, triple_part
+from ecokg.kg.ntriples import iri, is_valid_iri, literal, statement, triple_part
 
 _XSD = "http://www.w3.org/2001/XMLSchema#"
 
