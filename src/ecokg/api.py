@@ -11,18 +11,19 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from rdflib import Graph
 from rdflib.term import Node
 
 from ecokg import __version__
+from ecokg.assemble import GraphSource, assemble
 from ecokg.catalog import param_term
-from ecokg.corpus import iter_corpus
+from ecokg.corpus import MAX_DOCUMENT_BYTES, iter_corpus
 from ecokg.errors import InputError, QueryError
 from ecokg.evaluate import (
     EvalReport,
@@ -33,15 +34,13 @@ from ecokg.evaluate import (
 )
 from ecokg.export import export
 from ecokg.extract.lexicon import load_lexicon
-from ecokg.kg.serialize import nquads_bytes, sorted_quads, trig_bytes, turtle_bytes
-from ecokg.kg.vocab import slug
 from ecokg.network import to_networkx
 from ecokg.outputs import MARKER, staged_output, write_atomic
-from ecokg.pipeline import Progress, run_corpus
+from ecokg.pipeline import BuildSettings, Progress, run_corpus
 from ecokg.push import push
-from ecokg.resources import resource_dir, turtle_graph
-from ecokg.store import ONTOLOGY_GRAPH, KnowledgeGraph, QueryResult, create_store, open_kg
-from ecokg.texts import keep_source_text
+from ecokg.resources import resource_dir
+from ecokg.shards import shard_path
+from ecokg.store import KnowledgeGraph, QueryResult, open_kg
 from ecokg.validate import ValidationReport, validate_graph
 
 if TYPE_CHECKING:
@@ -122,50 +121,59 @@ def build(
     extractors: Sequence[str] | None = None,
     lexicon_dirs: Sequence[str | Path] = (),
     progress: Progress | None = None,
+    dask: str | None = None,
+    max_document_bytes: int = MAX_DOCUMENT_BYTES,
 ) -> BuildSummary:
     """Build the knowledge graph of a corpus folder into ``out_dir``, atomically.
 
     Writes ``graph.ttl`` (all graphs merged), ``graph.trig`` (one named graph per document plus
     the ontology), ``graphs/<doc>.trig``, ``texts/<doc>.txt`` (the decoded sources),
+    ``shards/`` (each document's statements, reused by the next build into the same folder),
     ``validation.txt``, ``build.json`` and the embedded store ``store/``. Bad documents are
-    listed in ``problems`` and left out; the rest builds.
+    listed in ``problems`` and left out; the rest builds. ``jobs`` processes share the work, or
+    the workers of a Dask cluster (``dask``: a scheduler address, or ``"local"``).
     """
     corpus = Path(corpus_dir)
     out = Path(out_dir)
-    run = run_corpus(
-        corpus,
-        extractors=extractors,
-        jobs=jobs,
-        lexicon_dirs=[Path(p) for p in lexicon_dirs],
-        progress=progress,
+    settings = BuildSettings(
+        tuple(extractors) if extractors is not None else None,
+        tuple(str(Path(p).resolve()) for p in lexicon_dirs),
+        max_document_bytes,
     )
-    summary = BuildSummary(str(out), problems=[str(p) for p in run.problems])
-    ontology = Graph(identifier=ONTOLOGY_GRAPH)
-    for triple in turtle_graph("ontology"):
-        ontology.add(triple)
-    report = run.report
+    previous = out.resolve() if (out / MARKER).is_file() else None
     with staged_output(out) as stage:
-        for result in run.results:
-            doc_quads = sorted_quads([result.graph])
-            write_atomic(stage / "graphs" / f"{slug(result.doc_id)}.trig", trig_bytes(doc_quads))
-            keep_source_text(stage, result.doc_id, result.path)  # facts shown in context
-            summary.documents.append(
+        run = run_corpus(
+            corpus,
+            stage,
+            previous=previous,
+            settings=settings,
+            jobs=jobs,
+            dask=dask,
+            progress=progress,
+        )
+        sources = [GraphSource(s.graph, shard_path(stage, s.key)) for s in run.shards]
+        assembled = assemble(sources, stage)
+        report = assembled.report
+        per_graph = Counter(v.graph for v in report.violations)
+        summary = BuildSummary(
+            str(out),
+            [
                 DocumentSummary(
-                    result.doc_id,
-                    Path(result.path).name,
-                    result.encoding,
-                    len(result.graph),
-                    result.observations,
-                    result.entities,
-                    len(result.report.violations),
+                    s.doc_id,
+                    s.file,
+                    s.encoding,
+                    s.statements,
+                    s.observations,
+                    s.entities,
+                    per_graph[s.graph],
                 )
-            )
-        all_quads = sorted_quads([ontology, *(r.graph for r in run.results)])
-        write_atomic(stage / "graph.trig", trig_bytes(all_quads))
-        write_atomic(stage / "graph.ttl", turtle_bytes(all_quads))
-        summary.triples = create_store(stage, nquads_bytes(all_quads))
-        summary.violations = len(report.violations)
-        summary.text_chars = sum(r.chars for r in run.results)
+                for s in run.shards
+            ],
+            [str(p) for p in run.problems],
+            triples=assembled.statements,
+            violations=len(report.violations),
+            text_chars=sum(s.chars for s in run.shards),
+        )
         write_atomic(stage / "validation.txt", report.text().encode("utf-8"))
         write_atomic(stage / MARKER, summary.to_json().encode("utf-8"))
     return summary

@@ -205,9 +205,23 @@ def _control_ratio(text: str) -> float:
     return bad / len(text)
 
 
-def read_document(path: Path, meta: SourceMeta | None = None) -> Document:
+# A document larger than this is refused with a message rather than left to exhaust memory:
+# a press release is tens of kilobytes, a whole yearbook a few megabytes.
+MAX_DOCUMENT_BYTES = 64 * 1024 * 1024
+
+
+def read_document(
+    path: Path, meta: SourceMeta | None = None, max_bytes: int = MAX_DOCUMENT_BYTES
+) -> Document:
     """Read and decode one file; raise :class:`InputError` with the file named on failure."""
     try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise InputError(
+                path,
+                f"too large ({size / 1e6:.1f} MB; the limit is {max_bytes / 1e6:.1f} MB): "
+                "split it into documents, or raise the limit with --max-document-mb",
+            )
         data = path.read_bytes()
     except OSError as exc:
         raise InputError(path, f"cannot be read ({exc.strerror or exc})") from exc
@@ -252,14 +266,27 @@ def _parse_meta(entry: Any) -> SourceMeta:
     return SourceMeta(**values)
 
 
-def iter_corpus(corpus_dir: Path) -> Iterator[Document | InputError]:
-    """Yield each document of the folder in name order, or the error that stopped it."""
+def list_corpus(corpus_dir: Path) -> tuple[list[tuple[Path, SourceMeta]], list[InputError]]:
+    """The folder's ``.txt`` files in name order with their metadata, without reading them.
+
+    A build hands these to its workers, which read each file themselves, so the texts of a
+    corpus never pass through one process all at once.
+    """
     if not corpus_dir.is_dir():
         raise InputError(corpus_dir, "not a folder")
     metas, problems = load_sources(corpus_dir)
+    files = [
+        (path, metas.get(path.stem) or SourceMeta()) for path in sorted(corpus_dir.glob("*.txt"))
+    ]
+    return files, problems
+
+
+def iter_corpus(corpus_dir: Path) -> Iterator[Document | InputError]:
+    """Yield each document of the folder in name order, or the error that stopped it."""
+    files, problems = list_corpus(corpus_dir)
     yield from problems
-    for path in sorted(corpus_dir.glob("*.txt")):
+    for path, meta in files:
         try:
-            yield read_document(path, metas.get(path.stem))
+            yield read_document(path, meta)
         except InputError as exc:
             yield exc

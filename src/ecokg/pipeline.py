@@ -1,61 +1,95 @@
-"""Run the stages over a corpus: read -> normalise -> extract -> build RDF -> validate.
+"""Run the stages over a corpus: read -> normalise -> extract -> build RDF -> shard on disk.
 
-Each document is processed on its own, so one bad document is reported and skipped without
-sinking the build, and documents can be processed in parallel (``jobs > 1``).
+Each document is processed on its own, by whichever worker takes it (this process, a pool of
+processes, or a Dask cluster): the worker reads the file, extracts, and writes the document's
+graph as a shard into the build folder, returning only a small record. One bad document is
+reported and skipped without sinking the build, memory is bounded by the largest document, and
+a document whose shard the previous build already made is not extracted again.
 """
 
 from __future__ import annotations
 
+import os
+import threading
 import traceback
-from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rdflib import Graph
+import pyoxigraph as ox
 
-from ecokg.corpus import Document, iter_corpus
+from ecokg.corpus import MAX_DOCUMENT_BYTES, Document, SourceMeta, list_corpus, read_document
 from ecokg.errors import InputError
 
 # Importing the extractor modules registers them.
 from ecokg.extract import entities, observations, relations  # noqa: F401
 from ecokg.extract.base import Claim, EntityMention, Observation, registry
 from ecokg.extract.lexicon import Lexicon, load_lexicon
-from ecokg.kg.build import build_document_graph
+from ecokg.kg.build import document_statements
+from ecokg.kg.vocab import PREFIXES, graph_iri, slug
+from ecokg.outputs import write_atomic
+from ecokg.shards import ShardInfo, reuse_shard, settings_fingerprint, shard_key, write_shard
+from ecokg.shards import shard_path as _shard_path
 from ecokg.text.analyzed import AnalyzedDoc
-from ecokg.validate import ValidationReport, validate_graph
+from ecokg.texts import text_path
 
-Progress = Callable[[str], None]
+# Called once per finished document with its name and its number of characters (0 on failure).
+Progress = Callable[[str, int], None]
 
 
-@dataclass
-class DocumentResult:
-    """What one document produced."""
+@dataclass(frozen=True)
+class BuildSettings:
+    """What every worker needs besides the document: picklable, small."""
 
-    doc_id: str
+    extractors: tuple[str, ...] | None = None
+    lexicon_dirs: tuple[str, ...] = ()
+    max_document_bytes: int = MAX_DOCUMENT_BYTES
+
+    @property
+    def fingerprint(self) -> str:
+        """The hash of code, data and extractors that every shard key includes."""
+        return settings_fingerprint([Path(d) for d in self.lexicon_dirs], self.extractors)
+
+
+@dataclass(frozen=True)
+class DocumentTask:
+    """One document to shard: where it is, its metadata, where its outputs go."""
+
     path: str
-    encoding: str
-    chars: int
-    graph: Graph
+    meta: SourceMeta
+    stage: str
+    previous: str | None = None  # a previous build whose shards may be reused
+
+
+@dataclass(frozen=True)
+class DocumentGraph:
+    """What extraction made of one document."""
+
+    lines: list[str]  # sorted N-Quads of its named graph
     observations: int
     entities: int
-    report: ValidationReport
 
 
 @dataclass
 class CorpusRun:
-    """All documents' results plus the problems met on the way."""
+    """All documents' shard records (in file-name order) plus the problems met on the way."""
 
-    results: list[DocumentResult] = field(default_factory=list)
+    shards: list[ShardInfo] = field(default_factory=list)
     problems: list[InputError] = field(default_factory=list)
 
-    @property
-    def report(self) -> ValidationReport:
-        """The merged validation report."""
-        merged = ValidationReport()
-        for result in self.results:
-            merged.extend(result.report)
-        return merged
+
+_LEXICONS: dict[tuple[str, ...], Lexicon] = {}
+_LEXICON_LOCK = threading.Lock()
+
+
+def worker_lexicon(lexicon_dirs: Sequence[str]) -> Lexicon:
+    """The lexicon of a worker, loaded once per process (Dask runs tasks in threads)."""
+    key = tuple(lexicon_dirs)
+    with _LEXICON_LOCK:
+        if key not in _LEXICONS:
+            _LEXICONS[key] = load_lexicon([Path(d) for d in key])
+        return _LEXICONS[key]
 
 
 def extract(doc: AnalyzedDoc, lexicon: Lexicon, names: Sequence[str] | None = None) -> list[Claim]:
@@ -67,76 +101,123 @@ def extract(doc: AnalyzedDoc, lexicon: Lexicon, names: Sequence[str] | None = No
 
 
 def process_document(
-    document: Document,
-    lexicon: Lexicon,
-    extractors: Sequence[str] | None = None,
-    validate: bool = True,
-) -> DocumentResult:
-    """All stages for one decoded document."""
-    analyzed = AnalyzedDoc.of(document)
-    claims = extract(analyzed, lexicon, extractors)
-    graph = build_document_graph(document, claims, lexicon)
-    report = validate_graph(graph) if validate else ValidationReport()
-    return DocumentResult(
-        document.doc_id,
-        str(document.path),
-        document.encoding,
-        len(document.text),
-        graph,
+    document: Document, lexicon: Lexicon, extractors: Sequence[str] | None = None
+) -> DocumentGraph:
+    """All stages for one decoded document, up to its graph's statements."""
+    claims = extract(AnalyzedDoc.of(document), lexicon, extractors)
+    return DocumentGraph(
+        document_statements(document, claims, lexicon),
         sum(isinstance(c, Observation) for c in claims),
         len({(c.type, c.key) for c in claims if isinstance(c, EntityMention)}),
-        report,
     )
 
 
-def _work(
-    args: tuple[Document, tuple[str, ...] | None, bool, tuple[Path, ...]],
-) -> DocumentResult | InputError:
-    document, names, validate, lexicon_dirs = args
+def shard_document(task: DocumentTask, settings: BuildSettings) -> ShardInfo | InputError:
+    """Read, extract and write one document's shard, text and graph file into the stage.
+
+    Never raises for a bad document: the problem comes back as an :class:`InputError`.
+    """
     try:
-        return process_document(document, load_lexicon(lexicon_dirs), names, validate)
+        document = read_document(Path(task.path), task.meta, settings.max_document_bytes)
+    except InputError as exc:
+        return exc
+    stage = Path(task.stage)
+    try:
+        key = shard_key(document, settings.fingerprint)
+        info = reuse_shard(Path(task.previous), stage, key) if task.previous else None
+        if info is None:
+            lexicon = worker_lexicon(settings.lexicon_dirs)
+            graph = process_document(document, lexicon, settings.extractors)
+            info = ShardInfo(
+                key,
+                document.doc_id,
+                document.path.name,
+                document.encoding,
+                len(document.text),
+                len(graph.lines),
+                graph.observations,
+                graph.entities,
+                str(graph_iri(document.doc_id)),
+            )
+            write_shard(stage, info, graph.lines)
+        _write_document_files(stage, document, _shard_path(stage, key))
     except Exception as exc:  # one bad document must not sink the build
         detail = traceback.format_exception_only(type(exc), exc)[-1].strip()
         return InputError(document.path, f"extraction failed ({detail})")
+    return info
+
+
+def _write_document_files(stage: Path, document: Document, shard: Path) -> None:
+    # The decoded text: every fact's offsets point into it, the report and web pages show it.
+    write_atomic(text_path(stage, document.doc_id), document.text.encode("utf-8"))
+    trig = stage / "graphs" / f"{slug(document.doc_id)}.trig"
+    trig.parent.mkdir(parents=True, exist_ok=True)
+    ox.serialize(
+        ox.parse(path=shard, format=ox.RdfFormat.N_QUADS),
+        output=trig,
+        format=ox.RdfFormat.TRIG,
+        prefixes=PREFIXES,
+    )
+
+
+def _local(
+    tasks: Sequence[DocumentTask], settings: BuildSettings, jobs: int
+) -> Iterator[ShardInfo | InputError]:
+    if jobs <= 1 or len(tasks) <= 1:
+        for task in tasks:
+            yield shard_document(task, settings)
+        return
+    # Largest documents first, so no worker is left with a big one at the end.
+    ordered = sorted(tasks, key=lambda t: -_size(t.path))
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        futures = [pool.submit(shard_document, task, settings) for task in ordered]
+        for future in as_completed(futures):
+            yield future.result()
+
+
+def _size(path: str) -> int:
+    try:
+        return os.stat(path).st_size
+    except OSError:
+        return 0
 
 
 def run_corpus(
     corpus_dir: Path,
+    stage: Path,
     *,
-    extractors: Sequence[str] | None = None,
-    validate: bool = True,
+    previous: Path | None = None,
+    settings: BuildSettings | None = None,
     jobs: int = 1,
-    lexicon_dirs: Sequence[Path] = (),
+    dask: str | None = None,
     progress: Progress | None = None,
 ) -> CorpusRun:
-    """Process every document of ``corpus_dir``; results come back in file-name order."""
-    run = CorpusRun()
-    documents: list[Document] = []
-    for item in iter_corpus(corpus_dir):
-        if isinstance(item, InputError):
-            run.problems.append(item)
-        else:
-            documents.append(item)
-    names = tuple(extractors) if extractors is not None else None
-    tasks = [(d, names, validate, tuple(lexicon_dirs)) for d in documents]
-    outcomes: Iterable[DocumentResult | InputError]
-    if jobs > 1 and len(tasks) > 1:
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            outcomes = list(_report(pool.map(_work, tasks, chunksize=4), progress))
+    """Shard every document of ``corpus_dir`` into ``stage``; records come back in name order.
+
+    ``dask`` is the address of a Dask scheduler, or ``"local"`` for a local cluster of ``jobs``
+    worker processes; without it, ``jobs`` processes of this machine do the work.
+    """
+    settings = settings or BuildSettings()
+    files, problems = list_corpus(corpus_dir)
+    run = CorpusRun(problems=list(problems))
+    prev = str(previous) if previous is not None else None
+    tasks = [DocumentTask(str(path), meta, str(stage), prev) for path, meta in files]
+    outcomes: Iterable[ShardInfo | InputError]
+    if dask is not None:
+        from ecokg.cluster import dask_map
+
+        outcomes = dask_map(tasks, settings, dask, jobs)
     else:
-        outcomes = list(_report(map(_work, tasks), progress))
+        outcomes = _local(tasks, settings, jobs)
     for outcome in outcomes:
         if isinstance(outcome, InputError):
             run.problems.append(outcome)
+            if progress is not None:
+                progress(outcome.path, 0)
         else:
-            run.results.append(outcome)
+            run.shards.append(outcome)
+            if progress is not None:
+                progress(outcome.doc_id, outcome.chars)
+    run.shards.sort(key=lambda s: s.file)
+    run.problems.sort(key=str)
     return run
-
-
-def _report(
-    outcomes: Iterable[DocumentResult | InputError], progress: Progress | None
-) -> Iterable[DocumentResult | InputError]:
-    for outcome in outcomes:
-        if progress is not None:
-            progress(outcome.doc_id if isinstance(outcome, DocumentResult) else outcome.path)
-        yield outcome

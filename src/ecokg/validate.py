@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cache
+from pathlib import Path
 
+import pyoxigraph as ox
 import pyshacl
 from rdflib import BNode, Graph, URIRef
 from rdflib.namespace import RDF, RDFS, SH
@@ -128,3 +130,15 @@ def validate_graph(data: Graph, name: str | None = None) -> ValidationReport:
         )
     violations.sort(key=Violation.line)
     return ValidationReport(violations, 1)
+
+
+def validate_file(path: Path) -> ValidationReport:
+    """Validate the union of the document graphs of an N-Quads file (interim: pyshacl)."""
+    from ecokg.store import ONTOLOGY_GRAPH, to_rdflib
+
+    ontology = ox.NamedNode(str(ONTOLOGY_GRAPH))
+    data = Graph()
+    for quad in ox.parse(path=path, format=ox.RdfFormat.N_QUADS):
+        if quad.graph_name != ontology:
+            data.add((to_rdflib(quad.subject), to_rdflib(quad.predicate), to_rdflib(quad.object)))
+    return validate_graph(data, "union")

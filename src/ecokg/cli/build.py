@@ -7,9 +7,10 @@ from pathlib import Path
 
 import click
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from ecokg.api import build
+from ecokg.cli.progress import CorpusProgress
+from ecokg.corpus import MAX_DOCUMENT_BYTES
 
 
 @click.command("build")
@@ -38,32 +39,45 @@ from ecokg.api import build
     help="Extra folder of lexicon YAML / Turtle files (repeatable).",
 )
 @click.option(
+    "--dask",
+    "dask_address",
+    metavar="ADDRESS",
+    help="Send the documents to a Dask scheduler (tcp://host:8786), or 'local' to start a "
+    "local cluster of --jobs worker processes. Corpus and output must be on shared storage.",
+)
+@click.option(
+    "--max-document-mb",
+    default=MAX_DOCUMENT_BYTES / 1e6,
+    show_default=True,
+    type=click.FloatRange(min=0, min_open=True),
+    help="Refuse (and report) documents larger than this.",
+)
+@click.option(
     "--keep-going",
     is_flag=True,
     help="Exit 0 even when documents failed or the graph violates the shapes.",
 )
 def build_command(
-    corpus_dir: Path, out_dir: Path, jobs: int, lexicon_dirs: tuple[Path, ...], keep_going: bool
+    corpus_dir: Path,
+    out_dir: Path,
+    jobs: int,
+    lexicon_dirs: tuple[Path, ...],
+    dask_address: str | None,
+    max_document_mb: float,
+    keep_going: bool,
 ) -> None:
     """Build the knowledge graph of CORPUS_DIR (a folder of .txt files) into OUT_DIR."""
     console = Console(stderr=True)
-    total = len(list(corpus_dir.glob("*.txt"))) if corpus_dir.is_dir() else 0
-    columns = (
-        TextColumn("[progress.description]{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeRemainingColumn(),
-    )
-    with Progress(
-        *columns, console=console, transient=True, disable=not console.is_terminal or total < 2
-    ) as bar:
-        task = bar.add_task("extracting", total=total)
+    files = list(corpus_dir.glob("*.txt")) if corpus_dir.is_dir() else []
+    with CorpusProgress(console, files, "building") as progress:
         summary = build(
             corpus_dir,
             out_dir,
             jobs=jobs,
             lexicon_dirs=lexicon_dirs,
-            progress=lambda _name: bar.advance(task),
+            progress=progress.advance,
+            dask=dask_address,
+            max_document_bytes=int(max_document_mb * 1e6),
         )
     for problem in summary.problems:
         click.echo(f"skipped: {problem}", err=True)

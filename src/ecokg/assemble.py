@@ -1,0 +1,155 @@
+"""Assemble the corpus outputs from the document shards, streaming, in bounded memory.
+
+Each shard holds one named graph as sorted N-Quads lines. The merged outputs are made without
+ever holding the corpus in memory:
+
+- the dataset (``all.nq``) is the shards concatenated in graph-IRI order, with the ontology's
+  graph in its place: sorted by graph, then statement;
+- the union of the graphs (``graph.ttl``) is a k-way merge of the sorted shards that drops
+  duplicate statements (an indicator's label stated in every document is written once);
+- ``graph.trig`` and ``graph.ttl`` are streamed from those files through pyoxigraph's parser
+  and serialiser, and the store is bulk-loaded from ``all.nq``.
+
+Every step depends only on the shards' content, so the outputs are byte-identical whatever the
+number of workers, their order or the hash seed.
+"""
+
+from __future__ import annotations
+
+import heapq
+import shutil
+import tempfile
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from functools import cache
+from itertools import groupby
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from ecokg.kg.ntriples import iri, statement, triple_part
+from ecokg.kg.vocab import PREFIXES
+from ecokg.resources import resource_files
+from ecokg.store import ONTOLOGY_GRAPH, STORE_DIR
+from ecokg.validate import ValidationReport, validate_file
+
+# Files merged at once; more shards are merged in rounds through temporary runs, so a corpus of
+# any size stays within the open-files limit.
+FAN_IN = 128
+
+
+@dataclass(frozen=True)
+class GraphSource:
+    """One named graph's sorted N-Quads file."""
+
+    graph: str
+    path: Path
+
+
+@cache
+def ontology_lines() -> tuple[str, ...]:
+    """The ontology as sorted N-Quads lines of its own named graph."""
+    graph = iri(ONTOLOGY_GRAPH)
+    lines = {
+        statement(str(t.subject), str(t.predicate), str(t.object), graph)
+        for path in resource_files("ontology", "*.ttl")
+        for t in ox.parse(path=path, format=ox.RdfFormat.TURTLE)
+    }
+    return tuple(sorted(lines))
+
+
+def _lines(path: Path) -> Iterator[str]:
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            yield line.rstrip("\n")
+
+
+def _unique(lines: Iterable[str]) -> Iterator[str]:
+    for line, _ in groupby(lines):
+        yield line
+
+
+def _merge_into(sources: Sequence[Iterable[str]], out: Path) -> None:
+    with out.open("w", encoding="utf-8") as handle:
+        for line in _unique(heapq.merge(*sources)):
+            handle.write(line)
+            handle.write("\n")
+
+
+def merge_union(shards: Sequence[Path], extra: Sequence[str], out: Path, work: Path) -> None:
+    """Write the sorted, de-duplicated N-Triples union of sorted N-Quads shards and ``extra``."""
+    runs = list(shards)
+    as_triples = True  # the shards are quads; the runs made from them are triples already
+    round_no = 0
+    while len(runs) > FAN_IN:
+        merged = []
+        for start in range(0, len(runs), FAN_IN):
+            run = work / f"run-{round_no}-{start}.nt"
+            _merge_into([_as_triples(p, as_triples) for p in runs[start : start + FAN_IN]], run)
+            merged.append(run)
+        if round_no:
+            for old in runs:
+                old.unlink()
+        runs, as_triples, round_no = merged, False, round_no + 1
+    sources = [_as_triples(p, as_triples) for p in runs]
+    sources.append(triple_part(line) for line in extra)
+    _merge_into(sources, out)
+
+
+def _as_triples(path: Path, quads: bool) -> Iterator[str]:
+    return (triple_part(line) for line in _lines(path)) if quads else _lines(path)
+
+
+def write_dataset(sources: Sequence[GraphSource], out: Path) -> None:
+    """Concatenate the graphs (shards and the ontology) in graph-IRI order into one N-Quads file."""
+    ontology = str(ONTOLOGY_GRAPH)
+    order = sorted([*(s.graph for s in sources), ontology])
+    by_graph = {s.graph: s.path for s in sources}
+    with out.open("wb") as handle:
+        for graph in order:
+            if graph == ontology:
+                handle.write("".join(f"{line}\n" for line in ontology_lines()).encode("utf-8"))
+            else:
+                with by_graph[graph].open("rb") as shard:
+                    shutil.copyfileobj(shard, handle)
+
+
+@dataclass(frozen=True)
+class Assembled:
+    """What :func:`assemble` wrote."""
+
+    statements: int  # quads in the store
+    report: ValidationReport
+
+
+def assemble(sources: Sequence[GraphSource], stage: Path, *, validate: bool = True) -> Assembled:
+    """Write ``graph.trig``, ``graph.ttl`` and the store into ``stage`` from the shards.
+
+    With ``validate``, the union of the document graphs is validated against the shapes in one
+    pass. Returns once everything is written; the temporary merge files are removed.
+    """
+    with tempfile.TemporaryDirectory(prefix=".assemble-", dir=stage) as tmp:
+        work = Path(tmp)
+        dataset = work / "all.nq"
+        write_dataset(sources, dataset)
+        union = work / "union.nt"
+        merge_union([s.path for s in sources], ontology_lines(), union, work)
+        ox.serialize(
+            ox.parse(path=dataset, format=ox.RdfFormat.N_QUADS),
+            output=stage / "graph.trig",
+            format=ox.RdfFormat.TRIG,
+            prefixes=PREFIXES,
+        )
+        ox.serialize(
+            ox.parse(path=union, format=ox.RdfFormat.N_TRIPLES),
+            output=stage / "graph.ttl",
+            format=ox.RdfFormat.TURTLE,
+            prefixes=PREFIXES,
+        )
+        store = ox.Store(str(stage / STORE_DIR))
+        store.bulk_load(path=dataset, format=ox.RdfFormat.N_QUADS)
+        store.flush()
+        count = len(store)
+        del store
+        report = validate_file(dataset) if validate else ValidationReport()
+    return Assembled(count, report)
