@@ -838,8 +838,6 @@ class Bench:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the benchmark, print the table and the checks, write JSON when asked."""
     args = parse_args(argv)
-    workdir = args.workdir or Path(tempfile.mkdtemp(prefix="ecokg-bench-scale-"))
-    workdir.mkdir(parents=True, exist_ok=True)
     current_sha = _git("rev-parse", "HEAD")
     dirty = bool(_git("status", "--porcelain", "--untracked-files=no"))
     codes = {"current": REPO / "src"}
@@ -849,6 +847,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         codes["baseline"] = tree / "src"
     for src in codes.values():
         check_entry(args.python, src)
+    # Made only now, so a failed check leaves no empty folder behind.
+    workdir = args.workdir or Path(tempfile.mkdtemp(prefix="ecokg-bench-scale-"))
+    workdir.mkdir(parents=True, exist_ok=True)
 
     machine = {
         "python": platform.python_version(),
