@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: build test lint bench clean
+.PHONY: build test lint bench bench-scale clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +26,12 @@ lint: $(VENV)/.installed
 
 bench: $(VENV)/.installed
 	$(BIN)/python benchmarks/bench_build.py
+
+# Issue 14's scale benchmark against a baseline commit; e.g.
+#   make bench-scale SCALE_ARGS="--sizes 1,8,30 --single-line 5 --json scale.json"
+SCALE_ARGS ?=
+bench-scale: $(VENV)/.installed
+	$(BIN)/python benchmarks/bench_scale.py $(SCALE_ARGS)
 
 clean:
 	rm -rf $(VENV) out
