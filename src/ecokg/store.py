@@ -231,16 +231,6 @@ class EmbeddedKG(KnowledgeGraph):
         return len(self._store)
 
 
-def create_store(out_dir: Path, nquads: bytes) -> int:
-    """Create the embedded store in ``out_dir`` from N-Quads; return its statement count."""
-    store = ox.Store(str(out_dir / STORE_DIR))
-    store.bulk_load(nquads, format=ox.RdfFormat.N_QUADS)
-    store.flush()
-    count = len(store)
-    del store
-    return count
-
-
 # File suffix -> the parser for it. Triples-only formats have no named graphs: their statements
 # go into one named graph (FILE_GRAPH), so queries matching inside GRAPH ?g { } still answer.
 RDF_FILE_FORMATS: dict[str, ox.RdfFormat] = {

@@ -16,7 +16,6 @@ from pathlib import Path
 from ecokg.corpus import read_document
 from ecokg.errors import EcokgError
 from ecokg.kg.vocab import slug
-from ecokg.outputs import write_atomic
 
 TEXTS_DIR = "texts"
 
@@ -24,12 +23,6 @@ TEXTS_DIR = "texts"
 def text_path(out_dir: Path, doc_id: str) -> Path:
     """Where a build keeps the decoded text of one document."""
     return out_dir / TEXTS_DIR / f"{slug(doc_id)}.txt"
-
-
-def keep_source_text(out_dir: Path, doc_id: str, source: str | Path) -> None:
-    """Decode a source file as the build did and keep its text in the build output."""
-    text = read_document(Path(source)).text
-    write_atomic(text_path(out_dir, doc_id), text.encode("utf-8"))
 
 
 def load_source_text(
