@@ -11,8 +11,9 @@ RDF_FILES = ("graph.ttl", "graph.trig")
 
 def _rdf_bytes(out: Path) -> dict[str, bytes]:
     files = {name: (out / name).read_bytes() for name in RDF_FILES}
-    for path in sorted((out / "graphs").glob("*.trig")):
-        files[f"graphs/{path.name}"] = path.read_bytes()
+    for sub in ("graphs", "shards"):
+        for path in sorted((out / sub).iterdir()):
+            files[f"{sub}/{path.name}"] = path.read_bytes()
     files["build.json"] = (out / "build.json").read_bytes()
     return files
 

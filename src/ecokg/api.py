@@ -87,6 +87,9 @@ class BuildSummary:
     triples: int = 0
     violations: int = 0
     text_chars: int = 0
+    # Documents whose shard the previous build in the same folder had made (not in build.json:
+    # it describes this run, not the graph).
+    reused: int = 0
 
     @property
     def observations(self) -> int:
@@ -107,6 +110,7 @@ class BuildSummary:
         """Deterministic JSON (no paths of this machine, no times)."""
         data = asdict(self)
         data.pop("out_dir")
+        data.pop("reused")
         data["ecokg"] = __version__
         data["observations"] = self.observations
         data["entities"] = self.entities
@@ -173,6 +177,7 @@ def build(
             triples=assembled.statements,
             violations=len(report.violations),
             text_chars=sum(s.chars for s in run.shards),
+            reused=sum(s.reused for s in run.shards),
         )
         write_atomic(stage / "validation.txt", report.text().encode("utf-8"))
         write_atomic(stage / MARKER, summary.to_json().encode("utf-8"))

@@ -219,7 +219,7 @@ def read_document(
         if size > max_bytes:
             raise InputError(
                 path,
-                f"too large ({size / 1e6:.1f} MB; the limit is {max_bytes / 1e6:.1f} MB): "
+                f"too large ({size / 1e6:.3g} MB; the limit is {max_bytes / 1e6:.3g} MB): "
                 "split it into documents, or raise the limit with --max-document-mb",
             )
         data = path.read_bytes()

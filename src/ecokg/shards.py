@@ -13,7 +13,7 @@ import hashlib
 import json
 import os
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from functools import cache
 from pathlib import Path
 
@@ -39,10 +39,13 @@ class ShardInfo:
     observations: int
     entities: int
     graph: str  # the IRI of the document's named graph
+    reused: bool = False  # taken from the previous build (not part of the record)
 
     def to_json(self) -> str:
         """The record, deterministic."""
-        return json.dumps(asdict(self), ensure_ascii=False, sort_keys=True) + "\n"
+        record = asdict(self)
+        record.pop("reused")
+        return json.dumps(record, ensure_ascii=False, sort_keys=True) + "\n"
 
     @classmethod
     def from_json(cls, text: str) -> ShardInfo:
@@ -122,4 +125,4 @@ def reuse_shard(previous: Path, out_dir: Path, key: str) -> ShardInfo | None:
             os.link(src, dst)  # the old build is replaced, never edited: sharing the file is safe
         except OSError:
             write_atomic(dst, src.read_bytes())
-    return info
+    return replace(info, reused=True)

@@ -1,0 +1,184 @@
+"""The streaming build: shards, incremental rebuilds, merging, size limits and Dask workers."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import CORPUS, free_port, run_cli
+from ecokg import assemble as assemble_module
+from ecokg.api import build
+from ecokg.assemble import merge_union
+
+# The two smallest demo documents: enough for two graphs that share entities, fast to extract.
+SMALL = ("001_2f00c1f93bcffc95", "004_9b9b4bf23565f1ff")
+OUTPUTS = ("graph.ttl", "graph.trig", "build.json", "validation.txt")
+
+
+def _corpus(folder: Path, stems: tuple[str, ...]) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    sources = yaml.safe_load((CORPUS / "sources.yaml").read_text(encoding="utf-8"))
+    for stem in stems:
+        shutil.copy(CORPUS / f"{stem}.txt", folder / f"{stem}.txt")
+    kept = {k: v for k, v in sources.items() if k in stems}
+    (folder / "sources.yaml").write_text(yaml.safe_dump(kept, allow_unicode=True), "utf-8")
+    return folder
+
+
+def _files(out: Path) -> dict[str, bytes]:
+    files = {name: (out / name).read_bytes() for name in OUTPUTS}
+    for sub in ("graphs", "texts", "shards"):
+        for path in sorted((out / sub).iterdir()):
+            files[f"{sub}/{path.name}"] = path.read_bytes()
+    return files
+
+
+@pytest.fixture(scope="module")
+def small_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The two small documents built locally, one worker."""
+    root = tmp_path_factory.mktemp("small")
+    out = root / "out"
+    build(_corpus(root / "corpus", SMALL), out)
+    return out
+
+
+def test_each_document_has_a_sorted_shard_and_a_record(small_build: Path) -> None:
+    shards = sorted((small_build / "shards").glob("*.nq"))
+    assert len(shards) == len(SMALL)
+    for shard in shards:
+        lines = shard.read_text(encoding="utf-8").splitlines()
+        assert lines == sorted(lines) and len(set(lines)) == len(lines)
+        assert shard.with_suffix(".json").is_file()
+
+
+def test_a_rebuild_reuses_unchanged_documents_and_equals_a_fresh_build(tmp_path: Path) -> None:
+    corpus = _corpus(tmp_path / "corpus", SMALL[:1])
+    out = tmp_path / "out"
+    first = build(corpus, out)
+    assert first.reused == 0
+    _corpus(corpus, SMALL)  # one document added
+    again = build(corpus, out)
+    assert again.reused == 1 and len(again.documents) == 2
+    fresh = tmp_path / "fresh"
+    build(corpus, fresh)
+    assert _files(out) == _files(fresh)
+    # An edited document is extracted again, never taken from the old shard.
+    path = corpus / f"{SMALL[0]}.txt"
+    path.write_text(
+        path.read_text(encoding="utf-8") + "\n2024年，全市PM2.5平均浓度为30微克/立方米。\n", "utf-8"
+    )
+    edited = build(corpus, out)
+    assert edited.reused == 1
+    assert edited.observations > again.observations
+
+
+def test_merging_in_rounds_gives_the_same_union(
+    small_build: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shards = sorted((small_build / "shards").glob("*.nq"))
+    # Split each shard into several sorted runs so that more files than the fan-in are merged.
+    pieces = []
+    for n, shard in enumerate(shards):
+        lines = shard.read_text(encoding="utf-8").splitlines(keepends=True)
+        for k in range(3):
+            piece = tmp_path / f"piece-{n}-{k}.nq"
+            piece.write_text("".join(lines[k::3]), encoding="utf-8")
+            pieces.append(piece)
+    one_round = tmp_path / "one.nt"
+    merge_union(pieces, (), one_round, tmp_path)
+    monkeypatch.setattr(assemble_module, "FAN_IN", 2)
+    rounds = tmp_path / "rounds"
+    rounds.mkdir()
+    several = tmp_path / "several.nt"
+    merge_union(pieces, (), several, rounds)
+    assert several.read_bytes() == one_round.read_bytes()
+    lines = one_round.read_text(encoding="utf-8").splitlines()
+    assert lines == sorted(set(lines))
+
+
+def test_a_document_over_the_size_limit_is_reported_and_the_rest_builds(tmp_path: Path) -> None:
+    corpus = _corpus(tmp_path / "corpus", SMALL[:1])
+    (corpus / "huge.txt").write_text("生态环境" * 5000, encoding="utf-8")
+    done = run_cli("build", str(corpus), "-o", str(tmp_path / "out"), "--max-document-mb", "0.05")
+    assert done.returncode == 1
+    assert "huge.txt: too large (0.06 MB; the limit is 0.05 MB)" in done.stderr
+    assert "--max-document-mb" in done.stderr
+    assert "1 documents" in done.stderr
+
+
+def _start(args: list[str], log: Path) -> subprocess.Popen[bytes]:
+    return subprocess.Popen(args, stdout=log.open("wb"), stderr=subprocess.STDOUT)
+
+
+@pytest.fixture(scope="module")
+def dask_cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A real Dask scheduler and two single-threaded workers on 127.0.0.1; its address."""
+    home = tmp_path_factory.mktemp("dask")
+    dask = str(Path(sys.executable).parent / "dask")
+    address = f"tcp://127.0.0.1:{free_port()}"
+    port = address.rsplit(":", 1)[1]
+    scheduler = _start(
+        [dask, "scheduler", "--host", "127.0.0.1", "--port", port, "--no-dashboard"],
+        home / "scheduler.log",
+    )
+    worker = _start(
+        [
+            dask,
+            "worker",
+            address,
+            "--nworkers",
+            "2",
+            "--nthreads",
+            "1",
+            "--no-dashboard",
+            "--host",
+            "127.0.0.1",
+            "--local-directory",
+            str(home),
+        ],
+        home / "worker.log",
+    )
+    try:
+        from distributed import Client
+
+        deadline = time.monotonic() + 90
+        with Client(address, timeout="60s") as client:
+            while len(client.scheduler_info()["workers"]) < 2:
+                assert time.monotonic() < deadline, (home / "worker.log").read_text()
+                time.sleep(0.5)
+        yield address
+    finally:
+        for process in (worker, scheduler):
+            process.terminate()
+            try:
+                process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                process.kill()
+
+
+def test_a_dask_build_equals_the_local_build(
+    small_build: Path, dask_cluster: str, tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    done = run_cli(
+        "build", str(small_build.parent / "corpus"), "-o", str(out), "--dask", dask_cluster
+    )
+    assert done.returncode == 0, done.stderr
+    assert _files(out) == _files(small_build)
+
+
+def test_a_dead_scheduler_gives_one_clear_line(tmp_path: Path) -> None:
+    corpus = _corpus(tmp_path / "corpus", SMALL[:1])
+    dead = f"tcp://127.0.0.1:{free_port()}"
+    done = run_cli("build", str(corpus), "-o", str(tmp_path / "out"), "--dask", dead)
+    assert done.returncode != 0
+    assert "Traceback" not in done.stderr
+    assert f"cannot reach the Dask scheduler at {dead}" in done.stderr
+    assert not (tmp_path / "out").exists()
