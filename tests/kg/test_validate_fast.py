@@ -23,6 +23,7 @@ from rdflib.term import Node
 
 from conftest import run_cli
 from ecokg.api import open_kg, validate
+from ecokg.errors import InputError
 from ecokg.kg.serialize import to_ox
 from ecokg.kg.vocab import EKG, ID, NIF
 from ecokg.shacl_sparql import UnsupportedShapeError, compile_shapes, run_checks
@@ -519,6 +520,17 @@ def test_ntriples_file_is_one_graph(tmp_path: Path) -> None:
     assert [(v.focus, v.component, v.graph) for v in report.violations] == [
         (str(x["doc"]), "MinCountConstraintComponent", str(path))
     ]
+
+
+def test_unreadable_files_are_input_errors(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.nq"
+    broken.write_text('<urn:a> <urn:b> "unterminated .\n', encoding="utf-8")
+    with pytest.raises(InputError, match="cannot load"):
+        validate_file(broken)
+    with pytest.raises(InputError, match="suffixes"):
+        validate_file(tmp_path / "graph.trig")
+    with pytest.raises(InputError, match="no such file"):
+        validate_file(tmp_path / "missing.nq")
 
 
 def test_report_graph_is_standard_and_deterministic(broken: Broken) -> None:
