@@ -24,7 +24,15 @@ from ecokg.errors import InputError
 from ecokg.kg.serialize import to_ox
 from ecokg.kg.vocab import EKG, ID, QUDT
 from ecokg.resources import turtle_graph
-from ecokg.shacl_sparql import Check, Result, compile_shapes, run_checks, shape_iri, shape_name
+from ecokg.shacl_sparql import (
+    Check,
+    Result,
+    Term,
+    compile_shapes,
+    run_checks,
+    shape_iri,
+    shape_name,
+)
 from ecokg.store import ONTOLOGY_GRAPH, KnowledgeGraph
 
 # The formats validate_file reads: line-based, so Oxigraph loads them in parallel and streaming.
@@ -100,10 +108,6 @@ class Violation:
             f"[{self.severity}] {self.focus}{where}{value}: {self.message} "
             f"(shape {self.shape}; graph {self.graph})"
         )
-
-    def key(self) -> tuple[str, str, str, str, str, str]:
-        """What makes two reports' results the same (the message is free text)."""
-        return (self.focus, self.path, self.severity, self.component, self.source_shape, self.value)
 
 
 @dataclass
@@ -236,9 +240,10 @@ def validate_file(path: Path) -> ValidationReport:
 
     The ontology's named graph (``ecokg.store.ONTOLOGY_GRAPH``) is left out and the vocabulary
     mixed in, as in :func:`validate_graph`. The file is bulk-loaded into an on-disk store in a
-    temporary folder (deleted afterwards), so memory stays bounded however large it is. Each
-    violation names the first named graph (sorted) where its focus node is a subject, or the
-    file when the focus node is in none.
+    temporary folder (deleted afterwards): memory is bounded by the loader's batches and the
+    queries' working sets (and grows with the number of violations), not by the file's size.
+    Each violation names the first named graph (sorted) where its focus node is a subject, or
+    the file when the focus node is in none.
     """
     rdf_format = FILE_FORMATS.get(path.suffix.lower())
     if rdf_format is None:
@@ -290,13 +295,16 @@ def _validate_in_store(path: Path, rdf_format: ox.RdfFormat, folder: str) -> Val
     return ValidationReport(violations, max(graphs, 1))
 
 
-def _home_graphs(store: ox.Store, nodes: Iterable[object], fallback: str) -> dict[object, str]:
+def _home_graphs(store: ox.Store, nodes: Iterable[Term], fallback: str) -> dict[Term, str]:
     """For each node, the first named graph (sorted) where it is a subject."""
-    homes = {}
+    homes: dict[Term, str] = {}
     for node in nodes:
+        if isinstance(node, ox.Literal):  # no target makes a literal a focus node
+            homes[node] = fallback
+            continue
         names = [
             q.graph_name.value
-            for q in store.quads_for_pattern(node, None, None, None)  # type: ignore[arg-type]
+            for q in store.quads_for_pattern(node, None, None, None)
             if isinstance(q.graph_name, ox.NamedNode)
         ]
         homes[node] = min(names, default=fallback)
