@@ -7,6 +7,9 @@ import io
 import json
 from pathlib import Path
 
+from rdflib import Graph, Literal
+from rdflib.namespace import SH
+
 from conftest import CORPUS, OBS_COLUMNS, run_cli
 from ecokg.api import BuildSummary, load_query, open_kg, validate
 from ecokg.corpus import iter_corpus
@@ -130,8 +133,11 @@ def test_cli_build_query_validate(tmp_path: Path) -> None:
         "table",
     )
     assert inline.returncode == 0 and inline.stdout.strip() == "true"
-    checked = run_cli("validate", "--kg", str(out))
+    report = tmp_path / "validation.ttl"
+    checked = run_cli("validate", "--kg", str(out), "--report", str(report))
     assert checked.returncode == 0 and "conforms" in checked.stdout
+    shacl = Graph().parse(report, format="turtle")
+    assert set(shacl.objects(None, SH.conforms)) == {Literal(True)}
 
 
 def test_invalid_query_is_one_readable_error(demo_build: tuple[Path, BuildSummary]) -> None:

@@ -41,7 +41,7 @@ from ecokg.push import push
 from ecokg.resources import resource_dir
 from ecokg.shards import shard_path
 from ecokg.store import KnowledgeGraph, QueryResult, open_kg
-from ecokg.validate import ValidationReport, validate_graph
+from ecokg.validate import ValidationReport, validate_kg
 
 if TYPE_CHECKING:
     import pandas
@@ -185,11 +185,9 @@ def build(
 
 
 def validate(kg: KnowledgeGraph) -> ValidationReport:
-    """Validate every document graph of an opened knowledge graph against the shapes."""
-    report = ValidationReport()
-    for graph in kg.document_graphs():
-        report.extend(validate_graph(graph))
-    return report
+    """Validate the union of the document graphs of an opened knowledge graph against the
+    shapes, in one pass (with the ontology's vocabulary, without its scheme concepts)."""
+    return validate_kg(kg)
 
 
 def list_queries() -> dict[str, Path]:

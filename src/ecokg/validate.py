@@ -1,23 +1,60 @@
-"""Validate graphs against the SHACL shapes in ``shapes/`` and report readably."""
+"""Validate graphs against the SHACL shapes in ``shapes/`` and report readably.
+
+The shapes run as SPARQL on Oxigraph (:mod:`ecokg.shacl_sparql`): :func:`validate_graph` for an
+rdflib graph in memory, :func:`validate_file` for an N-Quads or N-Triples file of any size (an
+on-disk store in a temporary folder). :func:`reference_validate` is the slow pyshacl path the
+fast one is tested against.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import hashlib
+import tempfile
+from collections.abc import Iterable, Iterator
+from dataclasses import astuple, dataclass, field
 from functools import cache
 from pathlib import Path
 
 import pyoxigraph as ox
 import pyshacl
 from rdflib import BNode, Graph, URIRef
-from rdflib.namespace import RDF, RDFS, SH
+from rdflib.namespace import RDF, RDFS, SH, XSD
 
-from ecokg.kg.vocab import EKG, QUDT
+from ecokg.errors import InputError
+from ecokg.kg.serialize import to_ox
+from ecokg.kg.vocab import EKG, ID, QUDT
 from ecokg.resources import turtle_graph
+from ecokg.shacl_sparql import (
+    Check,
+    Result,
+    Term,
+    compile_shapes,
+    run_checks,
+    shape_iri,
+    shape_name,
+)
+from ecokg.store import ONTOLOGY_GRAPH, KnowledgeGraph
+
+# The formats validate_file reads: line-based, so Oxigraph loads them in parallel and streaming.
+FILE_FORMATS = {".nq": ox.RdfFormat.N_QUADS, ".nt": ox.RdfFormat.N_TRIPLES}
+
+# Where the report graph's nodes live (its results are named by a hash of their content).
+_REPORT_NS = ID["validation/"]
+REPORT = ID["validation/report"]
+_RESULT = ID["validation/result-"]
+_GENID = ID[".well-known/genid/"]
+_REPORT_PREFIXES = {"sh": str(SH), "rdf": str(RDF), "xsd": str(XSD), "report": str(_REPORT_NS)}
 
 
 def shapes_graph() -> Graph:
     """All shapes files merged (loaded once)."""
     return turtle_graph("shapes")
+
+
+@cache
+def compiled_shapes() -> tuple[Check, ...]:
+    """The shapes compiled into SPARQL checks (once per process)."""
+    return compile_shapes(shapes_graph())
 
 
 @cache
@@ -34,22 +71,41 @@ def vocabulary_graph() -> Graph:
     return graph
 
 
+@cache
+def _vocabulary_quads() -> tuple[ox.Quad, ...]:
+    return tuple(_quads(vocabulary_graph()))
+
+
+def _quads(graph: Graph) -> Iterable[ox.Quad]:
+    for s, p, o in graph:
+        yield ox.Quad(to_ox(s), to_ox(p), to_ox(o))  # type: ignore[arg-type]
+
+
 @dataclass(frozen=True)
 class Violation:
     """One SHACL result, flattened for people."""
 
     graph: str
     focus: str
+    """The focus node: an IRI, or ``_:label`` for a blank node."""
     path: str
     message: str
     severity: str
     shape: str
+    """The named shape (for a blank-node property shape, the shape that owns it)."""
+    component: str = ""
+    """The source constraint component's local name, such as ``MinCountConstraintComponent``."""
+    value: str = ""
+    """The value node in N-Triples syntax, empty when the result has none."""
+    source_shape: str = ""
+    """The sh:sourceShape IRI (a blank-node shape's skolem IRI, see ``shape_iri``)."""
 
     def line(self) -> str:
         """A one-line description."""
         where = f" {self.path}" if self.path else ""
+        value = f" = {self.value}" if self.value and self.value != f"<{self.focus}>" else ""
         return (
-            f"[{self.severity}] {self.focus}{where}: {self.message} "
+            f"[{self.severity}] {self.focus}{where}{value}: {self.message} "
             f"(shape {self.shape}; graph {self.graph})"
         )
 
@@ -82,63 +138,214 @@ class ValidationReport:
             + "\n"
         )
 
+    def turtle(self) -> str:
+        """The standard SHACL validation report graph, as Turtle.
 
-def _short(node: object) -> str:
-    return str(node) if node is not None else ""
+        The same report always gives the same text: statements are sorted and there are no
+        blank nodes (a result is named by a hash of its content; a blank focus or value node of
+        the data gets a skolem IRI made from its label).
+        """
+        report = ox.NamedNode(str(REPORT))
+        conforms = ox.Literal(str(self.conforms).lower(), datatype=_BOOLEAN)
+        triples = {
+            ox.Triple(report, _RDF_TYPE, _SH("ValidationReport")),
+            ox.Triple(report, _SH("conforms"), conforms),
+        }
+        for violation in self.violations:
+            digest = hashlib.sha256("\x1f".join(astuple(violation)).encode()).hexdigest()[:24]
+            result = ox.NamedNode(f"{_RESULT}{digest}")
+            facts: list[tuple[str, ox.NamedNode | ox.Literal]] = [
+                ("focusNode", _skolem(_parse_term(_focus_nt(violation.focus)))),
+                ("resultSeverity", _SH(violation.severity)),
+                ("sourceShape", ox.NamedNode(violation.source_shape)),
+                ("sourceConstraintComponent", _SH(violation.component)),
+                ("resultMessage", ox.Literal(violation.message)),
+            ]
+            if violation.path:
+                facts.append(("resultPath", ox.NamedNode(violation.path)))
+            if violation.value:
+                facts.append(("value", _skolem(_parse_term(violation.value))))
+            triples.add(ox.Triple(report, _SH("result"), result))
+            triples.add(ox.Triple(result, _RDF_TYPE, _SH("ValidationResult")))
+            triples.update(ox.Triple(result, _SH(name), term) for name, term in facts)
+        ordered = sorted(triples, key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
+        turtle = ox.serialize(ordered, format=ox.RdfFormat.TURTLE, prefixes=_REPORT_PREFIXES)
+        assert turtle is not None  # serialize() returns the bytes when given no output
+        return turtle.decode("utf-8")
 
 
-def _shape_name(shape: object) -> str:
-    """The named shape behind a result (a property shape is a blank node: name its owner)."""
-    if isinstance(shape, BNode):
-        owner = shapes_graph().value(None, SH.property, shape) or shapes_graph().value(
-            None, SH.sparql, shape
-        )
-        return _short(owner) if owner is not None else "anonymous shape"
-    return _short(shape)
+def _SH(name: str) -> ox.NamedNode:
+    return ox.NamedNode(f"{SH}{name}")
+
+
+_RDF_TYPE = ox.NamedNode(str(RDF.type))
+_BOOLEAN = ox.NamedNode(str(XSD.boolean))
+
+
+def _focus_nt(focus: str) -> str:
+    return focus if focus.startswith("_:") else f"<{focus}>"
+
+
+def _parse_term(nt: str) -> ox.NamedNode | ox.BlankNode | ox.Literal:
+    """A term from its N-Triples form (how violations keep values)."""
+    (triple,) = ox.parse(input=f"<urn:s> <urn:p> {nt} .", format=ox.RdfFormat.N_TRIPLES)
+    term = triple.object
+    assert isinstance(term, ox.NamedNode | ox.BlankNode | ox.Literal)
+    return term
+
+
+def _skolem(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> ox.NamedNode | ox.Literal:
+    """A term for the report graph: a blank node of the data becomes a skolem IRI."""
+    return ox.NamedNode(f"{_GENID}{term.value}") if isinstance(term, ox.BlankNode) else term
+
+
+def _text(term: ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple) -> str:
+    """A focus node as text: the IRI itself, ``_:label`` for a blank node."""
+    return term.value if isinstance(term, ox.NamedNode) else str(term)
+
+
+def _violation(result: Result, graph: str) -> Violation:
+    check = result.check
+    message = f"{check.message} ({result.detail})" if result.detail else check.message
+    return Violation(
+        graph=graph,
+        focus=_text(result.focus),
+        path=check.path,
+        message=message,
+        severity=check.severity.rsplit("#", 1)[-1],
+        shape=check.shape_name,
+        component=check.component.rsplit("#", 1)[-1],
+        value=str(result.value) if result.value is not None else "",
+        source_shape=check.source_shape,
+    )
 
 
 def validate_graph(data: Graph, name: str | None = None) -> ValidationReport:
-    """Validate one graph (with the ontology mixed in) against the shapes."""
+    """Validate one graph (with the ontology's vocabulary mixed in) against the shapes."""
     # The vocabulary nodes a document refers to (units, themes, qualifiers) are mixed in so
     # sh:class checks resolve; the whole ontology would make every scheme concept a target.
-    mixed = Graph()
-    for triple in vocabulary_graph():
-        mixed.add(triple)
-    for triple in data:
-        mixed.add(triple)
-    _, results_graph, _ = pyshacl.validate(
-        mixed,
-        shacl_graph=shapes_graph(),
-        inference="none",
-        allow_warnings=True,
-    )
+    store = ox.Store()
+    store.extend(_vocabulary_quads())
+    store.extend(_quads(data))
     graph_name = name or str(data.identifier)
-    violations = []
-    for result in results_graph.subjects(RDF.type, SH.ValidationResult):
-        severity = results_graph.value(result, SH.resultSeverity)
-        violations.append(
-            Violation(
-                graph=graph_name,
-                focus=_short(results_graph.value(result, SH.focusNode)),
-                path=_short(results_graph.value(result, SH.resultPath)),
-                message=_short(results_graph.value(result, SH.resultMessage)),
-                severity=str(severity).rsplit("#", 1)[-1]
-                if isinstance(severity, URIRef)
-                else "Violation",
-                shape=_shape_name(results_graph.value(result, SH.sourceShape)),
-            )
-        )
+    violations = [
+        _violation(r, graph_name) for r in run_checks(compiled_shapes(), store, union=False)
+    ]
     violations.sort(key=Violation.line)
     return ValidationReport(violations, 1)
 
 
 def validate_file(path: Path) -> ValidationReport:
-    """Validate the union of the document graphs of an N-Quads file (interim: pyshacl)."""
-    from ecokg.store import ONTOLOGY_GRAPH, to_rdflib
+    """Validate the union of all statements of an N-Quads or N-Triples file as one graph.
 
+    The ontology's named graph (``ecokg.store.ONTOLOGY_GRAPH``) is left out and the vocabulary
+    mixed in, as in :func:`validate_graph`. The file is bulk-loaded into an on-disk store in a
+    temporary folder (deleted afterwards): memory is bounded by the loader's batches and the
+    queries' working sets (and grows with the number of violations), not by the file's size.
+    Each violation names the first named graph (sorted) where its focus node is a subject, or
+    the file when the focus node is in none.
+    """
+    rdf_format = FILE_FORMATS.get(path.suffix.lower())
+    if rdf_format is None:
+        raise InputError(path, f"not a file to validate (suffixes: {' '.join(FILE_FORMATS)})")
+    if not path.is_file():
+        raise InputError(path, "no such file")
+    with tempfile.TemporaryDirectory(prefix="ecokg-validate-") as folder:
+        return _validate_in_store(path, rdf_format, folder)
+
+
+def validate_kg(kg: KnowledgeGraph) -> ValidationReport:
+    """Validate the union of all document graphs of a knowledge graph in one pass.
+
+    The document graphs are streamed, one at a time, into a temporary N-Quads file that
+    :func:`validate_file` validates: memory stays bounded for a KG of any kind and size.
+    """
+    with tempfile.TemporaryDirectory(prefix="ecokg-validate-") as folder:
+        path = Path(folder) / "documents.nq"
+        with path.open("wb") as handle:
+            for name in kg.named_graphs():
+                if name != str(ONTOLOGY_GRAPH):
+                    ox.serialize(_graph_quads(kg, name), handle, ox.RdfFormat.N_QUADS)
+        return validate_file(path)
+
+
+def _graph_quads(kg: KnowledgeGraph, name: str) -> Iterator[ox.Quad]:
+    rows = kg.query("SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }", {"g": URIRef(name)}).rows
+    graph = ox.NamedNode(name)
+    for s, p, o, _ in rows:
+        yield ox.Quad(s, p, o, graph)  # type: ignore[arg-type]
+
+
+def _validate_in_store(path: Path, rdf_format: ox.RdfFormat, folder: str) -> ValidationReport:
+    # The store lives only in this function: it is closed when the function returns, before
+    # the caller deletes its folder.
+    store = ox.Store(folder)
+    try:
+        store.bulk_load(path=str(path), format=rdf_format)
+    except (SyntaxError, ValueError) as exc:
+        raise InputError(path, f"cannot load ({exc})") from exc
     ontology = ox.NamedNode(str(ONTOLOGY_GRAPH))
-    data = Graph()
-    for quad in ox.parse(path=path, format=ox.RdfFormat.N_QUADS):
-        if quad.graph_name != ontology:
-            data.add((to_rdflib(quad.subject), to_rdflib(quad.predicate), to_rdflib(quad.object)))
-    return validate_graph(data, "union")
+    if store.contains_named_graph(ontology):
+        store.remove_graph(ontology)
+    store.bulk_extend(_vocabulary_quads())  # into the default graph: no document's statements
+    results = list(run_checks(compiled_shapes(), store, union=True))
+    homes = _home_graphs(store, {r.focus for r in results}, fallback=str(path))
+    graphs = sum(1 for g in store.named_graphs() if isinstance(g, ox.NamedNode))
+    violations = sorted((_violation(r, homes[r.focus]) for r in results), key=Violation.line)
+    return ValidationReport(violations, max(graphs, 1))
+
+
+def _home_graphs(store: ox.Store, nodes: Iterable[Term], fallback: str) -> dict[Term, str]:
+    """For each node, the first named graph (sorted) where it is a subject."""
+    homes: dict[Term, str] = {}
+    for node in nodes:
+        if isinstance(node, ox.Literal):  # no target makes a literal a focus node
+            homes[node] = fallback
+            continue
+        names = [
+            q.graph_name.value
+            for q in store.quads_for_pattern(node, None, None, None)
+            if isinstance(q.graph_name, ox.NamedNode)
+        ]
+        homes[node] = min(names, default=fallback)
+    return homes
+
+
+def reference_validate(data: Graph, name: str | None = None) -> ValidationReport:
+    """Validate one graph with pyshacl: the slow reference the SPARQL engine is tested against."""
+    mixed = Graph()
+    for triple in vocabulary_graph():
+        mixed.add(triple)
+    for triple in data:
+        mixed.add(triple)
+    shapes = shapes_graph()
+    _, results_graph, _ = pyshacl.validate(
+        mixed, shacl_graph=shapes, inference="none", allow_warnings=True
+    )
+    graph_name = name or str(data.identifier)
+    violations = []
+    # Only the report's own results: pyshacl also types the nested sh:detail results of sh:node.
+    for result in results_graph.objects(None, SH.result):
+        severity = results_graph.value(result, SH.resultSeverity)
+        source = results_graph.value(result, SH.sourceShape)
+        focus = results_graph.value(result, SH.focusNode)
+        value = results_graph.value(result, SH.value)
+        path = results_graph.value(result, SH.resultPath)
+        component = results_graph.value(result, SH.sourceConstraintComponent)
+        violations.append(
+            Violation(
+                graph=graph_name,
+                focus=f"_:{focus}" if isinstance(focus, BNode) else str(focus),
+                path=str(path) if path is not None else "",
+                message=str(results_graph.value(result, SH.resultMessage) or ""),
+                severity=str(severity).rsplit("#", 1)[-1]
+                if isinstance(severity, URIRef)
+                else "Violation",
+                shape=shape_name(shapes, source) if source is not None else "",
+                component=str(component).rsplit("#", 1)[-1],
+                value=str(to_ox(value)) if value is not None else "",
+                source_shape=shape_iri(shapes, source) if source is not None else "",
+            )
+        )
+    violations.sort(key=Violation.line)
+    return ValidationReport(violations, 1)
