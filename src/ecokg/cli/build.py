@@ -82,8 +82,8 @@ def build_command(
     for problem in summary.problems:
         click.echo(f"skipped: {problem}", err=True)
     click.echo(
-        f"Built {out_dir}: {len(summary.documents)} documents ({summary.reused} unchanged, "
-        f"reused), {summary.triples} triples, "
+        f"Built {out_dir}: {len(summary.documents)} documents ({summary.reused} reused from the "
+        f"previous build), {summary.triples} triples, "
         f"{summary.observations} observations, {summary.entities} entities, "
         f"{summary.violations} violations, {len(summary.problems)} problems",
         err=True,
