@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable
 from decimal import Decimal
+from functools import cache
 
 from rdflib import Graph
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
@@ -100,6 +101,11 @@ def _date_literal(date: PartialDate) -> str:
     return literal(date.iso(), datatype=XSD.date)
 
 
+@cache  # rdflib makes a new URIRef at every namespace attribute access: too slow per statement
+def _term(namespace: str, name: str) -> str:
+    return iri(f"{namespace}{name}")
+
+
 def _integer(value: int) -> str:
     return literal(str(value), datatype=XSD.integer)
 
@@ -118,6 +124,7 @@ class GraphBuilder:
         self.doc = iri(self.doc_iri)
         self.graph_iri = graph_iri(document.doc_id)
         self.triples: set[tuple[str, str, str]] = set()
+        self._spans: dict[tuple[int, int], str] = {}
         self._add_document()
 
     def add(self, s: str, p: str, o: str) -> None:
@@ -132,18 +139,18 @@ class GraphBuilder:
     def _add_document(self) -> None:
         d, doc = self.document, self.doc
         meta = d.meta
-        self.add(doc, _TYPE, iri(EKG.Document))
-        self.add(doc, iri(DCTERMS.identifier), literal(d.doc_id))
-        self.add(doc, iri(EKG.sourceFile), literal(d.path.name))
-        self.add(doc, iri(EKG.encoding), literal(d.encoding))
-        self.add(doc, iri(EKG.characterCount), _integer(len(d.text)))
+        self.add(doc, _TYPE, _term(EKG, "Document"))
+        self.add(doc, _term(DCTERMS, "identifier"), literal(d.doc_id))
+        self.add(doc, _term(EKG, "sourceFile"), literal(d.path.name))
+        self.add(doc, _term(EKG, "encoding"), literal(d.encoding))
+        self.add(doc, _term(EKG, "characterCount"), _integer(len(d.text)))
         digest = hashlib.sha256(d.text.encode("utf-8")).hexdigest()
-        self.add(doc, iri(EKG.textSha256), literal(digest))
-        self.add(doc, iri(EKG.dateSource), literal(d.date_source))
+        self.add(doc, _term(EKG, "textSha256"), literal(digest))
+        self.add(doc, _term(EKG, "dateSource"), literal(d.date_source))
         if d.published:
-            self.add(doc, iri(DCTERMS.issued), _date_literal(d.published))
+            self.add(doc, _term(DCTERMS, "issued"), _date_literal(d.published))
         if meta.title:
-            self.add(doc, iri(DCTERMS.title), literal(meta.title, lang=meta.language or "zh"))
+            self.add(doc, _term(DCTERMS, "title"), literal(meta.title, lang=meta.language or "zh"))
         for prop, value in (
             (DCTERMS.type, meta.kind),
             (DCTERMS.publisher, meta.publisher),
@@ -155,16 +162,20 @@ class GraphBuilder:
                 self.add(doc, iri(prop), literal(value))
         if meta.url:
             url = iri(meta.url) if is_valid_iri(meta.url) else literal(meta.url)
-            self.add(doc, iri(DCTERMS.source), url)
+            self.add(doc, _term(DCTERMS, "source"), url)
 
     def span(self, span: SourceSpan) -> str:
         """The mention node of an original-text span (created once, referenced many times)."""
+        known = self._spans.get((span.start, span.end))
+        if known is not None:
+            return known
         node = iri(span_iri(self.document.doc_id, span.start, span.end))
-        self.add(node, _TYPE, iri(EKG.Mention))
-        self.add(node, iri(NIF.beginIndex), _integer(span.start))
-        self.add(node, iri(NIF.endIndex), _integer(span.end))
-        self.add(node, iri(NIF.anchorOf), literal(span.text))
-        self.add(node, iri(NIF.referenceContext), self.doc)
+        self._spans[span.start, span.end] = node
+        self.add(node, _TYPE, _term(EKG, "Mention"))
+        self.add(node, _term(NIF, "beginIndex"), _integer(span.start))
+        self.add(node, _term(NIF, "endIndex"), _integer(span.end))
+        self.add(node, _term(NIF, "anchorOf"), literal(span.text))
+        self.add(node, _term(NIF, "referenceContext"), self.doc)
         return node
 
     def add_claims(self, claims: Iterable[Claim]) -> None:
@@ -189,7 +200,7 @@ class GraphBuilder:
         """An entity node (one IRI per real thing) with this mention attached."""
         kind, _, key = mention.key.partition(":")
         node = iri(entity_iri(kind or mention.type, key or mention.name))
-        self.add(node, _TYPE, iri(EKG[mention.type]))
+        self.add(node, _TYPE, _term(EKG, mention.type))
         self._labels(node, mention.name)
         english = mention.attribute("en")
         if english:
@@ -201,11 +212,11 @@ class GraphBuilder:
         self.add(node, _DERIVED, self.doc)
         for name, value in mention.attributes:
             if name == "theme" and (theme := self._theme(value)):
-                self.add(node, iri(EKG.theme), theme)
+                self.add(node, _term(EKG, "theme"), theme)
             elif name in _LITERAL_ATTRIBUTES:
-                self.add(node, iri(EKG[name]), literal(value))
+                self.add(node, _term(EKG, name), literal(value))
             elif name == "issuedYear":  # the year of its document number
-                self.add(node, iri(EKG.issuedYear), literal(value, datatype=XSD.gYear))
+                self.add(node, _term(EKG, "issuedYear"), literal(value, datatype=XSD.gYear))
         return node
 
     def _entity_node(self, key: str, type_: str | None) -> str:
@@ -217,7 +228,7 @@ class GraphBuilder:
             known = self.lexicon.places.get(rest)
             self._place(known.name if known else split_town_key(rest)[1], key)
         elif type_:
-            self.add(node, _TYPE, iri(EKG[type_]))
+            self.add(node, _TYPE, _term(EKG, type_))
         return node
 
     def _claim_node(self, kind: str, *parts: str) -> str:
@@ -247,10 +258,10 @@ class GraphBuilder:
             obj_text,
             f"{rel.evidence.start}-{rel.evidence.end}",
         )
-        self.add(node, _TYPE, iri(EKG.RelationClaim))
-        self.add(node, iri(RDF.subject), subject)
-        self.add(node, iri(RDF.predicate), predicate)
-        self.add(node, iri(RDF.object), obj)
+        self.add(node, _TYPE, _term(EKG, "RelationClaim"))
+        self.add(node, _term(RDF, "subject"), subject)
+        self.add(node, _term(RDF, "predicate"), predicate)
+        self.add(node, _term(RDF, "object"), obj)
         self.add(node, _EVIDENCE, self.span(rel.evidence))
         self.add(node, _DERIVED, self.doc)
         return node
@@ -260,13 +271,13 @@ class GraphBuilder:
         person = self._entity_node(member.person_key, "Person")
         key = "|".join((member.person_key, member.agency_key or "", member.post))
         node = iri(ID[f"membership/{digest(key)}"])
-        self.add(node, _TYPE, iri(ORG.Membership))
-        self.add(node, iri(ORG.member), person)
-        self.add(node, iri(EKG.post), literal(member.post, lang="zh-Hans"))
+        self.add(node, _TYPE, _term(ORG, "Membership"))
+        self.add(node, _term(ORG, "member"), person)
+        self.add(node, _term(EKG, "post"), literal(member.post, lang="zh-Hans"))
         if member.agency_key:
             agency = self._entity_node(member.agency_key, "Agency")
-            self.add(node, iri(ORG.organization), agency)
-            self.add(person, iri(ORG.memberOf), agency)
+            self.add(node, _term(ORG, "organization"), agency)
+            self.add(person, _term(ORG, "memberOf"), agency)
         self.add(node, _EVIDENCE, self.span(member.evidence))
         self.add(node, _DERIVED, self.doc)
         return node
@@ -278,12 +289,12 @@ class GraphBuilder:
             self.document.doc_id, link.observation.start, link.observation.end
         )
         obs = iri(obs_iri)
-        self.add(entity, iri(EKG.reportedWith), obs)
+        self.add(entity, _term(EKG, "reportedWith"), obs)
         node = self._claim_node("link", link.entity_key, str(obs_iri))
-        self.add(node, _TYPE, iri(EKG.OutcomeLink))
-        self.add(node, iri(EKG.linkedEntity), entity)
-        self.add(node, iri(EKG.observation), obs)
-        self.add(node, iri(EKG.linkBasis), literal(link.basis))
+        self.add(node, _TYPE, _term(EKG, "OutcomeLink"))
+        self.add(node, _term(EKG, "linkedEntity"), entity)
+        self.add(node, _term(EKG, "observation"), obs)
+        self.add(node, _term(EKG, "linkBasis"), literal(link.basis))
         self.add(node, _EVIDENCE, self.span(link.evidence))
         self.add(node, _DERIVED, self.doc)
         return node
@@ -298,7 +309,7 @@ class GraphBuilder:
     def _place(self, name: str, key: str) -> str:
         kind, _, ident = key.partition(":")
         node = iri(entity_iri(kind, ident))
-        self.add(node, _TYPE, iri(EKG.Place))
+        self.add(node, _TYPE, _term(EKG, "Place"))
         self._labels(node, name)
         place = self.lexicon.places.get(ident)
         if place is None:
@@ -308,9 +319,9 @@ class GraphBuilder:
             return node
         if place.en:
             self.add(node, _PREF, literal(place.en, lang="en"))
-        self.add(node, iri(EKG.placeType), literal(place.type))
+        self.add(node, _term(EKG, "placeType"), literal(place.type))
         if place.code:
-            self.add(node, iri(EKG.divisionCode), literal(place.code))
+            self.add(node, _term(EKG, "divisionCode"), literal(place.code))
         parent = self.lexicon.places.get(place.parent) if place.parent else None
         if parent is not None and place.code and parent.code:
             # The chain up to the province, so a query can follow ekg:partOf+ from any county.
@@ -319,21 +330,21 @@ class GraphBuilder:
 
     def _indicator(self, ref: IndicatorRef, evidence: str) -> str:
         node = iri(ref.iri)
-        self.add(node, _TYPE, iri(EKG.Indicator))
+        self.add(node, _TYPE, _term(EKG, "Indicator"))
         self.add(node, _PREF, literal(ref.label, lang="zh-Hans"))
         if theme := self._theme(ref.theme):
-            self.add(node, iri(EKG.theme), theme)
+            self.add(node, _term(EKG, "theme"), theme)
         if ref.in_scheme and ref.base is None:
-            self.add(node, iri(SKOS.inScheme), iri(IND.scheme))
+            self.add(node, _term(SKOS, "inScheme"), _term(IND, "scheme"))
         else:
             # Minted from the text: an extracted node, so it carries its provenance.
             self.add(node, _DERIVED, self.doc)
             self.add(node, _MENTION, evidence)
         if ref.base is not None:
             base = self._indicator(ref.base, evidence)
-            self.add(node, iri(SKOS.broader), base)
+            self.add(node, _term(SKOS, "broader"), base)
             if "change" in ref.iri:
-                self.add(node, iri(EKG.changeOf), base)
+                self.add(node, _term(EKG, "changeOf"), base)
         return node
 
     def add_observation(self, obs: Observation) -> str:
@@ -346,38 +357,38 @@ class GraphBuilder:
         quote = self.span(obs.quote)
         value_span = self.span(obs.value_span)
         period = obs.period
-        self.add(node, _TYPE, iri(EKG.Observation))
-        self.add(node, iri(EKG.indicator), self._indicator(obs.indicator, value_span))
-        self.add(node, iri(EKG.value), _decimal(obs.value))
-        self.add(node, iri(EKG.unit), iri(self.lexicon.units[obs.unit].iri))
-        self.add(node, iri(EKG.qualifier), _QUALIFIERS[obs.qualifier])
-        self.add(node, iri(EKG.modality), _MODALITIES[obs.modality])
-        self.add(node, iri(EKG.periodBasis), literal(period.basis))
+        self.add(node, _TYPE, _term(EKG, "Observation"))
+        self.add(node, _term(EKG, "indicator"), self._indicator(obs.indicator, value_span))
+        self.add(node, _term(EKG, "value"), _decimal(obs.value))
+        self.add(node, _term(EKG, "unit"), iri(self.lexicon.units[obs.unit].iri))
+        self.add(node, _term(EKG, "qualifier"), _QUALIFIERS[obs.qualifier])
+        self.add(node, _term(EKG, "modality"), _MODALITIES[obs.modality])
+        self.add(node, _term(EKG, "periodBasis"), literal(period.basis))
         if period.code:
-            self.add(node, iri(EKG.period), literal(period.code))
+            self.add(node, _term(EKG, "period"), literal(period.code))
         if period.start_year is not None:
-            self.add(node, iri(EKG.periodStartYear), _integer(period.start_year))
+            self.add(node, _term(EKG, "periodStartYear"), _integer(period.start_year))
         if period.end_year is not None:
-            self.add(node, iri(EKG.periodEndYear), _integer(period.end_year))
+            self.add(node, _term(EKG, "periodEndYear"), _integer(period.end_year))
         if obs.place and obs.place_key:
-            self.add(node, iri(EKG.place), self._place(obs.place, obs.place_key))
+            self.add(node, _term(EKG, "place"), self._place(obs.place, obs.place_key))
         if theme := self._theme(obs.theme):
-            self.add(node, iri(EKG.theme), theme)
+            self.add(node, _term(EKG, "theme"), theme)
         if obs.change_direction:
-            self.add(node, iri(EKG.changeDirection), literal(obs.change_direction))
+            self.add(node, _term(EKG, "changeDirection"), literal(obs.change_direction))
         if obs.rank_scope:
-            self.add(node, iri(EKG.rankScope), literal(obs.rank_scope))
+            self.add(node, _term(EKG, "rankScope"), literal(obs.rank_scope))
         if obs.max_value is not None:
-            self.add(node, iri(EKG.maxValue), _decimal(obs.max_value))
+            self.add(node, _term(EKG, "maxValue"), _decimal(obs.max_value))
         if obs.base_period:
-            self.add(node, iri(EKG.basePeriod), literal(obs.base_period))
+            self.add(node, _term(EKG, "basePeriod"), literal(obs.base_period))
         if period.as_of:
-            self.add(node, iri(EKG.asOf), _date_literal(PartialDate.parse(period.as_of)))
-            self.add(node, iri(EKG.asOfBasis), literal(period.as_of_basis or "stated"))
+            self.add(node, _term(EKG, "asOf"), _date_literal(PartialDate.parse(period.as_of)))
+            self.add(node, _term(EKG, "asOfBasis"), literal(period.as_of_basis or "stated"))
         for again in obs.also:
-            self.add(node, iri(EKG.alsoStatedIn), self.span(again))
+            self.add(node, _term(EKG, "alsoStatedIn"), self.span(again))
         self.add(node, _EVIDENCE, quote)
-        self.add(node, iri(EKG.valueSpan), value_span)
+        self.add(node, _term(EKG, "valueSpan"), value_span)
         self.add(node, _DERIVED, self.doc)
         label = f"{obs.indicator.label} {_decimal_lexical(obs.value)} {obs.unit}"
         self.add(node, _LABEL, literal(label, lang="zh-Hans"))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from functools import lru_cache
 
 from rdflib import Namespace, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
@@ -56,6 +57,7 @@ def digest(text: str, length: int = 12) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()[:length]
 
 
+@lru_cache(maxsize=65536)  # a build asks for the same names and document ids again and again
 def slug(text: str) -> str:
     """An ASCII path segment for ``text``: itself when already safe, else ASCII part + digest."""
     if _SAFE.match(text):
