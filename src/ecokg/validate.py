@@ -287,9 +287,22 @@ def _validate_in_store(path: Path, rdf_format: ox.RdfFormat, folder: str) -> Val
     ontology = ox.NamedNode(str(ONTOLOGY_GRAPH))
     if store.contains_named_graph(ontology):
         store.remove_graph(ontology)
+    return validate_store(store, fallback=str(path))
+
+
+def validate_store(store: ox.Store, fallback: str) -> ValidationReport:
+    """Validate the union of the named graphs of a store that holds document graphs only.
+
+    The vocabulary is added to the default graph for the checks and removed afterwards, so the
+    store is left as it was (a build validates its own store before adding the ontology).
+    Violations whose focus node is a subject in no named graph are attributed to ``fallback``.
+    """
     store.bulk_extend(_vocabulary_quads())  # into the default graph: no document's statements
-    results = list(run_checks(compiled_shapes(), store, union=True))
-    homes = _home_graphs(store, {r.focus for r in results}, fallback=str(path))
+    try:
+        results = list(run_checks(compiled_shapes(), store, union=True))
+        homes = _home_graphs(store, {r.focus for r in results}, fallback=fallback)
+    finally:
+        store.clear_graph(ox.DefaultGraph())
     graphs = sum(1 for g in store.named_graphs() if isinstance(g, ox.NamedNode))
     violations = sorted((_violation(r, homes[r.focus]) for r in results), key=Violation.line)
     return ValidationReport(violations, max(graphs, 1))
