@@ -20,6 +20,7 @@ import heapq
 import shutil
 import tempfile
 from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import cache
 from itertools import groupby
@@ -136,25 +137,42 @@ def assemble(sources: Sequence[GraphSource], stage: Path, *, validate: bool = Tr
         write_dataset(sources, documents, ontology=False)
         union = work / "union.nt"
         merge_union([s.path for s in sources], ontology_lines(), union, work)
-        ox.serialize(
-            ox.parse(path=dataset, format=ox.RdfFormat.N_QUADS),
-            output=stage / "graph.trig",
-            format=ox.RdfFormat.TRIG,
-            prefixes=PREFIXES,
-        )
-        ox.serialize(
-            ox.parse(path=union, format=ox.RdfFormat.N_TRIPLES),
-            output=stage / "graph.ttl",
-            format=ox.RdfFormat.TURTLE,
-            prefixes=PREFIXES,
-        )
-        # The store is validated before the ontology goes in: the shapes see the union of the
-        # document graphs (and the vocabulary), exactly what `ecokg validate` checks.
-        store = ox.Store(str(stage / STORE_DIR))
-        store.bulk_load(path=documents, format=ox.RdfFormat.N_QUADS)
-        report = validate_store(store, "union") if validate else ValidationReport()
-        store.bulk_extend(ox.parse("\n".join(ontology_lines()), format=ox.RdfFormat.N_QUADS))
-        store.flush()
-        count = len(store)
-        del store
+        # The files are written by a second thread while the store loads and validates: both
+        # spend most of their time in Oxigraph's Rust code, which releases the GIL.
+        with ThreadPoolExecutor(max_workers=1) as writer:
+            written = writer.submit(_write_files, dataset, union, stage)
+            count, report = _load_and_validate(documents, stage / STORE_DIR, validate)
+            written.result()
+    return Assembled(count, report)
+
+
+def _write_files(dataset: Path, union: Path, stage: Path) -> None:
+    ox.serialize(
+        ox.parse(path=dataset, format=ox.RdfFormat.N_QUADS),
+        output=stage / "graph.trig",
+        format=ox.RdfFormat.TRIG,
+        prefixes=PREFIXES,
+    )
+    ox.serialize(
+        ox.parse(path=union, format=ox.RdfFormat.N_TRIPLES),
+        output=stage / "graph.ttl",
+        format=ox.RdfFormat.TURTLE,
+        prefixes=PREFIXES,
+    )
+
+
+def _load_and_validate(
+    documents: Path, location: Path, validate: bool
+) -> tuple[int, ValidationReport]:
+    # The store is validated before the ontology goes in: the shapes see the union of the
+    # document graphs (and the vocabulary), exactly what `ecokg validate` checks.
+    store = ox.Store(str(location))
+    store.bulk_load(path=documents, format=ox.RdfFormat.N_QUADS)
+    report = validate_store(store, "union") if validate else ValidationReport()
+    store.bulk_extend(ox.parse("\n".join(ontology_lines()), format=ox.RdfFormat.N_QUADS))
+    store.flush()
+    count = len(store)
+    del store
+    return count, report
+
     return Assembled(count, report)
