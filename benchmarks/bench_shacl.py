@@ -1,7 +1,7 @@
 #!/usr/bin/env python
 """SHACL validation of ecokg graphs: the SPARQL engine against pyshacl and pyshacl-turbo.
 
-Run from the repository root after a build of the demo corpus::
+Results: benchmarks/shacl.md. Run from the repository root after a build of the demo corpus::
 
     ecokg build data/corpus -o /tmp/shacl_demo
     python benchmarks/bench_shacl.py --build /tmp/shacl_demo --replicas 1 31 92
