@@ -18,15 +18,11 @@ Canonical names (province-relative forms, abbreviations, 政府 -> 人民政府)
 from __future__ import annotations
 
 import bisect
-import logging
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from typing import Any
-
-import jieba
-import jieba.posseg
 
 from ecokg.extract.base import Claim, EntityMention, register
 from ecokg.extract.lexicon import Lexicon
@@ -37,9 +33,8 @@ from ecokg.extract.topics import off_topic, off_topic_place
 from ecokg.text.analyzed import AnalyzedDoc
 from ecokg.text.codes import DocumentNumber, find_document_numbers, find_standard_codes
 from ecokg.text.furniture import furniture_at, furniture_spans
+from ecokg.text.tokens import pos_cut
 from ecokg.text.wordlists import alternation, ends_with_any, starts_with_any
-
-jieba.setLogLevel(logging.WARNING)
 
 _PUNCT = set("，,。；;：:、！？!?（）()《》【】[]「」『』…—\n\r\t ")
 # A count or batch before a name is not part of it ("10个专项攻坚行动", "第二批国家碳达峰试点城市").
@@ -308,8 +303,7 @@ def _tokens(text: str) -> _Tokens:
     by_end: dict[int, tuple[int, str, str]] = {}
     start_of: list[int] = []
     pos = 0
-    for pair in jieba.posseg.cut(text):
-        word, tag = pair.word, pair.flag
+    for word, tag in pos_cut(text):
         by_end[pos + len(word)] = (pos, word, tag)
         start_of.extend([pos] * len(word))
         pos += len(word)
