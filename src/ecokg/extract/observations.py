@@ -36,7 +36,7 @@ from ecokg.kg.vocab import minted_indicator_iri, slug
 from ecokg.text.analyzed import AnalyzedDoc
 from ecokg.text.numbers import ARABIC_NUMBER, parse_number
 from ecokg.text.periods import SINCE_WORDS, PeriodFinder, TimeAnchor, TimeExpr, period_code
-from ecokg.text.segment import Sentence, Span
+from ecokg.text.segment import MAX_SENTENCE, Sentence, Span
 from ecokg.text.wordlists import alternation, ends_with_any, starts_with_any
 
 _CN_DIGIT_START = "〇零一二两三四五六七八九十"
@@ -403,6 +403,7 @@ class _DocState:
     section_water: PlaceDef | None = None
     # metric IRI -> (start of the statement it was last reported in, the place it was about)
     reported_at: dict[str, tuple[int, PlaceDef | None]] = field(default_factory=dict)
+    statements: dict[int, int] = field(default_factory=dict)  # sentence start -> statement start
 
 
 def _state(doc: AnalyzedDoc, lexicon: Lexicon) -> _DocState:
@@ -442,6 +443,10 @@ def _state(doc: AnalyzedDoc, lexicon: Lexicon) -> _DocState:
         frozenset(p.end for p in places),
         _place_names(doc.text, places),
         examined=_examined_span(doc, words, times),
+        statements={
+            s.span.start: start
+            for s, start in zip(doc.sentences, _statement_starts(doc, doc.sentences), strict=True)
+        },
     )
 
 
@@ -1028,13 +1033,35 @@ def _theme(state: _DocState, *texts: str) -> str | None:
 def _statement_start(state: _DocState, sentence: Sentence) -> int:
     """Where the statement a sentence belongs to starts: sentences split at ；/; share the time
     named in an earlier part ("2024年，…；其中，…")."""
-    text = state.doc.text
-    pos = sentence.span.start
-    while pos > 0 and text[pos - 1] not in "。！？!?\n":
-        pos -= 1
-    while pos < sentence.span.start and text[pos].isspace():
-        pos += 1  # an indented paragraph starts at its first character
-    return pos
+    return state.statements[sentence.span.start]
+
+
+# What ends a statement; and the longest a statement reaches back: real ones are under 250
+# characters, only a text cut into sentences of no stop of their own has longer ones.
+_STATEMENT_STOPS = re.compile(r"[。！？!?\n]")
+_LONGEST_STATEMENT = MAX_SENTENCE
+
+
+def _statement_starts(doc: AnalyzedDoc, sentences: Sequence[Sentence]) -> list[int]:
+    """The statement start of each of ``sentences`` (in text order): just after the last stop
+    before it, past any indent, but not so far back that the statement outgrows
+    ``_LONGEST_STATEMENT`` (then at the earliest sentence of its paragraph that keeps it within)."""
+    text = doc.text
+    after_stops = [0, *(m.end() for m in _STATEMENT_STOPS.finditer(text))]
+    starts = []
+    earliest = 0  # index into sentences of the earliest one the statement may open with
+    for i, sentence in enumerate(sentences):
+        while earliest < i and (
+            sentences[earliest].paragraph != sentence.paragraph
+            or sentence.span.end - sentences[earliest].span.start > _LONGEST_STATEMENT
+        ):
+            earliest += 1
+        last_stop = after_stops[bisect_right(after_stops, sentence.span.start) - 1]
+        pos = max(last_stop, sentences[earliest].span.start)
+        while pos < sentence.span.start and text[pos].isspace():
+            pos += 1  # an indented paragraph starts at its first character
+        starts.append(pos)
+    return starts
 
 
 def _period(
