@@ -7,7 +7,13 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ecokg.text.wordlists import LongestMatch, alternation, ends_with_any, starts_with_any
+from ecokg.text.wordlists import (
+    Affixes,
+    LongestMatch,
+    alternation,
+    ends_with_any,
+    starts_with_any,
+)
 
 WORDS = st.lists(st.text(alphabet="南京昌市湖江西省", min_size=1, max_size=4), max_size=12)
 TEXTS = st.text(alphabet="南京昌市湖江西省 ，", max_size=40)
@@ -30,3 +36,11 @@ def test_longest_word_at_either_end() -> None:
     assert starts_with_any("南京市区", words) == "南京市"
     assert ends_with_any("在南京市", words) == "南京市"
     assert ends_with_any("南京", ["市"]) is None
+
+
+@settings(max_examples=300)
+@given(WORDS, TEXTS)
+def test_affixes_find_what_a_scan_of_every_word_finds(words: list[str], text: str) -> None:
+    affixes = Affixes(words)
+    assert ends_with_any(text, affixes) == ends_with_any(text, words)
+    assert starts_with_any(text, affixes) == starts_with_any(text, words)

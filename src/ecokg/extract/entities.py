@@ -34,7 +34,7 @@ from ecokg.text.analyzed import AnalyzedDoc
 from ecokg.text.codes import DocumentNumber, find_document_numbers, find_standard_codes
 from ecokg.text.furniture import furniture_at, furniture_spans
 from ecokg.text.tokens import pos_cut
-from ecokg.text.wordlists import alternation, ends_with_any, starts_with_any
+from ecokg.text.wordlists import Affixes, alternation, ends_with_any, starts_with_any
 
 _PUNCT = set("，,。；;：:、！？!?（）()《》【】[]「」『』…—\n\r\t ")
 # A count or batch before a name is not part of it ("10个专项攻坚行动", "第二批国家碳达峰试点城市").
@@ -76,11 +76,12 @@ class _Config:
     lexicon_entries: dict[str, dict[str, Any]]
     suffix_re: re.Pattern[str]
     suffix_type: dict[str, str]
+    suffixes: Affixes  # the words of suffix_type
     agency_prefixes: tuple[str, ...]
     institution_suffixes: tuple[str, ...]
     min_length: dict[str, int]
     max_length: dict[str, int]
-    boundaries: frozenset[str]
+    boundaries: Affixes
     not_agency_words: tuple[str, ...]
     name_ends: tuple[str, ...]
     county_re: re.Pattern[str]
@@ -89,7 +90,7 @@ class _Config:
     place_re: re.Pattern[str]
     person_re: re.Pattern[str]
     titled_re: re.Pattern[str]
-    leading_verbs: tuple[str, ...]
+    leading_verbs: Affixes
     relative_scopes: tuple[str, ...]
     generic_modifier_re: re.Pattern[str]
     speaker_re: re.Pattern[str]
@@ -102,12 +103,12 @@ class _Config:
     weak_suffixes: tuple[str, ...]
     work_area_re: re.Pattern[str]
     yearly_editions: tuple[str, ...]
-    instrument_words: tuple[str, ...]
+    instrument_words: Affixes
     building_suffixes: tuple[str, ...]
     counted_tail_re: re.Pattern[str]
     quoted_term_re: re.Pattern[str]
     launch_verbs: dict[str, tuple[str, ...]]  # type word -> verbs that launch or found one
-    policy_verbs: tuple[str, ...]
+    policy_verbs: Affixes
     anchor_words: tuple[str, ...]
     inspection_prefixes: tuple[str, ...]
     relative_re: re.Pattern[str]
@@ -150,12 +151,13 @@ def _config(lexicon: Lexicon) -> _Config:
         # a lookahead finds every start, so 督察组 is seen inside 生态环境保护督察组
         suffix_re=re.compile(f"(?=({alternation(suffix_type)}))"),
         suffix_type=suffix_type,
+        suffixes=Affixes(suffix_type),
         agency_prefixes=tuple(p["agency_prefixes"]),
         institution_suffixes=tuple(p["institution_suffixes"]),
         min_length={str(k): int(v) for k, v in p["min_length"].items()},
         max_length={str(k): int(v) for k, v in p["max_length"].items()},
         # A post ends a name on its left too: 厅长李军 is a person after an agency.
-        boundaries=frozenset(p["left_boundaries"]) | frozenset(p["posts"]),
+        boundaries=Affixes([*p["left_boundaries"], *p["posts"]]),
         not_agency_words=tuple(p["not_agency_words"]),
         name_ends=tuple(sorted({*(s for s in suffix_type if len(s) > 1), *instruments_long})),
         # a county's name holds no quantifier, conjunction or ranking verb (江西各城市, 全省各县,
@@ -179,7 +181,7 @@ def _config(lexicon: Lexicon) -> _Config:
         ),
         place_re=re.compile(alternation(p["place_suffixes"])),
         person_re=re.compile(f"(?:{alternation(p['posts'])})"),
-        leading_verbs=tuple(p["leading_verbs"]),
+        leading_verbs=Affixes(p["leading_verbs"]),
         relative_scopes=tuple(p["relative_scopes"]),
         generic_modifier_re=re.compile(
             f"(?:[{_CN_COUNT}]+大|{alternation(p['generic_modifiers'])})*"
@@ -208,7 +210,7 @@ def _config(lexicon: Lexicon) -> _Config:
         # a quoted term that makes a name specific holds words, not a formula (“1+N”体系)
         quoted_term_re=re.compile(r"“[^”]*[\u4e00-\u9fff][^”]*”"),
         yearly_editions=tuple(p["yearly_editions"]),
-        instrument_words=tuple(instruments_long),
+        instrument_words=Affixes(instruments_long),
         building_suffixes=tuple(p["building_suffixes"]),
         work_area_re=re.compile(
             f"(?:{alternation(p['scope_prefixes'])})?(?:{alternation(p['work_areas'])})"
@@ -218,7 +220,7 @@ def _config(lexicon: Lexicon) -> _Config:
             for group in p["launch_verbs"]
             for suffix in group["suffixes"]
         },
-        policy_verbs=tuple(p["policy_verbs"]),
+        policy_verbs=Affixes(p["policy_verbs"]),
         anchor_words=tuple(p["anchor_words"]),
         inspection_prefixes=tuple(p["inspection_prefixes"]),
         relative_re=re.compile(alternation(p["relative_agencies"])),
@@ -377,9 +379,7 @@ def _short_item(text: str, pos: int, tokens: _Tokens, cfg: _Config) -> bool:
     left = tokens.by_end.get(pos - 1)
     if left is None or len(left[1]) > 2 or not _is_cjk(left[1]):
         return False
-    if any(left[1].endswith(suffix) for suffix in cfg.suffix_type) or _ends_a_name(
-        text, pos - 1, cfg
-    ):
+    if ends_with_any(left[1], cfg.suffixes) is not None or _ends_a_name(text, pos - 1, cfg):
         return False  # 省委、省政府 and 执法大练兵、应急大演练: each item is a name of its own
     before = tokens.by_end.get(left[0])
     return before is None or before[2] not in cfg.noun_pos
@@ -462,12 +462,12 @@ def _quoted_programmes(doc: AnalyzedDoc, cfg: _Config) -> Iterator[Candidate]:
     for m in cfg.quoted_programme_re.finditer(doc.text):
         name = m.group(1).strip("“”")
         if name not in cfg.quoted_not_names and not _generic(
-            name, ends_with_any(name, cfg.suffix_type) or "", "", cfg
+            name, ends_with_any(name, cfg.suffixes) or "", "", cfg
         ):
             yield Candidate(m.start(1), m.end(1), "Programme", m.group(1), "pattern")
     for m in _QUOTED_NAME.finditer(doc.text):
         name = m.group(1)
-        suffix = ends_with_any(name, cfg.suffix_type)
+        suffix = ends_with_any(name, cfg.suffixes)
         type_ = cfg.suffix_type.get(suffix or "")
         if (
             suffix
@@ -492,7 +492,7 @@ def _hosted_events(doc: AnalyzedDoc, cfg: _Config) -> Iterator[Candidate]:
     text = doc.text
     for m in cfg.hosted_event_re.finditer(text):
         host_end = m.start()
-        suffix = ends_with_any(text[max(0, host_end - 8) : host_end], cfg.suffix_type)
+        suffix = ends_with_any(text[max(0, host_end - 8) : host_end], cfg.suffixes)
         if suffix is None or cfg.suffix_type[suffix] != "Agency":
             continue
         start = _extend_left(text, host_end, host_end - len(suffix), "Agency", cfg)
@@ -686,7 +686,7 @@ def _generic(surface: str, suffix: str, before: str, cfg: _Config) -> bool:
     five are the list)."""
     if cfg.work_area_re.fullmatch(surface):
         return True
-    longest = ends_with_any(surface, cfg.suffix_type) or suffix  # 攻坚行动, not 行动
+    longest = ends_with_any(surface, cfg.suffixes) or suffix  # 攻坚行动, not 行动
     head = surface[: len(surface) - len(longest)]
     if cfg.generic_modifier_re.fullmatch(head):
         return True
@@ -697,7 +697,7 @@ def _builds_a_named_thing(surface: str, suffix: str, cfg: _Config) -> bool:
     """Whether a weak type word follows a name that is strong on its own (清新空气示范区|建设,
     跨省流域联防联控联席会议|制度): the programme builds or institutes that named thing."""
     head = surface[: len(surface) - len(suffix)]
-    inner = ends_with_any(head, cfg.suffix_type)
+    inner = ends_with_any(head, cfg.suffixes)
     return (
         suffix in cfg.building_suffixes
         and inner is not None
@@ -999,7 +999,7 @@ def _title_parts(
         if m is None:
             continue
         issuer = m.group("issuer")
-        if issuer and cfg.suffix_type.get(ends_with_any(issuer, cfg.suffix_type) or "") == "Agency":
+        if issuer and cfg.suffix_type.get(ends_with_any(issuer, cfg.suffixes) or "") == "Agency":
             attrs = _agency_attrs(issuer, lexicon)
             yield Candidate(m.start("issuer"), m.end("issuer"), "Agency", issuer, "pattern", attrs)
         kind = classify_title(m.group("subject"), lexicon)

@@ -37,7 +37,7 @@ from ecokg.text.analyzed import AnalyzedDoc
 from ecokg.text.numbers import ARABIC_NUMBER, parse_number
 from ecokg.text.periods import SINCE_WORDS, PeriodFinder, TimeAnchor, TimeExpr, period_code
 from ecokg.text.segment import MAX_SENTENCE, Sentence, Span
-from ecokg.text.wordlists import alternation, ends_with_any, starts_with_any
+from ecokg.text.wordlists import Affixes, alternation, ends_with_any, starts_with_any
 
 _CN_DIGIT_START = "〇零一二两三四五六七八九十"
 _CN_ALL = "〇零一二两三四五六七八九十百千万亿"
@@ -241,6 +241,7 @@ class _Words:
     not_after_tenths: tuple[str, ...]
     half: dict[str, str]
     half_re: re.Pattern[str]
+    strippable: Affixes  # what a subject phrase may end with that names no metric
 
 
 def _invert(groups: Mapping[str, Iterable[str]]) -> dict[str, str]:
@@ -332,6 +333,17 @@ def _words(lexicon: Lexicon) -> _Words:
         not_after_tenths=tuple(w["fractions"]["not_after_tenths"]),
         half={str(k): str(v) for k, v in w["fractions"]["half"].items()},
         half_re=re.compile(alternation(w["fractions"]["half"])),
+        strippable=Affixes(
+            [
+                *w["linkers"],
+                *w["rank_verbs"],
+                *_invert(q["before"]),
+                *w["change"]["up"],
+                *w["change"]["down"],
+                *map(str, w["rank_scopes"]),
+                *w["evaluatives"],
+            ]
+        ),
         # A place opening a label says where, not what ("四川省二氧化硫排放量", "巢湖全湖总磷
         # 平均浓度", "长江干流江西段"): the observation's place holds it, so one metric keeps one
         # indicator.
@@ -820,21 +832,12 @@ def _clean_label(subject: str, state: _DocState) -> str:
     # A bracketed aside (淀山湖(上海部分)总磷) or an opening bracket before the value is no
     # part of the metric's name.
     label = re.sub(r"\d{4}年|[“”\"‘’「」]|\([^()]*\)|\($", "", label)
-    strippable = (
-        *w.linkers,
-        *w.rank_verbs,
-        *w.q_before,
-        *w.change_up,
-        *w.change_down,
-        *w.rank_scopes,
-        *w.evaluatives,
-    )
     changed = True
     while changed and label:
         if _COMPARISON_ONLY.fullmatch(label):
             return ""  # before 平均为 loses its 均 to the linkers
         changed = False
-        word = ends_with_any(label, strippable)
+        word = ends_with_any(label, w.strippable)
         if word:
             label = label[: -len(word)]
             changed = True

@@ -34,6 +34,36 @@ def _trie_pattern(node: dict[str, Any]) -> str:
     return body + "?" if "" in node else body
 
 
+class Affixes:
+    """Words to find at the start or the end of a text, the longest first: a set lookup per
+    length of the words instead of a test of every word (a list built once, for lists that
+    are asked about often)."""
+
+    def __init__(self, words: Iterable[str]) -> None:
+        self.words = frozenset(w for w in words if w)
+        self._sizes = sorted({len(w) for w in self.words}, reverse=True)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.words)
+
+    def __contains__(self, word: object) -> bool:
+        return word in self.words
+
+    def at_end(self, text: str) -> str | None:
+        """The longest of the words that ``text`` ends with, if any."""
+        for size in self._sizes:
+            if size <= len(text) and text[-size:] in self.words:
+                return text[-size:]
+        return None
+
+    def at_start(self, text: str) -> str | None:
+        """The longest of the words that ``text`` starts with, if any."""
+        for size in self._sizes:
+            if size <= len(text) and text[:size] in self.words:
+                return text[:size]
+        return None
+
+
 def _longest(text: str, words: Iterable[str], test: str) -> str | None:
     matching = [w for w in words if w and getattr(text, test)(w)]
     return max(matching, key=len) if matching else None
@@ -41,11 +71,15 @@ def _longest(text: str, words: Iterable[str], test: str) -> str | None:
 
 def ends_with_any(text: str, words: Iterable[str]) -> str | None:
     """The longest of ``words`` that ``text`` ends with, if any."""
+    if isinstance(words, Affixes):
+        return words.at_end(text)
     return _longest(text, words, "endswith")
 
 
 def starts_with_any(text: str, words: Iterable[str]) -> str | None:
     """The longest of ``words`` that ``text`` starts with, if any."""
+    if isinstance(words, Affixes):
+        return words.at_start(text)
     return _longest(text, words, "startswith")
 
 
