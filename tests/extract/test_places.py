@@ -7,7 +7,8 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ecokg.extract.places import _ShortForms, _Spans
+from ecokg.extract.places import _ShortForms
+from ecokg.text.segment import SpanSet
 
 SPANS = st.lists(
     st.tuples(st.integers(0, 60), st.integers(1, 8)).map(lambda p: (p[0], p[0] + p[1])),
@@ -20,7 +21,7 @@ SPANS = st.lists(
 def test_spans_answer_as_a_scan_of_every_span_does(
     added: list[tuple[int, int]], asked: list[tuple[int, int]]
 ) -> None:
-    spans = _Spans(added[:4])
+    spans = SpanSet(added[:4])
     seen = list(added[:4])
     for start, end in [*added[4:], *asked]:
         assert spans.overlaps(start, end) == any(a < end and start < b for a, b in seen)

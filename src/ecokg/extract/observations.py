@@ -416,6 +416,8 @@ class _DocState:
     # metric IRI -> (start of the statement it was last reported in, the place it was about)
     reported_at: dict[str, tuple[int, PlaceDef | None]] = field(default_factory=dict)
     statements: dict[int, int] = field(default_factory=dict)  # sentence start -> statement start
+    # the furthest end of blocked[0], ..., blocked[i]: does a span starting by then reach past?
+    blocked_reach: list[int] = field(default_factory=list)
 
 
 def _state(doc: AnalyzedDoc, lexicon: Lexicon) -> _DocState:
@@ -455,6 +457,7 @@ def _state(doc: AnalyzedDoc, lexicon: Lexicon) -> _DocState:
         frozenset(p.end for p in places),
         _place_names(doc.text, places),
         examined=_examined_span(doc, words, times),
+        blocked_reach=_reach(sorted(blocked)),
         statements={
             s.span.start: start
             for s, start in zip(doc.sentences, _statement_starts(doc, doc.sentences), strict=True)
@@ -493,11 +496,16 @@ def _place_names(text: str, places: Sequence[PlaceHit]) -> re.Pattern[str] | Non
     return re.compile(alternation(names)) if names else None
 
 
+def _reach(spans: Sequence[tuple[int, int]]) -> list[int]:
+    """For sorted spans, the furthest end among the first 1, 2, ... of them."""
+    return list(itertools.accumulate((end for _, end in spans), max))
+
+
 def _in_blocked(state: _DocState, start: int, end: int) -> bool:
     """Whether ``[start, end)`` lies inside a quoted term, a title or a name."""
     # Spans are sorted by start: those before the insertion point start at or before ``start``.
     i = bisect_right(state.blocked, (start, 10**12))
-    return any(e >= end for _, e in state.blocked[:i])
+    return i > 0 and state.blocked_reach[i - 1] >= end
 
 
 def _read_number(state: _DocState, m: re.Match[str], sentence: Sentence) -> _Number | None:
@@ -1769,6 +1777,7 @@ def _read_observations(
     ]
     if names:
         state.blocked = sorted([*state.blocked, *names])
+        state.blocked_reach = _reach(state.blocked)
     text = doc.text
     locality = state.locality
     paragraph = -1

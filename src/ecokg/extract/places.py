@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from ecokg.extract.lexicon import Lexicon, PlaceDef, leading_verb, word_tags
+from ecokg.text.segment import SpanSet
 from ecokg.text.wordlists import LongestMatch, alternation, starts_with_any
 
 # Names of the whole country act as scopes ("全国第三"), not as the place a value is about.
@@ -66,31 +67,6 @@ def _matcher(lexicon: Lexicon) -> LongestMatch:
     return LongestMatch(lexicon.place_by_alias)
 
 
-class _Spans:
-    """A growing set of spans of the text, kept as their union (sorted, disjoint): does a new
-    span overlap any of them? (Spans and questions are never empty.)"""
-
-    def __init__(self, spans: Iterable[tuple[int, int]] = ()) -> None:
-        self._starts: list[int] = []
-        self._ends: list[int] = []
-        for start, end in sorted(spans):
-            self.add(start, end)
-
-    def overlaps(self, start: int, end: int) -> bool:
-        """Whether ``[start, end)`` shares a character with a span of the set."""
-        i = bisect_right(self._ends, start)  # the first one ending after start
-        return i < len(self._starts) and self._starts[i] < end
-
-    def add(self, start: int, end: int) -> None:
-        """Add ``[start, end)``, merged with the spans it overlaps or touches."""
-        i = bisect_left(self._ends, start)
-        j = bisect_right(self._starts, end)
-        if i < j:
-            start, end = min(start, self._starts[i]), max(end, self._ends[j - 1])
-        self._starts[i:j] = [start]
-        self._ends[i:j] = [end]
-
-
 def find_places(
     text: str, lexicon: Lexicon, start: int = 0, end: int | None = None
 ) -> list[PlaceHit]:
@@ -102,7 +78,7 @@ def find_places(
 def _find_places(text: str, lexicon: Lexicon, start: int, end: int) -> tuple[PlaceHit, ...]:
     not_before = tuple(lexicon.words.get("gazetteer", {}).get("short_county_not_before", ()))
     unnamed = _unlisted_water(text, lexicon, start, end)
-    taken = _Spans((h.start, h.end) for h in unnamed)
+    taken = SpanSet((h.start, h.end) for h in unnamed)
     hits = list(unnamed)
     for m in _matcher(lexicon).finditer(text, start, end):
         alias = m.word
@@ -180,7 +156,7 @@ def _listed_short_names(
     divisions = [h for h in known if h.place.type in ("city", "county")]
     ends = {h.end: h for h in divisions}
     starts = {h.start: h for h in divisions}
-    taken = _Spans((h.start, h.end) for h in known)
+    taken = SpanSet((h.start, h.end) for h in known)
     found: list[PlaceHit] = []
     for m in pattern.finditer(text, start, end):
         if taken.overlaps(m.start, m.end):
@@ -246,7 +222,7 @@ def _unlisted_areas(
     settings = lexicon.words.get("gazetteer", {})
     regions = set(settings.get("region_suffixes", ()))
     openers = tuple(settings.get("area_stem_openers", ()))
-    taken = _Spans((h.start, h.end) for h in known)
+    taken = SpanSet((h.start, h.end) for h in known)
     found: list[PlaceHit] = []
     short_forms = _ShortForms(text, start, end)
     for m in _area_name(lexicon).finditer(text, start, end):
@@ -339,7 +315,7 @@ def _unlisted_towns(
         return []
     not_stems = tuple(settings.get("town_not_stems", ()))
     not_after = settings.get("town_not_after", {})
-    taken = _Spans((h.start, h.end) for h in known)
+    taken = SpanSet((h.start, h.end) for h in known)
     counties = [h for h in known if h.place.type == "county"]
     county_starts = [h.start for h in counties]
     found: list[PlaceHit] = []

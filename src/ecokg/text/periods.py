@@ -20,6 +20,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from ecokg.text.numbers import parse_chinese_integer
+from ecokg.text.segment import SpanSet
 from ecokg.text.wordlists import alternation, ends_with_any, starts_with_any
 
 MIN_YEAR, MAX_YEAR = 1949, 2100
@@ -203,15 +204,14 @@ class PeriodFinder:
         版)》，力争全年…" dates the title, not what the text around it reports."""
         found: list[TimeExpr] = []
         pending: dict[tuple[int, int], _Pending] = {}
-        taken = [] if in_titles else [(m.start(), m.end()) for m in _BOOK_TITLE.finditer(text)]
-
-        def free(a: int, b: int) -> bool:
-            return all(b <= s or a >= e for s, e in taken)
+        taken = SpanSet(
+            () if in_titles else ((m.start(), m.end()) for m in _BOOK_TITLE.finditer(text))
+        )
 
         def add(expr: TimeExpr, later: _Pending | None = None) -> None:
-            if free(expr.start, expr.end):
+            if not taken.overlaps(expr.start, expr.end):
                 found.append(expr)
-                taken.append((expr.start, expr.end))
+                taken.add(expr.start, expr.end)
                 if later is not None:
                     pending[(expr.start, expr.end)] = later
 
