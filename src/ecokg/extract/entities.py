@@ -18,6 +18,7 @@ Canonical names (province-relative forms, abbreviations, 政府 -> 人民政府)
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
@@ -902,12 +903,16 @@ def _numbered(doc: AnalyzedDoc, lexicon: Lexicon, found: list[Candidate]) -> lis
     instrument. A document number cited alone is one more mention of the instrument that
     carries it in the document."""
     text = doc.text
-    instruments = [i for i, c in enumerate(found) if c.type in ("Policy", "Regulation")]
+    # the instruments by their ends, with the last of them (in text order) ending by each end
+    by_end = sorted((c.end, i) for i, c in enumerate(found) if c.type in ("Policy", "Regulation"))
+    ends = [end for end, _ in by_end]
+    last = list(itertools.accumulate((i for _, i in by_end), max))
 
     def cited(start: int) -> int | None:
-        before = [i for i in instruments if found[i].end <= start]
-        if before and _CITED_AFTER.fullmatch(text, found[before[-1]].end, start):
-            return before[-1]
+        """The last instrument ending before ``start``, if only a bracket stands between."""
+        n = bisect.bisect_right(ends, start)
+        if n and _CITED_AFTER.fullmatch(text, found[last[n - 1]].end, start):
+            return last[n - 1]
         return None
 
     for code in find_standard_codes(text, _config(lexicon).standard_series):

@@ -14,7 +14,7 @@ from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from ecokg.errors import InputError
@@ -971,6 +971,7 @@ def _noun_after(state: _DocState, pos: int, limit: int) -> str:
     return text[pos:end]
 
 
+@lru_cache(maxsize=8192)  # labels recur: 优良天数比例, 总磷浓度
 def _match_indicator(
     lexicon: Lexicon, text: str, unit: str | None
 ) -> tuple[IndicatorDef, int] | None:
@@ -1030,15 +1031,21 @@ def _derived(base: IndicatorRef, suffix_iri: str, suffix_label: str) -> Indicato
 
 
 def _theme(state: _DocState, *texts: str) -> str | None:
+    """The theme whose keywords the first of ``texts`` that holds any holds most often."""
     for text in texts:
-        scores = {
-            code: sum(text.count(k) for k in theme.keywords)
-            for code, theme in state.lexicon.themes.items()
-        }
-        best = max(sorted(scores), key=lambda c: scores[c]) if scores else None
-        if best and scores[best] > 0:
+        best = _theme_of(state.lexicon, text)
+        if best is not None:
             return best
     return None
+
+
+@lru_cache(maxsize=8192)
+def _theme_of(lexicon: Lexicon, text: str) -> str | None:
+    scores = {
+        code: sum(text.count(k) for k in theme.keywords) for code, theme in lexicon.themes.items()
+    }
+    best = max(sorted(scores), key=lambda c: scores[c]) if scores else None
+    return best if best and scores[best] > 0 else None
 
 
 def _statement_start(state: _DocState, sentence: Sentence) -> int:

@@ -154,6 +154,9 @@ def _numeral(text: str) -> int:
     return int(text) if text.isdigit() else parse_chinese_integer(text)
 
 
+_REMEMBERED = 8192  # texts whose expressions a finder keeps
+
+
 @dataclass(frozen=True)
 class _Pending:
     """A month or part of a year whose year is not written: resolved in text order."""
@@ -196,12 +199,23 @@ class PeriodFinder:
         )
         parts = alternation(self.parts)
         self._part = re.compile(rf"(?:(\d{{4}})\s*年(?:度)?\s*)?(?P<part>{parts})")
+        self._found: dict[tuple[str, TimeAnchor, bool], tuple[TimeExpr, ...]] = {}
 
     def find(self, text: str, anchor: TimeAnchor, in_titles: bool = True) -> list[TimeExpr]:
         """Every time expression of ``text`` in order; 同年 resolves to the last year named,
         a month without a year to the year of its paragraph (see the module docstring).
         ``in_titles=False`` passes over the times inside 《》 titles: "严格落实《…名录(2021年
-        版)》，力争全年…" dates the title, not what the text around it reports."""
+        版)》，力争全年…" dates the title, not what the text around it reports. Remembered:
+        the same labels and clauses are asked about again and again."""
+        key = (text, anchor, in_titles)
+        found = self._found.get(key)
+        if found is None:
+            if len(self._found) >= _REMEMBERED:
+                self._found.clear()
+            found = self._found[key] = tuple(self._find(text, anchor, in_titles))
+        return list(found)
+
+    def _find(self, text: str, anchor: TimeAnchor, in_titles: bool) -> list[TimeExpr]:
         found: list[TimeExpr] = []
         pending: dict[tuple[int, int], _Pending] = {}
         taken = SpanSet(
