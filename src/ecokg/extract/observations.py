@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
@@ -1684,7 +1684,8 @@ def _modality(state: _DocState, statement: str, clause_text: str, period: Period
     w = state.words
     if any(cue in clause_text for cue in w.forecast_cues):
         return "forecast"
-    if any(cue in w.cue_as_noun.sub("", clause_text) for cue in w.target_cues):
+    as_verbs = w.cue_as_noun.sub("", clause_text)
+    if any(cue in as_verbs for cue in w.target_cues):
         return "target"
     if starts_with_any(statement, w.target_openers):
         return "target"
@@ -1743,24 +1744,35 @@ def _fold_headlines(doc: AnalyzedDoc, found: list[Observation]) -> list[Observat
     并发表新物种236种") is one observation: what the story says of it (indicator, time, place),
     quoted where it is first stated, with the story's sentence as another span."""
     text = doc.document.text
+    breaks = [m.start() for m in re.finditer("\n", text)]
+    headline_lines: dict[tuple[int, int], bool] = {}
 
     def in_headline(obs: Observation) -> bool:
-        start = text.rfind("\n", 0, obs.value_span.start) + 1
-        end = text.find("\n", obs.value_span.end)
-        line = text[start : len(text) if end < 0 else end].strip()
-        return line.startswith("#") or (
-            len(line) <= _HEADING_MAX and line[-1:] not in "。！？!?；;：:，,"
-        )
+        # the line from the last break before the value to the first one after it
+        before = bisect_left(breaks, obs.value_span.start)
+        after = bisect_left(breaks, obs.value_span.end)
+        start = breaks[before - 1] + 1 if before else 0
+        end = breaks[after] if after < len(breaks) else len(text)
+        if (start, end) not in headline_lines:  # each line read once, however long
+            line = text[start:end].strip()
+            headline_lines[(start, end)] = line.startswith("#") or (
+                len(line) <= _HEADING_MAX and line[-1:] not in "。！？!?；;：:，,"
+            )
+        return headline_lines[(start, end)]
 
-    headlines = [o for o in found if in_headline(o)]
+    flags = [in_headline(o) for o in found]
+    headlines = [o for o, flag in zip(found, flags, strict=True) if flag]
     if not headlines:
         return found
-    out = [o for o in found if o not in headlines]
+    out = [o for o, flag in zip(found, flags, strict=True) if not flag]
+    # the first observation of each value and unit in the story, for its headline to join
+    first: dict[tuple[Decimal, str], int] = {}
+    for i, o in enumerate(out):
+        first.setdefault((o.value, o.unit), i)
     for head in headlines:
-        body = next(
-            (i for i, o in enumerate(out) if (o.value, o.unit) == (head.value, head.unit)), None
-        )
+        body = first.get((head.value, head.unit))
         if body is None:
+            first[(head.value, head.unit)] = len(out)
             out.append(head)
         else:
             story = out[body]

@@ -160,19 +160,19 @@ def _attribute_relations(
 
 
 def _memberships(mentions: list[EntityMention], doc: AnalyzedDoc) -> Iterator[Membership]:
+    """A person named after a post (厅长李军) holds it in the agency that ends at most two
+    characters before the post (the first such mention)."""
+    agencies: dict[int, tuple[int, EntityMention]] = {}  # end -> (order, first agency ending there)
+    for order, a in enumerate(mentions):
+        if a.type == "Agency":
+            agencies.setdefault(_norm(a)[1], (order, a))
     for person in mentions:
         post = person.attribute("post")
         if person.type != "Person" or not post:
             continue
         post_start = _norm(person)[0] - len(post)
-        agency = next(
-            (
-                a
-                for a in mentions
-                if a.type == "Agency" and post_start - 2 <= _norm(a)[1] <= post_start
-            ),
-            None,
-        )
+        ending = [agencies[e] for e in range(post_start - 2, post_start + 1) if e in agencies]
+        agency = min(ending, key=lambda found: found[0])[1] if ending else None
         evidence = doc.source_span(_norm(agency)[0] if agency else post_start, _norm(person)[1])
         yield Membership(person.key, agency.key if agency else None, post, evidence)
 
