@@ -588,7 +588,10 @@ def _place_candidates(doc: AnalyzedDoc, lexicon: Lexicon, cfg: _Config) -> Itera
 def _place_words(text: str, cfg: _Config) -> Iterator[tuple[int, int, str]]:
     """Words jieba reads as a proper name that end like a county, a city or a river
     (金堂县, 冷水江市, 锦江): places the gazetteer lacks."""
+    last = {end[-1] for ends, _, _, _ in cfg.place_words for end in ends}
     for end, (start, word, tag) in _tokens(text).by_end.items():
+        if word[-1] not in last:
+            continue  # most words: no rule's ending ends them
         if word in cfg.not_place_words or not _is_cjk(word) or word[0] in "各全本该每诸":
             continue
         if any(
@@ -820,7 +823,10 @@ def _person_candidates(doc: AnalyzedDoc, cfg: _Config) -> Iterator[Candidate]:
 
 
 def _is_cjk(chunk: str) -> bool:
-    return bool(chunk) and all("\u4e00" <= c <= "\u9fff" for c in chunk)
+    return _CJK.fullmatch(chunk) is not None
+
+
+_CJK = re.compile("[\u4e00-\u9fff]+")
 
 
 def _name_end(text: str, pos: int, tokens: _Tokens, compound: Sequence[str]) -> int | None:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from ecokg.extract.base import (
@@ -117,12 +117,7 @@ def _attribute_relations(
             yield Relation(
                 mention.key, mention.type, "aboutPlace", evidence, f"place:{hit.place.id}", "Place"
             )
-    themes = sorted(
-        code
-        for code, theme in lexicon.themes.items()
-        if any(k in mention.name for k in theme.keywords)
-    )
-    for code in themes:
+    for code in _themes_named(lexicon, mention.name):
         yield Relation(mention.key, mention.type, "addressesTheme", evidence, value=code)
     sentence = doc.sentence_at(_norm(mention)[0])
     if sentence is not None and mention.type in (*INSTRUMENTS, "Programme"):
@@ -236,17 +231,22 @@ def _outcome_links(
                     doc.source_span(*doc.paragraph_spans[paragraph]),
                 )
         place = _place_key(lexicon, mention, home)
-        themes = {
-            code
-            for code, theme in lexicon.themes.items()
-            if any(k in mention.name for k in theme.keywords)
-        }
-        for code in themes:
+        for code in _themes_named(lexicon, mention.name):
             for index in by_theme_place.get((code, place), ()):
                 o_sentence = sentences[index]
                 if o_sentence is not None and o_sentence.paragraph != paragraph:
                     keep(mention, index, "shared_theme_place", mention.span)
     yield from (best[k] for k in sorted(best))
+
+
+@lru_cache(maxsize=4096)  # a name recurs with every mention
+def _themes_named(lexicon: Lexicon, name: str) -> tuple[str, ...]:
+    """The themes whose keywords a name holds, by code."""
+    return tuple(
+        sorted(
+            code for code, theme in lexicon.themes.items() if any(k in name for k in theme.keywords)
+        )
+    )
 
 
 def _place_key(lexicon: Lexicon, mention: EntityMention, home: PlaceDef | None) -> str | None:

@@ -41,8 +41,13 @@ def _patterns(lexicon: Lexicon) -> _Patterns:
 def topic_counts(lexicon: Lexicon, text: str) -> tuple[int, int]:
     """(environmental, off-topic) keyword counts; off-topic words are masked first."""
     patterns = _patterns(lexicon)
-    other = patterns.off_topic
-    return len(patterns.environmental.findall(other.sub("", text))), len(other.findall(text))
+    rest, pos, off = [], 0, 0  # the text without its off-topic words, found in one pass
+    for m in patterns.off_topic.finditer(text):
+        rest.append(text[pos : m.start()])
+        pos = m.end()
+        off += 1
+    rest.append(text[pos:])
+    return len(patterns.environmental.findall("".join(rest))), off
 
 
 @lru_cache(maxsize=8192)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any, NamedTuple
 
 
@@ -64,23 +64,26 @@ class Affixes:
         return None
 
 
-def _longest(text: str, words: Iterable[str], test: str) -> str | None:
-    matching = [w for w in words if w and getattr(text, test)(w)]
-    return max(matching, key=len) if matching else None
+def _longest(words: Iterable[str], holds: Callable[[str], bool]) -> str | None:
+    best = ""  # the first of the longest: a word no longer than the best is not tried
+    for word in words:
+        if len(word) > len(best) and holds(word):
+            best = word
+    return best or None
 
 
 def ends_with_any(text: str, words: Iterable[str]) -> str | None:
     """The longest of ``words`` that ``text`` ends with, if any."""
     if isinstance(words, Affixes):
         return words.at_end(text)
-    return _longest(text, words, "endswith")
+    return _longest(words, text.endswith)
 
 
 def starts_with_any(text: str, words: Iterable[str]) -> str | None:
     """The longest of ``words`` that ``text`` starts with, if any."""
     if isinstance(words, Affixes):
         return words.at_start(text)
-    return _longest(text, words, "startswith")
+    return _longest(words, text.startswith)
 
 
 class LongestMatch:
