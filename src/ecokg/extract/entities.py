@@ -34,6 +34,7 @@ from ecokg.extract.topics import off_topic, off_topic_place
 from ecokg.text.analyzed import AnalyzedDoc
 from ecokg.text.codes import DocumentNumber, find_document_numbers, find_standard_codes
 from ecokg.text.furniture import furniture_at, furniture_spans
+from ecokg.text.segment import SpanSet
 from ecokg.text.tokens import pos_cut
 from ecokg.text.wordlists import Affixes, alternation, ends_with_any, starts_with_any
 
@@ -935,26 +936,34 @@ def _numbered(doc: AnalyzedDoc, lexicon: Lexicon, found: list[Candidate]) -> lis
             continue
         found[i] = replace(found[i], attributes=(*found[i].attributes, *_number_parts(number)))
         keys.setdefault(str(number), found[i])
+    taken = SpanSet((c.start, c.end) for c in found)
     for number in bare:
         if (titled := keys.get(str(number))) is not None:
             found.append(replace(titled, start=number.start, end=number.end, source="pattern"))
-        elif (titled := _titled_by_number(text, number, found, lexicon)) is not None:
+        elif (titled := _titled_by_number(text, number, taken, lexicon)) is not None:
             found.append(titled)  # 印发的岷江流域总磷污染控制工作方案（川环发〔2025〕6号）
+        else:
+            continue
+        taken.add(found[-1].start, found[-1].end)
     return sorted(found, key=lambda c: (c.start, c.end, c.type))
 
 
 def _titled_by_number(
-    text: str, number: DocumentNumber, found: Sequence[Candidate], lexicon: Lexicon
+    text: str, number: DocumentNumber, found: SpanSet, lexicon: Lexicon
 ) -> Candidate | None:
     """An instrument named without 《》 right before its document number in brackets: the
-    words back from its type word (…工作方案, …实施意见) to where a name stops."""
+    words back from its type word (…工作方案, …实施意见) to where a name stops (where no
+    candidate ``found`` already stands)."""
     cfg = _config(lexicon)
-    head = text[: number.start].rstrip()
-    if not head.endswith(("(", "（")):
+    end = number.start  # the bracket before the number, past any space
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    if not text.endswith(("(", "（"), 0, end):
         return None
-    end = len(head) - 1
-    word = ends_with_any(text[:end], cfg.instrument_words)
-    if word is None or any(c.start < end and end - len(word) < c.end for c in found):
+    end -= 1
+    words = cfg.instrument_words
+    word = ends_with_any(text[max(0, end - words.longest) : end], words)
+    if word is None or found.overlaps(end - len(word), end):
         return None
     start = _extend_left(text, end, end - len(word), "Policy", cfg)
     if start is None:

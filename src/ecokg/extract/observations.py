@@ -37,7 +37,13 @@ from ecokg.text.analyzed import AnalyzedDoc
 from ecokg.text.numbers import ARABIC_NUMBER, parse_number
 from ecokg.text.periods import SINCE_WORDS, PeriodFinder, TimeAnchor, TimeExpr, period_code
 from ecokg.text.segment import MAX_SENTENCE, Sentence, Span
-from ecokg.text.wordlists import Affixes, alternation, ends_with_any, starts_with_any
+from ecokg.text.wordlists import (
+    Affixes,
+    LongestMatch,
+    alternation,
+    ends_with_any,
+    starts_with_any,
+)
 
 _CN_DIGIT_START = "〇零一二两三四五六七八九十"
 _CN_ALL = "〇零一二两三四五六七八九十百千万亿"
@@ -403,7 +409,7 @@ class _DocState:
     place_ends: frozenset[int] = frozenset()
     # The places this document names, as they are written: one opening a label says where
     # (淀山湖总磷, 临港新片区开展…), so the metric keeps one indicator across documents.
-    place_names: re.Pattern[str] | None = None
+    place_names: LongestMatch | None = None
     rank_base: IndicatorRef | None = None  # what the paragraph's last rank list ranked
     last_indicator: IndicatorRef | None = None  # the metric last reported, for 这一比率
     last_unit: str | None = None  # the unit it was reported in
@@ -491,9 +497,9 @@ def _examined_span(doc: AnalyzedDoc, words: _Words, times: list[TimeExpr]) -> Ti
     return None
 
 
-def _place_names(text: str, places: Sequence[PlaceHit]) -> re.Pattern[str] | None:
+def _place_names(text: str, places: Sequence[PlaceHit]) -> LongestMatch | None:
     names = {text[p.start : p.end] for p in places if p.end - p.start >= 2}
-    return re.compile(alternation(names)) if names else None
+    return LongestMatch(names) if names else None
 
 
 def _reach(spans: Sequence[tuple[int, int]]) -> list[int]:
@@ -852,11 +858,11 @@ def _clean_label(subject: str, state: _DocState) -> str:
         new = w.label_openers.sub("", label)
         if state.place_names is not None:  # before the gazetteer's: 陕南生态示范区, not 陕南
             named = list(state.place_names.finditer(new))
-            if named and len(new) - named[-1].end() >= 2:
+            if named and len(new) - named[-1].end >= 2:
                 # "依托鹭鸶洲湿地公园监测到越冬水鸟": the metric is named after the last place
-                new = new[named[-1].end() :]
-            elif named and named[0].start() == 0:
-                new = new[named[0].end() :]
+                new = new[named[-1].end :]
+            elif named and named[0].start == 0:
+                new = new[named[0].end :]
         new = w.admin_prefix.sub("", new)
         if new != label:
             label, changed = new, True
@@ -1519,7 +1525,13 @@ def _jurisdiction_word(
         return state.home or jurisdiction("province", state.locality, state.lexicon)
     whole = jurisdiction(level, state.locality, state.lexicon)
     if whole is None and at is not None:
-        whole = _last_of(state, state.doc.text.rfind("\n", 0, at) + 1, at, (level,))
+        sentence = state.doc.sentence_at(at)
+        start = (
+            state.doc.paragraph_spans[sentence.paragraph][0]
+            if sentence is not None
+            else state.doc.text.rfind("\n", 0, at) + 1
+        )
+        whole = _last_of(state, start, at, (level,))
     return whole or state.locality
 
 
@@ -1582,7 +1594,10 @@ def _last_of(state: _DocState, start: int, end: int, types: Sequence[str]) -> Pl
     """The place of one of ``types`` named last in ``text[start:end]``."""
     lo = bisect_right(state.place_starts, start - 1)
     hi = bisect_right(state.place_starts, end - 1)
-    return next((h.place for h in reversed(state.places[lo:hi]) if h.place.type in types), None)
+    places = state.places
+    return next(
+        (places[i].place for i in range(hi - 1, lo - 1, -1) if places[i].place.type in types), None
+    )
 
 
 def _later_jurisdiction(state: _DocState, sentence: Sentence, clause: Span) -> PlaceDef | None:

@@ -42,6 +42,7 @@ class Affixes:
     def __init__(self, words: Iterable[str]) -> None:
         self.words = frozenset(w for w in words if w)
         self._sizes = sorted({len(w) for w in self.words}, reverse=True)
+        self.longest = self._sizes[0] if self._sizes else 0  # a window this long is enough
 
     def __iter__(self) -> Iterator[str]:
         return iter(self.words)
