@@ -7,7 +7,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ecokg.extract.places import _ShortForms
+from ecokg.extract.places import _NameCounts, _ShortForms
 from ecokg.text.segment import SpanSet
 
 SPANS = st.lists(
@@ -45,3 +45,14 @@ def test_short_forms_are_what_finditer_finds(text: str, stem: str, data: st.Data
     forms = _ShortForms(text, start, end)
     assert forms.of(stem) == expected
     assert forms.of(stem) == []  # asked again: what it found is taken by then
+
+
+@settings(max_examples=300)
+@given(
+    st.text(alphabet="东湖江水库湖湖", max_size=40),
+    st.text(alphabet="东湖江水", min_size=1, max_size=4),
+    st.sampled_from(["湖", "江", "水库"]),
+)
+def test_name_counts_are_what_str_count_says(text: str, stem: str, suffix: str) -> None:
+    counts = _NameCounts(text, ["湖", "江", "水库", "库"])
+    assert counts.of(stem + suffix) == text.count(stem + suffix)

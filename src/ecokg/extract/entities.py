@@ -724,14 +724,18 @@ def _launch_start(
     found = []
     for verb in verbs:
         i = text.rfind(verb, lower, start)
+        if i < 0:
+            continue
         pos = i + len(verb)
         if text.startswith("了", pos):
             pos += 1  # 实施了…三年行动
         between = text[pos:s_start]
+        if pos not in tokens.bounds or _NOT_IN_NAME.search(between):
+            continue
         joined = any(  # 开展清废行动和…三年行动: the verb launches two names
             c in _JOINERS and between.endswith(cfg.joined_ends, 0, j) for j, c in enumerate(between)
         )
-        if i >= 0 and pos in tokens.bounds and not _NOT_IN_NAME.search(between) and not joined:
+        if not joined:
             found.append(pos)
     return max(found, default=start)
 

@@ -378,12 +378,7 @@ def _unlisted_water(text: str, lexicon: Lexicon, start: int, end: int) -> list[P
     if not suffixes:
         return []
     found: list[PlaceHit] = []
-    counts: dict[str, int] = {}
-
-    def count(name: str) -> int:  # a document repeats its names: count each once
-        if name not in counts:
-            counts[name] = text.count(name)
-        return counts[name]
+    count = _NameCounts(text, suffixes)
 
     not_after: dict[str, str] = settings.get("water_not_after", {})
     for m in _water_suffix_re(tuple(sorted(suffixes))).finditer(text, start, end):
@@ -410,13 +405,13 @@ def _unlisted_water(text: str, lexicon: Lexicon, start: int, end: int) -> list[P
                 # "全省黄河流域": 黄河 is listed; a name ending with a listed one is no new name
                 and not _ends_with_listed_water(name, lexicon)
                 and (
-                    count(name) >= 2
+                    count.of(name) >= 2
                     or basin
                     or _named_reservoir(text, m.start() - size, stem, suffix)
                     or _listed_name(text, m.start() - size, m.end(), stem, suffix)
                 )
                 # the longer name, unless the shorter is also written alone (龙羊峡水库)
-                and (best is None or count(name) > count(best))
+                and (best is None or count.of(name) > count.of(best))
             ):
                 best = name
         if best is None or (found and found[-1].end > m.start() - len(best) + len(suffix)):
@@ -431,6 +426,41 @@ def _unlisted_water(text: str, lexicon: Lexicon, start: int, end: int) -> list[P
             place, stop = PlaceDef(name, name, "park", None, None, ()), area.end()
         found.append(PlaceHit(begin, stop, place))
     return found
+
+
+class _NameCounts:
+    """How often the text writes a name of a water body (``text.count(name)``: the whole text,
+    without overlaps), from one index of where each water word stands by the characters
+    before it, instead of a scan of the whole text for every name."""
+
+    LONGEST_STEM = 4
+
+    def __init__(self, text: str, suffixes: Iterable[str]) -> None:
+        self._text, self._suffixes = text, tuple(suffixes)
+        self._starts: dict[str, set[int]] | None = None
+        self._counts: dict[str, int] = {}
+
+    def of(self, name: str) -> int:
+        """``text.count(name)`` for a name that ends with a water word."""
+        if name in self._counts:
+            return self._counts[name]
+        if self._starts is None:
+            self._starts = {}
+            text = self._text
+            for suffix in self._suffixes:
+                at = text.find(suffix)
+                while at >= 0:
+                    for size in range(1, self.LONGEST_STEM + 1):
+                        if at >= size:
+                            name_at = text[at - size : at + len(suffix)]
+                            self._starts.setdefault(name_at, set()).add(at - size)
+                    at = text.find(suffix, at + 1)
+        count, free = 0, 0
+        for start in sorted(self._starts.get(name, ())):
+            if start >= free:  # str.count does not count overlapping occurrences
+                count, free = count + 1, start + len(name)
+        self._counts[name] = count
+        return count
 
 
 def _water_stem(stem: str, suffix: str, not_stems: set[str]) -> bool:
