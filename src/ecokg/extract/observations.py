@@ -187,11 +187,11 @@ class _Words:
     q_infix: dict[str, str]
     q_after: dict[str, str]
     linkers: tuple[str, ...]
-    rank_verbs: tuple[str, ...]
-    noun_stops: tuple[str, ...]
+    rank_verbs: Affixes
+    noun_stops: Affixes
     bare_heads: frozenset[str]
-    change_up: tuple[str, ...]
-    change_down: tuple[str, ...]
+    change_up: Affixes
+    change_down: Affixes
     magnitude: re.Pattern[str]  # a change's size named before it; group "up" or "down"
     rank_scopes: dict[str, str]
     rank_scope_words: tuple[str, ...]  # longest first
@@ -204,26 +204,26 @@ class _Words:
     count_forms: frozenset[str]
     skip_after_count: tuple[str, ...]
     skip_after_days: tuple[str, ...]
-    scope_sets: tuple[str, ...]
+    scope_sets: Affixes
     province_wide: tuple[str, ...]
     jurisdictions: dict[str, str]
     label_rewrites: tuple[tuple[re.Pattern[str], str], ...]
-    ordinal_counters: tuple[str, ...]
+    ordinal_counters: Affixes
     target_cues: tuple[str, ...]
-    target_openers: tuple[str, ...]
+    target_openers: Affixes
     # A cue used as a noun (按照…要求, 管控要求的): a requirement met, no target set
     cue_as_noun: re.Pattern[str]
-    goal_nouns: tuple[str, ...]
+    goal_nouns: Affixes
     examinations: tuple[str, ...]
     event_verbs: tuple[str, ...]
     examination_acts: tuple[str, ...]
     follow_ups: tuple[str, ...]
     forecast_cues: tuple[str, ...]
     date_suffixes: tuple[str, ...]
-    skip_before: tuple[str, ...]
+    skip_before: Affixes
     name_re: re.Pattern[str]
     periods: PeriodFinder
-    cumulative: tuple[str, ...]
+    cumulative: Affixes
     lead_in: re.Pattern[str]  # who says what follows ("白皮书显示，"), before its time
     # A flattened table: its caption's unit, a line of a name and a number, a group's subtotal
     table_unit: re.Pattern[str]
@@ -231,15 +231,15 @@ class _Words:
     table_total: re.Pattern[str]
     as_of_now: tuple[str, ...]
     anaphor_count: re.Pattern[str]
-    base_before: tuple[str, ...]
-    base_after: tuple[str, ...]
+    base_before: Affixes
+    base_after: Affixes
     admin_prefix: re.Pattern[str]
     label_openers: re.Pattern[str]
     unit_nouns: dict[str, str]
-    averaging_words: tuple[str, ...]
+    averaging_words: Affixes
     counter_nouns: dict[str, str]
     living_counters: str
-    evaluatives: tuple[str, ...]
+    evaluatives: Affixes
     streak_states: tuple[tuple[re.Pattern[str], str], ...]
     # generic indicator IRI -> (narrower one, "cue|other" set words as one pattern, cue group)
     indicator_context: dict[str, tuple[IndicatorDef, re.Pattern[str]]]
@@ -270,11 +270,11 @@ def _words(lexicon: Lexicon) -> _Words:
         q_infix=_invert(q["infix"]),
         q_after=after_forms,
         linkers=tuple(w["linkers"]),
-        rank_verbs=tuple(w["rank_verbs"]),
-        noun_stops=tuple(w["noun_stops"]),
+        rank_verbs=Affixes(w["rank_verbs"]),
+        noun_stops=Affixes(w["noun_stops"]),
         bare_heads=frozenset(w["bare_heads"]),
-        change_up=tuple(w["change"]["up"]),
-        change_down=tuple(w["change"]["down"]),
+        change_up=Affixes(w["change"]["up"]),
+        change_down=Affixes(w["change"]["down"]),
         magnitude=re.compile(
             f"(?:(?P<up>{alternation(w['change']['magnitude']['up'])})"
             f"|(?P<down>{alternation(w['change']['magnitude']['down'])}))"
@@ -291,25 +291,25 @@ def _words(lexicon: Lexicon) -> _Words:
         count_forms=frozenset(f for f, code in unit_forms.items() if code == "count"),
         skip_after_count=tuple(w["skip"]["after_count"]),
         skip_after_days=tuple(w["skip"]["after_days"]),
-        scope_sets=tuple(w["scope_sets"]),
+        scope_sets=Affixes(w["scope_sets"]),
         province_wide=tuple(w["province_wide"]),
         jurisdictions={str(k): str(v) for k, v in w["jurisdictions"].items()},
         label_rewrites=tuple((re.compile(p), str(r)) for p, r in w["indicator_label_rewrites"]),
-        ordinal_counters=tuple(w["ordinal_counters"]),
+        ordinal_counters=Affixes(w["ordinal_counters"]),
         target_cues=tuple(w["modality"]["target"]),
-        target_openers=tuple(w["modality"]["target_openers"]),
+        target_openers=Affixes(w["modality"]["target_openers"]),
         cue_as_noun=re.compile("|".join(w["modality"]["cue_as_noun"])),
-        goal_nouns=tuple(w["modality"]["goal_nouns"]),
+        goal_nouns=Affixes(w["modality"]["goal_nouns"]),
         examinations=tuple(w["periods"]["examinations"]),
         event_verbs=tuple(w["periods"].get("event_verbs", ())),
         examination_acts=tuple(w["periods"]["examination_acts"]),
         follow_ups=tuple(w["periods"]["follow_ups"]),
         forecast_cues=tuple(w["modality"]["forecast"]),
         date_suffixes=tuple(w["skip"]["date_suffixes"]),
-        skip_before=tuple(w["skip"]["before"]),
+        skip_before=Affixes(w["skip"]["before"]),
         name_re=re.compile("|".join(f"(?:{p})" for p in w["skip"]["name_patterns"])),
         periods=PeriodFinder(w),
-        cumulative=tuple(w["periods"]["cumulative"]),
+        cumulative=Affixes(w["periods"]["cumulative"]),
         lead_in=re.compile(rf"[^，,。；;]{{0,8}}(?:{alternation(w['periods']['lead_in'])})[，,]"),
         table_unit=re.compile(w["tables"]["unit"]),
         table_row=re.compile(w["tables"]["row"]),
@@ -319,14 +319,14 @@ def _words(lexicon: Lexicon) -> _Words:
             rf"(?P<n>[{_CN_DIGIT_START}\d]+)(?:{alternation(w['anaphora']['nouns'])})"
             rf"(?={alternation(w['anaphora']['verbs'])})"
         ),
-        base_before=tuple(w["change"]["base_before"]),
-        base_after=tuple(w["change"]["base_after"]),
+        base_before=Affixes(w["change"]["base_before"]),
+        base_after=Affixes(w["change"]["base_after"]),
         label_openers=re.compile("^(?:" + "|".join(w["label_openers"]) + ")+"),
         unit_nouns={str(k): str(v) for k, v in w["unit_nouns"].items()},
-        averaging_words=tuple(sorted(w["averaging_words"], key=len, reverse=True)),
+        averaging_words=Affixes(w["averaging_words"]),
         counter_nouns={str(k): str(v) for k, v in w["counter_nouns"].items()},
         living_counters="".join(w["living_counters"]),
-        evaluatives=tuple(w["evaluatives"]),
+        evaluatives=Affixes(w["evaluatives"]),
         streak_states=tuple((re.compile(p), str(n)) for p, n in w["streak_states"]),
         indicator_context={
             str(_indicator(lexicon, c["generic"]).iri): (
@@ -909,7 +909,11 @@ def _list_member(
     """For a value in a list sharing one subject ("同比分别下降6.1%和3.4%"): the list's subject,
     the value's position in the list and the list's length; else (subject, 0, 1)."""
     text = state.doc.text
-    starts = [m.start() for m in _NUMBER.finditer(text, clause.start, num.start)]
+    starts = (  # the numbers before it, wanted only when the subject is a list separator
+        [m.start() for m in _NUMBER.finditer(text, clause.start, num.start)]
+        if _LIST_SEPARATOR.fullmatch(subject)
+        else []
+    )
     position = 0
     while _LIST_SEPARATOR.fullmatch(subject) and starts:
         head = starts.pop()
