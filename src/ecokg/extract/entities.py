@@ -866,17 +866,12 @@ def _resolve_overlaps(candidates: Iterable[Candidate]) -> list[Candidate]:
         candidates,
         key=lambda c: (-(c.end - c.start), _SOURCE_RANK[c.source], c.start, c.type),
     )
-    # taken spans never overlap, so sorted by start they are sorted by end: only the last one
-    # starting before a candidate's end can overlap it
-    starts: list[int] = []
-    ends: list[int] = []
+    taken = SpanSet()
     kept = []
     for cand in ordered:
-        i = bisect.bisect_left(starts, cand.end)
-        if i > 0 and ends[i - 1] > cand.start:
-            continue
-        starts.insert(i, cand.start)
-        ends.insert(i, cand.end)
+        if cand.start >= cand.end or taken.overlaps(cand.start, cand.end):
+            continue  # (no candidate is empty: a name has characters)
+        taken.add(cand.start, cand.end)
         kept.append(cand)
     return sorted(kept, key=lambda c: (c.start, c.end))
 

@@ -11,7 +11,6 @@ as several, cut by :func:`cut_span` where a reader would pause, and a line longe
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -46,28 +45,24 @@ class Span:
 
 
 class SpanSet:
-    """A growing set of spans of the text, kept as their union (sorted, disjoint): does a new
-    span overlap any of them? (Spans and questions are never empty.)"""
+    """A growing set of spans of a text: does a new span share a character with any of them?
+    (A flag per character up to the furthest span: each question and each addition costs its
+    own length, however many spans there are; spans are never empty.)"""
 
     def __init__(self, spans: Iterable[tuple[int, int]] = ()) -> None:
-        self._starts: list[int] = []
-        self._ends: list[int] = []
-        for start, end in sorted(spans):
+        self._covered = bytearray()
+        for start, end in spans:
             self.add(start, end)
 
     def overlaps(self, start: int, end: int) -> bool:
         """Whether ``[start, end)`` shares a character with a span of the set."""
-        i = bisect_right(self._ends, start)  # the first one ending after start
-        return i < len(self._starts) and self._starts[i] < end
+        return self._covered.find(1, start, end) >= 0
 
     def add(self, start: int, end: int) -> None:
-        """Add ``[start, end)``, merged with the spans it overlaps or touches."""
-        i = bisect_left(self._ends, start)
-        j = bisect_right(self._starts, end)
-        if i < j:
-            start, end = min(start, self._starts[i]), max(end, self._ends[j - 1])
-        self._starts[i:j] = [start]
-        self._ends[i:j] = [end]
+        """Add ``[start, end)``."""
+        if end > len(self._covered):
+            self._covered.extend(bytes(end - len(self._covered)))
+        self._covered[start:end] = b"\x01" * (end - start)
 
 
 @dataclass(frozen=True)
