@@ -52,6 +52,8 @@ _SINCE = re.compile(
     r"[”」\"']?(?:期间)?(?P<verb>[\u4e00-\u9fff]{0,6}?)"
     rf"(?:{alternation(SINCE_WORDS[:3])}|起(?![草步点]))"  # 起草, 起步, 起点 start nothing
 )
+# What may close a plan's name: its quote, 期 (“十四五”期).
+_PLAN_CLOSE = re.compile(r"[”」\"']?期?")
 _BARE_MONTH = re.compile(rf"{_BARE}({_M})\s*月(?:份)?(?!\s*\d)")
 
 
@@ -337,8 +339,8 @@ class PeriodFinder:
         s, e = m.start(), m.end()
         if m["plan"]:
             y1, y2 = (int(y) for y in self.plans[m["plan"]].split("/"))
-            end = re.match(r"[”」\"']?期?", m.string[e:])
-            rest = e + (end.end() if end else 0)
+            end = _PLAN_CLOSE.match(m.string, e)  # (at e: not a copy of the rest of the text)
+            rest = end.end() if end else e
             if self._end_word(m.string, rest):
                 # "“十四五”末23.5%的目标": the plan's last year
                 return TimeExpr(s, rest + 1, "year", str(y2), y2, y2)
