@@ -53,17 +53,24 @@ def test_a_hostile_text_costs_no_more_than_its_budget(monkeypatch: pytest.Monkey
     # Characters the model never saw, in one run: jieba would take hours over a few megabytes.
     text = "".join(chr(0x9F80 + i % 80) for i in range(20_000))
     spent = []
-    real = tokens._Budget.spend
+    real = tokens._viterbi
 
-    def spend(self: tokens._Budget, cost: int) -> bool:
-        ok = real(self, cost)
-        spent.append(cost if ok else 0)
-        return ok
+    def viterbi(chars: str, limit: int) -> tuple[int, list[tuple[str, str]]] | None:
+        found = real(chars, limit)
+        spent.append(found[0] if found else limit)  # a run cut short spent its limit
+        return found
 
-    monkeypatch.setattr(tokens._Budget, "spend", spend)
+    monkeypatch.setattr(tokens, "_viterbi", viterbi)
     words = pos_cut(text)
     assert "".join(w for w, _ in words) == text
-    assert sum(spent) <= tokens._BUDGET_BASE + tokens._BUDGET_PER_CHAR * len(text)
+    # (a run stops at the first character past its limit: one more step of at most 2 x all
+    # transitions)
+    most = tokens._BUDGET_BASE + tokens._BUDGET_PER_CHAR * len(text) + 2 * len(jieba_trans())
+    assert sum(spent) <= most
+
+
+def jieba_trans() -> list[tuple[object, object]]:
+    return [(a, b) for a, ys in tokens.trans_P.items() for b in ys]
 
 
 def test_words_cover_the_text_exactly() -> None:

@@ -71,10 +71,15 @@ def find_places(
     text: str, lexicon: Lexicon, start: int = 0, end: int | None = None
 ) -> list[PlaceHit]:
     """Every gazetteer place named in ``text[start:end]``, longest name first at each position."""
-    return list(_find_places(text, lexicon, start, len(text) if end is None else end))
+    # Every extractor asks for a document's places, and names recur from mention to mention:
+    # documents and names are remembered apart, so the many names never push a document out.
+    remembered = _document_places if len(text) > _LONGEST_NAME else _name_places
+    return list(remembered(text, lexicon, start, len(text) if end is None else end))
 
 
-@lru_cache(maxsize=4096)  # every extractor asks for the document's places, and names recur
+_LONGEST_NAME = 200
+
+
 def _find_places(text: str, lexicon: Lexicon, start: int, end: int) -> tuple[PlaceHit, ...]:
     not_before = tuple(lexicon.words.get("gazetteer", {}).get("short_county_not_before", ()))
     unnamed = _unlisted_water(text, lexicon, start, end)
@@ -124,6 +129,10 @@ def _find_places(text: str, lexicon: Lexicon, start: int, end: int) -> tuple[Pla
     return tuple(
         _one_name_per_park(_with(hits, _listed_short_names(text, lexicon, start, end, hits)))
     )
+
+
+_document_places = lru_cache(maxsize=8)(_find_places)
+_name_places = lru_cache(maxsize=4096)(_find_places)
 
 
 @cache

@@ -21,7 +21,6 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
-from itertools import pairwise
 
 import jieba
 import jieba.posseg
@@ -42,9 +41,9 @@ _RUN_SKIP = re.compile(r"([.0-9]+|[a-zA-Z0-9]+)")
 _NUM = re.compile(r"[.0-9]+")
 _ENG = re.compile("[a-zA-Z0-9]+")
 _MIN_FLOAT = -3.14e100  # jieba's log-probability of an emission the model never saw
-# Model steps (state pairs it may visit, 25 to 110 ns each) a call may spend: a fixed allowance
-# plus an amount per character. The real documents of the tests use at most 260,000 in all and
-# 24 per character on average; a hostile 5 MB text is held to some 17 s.
+# Model steps (state pairs visited, 100 to 180 ns each) a call may spend: a fixed allowance plus
+# an amount per character. The real documents of the tests take at most 220,000 in all and 25
+# per character on average; a hostile 5 MB text is held to some 20 to 30 s.
 _BUDGET_BASE = 1_000_000
 _BUDGET_PER_CHAR = 32
 
@@ -128,21 +127,22 @@ def _unknown_run(run: str, budget: _Budget) -> Iterator[Token]:
 
 
 def _model_words(chars: str, budget: _Budget) -> tuple[Token, ...]:
-    """The model's words for a run of Chinese characters while the budget lasts. A run read
-    before costs as much as a new one, so what a text yields never depends on what was read
-    before it."""
+    """The model's words for a run of Chinese characters while the budget lasts (once it is
+    spent, single characters). A run read before costs what it cost then and a run that does
+    not fit spends what is left either way, so what a text yields never depends on what was
+    read before it."""
     known = _memo.get(chars)
-    cost = known[0] if known else _cost(chars)
-    if not budget.spend(cost):
+    found = _words_of(chars, budget.left) if known is None and budget.left > 0 else known
+    if found is None or found[0] > budget.left:
+        budget.left = 0
         tags = _dictionary().tags
         return tuple((char, tags.get(char, "x")) for char in chars)
-    if known:
-        return known[1]
-    words = _words_of(chars)
-    if len(chars) <= _MEMO_LONGEST:
+    cost, words = found
+    budget.left -= cost
+    if known is None and len(chars) <= _MEMO_LONGEST:
         if len(_memo) >= _MEMO_SIZE:
             _memo.clear()
-        _memo[chars] = cost, words
+        _memo[chars] = found
     return words
 
 
@@ -159,25 +159,14 @@ class _Budget:
 
     left: int
 
-    def spend(self, cost: int) -> bool:
-        """Take ``cost`` steps if that many are left."""
-        if cost > self.left:
-            return False
-        self.left -= cost
-        return True
 
-
-def _cost(chars: str) -> int:
-    """What reading ``chars`` costs: the state pairs the model may visit (a character it never
-    saw may be in any state)."""
-    every = len(trans_P)
-    sizes = [len(char_state_tab_P.get(c, ())) or every for c in chars]
-    return sizes[0] + sum(a * b for a, b in pairwise(sizes))
-
-
-def _words_of(chars: str) -> tuple[Token, ...]:
-    """jieba.posseg's ``__cut``: the words and tags of the most likely state sequence."""
-    states = _viterbi(chars)
+def _words_of(chars: str, limit: int) -> tuple[int, tuple[Token, ...]] | None:
+    """jieba.posseg's ``__cut``: the words and tags of the most likely state sequence, with the
+    steps it took; None when that takes more than ``limit`` steps."""
+    found = _viterbi(chars, limit)
+    if found is None:
+        return None
+    steps, states = found
     words: list[Token] = []
     begin = after = 0
     for i, (position, tag) in enumerate(states):
@@ -191,7 +180,7 @@ def _words_of(chars: str) -> tuple[Token, ...]:
             after = i + 1
     if after < len(chars):
         words.append((chars[after:], states[after][1]))
-    return tuple(words)
+    return steps, tuple(words)
 
 
 @cache
@@ -199,8 +188,9 @@ def _all_states() -> tuple[State, ...]:
     return tuple(trans_P)
 
 
-def _viterbi(chars: str) -> list[State]:
-    """jieba.posseg.viterbi's best path, found by visiting only the transitions that exist.
+def _viterbi(chars: str, limit: int) -> tuple[int, list[State]] | None:
+    """jieba.posseg.viterbi's best path, found by visiting only the transitions that exist, and
+    the steps (state pairs) that took; None past ``limit`` steps.
 
     jieba scores every (previous, next) pair, a missing transition at minus infinity; every
     next state it scores has a previous state with a transition to it, so the pairs without
@@ -208,23 +198,32 @@ def _viterbi(chars: str) -> list[State]:
     and ties go to the greater state, as ``max`` over ``(score, state)`` does.
     """
     every = _all_states()
+    fanout = _fanout()
     first = chars[0]
     scores: dict[State, float] = {
         y: start_P[y] + emit_P[y].get(first, _MIN_FLOAT) for y in char_state_tab_P.get(first, every)
     }
+    steps = len(scores)
+    if steps > limit:
+        return None
     back: list[dict[State, State]] = []
     for char in chars[1:]:
         prev = [(y0, v0) for y0, v0 in scores.items() if trans_P[y0]]
         states = char_state_tab_P.get(char)
+        followed = sum(fanout[y0] for y0, _ in prev)
         best = None
         # a character's few states ask the few previous ones (pull); when it may be in any
         # state, the previous states' transitions are followed instead (push)
-        if states is not None and len(states) * len(prev) <= sum(_fanout()[y0] for y0, _ in prev):
+        if states is not None and len(states) * len(prev) <= followed:
             best = _pull(prev, states, char)
+            steps += len(states) * len(prev)
         if not best:
             expected = {y for y0, _ in prev for y in trans_P[y0]}
             allowed = set(states or every) & expected or expected or set(every)
             best = _push(prev, allowed, char)
+            steps += 2 * followed
+        if steps > limit:
+            return None
         scores = {y: s for y, (s, _) in best.items()}
         back.append({y: y0 for y, (_, y0) in best.items()})
     state = max((v, y) for y, v in scores.items())[1]
@@ -233,7 +232,7 @@ def _viterbi(chars: str) -> list[State]:
         state = step[state]
         path.append(state)
     path.reverse()
-    return path
+    return steps, path
 
 
 Scored = dict[State, tuple[float, State]]  # state -> (score, the previous state it came from)
