@@ -2,11 +2,22 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ecokg.text.segment import Sentence, Span, clauses, paragraphs, sentences
+from ecokg.text.segment import (
+    MAX_PARAGRAPH,
+    MAX_SENTENCE,
+    Sentence,
+    Span,
+    clauses,
+    cut_span,
+    paragraphs,
+    sentences,
+)
 
 TERMINALS = "。！？!?；;"
 CLAUSE_BREAKS = "，,：:；;。！？!?"
@@ -179,3 +190,69 @@ def test_paragraphs_are_ordered_lines(text: str) -> None:
         body = text[p.start : p.end]
         assert "\n" not in body
         assert not body[0].isspace() and not body[-1].isspace()
+
+
+# --- overlong sentences and lines ------------------------------------------------------------
+
+CUT_ALPHABET = "生态环境水质量空气治理年度ab12.,，、： \n"
+
+
+@settings(max_examples=300)
+@given(
+    st.text(alphabet=CUT_ALPHABET, max_size=300),
+    st.integers(min_value=2, max_value=40),
+    st.data(),
+)
+def test_cut_pieces_cover_the_span_exactly_within_the_limit(
+    text: str, limit: int, data: st.DataObject
+) -> None:
+    start = data.draw(st.integers(min_value=0, max_value=len(text)))
+    end = data.draw(st.integers(min_value=start, max_value=len(text)))
+    pieces = cut_span(text, Span(start, end), limit)
+    assert pieces[0].start == start and pieces[-1].end == end
+    assert all(a.end == b.start for a, b in itertools.pairwise(pieces))
+    assert all(p.end - p.start <= limit for p in pieces)
+    # every piece but the last holds at least half the limit: few pieces, linear work
+    assert all(p.end - p.start >= limit // 2 for p in pieces[:-1])
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet=CUT_ALPHABET, max_size=300), st.integers(min_value=2, max_value=40))
+def test_cuts_fall_at_the_best_place_in_reach(text: str, limit: int) -> None:
+    pieces = cut_span(text, Span(0, len(text)), limit)
+    for piece in pieces[:-1]:
+        cut, reach = piece.end, range(piece.start + limit // 2 + 1, piece.start + limit + 1)
+        marks = [
+            i
+            for i in reach
+            if text[i - 1] in "，、：" or (text[i - 1] == "," and not text[i : i + 1].isdigit())
+        ]
+        spaces = [i for i in reach if text[i - 1].isspace()]
+        chinese = [i for i in reach if i < len(text) and is_cjk(text[i - 1]) and is_cjk(text[i])]
+        best = marks or spaces or chinese or [piece.start + limit]
+        assert cut == best[-1], (text, limit, piece)
+
+
+def is_cjk(char: str) -> bool:
+    return "\u4e00" <= char <= "\u9fff"
+
+
+def test_a_long_line_is_cut_into_bounded_sentences_and_paragraphs() -> None:
+    # no stop, no comma, no space: Chinese characters and numbers only (a hostile input)
+    unit = "全省空气质量优良天数比例为95.2%同比上升1.3个百分点" * 10
+    text = "标题\n" + unit * 600  # 200,000 characters on one line
+    result = sentences(text)
+    assert max(s.span.end - s.span.start for s in result) <= MAX_SENTENCE
+    lengths: dict[int, list[int]] = {}
+    for s in result:
+        lengths.setdefault(s.paragraph, []).append(s.span.start)
+        lengths[s.paragraph].append(s.span.end)
+    assert max(max(v) - min(v) for v in lengths.values()) <= MAX_PARAGRAPH
+    # the sentences cover the line exactly, and no cut falls inside a number
+    body = [s for s in result if s.paragraph > 0]
+    assert body[0].span.start == 3 and body[-1].span.end == len(text)
+    assert all(a.span.end == b.span.start for a, b in itertools.pairwise(body))
+    assert not any(text[s.span.end - 1].isdigit() and text[s.span.end].isdigit() for s in body[:-1])
+    # the same work per character as a line a tenth as long: pieces, not one sentence
+    shorter = sentences("标题\n" + unit * 60)
+    assert len(result) / len(shorter) == pytest.approx(10, rel=0.05)

@@ -18,15 +18,12 @@ Canonical names (province-relative forms, abbreviations, 政府 -> 人民政府)
 from __future__ import annotations
 
 import bisect
-import logging
+import itertools
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from typing import Any
-
-import jieba
-import jieba.posseg
 
 from ecokg.extract.base import Claim, EntityMention, register
 from ecokg.extract.lexicon import Lexicon
@@ -37,9 +34,9 @@ from ecokg.extract.topics import off_topic, off_topic_place
 from ecokg.text.analyzed import AnalyzedDoc
 from ecokg.text.codes import DocumentNumber, find_document_numbers, find_standard_codes
 from ecokg.text.furniture import furniture_at, furniture_spans
-from ecokg.text.wordlists import alternation, ends_with_any, starts_with_any
-
-jieba.setLogLevel(logging.WARNING)
+from ecokg.text.segment import SpanSet
+from ecokg.text.tokens import pos_cut
+from ecokg.text.wordlists import Affixes, alternation, ends_with_any, starts_with_any
 
 _PUNCT = set("，,。；;：:、！？!?（）()《》【】[]「」『』…—\n\r\t ")
 # A count or batch before a name is not part of it ("10个专项攻坚行动", "第二批国家碳达峰试点城市").
@@ -81,11 +78,12 @@ class _Config:
     lexicon_entries: dict[str, dict[str, Any]]
     suffix_re: re.Pattern[str]
     suffix_type: dict[str, str]
+    suffixes: Affixes  # the words of suffix_type
     agency_prefixes: tuple[str, ...]
     institution_suffixes: tuple[str, ...]
     min_length: dict[str, int]
     max_length: dict[str, int]
-    boundaries: frozenset[str]
+    boundaries: Affixes
     not_agency_words: tuple[str, ...]
     name_ends: tuple[str, ...]
     county_re: re.Pattern[str]
@@ -94,7 +92,7 @@ class _Config:
     place_re: re.Pattern[str]
     person_re: re.Pattern[str]
     titled_re: re.Pattern[str]
-    leading_verbs: tuple[str, ...]
+    leading_verbs: Affixes
     relative_scopes: tuple[str, ...]
     generic_modifier_re: re.Pattern[str]
     speaker_re: re.Pattern[str]
@@ -107,12 +105,12 @@ class _Config:
     weak_suffixes: tuple[str, ...]
     work_area_re: re.Pattern[str]
     yearly_editions: tuple[str, ...]
-    instrument_words: tuple[str, ...]
+    instrument_words: Affixes
     building_suffixes: tuple[str, ...]
     counted_tail_re: re.Pattern[str]
     quoted_term_re: re.Pattern[str]
     launch_verbs: dict[str, tuple[str, ...]]  # type word -> verbs that launch or found one
-    policy_verbs: tuple[str, ...]
+    policy_verbs: Affixes
     anchor_words: tuple[str, ...]
     inspection_prefixes: tuple[str, ...]
     relative_re: re.Pattern[str]
@@ -155,12 +153,13 @@ def _config(lexicon: Lexicon) -> _Config:
         # a lookahead finds every start, so 督察组 is seen inside 生态环境保护督察组
         suffix_re=re.compile(f"(?=({alternation(suffix_type)}))"),
         suffix_type=suffix_type,
+        suffixes=Affixes(suffix_type),
         agency_prefixes=tuple(p["agency_prefixes"]),
         institution_suffixes=tuple(p["institution_suffixes"]),
         min_length={str(k): int(v) for k, v in p["min_length"].items()},
         max_length={str(k): int(v) for k, v in p["max_length"].items()},
         # A post ends a name on its left too: 厅长李军 is a person after an agency.
-        boundaries=frozenset(p["left_boundaries"]) | frozenset(p["posts"]),
+        boundaries=Affixes([*p["left_boundaries"], *p["posts"]]),
         not_agency_words=tuple(p["not_agency_words"]),
         name_ends=tuple(sorted({*(s for s in suffix_type if len(s) > 1), *instruments_long})),
         # a county's name holds no quantifier, conjunction or ranking verb (江西各城市, 全省各县,
@@ -184,7 +183,7 @@ def _config(lexicon: Lexicon) -> _Config:
         ),
         place_re=re.compile(alternation(p["place_suffixes"])),
         person_re=re.compile(f"(?:{alternation(p['posts'])})"),
-        leading_verbs=tuple(p["leading_verbs"]),
+        leading_verbs=Affixes(p["leading_verbs"]),
         relative_scopes=tuple(p["relative_scopes"]),
         generic_modifier_re=re.compile(
             f"(?:[{_CN_COUNT}]+大|{alternation(p['generic_modifiers'])})*"
@@ -213,7 +212,7 @@ def _config(lexicon: Lexicon) -> _Config:
         # a quoted term that makes a name specific holds words, not a formula (“1+N”体系)
         quoted_term_re=re.compile(r"“[^”]*[\u4e00-\u9fff][^”]*”"),
         yearly_editions=tuple(p["yearly_editions"]),
-        instrument_words=tuple(instruments_long),
+        instrument_words=Affixes(instruments_long),
         building_suffixes=tuple(p["building_suffixes"]),
         work_area_re=re.compile(
             f"(?:{alternation(p['scope_prefixes'])})?(?:{alternation(p['work_areas'])})"
@@ -223,7 +222,7 @@ def _config(lexicon: Lexicon) -> _Config:
             for group in p["launch_verbs"]
             for suffix in group["suffixes"]
         },
-        policy_verbs=tuple(p["policy_verbs"]),
+        policy_verbs=Affixes(p["policy_verbs"]),
         anchor_words=tuple(p["anchor_words"]),
         inspection_prefixes=tuple(p["inspection_prefixes"]),
         relative_re=re.compile(alternation(p["relative_agencies"])),
@@ -308,8 +307,7 @@ def _tokens(text: str) -> _Tokens:
     by_end: dict[int, tuple[int, str, str]] = {}
     start_of: list[int] = []
     pos = 0
-    for pair in jieba.posseg.cut(text):
-        word, tag = pair.word, pair.flag
+    for word, tag in pos_cut(text):
         by_end[pos + len(word)] = (pos, word, tag)
         start_of.extend([pos] * len(word))
         pos += len(word)
@@ -383,9 +381,7 @@ def _short_item(text: str, pos: int, tokens: _Tokens, cfg: _Config) -> bool:
     left = tokens.by_end.get(pos - 1)
     if left is None or len(left[1]) > 2 or not _is_cjk(left[1]):
         return False
-    if any(left[1].endswith(suffix) for suffix in cfg.suffix_type) or _ends_a_name(
-        text, pos - 1, cfg
-    ):
+    if ends_with_any(left[1], cfg.suffixes) is not None or _ends_a_name(text, pos - 1, cfg):
         return False  # 省委、省政府 and 执法大练兵、应急大演练: each item is a name of its own
     before = tokens.by_end.get(left[0])
     return before is None or before[2] not in cfg.noun_pos
@@ -468,12 +464,12 @@ def _quoted_programmes(doc: AnalyzedDoc, cfg: _Config) -> Iterator[Candidate]:
     for m in cfg.quoted_programme_re.finditer(doc.text):
         name = m.group(1).strip("“”")
         if name not in cfg.quoted_not_names and not _generic(
-            name, ends_with_any(name, cfg.suffix_type) or "", "", cfg
+            name, ends_with_any(name, cfg.suffixes) or "", "", cfg
         ):
             yield Candidate(m.start(1), m.end(1), "Programme", m.group(1), "pattern")
     for m in _QUOTED_NAME.finditer(doc.text):
         name = m.group(1)
-        suffix = ends_with_any(name, cfg.suffix_type)
+        suffix = ends_with_any(name, cfg.suffixes)
         type_ = cfg.suffix_type.get(suffix or "")
         if (
             suffix
@@ -498,7 +494,7 @@ def _hosted_events(doc: AnalyzedDoc, cfg: _Config) -> Iterator[Candidate]:
     text = doc.text
     for m in cfg.hosted_event_re.finditer(text):
         host_end = m.start()
-        suffix = ends_with_any(text[max(0, host_end - 8) : host_end], cfg.suffix_type)
+        suffix = ends_with_any(text[max(0, host_end - 8) : host_end], cfg.suffixes)
         if suffix is None or cfg.suffix_type[suffix] != "Agency":
             continue
         start = _extend_left(text, host_end, host_end - len(suffix), "Agency", cfg)
@@ -593,7 +589,10 @@ def _place_candidates(doc: AnalyzedDoc, lexicon: Lexicon, cfg: _Config) -> Itera
 def _place_words(text: str, cfg: _Config) -> Iterator[tuple[int, int, str]]:
     """Words jieba reads as a proper name that end like a county, a city or a river
     (金堂县, 冷水江市, 锦江): places the gazetteer lacks."""
+    last = {end[-1] for ends, _, _, _ in cfg.place_words for end in ends}
     for end, (start, word, tag) in _tokens(text).by_end.items():
+        if word[-1] not in last:
+            continue  # most words: no rule's ending ends them
         if word in cfg.not_place_words or not _is_cjk(word) or word[0] in "各全本该每诸":
             continue
         if any(
@@ -692,7 +691,7 @@ def _generic(surface: str, suffix: str, before: str, cfg: _Config) -> bool:
     five are the list)."""
     if cfg.work_area_re.fullmatch(surface):
         return True
-    longest = ends_with_any(surface, cfg.suffix_type) or suffix  # 攻坚行动, not 行动
+    longest = ends_with_any(surface, cfg.suffixes) or suffix  # 攻坚行动, not 行动
     head = surface[: len(surface) - len(longest)]
     if cfg.generic_modifier_re.fullmatch(head):
         return True
@@ -703,7 +702,7 @@ def _builds_a_named_thing(surface: str, suffix: str, cfg: _Config) -> bool:
     """Whether a weak type word follows a name that is strong on its own (清新空气示范区|建设,
     跨省流域联防联控联席会议|制度): the programme builds or institutes that named thing."""
     head = surface[: len(surface) - len(suffix)]
-    inner = ends_with_any(head, cfg.suffix_type)
+    inner = ends_with_any(head, cfg.suffixes)
     return (
         suffix in cfg.building_suffixes
         and inner is not None
@@ -725,14 +724,18 @@ def _launch_start(
     found = []
     for verb in verbs:
         i = text.rfind(verb, lower, start)
+        if i < 0:
+            continue
         pos = i + len(verb)
         if text.startswith("了", pos):
             pos += 1  # 实施了…三年行动
         between = text[pos:s_start]
+        if pos not in tokens.bounds or _NOT_IN_NAME.search(between):
+            continue
         joined = any(  # 开展清废行动和…三年行动: the verb launches two names
             c in _JOINERS and between.endswith(cfg.joined_ends, 0, j) for j, c in enumerate(between)
         )
-        if i >= 0 and pos in tokens.bounds and not _NOT_IN_NAME.search(between) and not joined:
+        if not joined:
             found.append(pos)
     return max(found, default=start)
 
@@ -825,7 +828,10 @@ def _person_candidates(doc: AnalyzedDoc, cfg: _Config) -> Iterator[Candidate]:
 
 
 def _is_cjk(chunk: str) -> bool:
-    return bool(chunk) and all("\u4e00" <= c <= "\u9fff" for c in chunk)
+    return _CJK.fullmatch(chunk) is not None
+
+
+_CJK = re.compile("[\u4e00-\u9fff]+")
 
 
 def _name_end(text: str, pos: int, tokens: _Tokens, compound: Sequence[str]) -> int | None:
@@ -860,17 +866,12 @@ def _resolve_overlaps(candidates: Iterable[Candidate]) -> list[Candidate]:
         candidates,
         key=lambda c: (-(c.end - c.start), _SOURCE_RANK[c.source], c.start, c.type),
     )
-    # taken spans never overlap, so sorted by start they are sorted by end: only the last one
-    # starting before a candidate's end can overlap it
-    starts: list[int] = []
-    ends: list[int] = []
+    taken = SpanSet()
     kept = []
     for cand in ordered:
-        i = bisect.bisect_left(starts, cand.end)
-        if i > 0 and ends[i - 1] > cand.start:
-            continue
-        starts.insert(i, cand.start)
-        ends.insert(i, cand.end)
+        if cand.start >= cand.end or taken.overlaps(cand.start, cand.end):
+            continue  # (no candidate is empty: a name has characters)
+        taken.add(cand.start, cand.end)
         kept.append(cand)
     return sorted(kept, key=lambda c: (c.start, c.end))
 
@@ -908,12 +909,16 @@ def _numbered(doc: AnalyzedDoc, lexicon: Lexicon, found: list[Candidate]) -> lis
     instrument. A document number cited alone is one more mention of the instrument that
     carries it in the document."""
     text = doc.text
-    instruments = [i for i, c in enumerate(found) if c.type in ("Policy", "Regulation")]
+    # the instruments by their ends, with the last of them (in text order) ending by each end
+    by_end = sorted((c.end, i) for i, c in enumerate(found) if c.type in ("Policy", "Regulation"))
+    ends = [end for end, _ in by_end]
+    last = list(itertools.accumulate((i for _, i in by_end), max))
 
     def cited(start: int) -> int | None:
-        before = [i for i in instruments if found[i].end <= start]
-        if before and _CITED_AFTER.fullmatch(text, found[before[-1]].end, start):
-            return before[-1]
+        """The last instrument ending before ``start``, if only a bracket stands between."""
+        n = bisect.bisect_right(ends, start)
+        if n and _CITED_AFTER.fullmatch(text, found[last[n - 1]].end, start):
+            return last[n - 1]
         return None
 
     for code in find_standard_codes(text, _config(lexicon).standard_series):
@@ -930,26 +935,34 @@ def _numbered(doc: AnalyzedDoc, lexicon: Lexicon, found: list[Candidate]) -> lis
             continue
         found[i] = replace(found[i], attributes=(*found[i].attributes, *_number_parts(number)))
         keys.setdefault(str(number), found[i])
+    taken = SpanSet((c.start, c.end) for c in found)
     for number in bare:
         if (titled := keys.get(str(number))) is not None:
             found.append(replace(titled, start=number.start, end=number.end, source="pattern"))
-        elif (titled := _titled_by_number(text, number, found, lexicon)) is not None:
+        elif (titled := _titled_by_number(text, number, taken, lexicon)) is not None:
             found.append(titled)  # 印发的岷江流域总磷污染控制工作方案（川环发〔2025〕6号）
+        else:
+            continue
+        taken.add(found[-1].start, found[-1].end)
     return sorted(found, key=lambda c: (c.start, c.end, c.type))
 
 
 def _titled_by_number(
-    text: str, number: DocumentNumber, found: Sequence[Candidate], lexicon: Lexicon
+    text: str, number: DocumentNumber, found: SpanSet, lexicon: Lexicon
 ) -> Candidate | None:
     """An instrument named without 《》 right before its document number in brackets: the
-    words back from its type word (…工作方案, …实施意见) to where a name stops."""
+    words back from its type word (…工作方案, …实施意见) to where a name stops (where no
+    candidate ``found`` already stands)."""
     cfg = _config(lexicon)
-    head = text[: number.start].rstrip()
-    if not head.endswith(("(", "（")):
+    end = number.start  # the bracket before the number, past any space
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    if not text.endswith(("(", "（"), 0, end):
         return None
-    end = len(head) - 1
-    word = ends_with_any(text[:end], cfg.instrument_words)
-    if word is None or any(c.start < end and end - len(word) < c.end for c in found):
+    end -= 1
+    words = cfg.instrument_words
+    word = ends_with_any(text[max(0, end - words.longest) : end], words)
+    if word is None or found.overlaps(end - len(word), end):
         return None
     start = _extend_left(text, end, end - len(word), "Policy", cfg)
     if start is None:
@@ -1005,7 +1018,7 @@ def _title_parts(
         if m is None:
             continue
         issuer = m.group("issuer")
-        if issuer and cfg.suffix_type.get(ends_with_any(issuer, cfg.suffix_type) or "") == "Agency":
+        if issuer and cfg.suffix_type.get(ends_with_any(issuer, cfg.suffixes) or "") == "Agency":
             attrs = _agency_attrs(issuer, lexicon)
             yield Candidate(m.start("issuer"), m.end("issuer"), "Agency", issuer, "pattern", attrs)
         kind = classify_title(m.group("subject"), lexicon)

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import itertools
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from ecokg.errors import InputError
@@ -36,8 +36,14 @@ from ecokg.kg.vocab import minted_indicator_iri, slug
 from ecokg.text.analyzed import AnalyzedDoc
 from ecokg.text.numbers import ARABIC_NUMBER, parse_number
 from ecokg.text.periods import SINCE_WORDS, PeriodFinder, TimeAnchor, TimeExpr, period_code
-from ecokg.text.segment import Sentence, Span
-from ecokg.text.wordlists import alternation, ends_with_any, starts_with_any
+from ecokg.text.segment import MAX_SENTENCE, Sentence, Span
+from ecokg.text.wordlists import (
+    Affixes,
+    LongestMatch,
+    alternation,
+    ends_with_any,
+    starts_with_any,
+)
 
 _CN_DIGIT_START = "〇零一二两三四五六七八九十"
 _CN_ALL = "〇零一二两三四五六七八九十百千万亿"
@@ -181,11 +187,11 @@ class _Words:
     q_infix: dict[str, str]
     q_after: dict[str, str]
     linkers: tuple[str, ...]
-    rank_verbs: tuple[str, ...]
-    noun_stops: tuple[str, ...]
+    rank_verbs: Affixes
+    noun_stops: Affixes
     bare_heads: frozenset[str]
-    change_up: tuple[str, ...]
-    change_down: tuple[str, ...]
+    change_up: Affixes
+    change_down: Affixes
     magnitude: re.Pattern[str]  # a change's size named before it; group "up" or "down"
     rank_scopes: dict[str, str]
     rank_scope_words: tuple[str, ...]  # longest first
@@ -198,26 +204,26 @@ class _Words:
     count_forms: frozenset[str]
     skip_after_count: tuple[str, ...]
     skip_after_days: tuple[str, ...]
-    scope_sets: tuple[str, ...]
+    scope_sets: Affixes
     province_wide: tuple[str, ...]
     jurisdictions: dict[str, str]
     label_rewrites: tuple[tuple[re.Pattern[str], str], ...]
-    ordinal_counters: tuple[str, ...]
+    ordinal_counters: Affixes
     target_cues: tuple[str, ...]
-    target_openers: tuple[str, ...]
+    target_openers: Affixes
     # A cue used as a noun (按照…要求, 管控要求的): a requirement met, no target set
     cue_as_noun: re.Pattern[str]
-    goal_nouns: tuple[str, ...]
+    goal_nouns: Affixes
     examinations: tuple[str, ...]
     event_verbs: tuple[str, ...]
     examination_acts: tuple[str, ...]
     follow_ups: tuple[str, ...]
     forecast_cues: tuple[str, ...]
     date_suffixes: tuple[str, ...]
-    skip_before: tuple[str, ...]
+    skip_before: Affixes
     name_re: re.Pattern[str]
     periods: PeriodFinder
-    cumulative: tuple[str, ...]
+    cumulative: Affixes
     lead_in: re.Pattern[str]  # who says what follows ("白皮书显示，"), before its time
     # A flattened table: its caption's unit, a line of a name and a number, a group's subtotal
     table_unit: re.Pattern[str]
@@ -225,15 +231,15 @@ class _Words:
     table_total: re.Pattern[str]
     as_of_now: tuple[str, ...]
     anaphor_count: re.Pattern[str]
-    base_before: tuple[str, ...]
-    base_after: tuple[str, ...]
+    base_before: Affixes
+    base_after: Affixes
     admin_prefix: re.Pattern[str]
     label_openers: re.Pattern[str]
     unit_nouns: dict[str, str]
-    averaging_words: tuple[str, ...]
+    averaging_words: Affixes
     counter_nouns: dict[str, str]
     living_counters: str
-    evaluatives: tuple[str, ...]
+    evaluatives: Affixes
     streak_states: tuple[tuple[re.Pattern[str], str], ...]
     # generic indicator IRI -> (narrower one, "cue|other" set words as one pattern, cue group)
     indicator_context: dict[str, tuple[IndicatorDef, re.Pattern[str]]]
@@ -241,6 +247,7 @@ class _Words:
     not_after_tenths: tuple[str, ...]
     half: dict[str, str]
     half_re: re.Pattern[str]
+    strippable: Affixes  # what a subject phrase may end with that names no metric
 
 
 def _invert(groups: Mapping[str, Iterable[str]]) -> dict[str, str]:
@@ -263,11 +270,11 @@ def _words(lexicon: Lexicon) -> _Words:
         q_infix=_invert(q["infix"]),
         q_after=after_forms,
         linkers=tuple(w["linkers"]),
-        rank_verbs=tuple(w["rank_verbs"]),
-        noun_stops=tuple(w["noun_stops"]),
+        rank_verbs=Affixes(w["rank_verbs"]),
+        noun_stops=Affixes(w["noun_stops"]),
         bare_heads=frozenset(w["bare_heads"]),
-        change_up=tuple(w["change"]["up"]),
-        change_down=tuple(w["change"]["down"]),
+        change_up=Affixes(w["change"]["up"]),
+        change_down=Affixes(w["change"]["down"]),
         magnitude=re.compile(
             f"(?:(?P<up>{alternation(w['change']['magnitude']['up'])})"
             f"|(?P<down>{alternation(w['change']['magnitude']['down'])}))"
@@ -284,25 +291,25 @@ def _words(lexicon: Lexicon) -> _Words:
         count_forms=frozenset(f for f, code in unit_forms.items() if code == "count"),
         skip_after_count=tuple(w["skip"]["after_count"]),
         skip_after_days=tuple(w["skip"]["after_days"]),
-        scope_sets=tuple(w["scope_sets"]),
+        scope_sets=Affixes(w["scope_sets"]),
         province_wide=tuple(w["province_wide"]),
         jurisdictions={str(k): str(v) for k, v in w["jurisdictions"].items()},
         label_rewrites=tuple((re.compile(p), str(r)) for p, r in w["indicator_label_rewrites"]),
-        ordinal_counters=tuple(w["ordinal_counters"]),
+        ordinal_counters=Affixes(w["ordinal_counters"]),
         target_cues=tuple(w["modality"]["target"]),
-        target_openers=tuple(w["modality"]["target_openers"]),
+        target_openers=Affixes(w["modality"]["target_openers"]),
         cue_as_noun=re.compile("|".join(w["modality"]["cue_as_noun"])),
-        goal_nouns=tuple(w["modality"]["goal_nouns"]),
+        goal_nouns=Affixes(w["modality"]["goal_nouns"]),
         examinations=tuple(w["periods"]["examinations"]),
         event_verbs=tuple(w["periods"].get("event_verbs", ())),
         examination_acts=tuple(w["periods"]["examination_acts"]),
         follow_ups=tuple(w["periods"]["follow_ups"]),
         forecast_cues=tuple(w["modality"]["forecast"]),
         date_suffixes=tuple(w["skip"]["date_suffixes"]),
-        skip_before=tuple(w["skip"]["before"]),
+        skip_before=Affixes(w["skip"]["before"]),
         name_re=re.compile("|".join(f"(?:{p})" for p in w["skip"]["name_patterns"])),
         periods=PeriodFinder(w),
-        cumulative=tuple(w["periods"]["cumulative"]),
+        cumulative=Affixes(w["periods"]["cumulative"]),
         lead_in=re.compile(rf"[^，,。；;]{{0,8}}(?:{alternation(w['periods']['lead_in'])})[，,]"),
         table_unit=re.compile(w["tables"]["unit"]),
         table_row=re.compile(w["tables"]["row"]),
@@ -312,14 +319,14 @@ def _words(lexicon: Lexicon) -> _Words:
             rf"(?P<n>[{_CN_DIGIT_START}\d]+)(?:{alternation(w['anaphora']['nouns'])})"
             rf"(?={alternation(w['anaphora']['verbs'])})"
         ),
-        base_before=tuple(w["change"]["base_before"]),
-        base_after=tuple(w["change"]["base_after"]),
+        base_before=Affixes(w["change"]["base_before"]),
+        base_after=Affixes(w["change"]["base_after"]),
         label_openers=re.compile("^(?:" + "|".join(w["label_openers"]) + ")+"),
         unit_nouns={str(k): str(v) for k, v in w["unit_nouns"].items()},
-        averaging_words=tuple(sorted(w["averaging_words"], key=len, reverse=True)),
+        averaging_words=Affixes(w["averaging_words"]),
         counter_nouns={str(k): str(v) for k, v in w["counter_nouns"].items()},
         living_counters="".join(w["living_counters"]),
-        evaluatives=tuple(w["evaluatives"]),
+        evaluatives=Affixes(w["evaluatives"]),
         streak_states=tuple((re.compile(p), str(n)) for p, n in w["streak_states"]),
         indicator_context={
             str(_indicator(lexicon, c["generic"]).iri): (
@@ -332,6 +339,17 @@ def _words(lexicon: Lexicon) -> _Words:
         not_after_tenths=tuple(w["fractions"]["not_after_tenths"]),
         half={str(k): str(v) for k, v in w["fractions"]["half"].items()},
         half_re=re.compile(alternation(w["fractions"]["half"])),
+        strippable=Affixes(
+            [
+                *w["linkers"],
+                *w["rank_verbs"],
+                *_invert(q["before"]),
+                *w["change"]["up"],
+                *w["change"]["down"],
+                *map(str, w["rank_scopes"]),
+                *w["evaluatives"],
+            ]
+        ),
         # A place opening a label says where, not what ("四川省二氧化硫排放量", "巢湖全湖总磷
         # 平均浓度", "长江干流江西段"): the observation's place holds it, so one metric keeps one
         # indicator.
@@ -391,7 +409,7 @@ class _DocState:
     place_ends: frozenset[int] = frozenset()
     # The places this document names, as they are written: one opening a label says where
     # (淀山湖总磷, 临港新片区开展…), so the metric keeps one indicator across documents.
-    place_names: re.Pattern[str] | None = None
+    place_names: LongestMatch | None = None
     rank_base: IndicatorRef | None = None  # what the paragraph's last rank list ranked
     last_indicator: IndicatorRef | None = None  # the metric last reported, for 这一比率
     last_unit: str | None = None  # the unit it was reported in
@@ -403,6 +421,9 @@ class _DocState:
     section_water: PlaceDef | None = None
     # metric IRI -> (start of the statement it was last reported in, the place it was about)
     reported_at: dict[str, tuple[int, PlaceDef | None]] = field(default_factory=dict)
+    statements: dict[int, int] = field(default_factory=dict)  # sentence start -> statement start
+    # the furthest end of blocked[0], ..., blocked[i]: does a span starting by then reach past?
+    blocked_reach: list[int] = field(default_factory=list)
 
 
 def _state(doc: AnalyzedDoc, lexicon: Lexicon) -> _DocState:
@@ -442,6 +463,11 @@ def _state(doc: AnalyzedDoc, lexicon: Lexicon) -> _DocState:
         frozenset(p.end for p in places),
         _place_names(doc.text, places),
         examined=_examined_span(doc, words, times),
+        blocked_reach=_reach(sorted(blocked)),
+        statements={
+            s.span.start: start
+            for s, start in zip(doc.sentences, _statement_starts(doc, doc.sentences), strict=True)
+        },
     )
 
 
@@ -471,16 +497,21 @@ def _examined_span(doc: AnalyzedDoc, words: _Words, times: list[TimeExpr]) -> Ti
     return None
 
 
-def _place_names(text: str, places: Sequence[PlaceHit]) -> re.Pattern[str] | None:
+def _place_names(text: str, places: Sequence[PlaceHit]) -> LongestMatch | None:
     names = {text[p.start : p.end] for p in places if p.end - p.start >= 2}
-    return re.compile(alternation(names)) if names else None
+    return LongestMatch(names) if names else None
+
+
+def _reach(spans: Sequence[tuple[int, int]]) -> list[int]:
+    """For sorted spans, the furthest end among the first 1, 2, ... of them."""
+    return list(itertools.accumulate((end for _, end in spans), max))
 
 
 def _in_blocked(state: _DocState, start: int, end: int) -> bool:
     """Whether ``[start, end)`` lies inside a quoted term, a title or a name."""
     # Spans are sorted by start: those before the insertion point start at or before ``start``.
     i = bisect_right(state.blocked, (start, 10**12))
-    return any(e >= end for _, e in state.blocked[:i])
+    return i > 0 and state.blocked_reach[i - 1] >= end
 
 
 def _read_number(state: _DocState, m: re.Match[str], sentence: Sentence) -> _Number | None:
@@ -815,32 +846,23 @@ def _clean_label(subject: str, state: _DocState) -> str:
     # A bracketed aside (淀山湖(上海部分)总磷) or an opening bracket before the value is no
     # part of the metric's name.
     label = re.sub(r"\d{4}年|[“”\"‘’「」]|\([^()]*\)|\($", "", label)
-    strippable = (
-        *w.linkers,
-        *w.rank_verbs,
-        *w.q_before,
-        *w.change_up,
-        *w.change_down,
-        *w.rank_scopes,
-        *w.evaluatives,
-    )
     changed = True
     while changed and label:
         if _COMPARISON_ONLY.fullmatch(label):
             return ""  # before 平均为 loses its 均 to the linkers
         changed = False
-        word = ends_with_any(label, strippable)
+        word = ends_with_any(label, w.strippable)
         if word:
             label = label[: -len(word)]
             changed = True
         new = w.label_openers.sub("", label)
         if state.place_names is not None:  # before the gazetteer's: 陕南生态示范区, not 陕南
             named = list(state.place_names.finditer(new))
-            if named and len(new) - named[-1].end() >= 2:
+            if named and len(new) - named[-1].end >= 2:
                 # "依托鹭鸶洲湿地公园监测到越冬水鸟": the metric is named after the last place
-                new = new[named[-1].end() :]
-            elif named and named[0].start() == 0:
-                new = new[named[0].end() :]
+                new = new[named[-1].end :]
+            elif named and named[0].start == 0:
+                new = new[named[0].end :]
         new = w.admin_prefix.sub("", new)
         if new != label:
             label, changed = new, True
@@ -887,7 +909,11 @@ def _list_member(
     """For a value in a list sharing one subject ("同比分别下降6.1%和3.4%"): the list's subject,
     the value's position in the list and the list's length; else (subject, 0, 1)."""
     text = state.doc.text
-    starts = [m.start() for m in _NUMBER.finditer(text, clause.start, num.start)]
+    starts = (  # the numbers before it, wanted only when the subject is a list separator
+        [m.start() for m in _NUMBER.finditer(text, clause.start, num.start)]
+        if _LIST_SEPARATOR.fullmatch(subject)
+        else []
+    )
     position = 0
     while _LIST_SEPARATOR.fullmatch(subject) and starts:
         head = starts.pop()
@@ -955,6 +981,7 @@ def _noun_after(state: _DocState, pos: int, limit: int) -> str:
     return text[pos:end]
 
 
+@lru_cache(maxsize=8192)  # labels recur: 优良天数比例, 总磷浓度
 def _match_indicator(
     lexicon: Lexicon, text: str, unit: str | None
 ) -> tuple[IndicatorDef, int] | None:
@@ -1014,27 +1041,55 @@ def _derived(base: IndicatorRef, suffix_iri: str, suffix_label: str) -> Indicato
 
 
 def _theme(state: _DocState, *texts: str) -> str | None:
+    """The theme whose keywords the first of ``texts`` that holds any holds most often."""
     for text in texts:
-        scores = {
-            code: sum(text.count(k) for k in theme.keywords)
-            for code, theme in state.lexicon.themes.items()
-        }
-        best = max(sorted(scores), key=lambda c: scores[c]) if scores else None
-        if best and scores[best] > 0:
+        best = _theme_of(state.lexicon, text)
+        if best is not None:
             return best
     return None
+
+
+@lru_cache(maxsize=8192)
+def _theme_of(lexicon: Lexicon, text: str) -> str | None:
+    scores = {
+        code: sum(text.count(k) for k in theme.keywords) for code, theme in lexicon.themes.items()
+    }
+    best = max(sorted(scores), key=lambda c: scores[c]) if scores else None
+    return best if best and scores[best] > 0 else None
 
 
 def _statement_start(state: _DocState, sentence: Sentence) -> int:
     """Where the statement a sentence belongs to starts: sentences split at ；/; share the time
     named in an earlier part ("2024年，…；其中，…")."""
-    text = state.doc.text
-    pos = sentence.span.start
-    while pos > 0 and text[pos - 1] not in "。！？!?\n":
-        pos -= 1
-    while pos < sentence.span.start and text[pos].isspace():
-        pos += 1  # an indented paragraph starts at its first character
-    return pos
+    return state.statements[sentence.span.start]
+
+
+# What ends a statement; and the longest a statement reaches back: real ones are under 250
+# characters, only a text cut into sentences of no stop of their own has longer ones.
+_STATEMENT_STOPS = re.compile(r"[。！？!?\n]")
+_LONGEST_STATEMENT = MAX_SENTENCE
+
+
+def _statement_starts(doc: AnalyzedDoc, sentences: Sequence[Sentence]) -> list[int]:
+    """The statement start of each of ``sentences`` (in text order): just after the last stop
+    before it, past any indent, but not so far back that the statement outgrows
+    ``_LONGEST_STATEMENT`` (then at the earliest sentence of its paragraph that keeps it within)."""
+    text = doc.text
+    after_stops = [0, *(m.end() for m in _STATEMENT_STOPS.finditer(text))]
+    starts = []
+    earliest = 0  # index into sentences of the earliest one the statement may open with
+    for i, sentence in enumerate(sentences):
+        while earliest < i and (
+            sentences[earliest].paragraph != sentence.paragraph
+            or sentence.span.end - sentences[earliest].span.start > _LONGEST_STATEMENT
+        ):
+            earliest += 1
+        last_stop = after_stops[bisect_right(after_stops, sentence.span.start) - 1]
+        pos = max(last_stop, sentences[earliest].span.start)
+        while pos < sentence.span.start and text[pos].isspace():
+            pos += 1  # an indented paragraph starts at its first character
+        starts.append(pos)
+    return starts
 
 
 def _period(
@@ -1474,7 +1529,13 @@ def _jurisdiction_word(
         return state.home or jurisdiction("province", state.locality, state.lexicon)
     whole = jurisdiction(level, state.locality, state.lexicon)
     if whole is None and at is not None:
-        whole = _last_of(state, state.doc.text.rfind("\n", 0, at) + 1, at, (level,))
+        sentence = state.doc.sentence_at(at)
+        start = (
+            state.doc.paragraph_spans[sentence.paragraph][0]
+            if sentence is not None
+            else state.doc.text.rfind("\n", 0, at) + 1
+        )
+        whole = _last_of(state, start, at, (level,))
     return whole or state.locality
 
 
@@ -1537,7 +1598,10 @@ def _last_of(state: _DocState, start: int, end: int, types: Sequence[str]) -> Pl
     """The place of one of ``types`` named last in ``text[start:end]``."""
     lo = bisect_right(state.place_starts, start - 1)
     hi = bisect_right(state.place_starts, end - 1)
-    return next((h.place for h in reversed(state.places[lo:hi]) if h.place.type in types), None)
+    places = state.places
+    return next(
+        (places[i].place for i in range(hi - 1, lo - 1, -1) if places[i].place.type in types), None
+    )
 
 
 def _later_jurisdiction(state: _DocState, sentence: Sentence, clause: Span) -> PlaceDef | None:
@@ -1639,7 +1703,8 @@ def _modality(state: _DocState, statement: str, clause_text: str, period: Period
     w = state.words
     if any(cue in clause_text for cue in w.forecast_cues):
         return "forecast"
-    if any(cue in w.cue_as_noun.sub("", clause_text) for cue in w.target_cues):
+    as_verbs = w.cue_as_noun.sub("", clause_text)
+    if any(cue in as_verbs for cue in w.target_cues):
         return "target"
     if starts_with_any(statement, w.target_openers):
         return "target"
@@ -1698,24 +1763,35 @@ def _fold_headlines(doc: AnalyzedDoc, found: list[Observation]) -> list[Observat
     并发表新物种236种") is one observation: what the story says of it (indicator, time, place),
     quoted where it is first stated, with the story's sentence as another span."""
     text = doc.document.text
+    breaks = [m.start() for m in re.finditer("\n", text)]
+    headline_lines: dict[tuple[int, int], bool] = {}
 
     def in_headline(obs: Observation) -> bool:
-        start = text.rfind("\n", 0, obs.value_span.start) + 1
-        end = text.find("\n", obs.value_span.end)
-        line = text[start : len(text) if end < 0 else end].strip()
-        return line.startswith("#") or (
-            len(line) <= _HEADING_MAX and line[-1:] not in "。！？!?；;：:，,"
-        )
+        # the line from the last break before the value to the first one after it
+        before = bisect_left(breaks, obs.value_span.start)
+        after = bisect_left(breaks, obs.value_span.end)
+        start = breaks[before - 1] + 1 if before else 0
+        end = breaks[after] if after < len(breaks) else len(text)
+        if (start, end) not in headline_lines:  # each line read once, however long
+            line = text[start:end].strip()
+            headline_lines[(start, end)] = line.startswith("#") or (
+                len(line) <= _HEADING_MAX and line[-1:] not in "。！？!?；;：:，,"
+            )
+        return headline_lines[(start, end)]
 
-    headlines = [o for o in found if in_headline(o)]
+    flags = [in_headline(o) for o in found]
+    headlines = [o for o, flag in zip(found, flags, strict=True) if flag]
     if not headlines:
         return found
-    out = [o for o in found if o not in headlines]
+    out = [o for o, flag in zip(found, flags, strict=True) if not flag]
+    # the first observation of each value and unit in the story, for its headline to join
+    first: dict[tuple[Decimal, str], int] = {}
+    for i, o in enumerate(out):
+        first.setdefault((o.value, o.unit), i)
     for head in headlines:
-        body = next(
-            (i for i, o in enumerate(out) if (o.value, o.unit) == (head.value, head.unit)), None
-        )
+        body = first.get((head.value, head.unit))
         if body is None:
+            first[(head.value, head.unit)] = len(out)
             out.append(head)
         else:
             story = out[body]
@@ -1739,6 +1815,7 @@ def _read_observations(
     ]
     if names:
         state.blocked = sorted([*state.blocked, *names])
+        state.blocked_reach = _reach(state.blocked)
     text = doc.text
     locality = state.locality
     paragraph = -1

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from ecokg.extract.lexicon import Lexicon, PlaceDef, leading_verb, word_tags
-from ecokg.text.wordlists import alternation, starts_with_any
+from ecokg.text.segment import SpanSet
+from ecokg.text.wordlists import LongestMatch, alternation, starts_with_any
 
 # Names of the whole country act as scopes ("全国第三"), not as the place a value is about.
 NATIONAL_TYPES = ("country",)
@@ -59,25 +61,34 @@ class PlaceHit:
 
 
 @cache
-def _matcher(lexicon: Lexicon) -> re.Pattern[str]:
+def _matcher(lexicon: Lexicon) -> LongestMatch:
     # A following character of a longer toponym (湖北省 inside 湖北省委 is fine, but 江西 must not
-    # match inside 江西省, which the longest-first alternation already prefers).
-    return re.compile(f"(?:{alternation(lexicon.place_by_alias)})")
+    # match inside 江西省, which the longest match already prefers).
+    return LongestMatch(lexicon.place_by_alias)
 
 
 def find_places(
     text: str, lexicon: Lexicon, start: int = 0, end: int | None = None
 ) -> list[PlaceHit]:
     """Every gazetteer place named in ``text[start:end]``, longest name first at each position."""
-    end = len(text) if end is None else end
+    # Every extractor asks for a document's places, and names recur from mention to mention:
+    # documents and names are remembered apart, so the many names never push a document out.
+    remembered = _document_places if len(text) > _LONGEST_NAME else _name_places
+    return list(remembered(text, lexicon, start, len(text) if end is None else end))
+
+
+_LONGEST_NAME = 200
+
+
+def _find_places(text: str, lexicon: Lexicon, start: int, end: int) -> tuple[PlaceHit, ...]:
     not_before = tuple(lexicon.words.get("gazetteer", {}).get("short_county_not_before", ()))
     unnamed = _unlisted_water(text, lexicon, start, end)
-    taken = [(h.start, h.end) for h in unnamed]
+    taken = SpanSet((h.start, h.end) for h in unnamed)
     hits = list(unnamed)
     for m in _matcher(lexicon).finditer(text, start, end):
-        alias = m.group(0)
+        alias = m.word
         place = lexicon.place_by_alias[alias]
-        stop = m.end()
+        stop = m.end
         if place.type == "county" and len(alias) == 2 and text.startswith(not_before, stop):
             continue
         if (
@@ -86,40 +97,46 @@ def find_places(
             and text[stop : stop + 1] in _WATER_AFTER_SHORT
         ):
             continue  # "汨罗江平江段": the river named after the city, not the city
-        if place.type in WATER_TYPES and _straddles_words(text, m.start(), stop):
+        if place.type in WATER_TYPES and _straddles_words(text, m.start, stop):
             continue  # "入海河流" holds no 海河: 入海 and 河流 are the words
         if place.type == "river" and (still := starts_with_any(text[stop : stop + 2], _STILL)):
             # "东江湖", "新安江水库": the lake or reservoir named after the river
             stop += len(still)
-            name = text[m.start() : stop]
+            name = text[m.start : stop]
             place = PlaceDef(name, name, _STILL[still], place.parent, None, ())
         if place.type in WATER_TYPES:
             stop += len(starts_with_any(text[stop : stop + 2], _WATER_PARTS) or "")
-        if any(a < stop and m.start() < b for a, b in taken):
+        if taken.overlaps(m.start, stop):
             continue  # "厦门湾" is the bay, not the city inside its name
         area = _area_after(lexicon, text, stop, end)
         zone = _region_word(lexicon).match(text, stop, end) if place.type in _ZONED else None
         if area is not None and not alias.endswith(_FULL_ADMIN_ENDS):
             # "祁连山国家级自然保护区", "崇左白头叶猴国家级自然保护区": the reserve, not the
             # mountain or city its name begins with
-            name = text[m.start() : area.end()]
+            name = text[m.start : area.end()]
             place = PlaceDef(name, name, "park", place.id if place.code else None, None, ())
             stop = area.end()
         elif zone is not None:  # "成都平原经济区": the planning region, not the plain
-            name = text[m.start() : zone.end()]
+            name = text[m.start : zone.end()]
             place = PlaceDef(name, name, "region", place.parent, None, ())
             stop = zone.end()
-        hits.append(PlaceHit(m.start(), stop, place))
+        hits.append(PlaceHit(m.start, stop, place))
     hits.sort(key=lambda h: (h.start, h.end))
     hits = _resolve_by_home(hits, text, lexicon)
     home = home_province(hits, lexicon)
     hits = _with(hits, _unlisted_areas(text, lexicon, start, end, hits, home))
     hits = _with(hits, _unlisted_towns(text, lexicon, start, end, hits))
-    return _one_name_per_park(_with(hits, _listed_short_names(text, lexicon, start, end, hits)))
+    return tuple(
+        _one_name_per_park(_with(hits, _listed_short_names(text, lexicon, start, end, hits)))
+    )
+
+
+_document_places = lru_cache(maxsize=8)(_find_places)
+_name_places = lru_cache(maxsize=4096)(_find_places)
 
 
 @cache
-def _short_names(lexicon: Lexicon) -> tuple[dict[str, list[PlaceDef]], re.Pattern[str] | None]:
+def _short_names(lexicon: Lexicon) -> tuple[dict[str, list[PlaceDef]], LongestMatch | None]:
     """Cities and counties whose short name the gazetteer leaves out because it is a common
     word too (安康市: 安康, well-being), by that short name."""
     short: dict[str, list[PlaceDef]] = {}
@@ -134,7 +151,7 @@ def _short_names(lexicon: Lexicon) -> tuple[dict[str, list[PlaceDef]], re.Patter
             and stem not in lexicon.place_by_alias
         ):
             short.setdefault(stem, []).append(place)
-    return short, re.compile(alternation(short)) if short else None
+    return short, LongestMatch(short) if short else None
 
 
 def _listed_short_names(
@@ -148,18 +165,18 @@ def _listed_short_names(
     divisions = [h for h in known if h.place.type in ("city", "county")]
     ends = {h.end: h for h in divisions}
     starts = {h.start: h for h in divisions}
-    taken = [(h.start, h.end) for h in known]
+    taken = SpanSet((h.start, h.end) for h in known)
     found: list[PlaceHit] = []
     for m in pattern.finditer(text, start, end):
-        if any(a < m.end() and m.start() < b for a, b in taken):
+        if taken.overlaps(m.start, m.end):
             continue
-        before = ends.get(m.start() - 1) if text[m.start() - 1 : m.start()] in _LIST_JOINS else None
-        after = starts.get(m.end() + 1) if text[m.end() : m.end() + 1] in _LIST_JOINS else None
+        before = ends.get(m.start - 1) if text[m.start - 1 : m.start] in _LIST_JOINS else None
+        after = starts.get(m.end + 1) if text[m.end : m.end + 1] in _LIST_JOINS else None
         for neighbour in (before, after):
             province = lexicon.province_of(neighbour.place) if neighbour else None
-            same = [p for p in short[m.group(0)] if lexicon.province_of(p) == province]
+            same = [p for p in short[m.word] if lexicon.province_of(p) == province]
             if province is not None and len(same) == 1:
-                found.append(PlaceHit(m.start(), m.end(), same[0]))
+                found.append(PlaceHit(m.start, m.end, same[0]))
                 break
     return found
 
@@ -172,11 +189,12 @@ def _one_name_per_park(hits: list[PlaceHit]) -> list[PlaceHit]:
     """A reserve written once in full and then without its city (天津北大港湿地自然保护区,
     北大港湿地自然保护区) is one reserve, under its full name."""
     parks = {h.place.name: h.place for h in hits if h.place.type == "park"}
-    fuller: dict[str, PlaceDef] = {}
-    for name in parks:
-        longer = [p for n, p in parks.items() if n != name and n.endswith(name)]
-        if longer:
-            fuller[name] = max(longer, key=lambda p: len(p.name))
+    longer: dict[str, list[PlaceDef]] = {}  # name -> the parks whose names end with it
+    for name, place in parks.items():
+        for i in range(1, len(name)):
+            if name[i:] in parks:
+                longer.setdefault(name[i:], []).append(place)
+    fuller = {name: max(found, key=lambda p: len(p.name)) for name, found in longer.items()}
     if not fuller:
         return hits
     return [
@@ -213,8 +231,9 @@ def _unlisted_areas(
     settings = lexicon.words.get("gazetteer", {})
     regions = set(settings.get("region_suffixes", ()))
     openers = tuple(settings.get("area_stem_openers", ()))
-    taken = [(h.start, h.end) for h in known]
+    taken = SpanSet((h.start, h.end) for h in known)
     found: list[PlaceHit] = []
+    short_forms = _ShortForms(text, start, end)
     for m in _area_name(lexicon).finditer(text, start, end):
         begin = m.start("stem")
         stem = m.group("stem")
@@ -223,22 +242,54 @@ def _unlisted_areas(
             stem, begin = stem[len(opener) :], begin + len(opener)
         if len(stem) < 2 or any(c in _NOT_IN_AREA_NAMES for c in stem):
             continue
-        if any(a < m.end() and begin < b for a, b in taken):
+        if taken.overlaps(begin, m.end()):
             continue
         name = text[begin : m.end()]
-        taken.append((begin, m.end()))
+        taken.add(begin, m.end())
         if m.group("suffix") in regions:
             region = PlaceDef(name, name, "region", home.id if home else None, None, ())
             found.append(PlaceHit(begin, m.end(), region))
             continue
         place = PlaceDef(name, name, "park", None, None, ())
         found.append(PlaceHit(begin, m.end(), place))
-        for short in re.finditer(re.escape(stem) + "保护区", text[start:end]):
-            at = start + short.start()
-            if not any(a < at + len(short.group(0)) and at < b for a, b in taken):
-                found.append(PlaceHit(at, at + len(short.group(0)), place))
-                taken.append((at, at + len(short.group(0))))
+        for at, stop in short_forms.of(stem):
+            if not taken.overlaps(at, stop):
+                found.append(PlaceHit(at, stop, place))
+                taken.add(at, stop)
     return found
+
+
+class _ShortForms:
+    """Where a reserve's stem stands before 保护区 (扎龙保护区) in ``text[start:end]``, as
+    ``re.finditer(stem + "保护区")`` finds them, from one index of every 保护区 by the stems
+    before it. A stem asked for again yields nothing: what it found then is taken since."""
+
+    WORD = "保护区"
+    LONGEST_STEM = 8
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self._text, self._start, self._end = text, start, end
+        self._index: dict[str, list[int]] | None = None
+        self._asked: set[str] = set()
+
+    def of(self, stem: str) -> list[tuple[int, int]]:
+        """The spans of ``stem`` + 保护区, left to right, none overlapping the one before."""
+        if stem in self._asked:
+            return []
+        self._asked.add(stem)
+        if self._index is None:
+            self._index = {}
+            text, at = self._text, self._text.find(self.WORD, self._start, self._end)
+            while at >= 0:
+                for size in range(1, self.LONGEST_STEM + 1):
+                    if at - size >= self._start:
+                        self._index.setdefault(text[at - size : at], []).append(at)
+                at = text.find(self.WORD, at + len(self.WORD), self._end)
+        spans: list[tuple[int, int]] = []
+        for at in self._index.get(stem, ()):
+            if not spans or at - len(stem) >= spans[-1][1]:
+                spans.append((at - len(stem), at + len(self.WORD)))
+        return spans
 
 
 @cache
@@ -273,10 +324,12 @@ def _unlisted_towns(
         return []
     not_stems = tuple(settings.get("town_not_stems", ()))
     not_after = settings.get("town_not_after", {})
-    taken = [(h.start, h.end) for h in known]
+    taken = SpanSet((h.start, h.end) for h in known)
+    counties = [h for h in known if h.place.type == "county"]
+    county_starts = [h.start for h in counties]
     found: list[PlaceHit] = []
     # "德清县莫干山镇": a town also opens right after its county
-    after_county = (_TOWN_AT.match(text, h.end, end) for h in known if h.place.type == "county")
+    after_county = (_TOWN_AT.match(text, h.end, end) for h in counties)
     candidates = sorted(
         [*_TOWN_NAME.finditer(text, start, end), *(m for m in after_county if m)],
         key=lambda m: m.start(),
@@ -298,12 +351,10 @@ def _unlisted_towns(
             stem, begin = stem[len(verb) :], begin + len(verb)  # "完成长寿镇": 长寿镇
         if "的" in stem or word_tags().get(stem[-2:], "")[:1] == "v":
             continue  # "严格落实镇…", "整洁的村": a clause before the word, not a name
-        if any(a < m.end() and begin < b for a, b in taken):
+        if taken.overlaps(begin, m.end()):
             continue
-        county = next(
-            (h.place for h in reversed(known) if h.start < begin and h.place.type == "county"),
-            None,
-        )
+        before = bisect_left(county_starts, begin)  # the county named last before it
+        county = counties[before - 1].place if before else None
         name = stem + suffix
         place = PlaceDef(
             town_key(county, name), name, suffixes[suffix], county.id if county else None, None, ()
@@ -336,12 +387,7 @@ def _unlisted_water(text: str, lexicon: Lexicon, start: int, end: int) -> list[P
     if not suffixes:
         return []
     found: list[PlaceHit] = []
-    counts: dict[str, int] = {}
-
-    def count(name: str) -> int:  # a document repeats its names: count each once
-        if name not in counts:
-            counts[name] = text.count(name)
-        return counts[name]
+    count = _NameCounts(text, suffixes)
 
     not_after: dict[str, str] = settings.get("water_not_after", {})
     for m in _water_suffix_re(tuple(sorted(suffixes))).finditer(text, start, end):
@@ -368,13 +414,13 @@ def _unlisted_water(text: str, lexicon: Lexicon, start: int, end: int) -> list[P
                 # "全省黄河流域": 黄河 is listed; a name ending with a listed one is no new name
                 and not _ends_with_listed_water(name, lexicon)
                 and (
-                    count(name) >= 2
+                    count.of(name) >= 2
                     or basin
                     or _named_reservoir(text, m.start() - size, stem, suffix)
                     or _listed_name(text, m.start() - size, m.end(), stem, suffix)
                 )
                 # the longer name, unless the shorter is also written alone (龙羊峡水库)
-                and (best is None or count(name) > count(best))
+                and (best is None or count.of(name) > count.of(best))
             ):
                 best = name
         if best is None or (found and found[-1].end > m.start() - len(best) + len(suffix)):
@@ -389,6 +435,41 @@ def _unlisted_water(text: str, lexicon: Lexicon, start: int, end: int) -> list[P
             place, stop = PlaceDef(name, name, "park", None, None, ()), area.end()
         found.append(PlaceHit(begin, stop, place))
     return found
+
+
+class _NameCounts:
+    """How often the text writes a name of a water body (``text.count(name)``: the whole text,
+    without overlaps), from one index of where each water word stands by the characters
+    before it, instead of a scan of the whole text for every name."""
+
+    LONGEST_STEM = 4
+
+    def __init__(self, text: str, suffixes: Iterable[str]) -> None:
+        self._text, self._suffixes = text, tuple(suffixes)
+        self._starts: dict[str, set[int]] | None = None
+        self._counts: dict[str, int] = {}
+
+    def of(self, name: str) -> int:
+        """``text.count(name)`` for a name that ends with a water word."""
+        if name in self._counts:
+            return self._counts[name]
+        if self._starts is None:
+            self._starts = {}
+            text = self._text
+            for suffix in self._suffixes:
+                at = text.find(suffix)
+                while at >= 0:
+                    for size in range(1, self.LONGEST_STEM + 1):
+                        if at >= size:
+                            name_at = text[at - size : at + len(suffix)]
+                            self._starts.setdefault(name_at, set()).add(at - size)
+                    at = text.find(suffix, at + 1)
+        count, free = 0, 0
+        for start in sorted(self._starts.get(name, ())):
+            if start >= free:  # str.count does not count overlapping occurrences
+                count, free = count + 1, start + len(name)
+        self._counts[name] = count
+        return count
 
 
 def _water_stem(stem: str, suffix: str, not_stems: set[str]) -> bool:

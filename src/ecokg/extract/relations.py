@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from ecokg.extract.base import (
@@ -30,7 +30,7 @@ from ecokg.extract.base import (
 )
 from ecokg.extract.lexicon import Lexicon, PlaceDef
 from ecokg.extract.places import NATIONAL_TYPES, find_places, home_province
-from ecokg.text.analyzed import AnalyzedDoc
+from ecokg.text.analyzed import AnalyzedDoc, SourceSpan
 from ecokg.text.periods import PeriodFinder, TimeAnchor
 from ecokg.text.segment import Sentence
 from ecokg.text.wordlists import alternation
@@ -117,12 +117,7 @@ def _attribute_relations(
             yield Relation(
                 mention.key, mention.type, "aboutPlace", evidence, f"place:{hit.place.id}", "Place"
             )
-    themes = sorted(
-        code
-        for code, theme in lexicon.themes.items()
-        if any(k in mention.name for k in theme.keywords)
-    )
-    for code in themes:
+    for code in _themes_named(lexicon, mention.name):
         yield Relation(mention.key, mention.type, "addressesTheme", evidence, value=code)
     sentence = doc.sentence_at(_norm(mention)[0])
     if sentence is not None and mention.type in (*INSTRUMENTS, "Programme"):
@@ -160,19 +155,19 @@ def _attribute_relations(
 
 
 def _memberships(mentions: list[EntityMention], doc: AnalyzedDoc) -> Iterator[Membership]:
+    """A person named after a post (厅长李军) holds it in the agency that ends at most two
+    characters before the post (the first such mention)."""
+    agencies: dict[int, tuple[int, EntityMention]] = {}  # end -> (order, first agency ending there)
+    for order, a in enumerate(mentions):
+        if a.type == "Agency":
+            agencies.setdefault(_norm(a)[1], (order, a))
     for person in mentions:
         post = person.attribute("post")
         if person.type != "Person" or not post:
             continue
         post_start = _norm(person)[0] - len(post)
-        agency = next(
-            (
-                a
-                for a in mentions
-                if a.type == "Agency" and post_start - 2 <= _norm(a)[1] <= post_start
-            ),
-            None,
-        )
+        ending = [agencies[e] for e in range(post_start - 2, post_start + 1) if e in agencies]
+        agency = min(ending, key=lambda found: found[0])[1] if ending else None
         evidence = doc.source_span(_norm(agency)[0] if agency else post_start, _norm(person)[1])
         yield Membership(person.key, agency.key if agency else None, post, evidence)
 
@@ -196,39 +191,62 @@ def _outcome_links(
     observations: Sequence[Observation],
     obs_norm: dict[int, tuple[int, int]],
 ) -> Iterator[OutcomeLink]:
+    """Each linkable mention with the observations of its paragraph (same sentence, same
+    paragraph) and those elsewhere that share a theme and the place it is about: looked up by
+    paragraph and by (theme, place), not by trying every pair of mention and observation."""
     home = home_province(find_places(doc.text, lexicon), lexicon)
     best: dict[tuple[str, int], OutcomeLink] = {}
     rank = {"same_sentence": 0, "same_paragraph": 1, "shared_theme_place": 2}
     sentences = {i: doc.sentence_at(span[0]) for i, span in obs_norm.items()}
+    in_paragraph: dict[int, list[int]] = {}
+    by_theme_place: dict[tuple[str | None, str | None], list[int]] = {}
+    for index, obs in enumerate(observations):
+        o_sentence = sentences[index]
+        if o_sentence is not None:
+            in_paragraph.setdefault(o_sentence.paragraph, []).append(index)
+            by_theme_place.setdefault((obs.theme, obs.place_key), []).append(index)
+
+    def keep(mention: EntityMention, index: int, basis: str, evidence: SourceSpan) -> None:
+        key = (mention.key, index)
+        if key not in best or rank[basis] < rank[best[key].basis]:
+            value = observations[index].value_span
+            best[key] = OutcomeLink(mention.key, mention.type, value, basis, evidence)
+
     for mention in mentions:
         if mention.type not in LINKABLE or mention.norm_span is None:
             continue
         m_sentence = doc.sentence_at(mention.norm_span[0])
         if m_sentence is None:
             continue
-        m_themes = {
-            code
-            for code, theme in lexicon.themes.items()
-            if any(k in mention.name for k in theme.keywords)
-        }
-        for index, obs in enumerate(observations):
-            o_sentence = sentences[index]
-            if o_sentence is None:
-                continue
-            if o_sentence == m_sentence:
-                basis = "same_sentence"
+        paragraph = m_sentence.paragraph
+        for index in in_paragraph.get(paragraph, ()):
+            if sentences[index] == m_sentence:
                 evidence = doc.source_span(m_sentence.span.start, m_sentence.span.end)
-            elif o_sentence.paragraph == m_sentence.paragraph:
-                basis = "same_paragraph"
-                evidence = doc.source_span(*doc.paragraph_spans[m_sentence.paragraph])
-            elif obs.theme in m_themes and obs.place_key == _place_key(lexicon, mention, home):
-                basis, evidence = "shared_theme_place", mention.span
+                keep(mention, index, "same_sentence", evidence)
             else:
-                continue
-            key = (mention.key, index)
-            if key not in best or rank[basis] < rank[best[key].basis]:
-                best[key] = OutcomeLink(mention.key, mention.type, obs.value_span, basis, evidence)
+                keep(
+                    mention,
+                    index,
+                    "same_paragraph",
+                    doc.source_span(*doc.paragraph_spans[paragraph]),
+                )
+        place = _place_key(lexicon, mention, home)
+        for code in _themes_named(lexicon, mention.name):
+            for index in by_theme_place.get((code, place), ()):
+                o_sentence = sentences[index]
+                if o_sentence is not None and o_sentence.paragraph != paragraph:
+                    keep(mention, index, "shared_theme_place", mention.span)
     yield from (best[k] for k in sorted(best))
+
+
+@lru_cache(maxsize=4096)  # a name recurs with every mention
+def _themes_named(lexicon: Lexicon, name: str) -> tuple[str, ...]:
+    """The themes whose keywords a name holds, by code."""
+    return tuple(
+        sorted(
+            code for code, theme in lexicon.themes.items() if any(k in name for k in theme.keywords)
+        )
+    )
 
 
 def _place_key(lexicon: Lexicon, mention: EntityMention, home: PlaceDef | None) -> str | None:

@@ -10,7 +10,8 @@ appear in order in a longer name of the same kind in the same document resolves 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Sequence
 from functools import cache
 
 from ecokg.extract.lexicon import Lexicon, PlaceDef
@@ -77,6 +78,34 @@ def is_subsequence(short: str, long: str) -> bool:
     return all(c in chars for c in short)
 
 
+class _NamedBefore:
+    """Divisions of one kind in text order, with what :meth:`Resolver.division_at` asks of
+    those named before a position: the last one, and the one named most often (the latest on a
+    tie), kept for every prefix as the list is read once."""
+
+    def __init__(self, named: Sequence[tuple[int, PlaceDef]]) -> None:
+        self.starts = [start for start, _ in named]
+        self.places = [place for _, place in named]
+        self.most_named: list[PlaceDef] = []
+        counts: dict[str, int] = {}
+        first: dict[str, int] = {}  # when each place was first named (a tie goes to the first)
+        best: tuple[int, int, int] | None = None  # (count, latest start, -first) of the leader
+        for start, place in named:
+            counts[place.id] = counts.get(place.id, 0) + 1
+            first.setdefault(place.id, len(first))
+            # only the place just named gained: it leads now or the leader stays
+            key = (counts[place.id], start, -first[place.id])
+            if best is None or key > best:
+                best = key
+                self.most_named.append(place)
+            else:
+                self.most_named.append(self.most_named[-1])
+
+    def count_before(self, pos: int) -> int:
+        """How many were named before ``pos``."""
+        return bisect_left(self.starts, pos)
+
+
 class Resolver:
     """Canonicalises the names found in one document."""
 
@@ -101,6 +130,8 @@ class Resolver:
             for start, place in self._divisions["county"]
             if place.name.endswith("区") and not regional
         ]
+        self._named = {kind: _NamedBefore(named) for kind, named in self._divisions.items()}
+        self._division_starts = sorted(s for named in self._divisions.values() for s, _ in named)
         self._long_names: dict[str, set[str]] = {}
         self._designations = tuple(lexicon.words["entity_patterns"]["level_designations"])
 
@@ -116,22 +147,14 @@ class Resolver:
         """The city, county or district (``kind``) of the home province a text speaks of at
         ``pos``: the last one its sentence names before it; else the one named most often before
         it (the latest on a tie); else the first one named after it."""
-        named = self._divisions[kind]
+        named = self._named[kind]
+        before = named.count_before(pos)
         sentence = self._doc.sentence_at(pos)
-        if sentence is not None:
-            here = [p for start, p in named if sentence.span.start <= start < pos]
-            if here:
-                return here[-1]  # "遵义市召开市政府常务会议": the sentence names it
-        counts: dict[str, int] = {}
-        latest: dict[str, tuple[int, PlaceDef]] = {}
-        for start, place in named:
-            if start < pos:
-                counts[place.id] = counts.get(place.id, 0) + 1
-                latest[place.id] = (start, place)
-        if counts:
-            best = max(counts, key=lambda pid: (counts[pid], latest[pid][0]))
-            return latest[best][1]
-        return named[0][1] if named else None
+        if before and sentence is not None and named.starts[before - 1] >= sentence.span.start:
+            return named.places[before - 1]  # "遵义市召开市政府常务会议": the sentence names it
+        if before:
+            return named.most_named[before - 1]
+        return named.places[0] if named.places else None
 
     def canonical(
         self, type_: str, surface: str, expand: bool = True, pos: int | None = None
@@ -207,9 +230,9 @@ class Resolver:
         if sentence is None or pos is None:
             return False
         opening = self._doc.text.rfind("对", sentence.span.start, pos)
-        return opening >= 0 and any(
-            opening < start < pos for kind in self._divisions.values() for start, _ in kind
-        )
+        starts = self._division_starts
+        after = bisect_right(starts, opening)  # the first division named after 对
+        return opening >= 0 and after < len(starts) and starts[after] < pos
 
     def _full_division(self, name: str) -> str:
         """湖州中级人民法院 is 湖州市中级人民法院: a court or procuratorate named by its city's

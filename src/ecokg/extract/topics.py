@@ -41,8 +41,20 @@ def _patterns(lexicon: Lexicon) -> _Patterns:
 def topic_counts(lexicon: Lexicon, text: str) -> tuple[int, int]:
     """(environmental, off-topic) keyword counts; off-topic words are masked first."""
     patterns = _patterns(lexicon)
-    other = patterns.off_topic
-    return len(patterns.environmental.findall(other.sub("", text))), len(other.findall(text))
+    rest, pos, off = [], 0, 0  # the text without its off-topic words, found in one pass
+    for m in patterns.off_topic.finditer(text):
+        rest.append(text[pos : m.start()])
+        pos = m.end()
+        off += 1
+    rest.append(text[pos:])
+    return len(patterns.environmental.findall("".join(rest))), off
+
+
+@lru_cache(maxsize=8192)
+def _span_counts(lexicon: Lexicon, text: str, start: int, end: int) -> tuple[int, int]:
+    """:func:`topic_counts` of ``text[start:end]``, remembered: every mention and number of a
+    sentence asks about its clause, sentence and paragraph."""
+    return topic_counts(lexicon, text[start:end])
 
 
 @lru_cache(maxsize=8)
@@ -64,7 +76,7 @@ def _off_topic_articles(text: str, lexicon: Lexicon) -> tuple[tuple[int, ...], t
     bounds = [*starts[1:], len(text)]
     flags = []
     for start, end in zip(starts, bounds, strict=True):
-        env, off = topic_counts(lexicon, text[start:end])
+        env, off = _span_counts(lexicon, text, start, end)
         flags.append(off > env)
     return tuple(starts), tuple(flags)
 
@@ -78,8 +90,12 @@ def _in_off_topic_article(doc: AnalyzedDoc, lexicon: Lexicon, pos: int) -> bool:
 def is_caption(doc: AnalyzedDoc, lexicon: Lexicon, paragraph: int) -> bool:
     """Whether a paragraph is a photo caption (``topics.captions``): page furniture that belongs
     to no article and states no finding of its own."""
-    start, end = doc.paragraph_spans[paragraph]
-    return bool(_patterns(lexicon).caption.search(doc.text, start, end))
+    return _is_caption(doc.text, lexicon, *doc.paragraph_spans[paragraph])
+
+
+@lru_cache(maxsize=8192)
+def _is_caption(text: str, lexicon: Lexicon, start: int, end: int) -> bool:
+    return bool(_patterns(lexicon).caption.search(text, start, end))
 
 
 def off_topic_place(doc: AnalyzedDoc, lexicon: Lexicon, sentence: Sentence) -> bool:
@@ -91,7 +107,7 @@ def off_topic_place(doc: AnalyzedDoc, lexicon: Lexicon, sentence: Sentence) -> b
         doc, lexicon, start
     ):
         return False
-    env, off = topic_counts(lexicon, doc.text[start:end])
+    env, off = _span_counts(lexicon, doc.text, start, end)
     # a paragraph that speaks mostly of the environment keeps it, with its clauses judged one
     # by one (a bulletin's "资源、环境和应急管理" also counts work-safety accidents)
     return off >= env or env < 2
@@ -113,9 +129,9 @@ def off_topic(
     if clause is not None:
         spans.insert(0, (clause.start, clause.end))
     for start, end in spans:
-        env, off = topic_counts(lexicon, text[start:end])
+        env, off = _span_counts(lexicon, text, start, end)
         if env or off:
             return not env
     start, end = doc.paragraph_spans[sentence.paragraph]
-    env, off = topic_counts(lexicon, text[start:end])
+    env, off = _span_counts(lexicon, text, start, end)
     return off > env

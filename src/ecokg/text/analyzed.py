@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 from ecokg.corpus import Document
@@ -34,6 +34,11 @@ class AnalyzedDoc:
 
     document: Document
     norm: NormalizedText
+    # Spans handed out so far: a paragraph or sentence cited as the evidence of many claims is
+    # one object holding one copy of its text.
+    _spans: dict[tuple[int, int], SourceSpan] = field(
+        default_factory=dict, repr=False, compare=False
+    )
 
     @classmethod
     def of(cls, document: Document) -> AnalyzedDoc:
@@ -102,5 +107,9 @@ class AnalyzedDoc:
 
     def source_span(self, start: int, end: int) -> SourceSpan:
         """The original-text span behind normalised ``[start, end)``, with its exact text."""
-        o_start, o_end = self.norm.original_span(start, end)
-        return SourceSpan(o_start, o_end, self.document.text[o_start:o_end])
+        span = self._spans.get((start, end))
+        if span is None:
+            o_start, o_end = self.norm.original_span(start, end)
+            span = SourceSpan(o_start, o_end, self.document.text[o_start:o_end])
+            self._spans[(start, end)] = span
+        return span

@@ -20,6 +20,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from ecokg.text.numbers import parse_chinese_integer
+from ecokg.text.segment import SpanSet
 from ecokg.text.wordlists import alternation, ends_with_any, starts_with_any
 
 MIN_YEAR, MAX_YEAR = 1949, 2100
@@ -51,6 +52,8 @@ _SINCE = re.compile(
     r"[”」\"']?(?:期间)?(?P<verb>[\u4e00-\u9fff]{0,6}?)"
     rf"(?:{alternation(SINCE_WORDS[:3])}|起(?![草步点]))"  # 起草, 起步, 起点 start nothing
 )
+# What may close a plan's name: its quote, 期 (“十四五”期).
+_PLAN_CLOSE = re.compile(r"[”」\"']?期?")
 _BARE_MONTH = re.compile(rf"{_BARE}({_M})\s*月(?:份)?(?!\s*\d)")
 
 
@@ -153,6 +156,9 @@ def _numeral(text: str) -> int:
     return int(text) if text.isdigit() else parse_chinese_integer(text)
 
 
+_REMEMBERED = 8192  # texts whose expressions a finder keeps
+
+
 @dataclass(frozen=True)
 class _Pending:
     """A month or part of a year whose year is not written: resolved in text order."""
@@ -195,23 +201,33 @@ class PeriodFinder:
         )
         parts = alternation(self.parts)
         self._part = re.compile(rf"(?:(\d{{4}})\s*年(?:度)?\s*)?(?P<part>{parts})")
+        self._found: dict[tuple[str, TimeAnchor, bool], tuple[TimeExpr, ...]] = {}
 
     def find(self, text: str, anchor: TimeAnchor, in_titles: bool = True) -> list[TimeExpr]:
         """Every time expression of ``text`` in order; 同年 resolves to the last year named,
         a month without a year to the year of its paragraph (see the module docstring).
         ``in_titles=False`` passes over the times inside 《》 titles: "严格落实《…名录(2021年
-        版)》，力争全年…" dates the title, not what the text around it reports."""
+        版)》，力争全年…" dates the title, not what the text around it reports. Remembered:
+        the same labels and clauses are asked about again and again."""
+        key = (text, anchor, in_titles)
+        found = self._found.get(key)
+        if found is None:
+            if len(self._found) >= _REMEMBERED:
+                self._found.clear()
+            found = self._found[key] = tuple(self._find(text, anchor, in_titles))
+        return list(found)
+
+    def _find(self, text: str, anchor: TimeAnchor, in_titles: bool) -> list[TimeExpr]:
         found: list[TimeExpr] = []
         pending: dict[tuple[int, int], _Pending] = {}
-        taken = [] if in_titles else [(m.start(), m.end()) for m in _BOOK_TITLE.finditer(text)]
-
-        def free(a: int, b: int) -> bool:
-            return all(b <= s or a >= e for s, e in taken)
+        taken = SpanSet(
+            () if in_titles else ((m.start(), m.end()) for m in _BOOK_TITLE.finditer(text))
+        )
 
         def add(expr: TimeExpr, later: _Pending | None = None) -> None:
-            if free(expr.start, expr.end):
+            if not taken.overlaps(expr.start, expr.end):
                 found.append(expr)
-                taken.append((expr.start, expr.end))
+                taken.add(expr.start, expr.end)
                 if later is not None:
                     pending[(expr.start, expr.end)] = later
 
@@ -323,8 +339,8 @@ class PeriodFinder:
         s, e = m.start(), m.end()
         if m["plan"]:
             y1, y2 = (int(y) for y in self.plans[m["plan"]].split("/"))
-            end = re.match(r"[”」\"']?期?", m.string[e:])
-            rest = e + (end.end() if end else 0)
+            end = _PLAN_CLOSE.match(m.string, e)  # (at e: not a copy of the rest of the text)
+            rest = end.end() if end else e
             if self._end_word(m.string, rest):
                 # "“十四五”末23.5%的目标": the plan's last year
                 return TimeExpr(s, rest + 1, "year", str(y2), y2, y2)

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from typing import Any
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any, NamedTuple
 
 
 def alternation(words: Iterable[str]) -> str:
@@ -34,16 +34,94 @@ def _trie_pattern(node: dict[str, Any]) -> str:
     return body + "?" if "" in node else body
 
 
-def _longest(text: str, words: Iterable[str], test: str) -> str | None:
-    matching = [w for w in words if w and getattr(text, test)(w)]
-    return max(matching, key=len) if matching else None
+class Affixes:
+    """Words to find at the start or the end of a text, the longest first: a set lookup per
+    length of the words instead of a test of every word (a list built once, for lists that
+    are asked about often)."""
+
+    def __init__(self, words: Iterable[str]) -> None:
+        self.words = frozenset(w for w in words if w)
+        self._sizes = sorted({len(w) for w in self.words}, reverse=True)
+        self.longest = self._sizes[0] if self._sizes else 0  # a window this long is enough
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.words)
+
+    def __contains__(self, word: object) -> bool:
+        return word in self.words
+
+    def at_end(self, text: str) -> str | None:
+        """The longest of the words that ``text`` ends with, if any."""
+        for size in self._sizes:
+            if size <= len(text) and text[-size:] in self.words:
+                return text[-size:]
+        return None
+
+    def at_start(self, text: str) -> str | None:
+        """The longest of the words that ``text`` starts with, if any."""
+        for size in self._sizes:
+            if size <= len(text) and text[:size] in self.words:
+                return text[:size]
+        return None
+
+
+def _longest(words: Iterable[str], holds: Callable[[str], bool]) -> str | None:
+    best = ""  # the first of the longest: a word no longer than the best is not tried
+    for word in words:
+        if len(word) > len(best) and holds(word):
+            best = word
+    return best or None
 
 
 def ends_with_any(text: str, words: Iterable[str]) -> str | None:
     """The longest of ``words`` that ``text`` ends with, if any."""
-    return _longest(text, words, "endswith")
+    if isinstance(words, Affixes):
+        return words.at_end(text)
+    return _longest(words, text.endswith)
 
 
 def starts_with_any(text: str, words: Iterable[str]) -> str | None:
     """The longest of ``words`` that ``text`` starts with, if any."""
-    return _longest(text, words, "startswith")
+    if isinstance(words, Affixes):
+        return words.at_start(text)
+    return _longest(words, text.startswith)
+
+
+class LongestMatch:
+    """Leftmost-longest occurrences of a set of words, without overlaps: what
+    ``re.compile(alternation(words)).finditer`` finds, by looking the candidates up in a set.
+
+    A regular expression tries the branches of its first character one by one at every
+    position; with thousands of words (the gazetteer) that costs microseconds per character.
+    Here each position costs one lookup per length of the words that start with its character.
+    """
+
+    def __init__(self, words: Iterable[str]) -> None:
+        self.words = frozenset(w for w in words if w)
+        lengths: dict[str, set[int]] = {}
+        for word in self.words:
+            lengths.setdefault(word[0], set()).add(len(word))
+        self._lengths = {c: sorted(n, reverse=True) for c, n in lengths.items()}
+
+    def finditer(self, text: str, start: int = 0, end: int | None = None) -> Iterator[Match]:
+        """The matches in ``text[start:end]``, left to right, as (start, end, word)."""
+        end = len(text) if end is None else end
+        words, lengths = self.words, self._lengths
+        pos = start
+        while pos < end:
+            for size in lengths.get(text[pos], ()):
+                stop = pos + size
+                if stop <= end and text[pos:stop] in words:
+                    yield Match(pos, stop, text[pos:stop])
+                    pos = stop
+                    break
+            else:
+                pos += 1
+
+
+class Match(NamedTuple):
+    """A word found at ``[start, end)``."""
+
+    start: int
+    end: int
+    word: str
