@@ -182,3 +182,13 @@ def test_a_dead_scheduler_gives_one_clear_line(tmp_path: Path) -> None:
     assert "Traceback" not in done.stderr
     assert f"cannot reach the Dask scheduler at {dead}" in done.stderr
     assert not (tmp_path / "out").exists()
+
+
+def test_dask_local_starts_its_own_cluster_and_equals_the_local_build(
+    small_build: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    corpus = small_build.parent / "corpus"
+    done = run_cli("build", str(corpus), "-o", str(out), "--dask", "local", "--jobs", "2")
+    assert done.returncode == 0, done.stderr
+    assert _files(out) == _files(small_build)
