@@ -448,6 +448,7 @@ def _state(doc: AnalyzedDoc, lexicon: Lexicon) -> _DocState:
         for p in places
         if p.place.code and any(c in _CN_ALL for c in doc.text[p.start : p.end])
     ]
+    blocked.sort()
     return _DocState(
         doc,
         lexicon,
@@ -459,11 +460,11 @@ def _state(doc: AnalyzedDoc, lexicon: Lexicon) -> _DocState:
         home,
         locality or home,
         anchor,
-        sorted(blocked),
+        blocked,
         frozenset(p.end for p in places),
         _place_names(doc.text, places),
         examined=_examined_span(doc, words, times),
-        blocked_reach=_reach(sorted(blocked)),
+        blocked_reach=_reach(blocked),
         statements={
             s.span.start: start
             for s, start in zip(doc.sentences, _statement_starts(doc, doc.sentences), strict=True)
