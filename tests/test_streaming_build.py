@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import shutil
 import subprocess
 import sys
@@ -11,11 +12,13 @@ from pathlib import Path
 
 import pytest
 import yaml
+from rich.console import Console
 
 from conftest import CORPUS, free_port, run_cli
 from ecokg import assemble as assemble_module
 from ecokg.api import build
 from ecokg.assemble import merge_union
+from ecokg.cli.progress import CorpusProgress
 
 # The two smallest demo documents: enough for two graphs that share entities, fast to extract.
 SMALL = ("001_2f00c1f93bcffc95", "004_9b9b4bf23565f1ff")
@@ -192,3 +195,20 @@ def test_dask_local_starts_its_own_cluster_and_equals_the_local_build(
     done = run_cli("build", str(corpus), "-o", str(out), "--dask", "local", "--jobs", "2")
     assert done.returncode == 0, done.stderr
     assert _files(out) == _files(small_build)
+
+
+def test_the_progress_bar_counts_documents_and_characters() -> None:
+    screen = io.StringIO()
+    console = Console(file=screen, force_terminal=True, width=120)
+    with CorpusProgress(console, [Path("a.txt"), Path("b.txt")], "building") as progress:
+        progress.advance("a", 5000)
+        progress.advance("b", 0)
+    shown = screen.getvalue()
+    assert "2/2" in shown and "k chars/s" in shown
+
+
+def test_the_progress_bar_stays_quiet_when_piped() -> None:
+    screen = io.StringIO()
+    with CorpusProgress(Console(file=screen), [Path("a.txt"), Path("b.txt")], "x") as progress:
+        progress.advance("a", 10)
+    assert screen.getvalue() == ""
