@@ -101,10 +101,10 @@ def _as_triples(path: Path, quads: bool) -> Iterator[str]:
     return (triple_part(line) for line in _lines(path)) if quads else _lines(path)
 
 
-def write_dataset(sources: Sequence[GraphSource], out: Path, *, ontology: bool = True) -> None:
+def write_dataset(sources: Sequence[GraphSource], out: Path) -> None:
     """Concatenate the graphs (shards and the ontology) in graph-IRI order into one N-Quads file."""
     ontology_iri = str(ONTOLOGY_GRAPH)
-    order = sorted([*(s.graph for s in sources), *([ontology_iri] if ontology else [])])
+    order = sorted([*(s.graph for s in sources), ontology_iri])
     by_graph = {s.graph: s.path for s in sources}
     with out.open("wb") as handle:
         for graph in order:
@@ -133,15 +133,13 @@ def assemble(sources: Sequence[GraphSource], stage: Path, *, validate: bool = Tr
         work = Path(tmp)
         dataset = work / "all.nq"
         write_dataset(sources, dataset)
-        documents = work / "documents.nq"
-        write_dataset(sources, documents, ontology=False)
         union = work / "union.nt"
         merge_union([s.path for s in sources], ontology_lines(), union, work)
         # The files are written by a second thread while the store loads and validates: both
         # spend most of their time in Oxigraph's Rust code, which releases the GIL.
         with ThreadPoolExecutor(max_workers=1) as writer:
             written = writer.submit(_write_files, dataset, union, stage)
-            count, report = _load_and_validate(documents, stage / STORE_DIR, validate)
+            count, report = _load_and_validate(dataset, stage / STORE_DIR, validate)
             written.result()
     return Assembled(count, report)
 
@@ -162,17 +160,19 @@ def _write_files(dataset: Path, union: Path, stage: Path) -> None:
 
 
 def _load_and_validate(
-    documents: Path, location: Path, validate: bool
+    dataset: Path, location: Path, validate: bool
 ) -> tuple[int, ValidationReport]:
-    # The store is validated before the ontology goes in: the shapes see the union of the
-    # document graphs (and the vocabulary), exactly what `ecokg validate` checks.
+    # The shapes see the union of the document graphs (and the vocabulary), exactly what
+    # `ecokg validate` checks: the ontology's graph is taken out for the pass and put back.
     store = ox.Store(str(location))
-    store.bulk_load(path=documents, format=ox.RdfFormat.N_QUADS)
-    report = validate_store(store, "union") if validate else ValidationReport()
-    store.bulk_extend(ox.parse("\n".join(ontology_lines()), format=ox.RdfFormat.N_QUADS))
+    store.bulk_load(path=dataset, format=ox.RdfFormat.N_QUADS)
+    if validate:
+        store.remove_graph(ox.NamedNode(str(ONTOLOGY_GRAPH)))
+        report = validate_store(store, "union")
+        store.bulk_extend(ox.parse("\n".join(ontology_lines()), format=ox.RdfFormat.N_QUADS))
+    else:
+        report = ValidationReport()
     store.flush()
     count = len(store)
     del store
     return count, report
-
-    return Assembled(count, report)

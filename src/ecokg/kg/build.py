@@ -32,7 +32,7 @@ from ecokg.extract.base import (
 )
 from ecokg.extract.lexicon import Lexicon
 from ecokg.extract.places import split_town_key
-from ecokg.kg.ntriples import iri, is_valid_iri, literal, triple_part
+from ecokg.kg.ntriples import iri, is_valid_iri, literal, statement, triple_part
 from ecokg.kg.vocab import (
     EKG,
     ID,
@@ -134,7 +134,7 @@ class GraphBuilder:
     def lines(self) -> list[str]:
         """The graph as sorted N-Quads lines (named by the document's graph IRI)."""
         graph = iri(self.graph_iri)
-        return sorted(f"{s} {p} {o} {graph} ." for s, p, o in self.triples)
+        return sorted(statement(s, p, o, graph) for s, p, o in self.triples)
 
     def _add_document(self) -> None:
         d, doc = self.document, self.doc
