@@ -22,6 +22,22 @@ class QueryError(EcokgError):
     """A query is invalid or failed in the store."""
 
 
+class QuerySyntaxError(QueryError):
+    """The text is not a SPARQL 1.1 query."""
+
+
+class RefusedQuery(QueryError):
+    """A well-formed query ecokg will not run here (read-only, local, within its limits)."""
+
+
+class QueryTooLarge(RefusedQuery):
+    """A query longer than the endpoint accepts, or an answer larger than it returns."""
+
+
+class QueryTooDeep(RefusedQuery):
+    """A query nested deeper than the parsers can safely follow."""
+
+
 class StoreError(EcokgError):
     """A knowledge-graph location cannot be opened or written."""
 

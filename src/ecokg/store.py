@@ -15,26 +15,32 @@ import abc
 import csv
 import io
 import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import XSD
 from rdflib.term import Node
 
-from ecokg.errors import QueryError, StoreError
+from ecokg.errors import QueryError, QueryTooDeep, QueryTooLarge, StoreError
 from ecokg.kg.serialize import to_ox
 from ecokg.kg.vocab import ID, PREFIXES
+from ecokg.sparql_text import lex_query
 
 if TYPE_CHECKING:
     import pandas
 
 STORE_DIR = "store"
 ONTOLOGY_GRAPH = ID["graph/ontology"]
+
+# Oxigraph's parser recurses natively and overflows the stack (a segmentation fault, not an
+# error) somewhere past a thousand nested brackets; no real query comes near this.
+MAX_ENGINE_DEPTH = 256
+_T = TypeVar("_T")
 
 Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
 
@@ -186,32 +192,49 @@ class EmbeddedKG(KnowledgeGraph):
         self._store = store
         self.location = location
 
-    def query(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> QueryResult:
-        """Run a SPARQL query; ``bindings`` substitute variables with RDF terms (never text)."""
+    def query(
+        self,
+        sparql: str,
+        bindings: Mapping[str, Node] | None = None,
+        *,
+        max_rows: int | None = None,
+    ) -> QueryResult:
+        """Run a SPARQL query; ``bindings`` substitute variables with RDF terms (never text).
+
+        ``max_rows`` stops reading an answer that has more rows (or triples) than that with
+        :class:`QueryTooLarge`, before it is held in memory.
+        """
         try:
             substitutions: dict[ox.Variable, Term] = {
                 ox.Variable(k): to_ox(v) for k, v in (bindings or {}).items()
             }
         except (TypeError, ValueError) as exc:  # pyoxigraph validates IRIs, names and tags
             raise QueryError(f"a binding is not a valid RDF term ({exc})") from exc
+        lexed = lex_query(sparql)
+        if lexed.depth > MAX_ENGINE_DEPTH:
+            raise QueryTooDeep(
+                f"query nested {lexed.depth} levels deep (brackets, braces and parentheses); "
+                f"at most {MAX_ENGINE_DEPTH}"
+            )
         try:
             answer = self._store.query(
-                sparql,
-                use_default_graph_as_union=True,
+                lexed.text,
+                # The union default graph would override the query's own FROM clauses.
+                use_default_graph_as_union="FROM" not in lexed.keywords,
                 substitutions=substitutions or None,
                 prefixes=PREFIXES,
             )
+            if isinstance(answer, ox.QueryBoolean):
+                return QueryResult([], [], boolean=bool(answer))
+            if isinstance(answer, ox.QuerySolutions):
+                variables = [v.value for v in answer.variables]
+                rows = [[solution[v] for v in variables] for solution in _capped(answer, max_rows)]
+                return QueryResult(variables, rows)
+            triples = [(t.subject, t.predicate, t.object) for t in _capped(answer, max_rows)]
         except SyntaxError as exc:
             raise QueryError(f"invalid SPARQL: {exc}") from exc
         except (OSError, RuntimeError) as exc:
             raise QueryError(f"query failed: {exc}") from exc
-        if isinstance(answer, ox.QueryBoolean):
-            return QueryResult([], [], boolean=bool(answer))
-        if isinstance(answer, ox.QuerySolutions):
-            variables = [v.value for v in answer.variables]
-            rows = [[solution[v] for v in variables] for solution in answer]
-            return QueryResult(variables, rows)
-        triples = [(t.subject, t.predicate, t.object) for t in answer]
         return QueryResult(
             ["subject", "predicate", "object"], [list(t) for t in triples], triples=triples
         )
@@ -241,6 +264,15 @@ RDF_FILE_FORMATS: dict[str, ox.RdfFormat] = {
     ".jsonld": ox.RdfFormat.JSON_LD,
 }
 FILE_GRAPH = ID["graph/file"]
+
+
+def _capped(answer: Iterable[_T], max_rows: int | None) -> Iterator[_T]:
+    for count, item in enumerate(answer):
+        if max_rows is not None and count >= max_rows:
+            raise QueryTooLarge(
+                f"the answer has more than {max_rows} rows; add a LIMIT or narrow the query"
+            )
+        yield item
 
 
 def is_remote(location: Path | str) -> bool:

@@ -6,13 +6,14 @@ standard library (no framework needed for a handful of routes) and testable with
 
 from __future__ import annotations
 
+import ipaddress
 from collections.abc import Callable, Iterable
 from importlib import resources
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qs, unquote
+from urllib.parse import parse_qs, unquote, urlsplit
 
-from ecokg.errors import EcokgError, QueryError
+from ecokg.errors import EcokgError, QueryError, QueryTooDeep, QueryTooLarge
 from ecokg.kg.vocab import ID
 from ecokg.store import KnowledgeGraph
 from ecokg.viz.report import report_html
@@ -30,6 +31,8 @@ SITE_CSP = (
 )
 _STATIC_TYPES = {".css": "text/css; charset=utf-8", ".js": "text/javascript; charset=utf-8"}
 _MAX_BODY = MAX_QUERY_CHARS * 4 + 1024
+# Loopback names a browser may put in the Host header of a request to a loopback server.
+_LOOPBACK_NAMES = ("127.0.0.1", "localhost", "[::1]")
 
 
 class HTTPError(Exception):
@@ -43,20 +46,29 @@ class HTTPError(Exception):
 
 _REASONS = {
     200: "OK",
+    204: "No Content",
     400: "Bad Request",
     403: "Forbidden",
     404: "Not Found",
     405: "Method Not Allowed",
     406: "Not Acceptable",
-    413: "Payload Too Large",
+    408: "Request Timeout",
+    413: "Content Too Large",
     415: "Unsupported Media Type",
+    421: "Misdirected Request",
     500: "Internal Server Error",
     503: "Service Unavailable",
+    507: "Insufficient Storage",
 }
 
 
 class App:
-    """The ecokg research UI and SPARQL endpoint over one knowledge graph."""
+    """The ecokg research UI and SPARQL endpoint over one knowledge graph.
+
+    Only requests whose ``Host`` names the address the server is bound to are answered (see
+    :meth:`bind`), so a web page cannot reach the server through a DNS name it controls; a
+    request from another origin is refused unless that origin was given as ``cors``.
+    """
 
     def __init__(
         self,
@@ -65,12 +77,32 @@ class App:
         timeout: float = 60.0,
         workers: int = 2,
         corpus: Path | None = None,
+        cors: str | None = None,
+        max_rows: int = 100_000,
     ) -> None:
         self.kg = kg
         self.pages = Pages(kg, corpus)
-        self.runner = QueryRunner(kg.location, timeout=timeout, workers=workers)
+        self.runner = QueryRunner(kg.location, timeout=timeout, workers=workers, max_rows=max_rows)
+        self.cors = cors.rstrip("/") if cors else None
         self._graphs = set(kg.named_graphs())
         self._report: bytes | None = None
+        self._hosts: set[str] = set()
+        self._any_ip_host = False
+        self._port = 0
+
+    def bind(self, host: str, port: int) -> None:
+        """Answer requests whose Host header names ``host:port`` (the address served on).
+
+        A loopback address also answers to its other loopback names. A wildcard address
+        (0.0.0.0, ::) answers to any IP address and to localhost, never to a DNS name.
+        """
+        shown = f"[{host}]" if ":" in host else host
+        self._hosts = {f"{shown}:{port}"}
+        address = ipaddress.ip_address(host) if _is_ip(host) else None
+        if host == "localhost" or (address is not None and address.is_loopback):
+            self._hosts |= {f"{name}:{port}" for name in _LOOPBACK_NAMES}
+        self._any_ip_host = address is not None and address.is_unspecified
+        self._port = port
 
     def close(self) -> None:
         """Stop the query workers."""
@@ -78,18 +110,59 @@ class App:
 
     def __call__(self, environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
         try:
+            cors = self.check_origin(environ)
             status, headers, body = self.route(environ)
         except HTTPError as exc:
+            cors = []
             status, headers, body = self.error(environ, exc.status, exc.message)
         except EcokgError as exc:
+            cors = []
             status, headers, body = self.error(environ, 500, str(exc))
         headers = [
             *headers,
+            *cors,
             ("Content-Length", str(len(body))),
             ("X-Content-Type-Options", "nosniff"),
         ]
         start_response(f"{status} {_REASONS.get(status, '')}", headers)
         return [body] if environ.get("REQUEST_METHOD") != "HEAD" else [b""]
+
+    # ---------- who may ask ----------
+
+    def check_origin(self, environ: dict[str, Any]) -> list[tuple[str, str]]:
+        """Refuse a foreign Host or Origin; the CORS headers a request from ``cors`` gets."""
+        host = environ.get("HTTP_HOST", "").lower()
+        if not host:
+            raise HTTPError(400, "missing Host header")
+        if not self._host_allowed(host):
+            raise HTTPError(
+                421,
+                f"this server does not answer for host {host!r}; use "
+                f"{' or '.join(sorted(self._hosts)) or 'the address it is bound to'}",
+            )
+        origin = environ.get("HTTP_ORIGIN")
+        if origin is None or origin.lower() == f"http://{host}":
+            return []
+        if self.cors is not None and origin == self.cors:
+            return [("Access-Control-Allow-Origin", origin), ("Vary", "Origin")]
+        raise HTTPError(
+            403,
+            f"cross-origin request from {origin} refused; start the server with "
+            f"--cors {origin} to allow that origin",
+        )
+
+    def _host_allowed(self, host: str) -> bool:
+        if host in self._hosts:
+            return True
+        if not self._any_ip_host:
+            return False
+        parts = urlsplit(f"//{host}")
+        try:
+            port = parts.port
+        except ValueError:
+            return False
+        name = parts.hostname or ""
+        return port == self._port and (name == "localhost" or _is_ip(name))
 
     # ---------- routing ----------
 
@@ -99,6 +172,8 @@ class App:
         path = environ.get("PATH_INFO", "/") or "/"
         params = parse_qs(environ.get("QUERY_STRING", ""), keep_blank_values=True)
         if path == "/sparql":
+            if method == "OPTIONS":
+                return self.preflight(environ)
             return self.sparql(environ, method, params)
         if method not in ("GET", "HEAD"):
             raise HTTPError(405, f"{method} is not allowed here")
@@ -202,25 +277,52 @@ class App:
             raise HTTPError(405, f"{method} is not allowed; use GET or POST")
         if len(queries) != 1:
             raise HTTPError(400, "give exactly one query")
+        if "default-graph-uri" in params or "named-graph-uri" in params:
+            raise HTTPError(
+                400,
+                "default-graph-uri and named-graph-uri are not supported; name this knowledge "
+                "graph's graphs with FROM / FROM NAMED in the query",
+            )
         fmt = params.get("format", [""])[0]
         if fmt and not known_format(negotiate(fmt, None)[0]):
             raise HTTPError(400, f"unknown format {fmt!r}; use json, xml, csv or tsv")
         try:
-            check_query(queries[0], self._graphs)
-            result = self.runner.run(queries[0])
+            checked = check_query(queries[0], self._graphs)
+        except QueryTooLarge as exc:
+            raise HTTPError(413, str(exc)) from exc
+        except QueryTooDeep as exc:
+            raise HTTPError(400, str(exc)) from exc
         except RefusedQuery as exc:
             raise HTTPError(403, str(exc)) from exc
         except QuerySyntaxError as exc:
             raise HTTPError(400, str(exc)) from exc
+        try:
+            result = self.runner.run(checked)
+        except QueryTooLarge as exc:
+            raise HTTPError(507, str(exc)) from exc
         except QueryTimeout as exc:
             raise HTTPError(503, str(exc)) from exc
         except QueryError as exc:
             raise HTTPError(400, str(exc)) from exc
         data, ctype = serialize(result, negotiate(fmt, environ.get("HTTP_ACCEPT")))
-        headers = [("Content-Type", ctype), ("Access-Control-Allow-Origin", "*")]
+        headers = [("Content-Type", ctype)]
         if ctype.startswith("text/csv"):
             headers.append(("Content-Disposition", 'inline; filename="query.csv"'))
         return 200, headers, data
+
+    def preflight(self, environ: dict[str, Any]) -> tuple[int, list[tuple[str, str]], bytes]:
+        """A CORS preflight: allowed only for the ``--cors`` origin."""
+        if self.cors is None or environ.get("HTTP_ORIGIN") != self.cors:
+            raise HTTPError(403, "cross-origin requests are not allowed (see ecokg serve --cors)")
+        return (
+            204,
+            [
+                ("Access-Control-Allow-Methods", "GET, POST"),
+                ("Access-Control-Allow-Headers", "Content-Type, Accept"),
+                ("Access-Control-Max-Age", "600"),
+            ],
+            b"",
+        )
 
     def _body(self, environ: dict[str, Any]) -> str:
         try:
@@ -229,15 +331,36 @@ class App:
             raise HTTPError(400, "bad Content-Length") from exc
         if length > _MAX_BODY:
             raise HTTPError(413, f"request body too large (at most {_MAX_BODY} bytes)")
-        raw: bytes = environ["wsgi.input"].read(length) if length else b""
+        try:
+            raw: bytes = environ["wsgi.input"].read(length) if length else b""
+        except OSError as exc:  # the idle timeout of the connection
+            raise HTTPError(408, "the request body did not arrive in time") from exc
         try:
             return raw.decode("utf-8")
         except UnicodeDecodeError as exc:
             raise HTTPError(400, "the request body is not UTF-8") from exc
 
 
+def _is_ip(name: str) -> bool:
+    try:
+        ipaddress.ip_address(name.strip("[]"))
+    except ValueError:
+        return False
+    return True
+
+
 def make_app(
-    kg: KnowledgeGraph, *, timeout: float = 60.0, workers: int = 2, corpus: Path | None = None
+    kg: KnowledgeGraph,
+    *,
+    timeout: float = 60.0,
+    workers: int = 2,
+    corpus: Path | None = None,
+    cors: str | None = None,
+    max_rows: int = 100_000,
 ) -> App:
-    """The WSGI application over ``kg``: endpoint at ``/sparql``, pages, report."""
-    return App(kg, timeout=timeout, workers=workers, corpus=corpus)
+    """The WSGI application over ``kg``: endpoint at ``/sparql``, pages, report.
+
+    Serve it with :func:`ecokg.web.serve` (which tells it the address it is bound to through
+    :meth:`App.bind`); until bound it answers no request.
+    """
+    return App(kg, timeout=timeout, workers=workers, corpus=corpus, cors=cors, max_rows=max_rows)

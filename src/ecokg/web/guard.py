@@ -1,10 +1,12 @@
 """Read-only guard for SPARQL sent to the local endpoint.
 
-The query is parsed with rdflib's SPARQL 1.1 grammar and its parse tree inspected, so a keyword
-inside a comment or a string literal neither hides nor fakes anything. Refused: any SPARQL
-Update (including LOAD), SERVICE (federation would make the server fetch remote data on a
-caller's behalf), and FROM / FROM NAMED naming a graph that is not in this knowledge graph (the
-server never dereferences a dataset IRI). Text that is not a query is a syntax error.
+The request text is read once by :func:`ecokg.sparql_text.lex_query` (codepoint escapes
+expanded, strings and IRIs checked, comments dropped); the checks below and the engine both get
+that one text, so no escape or comment can show the checker one query and the engine another.
+Refused: any SPARQL Update (including LOAD), SERVICE (federation would make the server fetch
+remote data on a caller's behalf), FROM / FROM NAMED naming a graph that is not in this
+knowledge graph (the server never dereferences a dataset IRI), and queries longer or deeper than
+the limits below. Text that is not a query is a syntax error.
 """
 
 from __future__ import annotations
@@ -16,49 +18,59 @@ from typing import Any
 from urllib.parse import urljoin
 
 from pyparsing import ParseException
-from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
+from rdflib.plugins.sparql.parser import parseQuery
 from rdflib.plugins.sparql.parserutils import CompValue
 
-from ecokg.errors import QueryError
+from ecokg.errors import QuerySyntaxError, QueryTooDeep, QueryTooLarge, RefusedQuery
 from ecokg.kg.vocab import PREFIXES
+from ecokg.sparql_text import lex_query
+
+__all__ = ["MAX_QUERY_CHARS", "QuerySyntaxError", "RefusedQuery", "check_query"]
 
 # pyparsing grammars keep state while parsing; one parse at a time across server threads.
 _PARSE_LOCK = threading.Lock()
 MAX_QUERY_CHARS = 100_000
+# rdflib's parser recurses through dozens of Python frames per bracket and reaches Python's
+# recursion limit at about 26 nested parentheses; queries are refused well before that.
+MAX_CHECKED_DEPTH = 24
+_UPDATE_KEYWORDS = {"INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD"}
 
 
-class RefusedQuery(QueryError):
-    """A well-formed request this read-only, local endpoint will not run."""
+def check_query(text: str, local_graphs: Collection[str]) -> str:
+    """The text to run for a request's ``text``, or :class:`RefusedQuery` / a syntax error.
 
-
-class QuerySyntaxError(QueryError):
-    """The text is not a SPARQL 1.1 query."""
-
-
-def check_query(text: str, local_graphs: Collection[str]) -> None:
-    """Raise :class:`RefusedQuery` or :class:`QuerySyntaxError` unless ``text`` is safe to run."""
+    Run the returned text, never ``text`` itself: it is what the checks saw.
+    """
     if len(text) > MAX_QUERY_CHARS:
-        raise RefusedQuery(f"query too long ({len(text)} characters; at most {MAX_QUERY_CHARS})")
+        raise QueryTooLarge(f"query too long ({len(text)} characters; at most {MAX_QUERY_CHARS})")
     if not text.strip():
         raise QuerySyntaxError("empty query")
+    lexed = lex_query(text)
+    if lexed.depth > MAX_CHECKED_DEPTH:
+        raise QueryTooDeep(
+            f"query nested {lexed.depth} levels deep (brackets, braces and parentheses); this "
+            f"endpoint accepts at most {MAX_CHECKED_DEPTH}"
+        )
+    if "SERVICE" in lexed.keywords:
+        raise RefusedQuery(
+            "SERVICE is refused: this endpoint only answers from its own knowledge graph and "
+            "never queries remote endpoints"
+        )
     with _PARSE_LOCK:
         try:
-            parsed = parseQuery(text)
+            parsed = parseQuery(lexed.text)
         except ParseException as exc:
-            if _is_update(text):
+            if lexed.keywords & _UPDATE_KEYWORDS:
                 raise RefusedQuery(
                     "this endpoint is read-only: SPARQL Update (INSERT, DELETE, LOAD, CLEAR, "
                     "CREATE, DROP, ...) is refused"
                 ) from exc
             raise QuerySyntaxError(f"SPARQL syntax error: {exc}") from exc
+        except RecursionError as exc:
+            raise QueryTooDeep("query nested too deeply for this endpoint's checker") from exc
         except Exception as exc:  # rdflib raises a few other errors on odd input
             raise QuerySyntaxError(f"SPARQL syntax error: {exc}") from exc
     prologue, query = parsed[0], parsed[1]
-    if any(_named(node, "ServiceGraphPattern") for node in _walk(query)):
-        raise RefusedQuery(
-            "SERVICE is refused: this endpoint only answers from its own knowledge graph and "
-            "never queries remote endpoints"
-        )
     base, prefixes = _prologue(prologue)
     for node in _walk(query):
         if not _named(node, "DatasetClause"):
@@ -71,14 +83,7 @@ def check_query(text: str, local_graphs: Collection[str]) -> None:
                 "endpoint never loads remote data (its graphs are listed by "
                 "SELECT DISTINCT ?g { GRAPH ?g {} })"
             )
-
-
-def _is_update(text: str) -> bool:
-    try:
-        parseUpdate(text)
-    except Exception:
-        return False
-    return True
+    return lexed.text
 
 
 def _named(node: Any, name: str) -> bool:

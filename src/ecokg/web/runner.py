@@ -15,7 +15,7 @@ import sys
 import threading
 from multiprocessing.connection import Connection
 
-from ecokg.errors import QueryError
+from ecokg.errors import QueryError, QueryTooLarge
 from ecokg.store import QueryResult
 
 STARTUP_TIMEOUT = 120.0
@@ -32,7 +32,7 @@ class _Worker:
     module, which for ``python -m ecokg`` would run the command line again.
     """
 
-    def __init__(self, location: str) -> None:
+    def __init__(self, location: str, max_rows: int) -> None:
         to_child_r, to_child_w = os.pipe()
         from_child_r, from_child_w = os.pipe()
         try:
@@ -44,6 +44,7 @@ class _Worker:
                     location,
                     str(to_child_r),
                     str(from_child_w),
+                    str(max_rows),
                 ],
                 pass_fds=(to_child_r, from_child_w),
                 stdin=subprocess.DEVNULL,
@@ -79,9 +80,12 @@ class _Worker:
 class QueryRunner:
     """A small pool of query worker processes with a time limit per query."""
 
-    def __init__(self, location: str, timeout: float = 30.0, workers: int = 2) -> None:
+    def __init__(
+        self, location: str, timeout: float = 30.0, workers: int = 2, max_rows: int = 100_000
+    ) -> None:
         self.location = location
         self.timeout = timeout
+        self.max_rows = max_rows
         self._idle: queue.LifoQueue[_Worker] = queue.LifoQueue()
         self._slots = threading.BoundedSemaphore(workers)
         self._all: set[_Worker] = set()
@@ -113,6 +117,8 @@ class QueryRunner:
             self._idle.put(worker)
         finally:
             self._slots.release()
+        if status == "too-large":
+            raise QueryTooLarge(str(payload))
         if status == "error":
             raise QueryError(str(payload))
         result: QueryResult = payload
@@ -151,7 +157,7 @@ class QueryRunner:
         with self._lock:
             if self._closed:
                 raise QueryError("the server is shutting down")
-            worker = _Worker(self.location)
+            worker = _Worker(self.location, self.max_rows)
             self._all.add(worker)
         return worker
 

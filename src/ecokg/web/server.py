@@ -14,14 +14,26 @@ class _ThreadingServer(ThreadingMixIn, WSGIServer):
     daemon_threads = True  # a slow client never keeps the process alive
 
 
+# Seconds a connection may stay silent (before its request line, headers or body arrive) before
+# it is closed: a client that opens connections and sends nothing cannot pin server threads.
+IDLE_TIMEOUT = 20.0
+
+
 class _Handler(WSGIRequestHandler):
+    timeout = IDLE_TIMEOUT
+
     def log_message(self, format: str, *args: object) -> None:
         sys.stderr.write(f"{self.address_string()} {format % args}\n")
 
 
 def http_server(app: App, host: str = "127.0.0.1", port: int = 8000) -> WSGIServer:
-    """A listening (not yet serving) HTTP server for ``app``; port 0 picks a free port."""
-    return make_server(host, port, app, server_class=_ThreadingServer, handler_class=_Handler)
+    """A listening (not yet serving) HTTP server for ``app``; port 0 picks a free port.
+
+    The app is told the address it is bound to, so it answers only requests naming it.
+    """
+    server = make_server(host, port, app, server_class=_ThreadingServer, handler_class=_Handler)
+    app.bind(host, server.server_address[1])
+    return server
 
 
 def server_url(server: WSGIServer) -> str:
