@@ -106,7 +106,8 @@ def lex_query(text: str) -> LexedQuery:
             code.append(" ")
         else:
             kept.append(token)
-            code.append(" " if kind in ("string", "iri", "escape") else token)
+            # An escaped character stays part of its name, so the name's tail is no keyword.
+            code.append({"string": " ", "iri": " ", "escape": "_"}.get(kind or "", token))
         position = match.end()
     keywords = frozenset(word.upper() for word in _KEYWORD.findall("".join(code)))
     return LexedQuery("".join(kept), keywords, max_depth)

@@ -36,6 +36,13 @@ from ecokg.web import make_app, serve
     type=click.IntRange(min=1),
     help="Largest answer returned; a larger one is refused with 507.",
 )
+@click.option(
+    "--idle-timeout",
+    default=20.0,
+    show_default=True,
+    type=click.FloatRange(min=0.1),
+    help="Seconds a connection may stay silent before it is closed.",
+)
 def serve_command(
     kg: Path,
     host: str,
@@ -44,6 +51,7 @@ def serve_command(
     corpus: Path | None,
     cors: str | None,
     max_rows: int,
+    idle_timeout: float,
 ) -> None:
     """Serve a read-only SPARQL endpoint and research pages for a knowledge graph.
 
@@ -56,7 +64,13 @@ def serve_command(
             param_hint="--cors",
         )
     app = make_app(open_kg(kg), timeout=timeout, corpus=corpus, cors=cors, max_rows=max_rows)
-    serve(app, host, port, ready=lambda url: click.echo(f"Serving {url} (Ctrl-C stops)"))
+    serve(
+        app,
+        host,
+        port,
+        ready=lambda url: click.echo(f"Serving {url} (Ctrl-C stops)"),
+        idle_timeout=idle_timeout,
+    )
 
 
 def _is_origin(text: str) -> bool:

@@ -12,26 +12,32 @@ from ecokg.web.app import App
 
 class _ThreadingServer(ThreadingMixIn, WSGIServer):
     daemon_threads = True  # a slow client never keeps the process alive
-
-
-# Seconds a connection may stay silent (before its request line, headers or body arrive) before
-# it is closed: a client that opens connections and sends nothing cannot pin server threads.
-IDLE_TIMEOUT = 20.0
+    idle_timeout = 20.0
 
 
 class _Handler(WSGIRequestHandler):
-    timeout = IDLE_TIMEOUT
+    server: _ThreadingServer
+
+    def setup(self) -> None:
+        super().setup()
+        # A connection silent for this long (before its request line, headers or body) is
+        # closed: a client that opens connections and sends nothing cannot pin server threads.
+        self.connection.settimeout(self.server.idle_timeout)
 
     def log_message(self, format: str, *args: object) -> None:
         sys.stderr.write(f"{self.address_string()} {format % args}\n")
 
 
-def http_server(app: App, host: str = "127.0.0.1", port: int = 8000) -> WSGIServer:
+def http_server(
+    app: App, host: str = "127.0.0.1", port: int = 8000, idle_timeout: float = 20.0
+) -> WSGIServer:
     """A listening (not yet serving) HTTP server for ``app``; port 0 picks a free port.
 
-    The app is told the address it is bound to, so it answers only requests naming it.
+    The app is told the address it is bound to, so it answers only requests naming it; a
+    connection silent for ``idle_timeout`` seconds is closed.
     """
     server = make_server(host, port, app, server_class=_ThreadingServer, handler_class=_Handler)
+    server.idle_timeout = idle_timeout
     app.bind(host, server.server_address[1])
     return server
 
@@ -49,9 +55,10 @@ def serve(
     host: str = "127.0.0.1",
     port: int = 8000,
     ready: Callable[[str], None] | None = None,
+    idle_timeout: float = 20.0,
 ) -> None:
     """Serve ``app`` until interrupted; ``ready`` gets the base URL once listening."""
-    server = http_server(app, host, port)
+    server = http_server(app, host, port, idle_timeout)
     try:
         app.runner.warm_up()
         if ready is not None:
