@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import io
+import os
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -212,3 +214,50 @@ def test_the_progress_bar_stays_quiet_when_piped() -> None:
     with CorpusProgress(Console(file=screen), [Path("a.txt"), Path("b.txt")], "x") as progress:
         progress.advance("a", 10)
     assert screen.getvalue() == ""
+
+
+def test_a_worker_that_dies_sinks_only_its_document(tmp_path: Path) -> None:
+    """A worker killed mid-document (out of memory, a crash in native code) breaks the whole
+    process pool; the documents it held are redone one by one, so only the culprit fails."""
+    from ecokg.extract.base import Claim, registry
+    from ecokg.extract.lexicon import Lexicon
+    from ecokg.pipeline import BuildSettings, run_corpus
+    from ecokg.text.analyzed import AnalyzedDoc
+
+    def die_on_marker(doc: AnalyzedDoc, lexicon: Lexicon, claims: object) -> list[Claim]:
+        if "致命标记" in doc.text:
+            os.kill(os.getpid(), signal.SIGKILL)
+        return []
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name in ("a", "b", "c"):
+        (corpus / f"{name}.txt").write_text(f"江西省生态环境厅{name}。", encoding="utf-8")
+    (corpus / "b.txt").write_text("江西省生态环境厅致命标记。", encoding="utf-8")
+    registry.register("die_on_marker")(die_on_marker)
+    try:
+        run = run_corpus(
+            corpus,
+            tmp_path / "stage",
+            settings=BuildSettings(extractors=("die_on_marker",)),
+            jobs=2,
+        )
+    finally:
+        del registry.extractors["die_on_marker"]
+    assert [s.file for s in run.shards] == ["a.txt", "c.txt"]
+    assert [p.path for p in run.problems] == [str(corpus / "b.txt")]
+    assert "worker process died" in str(run.problems[0])
+
+
+def test_bad_documents_in_a_parallel_build_are_reported_not_fatal(tmp_path: Path) -> None:
+    """Workers send a bad document's error back to the parent, which must be able to read it."""
+    corpus = _corpus(tmp_path / "corpus", SMALL[:1])
+    (corpus / "binary.txt").write_bytes(b"\x89PNG\x00\x00\x00")
+    (corpus / "garbled.txt").write_bytes(b"\xff\xfe\xfa\xfb" * 8)
+    result = run_cli("build", str(corpus), "-o", str(tmp_path / "out"), "--jobs", "2")
+    assert result.returncode == 1, result.stderr  # 1: built, with documents skipped
+    assert "Traceback" not in result.stderr
+    assert (tmp_path / "out" / "graph.trig").is_file()
+    assert "binary.txt: binary file" in result.stderr
+    assert "garbled.txt: cannot be decoded" in result.stderr
+    assert "Built" in result.stdout and "1 documents" in result.stdout

@@ -17,6 +17,11 @@ class InputError(EcokgError):
         self.path = str(path)
         self.reason = reason
 
+    def __reduce__(self) -> tuple[type[InputError], tuple[str, str]]:
+        # Worker processes send these back; the default pickling would call __init__ with the
+        # message alone, fail in the parent and break the whole process pool.
+        return (type(self), (self.path, self.reason))
+
 
 class QueryError(EcokgError):
     """A query is invalid or failed in the store."""

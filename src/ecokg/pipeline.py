@@ -13,7 +13,8 @@ import os
 import threading
 import traceback
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -169,10 +170,33 @@ def _local(
         return
     # Largest documents first, so no worker is left with a big one at the end.
     ordered = sorted(tasks, key=lambda t: -_size(t.path))
+    unfinished: list[DocumentTask] = []
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        futures = [pool.submit(shard_document, task, settings) for task in ordered]
+        futures: dict[Future[ShardInfo | InputError], DocumentTask] = {
+            pool.submit(shard_document, task, settings): task for task in ordered
+        }
         for future in as_completed(futures):
-            yield future.result()
+            try:
+                yield future.result()
+            except BrokenProcessPool:
+                # A worker died (killed for memory, crashed in native code): the pool is gone
+                # and every document still in it comes back here.
+                unfinished.append(futures[future])
+    for task in sorted(unfinished, key=lambda t: t.path):
+        yield _alone(task, settings)
+
+
+def _alone(task: DocumentTask, settings: BuildSettings) -> ShardInfo | InputError:
+    """Shard one document in a process of its own, so a crash blames that document only."""
+    with ProcessPoolExecutor(max_workers=1) as pool:
+        try:
+            return pool.submit(shard_document, task, settings).result()
+        except BrokenProcessPool:
+            return InputError(
+                task.path,
+                "extraction failed (the worker process died: killed for lack of memory or "
+                "crashed; the rest of the corpus was built)",
+            )
 
 
 def _size(path: str) -> int:
