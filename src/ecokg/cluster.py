@@ -53,14 +53,23 @@ def dask_map(
     ``address`` is a scheduler address (``tcp://127.0.0.1:8786``) or ``"local"`` for a local
     cluster of ``workers`` processes that lives as long as the build.
     """
-    from distributed import as_completed
+    from distributed import KilledWorker, as_completed
 
     client, cluster = _client(address, workers)
     try:
         # pure=False: two builds of the same corpus are two computations, never a cached result.
         futures = client.map(shard_document, list(tasks), settings=settings, pure=False)
+        paths = {future.key: task.path for future, task in zip(futures, tasks, strict=True)}
         for future in as_completed(futures):
-            yield future.result()
+            try:
+                yield future.result()
+            except KilledWorker:
+                # The scheduler retried the document on other workers and each of them died.
+                yield InputError(
+                    paths[future.key],
+                    "extraction failed (every Dask worker that tried it died: out of memory "
+                    "or a crash; the rest of the corpus was built)",
+                )
     finally:
         client.close()
         if cluster is not None:
