@@ -131,7 +131,7 @@ def test_refuses_to_replace_a_folder_that_is_not_a_build(tmp_path: Path) -> None
     precious = tmp_path / "thesis"
     precious.mkdir()
     (precious / "chapter1.docx").write_text("irreplaceable", encoding="utf-8")
-    with pytest.raises(StoreError, match="not an ecokg build output"):
+    with pytest.raises(StoreError, match="is not an ecokg build"):
         build(CORPUS, precious)
     assert (precious / "chapter1.docx").read_text(encoding="utf-8") == "irreplaceable"
 

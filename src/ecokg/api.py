@@ -24,7 +24,7 @@ from ecokg import __version__
 from ecokg.assemble import GraphSource, assemble
 from ecokg.catalog import param_term
 from ecokg.corpus import MAX_DOCUMENT_BYTES, iter_corpus
-from ecokg.errors import InputError, QueryError
+from ecokg.errors import InputError, QueryError, StoreError
 from ecokg.evaluate import (
     EvalReport,
     PredictedEntity,
@@ -35,7 +35,7 @@ from ecokg.evaluate import (
 from ecokg.export import export
 from ecokg.extract.lexicon import load_lexicon
 from ecokg.network import to_networkx
-from ecokg.outputs import MARKER, staged_output, write_atomic
+from ecokg.outputs import existing_build, staged_output, write_atomic
 from ecokg.pipeline import BuildSettings, Progress, run_corpus
 from ecokg.push import push
 from ecokg.resources import resource_dir
@@ -45,6 +45,8 @@ from ecokg.validate import ValidationReport, validate_kg
 
 if TYPE_CHECKING:
     import pandas
+
+BUILD_RECORD = "build.json"
 
 __all__ = [
     "BuildSummary",
@@ -127,6 +129,7 @@ def build(
     progress: Progress | None = None,
     dask: str | None = None,
     max_document_bytes: int = MAX_DOCUMENT_BYTES,
+    force: bool = False,
 ) -> BuildSummary:
     """Build the knowledge graph of a corpus folder into ``out_dir``, atomically.
 
@@ -136,6 +139,11 @@ def build(
     ``validation.txt``, ``build.json`` and the embedded store ``store/``. Bad documents are
     listed in ``problems`` and left out; the rest builds. ``jobs`` processes share the work, or
     the workers of a Dask cluster (``dask``: a scheduler address, or ``"local"``).
+
+    ``out_dir`` must be absent, an empty folder or an earlier ecokg build (marked by
+    ``.ecokg-build``); anything else raises :class:`StoreError` and is left alone. A build of no
+    document (an empty corpus, every file unreadable) does not replace an earlier build that has
+    documents unless ``force``: it raises :class:`StoreError` and the earlier build stays.
     """
     corpus = Path(corpus_dir)
     out = Path(out_dir)
@@ -144,7 +152,7 @@ def build(
         tuple(str(Path(p).resolve()) for p in lexicon_dirs),
         max_document_bytes,
     )
-    previous = out.resolve() if (out / MARKER).is_file() else None
+    previous = existing_build(out)
     with staged_output(out) as stage:
         run = run_corpus(
             corpus,
@@ -155,6 +163,11 @@ def build(
             dask=dask,
             progress=progress,
         )
+        if not run.shards and previous is not None and not force and _has_documents(previous):
+            raise StoreError(
+                f"nothing was built from {corpus} ({_why_nothing(run.problems)}); the earlier "
+                f"build in {out} is kept (--force replaces it with an empty one)"
+            )
         sources = [GraphSource(s.graph, shard_path(stage, s.key)) for s in run.shards]
         assembled = assemble(sources, stage)
         report = assembled.report
@@ -180,8 +193,23 @@ def build(
             reused=sum(s.reused for s in run.shards),
         )
         write_atomic(stage / "validation.txt", report.text().encode("utf-8"))
-        write_atomic(stage / MARKER, summary.to_json().encode("utf-8"))
+        write_atomic(stage / BUILD_RECORD, summary.to_json().encode("utf-8"))
     return summary
+
+
+def _has_documents(build_dir: Path) -> bool:
+    """Whether an earlier build holds any document (when its record cannot tell: yes)."""
+    try:
+        record = json.loads((build_dir / BUILD_RECORD).read_bytes())
+        return bool(record["documents"])
+    except (OSError, ValueError, TypeError, KeyError):
+        return True  # an unreadable record is no reason to give up what the folder holds
+
+
+def _why_nothing(problems: Sequence[InputError]) -> str:
+    if not problems:
+        return "no .txt file"
+    return f"{len(problems)} problem(s), the first: {problems[0]}"
 
 
 def validate(kg: KnowledgeGraph) -> ValidationReport:

@@ -23,7 +23,7 @@ from ecokg.kg.serialize import (
     turtle_bytes,
 )
 from ecokg.network import to_networkx
-from ecokg.outputs import write_atomic
+from ecokg.outputs import check_output_file, write_atomic
 from ecokg.resources import resource_dir
 from ecokg.store import KnowledgeGraph
 
@@ -72,7 +72,12 @@ def export_bytes(kg: KnowledgeGraph, fmt: str) -> bytes:
 
 
 def export(kg: KnowledgeGraph, fmt: str, path: str | Path) -> int:
-    """Write one export format to ``path`` atomically; return the bytes written."""
+    """Write one export format to ``path`` atomically; return the bytes written.
+
+    ``path`` must be absent or a regular file (:func:`~ecokg.outputs.write_atomic`); that is
+    checked before the export is made, so a refusal comes at once.
+    """
+    check_output_file(Path(path))
     data = export_bytes(kg, fmt)
     write_atomic(Path(path), data)
     return len(data)

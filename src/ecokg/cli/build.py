@@ -21,7 +21,7 @@ from ecokg.corpus import MAX_DOCUMENT_BYTES
     "out_dir",
     required=True,
     type=click.Path(path_type=Path),
-    help="Output folder (replaced atomically; only an earlier ecokg build is replaced).",
+    help="Output folder: new, empty or an earlier ecokg build (replaced atomically).",
 )
 @click.option(
     "-j",
@@ -57,6 +57,11 @@ from ecokg.corpus import MAX_DOCUMENT_BYTES
     is_flag=True,
     help="Exit 0 even when documents failed or the graph violates the shapes.",
 )
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Replace an earlier build even when this one builds no document.",
+)
 def build_command(
     corpus_dir: Path,
     out_dir: Path,
@@ -65,6 +70,7 @@ def build_command(
     dask_address: str | None,
     max_document_mb: float,
     keep_going: bool,
+    force: bool,
 ) -> None:
     """Build the knowledge graph of CORPUS_DIR (a folder of .txt files) into OUT_DIR."""
     console = Console(stderr=True)
@@ -78,6 +84,7 @@ def build_command(
             progress=progress.advance,
             dask=dask_address,
             max_document_bytes=int(max_document_mb * 1e6),
+            force=force,
         )
     for problem in summary.problems:
         click.echo(f"skipped: {problem}", err=True)

@@ -9,7 +9,7 @@ import click
 
 from ecokg.api import open_kg, validate
 from ecokg.cli.query import kg_option
-from ecokg.outputs import write_atomic
+from ecokg.outputs import check_output_file, write_atomic
 
 
 @click.command("validate")
@@ -23,6 +23,8 @@ from ecokg.outputs import write_atomic
 )
 def validate_command(kg: str, report_path: Path | None) -> None:
     """Check a built knowledge graph against the SHACL shapes; exit 0 when it conforms."""
+    if report_path is not None:
+        check_output_file(report_path)  # refuse before validating, not after printing
     report = validate(open_kg(kg))
     click.echo(report.text(), nl=False)
     if report_path is not None:

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from ecokg import __version__
-from ecokg.outputs import write_atomic
+from ecokg.outputs import check_output_file, write_atomic
 from ecokg.store import KnowledgeGraph
 from ecokg.viz.data import gather
 
@@ -77,7 +77,12 @@ def report_html(kg: KnowledgeGraph, title: str = "ecokg report") -> str:
 
 
 def write_report(kg: KnowledgeGraph, path: str | Path, title: str = "ecokg report") -> Path:
-    """Write the report of ``kg`` to ``path`` atomically; return the path."""
+    """Write the report of ``kg`` to ``path`` atomically; return the path.
+
+    ``path`` must be absent or a regular file (:func:`~ecokg.outputs.write_atomic`), checked
+    before the report is made.
+    """
     target = Path(path)
+    check_output_file(target)
     write_atomic(target, report_html(kg, title).encode("utf-8"))
     return target
