@@ -1,0 +1,100 @@
+"""Bad input is read or refused one item at a time (a number, a metadata field, a character),
+never a whole document, and every output stays valid.
+
+Each test states the exact outcome and checks that nothing else was lost: the other documents
+are built and their facts are there.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from ecokg.api import BuildSummary, build
+from ecokg.corpus import Document
+from ecokg.extract.base import Claim, Observation
+from ecokg.extract.lexicon import Lexicon
+from ecokg.pipeline import extract
+from ecokg.text.analyzed import AnalyzedDoc
+from ecokg.text.numbers import parse_number
+
+# One sentence with one observation the extractor always finds (PM2.5 27 µg/m³ in 2024).
+GOOD = "江西省生态环境厅发布：2024年全省PM2.5平均浓度为27微克/立方米。"
+OTHER = "南昌市2024年PM2.5平均浓度为30微克/立方米。"
+
+
+def corpus(tmp_path: Path, files: dict[str, str | bytes]) -> Path:
+    """A corpus folder holding ``files`` (text is written as UTF-8)."""
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for name, content in files.items():
+        data = content.encode("utf-8") if isinstance(content, str) else content
+        (folder / name).write_bytes(data)
+    return folder
+
+
+def claims(text: str, lexicon: Lexicon) -> list[Claim]:
+    """What extraction makes of one document with this text."""
+    return extract(AnalyzedDoc.of(Document("t", Path("t.txt"), text, "utf-8")), lexicon)
+
+
+def values(found: list[Claim]) -> set[Decimal]:
+    return {c.value for c in found if isinstance(c, Observation)}
+
+
+def built(summary: BuildSummary) -> dict[str, int]:
+    """Each built document's observation count."""
+    return {d.doc_id: d.observations for d in summary.documents}
+
+
+# ----------------------------------------------------------------------------- numbers
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1234567890123456789012345678901",  # 31 digits
+        "1234567890123456789012345678901万",
+        "1.2345678901234567890123456789012",  # 32 significant digits: no silent rounding
+        "1亿亿亿亿",  # 10**32
+        "1" + "亿" * 100_000,  # would overflow the decimal context
+        "一" + "亿" * 5000,
+    ],
+)
+def test_a_number_too_long_to_hold_exactly_is_refused_with_value_error(text: str) -> None:
+    with pytest.raises(ValueError):
+        parse_number(text)
+
+
+def test_numbers_up_to_28_digits_are_exact() -> None:
+    assert parse_number("9999999999999999999999999999") == Decimal("9" * 28)
+    assert parse_number("99999999999999999999亿") == Decimal("9" * 20 + "0" * 8)
+    assert parse_number("１２３") == 123  # full-width digits
+    assert parse_number("0.1234567890123456789012345678") == Decimal(
+        "0.1234567890123456789012345678"
+    )
+
+
+def test_overlong_numbers_are_skipped_and_the_rest_of_the_sentence_kept(lexicon: Lexicon) -> None:
+    text = (
+        "罚款1234567890123456789012345678901万元。"
+        "PM10浓度为5-123456789012345678901234567890123微克/立方米。"
+        "达标率为1分之9999999999999999999999999999。"
+        "连续十十年保持优良。"
+        f"{GOOD}"
+    )
+    found = claims(text, lexicon)
+    assert values(found) == {Decimal(27), Decimal("999999999999999999999999999900")}
+
+
+def test_a_document_with_an_overlong_number_is_built(tmp_path: Path) -> None:
+    folder = corpus(
+        tmp_path,
+        {"big.txt": f"全年罚没款1234567890123456789012345678901万元。{GOOD}", "ok.txt": OTHER},
+    )
+    summary = build(folder, tmp_path / "out")
+    assert summary.problems == []
+    assert built(summary) == {"big": 1, "ok": 1}
+    assert summary.violations == 0
