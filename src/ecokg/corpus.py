@@ -1,13 +1,17 @@
 """Read a corpus folder: decode each ``.txt`` file and attach its ``sources.yaml`` metadata.
 
 A corpus is a folder of ``.txt`` files plus an optional ``sources.yaml`` keyed by file stem.
-Decoding tries UTF-8 (with or without BOM), then GB18030 and Big5, and records which one won.
+Decoding follows a byte-order mark (UTF-8, UTF-16, UTF-32), else tries UTF-8, then GB18030 and
+Big5, and records which one won.
 Problems with one file never stop the others: they are returned as :class:`InputError` values.
 """
 
 from __future__ import annotations
 
+import codecs
 import re
+import unicodedata
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -148,19 +152,31 @@ def _partial(m: re.Match[str], text: str) -> PartialDate | None:
         return None
 
 
+# Byte-order marks and the encoding each announces, longest first: the UTF-32 LE mark begins with
+# the UTF-16 LE one.
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
 def decode_bytes(data: bytes, path: Path | str = "<bytes>") -> tuple[str, str]:
-    """Decode source bytes; return ``(text, encoding)`` or raise :class:`InputError`."""
+    """Decode source bytes; return ``(text, encoding)`` or raise :class:`InputError`.
+
+    A byte-order mark decides the encoding (UTF-8, UTF-16 or UTF-32, recorded as ``utf-8-sig``,
+    ``utf-16``, ``utf-32``); without one, UTF-8, then GB18030 or Big5, whichever reads as more
+    plausible Chinese.
+    """
+    bom = next(((mark, enc) for mark, enc in _BOMS if data.startswith(mark)), None)
+    if bom is not None:
+        return _decode_with_bom(data, *bom, path), bom[1]
     if not data.strip():
         raise InputError(path, "empty file")
     if b"\x00" in data:
         raise InputError(path, "binary file (contains NUL bytes), not text")
-    if data.startswith(b"\xef\xbb\xbf"):
-        try:
-            return data[3:].decode("utf-8"), "utf-8-sig"
-        except UnicodeDecodeError as exc:
-            raise InputError(
-                path, f"has a UTF-8 BOM but is not valid UTF-8 ({exc.reason})"
-            ) from exc
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -174,9 +190,34 @@ def decode_bytes(data: bytes, path: Path | str = "<bytes>") -> tuple[str, str]:
     if not candidates:
         raise InputError(path, "cannot be decoded as UTF-8, GB18030/GBK or Big5")
     text, enc = max(candidates, key=lambda c: _cjk_plausibility(c[0]))
-    if _control_ratio(text) > 0.05:
+    if _junk_ratio(text) > _MAX_JUNK:
         raise InputError(path, "looks binary (too many control characters), not text")
     return text, enc
+
+
+def _decode_with_bom(data: bytes, bom: bytes, encoding: str, path: Path | str) -> str:
+    """The text after a byte-order mark, checked as the text of a file without one is."""
+    name = "UTF-8" if encoding == "utf-8-sig" else encoding.upper()
+    try:
+        # The codec named without a byte order reads it from the mark (and drops the mark).
+        text = data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            path, f"has a {name} BOM but cannot be decoded as {name} ({exc.reason})"
+        ) from exc
+    if not text.strip():
+        raise InputError(path, "empty file")
+    if "\x00" in text:
+        raise InputError(path, "binary file (contains NUL characters), not text")
+    # Most byte strings read as UTF-16 without an error, so a binary file that happens to begin
+    # with FF FE is told by what it decodes to: unassigned and control characters.
+    if _junk_ratio(text) > _MAX_JUNK:
+        raise InputError(
+            path,
+            f"has a {name} BOM but cannot be decoded as {name} text "
+            "(too many unassigned or control characters)",
+        )
+    return text
 
 
 # The most frequent Chinese characters in both scripts; a wrong decoding of GBK as Big5 (or back)
@@ -194,14 +235,25 @@ _COMMON = set(
 def _cjk_plausibility(text: str) -> float:
     cjk = [c for c in text if "\u4e00" <= c <= "\u9fff"]
     if not cjk:
-        return -_control_ratio(text)
-    return sum(c in _COMMON for c in cjk) / len(cjk) - _control_ratio(text)
+        return -_junk_ratio(text)
+    return sum(c in _COMMON for c in cjk) / len(cjk) - _junk_ratio(text)
 
 
-def _control_ratio(text: str) -> float:
+# The share of junk characters above which decoded bytes are taken for a binary file.
+_MAX_JUNK = 0.05
+# Unicode categories no text is made of: controls, private use, unassigned, surrogates.
+_JUNK_CATEGORIES = frozenset({"Cc", "Co", "Cn", "Cs"})
+
+
+def _junk_ratio(text: str) -> float:
     if not text:
         return 0.0
-    bad = sum(1 for c in text if (ord(c) < 32 and c not in "\r\n\t") or "\ue000" <= c <= "\uf8ff")
+    # Counted per distinct character: a text has a few thousand, however long it is.
+    bad = sum(
+        n
+        for c, n in Counter(text).items()
+        if c not in "\r\n\t" and unicodedata.category(c) in _JUNK_CATEGORIES
+    )
     return bad / len(text)
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from ecokg.api import BuildSummary, build
-from ecokg.corpus import Document
+from ecokg.corpus import Document, decode_bytes
 from ecokg.extract.base import Claim, Observation
 from ecokg.extract.lexicon import Lexicon
 from ecokg.pipeline import extract
@@ -98,3 +98,27 @@ def test_a_document_with_an_overlong_number_is_built(tmp_path: Path) -> None:
     assert summary.problems == []
     assert built(summary) == {"big": 1, "ok": 1}
     assert summary.violations == 0
+
+
+# ----------------------------------------------------------------------------- encodings
+
+
+@pytest.mark.parametrize(
+    ("bom", "codec", "name"),
+    [
+        (b"\xff\xfe", "utf-16-le", "utf-16"),
+        (b"\xfe\xff", "utf-16-be", "utf-16"),
+        (b"\xff\xfe\x00\x00", "utf-32-le", "utf-32"),
+        (b"\x00\x00\xfe\xff", "utf-32-be", "utf-32"),
+    ],
+)
+def test_utf16_and_utf32_with_a_bom_are_read(bom: bytes, codec: str, name: str) -> None:
+    assert decode_bytes(bom + GOOD.encode(codec)) == (GOOD, name)
+
+
+def test_a_utf16_document_builds_and_records_its_encoding(tmp_path: Path) -> None:
+    folder = corpus(tmp_path, {"wide.txt": GOOD.encode("utf-16"), "ok.txt": OTHER})
+    summary = build(folder, tmp_path / "out")
+    assert summary.problems == [] and summary.violations == 0
+    assert built(summary) == {"ok": 1, "wide": 1}
+    assert {d.doc_id: d.encoding for d in summary.documents}["wide"] == "utf-16"
