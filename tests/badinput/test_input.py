@@ -7,13 +7,15 @@ are built and their facts are there.
 
 from __future__ import annotations
 
+import json
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
+from conftest import run_cli
 from ecokg.api import BuildSummary, build
-from ecokg.corpus import Document, decode_bytes
+from ecokg.corpus import Document, PartialDate, decode_bytes, load_sources
 from ecokg.extract.base import Claim, Observation
 from ecokg.extract.lexicon import Lexicon
 from ecokg.pipeline import extract
@@ -122,3 +124,104 @@ def test_a_utf16_document_builds_and_records_its_encoding(tmp_path: Path) -> Non
     assert summary.problems == [] and summary.violations == 0
     assert built(summary) == {"ok": 1, "wide": 1}
     assert {d.doc_id: d.encoding for d in summary.documents}["wide"] == "utf-16"
+
+
+# ----------------------------------------------------------------------------- sources.yaml
+
+DATE_RULE = "a valid date (YYYY, YYYY-MM or YYYY-MM-DD)"
+TEXT_RULE = "text (not empty, no control characters)"
+
+
+def graph_text(out: Path, doc: str) -> str:
+    return (out / "graphs" / f"{doc}.trig").read_text(encoding="utf-8")
+
+
+def test_an_unquoted_impossible_date_drops_only_that_field(tmp_path: Path) -> None:
+    folder = corpus(
+        tmp_path,
+        {
+            "doc3.txt": GOOD,
+            "ok.txt": OTHER,
+            "sources.yaml": "doc3:\n  title: 江西省状况\n  published: 2023-02-30\n"
+            "ok:\n  published: 2024-05\n",
+        },
+    )
+    summary = build(folder, tmp_path / "out")
+    sources = folder / "sources.yaml"
+    assert summary.problems == [
+        f"{sources}: doc3: published '2023-02-30' is not {DATE_RULE}; ignored"
+    ]
+    assert built(summary) == {"doc3": 1, "ok": 1}
+    assert '"江西省状况"@zh' in graph_text(tmp_path / "out", "doc3")  # the entry's other fields
+    assert '"2024-05"^^xsd:gYearMonth' in graph_text(tmp_path / "out", "ok")
+
+
+def test_bad_metadata_values_are_blamed_on_sources_yaml_not_on_the_text(tmp_path: Path) -> None:
+    folder = corpus(
+        tmp_path,
+        {
+            "a.txt": GOOD,
+            "b.txt": OTHER,
+            "sources.yaml": "a:\n  title: 甲\n  language: zh Hans\n  about_period: last year\n"
+            'b:\n  title: "\\ud800"\n  publisher: [x, y]\n  date_certainty: sure\n'
+            "  url: 人民网\n  kind: 公报\n",
+        },
+    )
+    summary = build(folder, tmp_path / "out")
+    sources = folder / "sources.yaml"
+    assert summary.problems == [
+        f"{sources}: a: about_period 'last year' is not a period "
+        "(YYYY, YYYY-MM, YYYY/YYYY or YYYY-MM/YYYY-MM); ignored",
+        f"{sources}: a: language 'zh Hans' is not a language tag "
+        "(BCP 47, such as zh-Hans or zh-Hant); ignored",
+        f"{sources}: b: date_certainty 'sure' is not one of: stated, estimated; ignored",
+        f"{sources}: b: publisher ['x', 'y'] is not a single value; ignored",
+        f"{sources}: b: title '\\ud800' is not {TEXT_RULE}; ignored",
+        f"{sources}: b: url '人民网' is not an absolute URL; ignored",
+    ]
+    assert built(summary) == {"a": 1, "b": 1} and summary.violations == 0
+    assert '"甲"@zh' in graph_text(tmp_path / "out", "a")
+    assert '"公报"' in graph_text(tmp_path / "out", "b")
+
+
+def test_a_yaml_syntax_error_is_one_line_with_its_line_number(tmp_path: Path) -> None:
+    folder = corpus(
+        tmp_path,
+        {"a.txt": GOOD, "b.txt": OTHER, "sources.yaml": "a:\n  title: [unclosed\nb:\n  kind: x\n"},
+    )
+    done = run_cli("build", str(folder), "-o", str(tmp_path / "out"))
+    sources = folder / "sources.yaml"
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert [line for line in done.stderr.splitlines() if "sources.yaml" in line] == [
+        f"skipped: {sources}: malformed YAML at line 3 (expected ',' or ']', but got ':'); "
+        "no metadata used"
+    ]
+    assert sorted(p.stem for p in (tmp_path / "out" / "graphs").glob("*.trig")) == ["a", "b"]
+
+
+def test_unknown_keys_warn_and_values_stay_text(tmp_path: Path) -> None:
+    folder = corpus(
+        tmp_path,
+        {
+            "001.txt": GOOD,
+            "sources.yaml": "001:\n  kind: yes\n  published: 2024-05\n  colour: red\n"
+            "doc9:\n  title: 无\n",
+        },
+    )
+    metas, problems = load_sources(folder)
+    assert metas["001"].kind == "yes"  # not True, and the stem 001 is not the number 1
+    assert metas["001"].published == PartialDate(2024, 5)
+    sources = folder / "sources.yaml"
+    unknown = (
+        f"{sources}: 001: unknown key 'colour' ignored (the keys are title, kind, publisher, "
+        "published, date_certainty, about_period, language, url)"
+    )
+    assert [str(p) for p in problems] == [unknown]
+    summary = build(folder, tmp_path / "out")
+    assert summary.problems == [] and summary.ok
+    assert summary.warnings == [
+        unknown,
+        f"{sources}: doc9: no document doc9.txt in the corpus (entries are keyed by the file "
+        "name without .txt); entry unused",
+    ]
+    assert json.loads((tmp_path / "out" / "build.json").read_text())["warnings"] == summary.warnings
