@@ -7,20 +7,28 @@ are built and their facts are there.
 
 from __future__ import annotations
 
+import datetime
 import json
+import re
 from decimal import Decimal
+from fractions import Fraction
+from functools import cache
 from pathlib import Path
 
 import pytest
+from hypothesis import assume, example, given, settings
+from hypothesis import strategies as st
 
 from conftest import run_cli
 from ecokg.api import BuildSummary, build
-from ecokg.corpus import Document, PartialDate, decode_bytes, load_sources
+from ecokg.corpus import Document, PartialDate, date_from_text, decode_bytes, load_sources
+from ecokg.errors import InputError
 from ecokg.extract.base import Claim, Observation
-from ecokg.extract.lexicon import Lexicon
+from ecokg.extract.lexicon import Lexicon, load_lexicon
 from ecokg.pipeline import extract
 from ecokg.text.analyzed import AnalyzedDoc
-from ecokg.text.numbers import parse_number
+from ecokg.text.numbers import NUMBER_PATTERN, parse_number
+from ecokg.text.periods import PeriodFinder, TimeAnchor
 
 # One sentence with one observation the extractor always finds (PM2.5 27 µg/m³ in 2024).
 GOOD = "江西省生态环境厅发布：2024年全省PM2.5平均浓度为27微克/立方米。"
@@ -44,6 +52,12 @@ def claims(text: str, lexicon: Lexicon) -> list[Claim]:
 
 def values(found: list[Claim]) -> set[Decimal]:
     return {c.value for c in found if isinstance(c, Observation)}
+
+
+@cache
+def period_finder() -> PeriodFinder:
+    # Hypothesis runs a test many times; a function-scoped fixture would not be shared.
+    return PeriodFinder(load_lexicon().words)
 
 
 def built(summary: BuildSummary) -> dict[str, int]:
@@ -225,3 +239,158 @@ def test_unknown_keys_warn_and_values_stay_text(tmp_path: Path) -> None:
         "name without .txt); entry unused",
     ]
     assert json.loads((tmp_path / "out" / "build.json").read_text())["warnings"] == summary.warnings
+
+
+# ----------------------------------------------------------------------------- fuzz
+
+BOM_CODECS = {"utf-16": "utf-16", "utf-32": "utf-32", "utf-8-sig": "utf-8-sig"}
+ENCODINGS = {"utf-8", "utf-8-sig", "utf-16", "utf-32", "gb18030", "big5"}
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.one_of(
+        st.binary(max_size=200),
+        st.builds(
+            bytes.__add__,
+            st.sampled_from([b"\xff\xfe", b"\xfe\xff", b"\xff\xfe\x00\x00", b"\xef\xbb\xbf"]),
+            st.binary(max_size=200),
+        ),
+    )
+)
+def test_decoding_any_bytes_gives_text_or_one_input_error(data: bytes) -> None:
+    try:
+        text, encoding = decode_bytes(data, "x.txt")
+    except InputError as exc:
+        assert str(exc).startswith("x.txt: ") and "\n" not in str(exc)
+    else:
+        assert encoding in ENCODINGS and text.strip()
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.text(st.characters(exclude_categories=("Cc", "Cs", "Co", "Cn")), min_size=1, max_size=80),
+    st.sampled_from(sorted(BOM_CODECS)),
+)
+@example(GOOD, "utf-16")
+def test_text_behind_a_bom_comes_back_as_written(text: str, codec: str) -> None:
+    assume(text.strip())
+    assert decode_bytes(text.encode(codec)) == (text, BOM_CODECS[codec])
+
+
+NUMBER_TEXTS = st.one_of(
+    st.from_regex(NUMBER_PATTERN, fullmatch=True),
+    st.builds(
+        str.__add__,
+        st.text("0123456789", min_size=1, max_size=40),
+        st.sampled_from(
+            ["", "万", "亿", "千万", "万亿", "亿亿亿亿", ".5", ".000000000000000000001"]
+        ),
+    ),
+    st.text("0123456789,.万亿千百十一二两三零〇１２３", max_size=40),
+    st.text(max_size=20),
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(NUMBER_TEXTS)
+@example("1" + "0" * 40)
+@example("一" + "亿" * 40)
+def test_a_number_is_read_exactly_or_refused_with_value_error(text: str) -> None:
+    try:
+        value = parse_number(text)
+    except ValueError:
+        return
+    assert parse_number(format(value, "f")) == value  # it round-trips as the graph writes it
+    arabic = re.fullmatch(r"\s*([\d,.]+)([十百千万亿]*)\s*", text)
+    if arabic:
+        digits, multipliers = arabic.groups()
+        power = sum({"十": 1, "百": 2, "千": 3, "万": 4, "亿": 8}[c] for c in multipliers)
+        exact = Fraction(Decimal(digits.replace(",", ""))) * 10**power
+        assert Fraction(value) == exact  # nothing rounded
+
+
+DATE_PIECES = st.one_of(
+    st.builds(
+        "{}年{}月{}日".format,
+        st.integers(1940, 2110),
+        st.integers(0, 14),
+        st.integers(0, 40),
+    ),
+    st.builds("{}月{}日".format, st.integers(0, 14), st.integers(0, 40)),
+    st.sampled_from(
+        [
+            "截至",
+            "截止",
+            "底",
+            "至",
+            "—",
+            "上半年",
+            "前三季度",
+            "十四五",
+            "去年",
+            "今年",
+            "同年",
+            "以来",
+            "全年",
+            "累计",
+            "，",
+            "。",
+            "\n",
+            "2024年",
+            "2021—2025年",
+            "1—9月",
+        ]
+    ),
+    st.text("0123456789年月日号底至-", max_size=8),
+)
+DATE_TEXTS = st.lists(DATE_PIECES, max_size=10).map("".join)
+ANCHORS = st.sampled_from(
+    [TimeAnchor(2025, "2024"), TimeAnchor(None), TimeAnchor(2024, "2021/2025")]
+)
+
+
+def is_iso_date(text: str) -> bool:
+    """``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` naming a day the calendar has."""
+    m = re.fullmatch(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?", text)
+    if m is None:
+        return False
+    year, month, day = (int(g) if g else None for g in m.groups())
+    try:
+        datetime.date(year or 0, month or 1, day or 1)
+    except ValueError:
+        return False
+    return True
+
+
+def assert_iso_period(code: str) -> None:
+    """A period code is one ISO year or month, or a range of two of the same precision."""
+    ends = code.split("/")
+    assert len(ends) <= 2 and all(is_iso_date(end) and len(end) <= 7 for end in ends), code
+    assert ends[0] <= ends[-1] and len(ends[0]) == len(ends[-1]), code
+
+
+@settings(max_examples=300, deadline=None)
+@given(DATE_TEXTS, ANCHORS)
+@example("截至2025年2月30日，累计建成100座。", TimeAnchor(2025, "2024"))
+@example("截至2月0日，累计完成5万亩。", TimeAnchor(2025, "2024"))
+def test_time_expressions_are_valid_iso_periods_and_dates(text: str, anchor: TimeAnchor) -> None:
+    for expr in period_finder().find(text, anchor):
+        assert 0 <= expr.start < expr.end <= len(text)
+        if expr.code not in (None, "cumulative"):
+            assert_iso_period(expr.code)
+        as_of = getattr(expr, "as_of", None)  # 56a3591 had no deadlines
+        assert as_of is None or is_iso_date(as_of), expr
+    issued = date_from_text(text)
+    assert issued is None or is_iso_date(issued.iso())
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.text(max_size=20), st.from_regex(r"\d{4}(-\d{1,2}){0,3}", fullmatch=True)))
+@example("2023-02-30")
+def test_a_date_is_a_calendar_date_or_a_value_error(text: str) -> None:
+    try:
+        date = PartialDate.parse(text)
+    except ValueError:
+        return
+    assert is_iso_date(date.iso())
