@@ -247,9 +247,15 @@ def decode_bytes(data: bytes, path: Path | str = "<bytes>") -> tuple[str, str]:
     """
     bom = next(((mark, enc) for mark, enc in _BOMS if data.startswith(mark)), None)
     if bom is not None:
-        return _decode_with_bom(data, *bom, path), bom[1]
-    if not data.strip():
+        text, encoding = _decode_with_bom(data, *bom, path), bom[1]
+    else:
+        text, encoding = _decode_without_bom(data, path)
+    if not text.strip():  # whitespace in Python's sense: also the separators U+001C..U+001F
         raise InputError(path, "empty file")
+    return text, encoding
+
+
+def _decode_without_bom(data: bytes, path: Path | str) -> tuple[str, str]:
     if b"\x00" in data:
         raise InputError(path, "binary file (contains NUL bytes), not text")
     try:
@@ -280,8 +286,6 @@ def _decode_with_bom(data: bytes, bom: bytes, encoding: str, path: Path | str) -
         raise InputError(
             path, f"has a {name} BOM but cannot be decoded as {name} ({exc.reason})"
         ) from exc
-    if not text.strip():
-        raise InputError(path, "empty file")
     if "\x00" in text:
         raise InputError(path, "binary file (contains NUL characters), not text")
     # Most byte strings read as UTF-16 without an error, so a binary file that happens to begin
