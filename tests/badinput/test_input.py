@@ -7,14 +7,19 @@ are built and their facts are there.
 
 from __future__ import annotations
 
+import csv
 import datetime
+import html
+import io
 import json
 import re
 from decimal import Decimal
 from fractions import Fraction
 from functools import cache
 from pathlib import Path
+from xml.etree import ElementTree
 
+import pyoxigraph as ox
 import pytest
 from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
@@ -23,13 +28,18 @@ from conftest import run_cli
 from ecokg.api import BuildSummary, build
 from ecokg.corpus import Document, PartialDate, date_from_text, decode_bytes, load_sources
 from ecokg.errors import InputError
+from ecokg.export import export_bytes
 from ecokg.extract.base import Claim, Observation
 from ecokg.extract.lexicon import Lexicon, load_lexicon
 from ecokg.pipeline import extract
+from ecokg.store import open_kg
 from ecokg.text.analyzed import AnalyzedDoc
+from ecokg.text.normalize import normalize
 from ecokg.text.numbers import NUMBER_PATTERN, parse_number
 from ecokg.text.periods import PeriodFinder, TimeAnchor
+from ecokg.viz.report import report_html
 
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 # One sentence with one observation the extractor always finds (PM2.5 27 µg/m³ in 2024).
 GOOD = "江西省生态环境厅发布：2024年全省PM2.5平均浓度为27微克/立方米。"
 OTHER = "南昌市2024年PM2.5平均浓度为30微克/立方米。"
@@ -394,3 +404,139 @@ def test_a_date_is_a_calendar_date_or_a_value_error(text: str) -> None:
     except ValueError:
         return
     assert is_iso_date(date.iso())
+
+
+# ----------------------------------------------------------------------------- cleaning
+
+# What a page copied from the web leaves in a text: every kind of markup remnant.
+HTML_TEXT = (
+    '<p>南昌市<span style="color:red">生态&amp;环境局</span></p><!-- 编辑：张三 -->'
+    '<script type="text/javascript">var a="江西省发展改革委";</script><style>p{x:1}</style>'
+    "印发&lt;通知&gt;&nbsp;。<br/>"
+)
+
+
+def test_html_remnants_are_removed_in_cleaning_with_exact_offsets() -> None:
+    norm = normalize(HTML_TEXT)
+    assert norm.text == "南昌市生态&环境局印发<通知> 。"
+    i = norm.text.index("生态&环境局")
+    start, end = norm.original_span(i, i + 6)
+    assert HTML_TEXT[start:end] == "生态&amp;环境局"
+    for k, char in enumerate(norm.text):  # every character points at itself or its entity
+        start, end = norm.original_span(k, k + 1)
+        assert HTML_TEXT[start:end] == char or html.unescape(HTML_TEXT[start:end]) in (char, "\xa0")
+
+
+def test_invisible_characters_are_removed_in_cleaning_with_exact_offsets() -> None:
+    original = "江西\x01省\u202e生态\u200b环境厅\x0c第二页\ufeff\x7f"
+    norm = normalize(original)
+    assert norm.text == "江西省生态环境厅\n第二页"
+    start, end = norm.original_span(2, 5)  # 省生态
+    assert original[start:end] == "省\u202e生态"
+
+
+HOSTILE = (
+    "江西省生态环境厅印发《关于加强\x01大气<!-- x -->污染防治的\u202e通知》。"
+    '九江市生态环境局启动"><script>alert(1)</script>{{x}}\\u0000\\专项行动。'
+    f"{GOOD}"
+)
+
+
+@pytest.fixture(scope="module")
+def hostile_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, BuildSummary]:
+    tmp = tmp_path_factory.mktemp("hostile")
+    folder = corpus(tmp, {"hostile.txt": HOSTILE, "ok.txt": OTHER})
+    return tmp / "out", build(folder, tmp / "out")
+
+
+LABELS = """
+SELECT ?label WHERE { GRAPH ?g { ?s ?p ?label
+  VALUES ?p { <http://www.w3.org/2000/01/rdf-schema#label>
+              <http://www.w3.org/2004/02/skos/core#prefLabel>
+              <http://www.w3.org/2004/02/skos/core#altLabel> } } }
+"""
+MENTIONS = """
+SELECT ?doc ?b ?e ?q WHERE { GRAPH ?g {
+  ?m <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#referenceContext> ?d ;
+     <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#beginIndex> ?b ;
+     <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#endIndex> ?e ;
+     <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#anchorOf> ?q .
+  ?d <http://purl.org/dc/terms/identifier> ?doc } }
+"""
+
+
+def test_hostile_text_builds_with_clean_labels_and_exact_quotes(
+    hostile_build: tuple[Path, BuildSummary],
+) -> None:
+    out, summary = hostile_build
+    assert summary.problems == [] and summary.violations == 0
+    assert built(summary) == {"hostile": 1, "ok": 1}
+    kg = open_kg(out)
+    labels = {str(row[0].value) for row in kg.query(LABELS).rows}
+    assert "关于加强大气污染防治的通知" in labels
+    assert any(label.endswith('">{{x}}\\u0000\\专项行动') for label in labels), labels
+    for label in labels:
+        assert not re.search("[\x00-\x1f\u202e]|<!--|<script|&amp;", label), label
+    texts = {d: (out / "texts" / f"{d}.txt").read_text(encoding="utf-8") for d in built(summary)}
+    rows = kg.query(MENTIONS).rows
+    assert rows
+    for doc, b, e, quote in rows:
+        assert texts[doc.value][int(b.value) : int(e.value)] == quote.value
+
+
+OBJECTS = "SELECT DISTINCT ?o WHERE { GRAPH ?g { ?s ?p ?o } }"
+RDF_FORMATS = {
+    "ttl": ox.RdfFormat.TURTLE,
+    "trig": ox.RdfFormat.TRIG,
+    "nt": ox.RdfFormat.N_TRIPLES,
+    "nq": ox.RdfFormat.N_QUADS,
+    "jsonld": ox.RdfFormat.JSON_LD,
+}
+
+
+@pytest.mark.parametrize("fmt", ["ttl", "trig", "nt", "nq", "jsonld", "graphml", "gexf", "csv"])
+def test_every_export_of_a_hostile_text_parses(
+    hostile_build: tuple[Path, BuildSummary], fmt: str
+) -> None:
+    """The quotes keep the text's control characters and markup exactly; RDF exports escape
+    them (every value comes back), the XML ones hold only what XML can."""
+    kg = open_kg(hostile_build[0])
+    data = export_bytes(kg, fmt)
+    if fmt in ("graphml", "gexf"):
+        ElementTree.fromstring(data)
+    elif fmt == "csv":
+        rows = list(csv.reader(io.StringIO(data.decode("utf-8"))))
+        assert len(rows) == 3  # the header and each document's observation
+    else:
+        values = {q.object.value for q in ox.parse(data, format=RDF_FORMATS[fmt])}
+        assert values == {row[0].value for row in kg.query(OBJECTS).rows}
+        assert any("\x01" in v and "\u202e" in v for v in values)  # a quote, as written
+
+
+def test_the_report_of_a_hostile_text_holds_its_text_as_data(
+    hostile_build: tuple[Path, BuildSummary],
+) -> None:
+    page = report_html(open_kg(hostile_build[0]))
+    assert not re.search("[\x00-\x08\x0b\x0c\x0e-\x1f\u202e]", page)
+    _, _, rest = page.partition('<script type="application/json" id="ecokg-data">')
+    data, _, _ = rest.partition("</script>")
+    assert "<" not in data and json.loads(data)
+    assert page.count("<script") == 2  # the data and the report's own code, nothing from the text
+
+
+def test_graphml_and_gexf_of_labels_with_control_characters_are_xml(tmp_path: Path) -> None:
+    """Labels read from any RDF (here a file; a remote store alike) may hold what XML cannot."""
+    ekg, skos = "https://w3id.org/ecokg/def#", "http://www.w3.org/2004/02/skos/core#"
+    agency, policy = "https://w3id.org/ecokg/id/agency/x", "https://w3id.org/ecokg/id/policy/y"
+    nt = tmp_path / "g.nt"
+    nt.write_text(
+        f"<{agency}> <{RDF_TYPE}> <{ekg}Agency> .\n<{policy}> <{RDF_TYPE}> <{ekg}Policy> .\n"
+        f"<{agency}> <{ekg}issued> <{policy}> .\n"
+        f'<{agency}> <{skos}prefLabel> "生态\\u0001环境\\u000B局\\uFFFE"@zh-hans .\n'
+        f'<{policy}> <{skos}prefLabel> "通知\\u001F"@zh-hans .\n',
+        encoding="utf-8",
+    )
+    for fmt in ("graphml", "gexf"):
+        root = ElementTree.fromstring(export_bytes(open_kg(nt), fmt))
+        texts = [e.text for e in root.iter()] + [v for e in root.iter() for v in e.attrib.values()]
+        assert "生态环境局" in texts and "通知" in texts, fmt
