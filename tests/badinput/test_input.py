@@ -32,12 +32,13 @@ from ecokg.export import export_bytes
 from ecokg.extract.base import Claim, Observation
 from ecokg.extract.lexicon import Lexicon, load_lexicon
 from ecokg.pipeline import extract
-from ecokg.store import open_kg
+from ecokg.store import QueryResult, open_kg
 from ecokg.text.analyzed import AnalyzedDoc
 from ecokg.text.normalize import normalize
 from ecokg.text.numbers import NUMBER_PATTERN, parse_number
 from ecokg.text.periods import PeriodFinder, TimeAnchor
 from ecokg.viz.report import report_html
+from ecokg.web.results import serialize
 
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 # One sentence with one observation the extractor always finds (PM2.5 27 µg/m³ in 2024).
@@ -540,3 +541,10 @@ def test_graphml_and_gexf_of_labels_with_control_characters_are_xml(tmp_path: Pa
         root = ElementTree.fromstring(export_bytes(open_kg(nt), fmt))
         texts = [e.text for e in root.iter()] + [v for e in root.iter() for v in e.attrib.values()]
         assert "生态环境局" in texts and "通知" in texts, fmt
+
+
+def test_sparql_xml_results_of_literals_with_control_characters_are_xml() -> None:
+    result = QueryResult(["label"], [[ox.Literal("生态\x01环境\x0b局\ufffe", language="zh-hans")]])
+    body, _ = serialize(result, ["xml"])
+    texts = [e.text for e in ElementTree.fromstring(body).iter()]
+    assert "生态环境局" in texts
