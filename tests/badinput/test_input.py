@@ -426,6 +426,8 @@ def test_html_remnants_are_removed_in_cleaning_with_exact_offsets() -> None:
     for k, char in enumerate(norm.text):  # every character points at itself or its entity
         start, end = norm.original_span(k, k + 1)
         assert HTML_TEXT[start:end] == char or html.unescape(HTML_TEXT[start:end]) in (char, "\xa0")
+    # A block that never closes loses only its tag (and costs no scan per opening).
+    assert normalize("甲<script>乙<!--丙" * 3000).text == "甲乙<!--丙" * 3000
 
 
 def test_invisible_characters_are_removed_in_cleaning_with_exact_offsets() -> None:

@@ -106,18 +106,23 @@ class _Rewriter:
 
 
 def rewrite(
-    source: NormalizedText, pattern: re.Pattern[str], repl: Callable[[re.Match[str]], str]
+    source: NormalizedText,
+    pattern: re.Pattern[str],
+    repl: Callable[[re.Match[str]], str],
+    end: int | None = None,
 ) -> NormalizedText:
-    """Replace every match of ``pattern`` by ``repl(match)``, keeping offsets exact.
+    """Replace every match of ``pattern`` (that ends by ``end``, if given) by ``repl(match)``,
+    keeping offsets exact.
 
     A replacement keeps any group text it re-uses mapped to the whole match: markup like
     ``PM_{2.5}`` becomes ``PM2.5`` and each of its characters points into the original span.
     """
-    if pattern.search(source.text) is None:
+    limit = len(source.text) if end is None else end
+    if pattern.search(source.text, 0, limit) is None:
         return source  # most texts have nothing to rewrite: no copy of the offset map
     out = _Rewriter(source)
     pos = 0
-    for m in pattern.finditer(source.text):
+    for m in pattern.finditer(source.text, 0, limit):
         out.keep(pos, m.start())
         new = repl(m)
         if new == m.group(0):
@@ -151,9 +156,15 @@ def _translate(source: NormalizedText, convert: Callable[[str], str]) -> Normali
 _WIDTH_TABLE = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 0x20, 0xA0: 0x20}
 _MARKUP_GROUP = re.compile(r"[_^]\{([^{}\n]{1,12})\}|<su[bp]>([^<\n]{1,12})</su[bp]>")
 # What a web page leaves in a copied text: comments and script or style blocks (removed with
-# what they hold), tags, and character entities (decoded by the standard library).
-_HTML_BLOCK = re.compile(
-    r"<!--.*?-->|<(script|style)\b[^>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL
+# what they hold, each pattern with the pattern of its end), tags, and character entities
+# (decoded by the standard library).
+_HTML_BLOCKS = tuple(
+    (re.compile(f"{start}.*?{close}", re.IGNORECASE | re.DOTALL), re.compile(close, re.IGNORECASE))
+    for start, close in (
+        ("<!--", "-->"),
+        (r"<script\b[^<>]{0,500}>", r"</script\s*>"),
+        (r"<style\b[^<>]{0,500}>", r"</style\s*>"),
+    )
 )
 _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>\n]*)?/?>")
 _HTML_ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
@@ -252,7 +263,11 @@ def _remove_remnants(source: NormalizedText) -> NormalizedText:
     """Remove markup (PM_{2.5}, tags, comments, script and style blocks), decode entities, and
     remove invisible characters, keeping offsets exact."""
     current = rewrite(source, _MARKUP_GROUP, lambda m: m.group(1) or m.group(2) or "")
-    current = rewrite(current, _HTML_BLOCK, lambda m: "")
+    for block, close in _HTML_BLOCKS:
+        # Searched only up to the block's last end: a start before it always finds an end, so
+        # starts that never close (thousands of "<!--") cost no scan to the end of the text each.
+        last = max((m.end() for m in close.finditer(current.text)), default=0)
+        current = rewrite(current, block, lambda m: "", end=last)
     current = rewrite(current, _HTML_TAG, lambda m: "")
     current = rewrite(current, _HTML_ENTITY, _decode_entity)
     current = rewrite(current, _OTHER_BREAK, lambda m: "\n")
