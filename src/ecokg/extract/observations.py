@@ -2085,7 +2085,8 @@ def _rank_lists(
     base: IndicatorRef | None = None  # "…前三位…，排名后两位的城市为…": the same ranking
     for m in state.words.rank_list.finditer(text, sentence.span.start, sentence.span.end):
         run, end = _place_run(state, m.end(), sentence.span.end)
-        if not run or (m["dir"] and len(run) < 2):
+        rank = _first_rank(m)
+        if not run or (m["dir"] and len(run) < 2) or rank is None:
             continue
         covered.append((m.start(), end))
         clause_start = max(
@@ -2114,7 +2115,7 @@ def _rank_lists(
             implied = _implied_scope(state, run[0][0].place)
             if implied is not None:
                 scope_word, scope = implied
-        first, step = _first_rank(m)
+        first, step = rank
         bottom = first is None and all(stated is None for _, stated, _ in run)
         indicator = _derived(
             base,
@@ -2149,16 +2150,19 @@ def _rank_lists(
     return found, covered
 
 
-def _first_rank(m: re.Match[str]) -> tuple[int | None, int]:
+def _first_rank(m: re.Match[str]) -> tuple[int | None, int] | None:
     """The rank of a list's first place and the step to the next: 排名前N (1, +1),
-    (从第17名到第15名) (17, -1), 排名第一的是 (1), 排名末位 (unknown: from the bottom)."""
-    first, last = read_number(m["first"] or ""), read_number(m["last"] or "")
-    if first is not None and last is not None:
+    (从第17名到第15名) (17, -1), 排名第一的是 (1), 排名末位 (unknown: from the bottom); None
+    when the list states a position that is no number (排名第十十)."""
+    if m["first"] and m["last"]:
+        first, last = read_number(m["first"]), read_number(m["last"])
+        if first is None or last is None:
+            return None
         return int(first), (-1 if last < first else 1)
     at = m["at"]
-    stated = read_number(at[1:]) if at and at.startswith("第") else None
-    if stated is not None:
-        return int(stated), 1
+    if at and at.startswith("第"):
+        stated = read_number(at[1:])
+        return None if stated is None else (int(stated), 1)
     if at == "首位" or m["dir"] == "前":
         return 1, 1
     return None, 1
