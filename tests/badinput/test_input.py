@@ -224,10 +224,10 @@ def test_a_yaml_syntax_error_is_one_line_with_its_line_number(tmp_path: Path) ->
     done = run_cli("build", str(folder), "-o", str(tmp_path / "out"))
     sources = folder / "sources.yaml"
     assert done.returncode == 1 and "Traceback" not in done.stderr
-    assert [line for line in done.stderr.splitlines() if "sources.yaml" in line] == [
-        f"skipped: {sources}: malformed YAML at line 3 (expected ',' or ']', but got ':'); "
-        "no metadata used"
-    ]
+    (line,) = [line for line in done.stderr.splitlines() if "sources.yaml" in line]
+    assert line.endswith(
+        f"{sources}: malformed YAML at line 3 (expected ',' or ']', but got ':'); no metadata used"
+    )
     assert sorted(p.stem for p in (tmp_path / "out" / "graphs").glob("*.trig")) == ["a", "b"]
 
 
@@ -261,7 +261,6 @@ def test_unknown_keys_warn_and_values_stay_text(tmp_path: Path) -> None:
 
 # ----------------------------------------------------------------------------- fuzz
 
-BOM_CODECS = {"utf-16": "utf-16", "utf-32": "utf-32", "utf-8-sig": "utf-8-sig"}
 ENCODINGS = {"utf-8", "utf-8-sig", "utf-16", "utf-32", "gb18030", "big5"}
 
 
@@ -288,12 +287,12 @@ def test_decoding_any_bytes_gives_text_or_one_input_error(data: bytes) -> None:
 @settings(max_examples=200, deadline=None)
 @given(
     st.text(st.characters(exclude_categories=("Cc", "Cs", "Co", "Cn")), min_size=1, max_size=80),
-    st.sampled_from(sorted(BOM_CODECS)),
+    st.sampled_from(["utf-16", "utf-32", "utf-8-sig"]),  # Python writes each with its BOM
 )
 @example(GOOD, "utf-16")
 def test_text_behind_a_bom_comes_back_as_written(text: str, codec: str) -> None:
     assume(text.strip())
-    assert decode_bytes(text.encode(codec)) == (text, BOM_CODECS[codec])
+    assert decode_bytes(text.encode(codec)) == (text, codec)
 
 
 NUMBER_TEXTS = st.one_of(
@@ -328,6 +327,12 @@ def test_a_number_is_read_exactly_or_refused_with_value_error(text: str) -> None
         assert Fraction(value) == exact  # nothing rounded
 
 
+# fmt: off
+DATE_WORDS = [
+    "截至", "截止", "底", "至", "—", "上半年", "前三季度", "十四五", "去年", "今年", "同年",
+    "以来", "全年", "累计", "，", "。", "\n", "2024年", "2021—2025年", "1—9月",
+]
+# fmt: on
 DATE_PIECES = st.one_of(
     st.builds(
         "{}年{}月{}日".format,
@@ -336,30 +341,7 @@ DATE_PIECES = st.one_of(
         st.integers(0, 40),
     ),
     st.builds("{}月{}日".format, st.integers(0, 14), st.integers(0, 40)),
-    st.sampled_from(
-        [
-            "截至",
-            "截止",
-            "底",
-            "至",
-            "—",
-            "上半年",
-            "前三季度",
-            "十四五",
-            "去年",
-            "今年",
-            "同年",
-            "以来",
-            "全年",
-            "累计",
-            "，",
-            "。",
-            "\n",
-            "2024年",
-            "2021—2025年",
-            "1—9月",
-        ]
-    ),
+    st.sampled_from(DATE_WORDS),
     st.text("0123456789年月日号底至-", max_size=8),
 )
 DATE_TEXTS = st.lists(DATE_PIECES, max_size=10).map("".join)
