@@ -9,7 +9,7 @@ import pytest
 from conftest import CORPUS, run_cli
 from ecokg.api import build
 from ecokg.corpus import decode_bytes, iter_corpus, load_sources
-from ecokg.errors import InputError, StoreError
+from ecokg.errors import InputError, InputWarning, StoreError
 
 SAMPLE = "江西省生态环境厅发布：2024年全省PM2.5平均浓度为27微克/立方米，同比下降3.6%。"
 
@@ -93,15 +93,18 @@ def test_malformed_sources_yaml_is_reported_and_ignored(tmp_path: Path) -> None:
     assert [i.doc_id for i in items if not isinstance(i, InputError)] == ["doc"]
 
 
-def test_bad_metadata_entry_is_reported_others_kept(tmp_path: Path) -> None:
+def test_bad_metadata_field_is_reported_the_rest_kept(tmp_path: Path) -> None:
     (tmp_path / "sources.yaml").write_text(
-        "a:\n  published: 2025-13\nb:\n  published: 2024-05\n  title: 好\nc:\n  colour: red\n",
+        "a:\n  published: 2025-13\n  title: 甲\nb:\n  published: 2024-05\n  title: 好\n"
+        "c:\n  colour: red\n",
         encoding="utf-8",
     )
     metas, problems = load_sources(tmp_path)
-    assert set(metas) == {"b"} and metas["b"].published is not None
-    assert metas["b"].published.iso() == "2024-05"
+    assert set(metas) == {"a", "b", "c"}
+    assert metas["a"].published is None and metas["a"].title == "甲"
+    assert metas["b"].published is not None and metas["b"].published.iso() == "2024-05"
     assert len(problems) == 2 and all("sources.yaml" in str(p) for p in problems)
+    assert [type(p) for p in problems] == [InputError, InputWarning]  # colour: reported, no loss
 
 
 def test_document_without_metadata_takes_its_date_from_the_text(tmp_path: Path) -> None:

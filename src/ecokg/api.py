@@ -86,6 +86,8 @@ class BuildSummary:
     out_dir: str
     documents: list[DocumentSummary] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
+    # What was ignored without losing anything else (an unknown key in sources.yaml).
+    warnings: list[str] = field(default_factory=list)
     triples: int = 0
     violations: int = 0
     text_chars: int = 0
@@ -187,6 +189,7 @@ def build(
                 for s in run.shards
             ],
             [str(p) for p in run.problems],
+            warnings=[str(w) for w in run.warnings],
             triples=assembled.statements,
             violations=len(report.violations),
             text_chars=sum(s.chars for s in run.shards),

@@ -23,6 +23,11 @@ class InputError(EcokgError):
         return (type(self), (self.path, self.reason))
 
 
+class InputWarning(InputError):
+    """Something in an input was ignored without losing anything else (an unknown metadata key,
+    an entry naming no document): reported, but it does not make a build fail."""
+
+
 class QueryError(EcokgError):
     """A query is invalid or failed in the store."""
 

@@ -26,6 +26,7 @@ from ecokg.network import to_networkx
 from ecokg.outputs import check_output_file, write_atomic
 from ecokg.resources import resource_dir
 from ecokg.store import KnowledgeGraph
+from ecokg.xmlsafe import xml_safe
 
 # format -> what it holds, for --help and the README
 FORMATS: dict[str, str] = {
@@ -59,9 +60,9 @@ def export_bytes(kg: KnowledgeGraph, fmt: str) -> bytes:
     if fmt in _RDF:
         return _RDF[fmt](all_quads(kg))
     if fmt == "graphml":
-        return "\n".join(nx.generate_graphml(to_networkx(kg))).encode("utf-8") + b"\n"
+        return "\n".join(nx.generate_graphml(xml_ready(to_networkx(kg)))).encode("utf-8") + b"\n"
     if fmt == "gexf":
-        text = "\n".join(nx.generate_gexf(to_networkx(kg)))
+        text = "\n".join(nx.generate_gexf(xml_ready(to_networkx(kg))))
         # NetworkX stamps today's date; the (optional) date would make two exports differ.
         text = _GEXF_DATE.sub("", text, count=1)
         return text.encode("utf-8") + b"\n"
@@ -69,6 +70,24 @@ def export_bytes(kg: KnowledgeGraph, fmt: str) -> bytes:
         query = (resource_dir("queries") / "observations.rq").read_text(encoding="utf-8")
         return kg.query(query).to_csv().encode("utf-8")
     raise QueryError(f"unknown export format {fmt!r} (one of: {', '.join(FORMATS)})")
+
+
+def xml_ready(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """A copy of ``graph`` whose every string (names, labels, keys) XML 1.0 can hold."""
+    safe = nx.MultiDiGraph()
+    for node, attrs in graph.nodes(data=True):
+        safe.add_node(_safe(node), **_safe_attrs(attrs))
+    for source, target, key, attrs in graph.edges(keys=True, data=True):
+        safe.add_edge(_safe(source), _safe(target), key=_safe(key), **_safe_attrs(attrs))
+    return safe
+
+
+def _safe(value: object) -> object:
+    return xml_safe(value) if isinstance(value, str) else value
+
+
+def _safe_attrs(attrs: dict[str, object]) -> dict[str, object]:
+    return {xml_safe(name): _safe(value) for name, value in attrs.items()}
 
 
 def export(kg: KnowledgeGraph, fmt: str, path: str | Path) -> int:

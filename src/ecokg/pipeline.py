@@ -21,7 +21,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from ecokg.corpus import MAX_DOCUMENT_BYTES, Document, SourceMeta, list_corpus, read_document
-from ecokg.errors import InputError
+from ecokg.errors import InputError, InputWarning
 
 # Importing the extractor modules registers them.
 from ecokg.extract import entities, observations, relations  # noqa: F401
@@ -74,10 +74,12 @@ class DocumentGraph:
 
 @dataclass
 class CorpusRun:
-    """All documents' shard records (in file-name order) plus the problems met on the way."""
+    """All documents' shard records (in file-name order) plus the problems met on the way, and
+    what was ignored without losing anything (warnings)."""
 
     shards: list[ShardInfo] = field(default_factory=list)
     problems: list[InputError] = field(default_factory=list)
+    warnings: list[InputWarning] = field(default_factory=list)
 
 
 _LEXICONS: dict[tuple[str, ...], Lexicon] = {}
@@ -223,7 +225,10 @@ def run_corpus(
     """
     settings = settings or BuildSettings()
     files, problems = list_corpus(corpus_dir)
-    run = CorpusRun(problems=list(problems))
+    run = CorpusRun(
+        problems=[p for p in problems if not isinstance(p, InputWarning)],
+        warnings=[p for p in problems if isinstance(p, InputWarning)],
+    )
     prev = str(previous) if previous is not None else None
     tasks = [DocumentTask(str(path), meta, str(stage), prev) for path, meta in files]
     outcomes: Iterable[ShardInfo | InputError]

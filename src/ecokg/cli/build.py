@@ -88,6 +88,8 @@ def build_command(
         )
     for problem in summary.problems:
         click.echo(f"skipped: {problem}", err=True)
+    for warning in summary.warnings:
+        click.echo(f"warning: {warning}", err=True)
     click.echo(
         f"Built {out_dir}: {len(summary.documents)} documents ({summary.reused} reused from the "
         f"previous build), {summary.triples} triples, "

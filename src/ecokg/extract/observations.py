@@ -34,7 +34,7 @@ from ecokg.extract.places import (
 from ecokg.extract.topics import is_caption, off_topic
 from ecokg.kg.vocab import minted_indicator_iri, slug
 from ecokg.text.analyzed import AnalyzedDoc
-from ecokg.text.numbers import ARABIC_NUMBER, parse_number
+from ecokg.text.numbers import ARABIC_NUMBER, plain, read_number, round_to
 from ecokg.text.periods import SINCE_WORDS, PeriodFinder, TimeAnchor, TimeExpr, period_code
 from ecokg.text.segment import MAX_SENTENCE, Sentence, Span
 from ecokg.text.wordlists import (
@@ -527,9 +527,8 @@ def _read_number(state: _DocState, m: re.Match[str], sentence: Sentence) -> _Num
     before = text[max(sentence.span.start, s - 8) : s]
     if ends_with_any(before, w.skip_before) and not before.endswith("第"):
         return None
-    try:
-        value = parse_number(raw.replace(" ", ""))  # "1.27 亿" (a non-breaking space removed)
-    except ValueError:
+    value = read_number(raw.replace(" ", ""))  # "1.27 亿" (a non-breaking space removed)
+    if value is None:
         return None
     rest = text[e : min(sentence.span.end, e + 12)]
     fraction = _read_fraction(state, s, e, value, sentence)
@@ -562,8 +561,8 @@ def _read_number(state: _DocState, m: re.Match[str], sentence: Sentence) -> _Num
             return None
         if um.group("unit") is None and not index_context:
             return None
-        high = parse_number(rm.group("hi"))
-        if high <= value:
+        high = read_number(rm.group("hi"))
+        if high is None or high <= value:
             return None
         unit_form, e, rest = um.group("unit"), rm.end(), text[rm.end() : sentence.span.end]
         um = w.unit_re.match(rest)
@@ -621,11 +620,10 @@ def _read_fraction(
     percent: Decimal | None = None
     m = _PARTS_OF.match(text, e, sentence.span.end)
     if m is not None and value > 0:
-        try:
-            part = parse_number(m["part"])
-        except ValueError:
+        part = read_number(m["part"])
+        if part is None:
             return None
-        percent = (part * 100 / value).quantize(Decimal("0.01"))
+        percent = round_to(part * 100 / value, 2)
         end = m.end()
     elif (
         text.startswith(w.tenths, e)
@@ -644,7 +642,7 @@ def _read_fraction(
     after = starts_with_any(text[end : end + 3], w.q_after)
     if after:
         qualifier, end = w.q_after[after], end + len(after)
-    return _Number(start, end, s, e, _plain_decimal(percent), "percent", qualifier, fraction=True)
+    return _Number(start, end, s, e, plain(percent), "percent", qualifier, fraction=True)
 
 
 def _is_scope(state: _DocState, num: _Number, clause: Span) -> bool:
@@ -702,11 +700,6 @@ def _read_half(state: _DocState, m: re.Match[str]) -> _Number:
     return _Number(
         m.start(), m.end(), m.start(), m.end(), Decimal(50), "percent", qualifier, fraction=True
     )
-
-
-def _plain_decimal(value: Decimal) -> Decimal:
-    normalized = value.normalize()
-    return normalized.quantize(Decimal(1)) if normalized == normalized.to_integral() else normalized
 
 
 def _hedge_before(before: str, w: _Words) -> tuple[str, int] | None:
@@ -1164,9 +1157,10 @@ def _plain_period(
     as_of = next((t.as_of for t in reversed(dated) if t.as_of), None)
     if num.duration and dated and dated[-1].kind == "range" and dated[-1].start_year:
         streak = _STREAK_YEARS.search(state.doc.text, dated[-1].end, num.end)
-        if streak is not None:
+        length = read_number(streak["n"]) if streak is not None else None
+        if length is not None:
             # "自2020年起连续5年": the streak ends N-1 years after it began
-            end = dated[-1].start_year + int(parse_number(streak["n"])) - 1
+            end = dated[-1].start_year + int(length) - 1
             return Period(str(end), "stated", end, end), None
     if dated and not (num.duration and dated[-1].kind == "plan"):
         t = dated[-1]
@@ -1990,7 +1984,9 @@ def _table_row(
     if not hits:
         return None
     place = hits[-1].place
-    value = parse_number(m["num"].replace(",", "") + table.multiplier)
+    value = read_number(m["num"].replace(",", "") + table.multiplier)
+    if value is None:
+        return None
     at = (m.start("num"), m.end("num"))
     num = _Number(*at, *at, value, table.unit, "exact")
     period, _ = _period(state, sentence, Span(start, end), num, section_time, False)
@@ -2089,7 +2085,8 @@ def _rank_lists(
     base: IndicatorRef | None = None  # "…前三位…，排名后两位的城市为…": the same ranking
     for m in state.words.rank_list.finditer(text, sentence.span.start, sentence.span.end):
         run, end = _place_run(state, m.end(), sentence.span.end)
-        if not run or (m["dir"] and len(run) < 2):
+        rank = _first_rank(m)
+        if not run or (m["dir"] and len(run) < 2) or rank is None:
             continue
         covered.append((m.start(), end))
         clause_start = max(
@@ -2118,7 +2115,7 @@ def _rank_lists(
             implied = _implied_scope(state, run[0][0].place)
             if implied is not None:
                 scope_word, scope = implied
-        first, step = _first_rank(m)
+        first, step = rank
         bottom = first is None and all(stated is None for _, stated, _ in run)
         indicator = _derived(
             base,
@@ -2153,15 +2150,19 @@ def _rank_lists(
     return found, covered
 
 
-def _first_rank(m: re.Match[str]) -> tuple[int | None, int]:
+def _first_rank(m: re.Match[str]) -> tuple[int | None, int] | None:
     """The rank of a list's first place and the step to the next: 排名前N (1, +1),
-    (从第17名到第15名) (17, -1), 排名第一的是 (1), 排名末位 (unknown: from the bottom)."""
+    (从第17名到第15名) (17, -1), 排名第一的是 (1), 排名末位 (unknown: from the bottom); None
+    when the list states a position that is no number (排名第十十)."""
     if m["first"] and m["last"]:
-        first, last = int(m["first"]), int(m["last"])
-        return first, (-1 if last < first else 1)
+        first, last = read_number(m["first"]), read_number(m["last"])
+        if first is None or last is None:
+            return None
+        return int(first), (-1 if last < first else 1)
     at = m["at"]
     if at and at.startswith("第"):
-        return int(parse_number(at[1:])), 1
+        stated = read_number(at[1:])
+        return None if stated is None else (int(stated), 1)
     if at == "首位" or m["dir"] == "前":
         return 1, 1
     return None, 1
@@ -2186,7 +2187,7 @@ def _place_run(
         end = hit.end
         after = state.words.rank_after_places.match(text[hit.end : min(limit, hit.end + 12)])
         if after is not None:
-            value = parse_number(after["n"])
+            value = read_number(after["n"])
             shared = bool(after["tied"]) and len(group) > 1
             run.extend((g, value, shared) for g in group)
             group = []
@@ -2435,8 +2436,9 @@ def _observation(
             if implied is not None:
                 num = replace(num, rank_scope_word=implied[0], rank_scope=implied[1])
         anaphor = w.anaphor_count.search(raw_subject)
-        if anaphor is not None and recent:
-            bases = list(recent[-int(parse_number(anaphor.group("n"))) :])
+        count = read_number(anaphor.group("n")) if anaphor is not None else None
+        if count is not None and recent:
+            bases = list(recent[-int(count) :])
         else:
             matched = _match_indicator(lex, label, None)
             base = _ref(matched[0]) if matched else previous

@@ -47,7 +47,7 @@ from ecokg.kg.vocab import (
     span_iri,
 )
 from ecokg.text.analyzed import SourceSpan
-from ecokg.text.normalize import to_simplified, to_traditional
+from ecokg.text.normalize import readable, to_simplified, to_traditional
 
 _QUALIFIERS = {
     "exact": iri(EKG.exact),
@@ -205,8 +205,9 @@ class GraphBuilder:
         english = mention.attribute("en")
         if english:
             self.add(node, _PREF, literal(english, lang="en"))
-        if mention.span.text != mention.name:
-            surface = " ".join(mention.span.text.split())
+        # The name as the source writes it (its script, its spacing), without markup.
+        surface = " ".join(readable(mention.span.text).split())
+        if surface and surface != mention.name:
             self.add(node, _ALT, literal(surface, lang=script_tag(surface)))
         self.add(node, _MENTION, self.span(mention.span))
         self.add(node, _DERIVED, self.doc)

@@ -1,14 +1,16 @@
 """Normalise Chinese source text while keeping a map back to original character offsets.
 
 Every extractor works on the normalised text (conversion debris removed, simplified script,
-half-width digits and Latin, markup remnants removed, layout breaks inside sentences joined)
-and reports spans in it; the
+half-width digits and Latin, markup remnants removed (tags, comments, script and style blocks;
+entities decoded), invisible characters removed (controls, bidi overrides, zero-width
+characters), layout breaks inside sentences joined) and reports spans in it; the
 :class:`OffsetMap` turns those into spans of the original text, so a quote is always exactly
 ``original[start:end]``.
 """
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -104,16 +106,23 @@ class _Rewriter:
 
 
 def rewrite(
-    source: NormalizedText, pattern: re.Pattern[str], repl: Callable[[re.Match[str]], str]
+    source: NormalizedText,
+    pattern: re.Pattern[str],
+    repl: Callable[[re.Match[str]], str],
+    end: int | None = None,
 ) -> NormalizedText:
-    """Replace every match of ``pattern`` by ``repl(match)``, keeping offsets exact.
+    """Replace every match of ``pattern`` (that ends by ``end``, if given) by ``repl(match)``,
+    keeping offsets exact.
 
     A replacement keeps any group text it re-uses mapped to the whole match: markup like
     ``PM_{2.5}`` becomes ``PM2.5`` and each of its characters points into the original span.
     """
+    limit = len(source.text) if end is None else end
+    if pattern.search(source.text, 0, limit) is None:
+        return source  # most texts have nothing to rewrite: no copy of the offset map
     out = _Rewriter(source)
     pos = 0
-    for m in pattern.finditer(source.text):
+    for m in pattern.finditer(source.text, 0, limit):
         out.keep(pos, m.start())
         new = repl(m)
         if new == m.group(0):
@@ -142,10 +151,34 @@ def _translate(source: NormalizedText, convert: Callable[[str], str]) -> Normali
     return NormalizedText(converted, source.offsets)
 
 
-# Full-width ASCII (U+FF01..U+FF5E) to half-width, and the ideographic space to a space.
-_WIDTH_TABLE = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
+# Full-width ASCII (U+FF01..U+FF5E) to half-width; the ideographic and no-break spaces (the
+# latter also as &nbsp;) to a space.
+_WIDTH_TABLE = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 0x20, 0xA0: 0x20}
 _MARKUP_GROUP = re.compile(r"[_^]\{([^{}\n]{1,12})\}|<su[bp]>([^<\n]{1,12})</su[bp]>")
-_HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>\n]*)?/?>|&nbsp;")
+# What a web page leaves in a copied text: comments and script or style blocks (removed with
+# what they hold, each pattern with the pattern of its end), tags, and character entities
+# (decoded by the standard library).
+_HTML_BLOCKS = tuple(
+    (re.compile(f"{start}.*?{close}", re.IGNORECASE | re.DOTALL), re.compile(close, re.IGNORECASE))
+    for start, close in (
+        ("<!--", "-->"),
+        (r"<script\b[^<>]{0,500}>", r"</script\s*>"),
+        (r"<style\b[^<>]{0,500}>", r"</style\s*>"),
+    )
+)
+_HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>\n]*)?/?>")
+_HTML_ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
+# Characters that show nothing but can break outputs or hide text: C0 and C1 controls other than
+# tab and line breaks, lone surrogates, the non-characters U+FFFE/U+FFFF, and format characters
+# (soft hyphen, zero-width spaces and joiners, bidi marks, embeddings, overrides and isolates,
+# word joiners, a BOM inside the text).
+_INVISIBLE = re.compile(
+    "[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff"
+    "\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]"
+)
+# Line breaks in other forms (vertical tab, form feed between pages, NEL, line and paragraph
+# separators) become the line break the segmenter knows.
+_OTHER_BREAK = re.compile("[\x0b\x0c\x85\u2028\u2029]")
 # What a broken conversion leaves behind: a character's pinyin in brackets after it
 # (生態(tài)環(huán)境), and a replacement mark for a character it could not encode
 # (质量?持续, U+FFFD).
@@ -221,12 +254,37 @@ def _join_broken_lines(source: NormalizedText) -> NormalizedText:
     return rewrite(source, _BREAK, repl)
 
 
+def _decode_entity(m: re.Match[str]) -> str:
+    # An unknown name stays as written; a decoded invisible character (&#8238;) goes.
+    return _INVISIBLE.sub("", to_half_width(html.unescape(m.group(0))))
+
+
+def _remove_remnants(source: NormalizedText) -> NormalizedText:
+    """Remove markup (PM_{2.5}, tags, comments, script and style blocks), decode entities, and
+    remove invisible characters, keeping offsets exact."""
+    current = rewrite(source, _MARKUP_GROUP, lambda m: m.group(1) or m.group(2) or "")
+    for block, close in _HTML_BLOCKS:
+        # Searched only up to the block's last end: a start before it always finds an end, so
+        # starts that never close (thousands of "<!--") cost no scan to the end of the text each.
+        last = max((m.end() for m in close.finditer(current.text)), default=0)
+        current = rewrite(current, block, lambda m: "", end=last)
+    current = rewrite(current, _HTML_TAG, lambda m: "")
+    current = rewrite(current, _HTML_ENTITY, _decode_entity)
+    current = rewrite(current, _OTHER_BREAK, lambda m: "\n")
+    return rewrite(current, _INVISIBLE, lambda m: "")
+
+
+def readable(text: str) -> str:
+    """``text`` as a person reads it: without markup and invisible characters, entities decoded,
+    in its own script and width (how a label quotes a span of the original)."""
+    return _remove_remnants(NormalizedText(text, OffsetMap.identity(len(text)))).text
+
+
 def normalize(text: str) -> NormalizedText:
     """Run every normalisation step over ``text`` and return the result with its offset map."""
     current = NormalizedText(text, OffsetMap.identity(len(text)))
     current = rewrite(current, _CONVERSION_DEBRIS, lambda m: "")
     current = _translate(current, to_half_width)
     current = _translate(current, to_simplified)
-    current = rewrite(current, _MARKUP_GROUP, lambda m: m.group(1) or m.group(2) or "")
-    current = rewrite(current, _HTML_TAG, lambda m: " " if m.group(0) == "&nbsp;" else "")
+    current = _remove_remnants(current)
     return _join_broken_lines(current)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal, localcontext
 
 _DIGITS = {
     "〇": 0,
@@ -21,13 +21,15 @@ _DIGITS = {
 }
 _SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
 _BIG_UNITS = {"万": 10_000, "亿": 100_000_000}
-MULTIPLIERS = {
-    "万": Decimal(10) ** 4,
-    "亿": Decimal(10) ** 8,
-    "千": Decimal(10) ** 3,
-    "百": Decimal(100),
-    "十": Decimal(10),
-}
+# The power of ten each multiplier stands for.
+_EXPONENTS = {"万": 4, "亿": 8, "千": 3, "百": 2, "十": 1}
+# The most significant digits a number may have, and the most digits before its point: the
+# precision of Python's default decimal context, so arithmetic on a value stays exact and never
+# overflows. A longer run of digits is an identifier or garbage, not a measured value.
+MAX_DIGITS = 28
+# No Chinese numeral below 10**MAX_DIGITS is written longer; a longer run is not parsed at all
+# (a numeral of thousands of 亿 would make the parser multiply huge integers).
+_MAX_NUMERAL_CHARS = 64
 
 CHINESE_NUMERAL_CHARS = "〇零一二两三四五六七八九十百千万亿"
 ARABIC_NUMBER = r"\d+(?:,\d{3})*(?:\.\d+)?"
@@ -84,27 +86,58 @@ def parse_chinese_integer(text: str) -> int:
 def parse_number(text: str) -> Decimal:
     """Parse a number as written: ``1.36亿`` -> 136000000, ``3,786`` -> 3786, ``两`` -> 2.
 
-    Raises ``ValueError`` for anything that is not a number.
+    The value is exact. Raises ``ValueError`` for anything that is not a number, and for a
+    number of more than :data:`MAX_DIGITS` significant digits or integer digits.
     """
     text = text.strip()
     m = _ARABIC_WITH_MULT.match(text)
     if m:
-        try:
-            value = Decimal(m.group(1).replace(",", ""))
-        except InvalidOperation as exc:  # pragma: no cover - the regex admits only digits
-            raise ValueError(f"not a number: {text!r}") from exc
-        for char in m.group(2):
-            value *= MULTIPLIERS[char]
-        return _plain(value)
-    return Decimal(parse_chinese_integer(text))
+        value = Decimal(m.group(1).replace(",", ""))  # constructing a Decimal never rounds
+        exponent = sum(_EXPONENTS[c] for c in m.group(2))
+        _check_size(value, exponent, text)
+        return plain(value.scaleb(exponent))
+    if len(text) > _MAX_NUMERAL_CHARS:
+        raise ValueError(f"numeral too long: {text[:20]!r}…")
+    value = Decimal(parse_chinese_integer(text))
+    _check_size(value, 0, text)
+    return value
 
 
-def _plain(value: Decimal) -> Decimal:
-    """Drop exponents and trailing zeros so equal numbers print alike (1.36E+8 -> 136000000)."""
+def read_number(text: str) -> Decimal | None:
+    """:func:`parse_number`, or None for text that is no number ecokg reads: the patterns that
+    find numbers admit malformed numerals (十十) and runs of digits of any length."""
+    try:
+        return parse_number(text)
+    except ValueError:
+        return None
+
+
+def _check_size(value: Decimal, exponent: int, text: str) -> None:
+    """Refuse a value (times 10**exponent) the decimal context cannot hold exactly."""
+    _, digits, _ = value.as_tuple()
+    significant = len("".join(map(str, digits)).strip("0"))
+    if significant > MAX_DIGITS or (value and value.adjusted() + exponent >= MAX_DIGITS):
+        raise ValueError(f"more than {MAX_DIGITS} digits: {text[:40]!r}")
+
+
+def plain(value: Decimal) -> Decimal:
+    """Drop exponents and trailing zeros so equal numbers print alike (1.36E+8 -> 136000000).
+
+    Never raises: an integral value goes through ``int``, which has no precision limit, where
+    ``quantize`` would fail beyond 28 digits.
+    """
     normalized = value.normalize()
     if normalized == normalized.to_integral_value():
-        return normalized.quantize(Decimal(1))
+        return Decimal(int(normalized))
     return normalized
+
+
+def round_to(value: Decimal, places: int) -> Decimal:
+    """``value`` rounded (half even) to ``places`` decimals, at any size: ``quantize`` in the
+    default context raises once the result needs more than 28 digits."""
+    with localcontext() as context:
+        context.prec = max(value.adjusted() + places + 1, 1)
+        return value.quantize(Decimal(1).scaleb(-places))
 
 
 def to_chinese_integer(value: int) -> str:

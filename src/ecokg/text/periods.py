@@ -152,6 +152,13 @@ def _clear_month(text: str, m: re.Match[str]) -> bool:
     )
 
 
+def _iso_day(year: int, month: int, day: int) -> str:
+    """``YYYY-MM-DD``, or the month ``YYYY-MM`` when it has no such day (截至2月30日)."""
+    if 1 <= day <= calendar.monthrange(year, month)[1]:
+        return f"{year}-{month:02d}-{day:02d}"
+    return f"{year}-{month:02d}"
+
+
 def _numeral(text: str) -> int:
     return int(text) if text.isdigit() else parse_chinese_integer(text)
 
@@ -477,12 +484,12 @@ class PeriodFinder:
         if month_match:
             month = int(month_match[2] or month_match[1])
             if day is not None:
-                return replace(expr, as_of=f"{year}-{month:02d}-{int(day[1]):02d}")
+                return replace(expr, as_of=_iso_day(year, month, int(day[1])))
             if at_end:
                 last_day = calendar.monthrange(year, month)[1]
                 return replace(expr, as_of=f"{year}-{month:02d}-{last_day:02d}")
             return replace(expr, as_of=f"{year}-{month:02d}")
         if day is not None:
             month = _numeral(re.findall(rf"({_M})\s*月", text[expr.start : expr.end])[-1])
-            return replace(expr, as_of=f"{year}-{month:02d}-{int(day[1]):02d}")
+            return replace(expr, as_of=_iso_day(year, month, int(day[1])))
         return replace(expr, as_of=f"{year}-12-31" if at_end else str(year))

@@ -22,14 +22,12 @@ from ecokg.outputs import check_output_file, write_atomic
 from ecokg.store import KnowledgeGraph
 from ecokg.viz.data import gather
 
-# Characters that could end a <script> element or start markup inside it, and the line
-# separators that older JavaScript parsers treat as line ends.
+# Characters that could end a <script> element or start markup inside it, the line separators
+# that older JavaScript parsers treat as line ends, and the bidi embeddings, overrides and
+# isolates a quote may hold, which would reorder how the page's source reads in an editor.
 _SCRIPT_ESCAPES = {
-    ord("<"): "\\u003c",
-    ord(">"): "\\u003e",
-    ord("&"): "\\u0026",
-    0x2028: "\\u2028",
-    0x2029: "\\u2029",
+    code: f"\\u{code:04x}"
+    for code in (*map(ord, "<>&"), 0x2028, 0x2029, *range(0x202A, 0x202F), *range(0x2066, 0x206A))
 }
 
 

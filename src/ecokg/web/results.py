@@ -14,6 +14,7 @@ from xml.sax.saxutils import escape, quoteattr
 import pyoxigraph as ox
 
 from ecokg.store import QueryResult, Term
+from ecokg.xmlsafe import xml_safe
 
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
@@ -110,14 +111,13 @@ def _term_xml(term: Term) -> str:
     if isinstance(term, ox.BlankNode):
         return f"<bnode>{escape(term.value)}</bnode>"
     if isinstance(term, ox.Literal):
+        value = escape(xml_safe(term.value))  # a literal may hold what XML cannot
         if term.language:
-            return f"<literal xml:lang={quoteattr(term.language)}>{escape(term.value)}</literal>"
+            return f"<literal xml:lang={quoteattr(term.language)}>{value}</literal>"
         if term.datatype.value != _XSD_STRING:
-            return (
-                f"<literal datatype={quoteattr(term.datatype.value)}>{escape(term.value)}</literal>"
-            )
-        return f"<literal>{escape(term.value)}</literal>"
-    return f"<literal>{escape(str(term))}</literal>"
+            return f"<literal datatype={quoteattr(term.datatype.value)}>{value}</literal>"
+        return f"<literal>{value}</literal>"
+    return f"<literal>{escape(xml_safe(str(term)))}</literal>"
 
 
 def _xml(result: QueryResult) -> str:
