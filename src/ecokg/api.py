@@ -237,6 +237,8 @@ def load_query(name_or_text: str) -> str:
             return path.read_text(encoding="utf-8")
         except OSError as exc:
             raise QueryError(f"{path}: cannot read query file ({exc.strerror or exc})") from exc
+        except UnicodeDecodeError as exc:
+            raise QueryError(f"{path}: a query file must be UTF-8 text ({exc.reason})") from exc
     if not any(k in name_or_text.upper() for k in ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")):
         raise QueryError(
             f"{name_or_text!r} is neither a canned query, a .rq file nor a SPARQL query"

@@ -52,6 +52,10 @@ class StoreError(EcokgError):
     """A knowledge-graph location cannot be opened or written."""
 
 
+class ServeError(EcokgError):
+    """The local endpoint cannot start (address in use, unknown host)."""
+
+
 def unreachable(where: str, what: str, exc: OSError, timeout: float) -> StoreError:
     """The error for a connection to a store that failed or timed out (``what``: store, endpoint).
 
@@ -61,3 +65,19 @@ def unreachable(where: str, what: str, exc: OSError, timeout: float) -> StoreErr
     if isinstance(reason, TimeoutError):
         return StoreError(f"{where}: no answer within {timeout:g} s")
     return StoreError(f"{where}: cannot reach the {what} ({reason}); is it running?")
+
+
+def one_line(message: str) -> str:
+    """A message on one line: engines' messages (SPARQL syntax errors) span several."""
+    return " ".join(message.split())
+
+
+def brief(exc: BaseException) -> str:
+    """Another library's exception as a short part of a message: one line, 200 characters."""
+    return one_line(str(exc))[:200] or type(exc).__name__
+
+
+def internal_error(exc: BaseException) -> str:
+    """The line for a failure ecokg did not expect: a bug to report, with its traceback."""
+    name = type(exc).__name__
+    return f"internal error: {name}: {brief(exc)} (run with --debug for the traceback)"

@@ -26,7 +26,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import XSD
 from rdflib.term import Node
 
-from ecokg.errors import QueryError, QueryTooDeep, QueryTooLarge, StoreError
+from ecokg.errors import QueryError, QueryTooDeep, QueryTooLarge, StoreError, brief
 from ecokg.kg.serialize import to_ox
 from ecokg.kg.vocab import ID, PREFIXES
 from ecokg.sparql_text import lex_query
@@ -288,7 +288,7 @@ def open_kg(location: Path | str) -> KnowledgeGraph:
     named graph (per-document counts then see a single graph; prefer TriG or N-Quads).
     """
     if is_remote(location):
-        from ecokg.remote import RemoteKG  # imported here: SPARQLWrapper only for remote use
+        from ecokg.remote import RemoteKG  # imported here: HTTP only for remote use
 
         return RemoteKG(str(location))
     path = Path(location)
@@ -303,7 +303,11 @@ def open_kg(location: Path | str) -> KnowledgeGraph:
     try:
         store = ox.Store.read_only(str(store_path))
     except OSError as exc:
-        raise StoreError(f"{path}: cannot open the store ({exc})") from exc
+        raise StoreError(f"{path}: cannot open the store ({brief(exc)})") from exc
+    except RuntimeError as exc:  # RocksDB's checks on opening: files cut short or overwritten
+        raise StoreError(
+            f"{path}: the store is damaged ({brief(exc)}); build the graph again"
+        ) from exc
     return EmbeddedKG(store, str(path))
 
 

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from socketserver import ThreadingMixIn
 from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
 
+from ecokg.errors import ServeError, brief
 from ecokg.web.app import App
 
 
@@ -36,7 +37,10 @@ def http_server(
     The app is told the address it is bound to, so it answers only requests naming it; a
     connection silent for ``idle_timeout`` seconds is closed.
     """
-    server = make_server(host, port, app, server_class=_ThreadingServer, handler_class=_Handler)
+    try:
+        server = make_server(host, port, app, server_class=_ThreadingServer, handler_class=_Handler)
+    except (OSError, OverflowError) as exc:  # in use, not this machine's, no such host, > 65535
+        raise ServeError(f"cannot listen on {host} port {port} ({brief(exc)})") from exc
     server.idle_timeout = idle_timeout
     app.bind(host, server.server_address[1])
     return server
