@@ -56,9 +56,9 @@ def demo_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, BuildSum
 
 
 def run_cli(
-    *args: str, env: dict[str, str] | None = None, cwd: Path | None = None
+    *args: str, env: dict[str, str] | None = None, cwd: Path | None = None, timeout: float = 600
 ) -> subprocess.CompletedProcess[str]:
-    """Run ``python -m ecokg ARGS`` and capture its output."""
+    """Run ``python -m ecokg ARGS`` and capture its output (``TimeoutExpired`` past ``timeout``)."""
     full_env = {**os.environ, **(env or {})}
     return subprocess.run(
         [sys.executable, "-m", "ecokg", *args],
@@ -66,7 +66,7 @@ def run_cli(
         text=True,
         env=full_env,
         cwd=cwd or REPO,
-        timeout=600,
+        timeout=timeout,
         check=False,
     )
 

@@ -216,7 +216,7 @@ def test_dead_endpoint_is_one_clear_error(demo_build: tuple[Path, BuildSummary])
     assert done.returncode == 2
     assert done.stderr.splitlines() == [
         f"error: {dead}/store: cannot reach the store ([Errno 111] Connection refused); "
-        "is it running?"
+        "is it running? — none of the 6 graphs was written"
     ]
     done = run_cli("query", "documents", "--kg", f"{dead}/query")
     assert done.returncode == 2
@@ -271,8 +271,11 @@ def test_slow_store_is_one_clear_error(
         "push", "--kg", str(out), "--store-url", f"{silent_server}/store", "--timeout", "0.5"
     )
     assert done.returncode == 2
-    assert done.stderr.splitlines() == [f"error: {silent_server}/store: no answer within 0.5 s"]
-    with pytest.raises(StoreError, match="no answer within 1 s"):
+    assert done.stderr.splitlines() == [
+        f"error: {silent_server}/store: no complete answer within the 0.5 s time limit — "
+        "none of the 6 graphs was written"
+    ]
+    with pytest.raises(StoreError, match="no complete answer within the 1 s time limit"):
         RemoteKG(f"{silent_server}/query", timeout=1).query("ASK {}")
 
 

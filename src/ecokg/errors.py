@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import http.client
 import urllib.error
 
 
@@ -49,21 +50,52 @@ class QueryTooDeep(RefusedQuery):
 
 
 class StoreError(EcokgError):
-    """A knowledge-graph location cannot be opened or written."""
+    """A knowledge-graph location cannot be opened, read or written."""
+
+
+class PushError(StoreError):
+    """A push stopped part-way; ``written`` are the graphs the store confirmed before that."""
+
+    def __init__(self, cause: EcokgError, written: list[str], total: int) -> None:
+        if written:
+            done = (
+                f"{len(written)} of {total} graphs were written before it stopped "
+                f"(in sorted order, the last <{written[-1]}>)"
+            )
+        else:
+            done = f"none of the {total} graphs was written"
+        super().__init__(f"{cause} — {done}")
+        self.written = written
 
 
 class ServeError(EcokgError):
     """The local endpoint cannot start (address in use, unknown host)."""
 
 
-def unreachable(where: str, what: str, exc: OSError, timeout: float) -> StoreError:
-    """The error for a connection to a store that failed or timed out (``what``: store, endpoint).
+# Transport failures of an HTTP exchange: the connection (OSError, of which urllib's URLError and
+# TimeoutError are kinds) or the answer (http.client's exceptions: cut off, not HTTP at all).
+TransportFailure = OSError | http.client.HTTPException
+
+
+def unreachable(where: str, what: str, exc: TransportFailure, timeout: float) -> StoreError:
+    """The error for an exchange with a store that failed or ran out of time (``what``: store,
+    endpoint), naming what went wrong: refused, no answer within ``timeout``, an answer cut off
+    or one that is not HTTP.
 
     urllib reports a timeout as a ``TimeoutError`` or as a ``URLError`` wrapping one.
     """
     reason = exc.reason if isinstance(exc, urllib.error.URLError) else exc
     if isinstance(reason, TimeoutError):
-        return StoreError(f"{where}: no answer within {timeout:g} s")
+        return StoreError(f"{where}: no complete answer within the {timeout:g} s time limit")
+    if isinstance(reason, http.client.IncompleteRead):
+        expected = f" of {len(reason.partial) + reason.expected}" if reason.expected else ""
+        return StoreError(
+            f"{where}: the {what}'s answer was cut off after {len(reason.partial)}{expected} bytes"
+        )
+    if isinstance(reason, http.client.RemoteDisconnected):
+        return StoreError(f"{where}: the {what} closed the connection without an answer")
+    if isinstance(reason, http.client.HTTPException):
+        return StoreError(f"{where}: the {what} did not answer in HTTP ({brief(reason)})")
     return StoreError(f"{where}: cannot reach the {what} ({reason}); is it running?")
 
 

@@ -8,18 +8,23 @@ Bodies are sorted Turtle, which every Graph Store implementation reads.
 from __future__ import annotations
 
 import os
-import urllib.error
 import urllib.parse
 import urllib.request
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from ecokg.errors import StoreError, unreachable
+from ecokg.errors import EcokgError, PushError, StoreError
 from ecokg.kg.serialize import sorted_quads, turtle_bytes
 from ecokg.store import KnowledgeGraph
+from ecokg.transport import Deadline, check_url, exchange
 
-DEFAULT_TIMEOUT = 60.0
+# A deadline for the whole push (not per request): ten minutes lets a large graph go to a
+# slow store; --timeout shortens it.
+DEFAULT_TIMEOUT = 600.0
 PASSWORD_VARIABLE = "ECOKG_STORE_PASSWORD"
+# The Graph Store Protocol's answers to a PUT that stored the graph (200/204 replaced, 201 created);
+# anything else, 206 included, means it was not stored as sent.
+STORED = (200, 201, 204)
 
 # (graph IRI, graphs done, graphs in all), called after each graph is stored
 PushProgress = Callable[[str, int, int], None]
@@ -49,21 +54,27 @@ def push(
     user: str | None = None,
     progress: PushProgress | None = None,
 ) -> PushSummary:
-    """PUT every named graph of ``kg`` to a Graph Store Protocol endpoint.
+    """PUT every named graph of ``kg`` to a Graph Store Protocol endpoint, within ``timeout``.
 
-    ``user`` authenticates with the password in ``$ECOKG_STORE_PASSWORD`` (HTTP Basic or Digest,
-    whichever the server asks for). Any failure (store down, too slow, HTTP error) raises one
-    :class:`~ecokg.errors.StoreError` naming the store and the graph.
+    ``timeout`` is a deadline for the whole push, however the store answers (slowly, never, a
+    byte at a time). ``user`` authenticates with the password in ``$ECOKG_STORE_PASSWORD`` (HTTP
+    Basic or Digest, whichever the server asks for). A graph is stored when the store answers 200,
+    201 or 204 with its whole body. Any other answer, or a store that is down, too slow or cuts
+    its answer off, raises a :class:`~ecokg.errors.PushError` naming the store and the graph and
+    saying which graphs were written before (a bad URL or missing password: a StoreError first).
     """
-    if not store_url.lower().startswith(("http://", "https://")):
-        raise StoreError(f"{store_url}: the store URL must start with http:// or https://")
-    opener = _opener(store_url, user)
+    check_url(store_url, "store")
+    deadline = Deadline(timeout)
+    auth = _auth(store_url, user)
     names = kg.named_graphs()
     summary = PushSummary(store_url)
     for done, name in enumerate(names, start=1):
-        graph = kg.graph(name)
-        body = turtle_bytes(sorted_quads([graph]))
-        _put(opener, graph_url(store_url, name, graph_param), body, name, timeout)
+        try:
+            graph = kg.graph(name)  # read here: a remote source may fail part-way too
+            body = turtle_bytes(sorted_quads([graph]))
+            _put(graph_url(store_url, name, graph_param), body, name, deadline, auth)
+        except EcokgError as exc:
+            raise PushError(exc, summary.graphs, len(names)) from exc
         summary.graphs.append(name)
         summary.triples += len(graph)
         if progress is not None:
@@ -71,35 +82,31 @@ def push(
     return summary
 
 
-def _opener(store_url: str, user: str | None) -> urllib.request.OpenerDirector:
+def _auth(store_url: str, user: str | None) -> list[urllib.request.BaseHandler]:
     if user is None:
-        return urllib.request.build_opener()
+        return []
     password = os.environ.get(PASSWORD_VARIABLE)
     if password is None:
         raise StoreError(f"--user {user}: set the password in ${PASSWORD_VARIABLE}")
     passwords = urllib.request.HTTPPasswordMgrWithDefaultRealm()
     passwords.add_password(None, store_url, user, password)
-    return urllib.request.build_opener(
+    return [
         urllib.request.HTTPBasicAuthHandler(passwords),
         urllib.request.HTTPDigestAuthHandler(passwords),
-    )
+    ]
 
 
 def _put(
-    opener: urllib.request.OpenerDirector, url: str, body: bytes, graph: str, timeout: float
+    url: str,
+    body: bytes,
+    graph: str,
+    deadline: Deadline,
+    auth: list[urllib.request.BaseHandler],
 ) -> None:
     request = urllib.request.Request(
         url, data=body, method="PUT", headers={"Content-Type": "text/turtle; charset=utf-8"}
     )
     store = url.split("?", 1)[0]
-    try:
-        with opener.open(request, timeout=timeout) as response:
-            response.read()
-    except urllib.error.HTTPError as exc:
-        detail = " ".join(exc.read().decode("utf-8", "replace").split())[:200]
-        raise StoreError(
-            f"{store}: the store refused graph <{graph}>: HTTP {exc.code} {exc.reason}"
-            + (f" ({detail})" if detail else "")
-        ) from exc
-    except OSError as exc:  # URLError and TimeoutError are OSErrors too
-        raise unreachable(store, "store", exc, timeout) from exc
+    answer = exchange(request, deadline, where=store, what="store", handlers=auth)
+    if answer.status not in STORED:
+        raise StoreError(f"{store}: the store refused graph <{graph}>: {answer.describe()}")

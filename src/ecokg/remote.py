@@ -1,4 +1,4 @@
-"""A remote SPARQL 1.1 query endpoint as a knowledge graph, read through SPARQLWrapper.
+"""A remote SPARQL 1.1 query endpoint as a knowledge graph (the SPARQL 1.1 Protocol over HTTP).
 
 Answers come back as the same :class:`~ecokg.store.QueryResult` with the same pyoxigraph term
 types as the embedded store, so a query gives equal answers on a build and on a server holding
@@ -16,29 +16,26 @@ from __future__ import annotations
 
 import json
 import re
-import urllib.error
+import urllib.parse
+import urllib.request
 from collections.abc import Mapping
 from typing import Any
 
 import pyoxigraph as ox
 from rdflib import BNode, Graph, URIRef
 from rdflib.term import Node
-from SPARQLWrapper import JSON, POST, TURTLE, SPARQLWrapper
-from SPARQLWrapper.SPARQLExceptions import (
-    EndPointInternalError,
-    EndPointNotFound,
-    QueryBadFormed,
-    SPARQLWrapperException,
-    Unauthorized,
-    URITooLong,
-)
 
-from ecokg.errors import QueryError, StoreError, unreachable
+from ecokg.errors import QueryError, StoreError, brief
 from ecokg.kg.serialize import to_ox
 from ecokg.kg.vocab import PREFIXES
 from ecokg.store import KnowledgeGraph, QueryResult, Term, to_rdflib
+from ecokg.transport import Answer, Deadline, check_url, exchange
 
 DEFAULT_TIMEOUT = 60
+
+# What each query form is asked to answer in: SPARQL JSON results, or Turtle for graphs.
+JSON_RESULTS = "application/sparql-results+json, application/json;q=0.9"
+TURTLE = "text/turtle, application/n-triples;q=0.9"
 
 QUERY_FORMS = ("SELECT", "CONSTRUCT", "ASK", "DESCRIBE")
 
@@ -128,61 +125,56 @@ def term_from_json(cell: Mapping[str, Any]) -> Term:
 
 
 class RemoteKG(KnowledgeGraph):
-    """A SPARQL 1.1 query endpoint, e.g. ``http://localhost:7878/query`` (Oxigraph server)."""
+    """A SPARQL 1.1 query endpoint, e.g. ``http://localhost:7878/query`` (Oxigraph server).
 
-    def __init__(self, url: str, timeout: int = DEFAULT_TIMEOUT) -> None:
+    Each query must be answered whole within ``timeout`` seconds; an answer that is not a query
+    answer (another status, a page, cut off, the wrong shape) raises a
+    :class:`~ecokg.errors.StoreError` naming the endpoint, never an empty or partial result.
+    """
+
+    def __init__(self, url: str, timeout: float = DEFAULT_TIMEOUT) -> None:
+        check_url(url, "endpoint")
         self.location = url
         self.timeout = timeout
 
     def query(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> QueryResult:
         """Run a SPARQL query on the endpoint; bindings join as a VALUES clause of RDF terms."""
         text, form = prepare_query(sparql, bindings)
-        wrapper = SPARQLWrapper(self.location)
-        wrapper.setMethod(POST)
-        wrapper.setTimeout(self.timeout)
-        wrapper.setQuery(text)
-        # SPARQLWrapper guesses the form by searching the text for keywords (a comment saying
-        # "address" reads as ADD, an update); the form read from the prologue is the right one.
-        wrapper.queryType = form
-        wrapper.setReturnFormat(JSON if form in ("SELECT", "ASK") else TURTLE)
-        body = self._send(wrapper)
-        if form in ("CONSTRUCT", "DESCRIBE"):
-            return _triples_result(body)
-        data = _json(body)
-        if "boolean" in data:
-            return QueryResult([], [], boolean=bool(data["boolean"]))
-        variables = [str(v) for v in data.get("head", {}).get("vars", [])]
+        graph_form = form in ("CONSTRUCT", "DESCRIBE")
+        # The protocol's query via POST: no length limit, and nothing cached along the way.
+        request = urllib.request.Request(
+            self.location,
+            data=urllib.parse.urlencode({"query": text}).encode("ascii"),
+            method="POST",
+            headers={
+                "Accept": TURTLE if graph_form else JSON_RESULTS,
+                "Content-Type": "application/x-www-form-urlencoded",
+            },
+        )
+        answer = exchange(request, Deadline(self.timeout), where=self.location, what="endpoint")
+        self._check(answer)
+        if graph_form:
+            return _triples_result(answer, self.location)
+        result = _json_result(answer, self.location)
         for name in bindings or {}:
-            if name not in variables:
+            if name not in result.variables:
                 raise QueryError(f"the query does not return ?{name}, so it cannot be bound")
-        rows = [
-            [term_from_json(row[v]) if v in row else None for v in variables]
-            for row in data.get("results", {}).get("bindings", [])
-        ]
-        return QueryResult(variables, rows)
+        return result
 
-    def _send(self, wrapper: SPARQLWrapper) -> bytes:
+    def _check(self, answer: Answer) -> None:
+        """Raise unless the endpoint answered 200 (the only status the protocol gives a result)."""
         where = self.location
-        try:
-            response = wrapper.query().response
-            body: bytes = response.read()
-            return body
-        except (QueryBadFormed, URITooLong) as exc:
-            raise QueryError(f"invalid SPARQL (the endpoint says: {_said(exc)})") from exc
-        except EndPointInternalError as exc:
-            raise QueryError(f"query failed on {where}: {_said(exc)}") from exc
-        except EndPointNotFound as exc:
-            raise StoreError(f"{where}: no SPARQL endpoint there (HTTP 404)") from exc
-        except Unauthorized as exc:
-            raise StoreError(f"{where}: the endpoint refused the credentials (HTTP 401)") from exc
-        except SPARQLWrapperException as exc:
-            raise QueryError(f"query failed on {where}: {_said(exc)}") from exc
-        except urllib.error.HTTPError as exc:
-            raise StoreError(
-                f"{where}: the endpoint answered HTTP {exc.code} {exc.reason}"
-            ) from exc
-        except OSError as exc:  # URLError and TimeoutError are OSErrors too
-            raise unreachable(where, "endpoint", exc, self.timeout) from exc
+        if answer.status == 200:
+            return
+        if answer.status in (400, 414):  # the protocol's answers to a query it cannot run
+            raise QueryError(f"invalid SPARQL (the endpoint says: {answer.describe()})")
+        if answer.status == 404:
+            raise StoreError(f"{where}: no SPARQL endpoint there (HTTP 404)")
+        if answer.status in (401, 403):
+            raise StoreError(f"{where}: the endpoint refused access ({answer.describe()})")
+        if answer.status >= 500:
+            raise QueryError(f"query failed on {where}: {answer.describe()}")
+        raise StoreError(f"{where}: the endpoint answered {answer.describe()}, not a query result")
 
     def named_graphs(self) -> list[str]:
         """IRIs of the endpoint's named graphs, sorted."""
@@ -212,29 +204,38 @@ def _iri(name: str) -> ox.NamedNode:
         raise QueryError(f"{name!r} is not an IRI") from exc
 
 
-def _json(body: bytes) -> dict[str, Any]:
+def _json_result(answer: Answer, where: str) -> QueryResult:
+    """The SPARQL JSON results of a SELECT or ASK, checked against the format's shape."""
     try:
-        data = json.loads(body)
-    except ValueError as exc:
-        raise QueryError(f"the endpoint did not answer with SPARQL JSON results ({exc})") from exc
-    if not isinstance(data, dict):
-        raise QueryError("the endpoint did not answer with SPARQL JSON results")
-    return data
+        data = json.loads(answer.body)
+        if isinstance(data.get("boolean"), bool):
+            return QueryResult([], [], boolean=data["boolean"])
+        variables = data["head"]["vars"]
+        bindings = data["results"]["bindings"]
+        if not all(isinstance(v, str) for v in variables):
+            raise TypeError("a variable name is not a string")
+        rows = [
+            [term_from_json(row[v]) if v in row else None for v in variables] for row in bindings
+        ]
+    except (ValueError, TypeError, KeyError, AttributeError, QueryError) as exc:
+        # ValueError: not JSON (or not UTF-8); the others: JSON of another shape.
+        raise StoreError(
+            f"{where}: the endpoint did not answer with SPARQL JSON results "
+            f"({answer.content_type}: {brief(exc)})"
+        ) from exc
+    return QueryResult(variables, rows)
 
 
-def _triples_result(body: bytes) -> QueryResult:
+def _triples_result(answer: Answer, where: str) -> QueryResult:
+    """The triples of a CONSTRUCT or DESCRIBE answer in Turtle."""
     try:
-        parsed = list(ox.parse(body, format=ox.RdfFormat.TURTLE))
+        parsed = list(ox.parse(answer.body, format=ox.RdfFormat.TURTLE))
     except SyntaxError as exc:
-        raise QueryError(f"the endpoint did not answer with Turtle ({exc})") from exc
+        raise StoreError(
+            f"{where}: the endpoint did not answer with Turtle "
+            f"({answer.content_type}: {brief(exc)})"
+        ) from exc
     triples = [(t.subject, t.predicate, t.object) for t in parsed]
     return QueryResult(
         ["subject", "predicate", "object"], [list(t) for t in triples], triples=triples
     )
-
-
-def _said(exc: SPARQLWrapperException) -> str:
-    # SPARQLWrapper prefixes the server's answer with its own explanation; keep the server's.
-    text = str(exc).split("Response:", 1)[-1]
-    text = text.strip().removeprefix("b'").removeprefix('b"').rstrip("'\"")
-    return " ".join(text.replace("\\n", " ").split())[:300] or type(exc).__name__

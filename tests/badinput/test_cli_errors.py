@@ -49,6 +49,8 @@ CASES = {
     "serve-port-out-of-range": ["serve", "--kg", "{kg}", "--port", "70000"],
     "export-onto-a-folder": ["export", "--kg", "{kg}", "--format", "nt", "-o", "{bad}"],
     "viz-output-under-a-file": ["viz", "--kg", "{kg}", "-o", "{bad}/gbk.rq/report.html"],
+    "endpoint-url-invalid": ["query", "documents", "--kg", "http://[::1/query"],
+    "endpoint-url-with-space": ["query", "documents", "--kg", "http://a b/query"],
 }
 
 # A --kg that is not a knowledge graph, for every command that reads one.

@@ -22,7 +22,7 @@ from ecokg.push import DEFAULT_TIMEOUT, PASSWORD_VARIABLE, push
     default=DEFAULT_TIMEOUT,
     show_default=True,
     type=click.FloatRange(min=0.1),
-    help="Seconds to wait for the store to answer each request.",
+    help="Seconds the whole push may take: a total deadline, not a limit per request.",
 )
 @click.option(
     "--graph-param",
