@@ -22,7 +22,6 @@ from ecokg.api import BuildSummary
 # Placeholders in the cases: {kg} the demo build, {bad} a folder of bad inputs (see `bad`),
 # {damaged} a build whose store files were cut short, {busy} a port something listens on.
 CASES = {
-    "damaged-store-query": ["query", "documents", "--kg", "{damaged}"],
     "damaged-store-viz": ["viz", "--kg", "{damaged}", "-o", "{bad}/report.html"],
     "sparql-syntax-error": ["query", "SELECT ?x WHERE { ?x ", "--kg", "{kg}"],
     "sparql-unknown-prefix": ["query", "SELECT ?x WHERE { nope:x ?p ?x }", "--kg", "{kg}"],
@@ -34,7 +33,6 @@ CASES = {
     ],
     "unknown-canned-query": ["query", "no_such_query", "--kg", "{kg}"],
     "bad-param": ["query", "indicator_time_series", "-p", "indicator", "--kg", "{kg}"],
-    "query-file-missing": ["query", "{bad}/missing.rq", "--kg", "{kg}"],
     "query-file-not-utf8": ["query", "{bad}/gbk.rq", "--kg", "{kg}"],
     "eval-missing-gold": [
         "eval",
