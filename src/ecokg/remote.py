@@ -1,5 +1,10 @@
 """A remote SPARQL 1.1 query endpoint as a knowledge graph (the SPARQL 1.1 Protocol over HTTP).
 
+SPARQLWrapper writes each protocol request (the query form, POST encoding, Accept types);
+:mod:`ecokg.transport` sends it, so the whole exchange has one deadline, follows no redirect and
+must come back whole (SPARQLWrapper's own sending has a timeout per socket read only and follows
+redirects to any host).
+
 Answers come back as the same :class:`~ecokg.store.QueryResult` with the same pyoxigraph term
 types as the embedded store, so a query gives equal answers on a build and on a server holding
 what ``ecokg push`` sent there.
@@ -16,14 +21,13 @@ from __future__ import annotations
 
 import json
 import re
-import urllib.parse
-import urllib.request
 from collections.abc import Mapping
 from typing import Any
 
 import pyoxigraph as ox
 from rdflib import BNode, Graph, URIRef
 from rdflib.term import Node
+from SPARQLWrapper import JSON, POST, TURTLE, SPARQLWrapper
 
 from ecokg.errors import QueryError, StoreError, brief
 from ecokg.kg.serialize import to_ox
@@ -32,10 +36,6 @@ from ecokg.store import KnowledgeGraph, QueryResult, Term, to_rdflib
 from ecokg.transport import Answer, Deadline, check_url, exchange
 
 DEFAULT_TIMEOUT = 60
-
-# What each query form is asked to answer in: SPARQL JSON results, or Turtle for graphs.
-JSON_RESULTS = "application/sparql-results+json, application/json;q=0.9"
-TURTLE = "text/turtle, application/n-triples;q=0.9"
 
 QUERY_FORMS = ("SELECT", "CONSTRUCT", "ASK", "DESCRIBE")
 
@@ -141,16 +141,16 @@ class RemoteKG(KnowledgeGraph):
         """Run a SPARQL query on the endpoint; bindings join as a VALUES clause of RDF terms."""
         text, form = prepare_query(sparql, bindings)
         graph_form = form in ("CONSTRUCT", "DESCRIBE")
-        # The protocol's query via POST: no length limit, and nothing cached along the way.
-        request = urllib.request.Request(
-            self.location,
-            data=urllib.parse.urlencode({"query": text}).encode("ascii"),
-            method="POST",
-            headers={
-                "Accept": TURTLE if graph_form else JSON_RESULTS,
-                "Content-Type": "application/x-www-form-urlencoded",
-            },
-        )
+        wrapper = SPARQLWrapper(self.location)
+        # POST: no length limit, and nothing cached along the way.
+        wrapper.setMethod(POST)
+        wrapper.setQuery(text)
+        # SPARQLWrapper guesses the form by searching the text for keywords (a comment saying
+        # "address" reads as ADD, an update); the form read from the prologue is the right one.
+        wrapper.queryType = form
+        wrapper.setReturnFormat(TURTLE if graph_form else JSON)
+        # The request SPARQLWrapper would send (it has no public way to hand it over).
+        request = wrapper._createRequest()
         answer = exchange(request, Deadline(self.timeout), where=self.location, what="endpoint")
         self._check(answer)
         if graph_form:
