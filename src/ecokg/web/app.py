@@ -349,18 +349,11 @@ def _is_ip(name: str) -> bool:
     return True
 
 
-def make_app(
-    kg: KnowledgeGraph,
-    *,
-    timeout: float = 60.0,
-    workers: int = 2,
-    corpus: Path | None = None,
-    cors: str | None = None,
-    max_rows: int = 100_000,
-) -> App:
+def make_app(kg: KnowledgeGraph, **options: Any) -> App:
     """The WSGI application over ``kg``: endpoint at ``/sparql``, pages, report.
 
-    Serve it with :func:`ecokg.web.serve` (which tells it the address it is bound to through
-    :meth:`App.bind`); until bound it answers no request.
+    ``options`` are :class:`App`'s (``timeout``, ``workers``, ``corpus``, ``cors``,
+    ``max_rows``). Serve it with :func:`ecokg.web.serve` (which tells it the address it is bound
+    to through :meth:`App.bind`); until bound it answers no request.
     """
-    return App(kg, timeout=timeout, workers=workers, corpus=corpus, cors=cors, max_rows=max_rows)
+    return App(kg, **options)
