@@ -305,3 +305,19 @@ def test_cities_listed_in_rank_order(lexicon: Lexicon) -> None:
         ("萍乡市", Decimal(2), "环境空气质量综合指数全省倒数排名"),
     }
     assert {o.period.code for o in observe(text, lexicon)} == {"2024"}
+
+
+def test_a_deadline_in_the_lead_is_not_the_span_an_inspection_covered(lexicon: Lexicon) -> None:
+    """ "截至6月底" dates when a count held; it must not become the period of every later figure
+    as if the inspection had covered June."""
+    text = (
+        "工业涂装行业无组织排放问题较为普遍，省级督察反馈的涉气问题截至6月底仍有5个尚未完成整改。\n\n"
+        "去年专项行动期间，全市共立案查处环境违法案件320件。"
+        "其中，甲县、乙县分别立案41件和36件。\n\n"
+        "二、工作要求\n\n"
+        "各县要组织执法人员约200名开展交叉检查。"
+    )
+    periods = {o.value: o.period.code for o in observe(text, lexicon, published="2025-07")}
+    assert periods[Decimal("5")] == "cumulative"
+    assert periods[Decimal("320")] == periods[Decimal("41")] == periods[Decimal("36")] == "2024"
+    assert periods.get(Decimal("200")) != "2025-06"

@@ -492,6 +492,9 @@ def _examined_span(doc: AnalyzedDoc, words: _Words, times: list[TimeExpr]) -> Ti
             if sentence.span.start <= t.start < sentence.span.end
             and t.code
             and ("/" in t.code or t.kind == "month")
+            # "督察反馈的问题截至3月底仍有7个": a deadline says when a count held, not what the
+            # inspection covered
+            and t.as_of is None
         ]
         if spans:
             return spans[-1]
