@@ -425,3 +425,19 @@ def test_a_totals_date_after_a_sentence_naming_a_year_is_the_state_at_writing(
 def test_a_year_to_now_runs_to_the_reporting_year(finder: PeriodFinder) -> None:
     text = "2023年至今累计投入资金3.26亿元"
     assert finder.find(text, ANCHOR)[0].code == "2023/2024"
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("去年以来，全县累计完成退化草地治理2.4万亩", "2024/2025"),
+        ("去年启动编制以来，工作组先后调研15次", "2024/2025"),
+        ("前年以来，共关停小作坊60家", "2023/2025"),
+        ("今年以来，查处案件28件", "2025"),  # a span of one year is that year
+        ("与去年相比，浓度下降4%", "2024"),  # no 以来: the year itself
+    ],
+)
+def test_a_relative_year_opening_a_span_runs_to_the_reporting_year(
+    finder: PeriodFinder, text: str, code: str
+) -> None:
+    assert finder.find(text, TimeAnchor(year=2025, month=9))[0].code == code

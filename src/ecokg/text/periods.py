@@ -324,10 +324,11 @@ class PeriodFinder:
 
     @staticmethod
     def _since(text: str, expr: TimeExpr, anchor: TimeAnchor) -> TimeExpr:
-        """ "2018年以来", "自2020年起", "2023年至今", "自2014年4月正式启动以来": the span
+        """ "2018年以来", "自2020年起", "去年以来", "自2014年4月正式启动以来": the span
         from then to the year the document reports on (a report on 2024 published in 2025
         counts to 2024), never past a plan's end."""
-        if expr.kind not in ("year", "plan", "month") or expr.start_year is None:
+        # "去年以来" spans from last year on, as "2024年以来" does
+        if expr.kind not in ("year", "plan", "month", "relative") or expr.start_year is None:
             return expr
         last = anchor.reporting_year
         if last is None or re.search(r"[日号]$", text[expr.start : expr.end]):
