@@ -321,3 +321,18 @@ def test_a_deadline_in_the_lead_is_not_the_span_an_inspection_covered(lexicon: L
     assert periods[Decimal("5")] == "cumulative"
     assert periods[Decimal("320")] == periods[Decimal("41")] == periods[Decimal("36")] == "2024"
     assert periods.get(Decimal("200")) != "2025-06"
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "发布日期：2025-08-05　　信息来源：九江市生态环境局\n\n",
+        "九江市人民政府 > 政务公开 > 环境质量\n\n",
+    ],
+)
+def test_a_page_without_metadata_speaks_for_the_body_its_source_line_names(
+    lexicon: Lexicon, head: str
+) -> None:
+    text = head + "二季度全市环境质量\n\n二季度，全市空气优良天数比率为91.2%，同比上升1.5个百分点。"
+    ratio = one(text, lexicon, "91.2", published="2025-08", title="二季度全市环境质量")
+    assert ratio.place == "九江市"

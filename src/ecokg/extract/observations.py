@@ -34,6 +34,7 @@ from ecokg.extract.places import (
 from ecokg.extract.topics import is_caption, off_topic
 from ecokg.kg.vocab import minted_indicator_iri, slug
 from ecokg.text.analyzed import AnalyzedDoc
+from ecokg.text.furniture import page_publisher
 from ecokg.text.numbers import ARABIC_NUMBER, plain, read_number, round_to
 from ecokg.text.periods import SINCE_WORDS, PeriodFinder, TimeAnchor, TimeExpr, period_code
 from ecokg.text.segment import MAX_SENTENCE, Sentence, Span
@@ -433,7 +434,8 @@ def _state(doc: AnalyzedDoc, lexicon: Lexicon) -> _DocState:
     places = find_places(doc.text, lexicon)
     # The province of the division the title speaks for outweighs the places the text names
     # (a Jiangxi notice comparing itself with Fujian is still about Jiangxi).
-    locality = document_locality(doc.title, lexicon, None, doc.publisher)
+    publisher = doc.publisher or page_publisher(doc, lexicon.words.get("furniture", {}))
+    locality = document_locality(doc.title, lexicon, None, publisher)
     home = jurisdiction("province", locality, lexicon) or home_province(places, lexicon)
     # Quoted terms are names ("1269"行动计划), except a quoted hedged value ("20+"微克/立方米).
     blocked = [

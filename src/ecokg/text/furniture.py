@@ -83,6 +83,21 @@ def furniture_spans(doc: AnalyzedDoc, settings: Mapping[str, Any]) -> list[Furni
     return sorted(found, key=lambda f: (f.start, f.end))
 
 
+def page_publisher(doc: AnalyzedDoc, settings: Mapping[str, Any]) -> str:
+    """Who the page itself says published it, for a document whose metadata does not: its
+    source lines ("信息来源：无锡市生态环境局") and the site a breadcrumb trail starts from
+    ("通山县人民政府 > 政务公开 > …") ("" when it prints neither), as parties separated by "；"."""
+    separator = re.compile(str(settings.get("breadcrumb_separators") or "(?!)"))
+    named = []
+    for spot in furniture_spans(doc, settings):
+        line = doc.text[spot.start : spot.end]
+        if spot.publisher:
+            named.append(line)
+        elif len(separator.findall(line)) >= 2:
+            named.append(separator.split(line, 1)[0])
+    return "；".join(named)
+
+
 def furniture_at(spans: Sequence[Furniture], start: int, end: int) -> Furniture | None:
     """The piece of furniture ``start:end`` overlaps, if any."""
     return next((f for f in spans if f.start < end and start < f.end), None)
