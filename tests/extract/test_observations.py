@@ -328,6 +328,7 @@ def test_a_deadline_in_the_lead_is_not_the_span_an_inspection_covered(lexicon: L
     [
         "发布日期：2025-08-05　　信息来源：九江市生态环境局\n\n",
         "九江市人民政府 > 政务公开 > 环境质量\n\n",
+        "九江市生态环境局\n首页 > 信息公开 > 月报\n\n",
     ],
 )
 def test_a_page_without_metadata_speaks_for_the_body_its_source_line_names(
@@ -336,3 +337,14 @@ def test_a_page_without_metadata_speaks_for_the_body_its_source_line_names(
     text = head + "二季度全市环境质量\n\n二季度，全市空气优良天数比率为91.2%，同比上升1.5个百分点。"
     ratio = one(text, lexicon, "91.2", published="2025-08", title="二季度全市环境质量")
     assert ratio.place == "九江市"
+
+
+def test_a_park_the_title_names_outranks_the_site_that_published_it(lexicon: Lexicon) -> None:
+    text = (
+        "九江市人民政府新闻办公室 > 新闻发布会\n\n"
+        "庐山西海湿地自然保护区保护成效发布会\n\n保护区内越冬候鸟数量达到3.2万只。"
+    )
+    birds = one(
+        text, lexicon, "32000", published="2025-12", title="庐山西海湿地自然保护区保护成效发布会"
+    )
+    assert birds.place == "庐山西海湿地自然保护区"

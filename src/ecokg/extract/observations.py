@@ -434,8 +434,12 @@ def _state(doc: AnalyzedDoc, lexicon: Lexicon) -> _DocState:
     places = find_places(doc.text, lexicon)
     # The province of the division the title speaks for outweighs the places the text names
     # (a Jiangxi notice comparing itself with Fujian is still about Jiangxi).
-    publisher = doc.publisher or page_publisher(doc, lexicon.words.get("furniture", {}))
-    locality = document_locality(doc.title, lexicon, None, publisher)
+    locality = document_locality(doc.title, lexicon, None, doc.publisher)
+    if locality is None and not doc.publisher:
+        # A page whose title names no place and whose metadata no publisher speaks for the
+        # body its own source line or breadcrumb names ("信息来源：无锡市生态环境局")
+        page = page_publisher(doc, lexicon.words.get("furniture", {}))
+        locality = document_locality(page, lexicon, None)
     home = jurisdiction("province", locality, lexicon) or home_province(places, lexicon)
     # Quoted terms are names ("1269"行动计划), except a quoted hedged value ("20+"微克/立方米).
     blocked = [

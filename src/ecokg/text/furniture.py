@@ -85,10 +85,12 @@ def furniture_spans(doc: AnalyzedDoc, settings: Mapping[str, Any]) -> list[Furni
 
 def page_publisher(doc: AnalyzedDoc, settings: Mapping[str, Any]) -> str:
     """Who the page itself says published it, for a document whose metadata does not: its
-    source lines ("信息来源：无锡市生态环境局") and the site a breadcrumb trail starts from
-    ("通山县人民政府 > 政务公开 > …") ("" when it prints neither), as parties separated by "；"."""
+    masthead (a short first line: "洛阳市生态环境局"), its source lines
+    ("信息来源：无锡市生态环境局") and the site a breadcrumb trail starts from
+    ("通山县人民政府 > 政务公开 > …"), as parties separated by "；" ("" when none)."""
     separator = re.compile(str(settings.get("breadcrumb_separators") or "(?!)"))
-    named = []
+    masthead = doc.text.split("\n", 1)[0].strip()
+    named = [masthead] if len(masthead) <= _MASTHEAD_LENGTH and "。" not in masthead else []
     for spot in furniture_spans(doc, settings):
         line = doc.text[spot.start : spot.end]
         if spot.publisher:
@@ -96,6 +98,10 @@ def page_publisher(doc: AnalyzedDoc, settings: Mapping[str, Any]) -> str:
         elif len(separator.findall(line)) >= 2:
             named.append(separator.split(line, 1)[0])
     return "；".join(named)
+
+
+# Longest first line taken for a site's masthead (a body's name, not a headline).
+_MASTHEAD_LENGTH = 20
 
 
 def furniture_at(spans: Sequence[Furniture], start: int, end: int) -> Furniture | None:
