@@ -348,3 +348,14 @@ def test_a_park_the_title_names_outranks_the_site_that_published_it(lexicon: Lex
         text, lexicon, "32000", published="2025-12", title="庐山西海湿地自然保护区保护成效发布会"
     )
     assert birds.place == "庐山西海湿地自然保护区"
+
+
+def test_figures_during_a_campaign_take_the_span_stated_for_it(lexicon: Lexicon) -> None:
+    text = (
+        "2025年5月至9月，市生态环境局在全市组织开展“碧水护航”专项行动。\n\n"
+        "专项行动期间，全市共检查涉水企业860家次，立案查处环境违法案件74件。\n\n"
+        "1—6月，全市国考断面水质优良比例为93.3%。"
+    )
+    periods = {o.value: o.period.code for o in observe(text, lexicon, published="2025-10")}
+    assert periods[Decimal("860")] == periods[Decimal("74")] == "2025-05/2025-09"
+    assert periods[Decimal("93.3")] == "2025-01/2025-06"  # its own time, not the campaign's

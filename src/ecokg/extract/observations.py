@@ -216,6 +216,7 @@ class _Words:
     cue_as_noun: re.Pattern[str]
     goal_nouns: Affixes
     examinations: tuple[str, ...]
+    during_events: tuple[str, ...]
     event_verbs: tuple[str, ...]
     examination_acts: tuple[str, ...]
     follow_ups: tuple[str, ...]
@@ -302,6 +303,7 @@ def _words(lexicon: Lexicon) -> _Words:
         cue_as_noun=re.compile("|".join(w["modality"]["cue_as_noun"])),
         goal_nouns=Affixes(w["modality"]["goal_nouns"]),
         examinations=tuple(w["periods"]["examinations"]),
+        during_events=tuple(w["periods"].get("during_events", ())),
         event_verbs=tuple(w["periods"].get("event_verbs", ())),
         examination_acts=tuple(w["periods"]["examination_acts"]),
         follow_ups=tuple(w["periods"]["follow_ups"]),
@@ -1870,7 +1872,7 @@ def _read_observations(
         elif topic is None:
             topic = _area_opening(state, sentence)
         recent: list[IndicatorRef] = []
-        lead = _leading_time(state, sentence)
+        lead = _leading_time(state, sentence) or _during_span(state, sentence)
         if (
             lead is None
             and span_lead is not None
@@ -2276,6 +2278,36 @@ def _leading_time(state: _DocState, sentence: Sentence) -> TimeExpr | None:
             and t.code
             and t.kind != "cumulative"
             and not _is_base(state, t)  # "与去年同期相比，…": compared with, not when
+        ):
+            return t
+    return None
+
+
+# How far into a statement "…期间" may end to open it ("省第三生态环境保护督察组进驻期间").
+_DURING_REACH = 24
+
+
+def _during_span(state: _DocState, sentence: Sentence) -> TimeExpr | None:
+    """The span of the campaign or inspection a statement opens with ("专项行动期间，…",
+    "督察进驻期间，…"): the last span of months stated before it in a sentence that names the
+    same campaign or inspection word."""
+    text = state.doc.text
+    start = _statement_start(state, sentence)
+    if start != sentence.span.start:
+        return None
+    during = text.find("期间", start, start + _DURING_REACH)
+    if during < 0:
+        return None
+    events = [w for w in state.words.during_events if w in text[start:during]]
+    if not events:
+        return None
+    i = bisect_right(state.time_starts, start - 1)
+    for t in reversed(state.times[:i]):
+        if t.kind != "month" or "/" not in (t.code or ""):
+            continue
+        stated_in = state.doc.sentence_at(t.start)
+        if stated_in is not None and any(
+            w in text[stated_in.span.start : stated_in.span.end] for w in events
         ):
             return t
     return None
