@@ -1872,7 +1872,9 @@ def _read_observations(
         elif topic is None:
             topic = _area_opening(state, sentence)
         recent: list[IndicatorRef] = []
-        lead = _leading_time(state, sentence) or _during_span(state, sentence)
+        lead = _leading_time(state, sentence)
+        during = None if lead is not None else _during_span(state, sentence)
+        lead = lead or during
         if (
             lead is None
             and span_lead is not None
@@ -1929,7 +1931,10 @@ def _read_observations(
             for c in sentence.clauses
         ):
             topic = None  # the sentence turned to the whole jurisdiction, and so goes the text
-        if lead is not None and lead.kind == "range":
+        if during is not None:
+            # "督察期间，…受理举报856件。…仍有11个…": the span holds for its own statement only
+            paragraph_time = carried
+        elif lead is not None and lead.kind == "range":
             # "2021年至2024年，…": a span is the time of its own sentence (and of a 其中 after it)
             paragraph_time, span_lead = carried, lead
         elif lead is not None and _moves_on(state, sentence, lead):
@@ -2290,11 +2295,9 @@ _DURING_REACH = 24
 def _during_span(state: _DocState, sentence: Sentence) -> TimeExpr | None:
     """The span of the campaign or inspection a statement opens with ("专项行动期间，…",
     "督察进驻期间，…"): the last span of months stated before it in a sentence that names the
-    same campaign or inspection word."""
+    same campaign or inspection word. It holds for that statement, not for the paragraph."""
     text = state.doc.text
-    start = _statement_start(state, sentence)
-    if start != sentence.span.start:
-        return None
+    start = _statement_start(state, sentence)  # the parts of a statement after ；share it
     during = text.find("期间", start, start + _DURING_REACH)
     if during < 0:
         return None
