@@ -359,3 +359,14 @@ def test_figures_during_a_campaign_take_the_span_stated_for_it(lexicon: Lexicon)
     periods = {o.value: o.period.code for o in observe(text, lexicon, published="2025-10")}
     assert periods[Decimal("860")] == periods[Decimal("74")] == "2025-05/2025-09"
     assert periods[Decimal("93.3")] == "2025-01/2025-06"  # its own time, not the campaign's
+
+
+def test_the_whole_year_under_a_heading_naming_a_year_is_that_year(lexicon: Lexicon) -> None:
+    """A work report delivered in February 2025: 全年 under "2024年工作回顾" is 2024."""
+    text = (
+        "一、2024年工作回顾\n\n全年完成植树造林2.1万亩，森林覆盖率达到68.4%。\n\n"
+        "二、2025年工作安排\n\n全年计划完成植树造林2.5万亩。"
+    )
+    periods = {o.value: o.period.code for o in observe(text, lexicon, published="2025-02")}
+    assert periods[Decimal("21000")] == periods[Decimal("68.4")] == "2024"
+    assert periods[Decimal("25000")] == "2025"

@@ -1850,6 +1850,7 @@ def _read_observations(
                 line = text[slice(*doc.paragraph_spans[paragraph])]
                 state.locality = named_division(line, lexicon) or locality
             paragraph_time = section_time
+            _reporting_in_section(state, paragraph, section_time)
         if is_caption(doc, lexicon, paragraph):
             continue  # a photo caption repeats the story it illustrates
         # A sentence that opens with a city or county by its full name makes it what the
@@ -2066,6 +2067,21 @@ def _is_heading(state: _DocState, paragraph: int) -> bool:
         and line[-1] not in "。！？!?；;：:，,"
         and _SECTION_NUMBER.match(line) is not None
     )
+
+
+def _reporting_in_section(state: _DocState, paragraph: int, section_time: TimeExpr | None) -> None:
+    """Under a heading naming one year ("一、2024年工作回顾"), 全年 and 一年来 mean that year,
+    not the year of the document (a work report delivered in February 2025)."""
+    if section_time is None or section_time.kind != "year" or section_time.start_year is None:
+        return
+    start, end = state.doc.paragraph_spans[paragraph]
+    lo = bisect_right(state.time_starts, start - 1)
+    hi = bisect_right(state.time_starts, end - 1)
+    year = section_time.start_year
+    for i in range(lo, hi):
+        t = state.times[i]
+        if t.kind == "reporting" and t.start_year != year:
+            state.times[i] = replace(t, code=str(year), start_year=year, end_year=year)
 
 
 def _heading_time(state: _DocState, paragraph: int) -> TimeExpr | None:
