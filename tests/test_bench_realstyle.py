@@ -67,7 +67,8 @@ def test_size_documents_and_sources_yaml(tmp_path: Path, sources: realstyle.Sour
     txts = sorted(tmp_path.glob("*.txt"))
     size = sum(p.stat().st_size for p in txts)
     assert size == stats.bytes
-    assert 0.2 * realstyle.MB <= size <= 0.2 * realstyle.MB + 500
+    # The last paragraph is cut at a character boundary: up to three bytes short of the size.
+    assert 0.2 * realstyle.MB - 3 <= size <= 0.2 * realstyle.MB + 500
     assert stats.chars == realstyle.corpus_chars(tmp_path)
     meta = yaml.safe_load((tmp_path / "sources.yaml").read_text(encoding="utf-8"))
     assert set(meta) == {p.stem for p in txts}
