@@ -52,6 +52,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from realstyle import (
     CorpusStats,
     Sources,
+    corpus_chars,
     generate_corpus,
     generate_single_line,
     load_sources,
@@ -768,7 +769,7 @@ class Bench:
             log=log,
         )
         info = _read_build_json(out) if not timed_out else {}
-        chars = sum(len(p.read_text(encoding="utf-8")) for p in corpus.glob("*.txt"))
+        chars = corpus_chars(corpus)
         problems = info.get("problems")
         run = Run(
             code=code,

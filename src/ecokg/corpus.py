@@ -21,7 +21,7 @@ from typing import Any
 import pyoxigraph as ox
 import yaml
 
-from ecokg.errors import InputError, InputWarning
+from ecokg.errors import InputError, InputWarning, one_line
 from ecokg.kg.ntriples import is_valid_iri
 
 SOURCES_FILE = "sources.yaml"
@@ -443,7 +443,7 @@ def _yaml_problem(exc: yaml.YAMLError, text: str) -> str:
         what = f"character U+{exc.character:04X} is not allowed"
     else:
         where, what = "", str(exc)
-    return " ".join(f"{where} ({' '.join(str(what).split())})".split())
+    return one_line(f"{where} ({what})")
 
 
 def _read_entry(entry: object) -> tuple[SourceMeta | None, list[tuple[type[InputError], str]]]:

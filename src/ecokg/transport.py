@@ -28,7 +28,7 @@ from email.message import Message
 from typing import Any
 
 from ecokg import __version__
-from ecokg.errors import StoreError, unreachable
+from ecokg.errors import StoreError, one_line, unreachable
 
 USER_AGENT = f"ecokg/{__version__}"
 # Characters that are never part of a URL but that http.client would refuse with its own error.
@@ -85,7 +85,7 @@ class Answer:
         if 300 <= self.status < 400:
             return f"{text}, redirecting to {self.headers.get('Location')} (not followed)"
         if self.content_type in _DETAIL_TYPES:
-            detail = " ".join(self.body.decode("utf-8", "replace").split())[:200]
+            detail = one_line(self.body.decode("utf-8", "replace"))[:200]
             if detail:
                 text += f" ({detail})"
         return text
