@@ -171,6 +171,54 @@ def test_since_a_year_runs_to_the_document_year(lexicon: Lexicon) -> None:
             {"31": "2025-01", "26": "2025-02", "22": "2025-03"},  # times listed with 分别
             id="times-listed-with-respectively",
         ),
+        pytest.param(
+            "A\n从全年情况看，今年1—10月，兰州市共办理环境信访件912件。其中，城关区、七里河区、"
+            "安宁区办理信访件数分别为211件、187件和150件。",
+            "2025-11-20",
+            {"912": "2025-01/2025-10", "187": "2025-01/2025-10"},  # the framing gives way
+            id="time-after-a-framing",
+        ),
+        pytest.param(
+            "A\n从2024年全年看，全县PM2.5平均浓度为33微克/立方米。",
+            "2025-03-02",
+            {"33": "2024"},  # a framing with nothing after it keeps its own time
+            id="time-inside-a-framing",
+        ),
+        pytest.param(
+            "A\n1—5月，全市优良天数比率为82.4%，主要受2月中旬一次沙尘过程影响；PM10平均浓度为"
+            "61微克/立方米。",
+            "2025-06-12",
+            {"82.4": "2025-01/2025-05", "61": "2025-01/2025-05"},  # a cause's date carries not
+            id="date-of-a-cause",
+        ),
+        pytest.param(
+            "A\n1—9月，全县PM2.5平均浓度为29微克/立方米，去年同期为31微克/立方米，同比下降"
+            "6.5%；PM10平均浓度为47微克/立方米。",
+            "2025-10-16",
+            {"29": "2025-01/2025-09", "31": "2024-01/2024-09", "47": "2025-01/2025-09"},
+            id="last-years-value-stated-in-passing",
+        ),
+        pytest.param(
+            "A\n9月，全市累计出现轻度污染4天次。截至9月底，全市累计建成空气自动监测站58个。",
+            "2025-10-16",
+            {"4": "2025-09", "58": "cumulative"},  # a month's total, a deadline's stock
+            id="total-over-a-month",
+        ),
+        pytest.param(
+            "A\n2024年，全市地表水国考断面水质优良比例为88.9%；今年1—6月，优良比例为91.7%，"
+            "同比上升2.8个百分点。",
+            "2025-07-18",
+            {"2.8": "2025-01/2025-06"},  # against last year's months, not a span of years
+            id="year-on-year-after-another-year",
+        ),
+        pytest.param(
+            "A\n2025年6月至9月，全市开展“碧水护航”专项行动。\n"
+            "去年“清源”专项行动期间，全市共立案查处环境违法案件96件。"
+            "专项行动期间，全市共立案查处环境违法案件131件。其中，移送公安机关案件12件。",
+            "2025-10-16",
+            {"96": "2024", "131": "2025-06/2025-09", "12": "2025-06/2025-09"},
+            id="campaign-span-and-its-parts",
+        ),
     ],
 )
 def test_periods_in_context(

@@ -151,6 +151,7 @@ _NAME_LIST_SPLIT = re.compile(r"和|、|及|与")
 _LIST_SEPARATOR = re.compile(r"\s*(?:、|和|及|与)\s*")
 # After 去年/上年: the same part of the year as the time named before ("上年同月", "去年同期").
 _SAME_PART = ("同月", "同期", "同季度", "同季")
+_STATED_AS = re.compile(r"(?:为|是|达)")
 # A bracketed aside ("省控断面(含国考断面)"): it qualifies, it does not set the subject.
 _SHARE_ENDS = ("率", "比例", "占比", "比重")
 _RATE_OF_CHANGE = re.compile(r"(?:下降|增长|提升|削减)率$")
@@ -226,7 +227,9 @@ class _Words:
     name_re: re.Pattern[str]
     periods: PeriodFinder
     cumulative: Affixes
-    lead_in: re.Pattern[str]  # who says what follows ("白皮书显示，"), before its time
+    # who says what follows ("白皮书显示，") or from where it looks ("从全年看，"), before its time
+    lead_in: re.Pattern[str]
+    cause_openers: tuple[str, ...]
     # A flattened table: its caption's unit, a line of a name and a number, a group's subtotal
     table_unit: re.Pattern[str]
     table_row: re.Pattern[str]
@@ -313,7 +316,11 @@ def _words(lexicon: Lexicon) -> _Words:
         name_re=re.compile("|".join(f"(?:{p})" for p in w["skip"]["name_patterns"])),
         periods=PeriodFinder(w),
         cumulative=Affixes(w["periods"]["cumulative"]),
-        lead_in=re.compile(rf"[^，,。；;]{{0,8}}(?:{alternation(w['periods']['lead_in'])})[，,]"),
+        lead_in=re.compile(
+            rf"[^，,。；;]{{0,8}}"
+            rf"(?:{alternation([*w['periods']['lead_in'], *w['periods']['framings']])})[，,]"
+        ),
+        cause_openers=tuple(w["periods"]["cause_openers"]),
         table_unit=re.compile(w["tables"]["unit"]),
         table_row=re.compile(w["tables"]["row"]),
         table_total=re.compile(w["tables"]["total"]),
@@ -1140,6 +1147,7 @@ def _plain_period(
         and t.kind != "cumulative"
         # a change spans from the start point ("从2017年的83.6%…，提高7.07个百分点")
         and (is_change or not _start_point(state, t, num))
+        and not (t.start < clause.start and (_in_cause(state, t) or _stated_aside(state, t)))
     ]
     bases = [t for t in in_sentence if _is_base(state, t)]
     dated = [t for t in in_sentence if t.code and t not in bases]
@@ -1161,7 +1169,13 @@ def _plain_period(
     base = bases[-1] if is_change and bases else None
     if base is not None and base.kind != "relative":
         return _change_period(state, base, dated, paragraph_time)
-    if is_change and len({t.code for t in dated if t.kind in ("year", "relative")}) >= 2:
+    since_last = state.doc.text[dated[-1].end : num.start] if dated else ""
+    yoy_own = "同比" in since_last or "环比" in since_last
+    if (
+        is_change
+        and not yoy_own  # "2024年…；今年1—6月…同比下降1.2个百分点": against last year's same months
+        and len({t.code for t in dated if t.kind in ("year", "relative")}) >= 2
+    ):
         years = [t.start_year for t in dated if t.start_year is not None]
         return Period(period_code(min(years), max(years)), "stated", min(years), max(years)), None
     period: Period | None = None
@@ -1178,7 +1192,7 @@ def _plain_period(
         # A running total in the value's own clause outranks a single year named in an earlier
         # clause ("去年，…累计交易金额25万元"); over a stated span it is the total of the span.
         own_clause = t.start >= clause.start
-        if own_clause or t.kind in ("range", "plan") or "/" in (t.code or "") or not cumulative:
+        if own_clause or t.kind in ("range", "plan") or _is_span(t) or not cumulative:
             period = Period(t.code, _basis(t), t.start_year, t.end_year, as_of=t.as_of)
             same_part = _same_part_of_year(state, t, dated[:-1], paragraph_time)
             if same_part is not None:
@@ -1191,8 +1205,9 @@ def _plain_period(
         now = any(w in clause_text for w in state.words.as_of_now) or starts_with_any(
             opening, state.words.as_of_now
         )
-        if paragraph_time is not None and "/" in (paragraph_time.code or "") and not now:
-            # "1—10月…累计出现重污染天数14天": the total over the span its section is about
+        if paragraph_time is not None and _is_span(paragraph_time) and not now:
+            # "1—10月…累计出现重污染天数14天", "6月，…。全省累计出现轻度及以上污染27天次":
+            # the total over the span (of months, or the month) its section is about
             t = paragraph_time
             return Period(t.code, "context", t.start_year, t.end_year), None
         return Period("cumulative", "stated", as_of=as_of), None
@@ -1223,6 +1238,12 @@ def _plain_period(
     return period, _shift(period.code, -1) if yoy else None
 
 
+def _is_span(t: TimeExpr) -> bool:
+    """Whether ``t`` is a span a total can be summed over: years, months or one month (not a
+    deadline such as 截至2025年7月底, which a running total holds at)."""
+    return t.as_of is None and ("/" in (t.code or "") or "-" in (t.code or ""))
+
+
 def _respectively_cue(state: _DocState, sentence: Sentence, num: _Number) -> int:
     """Where the last 分别 of the sentence before ``num`` stands (-1 when none does)."""
     text = state.doc.text
@@ -1246,6 +1267,20 @@ def _respective_time(state: _DocState, sentence: Sentence, num: _Number) -> Time
         run.append(t)
     order = len(_NUMBER.findall(text, cue, num.start))
     return run[order] if len(run) >= 2 and order < len(run) else None
+
+
+def _stated_aside(state: _DocState, t: TimeExpr) -> bool:
+    """Whether ``t`` dates one value stated in passing ("…，去年同期为36微克/立方米，同比下降…")."""
+    text = state.doc.text
+    after = starts_with_any(text[t.end : t.end + 4], state.words.base_after)
+    return after is not None and _STATED_AS.match(text, t.end + len(after)) is not None
+
+
+def _in_cause(state: _DocState, t: TimeExpr) -> bool:
+    """Whether ``t`` stands in a clause giving a cause ("主要受3月上旬…污染过程影响")."""
+    text = state.doc.text
+    opening = max(text.rfind(c, 0, t.start) for c in "，,；;。（(") + 1
+    return starts_with_any(text[opening : t.start], state.words.cause_openers) is not None
 
 
 def _start_point(state: _DocState, t: TimeExpr, num: _Number) -> bool:
@@ -1276,10 +1311,11 @@ def _is_base(state: _DocState, t: TimeExpr) -> bool:
     """Whether a time is what a change is compared with ("较2020年", "与上年相比")."""
     text = state.doc.text
     w = state.words
-    return (
-        ends_with_any(text[max(0, t.start - 3) : t.start], w.base_before) is not None
-        or starts_with_any(text[t.end : t.end + 4], w.base_after) is not None
-    )
+    if ends_with_any(text[max(0, t.start - 3) : t.start], w.base_before) is not None:
+        return True
+    # "（去年同期为87.7%）": the value of that time stated outright, not a base
+    after = starts_with_any(text[t.end : t.end + 4], w.base_after)
+    return after is not None and not _stated_aside(state, t)
 
 
 def _change_period(
@@ -1933,8 +1969,9 @@ def _read_observations(
         ):
             topic = None  # the sentence turned to the whole jurisdiction, and so goes the text
         if during is not None:
-            # "督察期间，…受理举报856件。…仍有11个…": the span holds for its own statement only
-            paragraph_time = carried
+            # "督察期间，…受理举报856件。…仍有11个…": the span holds for its own statement only,
+            # and for a 其中 after it ("专项行动期间，…立案2315件。其中，查封扣押326件")
+            paragraph_time, span_lead = carried, during
         elif lead is not None and lead.kind == "range":
             # "2021年至2024年，…": a span is the time of its own sentence (and of a 其中 after it)
             paragraph_time, span_lead = carried, lead
@@ -2291,16 +2328,21 @@ def _leading_time(state: _DocState, sentence: Sentence) -> TimeExpr | None:
     numbered = _SECTION_NUMBER.match(state.doc.text, sentence.span.start)
     begin = numbered.end() if numbered else sentence.span.start
     said = state.words.lead_in.match(state.doc.text, begin)
-    begin = said.end() if said else begin
-    if i < len(state.times):
-        t = state.times[i]
-        if (
-            t.start - begin <= 2
-            and t.code
-            and t.kind != "cumulative"
-            and not _is_base(state, t)  # "与去年同期相比，…": compared with, not when
-        ):
-            return t
+    # "从全年情况看，今年1—11月，…": the time right after a framing outranks one inside it
+    for start in (said.end(), begin) if said else (begin,):
+        j = bisect_right(state.time_starts, start - 1, lo=i)
+        if j < len(state.times):
+            t = state.times[j]
+            if (
+                t.start - start <= 2
+                and t.code
+                and t.kind != "cumulative"
+                and not _is_base(state, t)  # "与去年同期相比，…": compared with, not when
+            ):
+                finer = state.times[j + 1] if j + 1 < len(state.times) else None
+                if finer is not None and finer.start == t.end and "-" in (finer.code or ""):
+                    return finer  # "今年1—10月": the months of that year
+                return t
     return None
 
 
@@ -2321,6 +2363,8 @@ def _during_span(state: _DocState, sentence: Sentence) -> TimeExpr | None:
     if not events:
         return None
     i = bisect_right(state.time_starts, start - 1)
+    if i < len(state.times) and state.times[i].start < during:
+        return None  # "去年“利剑斩污”专项执法行动期间": the statement dates itself
     for t in reversed(state.times[:i]):
         if t.kind != "month" or "/" not in (t.code or ""):
             continue
