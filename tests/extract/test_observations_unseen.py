@@ -469,6 +469,40 @@ def test_one_amount_for_listed_districts_is_their_citys(lexicon: Lexicon) -> Non
     assert found[Decimal(2)].place == "吉阳区"  # a shared rank is each one's
 
 
+def test_two_cities_opening_a_sentence_speak_for_what_holds_them(lexicon: Lexicon) -> None:
+    text = (
+        "柳州与桂林之间共有12条跨界河流。三年行动实施以来，两市累计投入治理资金9.6亿元。"
+        "柳州、桂林PM2.5平均浓度均为31微克/立方米。"
+    )
+    found = by_value(observe(text, lexicon, published="2025-10"))
+    assert found[Decimal(960000000)].place == "广西壮族自治区"
+    assert found[Decimal(31)].place in ("柳州市", "桂林市")  # the same value of each of them
+
+
+def test_a_section_on_two_cities_speaks_for_their_province(lexicon: Lexicon) -> None:
+    text = (
+        "A\n# 省级督察进驻泉州漳州\n督察组进驻期间共受理群众举报633件，已办结580件。\n"
+        "# 厦门：筼筜湖再现白鹭翩飞\n今年1—9月，全市空气优良天数比率为98.9%。"
+    )
+    found = by_value(observe(text, lexicon, published="2025-10"))
+    assert found[Decimal(633)].place == "福建省"
+    assert found[Decimal("98.9")].place == "厦门市"
+
+
+def test_the_whole_basin_is_the_river_last_named(lexicon: Lexicon) -> None:
+    text = "条例共八章六十条，覆盖沱江干支流。“十四五”以来，全流域累计投入治理资金逾90亿元。"
+    title = "四川省沱江流域水环境保护条例将施行"
+    found = by_value(observe(text, lexicon, published="2025-10", title=title))
+    assert found[Decimal(9000000000)].place == "沱江"
+
+
+def test_a_river_in_a_title_does_not_say_whose_province_it_is(lexicon: Lexicon) -> None:
+    text = "今年1—8月，广州市、佛山市、肇庆市水质持续改善，全省国考断面水质优良比例为92.1%。"
+    title = "西江干流水质稳居Ⅱ类"
+    found = by_value(observe(text, lexicon, published="2025-09", title=title))
+    assert found[Decimal("92.1")].place == "广东省"
+
+
 def test_the_place_a_sum_is_given_to_is_not_where_it_is(lexicon: Lexicon) -> None:
     text = "去年浙江省已按协议向安徽省拨付补偿资金4亿元。"
     assert observe(text, lexicon, published="2025-10")[0].place == "浙江省"

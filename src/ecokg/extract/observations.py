@@ -25,6 +25,7 @@ from ecokg.extract.places import (
     NATIONAL_TYPES,
     WATER_TYPES,
     PlaceHit,
+    common_division,
     document_locality,
     find_places,
     home_province,
@@ -450,6 +451,10 @@ def _state(doc: AnalyzedDoc, lexicon: Lexicon) -> _DocState:
         page = page_publisher(doc, lexicon.words.get("furniture", {}))
         locality = document_locality(page, lexicon, None)
     home = jurisdiction("province", locality, lexicon) or home_province(places, lexicon)
+    if locality is not None and locality.type in WATER_TYPES:
+        # "珠三角九市攜手治水 西江北江東江…": a river crosses provinces, and a title naming it
+        # says which water the story is about, not whose province 全省 is
+        home = home_province(places, lexicon) or home
     # Quoted terms are names ("1269"行动计划), except a quoted hedged value ("20+"微克/立方米).
     blocked = [
         (m.start(), m.end())
@@ -1561,6 +1566,11 @@ def _jurisdiction_word(
     if word is None:
         return None
     level = state.words.jurisdictions[word]
+    if level == "basin":
+        # "全流域累计投入…": the river the document speaks for, else the one last named
+        if state.locality is not None and state.locality.type in WATER_TYPES:
+            return state.locality
+        return _last_of(state, 0, at, ("river",)) if at is not None else None
     if level == "region":
         # 全区: the autonomous region a document speaks for, else the district it speaks for.
         province = state.home or jurisdiction("province", state.locality, state.lexicon)
@@ -2389,8 +2399,39 @@ def _opening_place(state: _DocState, pos: int) -> PlaceHit | None:
                 and _AGENCY_AFTER.match(state.doc.text, hit.end)
             ):
                 return None  # "经六安市生态环境局核算，…": who computed it, not where it is
-            return narrowest
+            return _with_peers(state, narrowest)
     return None
+
+
+# What joins two divisions (or two of their bodies) a sentence opens with: "广州与佛山",
+# "广州市生态环境局与佛山市生态环境局…".
+_PEER_JOIN = re.compile(r"(?:[^，,。；;、]{0,8}?(?:局|厅|政府|党委))?(?:[、和与及]|以及)")
+
+
+_EACH_OF = re.compile(r"[^，,。；;]{0,12}?(?:均|分别|都|各|依次|并列)")
+
+
+def _with_peers(state: _DocState, hit: PlaceHit) -> PlaceHit:
+    """ "广州与佛山之间…，两市累计投入…": a division opening a sentence together with its peers
+    opens it on all of them, the division that holds them."""
+    text = state.doc.text
+    run = [hit]
+    i = bisect_right(state.place_starts, hit.start)
+    while i < len(state.places):
+        after = state.places[i]
+        if after.start < run[-1].end:
+            i += 1
+            continue
+        if after.place.type != hit.place.type or not _PEER_JOIN.fullmatch(
+            text, run[-1].end, after.start
+        ):
+            break
+        run.append(after)
+        i += 1
+    if len(run) == 1 or _EACH_OF.match(text, run[-1].end):
+        return hit  # "衡东县、常宁市均为31微克/立方米": the same value of each of them
+    shared = common_division([h.place for h in run], state.lexicon)
+    return PlaceHit(hit.start, hit.end, shared) if shared is not None else hit
 
 
 def _narrowest(state: _DocState, hit: PlaceHit) -> PlaceHit:

@@ -608,7 +608,7 @@ def document_locality(
             for part in _PARTIES.split(publisher)
             if not (media and media.search(part))
         ]
-        shared = _common_division([min(p, key=_rank) for p in own if p], lexicon)
+        shared = common_division([min(p, key=_rank) for p in own if p], lexicon)
         named = [shared] if shared is not None else []
     if not named:
         # "生态环境部通报…全国环境空气质量状况": a national document speaks for the country, not
@@ -644,7 +644,12 @@ def named_division(line: str, lexicon: Lexicon) -> PlaceDef | None:
     if short is not None:
         return short
     named = [h.place for h in find_places(line, lexicon) if h.place.type in _RANKED]
-    return min(named, key=_rank) if named else None
+    if not named:
+        return None
+    narrowest = min(named, key=_rank)
+    peers = list(dict.fromkeys(p for p in named if _rank(p) == _rank(narrowest)))
+    # "# 省级督察进驻江门肇庆": a section on two cities speaks for what holds them both
+    return common_division(peers, lexicon) if len(peers) > 1 else narrowest
 
 
 def _headline_place(title: str, lexicon: Lexicon) -> PlaceDef | None:
@@ -658,7 +663,7 @@ def _rank(place: PlaceDef) -> int:
     return _RANKED[place.type]
 
 
-def _common_division(places: list[PlaceDef], lexicon: Lexicon) -> PlaceDef | None:
+def common_division(places: list[PlaceDef], lexicon: Lexicon) -> PlaceDef | None:
     """The most specific division that holds every one of ``places`` (None if none does)."""
     if not places:
         return None
