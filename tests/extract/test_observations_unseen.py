@@ -1599,3 +1599,33 @@ def test_an_autonomous_county_by_its_short_name(lexicon: Lexicon) -> None:
     assert found[Decimal("96.1")].place == "青海省"
     # joined by the listed counties, not held by them
     assert found[Decimal(62)].place == "青海省"
+
+
+def test_an_annual_report_of_an_earlier_year_dates_its_figures(lexicon: Lexicon) -> None:
+    text = "全省森林覆盖率为61.2%，湿地保护率为72.5%。"
+    title = "2024年贵州省生态环境状况公报"
+    found = by_value(observe(text, lexicon, published="2025-06-05", title=title))
+    assert {found[Decimal("61.2")].period.code, found[Decimal("72.5")].period.code} == {"2024"}
+    news = observe(text, lexicon, published="2025-06-05", title="2024年贵州省森林覆盖率创新高")
+    assert {o.period.code for o in news} == {None}  # news of a year is no report on it
+
+
+def test_the_month_an_inspection_ended_is_not_its_span(lexicon: Lexicon) -> None:
+    text = (
+        "今年前三季度，全国地表水优良水质断面比例为90.6%。\n"
+        "第三轮中央生态环境保护督察第五批督察已于9月完成督察进驻。5个督察组共受理信访举报1.8万件。"
+    )
+    found = by_value(observe(text, lexicon, published="2025-10-30"))
+    assert found[Decimal("90.6")].period.code == "2025-01/2025-09"
+    assert found[Decimal(18000)].period.code != "2025-09"
+
+
+def test_the_province_in_a_national_press_conference(lexicon: Lexicon) -> None:
+    text = (
+        "A\n主持人：下面请贵州省生态环境厅介绍情况。\n"
+        "今年前三季度，全省优良天数比率为98.1%，排名全国第4；PM2.5平均浓度为21.4微克/立方米。"
+    )
+    title = "生态环境部10月例行新闻发布会实录"
+    found = by_value(observe(text, lexicon, published="2025-10-30", title=title))
+    assert found[Decimal("98.1")].place == "贵州省"
+    assert found[Decimal("21.4")].place == "贵州省"

@@ -153,6 +153,7 @@ _LIST_SEPARATOR = re.compile(r"\s*(?:、|和|及|与)\s*")
 # After 去年/上年: the same part of the year as the time named before ("上年同月", "去年同期").
 _SAME_PART = ("同月", "同期", "同季度", "同季")
 _STATED_AS = re.compile(r"(?:为|是|达)")
+_ENDED = ("完成", "结束", "圆满完成")
 # A bracketed aside ("省控断面(含国考断面)"): it qualifies, it does not set the subject.
 _SHARE_ENDS = ("率", "比例", "占比", "比重")
 _RATE_OF_CHANGE = re.compile(r"(?:下降|增长|提升|削减)率$")
@@ -231,6 +232,7 @@ class _Words:
     # who says what follows ("白皮书显示，") or from where it looks ("从全年看，"), before its time
     lead_in: re.Pattern[str]
     cause_openers: tuple[str, ...]
+    reports: tuple[str, ...]
     # A flattened table: its caption's unit, a line of a name and a number, a group's subtotal
     table_unit: re.Pattern[str]
     table_row: re.Pattern[str]
@@ -322,6 +324,7 @@ def _words(lexicon: Lexicon) -> _Words:
             rf"(?:{alternation([*w['periods']['lead_in'], *w['periods']['framings']])})[，,]"
         ),
         cause_openers=tuple(w["periods"]["cause_openers"]),
+        reports=tuple(w["periods"]["annual_reports"]),
         table_unit=re.compile(w["tables"]["unit"]),
         table_row=re.compile(w["tables"]["row"]),
         table_total=re.compile(w["tables"]["total"]),
@@ -440,6 +443,9 @@ class _DocState:
 def _state(doc: AnalyzedDoc, lexicon: Lexicon) -> _DocState:
     words = _words(lexicon)
     anchor = doc.time_anchor
+    if anchor.about is None and anchor.title_year and any(w in doc.title for w in words.reports):
+        # "2023年湖南省生态环境状况公报", published in 2024: every figure it gives no time is 2023's
+        anchor = replace(anchor, about=str(anchor.title_year))
     times = words.periods.find(doc.text, anchor, in_titles=False)
     places = find_places(doc.text, lexicon)
     # The province of the division the title speaks for outweighs the places the text names
@@ -515,6 +521,8 @@ def _examined_span(doc: AnalyzedDoc, words: _Words, times: list[TimeExpr]) -> Ti
             # "督察反馈的问题截至3月底仍有7个": a deadline says when a count held, not what the
             # inspection covered
             and t.as_of is None
+            # "已于9月完成督察进驻": nor does the month it ended
+            and not doc.text.startswith(_ENDED, t.end)
         ]
         if spans:
             return spans[-1]
@@ -1474,7 +1482,24 @@ def _place(
         return earlier.place
     if topic is not None:
         return topic.place
+    if state.locality is not None and state.locality.type in NATIONAL_TYPES:
+        # "…发布会": "全省优良天数比率为98.9%…；PM2.5平均浓度为19.1" goes on about the province
+        return _statement_jurisdiction(state, statement, num.start) or state.locality
     return state.locality
+
+
+def _statement_jurisdiction(state: _DocState, statement: int, end: int) -> PlaceDef | None:
+    """The whole jurisdiction (全省) the last clause of ``text[statement:end]`` opening with one
+    names."""
+    text = state.doc.text
+    found = None
+    for m in _CLAUSE_SPLIT.finditer(text, statement, end):
+        if starts_with_any(_CLAUSE_OPENER.sub("", m.group(0)), state.words.jurisdictions):
+            found = _jurisdiction_word(state, m.group(0), m.start()) or found
+    return found
+
+
+_CLAUSE_SPLIT = re.compile(r"[^，,；;。]+")
 
 
 def _after_partner(text: str, pos: int) -> bool:
@@ -1578,7 +1603,11 @@ def _jurisdiction_word(
             return province
         level = "county"
     if level == "province":
-        return state.home or jurisdiction("province", state.locality, state.lexicon)
+        province = state.home or jurisdiction("province", state.locality, state.lexicon)
+        if province is None and at is not None:
+            # "生态环境部…发布会": 全省 in a national document is the province just named
+            return _last_of(state, 0, at, ("province",)) or state.locality
+        return province
     whole = jurisdiction(level, state.locality, state.lexicon)
     if whole is None and at is not None:
         sentence = state.doc.sentence_at(at)
@@ -1666,7 +1695,7 @@ def _later_jurisdiction(state: _DocState, sentence: Sentence, clause: Span) -> P
         words = _CLAUSE_OPENER.sub("", text[earlier.start : earlier.end])
         word = starts_with_any(words, state.words.jurisdictions)
         if word is not None:
-            whole = _jurisdiction_word(state, words)
+            whole = _jurisdiction_word(state, words, earlier.start)
             level = state.words.jurisdictions[word]
             # "桂林市…介绍，去年全市共…" in a provincial paper: which city is the opening's to say
             return whole if whole is not None and level in (whole.type, "region") else None
