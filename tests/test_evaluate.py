@@ -204,6 +204,50 @@ def test_an_area_in_another_unit_of_its_kind_is_the_same_value() -> None:
     assert [m.split()[0] for m in plain.misses] == ["d-o1"]
 
 
+def test_a_fall_written_with_its_sign_is_the_same_change() -> None:
+    text = "PM2.5平均浓度同比下降10.0%，PM10平均浓度同比上升3.0%。"
+    gold = [
+        GoldObservation(
+            "d",
+            "d-o1",
+            "PM2.5变化",
+            Decimal("-10.0"),
+            "percent",
+            "exact",
+            None,
+            None,
+            "同比下降10.0%",
+        ),
+        GoldObservation(
+            "d", "d-o2", "PM10变化", Decimal("-3.0"), "percent", "exact", None, None, "同比上升3.0%"
+        ),
+    ]
+
+    def change(value: str, direction: str, start: int) -> PredictedObservation:
+        return replace(
+            PredictedObservation(
+                "d",
+                "iri:x",
+                "变化",
+                Decimal(value),
+                "percent",
+                "exact",
+                None,
+                None,
+                value,
+                start,
+                start + 5,
+            ),
+            direction=direction,
+        )
+
+    pred = [change("10.0", "fall", 14), change("3.0", "rise", 32)]
+    report = score({"d": text}, gold, [], pred, [])
+    # -10.0 is a fall of 10.0; -3.0 is no rise of 3.0
+    assert report.observations.tp == 1
+    assert [m.split()[0] for m in report.misses] == ["d-o2"]
+
+
 def test_a_place_by_another_name_of_its_gazetteer_entry_is_right() -> None:
     obs, _ = _perfect()
     short = [replace(o, place="赣") for o in obs]

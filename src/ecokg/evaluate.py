@@ -11,6 +11,8 @@ Matching rules:
   place are then compared on the matched pairs (attribute accuracy). Values in two units of
   one quantity kind that the ontology sizes (亩, 公顷, 平方公里) are compared converted, and the
   unit then counts as right: the gold format knows only 亩, the graph keeps the unit written.
+  A negative gold value (a fall written with its sign, -10.0 for 同比下降10.0%) matches the
+  graph's value of the same size whose direction is ``fall``.
   A place is right when both names are one gazetteer entry (香港 and 香港特别行政区).
 * An **entity** matches when document, type and canonical name agree (names compared in
   simplified script without quotes, 《》 or spaces; an instrument's name also without
@@ -353,7 +355,10 @@ def _same_quantity(
     another unit of its kind (101.7万公顷 for the gold's 1525.5万亩; ``sizes`` maps a unit to
     its quantity kind and SI size, rounded in the ontology, hence the looser tolerance)."""
     if not _convertible(g.unit, p.unit, sizes):
-        return _equal_values(g.value, p.value)
+        # A fall written as a signed change (-10.0 for 同比下降10.0%) is the graph's 10.0 with
+        # direction fall: the same claim in the other notation
+        signed = -p.value if p.direction == "fall" else p.value
+        return _equal_values(g.value, p.value) or (g.value < 0 and _equal_values(g.value, signed))
     g_size, p_size = sizes[g.unit][1], sizes[p.unit][1]
     return _equal_values(g.value * g_size, p.value * p_size, Decimal("1e-6"))
 
