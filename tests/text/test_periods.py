@@ -402,13 +402,32 @@ def test_a_deadline_at_a_month_end_is_its_last_day(
 
 @pytest.mark.parametrize(
     ("text", "code"),
-    [("近三年", "2022/2024"), ("近5年来", "2020/2024"), ("过去十年间", "2015/2024")],
+    [
+        ("近三年", "2022/2024"),
+        ("近5年来", "2020/2024"),
+        ("过去十年间", "2015/2024"),
+        ("四年来", "2021/2024"),
+        ("两年间", "2023/2024"),
+    ],
 )
 def test_the_last_years_run_to_the_reporting_year(
     finder: PeriodFinder, text: str, code: str
 ) -> None:
     expr = only(finder, text)
     assert (expr.kind, expr.code, surface(text, expr)) == ("range", code, text)
+
+
+def test_the_last_years_are_the_span_of_as_many_years_stated_before(
+    finder: PeriodFinder,
+) -> None:
+    anchor = TimeAnchor(year=2025, month=6)
+    text = (
+        "2020年至2023年，全市法院共审结案件2100件。四年来，共判处罪犯880人；连续3年开展巡回审判。"
+    )
+    assert [e.code for e in finder.find(text, anchor)] == ["2020/2023", "2020/2023"]
+    # a span of another length does not say which years
+    other = "2020年至2022年，全市法院共审结案件2100件。四年来，共判处罪犯880人。"
+    assert [e.code for e in finder.find(other, anchor)] == ["2020/2022", "2022/2025"]
 
 
 def test_a_totals_date_after_a_sentence_naming_a_year_is_the_state_at_writing(

@@ -305,17 +305,24 @@ class PeriodFinder:
             if word:
                 add(word)
         reported = anchor.reporting_year
+        spans = sorted((e.start, e.start_year, e.end_year) for e in found if e.kind == "range")
         for m in self._recent.finditer(text):
-            n = _numeral(m["n"])
-            if reported is not None and 1 < n <= 30:
+            if not (m["near"] or m["tail"]):
+                continue  # "连续3年" is a streak, "3年" a duration
+            try:
+                n = _numeral(m["n"])
+            except ValueError:
+                continue  # "十十年来" is no number of years
+            stated = [
+                (y1, y2)
+                for at, y1, y2 in spans
+                if at < m.start() and y1 is not None and y2 is not None and y2 - y1 + 1 == n
+            ]
+            end = stated[-1][1] if stated else reported
+            if end is not None and 1 < n <= 30:
                 add(
                     TimeExpr(
-                        m.start(),
-                        m.end(),
-                        "range",
-                        period_code(reported - n + 1, reported),
-                        reported - n + 1,
-                        reported,
+                        m.start(), m.end(), "range", period_code(end - n + 1, end), end - n + 1, end
                     )
                 )
         found.sort(key=lambda e: (e.start, e.end))
