@@ -1241,9 +1241,13 @@ def test_the_whole_year_is_the_year_its_paragraph_names(lexicon: Lexicon) -> Non
     assert found[Decimal(85)].period.code == "2025"  # 去年的28 dates that value only
 
 
-@pytest.mark.parametrize(("about", "year"), [("2021/2025", 2025), ("2024", 2024), (None, 2026)])
-def test_the_reporting_year_of_a_document(about: str | None, year: int) -> None:
-    assert TimeAnchor(2026, about, 1).reporting_year == year
+@pytest.mark.parametrize(
+    ("about", "month", "year"),
+    [("2021/2025", 1, 2025), ("2024", 1, 2024), (None, 1, 2025), (None, 4, 2026)],
+)
+def test_the_reporting_year_of_a_document(about: str | None, month: int, year: int) -> None:
+    # a document of January or February with no stated period reports on the year before
+    assert TimeAnchor(2026, about, month).reporting_year == year
 
 
 def test_qizhong_goes_on_with_the_comparison_of_the_sentence_before(lexicon: Lexicon) -> None:

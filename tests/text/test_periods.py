@@ -460,3 +460,11 @@ def test_a_relative_year_opening_a_span_runs_to_the_reporting_year(
     finder: PeriodFinder, text: str, code: str
 ) -> None:
     assert finder.find(text, TimeAnchor(year=2025, month=9))[0].code == code
+
+
+@pytest.mark.parametrize(("month", "code"), [(1, "2023"), (2, "2023"), (3, "2024"), (11, "2024")])
+def test_the_whole_year_early_in_a_year_is_the_last_one(
+    finder: PeriodFinder, month: int, code: str
+) -> None:
+    expr = only(finder, "全年", TimeAnchor(year=2024, month=month))
+    assert (expr.kind, expr.code) == ("reporting", code)

@@ -98,7 +98,13 @@ class TimeAnchor:
         """The year 全年 and 一年来 mean: the reporting year, the last year of a reported span
         (a review of 2021/2025 published in 2026 speaks of 2025), else the document's year."""
         m = re.fullmatch(r"(?:\d{4}(?:-\d{2})?/)?(\d{4})(?:-\d{2})?", self.about or "")
-        return int(m[1]) if m else self.title_year or self.year
+        if m:
+            return int(m[1])
+        if self.title_year:
+            return self.title_year
+        if self.year is not None and self.month is not None and self.month <= _LAST_YEARS_MONTHS:
+            return self.year - 1  # "全年成交量2.12亿吨" in a February summary: last year's
+        return self.year
 
     @property
     def about_within_year(self) -> str | None:
@@ -119,6 +125,10 @@ class TimeAnchor:
         if self.month is not None and (first + (last or first)) / 2 > self.month:
             return self.year - 1
         return self.year
+
+
+# Up to which month of the year a document's 全年 and 一年来 still mean the year before.
+_LAST_YEARS_MONTHS = 2
 
 
 def period_code(start_year: int, end_year: int) -> str:
