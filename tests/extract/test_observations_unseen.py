@@ -1633,3 +1633,13 @@ def test_the_province_in_a_national_press_conference(lexicon: Lexicon) -> None:
     found = by_value(observe(text, lexicon, published="2025-10-30", title=title))
     assert found[Decimal("98.1")].place == "贵州省"
     assert found[Decimal("21.4")].place == "贵州省"
+
+
+def test_a_reserve_by_its_name_with_the_province_before_it(lexicon: Lexicon) -> None:
+    assert (
+        lexicon.place_by_alias["山东黄河三角洲国家级自然保护区"].name
+        == "黄河三角洲国家级自然保护区"
+    )
+    text = "山东黄河三角洲国家级自然保护区野生动植物种类已达1721种。"
+    assert observe(text, lexicon, published="2025-03")[0].place == "黄河三角洲国家级自然保护区"
+    assert "山东山东黄河三角洲国家级自然保护区" not in lexicon.place_by_alias

@@ -232,6 +232,7 @@ def _load(extra_dirs: tuple[Path, ...]) -> Lexicon:
             data = {k: v for k, v in data.items() if k != "places"}
         words = _merge_words(words, data)
     places = _with_divisions(places, words.get("gazetteer", {}))
+    places = _with_province_names(places, words.get("gazetteer", {}))
     by_alias: dict[str, PlaceDef] = {}
     candidates: dict[str, list[PlaceDef]] = {}
     for place in places.values():
@@ -240,6 +241,28 @@ def _load(extra_dirs: tuple[Path, ...]) -> Lexicon:
             candidates.setdefault(alias, []).append(place)
     shared = {alias: tuple(found) for alias, found in candidates.items() if len(found) > 1}
     return Lexicon(units, themes, _indicators(graph, themes), places, words, by_alias, shared)
+
+
+def _with_province_names(places: dict[str, PlaceDef], settings: Any) -> dict[str, PlaceDef]:
+    """Parks and reserves also by the name with their province's short form before it: the
+    official name of 黄河三角洲国家级自然保护区 is 山东黄河三角洲国家级自然保护区."""
+    kinds = set((settings or {}).get("province_prefixed_types", ()))
+    out = dict(places)
+    for place in places.values():
+        if place.type not in kinds:
+            continue
+        province: PlaceDef | None = place
+        for _ in range(8):  # up the parent chain to the province
+            if province is None or province.type == "province":
+                break
+            province = places.get(province.parent) if province.parent else None
+        if province is None or province.type != "province":
+            continue
+        shorts = [a for a in province.aliases if province.name.startswith(a)]
+        names = (place.name, *place.aliases)
+        extra = [f"{a}{n}" for a in shorts for n in names if not n.startswith(a)]
+        out[place.id] = replace(place, aliases=tuple(dict.fromkeys((*place.aliases, *extra))))
+    return out
 
 
 def _with_divisions(places: dict[str, PlaceDef], settings: Any) -> dict[str, PlaceDef]:
