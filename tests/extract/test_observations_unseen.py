@@ -219,6 +219,14 @@ def test_since_a_year_runs_to_the_document_year(lexicon: Lexicon) -> None:
             {"96": "2024", "131": "2025-06/2025-09", "12": "2025-06/2025-09"},
             id="campaign-span-and-its-parts",
         ),
+        pytest.param(
+            "A\n2021年至2024年，全市法院共受理案件3126件。\n"
+            "四年来，全市法院共判处罪犯1143人。其中，审结污染环境罪案件218件；"
+            "审结非法捕捞水产品案件167件。",
+            "2025-06-04",
+            {"218": "2021/2024", "167": "2021/2024"},
+            id="span-for-the-parts-of-its-qizhong",
+        ),
     ],
 )
 def test_periods_in_context(

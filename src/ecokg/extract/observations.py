@@ -1954,7 +1954,11 @@ def _read_observations(
         if (
             lead is None
             and span_lead is not None
-            and text.startswith(_CONTINUED, sentence.span.start)
+            and (
+                text.startswith(_CONTINUED, sentence.span.start)
+                # "…。其中，审结…218件；审结…167件": and of the parts of that 其中 statement
+                or _statement_start(state, sentence) != sentence.span.start
+            )
         ):
             lead = span_lead  # "2020年至2024年，…受理28436件。其中，刑事案件6512件": that span's
         span_lead = None
