@@ -468,3 +468,18 @@ def test_the_whole_year_early_in_a_year_is_the_last_one(
 ) -> None:
     expr = only(finder, "全年", TimeAnchor(year=2024, month=month))
     assert (expr.kind, expr.code) == ("reporting", code)
+
+
+@pytest.mark.parametrize(
+    ("text", "month", "code"),
+    [
+        ("于7月10日至8月10日进驻", 11, "2023-07/2023-08"),
+        ("于8月5日—9月5日进驻", 9, "2023-08/2023-09"),
+        ("于11月20日至12月20日进驻", 2, "2022-11/2022-12"),  # a stay still to come is last year's
+    ],
+)
+def test_a_stay_between_two_dates_without_a_year_is_its_months(
+    finder: PeriodFinder, text: str, month: int, code: str
+) -> None:
+    expr = only(finder, text, TimeAnchor(year=2023, month=month))
+    assert (expr.kind, expr.code) == ("month", code)

@@ -43,6 +43,10 @@ _BARE = r"(?<![\d.第/])"
 _FIRST_MONTHS = re.compile(rf"(?:(\d{{4}})\s*年\s*)?(?<![提此之目])前({_M})个?月(?:份)?")
 _BARE_MONTH_RANGE = re.compile(rf"{_BARE}({_M})\s*月?{_DASH}({_M})\s*月(?:份)?")
 _BARE_DATE = re.compile(rf"{_BARE}({_M})\s*月\s*(\d{{1,2}})\s*[日号]")
+# "7月10日至8月10日": the months a stay of some days covers, in the year the document implies
+_BARE_DATE_RANGE = re.compile(
+    rf"{_BARE}({_M})\s*月\s*\d{{1,2}}\s*[日号]?{_DASH}({_M})\s*月\s*\d{{1,2}}\s*[日号]"
+)
 _PLAN_FIRST_YEARS = re.compile(r"(?:前|头)([一二三四五1-5两])年")
 # What makes a year a start: "以来"/"起"/"至今" right after it (past a closing quote or 期间),
 # or after a short verb phrase ("2014年4月正式启动以来").
@@ -295,6 +299,11 @@ class PeriodFinder:
             year = int(m[1])
             if _valid(year):
                 add(TimeExpr(m.start(), m.end(), "year", str(year), year, year))
+        for m in _BARE_DATE_RANGE.finditer(text):
+            m1, m2 = _numeral(m[1]), _numeral(m[2])
+            if 1 <= m1 < m2 <= 12:
+                expr = TimeExpr(m.start(), m.end(), "month", None, None, None, None, False)
+                add(expr, _Pending(m1, m2))
         for m in _BARE_MONTH_RANGE.finditer(text):
             m1, m2 = _numeral(m[1]), _numeral(m[2])
             if 1 <= m1 < m2 <= 12:
