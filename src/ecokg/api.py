@@ -38,6 +38,7 @@ from ecokg.network import to_networkx
 from ecokg.outputs import existing_build, staged_output, write_atomic
 from ecokg.pipeline import BuildSettings, Progress, run_corpus
 from ecokg.push import push
+from ecokg.reconcile import load_thresholds
 from ecokg.resources import resource_dir
 from ecokg.shards import shard_path
 from ecokg.store import KnowledgeGraph, QueryResult, open_kg
@@ -91,6 +92,8 @@ class BuildSummary:
     triples: int = 0
     violations: int = 0
     text_chars: int = 0
+    # Claims compared across documents (docs/reconciliation.md), per verdict.
+    comparisons: dict[str, int] = field(default_factory=dict)
     # Documents whose shard the previous build in the same folder had made (not in build.json:
     # it describes this run, not the graph).
     reused: int = 0
@@ -138,8 +141,12 @@ def build(
     Writes ``graph.ttl`` (all graphs merged), ``graph.trig`` (one named graph per document plus
     the ontology), ``graphs/<doc>.trig``, ``texts/<doc>.txt`` (the decoded sources),
     ``shards/`` (each document's statements, reused by the next build into the same folder),
-    ``validation.txt``, ``build.json`` and the embedded store ``store/``. Bad documents are
-    listed in ``problems`` and left out; the rest builds. ``jobs`` processes share the work, or
+    ``validation.txt``, ``build.json`` and the embedded store ``store/``. The claims of
+    different documents about the same indicator, place, unit and period are compared into
+    the graph ``id/graph/corpus/reconciliation`` (thresholds from
+    ``data/reconciliation/thresholds.yaml``, overridden by a ``reconciliation:`` section in a
+    ``lexicon_dirs`` YAML file). Bad documents are listed in ``problems`` and left out; the
+    rest builds. ``jobs`` processes share the work, or
     the workers of a Dask cluster (``dask``: a scheduler address, or ``"local"``).
 
     ``out_dir`` must be absent, an empty folder or an earlier ecokg build (marked by
@@ -154,6 +161,7 @@ def build(
         tuple(str(Path(p).resolve()) for p in lexicon_dirs),
         max_document_bytes,
     )
+    thresholds = load_thresholds(settings.lexicon_dirs)  # a bad file fails before any work
     previous = existing_build(out)
     with staged_output(out) as stage:
         run = run_corpus(
@@ -171,7 +179,7 @@ def build(
                 f"build in {out} is kept (--force replaces it with an empty one)"
             )
         sources = [GraphSource(s.graph, shard_path(stage, s.key)) for s in run.shards]
-        assembled = assemble(sources, stage)
+        assembled = assemble(sources, stage, thresholds=thresholds)
         report = assembled.report
         per_graph = Counter(v.graph for v in report.violations)
         summary = BuildSummary(
@@ -194,6 +202,7 @@ def build(
             violations=len(report.violations),
             text_chars=sum(s.chars for s in run.shards),
             reused=sum(s.reused for s in run.shards),
+            comparisons=dict(assembled.comparisons.verdicts),
         )
         write_atomic(stage / "validation.txt", report.text().encode("utf-8"))
         write_atomic(stage / BUILD_RECORD, summary.to_json().encode("utf-8"))
