@@ -18,6 +18,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from rdflib import Literal
 from rdflib.term import Node
 
 from ecokg import __version__
@@ -38,7 +39,7 @@ from ecokg.network import to_networkx
 from ecokg.outputs import existing_build, staged_output, write_atomic
 from ecokg.pipeline import BuildSettings, Progress, run_corpus
 from ecokg.push import push
-from ecokg.reconcile import load_thresholds
+from ecokg.reconcile import date_span, load_thresholds, period_end
 from ecokg.resources import resource_dir
 from ecokg.shards import shard_path
 from ecokg.store import KnowledgeGraph, QueryResult, open_kg
@@ -54,8 +55,10 @@ __all__ = [
     "KnowledgeGraph",
     "QueryResult",
     "build",
+    "claim_pairs",
     "evaluate",
     "export",
+    "indicator_series",
     "list_queries",
     "load_query",
     "open_kg",
@@ -269,6 +272,45 @@ def query(kg: KnowledgeGraph, name_or_text: str, **params: str | Node) -> QueryR
 def query_frame(kg: KnowledgeGraph, name_or_text: str, **params: str | Node) -> pandas.DataFrame:
     """:func:`query` as a pandas DataFrame (numbers as numbers, IRIs and strings as text)."""
     return query(kg, name_or_text, **params).to_dataframe()
+
+
+def indicator_series(
+    kg: KnowledgeGraph, indicator: str | Node, place: str | Node | None = None
+) -> pandas.DataFrame:
+    """Every claim about one indicator (in one place, or all) across documents, in time order.
+
+    The rows of the canned query ``indicator_series`` (targets and forecasts kept apart from
+    achieved values by the ``modality`` column) plus ``time``, the date each value holds at as
+    a pandas timestamp: a running total's as-of date, else the last day of its period (the end
+    of a date known to the month or year), ready to plot per modality. ``indicator`` and
+    ``place`` follow the ``--param`` rule (``"ind:pm25-annual-mean"``, ``"id:place/360000"``).
+    """
+    import pandas  # imported here: only notebooks pay for it
+
+    params: dict[str, str | Node] = {"indicator": indicator}
+    if place is not None:
+        params["placeIri"] = place
+    frame = query_frame(kg, "indicator_series", **params)
+    frame["time"] = pandas.to_datetime(
+        [_series_time(a, p) for a, p in zip(frame["asOf"], frame["period"], strict=True)]
+    )
+    return frame
+
+
+def _series_time(as_of: object, period: object) -> str | None:
+    if as_of:
+        span = date_span(str(as_of))
+        return span.end.isoformat() if span else None
+    end = period_end(str(period or ""))
+    return end.isoformat() if end else None
+
+
+def claim_pairs(kg: KnowledgeGraph, verdict: str | None = None) -> pandas.DataFrame:
+    """The claims compared across documents (the canned query ``claim_pairs``) as a DataFrame:
+    all of them, or those of one verdict (``"conflicting"``, ``"updated"``, ``"corroborated"``)."""
+    if verdict is None:
+        return query_frame(kg, "claim_pairs")
+    return query_frame(kg, "claim_pairs", verdict=Literal(verdict))
 
 
 def evaluate(kg: KnowledgeGraph, corpus_dir: str | Path, gold_dir: str | Path) -> EvalReport:

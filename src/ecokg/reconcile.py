@@ -560,7 +560,7 @@ def _shown(claim: Claim) -> str:
     if claim.qualifier == "range" and claim.max_value is not None:
         value += "–" + decimal_lexical(claim.max_value)
     mark = {"approx": "≈", "lower_bound": ">", "upper_bound": "<"}.get(claim.qualifier, "")
-    unit = "%" if claim.unit == "percent" else f" {claim.unit}"
+    unit = {"percent": "%", "count": ""}.get(claim.unit, f" {claim.unit}")
     return f"{mark}{value}{unit}"
 
 
@@ -602,16 +602,22 @@ def _running(a: Claim, b: Claim, th: Thresholds) -> Comparison:
     earliest = span_a.start
     if a.as_of_basis == "document":
         earliest -= datetime.timedelta(days=th.inferred_as_of_lag_days)
-    days = (span_b.end - earliest).days
+    days, nominal = (span_b.end - earliest).days, (span_b.end - span_a.end).days
     low_b, high_a = ib[0], ia[1]
     assert low_b is not None and high_a is not None  # b is above a
     rise = f"rose from {_shown(a)} to {_shown(b)}"
-    if high_a <= 0 or a.indicator in th.growth_unlimited:
-        reason = f"running total {rise} between {dates[6:]}"
+    if a.indicator in th.growth_unlimited:
+        reason = f"running total {rise} between {dates[6:]} (it moves in steps: any pace)"
+        return Comparison(a, b, "updated", reason, RUNNING_TOTAL)
+    if high_a <= 0:
+        reason = f"running total {rise} between {dates[6:]} (from nothing: any pace)"
         return Comparison(a, b, "updated", reason, RUNNING_TOTAL)
     growth = (low_b - high_a) / high_a
     allowed = th.max_growth_per_year * Decimal(max(days, th.min_days)) / Decimal("365.25")
-    change = f"(+{_percent(growth)} in at most {days} days)"
+    # The time that may have passed: from the later date back to the earliest the first figure
+    # can hold at (the start of its date, and before its document when the date is inferred).
+    elapsed = f"{days} days" if days == nominal else f"{nominal} to {days} days"
+    change = f"(+{_percent(growth)} in {elapsed})"
     if growth <= allowed:
         reason = f"running total {rise} between {dates[6:]} {change}"
         return Comparison(a, b, "updated", reason, RUNNING_TOTAL)
