@@ -297,12 +297,12 @@ def indicator_series(
     return frame
 
 
-def _series_time(as_of: object, period: object) -> str | None:
+def _series_time(as_of: object, period: object) -> str:
     if as_of:
         span = date_span(str(as_of))
-        return span.end.isoformat() if span else None
+        return span.end.isoformat() if span else ""
     end = period_end(str(period or ""))
-    return end.isoformat() if end else None
+    return end.isoformat() if end else ""  # pandas reads "" as NaT
 
 
 def claim_pairs(kg: KnowledgeGraph, verdict: str | None = None) -> pandas.DataFrame:
