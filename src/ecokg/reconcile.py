@@ -551,8 +551,12 @@ def interval(claim: Claim, thresholds: Thresholds) -> Interval:
 
 
 def _above(upper: Interval, lower: Interval) -> bool:
-    """Every value of ``upper`` is above every value of ``lower``."""
-    return upper[0] is not None and lower[1] is not None and upper[0] > lower[1]
+    """Every value of ``upper`` is above every value of ``lower``.
+
+    Ranges that only touch do not agree: 97.7 (97.65 up to 97.75) and 97.8 (from 97.75) are
+    two different figures written to the same precision.
+    """
+    return upper[0] is not None and lower[1] is not None and upper[0] >= lower[1]
 
 
 def _shown(claim: Claim) -> str:
