@@ -240,7 +240,8 @@ def test_verdicts_within_rounding_and_qualifiers() -> None:
 
 
 def test_running_totals_are_ordered_by_as_of_date_and_judged() -> None:
-    early, late = _claim("126", "x", as_of="2025-12-05"), _claim("130", "y", as_of="2026-01")
+    early = _claim("126", "x", as_of="2025-12-05", basis="document")
+    late = _claim("130", "y", as_of="2026-01", basis="document")
     comparison = judge(late, early, TH)  # either argument order
     assert (comparison.a, comparison.b, comparison.verdict) == (early, late, "updated")
     assert comparison.difference == 4
