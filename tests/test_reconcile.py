@@ -308,3 +308,11 @@ def test_threshold_files_layer_and_bad_values_are_one_error(tmp_path: Path) -> N
     )
     with pytest.raises(rc.ThresholdError, match="approx_relative must be a number"):
         load_thresholds([tmp_path])
+
+
+def test_cumulative_falls_are_judged_by_their_size() -> None:
+    deeper = judge(_claim("-17", "x", as_of="2023-01"), _claim("-19", "y", as_of="2024-01"), TH)
+    assert deeper.verdict == "updated" and "deepened" in deeper.reason
+    narrower = judge(_claim("-19", "x", as_of="2023-01"), _claim("-17", "y", as_of="2024-01"), TH)
+    assert narrower.verdict == "conflicting" and "narrowed" in narrower.reason
+    assert narrower.difference == 2

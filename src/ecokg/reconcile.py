@@ -546,7 +546,7 @@ def interval(claim: Claim, thresholds: Thresholds) -> Interval:
     else:
         low, high = size - tol, size + tol
     if claim.value < 0:  # a fall: the magnitudes' range mirrored
-        return (-high if high is not None else None, -low if low is not None else None)
+        return _mirror((low, high))
     return low, high
 
 
@@ -589,6 +589,11 @@ def _agree(a: Claim, b: Claim, basis: str, what: str) -> Comparison:
     return Comparison(a, b, "corroborated", reason, basis)
 
 
+def _mirror(span: Interval) -> Interval:
+    low, high = span
+    return (-high if high is not None else None, -low if low is not None else None)
+
+
 def _running(a: Claim, b: Claim, th: Thresholds) -> Comparison:
     ia, ib = interval(a, th), interval(b, th)
     dates = f"as of {_when(a)} and {_when(b)}"
@@ -599,8 +604,16 @@ def _running(a: Claim, b: Claim, th: Thresholds) -> Comparison:
     if span_a.end == span_b.end:
         reason = f"different running totals for one date: {_shown(a)} and {_shown(b)} {dates}"
         return Comparison(a, b, "conflicting", reason, RUNNING_TOTAL)
+    # A cumulative fall (累计下降17%, then 57%) accumulates like any running total: its size is
+    # what grows, so two falls are judged by their sizes.
+    falls = a.value < 0 and b.value < 0
+    if falls:
+        ia, ib = _mirror(ia), _mirror(ib)
+    total, up, down = (
+        ("cumulative fall", "deepened", "narrowed") if falls else ("running total", "rose", "fell")
+    )
     if _above(ia, ib):
-        reason = f"running total fell from {_shown(a)} to {_shown(b)} between {dates[6:]}"
+        reason = f"{total} {down} from {_shown(a)} to {_shown(b)} between {dates[6:]}"
         return Comparison(a, b, "conflicting", reason, RUNNING_TOTAL)
     # A rise: judged by the least it must have grown over the most time there can have been.
     earliest = span_a.start
@@ -609,12 +622,12 @@ def _running(a: Claim, b: Claim, th: Thresholds) -> Comparison:
     days, nominal = (span_b.end - earliest).days, (span_b.end - span_a.end).days
     low_b, high_a = ib[0], ia[1]
     assert low_b is not None and high_a is not None  # b is above a
-    rise = f"rose from {_shown(a)} to {_shown(b)}"
+    rise = f"{total} {up} from {_shown(a)} to {_shown(b)} between {dates[6:]}"
     if a.indicator in th.growth_unlimited:
-        reason = f"running total {rise} between {dates[6:]} (it moves in steps: any pace)"
+        reason = f"{rise} (it moves in steps: any pace)"
         return Comparison(a, b, "updated", reason, RUNNING_TOTAL)
     if high_a <= 0:
-        reason = f"running total {rise} between {dates[6:]} (from nothing: any pace)"
+        reason = f"{rise} (from nothing: any pace)"
         return Comparison(a, b, "updated", reason, RUNNING_TOTAL)
     growth = (low_b - high_a) / high_a
     allowed = th.max_growth_per_year * Decimal(max(days, th.min_days)) / Decimal("365.25")
@@ -623,12 +636,8 @@ def _running(a: Claim, b: Claim, th: Thresholds) -> Comparison:
     elapsed = f"{days} days" if days == nominal else f"{nominal} to {days} days"
     change = f"(+{_percent(growth)} in {elapsed})"
     if growth <= allowed:
-        reason = f"running total {rise} between {dates[6:]} {change}"
-        return Comparison(a, b, "updated", reason, RUNNING_TOTAL)
-    reason = (
-        f"running total {rise} between {dates[6:]} {change}: faster than "
-        f"{_percent(th.max_growth_per_year)} a year"
-    )
+        return Comparison(a, b, "updated", f"{rise} {change}", RUNNING_TOTAL)
+    reason = f"{rise} {change}: faster than {_percent(th.max_growth_per_year)} a year"
     return Comparison(a, b, "conflicting", reason, RUNNING_TOTAL)
 
 
