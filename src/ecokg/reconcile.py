@@ -64,16 +64,17 @@ class ThresholdError(EcokgError):
 
 @dataclass(frozen=True)
 class Thresholds:
-    """The numbers the verdicts depend on (``data/reconciliation/thresholds.yaml``)."""
+    """The numbers the verdicts depend on, as :func:`load_thresholds` reads them from
+    ``data/reconciliation/thresholds.yaml`` (whose comments say what each one means)."""
 
-    approx_relative: Decimal = Decimal("0.05")
-    max_growth_per_year: Decimal = Decimal(1)
-    min_days: int = 30
-    inferred_as_of_lag_days: int = 92
-    growth_unlimited: frozenset[str] = frozenset()
-    additive_units: frozenset[str] = frozenset()
-    open_max_relative_change: Decimal = Decimal("0.1")
-    documents_per_claim: int = 20
+    approx_relative: Decimal
+    max_growth_per_year: Decimal
+    min_days: int
+    inferred_as_of_lag_days: int
+    growth_unlimited: frozenset[str]  # indicator IRIs
+    additive_units: frozenset[str]  # unit codes
+    open_max_relative_change: Decimal
+    documents_per_claim: int
 
 
 def _deep_merge(base: dict[str, Any], extra: Mapping[str, Any]) -> dict[str, Any]:
@@ -100,6 +101,7 @@ def load_thresholds(extra_dirs: Sequence[str | Path] = ()) -> Thresholds:
     for folder in extra_dirs:
         files += sorted(Path(folder).glob("*.yaml"))
     settings: dict[str, Any] = {}
+    thresholds: Thresholds | None = None
     for path in files:
         data = _read_yaml(path)
         section = data.get("reconciliation") if isinstance(data, Mapping) else None
@@ -108,7 +110,12 @@ def load_thresholds(extra_dirs: Sequence[str | Path] = ()) -> Thresholds:
         if not isinstance(section, Mapping):
             raise ThresholdError(f"{path}: reconciliation must be a mapping of settings")
         settings = _deep_merge(settings, section)
-    return _thresholds(settings, files[-1] if len(files) > 1 else files[0])
+        # Checked after every layer: the settings were sound before, so a bad value is this
+        # file's, and the message names it.
+        thresholds = _thresholds(settings, path)
+    if thresholds is None:
+        raise ThresholdError(f"{files[0]}: no reconciliation section")
+    return thresholds
 
 
 def _thresholds(settings: Mapping[str, Any], source: Path) -> Thresholds:
