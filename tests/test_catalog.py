@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 from decimal import Decimal
 from pathlib import Path
 
@@ -64,7 +66,7 @@ def test_query_command_binds_parameters(demo_build: tuple[Path, BuildSummary]) -
     out, _ = demo_build
     done = run_cli(
         "query",
-        "indicator_time_series",
+        "indicator_series",
         "--kg",
         str(out),
         "--format",
@@ -75,12 +77,17 @@ def test_query_command_binds_parameters(demo_build: tuple[Path, BuildSummary]) -
         "placeIri=id:place/360000",
     )
     assert done.returncode == 0, done.stderr
-    rows = done.stdout.splitlines()[1:]
-    assert rows and all(
-        r.startswith("https://w3id.org/ecokg/id/indicator/pm25-annual-mean,") for r in rows
-    )
-    years = [int(r.split(",")[2]) for r in rows]
-    assert years == sorted(years)
+    rows = list(csv.DictReader(io.StringIO(done.stdout)))
+    assert rows and {r["indicator"] for r in rows} == {
+        "https://w3id.org/ecokg/id/indicator/pm25-annual-mean"
+    }
+    assert {r["place"] for r in rows} == {"江西省"}
+    # Targets and forecasts come apart from achieved values, each in time order.
+    modalities = [r["modality"] for r in rows]
+    assert modalities == sorted(modalities) and "achieved" in modalities
+    for modality in set(modalities):
+        years = [int(r["year"]) for r in rows if r["modality"] == modality]
+        assert years == sorted(years)
 
 
 def test_queries_command_lists_every_query() -> None:
@@ -94,9 +101,20 @@ def test_queries_command_lists_every_query() -> None:
 
 def test_notebook_api(demo_build: tuple[Path, BuildSummary]) -> None:
     kg = ecokg.open_kg(demo_build[0])
-    frame = ecokg.query_frame(kg, "indicator_time_series", indicator="ind:pm25-annual-mean")
-    assert list(frame.columns) == QUERIES["indicator_time_series"].columns
+    frame = ecokg.query_frame(kg, "indicator_series", indicator="ind:pm25-annual-mean")
+    assert list(frame.columns) == QUERIES["indicator_series"].columns
     assert len(frame) >= 1 and frame["value"].dtype == float
     assert set(frame["indicatorLabel"]) == {"PM2.5年均浓度"}
+    series = ecokg.indicator_series(kg, "ind:pm25-annual-mean", "id:place/360000")
+    assert list(series.columns) == [*QUERIES["indicator_series"].columns, "time"]
+    assert str(series["time"].dtype).startswith("datetime64")
+    achieved = series[series["modality"] == "achieved"]
+    assert list(achieved["time"]) == sorted(achieved["time"]) and len(achieved) >= 2
+    assert achieved.iloc[0]["time"].year == 2022 and achieved.iloc[0]["value"] == 27
+    pairs = ecokg.claim_pairs(kg)
+    assert list(pairs.columns) == QUERIES["claim_pairs"].columns and len(pairs) >= 3
+    conflicting = ecokg.claim_pairs(kg, "conflicting")
+    assert set(conflicting["verdict"]) <= {"conflicting"}
+    assert len(conflicting) == (pairs["verdict"] == "conflicting").sum()
     docs = ecokg.query_frame(kg, "documents")
     assert docs["observations"].sum() == len(ecokg.query(kg, "observations").rows)

@@ -71,7 +71,8 @@ def test_push_twice_leaves_the_same_triples(
     out, _ = demo_build
     done = run_cli("push", "--kg", str(out), "--store-url", f"{oxigraph_server}/store")
     assert done.returncode == 0, done.stderr
-    assert "Pushed 6 named graphs" in done.stderr
+    # five documents, the claims compared across them and the ontology
+    assert "Pushed 7 named graphs" in done.stderr
     assert len(remote) == before == len(embedded)
 
 
@@ -216,7 +217,7 @@ def test_dead_endpoint_is_one_clear_error(demo_build: tuple[Path, BuildSummary])
     assert done.returncode == 2
     assert done.stderr.splitlines() == [
         f"error: {dead}/store: cannot reach the store ([Errno 111] Connection refused); "
-        "is it running? — none of the 6 graphs was written"
+        "is it running? — none of the 7 graphs was written"
     ]
     done = run_cli("query", "documents", "--kg", f"{dead}/query")
     assert done.returncode == 2
@@ -273,7 +274,7 @@ def test_slow_store_is_one_clear_error(
     assert done.returncode == 2
     assert done.stderr.splitlines() == [
         f"error: {silent_server}/store: no complete answer within the 0.5 s time limit — "
-        "none of the 6 graphs was written"
+        "none of the 7 graphs was written"
     ]
     with pytest.raises(StoreError, match="no complete answer within the 1 s time limit"):
         RemoteKG(f"{silent_server}/query", timeout=1).query("ASK {}")

@@ -6,7 +6,8 @@ Build a graph from a folder of texts, validate it with SHACL and query it with S
     ecokg.build("data/corpus", "out")
     kg = ecokg.open_kg("out")
     rows = kg.query(ecokg.load_query("observations")).records()
-    frame = ecokg.query_frame(kg, "indicator_time_series", indicator="ind:pm25-annual-mean")
+    series = ecokg.indicator_series(kg, "ind:pm25-annual-mean")     # a pandas DataFrame
+    conflicts = ecokg.claim_pairs(kg, "conflicting")
     network = ecokg.to_networkx(kg)
 
 A knowledge graph is a build folder, an RDF file or a SPARQL endpoint URL (``open_kg``).
@@ -19,8 +20,10 @@ from ecokg.api import (
     KnowledgeGraph,
     QueryResult,
     build,
+    claim_pairs,
     evaluate,
     export,
+    indicator_series,
     list_queries,
     load_query,
     open_kg,
@@ -37,8 +40,10 @@ __all__ = [
     "QueryResult",
     "__version__",
     "build",
+    "claim_pairs",
     "evaluate",
     "export",
+    "indicator_series",
     "list_queries",
     "load_query",
     "open_kg",

@@ -18,6 +18,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from rdflib import Literal
 from rdflib.term import Node
 
 from ecokg import __version__
@@ -38,6 +39,7 @@ from ecokg.network import to_networkx
 from ecokg.outputs import existing_build, staged_output, write_atomic
 from ecokg.pipeline import BuildSettings, Progress, run_corpus
 from ecokg.push import push
+from ecokg.reconcile import date_span, load_thresholds, period_end
 from ecokg.resources import resource_dir
 from ecokg.shards import shard_path
 from ecokg.store import KnowledgeGraph, QueryResult, open_kg
@@ -53,8 +55,10 @@ __all__ = [
     "KnowledgeGraph",
     "QueryResult",
     "build",
+    "claim_pairs",
     "evaluate",
     "export",
+    "indicator_series",
     "list_queries",
     "load_query",
     "open_kg",
@@ -91,6 +95,8 @@ class BuildSummary:
     triples: int = 0
     violations: int = 0
     text_chars: int = 0
+    # Claims compared across documents (docs/reconciliation.md), per verdict.
+    comparisons: dict[str, int] = field(default_factory=dict)
     # Documents whose shard the previous build in the same folder had made (not in build.json:
     # it describes this run, not the graph).
     reused: int = 0
@@ -138,8 +144,12 @@ def build(
     Writes ``graph.ttl`` (all graphs merged), ``graph.trig`` (one named graph per document plus
     the ontology), ``graphs/<doc>.trig``, ``texts/<doc>.txt`` (the decoded sources),
     ``shards/`` (each document's statements, reused by the next build into the same folder),
-    ``validation.txt``, ``build.json`` and the embedded store ``store/``. Bad documents are
-    listed in ``problems`` and left out; the rest builds. ``jobs`` processes share the work, or
+    ``validation.txt``, ``build.json`` and the embedded store ``store/``. The claims of
+    different documents about the same indicator, place, unit and period are compared into
+    the graph ``id/graph/corpus/reconciliation`` (thresholds from
+    ``data/reconciliation/thresholds.yaml``, overridden by a ``reconciliation:`` section in a
+    ``lexicon_dirs`` YAML file). Bad documents are listed in ``problems`` and left out; the
+    rest builds. ``jobs`` processes share the work, or
     the workers of a Dask cluster (``dask``: a scheduler address, or ``"local"``).
 
     ``out_dir`` must be absent, an empty folder or an earlier ecokg build (marked by
@@ -154,6 +164,7 @@ def build(
         tuple(str(Path(p).resolve()) for p in lexicon_dirs),
         max_document_bytes,
     )
+    thresholds = load_thresholds(settings.lexicon_dirs)  # a bad file fails before any work
     previous = existing_build(out)
     with staged_output(out) as stage:
         run = run_corpus(
@@ -171,7 +182,7 @@ def build(
                 f"build in {out} is kept (--force replaces it with an empty one)"
             )
         sources = [GraphSource(s.graph, shard_path(stage, s.key)) for s in run.shards]
-        assembled = assemble(sources, stage)
+        assembled = assemble(sources, stage, thresholds=thresholds)
         report = assembled.report
         per_graph = Counter(v.graph for v in report.violations)
         summary = BuildSummary(
@@ -194,6 +205,7 @@ def build(
             violations=len(report.violations),
             text_chars=sum(s.chars for s in run.shards),
             reused=sum(s.reused for s in run.shards),
+            comparisons=dict(assembled.comparisons.verdicts),
         )
         write_atomic(stage / "validation.txt", report.text().encode("utf-8"))
         write_atomic(stage / BUILD_RECORD, summary.to_json().encode("utf-8"))
@@ -260,6 +272,45 @@ def query(kg: KnowledgeGraph, name_or_text: str, **params: str | Node) -> QueryR
 def query_frame(kg: KnowledgeGraph, name_or_text: str, **params: str | Node) -> pandas.DataFrame:
     """:func:`query` as a pandas DataFrame (numbers as numbers, IRIs and strings as text)."""
     return query(kg, name_or_text, **params).to_dataframe()
+
+
+def indicator_series(
+    kg: KnowledgeGraph, indicator: str | Node, place: str | Node | None = None
+) -> pandas.DataFrame:
+    """Every claim about one indicator (in one place, or all) across documents, in time order.
+
+    The rows of the canned query ``indicator_series`` (targets and forecasts kept apart from
+    achieved values by the ``modality`` column) plus ``time``, the date each value holds at as
+    a pandas timestamp: a running total's as-of date, else the last day of its period (the end
+    of a date known to the month or year), ready to plot per modality. ``indicator`` and
+    ``place`` follow the ``--param`` rule (``"ind:pm25-annual-mean"``, ``"id:place/360000"``).
+    """
+    import pandas  # imported here: only notebooks pay for it
+
+    params: dict[str, str | Node] = {"indicator": indicator}
+    if place is not None:
+        params["placeIri"] = place
+    frame = query_frame(kg, "indicator_series", **params)
+    frame["time"] = pandas.to_datetime(
+        [_series_time(a, p) for a, p in zip(frame["asOf"], frame["period"], strict=True)]
+    )
+    return frame
+
+
+def _series_time(as_of: object, period: object) -> str:
+    if as_of:
+        span = date_span(str(as_of))
+        return span.end.isoformat() if span else ""
+    end = period_end(str(period or ""))
+    return end.isoformat() if end else ""  # pandas reads "" as NaT
+
+
+def claim_pairs(kg: KnowledgeGraph, verdict: str | None = None) -> pandas.DataFrame:
+    """The claims compared across documents (the canned query ``claim_pairs``) as a DataFrame:
+    all of them, or those of one verdict (``"conflicting"``, ``"updated"``, ``"corroborated"``)."""
+    if verdict is None:
+        return query_frame(kg, "claim_pairs")
+    return query_frame(kg, "claim_pairs", verdict=Literal(verdict))
 
 
 def evaluate(kg: KnowledgeGraph, corpus_dir: str | Path, gold_dir: str | Path) -> EvalReport:

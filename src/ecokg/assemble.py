@@ -10,6 +10,10 @@ ever holding the corpus in memory:
 - ``graph.trig`` and ``graph.ttl`` are streamed from those files through pyoxigraph's parser
   and serialiser, and the store is bulk-loaded from ``all.nq``.
 
+Before that, the reconciliation pass (:mod:`ecokg.reconcile`) reads the observations back from
+the shards and writes the comparisons of claims across documents as one more graph, which then
+joins the others like a shard. It is made afresh by every build (it depends on all documents).
+
 Every step depends only on the shards' content, so the outputs are byte-identical whatever the
 number of workers, their order or the hash seed.
 """
@@ -30,6 +34,7 @@ import pyoxigraph as ox
 
 from ecokg.kg.ntriples import iri, statement, triple_part
 from ecokg.kg.vocab import PREFIXES
+from ecokg.reconcile import RECONCILIATION_GRAPH, Reconciled, Thresholds, reconcile
 from ecokg.resources import resource_files
 from ecokg.store import ONTOLOGY_GRAPH, STORE_DIR
 from ecokg.validate import ValidationReport, validate_store
@@ -121,16 +126,30 @@ class Assembled:
 
     statements: int  # quads in the store
     report: ValidationReport
+    comparisons: Reconciled  # claims compared across documents, per verdict
 
 
-def assemble(sources: Sequence[GraphSource], stage: Path, *, validate: bool = True) -> Assembled:
+def assemble(
+    sources: Sequence[GraphSource],
+    stage: Path,
+    *,
+    validate: bool = True,
+    thresholds: Thresholds | None = None,
+) -> Assembled:
     """Write ``graph.trig``, ``graph.ttl`` and the store into ``stage`` from the shards.
 
-    With ``validate``, the union of the document graphs is validated against the shapes in one
-    pass. Returns once everything is written; the temporary merge files are removed.
+    The claims of the documents are first compared across documents (``thresholds``: the
+    built-in ones when None) into the reconciliation graph, which is written with the others
+    when it holds any comparison. With ``validate``, the union of the graphs is validated
+    against the shapes in one pass. Returns once everything is written; the temporary merge
+    files are removed.
     """
     with tempfile.TemporaryDirectory(prefix=".assemble-", dir=stage) as tmp:
         work = Path(tmp)
+        reconciliation = work / "reconciliation.nq"
+        comparisons = reconcile([s.path for s in sources], reconciliation, work, thresholds)
+        if comparisons.total:
+            sources = [*sources, GraphSource(str(RECONCILIATION_GRAPH), reconciliation)]
         dataset = work / "all.nq"
         write_dataset(sources, dataset)
         union = work / "union.nt"
@@ -141,7 +160,7 @@ def assemble(sources: Sequence[GraphSource], stage: Path, *, validate: bool = Tr
             written = writer.submit(_write_files, dataset, union, stage)
             count, report = _load_and_validate(dataset, stage / STORE_DIR, validate)
             written.result()
-    return Assembled(count, report)
+    return Assembled(count, report, comparisons)
 
 
 def _write_files(dataset: Path, union: Path, stage: Path) -> None:

@@ -20,6 +20,7 @@ _LAYOUT = {
     "shapes": "shapes",
     "queries": "queries",
     "lexicons": "data/lexicons",
+    "reconciliation": "data/reconciliation",
 }
 
 

@@ -32,7 +32,7 @@ CASES = {
         "{kg}",
     ],
     "unknown-canned-query": ["query", "no_such_query", "--kg", "{kg}"],
-    "bad-param": ["query", "indicator_time_series", "-p", "indicator", "--kg", "{kg}"],
+    "bad-param": ["query", "indicator_series", "-p", "indicator", "--kg", "{kg}"],
     "query-file-not-utf8": ["query", "{bad}/gbk.rq", "--kg", "{kg}"],
     "eval-missing-gold": [
         "eval",

@@ -28,7 +28,7 @@ from ecokg.api import BuildSummary
 HTML_PAGE = (
     b"<html><head><title>Oops</title></head><body><h1>Error</h1><p>Go away</p></body></html>"
 )
-GRAPHS = 6  # the demo build's named graphs: five documents and the ontology
+GRAPHS = 7  # the demo build's named graphs: five documents, the comparisons and the ontology
 
 
 class Misbehaving(BaseHTTPRequestHandler):

@@ -100,6 +100,21 @@ x:membership a org:Membership ; org:member x:person ; org:organization x:agency 
     ekg:post "厅长" ; ekg:evidence x:m-claim ; prov:wasDerivedFrom x:doc .
 x:link a ekg:OutcomeLink ; ekg:linkedEntity x:policy ; ekg:observation x:obs ;
     ekg:linkBasis "same_sentence" ; ekg:evidence x:m-evidence ; prov:wasDerivedFrom x:doc .
+
+x:doc2 a ekg:Document ; dcterms:identifier "doc2" ; ekg:characterCount 10 ; ekg:encoding "utf-8" ;
+    ekg:textSha256 "{"1" * 64}" .
+x:m-evidence2 a ekg:Mention ; nif:beginIndex 0 ; nif:endIndex 5 ; nif:anchorOf "三十二微克" ;
+    nif:referenceContext x:doc2 .
+x:m-value2 a ekg:Mention ; nif:beginIndex 0 ; nif:endIndex 3 ; nif:anchorOf "三十二" ;
+    nif:referenceContext x:doc2 .
+x:obs2 a ekg:Observation ; ekg:indicator x:ind ; ekg:value 32.0 ; ekg:unit unit:DAY ;
+    ekg:qualifier ekg:exact ; ekg:modality ekg:achieved ; ekg:period "2024" ;
+    ekg:periodBasis "stated" ; ekg:evidence x:m-evidence2 ; ekg:valueSpan x:m-value2 ;
+    prov:wasDerivedFrom x:doc2 .
+x:comparison a ekg:ClaimComparison ; ekg:claimA x:obs ; ekg:claimB x:obs2 ;
+    ekg:evidence x:m-evidence , x:m-evidence2 ; ekg:difference 2.0 ; ekg:verdict ekg:conflicting ;
+    ekg:reason "different values for period 2024" ; ekg:comparisonBasis "same_period" ;
+    prov:wasDerivedFrom x:doc , x:doc2 .
 """
 
 # The node of the sound graph each shape is tested on. A new shape needs an entry here.
@@ -123,6 +138,7 @@ FOCUS = {
     "PartOfShape": "programme",
     "MembershipShape": "membership",
     "OutcomeLinkShape": "link",
+    "ClaimComparisonShape": "comparison",
 }
 
 # The SHACL parameter -> constraint component table (SHACL §4), written out independently of
@@ -237,6 +253,14 @@ def _breakers(param: Node, arg: Node, path: Node, focus: str) -> Iterator[tuple[
         pytest.fail(f"no breaking case for {param} (add one to _breakers)")
 
 
+def _replace_one(path: Node, old: str, new: str, focus: str) -> Breaker:
+    def breaker(g: Graph, x: Namespace) -> None:
+        g.remove((x[focus], path, x[old]))
+        g.add((x[focus], path, x[new]))
+
+    return breaker
+
+
 def _span(mention: str, begin: int, end: int, anchor: str) -> Breaker:
     def breaker(g: Graph, x: Namespace) -> None:
         g.set((x[mention], NIF.beginIndex, Literal(begin)))
@@ -279,7 +303,19 @@ NODE_CASES = [
      _span("m-value", 25, 27, "机关")),
     ("DocumentShape", "SPARQLConstraintComponent", "doc", "value-in-other-document",
      _value_span_elsewhere),
+    ("ClaimComparisonShape", "SPARQLConstraintComponent", "comparison", "one-document",
+     _replace(PROV.wasDerivedFrom, lambda x: x["doc"], "obs2")),
+    ("ClaimComparisonShape", "SPARQLConstraintComponent", "comparison", "foreign-evidence",
+     _replace_one(EKG.evidence, "m-evidence2", "m-name", "comparison")),
 ]  # fmt: skip
+# What ClaimComparisonShape's constraints read besides the comparison.
+COMPARISON_NODES = frozenset({"comparison", "obs", "obs2"})
+
+
+def _touches(shape: str, component: str, focus: str) -> frozenset[str]:
+    if component != SPARQL:
+        return frozenset({focus})
+    return COMPARISON_NODES if shape == "ClaimComparisonShape" else SPAN_NODES
 
 
 def _targeted(shapes: Graph) -> list[Node]:
@@ -288,10 +324,7 @@ def _targeted(shapes: Graph) -> list[Node]:
 
 def _cases() -> list[Case]:
     shapes = shapes_graph()
-    cases = [
-        Case(f"{s}-{n}", s, "", c, f, b, SPAN_NODES if c == SPARQL else frozenset({f}))
-        for s, c, f, n, b in NODE_CASES
-    ]
+    cases = [Case(f"{s}-{n}", s, "", c, f, b, _touches(s, c, f)) for s, c, f, n, b in NODE_CASES]
     for shape in _targeted(shapes):
         name = _local(shape)
         focus = FOCUS[name]

@@ -67,6 +67,32 @@ def test_report_click_edge_and_chart_point(page: Page, demo_report: Path) -> Non
     watch.assert_clean()
 
 
+def test_report_compares_claims_across_documents(
+    page: Page, demo_report: Path, artifacts: Path
+) -> None:
+    pg, watch = page
+    pg.goto(demo_report.as_uri())
+    pg.wait_for_selector("body[data-ready]")
+    pairs = pg.locator(".claim-pair")
+    assert pairs.count() >= 3
+    assert pairs.first.get_attribute("data-verdict") == "conflicting"  # conflicts lead
+    drones = pg.locator(".claim-pair", has_text="无人机机场数")
+    assert drones.get_attribute("data-verdict") == "conflicting"
+    # Both sentences side by side, each with its value marked, earlier first.
+    assert drones.locator(".side blockquote mark").all_text_contents() == ["13个", "24个"]
+    assert "全省建立了13个无人机机场" in drones.locator(".side").first.inner_text()
+    rectified = pg.locator(".claim-pair", has_text="督察问题完成整改数")
+    assert rectified.get_attribute("data-verdict") == "updated"
+    # The running totals are charted at their as-of dates; the conflicting points are ringed.
+    chart = pg.locator('.chart[data-running="1"]', has=pg.locator("h3", has_text="无人机机场数"))
+    assert chart.locator("circle.conflict").count() == 2
+    chart.locator("circle").last.click()
+    assert "2026-01" in pg.locator("#detail-card .meta").inner_text()
+    assert "24" in pg.locator("#detail-card blockquote").inner_text()
+    pg.locator("#claims-section").screenshot(path=str(artifacts / "report-claims.png"))
+    watch.assert_clean()
+
+
 def test_report_filters(page: Page, demo_report: Path) -> None:
     pg, watch = page
     pg.goto(demo_report.as_uri())
@@ -136,6 +162,35 @@ def test_document_page_highlights(page: Page, demo_server: Server, artifacts: Pa
     pg.screenshot(path=str(artifacts / "document.png"))
     value.click()
     assert "PM2.5" in pg.locator("body").inner_text()  # the observation's page
+    watch.assert_clean()
+
+
+def test_document_page_shows_claims_of_other_documents_side_by_side(
+    page: Page, demo_server: Server, artifacts: Path
+) -> None:
+    pg, watch = page
+    pg.goto(demo_server.url + "/id/doc/003_78945b0be4033c96")
+    pg.wait_for_selector(".doc-text")
+    drones = pg.locator(".claim-pair", has_text="无人机机场数")
+    assert drones.get_attribute("data-verdict") == "conflicting"
+    mine, other = drones.locator(".side").all()
+    assert mine.locator("mark").inner_text() == "13个" and "本文" in mine.inner_text()
+    assert (
+        other.locator("mark").inner_text() == "24个"
+        and "002_6a764f9e72c9d886" in other.inner_text()
+    )
+    box_mine, box_other = mine.bounding_box(), other.bounding_box()
+    assert box_mine and box_other and box_mine["x"] < box_other["x"]  # side by side
+    assert abs(box_mine["y"] - box_other["y"]) < 5
+    drones.screenshot(path=str(artifacts / "document-claims.png"))
+    # The other document's sentence links to its span there.
+    other.locator("a.src").click()
+    pg.wait_for_selector(".doc-text")
+    assert pg.url.endswith("#char=2918,2931")
+    assert (
+        pg.locator(".claim-pair", has_text="无人机机场数").locator(".side.this mark").inner_text()
+        == "24个"
+    )
     watch.assert_clean()
 
 

@@ -94,6 +94,8 @@ def build_command(
         f"Built {out_dir}: {len(summary.documents)} documents ({summary.reused} reused from the "
         f"previous build), {summary.triples} triples, "
         f"{summary.observations} observations, {summary.entities} entities, "
+        f"{sum(summary.comparisons.values())} claims compared across documents "
+        f"({summary.comparisons.get('conflicting', 0)} conflicting), "
         f"{summary.violations} violations, {len(summary.problems)} problems",
         err=True,
     )

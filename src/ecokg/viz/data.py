@@ -4,12 +4,16 @@ The network has agencies, instruments (policies, regulations), programmes and in
 nodes. Edges are the relations between them (agency issued / leads, programme part of
 programme) and the policy→outcome links, drawn from an entity to the indicator of each linked
 observation. Every edge keeps the evidence of each claim behind it (document, quote, span) and
-what the filters need (themes, places, years). The series are the single-year observations of
-each indicator, per unit and place, in year order.
+what the filters need (themes, places, years). The series are the claims about each indicator,
+per unit and place, in time order: the figures of single years (or months), or the running
+totals at their as-of dates, with targets and forecasts kept apart from achieved values. The
+comparisons are the claims of two documents the build compared (docs/reconciliation.md), with
+both sentences and where the values stand in them.
 """
 
 from __future__ import annotations
 
+import datetime
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -17,6 +21,7 @@ from decimal import Decimal
 from typing import Any
 
 from ecokg.kg.vocab import BASE
+from ecokg.reconcile import VERDICTS, date_span
 from ecokg.store import KnowledgeGraph
 
 # Classes drawn, in the layer order of the picture (left to right).
@@ -90,7 +95,7 @@ _OBSERVATIONS = (
     _PREFIXES
     + """
 SELECT ?obs ?indicator ?value ?u ?q ?modality ?period ?y0 ?y1 ?place ?theme ?doc
-       ?quote ?start ?end ?change WHERE {
+       ?quote ?start ?end ?change ?asOf WHERE {
   GRAPH ?g {
     ?obs a ekg:Observation ; ekg:indicator ?indicator ; ekg:value ?value ; ekg:unit ?u ;
          ekg:qualifier ?q ; prov:wasDerivedFrom/dcterms:identifier ?doc ;
@@ -101,8 +106,10 @@ SELECT ?obs ?indicator ?value ?u ?q ?modality ?period ?y0 ?y1 ?place ?theme ?doc
     OPTIONAL { ?obs ekg:periodStartYear ?y0 ; ekg:periodEndYear ?y1 }
     OPTIONAL { ?obs ekg:place ?place }
     OPTIONAL { ?obs ekg:theme ?theme }
+    OPTIONAL { ?obs ekg:asOf ?asOfValue }
   }
   BIND (STRAFTER(STR(?m), "#") AS ?modality)
+  BIND (STR(?asOfValue) AS ?asOf)
 }"""
 )
 
@@ -123,6 +130,37 @@ SELECT ?entity ?obs ?basis ?doc ?quote ?start ?end WHERE {
           ekg:linkBasis ?basis ; prov:wasDerivedFrom/dcterms:identifier ?doc ;
           ekg:evidence [ nif:anchorOf ?quote ; nif:beginIndex ?start ; nif:endIndex ?end ] .
   }
+}"""
+)
+
+
+# Each compared pair with both claims' values, evidence and value spans (offsets in the document,
+# so the value can be marked inside the quoted sentence).
+_COMPARISONS = (
+    _PREFIXES
+    + """
+SELECT ?c ?verdict ?reason ?basis ?a ?b WHERE {
+  GRAPH ?g { ?c a ekg:ClaimComparison ; ekg:claimA ?a ; ekg:claimB ?b ; ekg:verdict ?v ;
+               ekg:reason ?reason ; ekg:comparisonBasis ?basis }
+  BIND (STRAFTER(STR(?v), "#") AS ?verdict)
+}"""
+)
+
+_COMPARED_CLAIMS = (
+    _PREFIXES
+    + """
+SELECT DISTINCT ?obs ?doc ?quote ?start ?end ?vs ?ve ?asOf ?issued WHERE {
+  { SELECT DISTINCT ?obs WHERE { GRAPH ?c { [] ekg:claimA|ekg:claimB ?obs } } }
+  GRAPH ?g {
+    ?obs ekg:evidence [ nif:anchorOf ?quote ; nif:beginIndex ?start ; nif:endIndex ?end ] ;
+         ekg:valueSpan [ nif:beginIndex ?vs ; nif:endIndex ?ve ] ;
+         prov:wasDerivedFrom ?d .
+    ?d dcterms:identifier ?doc .
+    OPTIONAL { ?obs ekg:asOf ?asOfValue }
+    OPTIONAL { ?d dcterms:issued ?issuedValue }
+  }
+  BIND (STR(?asOfValue) AS ?asOf)
+  BIND (STR(?issuedValue) AS ?issued)
 }"""
 )
 
@@ -168,6 +206,30 @@ def _num(value: Any) -> float | int:
 
 def _evidence(row: Mapping[str, Any]) -> dict[str, Any]:
     return {"doc": row["doc"], "quote": row["quote"], "start": row["start"], "end": row["end"]}
+
+
+def _decimal_year(day: datetime.date) -> float:
+    """A date as a year with its fraction (2025-07-02 is about 2025.5), for a time axis."""
+    start = day.replace(month=1, day=1)
+    length = (start.replace(year=start.year + 1) - start).days
+    return round(day.year + (day - start).days / length, 4)
+
+
+def _time(obs: Mapping[str, Any]) -> tuple[float, str] | None:
+    """Where a claim sits on a time axis and how its time is written: a running total at its
+    as-of date, a figure of one year at the year, of one month at the month's middle; a
+    period of several years is no point on a line."""
+    if obs["asOf"]:
+        span = date_span(obs["asOf"])
+        return (_decimal_year(span.end), obs["asOf"]) if span else None
+    if len(obs["years"]) != 1:
+        return None
+    period = obs["period"]
+    if len(period) == 7 and period[4] == "-":  # 2025-12
+        return round(obs["years"][0] + (int(period[5:]) - 0.5) / 12, 4), period
+    if "/" in period:  # months of one year (2025-01/2025-09): no single point either
+        return None
+    return float(obs["years"][0]), period
 
 
 def gather(kg: KnowledgeGraph) -> dict[str, Any]:
@@ -223,6 +285,7 @@ def gather(kg: KnowledgeGraph) -> dict[str, Any]:
                 if r["y0"] is not None and r["y1"] is not None
                 else [],
                 "place": short_id(str(r["place"])) if r["place"] else "",
+                "asOf": str(r["asOf"] or "") if r["period"] == "cumulative" else "",
                 "themes": set(),
                 **_evidence(r),
             },
@@ -299,7 +362,14 @@ def gather(kg: KnowledgeGraph) -> dict[str, Any]:
             e["basis"] = min((i["basis"] for i in e["evidence"]), key=BASES.index)
         edge_list.append(e)
 
-    series = _series(observations, name)
+    comparisons = _comparisons(kg, observations, name)
+    conflicted = {
+        BASE + "id/" + c[side]["obs"]
+        for c in comparisons
+        if c["verdict"] == "conflicting"
+        for side in ("a", "b")
+    }
+    series = _series(observations, name, conflicted)
     used_themes = sorted({t for e in edge_list for i in e["evidence"] for t in i["themes"]})
     used_places = sorted({p for e in edge_list for i in e["evidence"] for p in i["places"]})
     used_years = sorted({y for e in edge_list for i in e["evidence"] for y in i["years"]})
@@ -308,6 +378,7 @@ def gather(kg: KnowledgeGraph) -> dict[str, Any]:
         "nodes": [nodes[k] for k in sorted(nodes)],
         "edges": edge_list,
         "series": series,
+        "comparisons": comparisons,
         "themes": [{"id": t, "label": name(BASE + "id/" + t)} for t in used_themes],
         "places": [{"id": p, "label": name(BASE + "id/" + p)} for p in used_places],
         "years": used_years,
@@ -315,30 +386,98 @@ def gather(kg: KnowledgeGraph) -> dict[str, Any]:
     }
 
 
-def _series(observations: Mapping[str, Mapping[str, Any]], name: Any) -> list[dict[str, Any]]:
-    """Single-year, achieved observations per (indicator, unit, place) with two or more years."""
-    groups: dict[tuple[str, str, str], list[Mapping[str, Any]]] = defaultdict(list)
-    for obs in observations.values():
-        if len(obs["years"]) != 1 or obs["modality"] not in ("", "achieved"):
-            continue  # a target or a five-year total is not a point on a yearly line
-        groups[(obs["indicator"], obs["unit"], obs["place"])].append(obs)
+def _comparisons(
+    kg: KnowledgeGraph, observations: Mapping[str, Mapping[str, Any]], name: Any
+) -> list[dict[str, Any]]:
+    """The compared pairs, conflicting first, each claim with its sentence and value's place."""
+    claims: dict[str, dict[str, Any]] = {}
+    for r in kg.query(_COMPARED_CLAIMS).records():
+        start = int(str(r["start"]))
+        claims.setdefault(
+            str(r["obs"]),
+            {
+                "doc": r["doc"],
+                "quote": r["quote"],
+                "start": start,
+                "end": int(str(r["end"])),
+                # where the value stands inside the quote
+                "mark": [int(str(r["vs"])) - start, int(str(r["ve"])) - start],
+                "when": str(r["asOf"] or r["issued"] or ""),
+            },
+        )
+    pairs = []
+    for r in kg.query(_COMPARISONS).records():
+        a, b = str(r["a"]), str(r["b"])
+        if a not in claims or b not in claims or a not in observations:
+            continue
+        obs = observations[a]
+        pairs.append(
+            {
+                "id": short_id(str(r["c"])),
+                "verdict": r["verdict"],
+                "reason": r["reason"],
+                "basis": r["basis"],
+                "indicator": obs["indicator"],
+                "label": name(BASE + "id/" + obs["indicator"]),
+                "unit": obs["unit"],
+                "place": name(BASE + "id/" + obs["place"]) if obs["place"] else "",
+                "a": claims[a] | {"obs": short_id(a), "value": obs["value"]},
+                "b": claims[b]
+                | {"obs": short_id(b), "value": observations.get(b, {}).get("value", "")},
+            }
+        )
+    order = {v: i for i, v in enumerate(reversed(VERDICTS))}  # conflicting, updated, corroborated
+    pairs.sort(key=lambda p: (order.get(p["verdict"], 9), p["label"], p["a"]["when"], p["id"]))
+    return pairs
+
+
+_MODALITY_ORDER = ("achieved", "target", "forecast")
+
+
+def _series(
+    observations: Mapping[str, Mapping[str, Any]], name: Any, conflicted: set[str]
+) -> list[dict[str, Any]]:
+    """Per (indicator, unit, place, running total or not): the claims with a point in time,
+    achieved values first and targets and forecasts after them, each in time order; kept when
+    they have two or more times."""
+    groups: dict[tuple[str, str, str, bool], list[tuple[float, str, Mapping[str, Any]]]] = (
+        defaultdict(list)
+    )
+    for iri, obs in observations.items():
+        when = _time(obs)
+        if when is None:
+            continue
+        groups[(obs["indicator"], obs["unit"], obs["place"], bool(obs["asOf"]))].append(
+            (*when, {**obs, "conflict": iri in conflicted})
+        )
     series = []
-    for (indicator, unit, place), items in sorted(groups.items()):
-        if len({o["years"][0] for o in items}) < 2:
+    for (indicator, unit, place, running), items in sorted(groups.items()):
+        if len({t for t, _, _ in items}) < 2:
             continue
         points = [
             {
-                "year": o["years"][0],
+                "t": t,
+                "label": label,
                 "value": o["value"],
+                "modality": o["modality"] or "achieved",
                 "direction": o["direction"],
                 "qualifier": o["qualifier"],
+                "conflict": o["conflict"],
                 "doc": o["doc"],
                 "quote": o["quote"],
                 "start": o["start"],
                 "end": o["end"],
                 "obs": o["id"],
             }
-            for o in sorted(items, key=lambda o: (o["years"][0], o["doc"], o["start"]))
+            for t, label, o in sorted(
+                items,
+                key=lambda i: (
+                    _MODALITY_ORDER.index(i[2]["modality"] or "achieved"),
+                    i[0],
+                    i[2]["doc"],
+                    i[2]["start"],
+                ),
+            )
         ]
         series.append(
             {
@@ -346,9 +485,10 @@ def _series(observations: Mapping[str, Mapping[str, Any]], name: Any) -> list[di
                 "label": name(BASE + "id/" + indicator),
                 "unit": unit,
                 "place": name(BASE + "id/" + place) if place else "",
+                "running": running,
                 "points": points,
             }
         )
     # Most points first, so the richest charts lead; ties in a fixed order.
-    series.sort(key=lambda s: (-len(s["points"]), s["label"], s["unit"], s["place"]))
+    series.sort(key=lambda s: (-len(s["points"]), s["label"], s["unit"], s["place"], s["running"]))
     return series

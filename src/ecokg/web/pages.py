@@ -37,7 +37,9 @@ ENTITY_TYPES = (
     "Theme",
     "Observation",
     "Document",
+    "ClaimComparison",
 )
+VERDICT_ZH = {"conflicting": "相互矛盾", "updated": "数据更新", "corroborated": "相互印证"}
 DEFAULT_QUERY = "entities_by_type"
 _IRI_OK = re.compile(r"^[^\s<>\"{}|^`\\]+$")
 
@@ -255,6 +257,11 @@ class Pages:
         parts.append(self._mentions(node))
         parts.append(self._outcomes(node))
         parts.append(self._observations(node, types))
+        if PREFIXES["ekg"] + "ClaimComparison" in types:
+            same = "?x a ekg:ClaimComparison . FILTER (?c = ?x)"  # ?x bound in this group
+            parts.append(self._comparisons(same, node, None))
+        elif PREFIXES["ekg"] + "Observation" in types:
+            parts.append(self._comparisons("?c ekg:claimA|ekg:claimB ?x", node, None))
         if incoming:
             rows = "".join(
                 f"<tr><td>{self.link(tv(s), labels)}</td><td>{self.link(tv(p), labels)}</td></tr>"
@@ -463,6 +470,7 @@ class Pages:
             )
         else:
             parts.append(f'<div class="doc-text" id="text">{highlight(text, spans)}</div>')
+        parts.append(self._comparisons("?c prov:wasDerivedFrom ?x", node, iri))
         parts.append(self._doc_observations(node))
         return layout(_value(m, "title") or doc_id, "".join(parts))
 
@@ -502,6 +510,97 @@ class Pages:
             )
             spans.append(Span(int(str(r["es"])), int(str(r["ee"])), "ev", "", label))
         return spans
+
+    def _comparisons(self, pattern: str, node: URIRef, this_doc: str | None) -> str:
+        """The claims compared across documents that ``pattern`` (inside the comparisons'
+        graph) ties to ``?x`` (``?c`` is the comparison), conflicts first, each with both
+        sentences side by side and their values marked; on a document's page its own claim
+        is labelled as such."""
+        found = self.about(
+            "SELECT DISTINCT ?c ?v ?reason ?a ?b WHERE { "
+            "GRAPH ?gc { ?c a ekg:ClaimComparison ; ekg:verdict ?v ; ekg:reason ?reason ; "
+            f"ekg:claimA ?a ; ekg:claimB ?b . {pattern} }} }} ORDER BY ?c LIMIT 500",
+            node,
+        ).records()
+        if not found:
+            return ""
+        claims = self._compared_claims({str(r[k]) for r in found for k in ("a", "b")})
+        labels = self.labels({c["ind"] for c in claims.values()})
+        order = {v: i for i, v in enumerate(VERDICT_ZH)}
+        rows = sorted(
+            (r for r in found if str(r["a"]) in claims and str(r["b"]) in claims),
+            key=lambda r: (order.get(str(r["v"]).rsplit("#", 1)[-1], 9), str(r["c"])),
+        )
+        items = []
+        for r in rows:
+            verdict = str(r["v"]).rsplit("#", 1)[-1]
+            a, b = claims[str(r["a"])], claims[str(r["b"])]
+            sides = "".join(
+                self._claim_side(claim, tag, this_doc)
+                for claim, tag in ((a, "a 较早"), (b, "b 较晚"))
+            )
+            items.append(
+                f'<div class="claim-pair {h(verdict)}" data-verdict="{h(verdict)}">'
+                f'<h3><span class="badge {h(verdict)}">{h(VERDICT_ZH.get(verdict, ""))} '
+                f"{h(verdict)}</span> {self.link(a['ind'], labels)} "
+                f'<a class="src" href="{h(href(str(r["c"])))}">比对 comparison</a></h3>'
+                f'<p class="reason">{h(r["reason"])}</p><div class="pair">{sides}</div></div>'
+            )
+        return (
+            f"<h2>跨文档核对 Claims compared across documents ({len(items)})</h2>"
+            f'<div class="claims">{"".join(items)}</div>'
+        )
+
+    def _compared_claims(self, iris: Iterable[str]) -> dict[str, dict[str, Any]]:
+        wanted = sorted(i for i in iris if _IRI_OK.match(i))
+        if not wanted:
+            return {}
+        values = " ".join(f"<{i}>" for i in wanted)
+        rows = self.kg.query(
+            "SELECT ?obs ?ind ?value ?d ?doc ?quote ?start ?end ?vs ?ve ?asOf ?issued WHERE { "
+            f"VALUES ?obs {{ {values} }} GRAPH ?g {{ ?obs ekg:indicator ?ind ; ekg:value ?value ; "
+            "ekg:evidence ?m ; ekg:valueSpan ?vm ; prov:wasDerivedFrom ?d . "
+            "?m nif:anchorOf ?quote ; nif:beginIndex ?start ; nif:endIndex ?end . "
+            "?vm nif:beginIndex ?vs ; nif:endIndex ?ve . ?d dcterms:identifier ?doc . "
+            "OPTIONAL { ?obs ekg:asOf ?asOf } OPTIONAL { ?d dcterms:issued ?issued } } }"
+        ).records()
+        return {
+            str(r["obs"]): {
+                "obs": str(r["obs"]),
+                "ind": str(r["ind"]),
+                "value": r["value"],
+                "d": str(r["d"]),
+                "doc": str(r["doc"]),
+                "quote": str(r["quote"]),
+                "start": int(str(r["start"])),
+                "end": int(str(r["end"])),
+                "vs": int(str(r["vs"])),
+                "ve": int(str(r["ve"])),
+                "when": _value(r, "asOf") or _value(r, "issued"),
+            }
+            for r in rows
+        }
+
+    def _claim_side(self, claim: dict[str, Any], tag: str, this_doc: str | None) -> str:
+        quote, start = claim["quote"], claim["start"]
+        a, b = claim["vs"] - start, claim["ve"] - start
+        if 0 <= a < b <= len(quote):
+            sentence = f"{h(quote[:a])}<mark>{h(quote[a:b])}</mark>{h(quote[b:])}"
+        else:
+            sentence = h(quote)
+        mine = claim["d"] == this_doc
+        who = "本文 this document" if mine else claim["doc"]
+        anchor = f"{href(claim['d'])}#char={claim['start']},{claim['end']}"
+        if mine:
+            anchor = f"#char={claim['start']},{claim['end']}"
+        when = f" · {h(claim['when'])}" if claim["when"] else ""
+        return (
+            f'<div class="side{" this" if mine else ""}"><div class="what">{h(tag)} · {h(who)} · '
+            f'<a href="{h(href(claim["obs"]))}">{h(claim["value"])}</a>{when}</div>'
+            f'<blockquote class="quote">{sentence}</blockquote>'
+            f'<a class="src" href="{h(anchor)}">{h(claim["doc"])} '
+            f"[{h(claim['start'])}–{h(claim['end'])}]</a></div>"
+        )
 
     def _doc_observations(self, doc: URIRef) -> str:
         rows = self.about(

@@ -1,5 +1,5 @@
-/* ecokg report: network of agencies -> instruments/programmes -> indicators, and indicator
- * time series. Vanilla JS, no libraries, no network. Every text from the graph goes into the
+/* ecokg report: network of agencies -> instruments/programmes -> indicators, the claims of
+ * two documents compared with each other, and indicator time series. Vanilla JS, no libraries, no network. Every text from the graph goes into the
  * page through textContent or setAttribute, never through innerHTML, so a label or quote can
  * never become markup or script. Layout is deterministic (no Math.random). */
 (function () {
@@ -15,6 +15,8 @@
   var LAYER_X = { Agency: 0.07, Policy: 0.34, Regulation: 0.34, Programme: 0.56, Indicator: 0.88 };
   var KIND_ZH = { issued: "发布", leads: "牵头", partOf: "属于", outcome: "成效" };
   var BASIS_ZH = { same_sentence: "同句", same_paragraph: "同段", shared_theme_place: "同主题同地点" };
+  var VERDICT_ZH = { corroborated: "相互印证", updated: "数据更新", conflicting: "相互矛盾" };
+  var MODALITY_ZH = { achieved: "实际", target: "目标", forecast: "预测" };
   var UNITS = { percent: "%", ug_per_m3: "μg/m³", mg_per_l: "mg/L", percentage_point: "个百分点",
     cny: "元", tonne: "吨", mu: "亩", count: "", times: "倍", rank: "位", year: "年", day: "天",
     index: "" };
@@ -157,7 +159,8 @@
     clear(panel);
     var card = el("div", { "class": "card", id: "detail-card" });
     heading(card, series.label + "：" + signed(p.value, p.direction) + unit(series.unit),
-      p.year + (series.place ? " · " + series.place : "") + " · " + p.qualifier);
+      [p.label, series.place, MODALITY_ZH[p.modality] + " " + p.modality, p.qualifier,
+        p.conflict ? "与另一文档矛盾 conflicting" : ""].filter(Boolean).join(" · "));
     showEvidence(card, p);
     panel.appendChild(card);
   }
@@ -333,21 +336,22 @@
 
   /* ---------- charts ---------- */
   function chart(series, index) {
-    var box = el("div", { "class": "chart", "data-indicator": series.indicator });
+    var box = el("div", { "class": "chart", "data-indicator": series.indicator,
+      "data-running": series.running ? "1" : "0" });
     box.appendChild(el("h3", null, series.label));
-    box.appendChild(el("div", { "class": "sub" }, [unit(series.unit).trim() || series.unit, series.place]
-      .filter(Boolean).join(" · ")));
+    box.appendChild(el("div", { "class": "sub" }, [unit(series.unit).trim() || series.unit, series.place,
+      series.running ? "累计值，按截至日期 running total by as-of date" : ""].filter(Boolean).join(" · ")));
     var w = 340, h = 200, m = { l: 48, r: 34, t: 18, b: 24 };
     var plot = svg("svg", { viewBox: "0 0 " + w + " " + h, role: "img" });
     plot.appendChild(svg("title", null, series.label));
-    var years = series.points.map(function (p) { return p.year; });
+    var times = series.points.map(function (p) { return p.t; });
     var values = series.points.map(function (p) { return p.value; });
-    var y0 = Math.min.apply(null, years), y1 = Math.max.apply(null, years);
+    var t0 = Math.min.apply(null, times), t1 = Math.max.apply(null, times);
     var v0 = Math.min.apply(null, values), v1 = Math.max.apply(null, values);
     var pad = (v1 - v0) * 0.15 || Math.abs(v1) * 0.1 || 1;
     v0 -= pad; v1 += pad;
     if (v0 < 0 && Math.min.apply(null, values) >= 0) v0 = 0;
-    function X(y) { return m.l + (y1 === y0 ? 0.5 : (y - y0) / (y1 - y0)) * (w - m.l - m.r); }
+    function X(t) { return m.l + (t1 === t0 ? 0.5 : (t - t0) / (t1 - t0)) * (w - m.l - m.r); }
     function Y(v) { return h - m.b - (v - v0) / (v1 - v0) * (h - m.t - m.b); }
     for (var i = 0; i <= 4; i++) {
       var v = v0 + (v1 - v0) * i / 4;
@@ -355,22 +359,41 @@
       plot.appendChild(svg("text", { x: m.l - 4, y: Y(v) + 3, "text-anchor": "end" },
         Math.abs(v1 - v0) < 10 ? v.toFixed(1) : fmt(Math.round(v))));
     }
-    for (var y = y0; y <= y1; y++) {
-      plot.appendChild(svg("text", { x: X(y), y: h - 8, "text-anchor": "middle" }, y));
+    // Whole years on the axis; a series within one year (running totals a month apart) shows
+    // the dates its points hold at, the first and last when there are many.
+    var ticks = [];
+    for (var y = Math.ceil(t0); y <= Math.floor(t1); y++) ticks.push([y, String(y)]);
+    if (ticks.length < 2) {
+      var seenLabel = {};
+      ticks = series.points.filter(function (p) {
+        return seenLabel[p.label] ? false : (seenLabel[p.label] = true);
+      }).map(function (p) { return [p.t, p.label]; });
+      if (ticks.length > 4) ticks = [ticks[0], ticks[ticks.length - 1]];
     }
-    plot.appendChild(svg("line", { x1: m.l, x2: w - m.r, y1: h - m.b, y2: h - m.b, "class": "axis" }));
-    // Several documents may report the same year: their points sit side by side.
-    var count = {}, seen = {};
-    series.points.forEach(function (p) { count[p.year] = (count[p.year] || 0) + 1; });
-    var pts = series.points.map(function (p) {
-      var k = seen[p.year] = (seen[p.year] || 0) + 1;
-      return { p: p, x: X(p.year) + (k - (count[p.year] + 1) / 2) * 9, y: Y(p.value) };
+    ticks.forEach(function (k) {
+      plot.appendChild(svg("text", { x: X(k[0]), y: h - 8, "text-anchor": "middle" }, k[1]));
     });
-    plot.appendChild(svg("polyline", { "class": "series",
-      points: pts.map(function (q) { return q.x.toFixed(1) + "," + q.y.toFixed(1); }).join(" ") }));
+    plot.appendChild(svg("line", { x1: m.l, x2: w - m.r, y1: h - m.b, y2: h - m.b, "class": "axis" }));
+    // Several documents may report the same time: their points sit side by side.
+    var count = {}, seen = {};
+    series.points.forEach(function (p) { count[p.t] = (count[p.t] || 0) + 1; });
+    var pts = series.points.map(function (p) {
+      var k = seen[p.t] = (seen[p.t] || 0) + 1;
+      return { p: p, x: X(p.t) + (k - (count[p.t] + 1) / 2) * 9, y: Y(p.value) };
+    });
+    // One line per modality: targets and forecasts are never joined to achieved values.
+    ["achieved", "target", "forecast"].forEach(function (modality) {
+      var line = pts.filter(function (q) { return q.p.modality === modality; });
+      if (line.length < 2) return;
+      line.sort(function (a, b) { return a.p.t - b.p.t || a.x - b.x; });
+      plot.appendChild(svg("polyline", { "class": "series " + modality,
+        points: line.map(function (q) { return q.x.toFixed(1) + "," + q.y.toFixed(1); }).join(" ") }));
+    });
     pts.forEach(function (q) {
-      var c = svg("circle", { cx: q.x.toFixed(1), cy: q.y.toFixed(1), r: 5, "data-doc": q.p.doc });
-      c.appendChild(svg("title", null, q.p.year + "：" + fmt(q.p.value) + unit(series.unit) +
+      var c = svg("circle", { cx: q.x.toFixed(1), cy: q.y.toFixed(1), r: 5, "data-doc": q.p.doc,
+        "class": q.p.modality + (q.p.conflict ? " conflict" : "") });
+      c.appendChild(svg("title", null, q.p.label + "：" + fmt(q.p.value) + unit(series.unit) +
+        (q.p.modality !== "achieved" ? "（" + MODALITY_ZH[q.p.modality] + "）" : "") +
         " — 《" + docTitle(q.p.doc) + "》"));
       c.addEventListener("click", function () {
         Array.prototype.forEach.call(document.querySelectorAll(".chart circle.selected"), function (x) { x.classList.remove("selected"); });
@@ -383,12 +406,13 @@
     box.appendChild(plot);
     var table = el("table");
     var head = el("tr");
-    ["年份", "数值", "来源文档"].forEach(function (t) { head.appendChild(el("th", null, t)); });
+    ["时间", "数值", "类型", "来源文档"].forEach(function (t) { head.appendChild(el("th", null, t)); });
     table.appendChild(head);
     series.points.forEach(function (p) {
       var tr = el("tr");
-      tr.appendChild(el("td", null, p.year));
+      tr.appendChild(el("td", null, p.label));
       tr.appendChild(el("td", null, signed(p.value, p.direction) + unit(series.unit) + (p.qualifier !== "exact" ? " (" + p.qualifier + ")" : "")));
+      tr.appendChild(el("td", null, MODALITY_ZH[p.modality] || p.modality));
       tr.appendChild(el("td", { title: p.quote }, p.doc.slice(0, 3) + " 《" + docTitle(p.doc) + "》"));
       table.appendChild(tr);
     });
@@ -396,12 +420,66 @@
     box.setAttribute("id", "chart-" + index);
     return box;
   }
+
+  /* ---------- claims compared across documents ---------- */
+  // The sentence with the value marked; offsets count code points, as Python's do.
+  function marked(side) {
+    var chars = Array.from(side.quote), a = side.mark[0], b = side.mark[1];
+    var bq = el("blockquote");
+    if (a >= 0 && a < b && b <= chars.length) {
+      bq.appendChild(document.createTextNode(chars.slice(0, a).join("")));
+      bq.appendChild(el("mark", null, chars.slice(a, b).join("")));
+      bq.appendChild(document.createTextNode(chars.slice(b).join("")));
+    } else {
+      bq.textContent = side.quote;
+    }
+    return bq;
+  }
+  function claimSide(c, side, tag) {
+    var box = el("div", { "class": "side" });
+    box.appendChild(el("div", { "class": "what" }, tag + "：" + fmt(side.value) + unit(c.unit) +
+      (side.when ? " · " + side.when : "")));
+    box.appendChild(marked(side));
+    var src = el("div", { "class": "src" });
+    var where = "《" + docTitle(side.doc) + "》 [" + side.start + "–" + side.end + "]";
+    if (SERVED) {
+      var d = docsById[side.doc];
+      src.appendChild(el("a", { href: "/id/" + (d ? d.slug : "doc/" + side.doc) +
+        "#char=" + side.start + "," + side.end }, where));
+    } else {
+      src.textContent = where;
+    }
+    box.appendChild(src);
+    return box;
+  }
+  function comparison(c) {
+    var item = el("div", { "class": "claim-pair " + c.verdict, "data-verdict": c.verdict, id: c.id });
+    var title = el("h3");
+    title.appendChild(el("span", { "class": "badge " + c.verdict }, (VERDICT_ZH[c.verdict] || "") + " " + c.verdict));
+    title.appendChild(document.createTextNode(c.label + (c.place ? " · " + c.place : "")));
+    item.appendChild(title);
+    item.appendChild(el("div", { "class": "reason" }, c.reason));
+    var pair = el("div", { "class": "pair" });
+    pair.appendChild(claimSide(c, c.a, "a 较早"));
+    pair.appendChild(claimSide(c, c.b, "b 较晚"));
+    item.appendChild(pair);
+    return item;
+  }
+  var claims = document.getElementById("claims");
+  var tally = {};
+  DATA.comparisons.forEach(function (c) { tally[c.verdict] = (tally[c.verdict] || 0) + 1; claims.appendChild(comparison(c)); });
+  document.getElementById("claims-summary").textContent = DATA.comparisons.length ?
+    ["conflicting", "updated", "corroborated"].map(function (v) {
+      return (VERDICT_ZH[v]) + " " + v + " " + (tally[v] || 0);
+    }).join(" · ") : "没有两份文档谈到同一数值 / no figure is stated by two documents";
+
   var charts = document.getElementById("charts");
-  if (!DATA.series.length) charts.appendChild(el("p", { "class": "empty" }, "没有跨年份的指标 / no indicator is reported for two or more years"));
+  if (!DATA.series.length) charts.appendChild(el("p", { "class": "empty" }, "没有跨时间的指标 / no indicator is reported for two or more times"));
   DATA.series.forEach(function (s, i) { charts.appendChild(chart(s, i)); });
 
   document.getElementById("summary").textContent = DATA.documents.length + " 篇文档 · " +
-    DATA.nodes.length + " 个节点 · " + DATA.edges.length + " 条关系 · " + DATA.series.length + " 个指标时间序列";
+    DATA.nodes.length + " 个节点 · " + DATA.edges.length + " 条关系 · " + DATA.comparisons.length +
+    " 对跨文档核对 · " + DATA.series.length + " 个指标时间序列";
   draw();
   document.body.setAttribute("data-ready", "1");
 })();
