@@ -1651,3 +1651,19 @@ def test_a_reserve_by_its_name_with_the_province_before_it(lexicon: Lexicon) -> 
     text = "山东黄河三角洲国家级自然保护区野生动植物种类已达1721种。"
     assert observe(text, lexicon, published="2025-03")[0].place == "黄河三角洲国家级自然保护区"
     assert "山东山东黄河三角洲国家级自然保护区" not in lexicon.place_by_alias
+
+
+def test_facilities_built_are_a_stock_but_projects_and_violations_are_not(
+    lexicon: Lexicon,
+) -> None:
+    text = (
+        "在重点水源地建设水质自动监测站48个。另有39个空气微站建成投用。"
+        "督察发现，保护区内违反《某省山区生态环境保护条例》违规建设旅游度假设施17处，"
+        "侵占林地约52亩。全年审批建设项目环评文件2150个。"
+    )
+    found = by_value(observe(text, lexicon, published="2025-12-05"))
+    assert found[Decimal(48)].period.code == "cumulative"
+    assert found[Decimal(48)].period.as_of == "2025-12-05"
+    assert found[Decimal(39)].period.code == "cumulative"
+    assert found[Decimal(17)].period.code != "cumulative"
+    assert found[Decimal(2150)].period.code != "cumulative"

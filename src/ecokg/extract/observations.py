@@ -204,6 +204,8 @@ class _Words:
     respectively: tuple[str, ...]
     year_on_year: tuple[str, ...]
     stock_verbs: tuple[str, ...]
+    stock_verbs_after: tuple[str, ...]
+    stock_not: tuple[str, ...]
     done_verbs: tuple[str, ...]
     count_forms: frozenset[str]
     skip_after_count: tuple[str, ...]
@@ -295,6 +297,8 @@ def _words(lexicon: Lexicon) -> _Words:
         respectively=tuple(w["respectively"]),
         year_on_year=tuple(w["change"]["year_on_year"]),
         stock_verbs=tuple(w["periods"]["stock_verbs"]),
+        stock_verbs_after=tuple(w["periods"]["stock_verbs_after"]),
+        stock_not=tuple(w["periods"]["stock_not"]),
         done_verbs=tuple(w["periods"]["done_verbs"]),
         count_forms=frozenset(f for f, code in unit_forms.items() if code == "count"),
         skip_after_count=tuple(w["skip"]["after_count"]),
@@ -1169,14 +1173,26 @@ def _plain_period(
     # the statement holds for every part of it.
     opening = state.doc.text[statement : statement + 6]
     own_time = any(t.start >= clause.start for t in dated)
-    cumulative = not num.duration and (
-        any(w in clause_text for w in state.words.cumulative)
-        or starts_with_any(opening, state.words.cumulative) is not None
-        # "全省建立了24个无人机机场", "已有11个造林碳汇项目": a stock of what exists
-        or (
-            num.unit == "count"
-            and not own_time
-            and any(w in clause_text for w in state.words.stock_verbs)
+    cumulative = (
+        not num.duration
+        and (
+            any(w in clause_text for w in state.words.cumulative)
+            or starts_with_any(opening, state.words.cumulative) is not None
+            # "全省建立了24个无人机机场", "已有11个造林碳汇项目": a stock of what exists
+            or (
+                num.unit == "count"
+                and not own_time
+                and (
+                    (
+                        any(w in clause_text for w in state.words.stock_verbs)
+                        and not any(w in clause_text for w in state.words.stock_not)
+                    )
+                    or any(
+                        w in state.doc.text[num.end : clause.end]
+                        for w in state.words.stock_verbs_after
+                    )
+                )
+            )
         )
     )
     base = bases[-1] if is_change and bases else None
