@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+import ecokg
 from ecokg import reconcile as rc
 from ecokg.api import BuildSummary, build, load_query, open_kg, validate
 from ecokg.reconcile import Claim, Thresholds, judge, load_thresholds, rounding
@@ -316,3 +317,19 @@ def test_cumulative_falls_are_judged_by_their_size() -> None:
     narrower = judge(_claim("-19", "x", as_of="2023-01"), _claim("-17", "y", as_of="2024-01"), TH)
     assert narrower.verdict == "conflicting" and "narrowed" in narrower.reason
     assert narrower.difference == 2
+
+
+def test_the_demo_pairs_the_issue_names(demo_build: tuple[Path, BuildSummary]) -> None:
+    """Stations 126 -> 130 and problems rectified 11 -> 20 are updates, drone airports 13 -> 24
+    a conflict (explained in docs/reconciliation.md); claim a is the earlier; no pair is of one
+    document."""
+    pairs = ecokg.claim_pairs(ecokg.open_kg(demo_build[0]))
+    assert (pairs["doc_a"] != pairs["doc_b"]).all()
+    assert (pairs["as_of_a"] <= pairs["as_of_b"]).all()
+    found = {
+        (row.indicator, float(row.value_a), float(row.value_b)): row.verdict
+        for row in pairs.itertuples()
+    }
+    assert found[("重金属水质自动监测站数", 126.0, 130.0)] == "updated"
+    assert found[("督察问题完成整改数", 11.0, 20.0)] == "updated"
+    assert found[("无人机机场数", 13.0, 24.0)] == "conflicting"
