@@ -248,6 +248,22 @@ def test_a_fall_written_with_its_sign_is_the_same_change() -> None:
     assert [m.split()[0] for m in report.misses] == ["d-o2"]
 
 
+def test_a_claim_stated_again_matches_where_the_gold_anchors_it() -> None:
+    text = "全市新发现物种236种\n调查显示，全市共发现并发表新物种236种。"
+    gold = [
+        GoldObservation(
+            "d", "d-o1", "新物种数", Decimal(236), "count", "exact", None, None, "发表新物种236种"
+        )
+    ]
+    headline = PredictedObservation(
+        "d", "iri:x", "新物种数", Decimal(236), "count", "exact", None, None, "236种", 7, 11
+    )
+    assert score({"d": text}, gold, [], [headline], []).observations.tp == 0
+    story = text.index("236种", 12)
+    both = replace(headline, also=((story, story + 4),))
+    assert score({"d": text}, gold, [], [both], []).observations.tp == 1
+
+
 def test_a_place_by_another_name_of_its_gazetteer_entry_is_right() -> None:
     obs, _ = _perfect()
     short = [replace(o, place="赣") for o in obs]

@@ -11,7 +11,7 @@
 from __future__ import annotations
 
 import json
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from decimal import Decimal
@@ -319,6 +319,10 @@ def evaluate(kg: KnowledgeGraph, corpus_dir: str | Path, gold_dir: str | Path) -
     texts = {
         d.doc_id: d.text for d in iter_corpus(Path(corpus_dir)) if not isinstance(d, InputError)
     }
+    also: dict[tuple[str, int, int, Decimal], list[tuple[int, int]]] = defaultdict(list)
+    for r in kg.query(_ALSO_STATED).records():
+        key = (str(r["doc"]), int(str(r["start"])), int(str(r["end"])), Decimal(str(r["value"])))
+        also[key].append((int(str(r["alsoStart"])), int(str(r["alsoEnd"]))))
     obs = [
         PredictedObservation(
             str(r["doc"]),
@@ -335,6 +339,18 @@ def evaluate(kg: KnowledgeGraph, corpus_dir: str | Path, gold_dir: str | Path) -
             str(r.get("modality") or "achieved"),
             _opt(r.get("direction")),
             _opt(r.get("asOf")),
+            tuple(
+                sorted(
+                    also[
+                        (
+                            str(r["doc"]),
+                            int(str(r["start"])),
+                            int(str(r["end"])),
+                            Decimal(str(r["value"])),
+                        )
+                    ]
+                )
+            ),
         )
         for r in kg.query(load_query("observations")).records()
     ]
@@ -357,6 +373,23 @@ def evaluate(kg: KnowledgeGraph, corpus_dir: str | Path, gold_dir: str | Path) -
     }
     place_names = {alias: place.name for alias, place in lexicon.place_by_alias.items()}
     return score(texts, gold_obs, gold_ents, obs, ents, sizes, place_names)
+
+
+# Where each observation's claim is stated again in its document, by its evidence and value.
+_ALSO_STATED = """
+PREFIX ekg:     <https://w3id.org/ecokg/def#>
+PREFIX prov:    <http://www.w3.org/ns/prov#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+PREFIX nif:     <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#>
+SELECT ?doc ?start ?end ?value ?alsoStart ?alsoEnd WHERE {
+  GRAPH ?g {
+    ?obs ekg:evidence ?evidence ; ekg:value ?value ; ekg:alsoStatedIn ?again ;
+         prov:wasDerivedFrom/dcterms:identifier ?doc .
+    ?evidence nif:beginIndex ?start ; nif:endIndex ?end .
+    ?again nif:beginIndex ?alsoStart ; nif:endIndex ?alsoEnd .
+  }
+}
+"""
 
 
 def _opt(value: object) -> str | None:

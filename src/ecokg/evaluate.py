@@ -6,11 +6,13 @@ that answers them can be scored, whatever built it.
 Matching rules:
 
 * An **observation** matches a gold observation of the same document when the values are equal
-  and the prediction's quote span overlaps the gold ``anchor`` in the text. Each prediction and
-  each gold record is matched at most once (largest overlap first). Unit, period, qualifier and
-  place are then compared on the matched pairs (attribute accuracy). Values in two units of
-  one quantity kind that the ontology sizes (亩, 公顷, 平方公里) are compared converted, and the
-  unit then counts as right: the gold format knows only 亩, the graph keeps the unit written.
+  and the prediction's quote span (or a span where the document states the same claim again,
+  ``ekg:alsoStatedIn``: the story a headline repeats) overlaps the gold ``anchor`` in the text.
+  Each prediction and each gold record is matched at most once (largest overlap first). Unit,
+  period, qualifier and place are then compared on the matched pairs (attribute accuracy).
+  Values in two units of one quantity kind that the ontology sizes (亩, 公顷, 平方公里) are
+  compared converted, and the unit then counts as right: the gold format knows only 亩, the
+  graph keeps the unit written.
   A negative gold value (a fall written with its sign, -10.0 for 同比下降10.0%) matches the
   graph's value of the same size whose direction is ``fall``.
   A place is right when both names are one gazetteer entry (香港 and 香港特别行政区).
@@ -93,6 +95,8 @@ class PredictedObservation:
     modality: str = "achieved"
     direction: str | None = None
     as_of: str | None = None
+    # the other places the document states the same claim (a headline repeating its story)
+    also: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -444,7 +448,8 @@ def _score_observations(
     for gi, g in enumerate(gold):
         for a_start, a_end in _occurrences(text, g.anchor):
             for pi, p in enumerate(pred):
-                overlap = min(a_end, p.end) - max(a_start, p.start)
+                spans = ((p.start, p.end), *p.also)
+                overlap = max(min(a_end, end) - max(a_start, start) for start, end in spans)
                 if overlap > 0 and _same_quantity(g, p, sizes):
                     candidates.append((-overlap, gi, pi))
     used_gold: set[int] = set()
