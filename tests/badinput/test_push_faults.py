@@ -37,7 +37,7 @@ class Misbehaving(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     stop = threading.Event()
     requests: ClassVar[Counter[str]] = Counter()  # per path, for fail-after-2
-    answering = threading.Event()  # set once a request came in (for the interrupt test)
+    arrived = threading.Condition()  # notified at each request (for the interrupt test)
 
     def log_message(self, format: str, *args: object) -> None:
         pass
@@ -71,8 +71,9 @@ class Misbehaving(BaseHTTPRequestHandler):
             self.store(self.path)
 
     def store(self, path: str) -> None:
-        self.requests[path] += 1
-        self.answering.set()
+        with self.arrived:
+            self.requests[path] += 1
+            self.arrived.notify_all()
         mode = path.split("/")[1]
         if mode == "partial-content":  # 206 and garbage: not "stored"
             self.answer(206, b"garbage")
@@ -217,15 +218,19 @@ def test_query_on_a_faulty_endpoint_fails_in_one_line(mode: str, server: str) ->
 def test_interrupted_push_is_aborted_without_a_traceback(
     server: str, demo_build: tuple[Path, BuildSummary]
 ) -> None:
-    Misbehaving.answering.clear()
-    args = ["push", "--kg", str(demo_build[0]), "--store-url", f"{server}/silent"]
+    # A path of its own: a late request of an earlier test must not start the interrupt before
+    # this push is under way (a SIGINT during start-up would be lost and the push would wait on)
+    path = f"/silent/interrupt-{uuid.uuid4().hex}"
+    args = ["push", "--kg", str(demo_build[0]), "--store-url", f"{server}{path}"]
     push = subprocess.Popen(
         [sys.executable, "-m", "ecokg", *args, "--timeout", "600"],
         stderr=subprocess.PIPE,
         text=True,
         cwd=REPO,
     )
-    assert Misbehaving.answering.wait(60), "the push never reached the store"
+    with Misbehaving.arrived:
+        reached = Misbehaving.arrived.wait_for(lambda: Misbehaving.requests[path] > 0, 60)
+    assert reached, "the push never reached the store"
     push.send_signal(signal.SIGINT)
     _, stderr = push.communicate(timeout=60)
     assert push.returncode == 130
