@@ -1308,8 +1308,13 @@ def _stated_aside(state: _DocState, t: TimeExpr) -> bool:
 def _in_cause(state: _DocState, t: TimeExpr) -> bool:
     """Whether ``t`` stands in a clause giving a cause ("主要受3月上旬…污染过程影响")."""
     text = state.doc.text
-    opening = max(text.rfind(c, 0, t.start) for c in "，,；;。（(") + 1
+    # (a clause is short: looking further back would scan the text once per time)
+    reach = max(0, t.start - _CAUSE_REACH)
+    opening = max(max(text.rfind(c, reach, t.start) for c in "，,；;。（(") + 1, reach)
     return starts_with_any(text[opening : t.start], state.words.cause_openers) is not None
+
+
+_CAUSE_REACH = 40
 
 
 def _start_point(state: _DocState, t: TimeExpr, num: _Number) -> bool:
