@@ -8,6 +8,7 @@ any version of the code on ``PYTHONPATH``.
 
 from __future__ import annotations
 
+import os
 import signal
 import subprocess
 import sys
@@ -215,6 +216,11 @@ def test_query_on_a_faulty_endpoint_fails_in_one_line(mode: str, server: str) ->
     assert_one_error_line(done, f"error: {endpoint}: ", QUERY_FAULTS[mode])
 
 
+def _interruptible() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+
+
 def test_interrupted_push_is_aborted_without_a_traceback(
     server: str, demo_build: tuple[Path, BuildSummary]
 ) -> None:
@@ -227,11 +233,19 @@ def test_interrupted_push_is_aborted_without_a_traceback(
         stderr=subprocess.PIPE,
         text=True,
         cwd=REPO,
+        # Ctrl-C as a user's terminal delivers it, whatever the runner of the tests ignores
+        preexec_fn=_interruptible,
+        env={**os.environ, "PYTHONFAULTHANDLER": "1"},
     )
     with Misbehaving.arrived:
         reached = Misbehaving.arrived.wait_for(lambda: Misbehaving.requests[path] > 0, 60)
     assert reached, "the push never reached the store"
     push.send_signal(signal.SIGINT)
-    _, stderr = push.communicate(timeout=60)
+    try:
+        _, stderr = push.communicate(timeout=60)
+    except subprocess.TimeoutExpired:
+        push.send_signal(signal.SIGABRT)  # faulthandler prints where every thread waits
+        _, stderr = push.communicate(timeout=60)
+        pytest.fail(f"the push went on after SIGINT:\n{stderr}")
     assert push.returncode == 130
     assert stderr.split() == ["Aborted."]
