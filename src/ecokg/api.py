@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -319,10 +319,14 @@ def evaluate(kg: KnowledgeGraph, corpus_dir: str | Path, gold_dir: str | Path) -
     texts = {
         d.doc_id: d.text for d in iter_corpus(Path(corpus_dir)) if not isinstance(d, InputError)
     }
+
+    def claim(r: Mapping[str, object]) -> tuple[str, int, int, Decimal]:
+        """An observation by its document, evidence span and value."""
+        return str(r["doc"]), int(str(r["start"])), int(str(r["end"])), Decimal(str(r["value"]))
+
     also: dict[tuple[str, int, int, Decimal], list[tuple[int, int]]] = defaultdict(list)
     for r in kg.query(_ALSO_STATED).records():
-        key = (str(r["doc"]), int(str(r["start"])), int(str(r["end"])), Decimal(str(r["value"])))
-        also[key].append((int(str(r["alsoStart"])), int(str(r["alsoEnd"]))))
+        also[claim(r)].append((int(str(r["alsoStart"])), int(str(r["alsoEnd"]))))
     obs = [
         PredictedObservation(
             str(r["doc"]),
@@ -339,18 +343,7 @@ def evaluate(kg: KnowledgeGraph, corpus_dir: str | Path, gold_dir: str | Path) -
             str(r.get("modality") or "achieved"),
             _opt(r.get("direction")),
             _opt(r.get("asOf")),
-            tuple(
-                sorted(
-                    also[
-                        (
-                            str(r["doc"]),
-                            int(str(r["start"])),
-                            int(str(r["end"])),
-                            Decimal(str(r["value"])),
-                        )
-                    ]
-                )
-            ),
+            tuple(sorted(also[claim(r)])),
         )
         for r in kg.query(load_query("observations")).records()
     ]

@@ -8,7 +8,7 @@ researcher can add indicators or places without touching code.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import cache
@@ -94,14 +94,19 @@ class Lexicon:
 
     def province_of(self, place: PlaceDef) -> PlaceDef | None:
         """The province containing ``place`` (itself when it is one)."""
-        seen: set[str] = set()
-        current: PlaceDef | None = place
-        while current is not None and current.id not in seen:
-            if current.type == "province":
-                return current
-            seen.add(current.id)
-            current = self.places.get(current.parent) if current.parent else None
-        return None
+        return province_in(place, self.places)
+
+
+def province_in(place: PlaceDef, places: Mapping[str, PlaceDef]) -> PlaceDef | None:
+    """The province containing ``place`` (itself when it is one), up its ``parent`` links."""
+    seen: set[str] = set()
+    current: PlaceDef | None = place
+    while current is not None and current.id not in seen:
+        if current.type == "province":
+            return current
+        seen.add(current.id)
+        current = places.get(current.parent) if current.parent else None
+    return None
 
 
 def _zh_label(graph: Graph, subject: URIRef, *predicates: URIRef) -> str:
@@ -251,12 +256,8 @@ def _with_province_names(places: dict[str, PlaceDef], settings: Any) -> dict[str
     for place in places.values():
         if place.type not in kinds:
             continue
-        province: PlaceDef | None = place
-        for _ in range(8):  # up the parent chain to the province
-            if province is None or province.type == "province":
-                break
-            province = places.get(province.parent) if province.parent else None
-        if province is None or province.type != "province":
+        province = province_in(place, places)
+        if province is None:
             continue
         shorts = [a for a in province.aliases if province.name.startswith(a)]
         names = (place.name, *place.aliases)
@@ -271,18 +272,12 @@ def _with_divisions(places: dict[str, PlaceDef], settings: Any) -> dict[str, Pla
     lexicon has it, and links to its parent division."""
     divisions = read_divisions(not_names=(settings or {}).get("not_names", ()))
 
-    def province_of(place: PlaceDef) -> str | None:
-        seen: set[str] = set()
-        current: PlaceDef | None = place
-        while current is not None and current.id not in seen:
-            if current.type == "province":
-                return current.id
-            seen.add(current.id)
-            current = places.get(current.parent) if current.parent else None
-        return None
+    def province_id(place: PlaceDef) -> str | None:
+        province = province_in(place, places)
+        return province.id if province else None
 
     admin = {
-        p.id: (p.name, p.type, province_of(p)) for p in places.values() if p.type in ADMIN_TYPES
+        p.id: (p.name, p.type, province_id(p)) for p in places.values() if p.type in ADMIN_TYPES
     }
     codes = match_codes(admin, divisions)
     by_code = {code: places[ident] for ident, code in codes.items()}

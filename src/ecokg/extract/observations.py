@@ -1349,7 +1349,7 @@ def _is_base(state: _DocState, t: TimeExpr) -> bool:
         return True
     # "（去年同期为87.7%）": the value of that time stated outright, not a base
     after = starts_with_any(text[t.end : t.end + 4], w.base_after)
-    return after is not None and not _stated_aside(state, t)
+    return after is not None and not _STATED_AS.match(text, t.end + len(after))
 
 
 def _change_period(
