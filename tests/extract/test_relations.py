@@ -7,7 +7,14 @@ from pathlib import Path
 import pytest
 
 from ecokg.corpus import Document, PartialDate, SourceMeta
-from ecokg.extract.base import Claim, EntityMention, Membership, OutcomeLink, Relation
+from ecokg.extract.base import (
+    Claim,
+    EntityMention,
+    Membership,
+    Observation,
+    OutcomeLink,
+    Relation,
+)
 from ecokg.extract.lexicon import Lexicon
 from ecokg.pipeline import extract
 from ecokg.text.analyzed import AnalyzedDoc
@@ -81,3 +88,22 @@ def test_outcome_links_say_how_they_were_made(claims: list[Claim]) -> None:
     assert (campaign[0], "0.058毫克/升", "same_sentence") in links
     # the PM2.5 figure of another paragraph shares neither sentence, paragraph nor theme with them
     assert not any(text == "38微克/立方米" for key, text, _ in links if key in (plan, campaign[0]))
+
+
+def test_a_link_to_one_of_two_observations_of_one_number_names_that_one(
+    lexicon: Lexicon,
+) -> None:
+    # "两项指标均居全国第十" makes two rank observations of one number (parts 0 and 1): a link
+    # must point at the observation it is about, not at an IRI no observation has.
+    text = (
+        "安徽省深入实施蓝天保卫战行动，PM2.5浓度为31微克/立方米，优良天数比率为83.2%，"
+        "两项指标均居全国第十。\n"
+    )
+    doc = Document("two", Path("two.txt"), text, "utf-8", SourceMeta(published=PartialDate(2025)))
+    claims = extract(AnalyzedDoc.of(doc), lexicon)
+    observations = {(c.value_span.start, c.part) for c in claims if isinstance(c, Observation)}
+    rank = text.index("第十")
+    assert {(rank, 0), (rank, 1)} <= observations, "one rank observation per indicator"
+    linked = {(c.observation.start, c.part) for c in claims if isinstance(c, OutcomeLink)}
+    assert {(rank, 0), (rank, 1)} <= linked
+    assert linked <= observations

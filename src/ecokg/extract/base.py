@@ -126,9 +126,10 @@ class OutcomeLink:
 
     entity_key: str
     entity_type: str
-    observation: SourceSpan  # the observation's value span: identifies it
+    observation: SourceSpan  # the observation's value span: identifies it, with its part
     basis: str
     evidence: SourceSpan
+    part: int = 0  # which of the observations the number makes (see Observation.part)
 
 
 Claim = EntityMention | Observation | Relation | Membership | OutcomeLink

@@ -209,8 +209,10 @@ def _outcome_links(
     def keep(mention: EntityMention, index: int, basis: str, evidence: SourceSpan) -> None:
         key = (mention.key, index)
         if key not in best or rank[basis] < rank[best[key].basis]:
-            value = observations[index].value_span
-            best[key] = OutcomeLink(mention.key, mention.type, value, basis, evidence)
+            obs = observations[index]
+            best[key] = OutcomeLink(
+                mention.key, mention.type, obs.value_span, basis, evidence, obs.part
+            )
 
     for mention in mentions:
         if mention.type not in LINKABLE or mention.norm_span is None:

@@ -287,7 +287,7 @@ class GraphBuilder:
         """A policy or programme reported with an observation, saying how the link was made."""
         entity = self._entity_node(link.entity_key, link.entity_type)
         obs_iri = observation_iri(
-            self.document.doc_id, link.observation.start, link.observation.end
+            self.document.doc_id, link.observation.start, link.observation.end, link.part
         )
         obs = iri(obs_iri)
         self.add(entity, _term(EKG, "reportedWith"), obs)
