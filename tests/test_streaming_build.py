@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 import os
 import shutil
 import signal
@@ -12,15 +13,21 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+import pyoxigraph as ox
 import pytest
 import yaml
+from rdflib import Literal
+from rdflib.namespace import SH
 from rich.console import Console
 
 from conftest import CORPUS, free_port, run_cli
 from ecokg import assemble as assemble_module
-from ecokg.api import build
+from ecokg import pipeline
+from ecokg.api import BuildSummary, build
 from ecokg.assemble import merge_union
 from ecokg.cli.progress import CorpusProgress
+from ecokg.corpus import Document
+from ecokg.validate import PER_DOCUMENT, shapes_graph
 
 # The two smallest demo documents: enough for two graphs that share entities, fast to extract.
 SMALL = ("001_2f00c1f93bcffc95", "004_9b9b4bf23565f1ff")
@@ -261,3 +268,58 @@ def test_bad_documents_in_a_parallel_build_are_reported_not_fatal(tmp_path: Path
     assert "binary.txt: binary file" in result.stderr
     assert "garbled.txt: cannot be decoded" in result.stderr
     assert "1 documents" in result.stderr  # the summary goes to stderr with the problems
+
+
+def test_nodes_of_per_document_shapes_are_described_in_their_own_graph_only(
+    demo_build: tuple[Path, BuildSummary],
+) -> None:
+    """What lets a worker check the per-document shapes on its own graph: every statement about
+    a node those shapes target is in one document's graph."""
+    shapes = shapes_graph()
+    classes = {
+        str(cls)
+        for shape in shapes.subjects(PER_DOCUMENT, Literal(True))
+        for cls in shapes.objects(shape, SH.targetClass)
+    }
+    assert len(classes) == 5
+    store = ox.Store()
+    store.load(path=str(demo_build[0] / "graph.trig"), format=ox.RdfFormat.TRIG)
+    values = " ".join(f"<{c}>" for c in sorted(classes))
+    rows = store.query(
+        f"SELECT ?node (COUNT(DISTINCT ?g) AS ?graphs) WHERE {{ VALUES ?class {{ {values} }} "
+        "GRAPH ?t { ?node a ?class } GRAPH ?g { ?node ?p ?o } } GROUP BY ?node"
+    )
+    counts = [int(row["graphs"].value) for row in rows]  # type: ignore[union-attr]
+    assert len(counts) > 1000
+    assert set(counts) == {1}
+    assert all(
+        json.loads(p.read_text())["checked"] for p in (demo_build[0] / "shards").glob("*.json")
+    )
+
+
+def test_a_document_that_breaks_its_own_shapes_is_reported(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A graph failing the worker's per-document check sends those shapes to the union pass,
+    which names the violation and its document; the other document's check held."""
+    anchor = "<http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#anchorOf>"
+    made = pipeline.document_statements
+
+    def without_an_anchor(document: Document, claims: object, lexicon: object) -> list[str]:
+        lines = made(document, claims, lexicon)  # type: ignore[arg-type]
+        if document.doc_id != SMALL[0]:
+            return lines
+        dropped = next(line for line in lines if f" {anchor} " in line)
+        return [line for line in lines if line != dropped]
+
+    monkeypatch.setattr(pipeline, "document_statements", without_an_anchor)
+    summary = build(_corpus(tmp_path / "corpus", SMALL), tmp_path / "out")
+    checked = {
+        json.loads(p.read_text())["doc_id"]: json.loads(p.read_text())["checked"]
+        for p in (tmp_path / "out" / "shards").glob("*.json")
+    }
+    assert checked == {SMALL[0]: False, SMALL[1]: True}
+    assert summary.violations == 1
+    report = (tmp_path / "out" / "validation.txt").read_text(encoding="utf-8")
+    (line,) = report.splitlines()[1:]
+    assert "nif-core#anchorOf" in line and "MentionShape" in line and SMALL[0] in line

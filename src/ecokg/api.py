@@ -182,7 +182,12 @@ def build(
                 f"build in {out} is kept (--force replaces it with an empty one)"
             )
         sources = [GraphSource(s.graph, shard_path(stage, s.key)) for s in run.shards]
-        assembled = assemble(sources, stage, thresholds=thresholds)
+        assembled = assemble(
+            sources,
+            stage,
+            thresholds=thresholds,
+            documents_hold=all(s.checked for s in run.shards),
+        )
         report = assembled.report
         per_graph = Counter(v.graph for v in report.violations)
         summary = BuildSummary(

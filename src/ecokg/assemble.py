@@ -135,14 +135,16 @@ def assemble(
     *,
     validate: bool = True,
     thresholds: Thresholds | None = None,
+    documents_hold: bool = False,
 ) -> Assembled:
     """Write ``graph.trig``, ``graph.ttl`` and the store into ``stage`` from the shards.
 
     The claims of the documents are first compared across documents (``thresholds``: the
     built-in ones when None) into the reconciliation graph, which is written with the others
     when it holds any comparison. With ``validate``, the union of the graphs is validated
-    against the shapes in one pass. Returns once everything is written; the temporary merge
-    files are removed.
+    against the shapes in one pass (``documents_hold``: every document graph was checked against
+    the per-document shapes by its worker and held, so that pass skips them). Returns once
+    everything is written; the temporary merge files are removed.
     """
     with tempfile.TemporaryDirectory(prefix=".assemble-", dir=stage) as tmp:
         work = Path(tmp)
@@ -158,7 +160,7 @@ def assemble(
         # spend most of their time in Oxigraph's Rust code, which releases the GIL.
         with ThreadPoolExecutor(max_workers=1) as writer:
             written = writer.submit(_write_files, dataset, union, stage)
-            count, report = _load_and_validate(dataset, stage / STORE_DIR, validate)
+            count, report = _load_and_validate(dataset, stage / STORE_DIR, validate, documents_hold)
             written.result()
     return Assembled(count, report, comparisons)
 
@@ -179,7 +181,7 @@ def _write_files(dataset: Path, union: Path, stage: Path) -> None:
 
 
 def _load_and_validate(
-    dataset: Path, location: Path, validate: bool
+    dataset: Path, location: Path, validate: bool, documents_hold: bool
 ) -> tuple[int, ValidationReport]:
     # The shapes see the union of the document graphs (and the vocabulary), exactly what
     # `ecokg validate` checks: the ontology's graph is taken out for the pass and put back.
@@ -187,7 +189,7 @@ def _load_and_validate(
     store.bulk_load(path=dataset, format=ox.RdfFormat.N_QUADS)
     if validate:
         store.remove_graph(ox.NamedNode(str(ONTOLOGY_GRAPH)))
-        report = validate_store(store, "union")
+        report = validate_store(store, "union", documents_hold=documents_hold)
         store.bulk_extend(ox.parse("\n".join(ontology_lines()), format=ox.RdfFormat.N_QUADS))
     else:
         report = ValidationReport()

@@ -30,10 +30,18 @@ from ecokg.extract.lexicon import Lexicon, load_lexicon
 from ecokg.kg.build import document_statements
 from ecokg.kg.vocab import PREFIXES, graph_iri, slug
 from ecokg.outputs import write_atomic
-from ecokg.shards import ShardInfo, reuse_shard, settings_fingerprint, shard_key, write_shard
+from ecokg.shards import (
+    ShardInfo,
+    reuse_shard,
+    settings_fingerprint,
+    shard_bytes,
+    shard_key,
+    write_shard,
+)
 from ecokg.shards import shard_path as _shard_path
 from ecokg.text.analyzed import AnalyzedDoc
 from ecokg.texts import text_path
+from ecokg.validate import document_graph_holds
 
 # Called once per finished document with its name and its number of characters (0 on failure).
 Progress = Callable[[str, int], None]
@@ -82,6 +90,9 @@ class CorpusRun:
     warnings: list[InputWarning] = field(default_factory=list)
 
 
+# Statements up to which a worker checks its document's graph against the per-document shapes in
+# memory (a 20,000-character page makes about 30,000).
+_CHECK_LIMIT = 500_000
 _LEXICONS: dict[tuple[str, ...], Lexicon] = {}
 _LEXICON_LOCK = threading.Lock()
 
@@ -131,6 +142,7 @@ def shard_document(task: DocumentTask, settings: BuildSettings) -> ShardInfo | I
         if info is None:
             lexicon = worker_lexicon(settings.lexicon_dirs)
             graph = process_document(document, lexicon, settings.extractors)
+            data = shard_bytes(graph.lines)
             info = ShardInfo(
                 key,
                 document.doc_id,
@@ -141,8 +153,10 @@ def shard_document(task: DocumentTask, settings: BuildSettings) -> ShardInfo | I
                 graph.observations,
                 graph.entities,
                 str(graph_iri(document.doc_id)),
+                # An absurdly large graph is left to the union pass: its store would not fit.
+                len(graph.lines) <= _CHECK_LIMIT and document_graph_holds(data),
             )
-            write_shard(stage, info, graph.lines)
+            write_shard(stage, info, data)
         _write_document_files(stage, document, _shard_path(stage, key))
     except Exception as exc:  # one bad document must not sink the build
         detail = traceback.format_exception_only(type(exc), exc)[-1].strip()

@@ -39,6 +39,7 @@ class ShardInfo:
     observations: int
     entities: int
     graph: str  # the IRI of the document's named graph
+    checked: bool = False  # the graph satisfies the per-document shapes (checked by its worker)
     reused: bool = False  # taken from the previous build (not part of the record)
 
     def to_json(self) -> str:
@@ -70,7 +71,7 @@ def code_fingerprint() -> str:
 @cache
 def _data_fingerprint(extra_dirs: tuple[str, ...]) -> str:
     digest = hashlib.sha256()
-    for name in ("lexicons", "ontology"):
+    for name in ("lexicons", "ontology", "shapes"):  # shapes: a shard records its own check
         root = resource_dir(name)
         _hash_files((p for p in root.rglob("*") if p.is_file()), root, digest)
     for extra in extra_dirs:
@@ -100,9 +101,13 @@ def shard_path(out_dir: Path, key: str) -> Path:
     return out_dir / SHARDS_DIR / f"{key}.nq"
 
 
-def write_shard(out_dir: Path, info: ShardInfo, lines: Iterable[str]) -> None:
-    """Write a shard (lines already sorted) and its record."""
-    data = "".join(f"{line}\n" for line in lines).encode("utf-8")
+def shard_bytes(lines: Iterable[str]) -> bytes:
+    """A shard's content: its N-Quads lines (already sorted)."""
+    return "".join(f"{line}\n" for line in lines).encode("utf-8")
+
+
+def write_shard(out_dir: Path, info: ShardInfo, data: bytes) -> None:
+    """Write a shard (:func:`shard_bytes`) and its record."""
     path = shard_path(out_dir, info.key)
     write_atomic(path, data)
     write_atomic(path.with_suffix(".json"), info.to_json().encode("utf-8"))

@@ -29,12 +29,15 @@ from ecokg.kg.vocab import EKG, ID, NIF
 from ecokg.shacl_sparql import UnsupportedShapeError, compile_shapes, run_checks
 from ecokg.store import ONTOLOGY_GRAPH
 from ecokg.validate import (
+    PER_DOCUMENT,
     ValidationReport,
     Violation,
+    document_graph_holds,
     reference_validate,
     shapes_graph,
     validate_file,
     validate_graph,
+    validate_store,
 )
 
 SOUND_NS = "https://w3id.org/ecokg/id/test/sound/"
@@ -164,6 +167,7 @@ COMPONENT = {
 # Parameters that are no constraint of their own.
 NOT_CONSTRAINTS = {
     RDF.type,
+    PER_DOCUMENT,
     SH.path,
     SH.message,
     SH.severity,
@@ -537,6 +541,48 @@ def test_file_of_named_graphs_validates_as_their_union(broken: Broken, tmp_path:
         case = re.search(r"/test/(copy\d+)/", violation.focus)
         if case is not None:  # vocabulary nodes are in no document
             assert violation.graph == str(ID[f"graph/{case.group(1)}"])
+
+
+def _nquads(name: URIRef, graph: Graph) -> bytes:
+    quads = [ox.Quad(to_ox(s), to_ox(p), to_ox(o), ox.NamedNode(name)) for s, p, o in graph]  # type: ignore[arg-type]
+    return ox.serialize(quads, format=ox.RdfFormat.N_QUADS)
+
+
+def test_per_document_shapes_hold_where_pyshacl_finds_them_unbroken(broken: Broken) -> None:
+    """A copy (one document's graph) passes the per-document check exactly when pyshacl reports
+    no result of a per-document shape on its nodes."""
+    per_document = {_local(s) for s in shapes_graph().subjects(PER_DOCUMENT, Literal(True))}
+    assert {"MentionShape", "ObservationShape"} <= per_document
+    broken_copies = {
+        re.search(r"/test/(copy\d+)/", v.focus).group(1)  # type: ignore[union-attr]
+        for v in broken.reference.violations
+        if _local(v.shape) in per_document
+    }
+    sound, _ = _copy("sound")
+    assert document_graph_holds(_nquads(ID["graph/sound"], sound))
+    for name, graph in broken.copies.items():
+        copy = str(name).rsplit("/", 1)[-1]
+        assert document_graph_holds(_nquads(name, graph)) is (copy not in broken_copies), copy
+
+
+def test_union_pass_without_per_document_shapes_reports_the_same() -> None:
+    """Copies broken only in shapes that need the union all pass the per-document check, and
+    the union pass that then leaves the per-document shapes out reports what the whole does."""
+    per_document = {_local(s) for s in shapes_graph().subjects(PER_DOCUMENT, Literal(True))}
+    cases = [c for c in CASES if c.shape not in per_document]
+    store = ox.Store()
+    for copy, slot in enumerate(sorted(set(_pack(cases)))):
+        graph, x = _copy(f"union{copy}")
+        for case, at in zip(cases, _pack(cases), strict=True):
+            if at == slot:
+                case.breaker(graph, x)
+        data = _nquads(ID[f"graph/union{copy}"], graph)
+        assert document_graph_holds(data), copy
+        store.load(data, format=ox.RdfFormat.N_QUADS)
+    whole = validate_store(store, "union")
+    shapes = {_local(v.shape) for v in whole.violations}
+    assert len(shapes) > 5 and not shapes & per_document
+    assert validate_store(store, "union", documents_hold=True).violations == whole.violations
 
 
 def test_ntriples_file_is_one_graph(tmp_path: Path) -> None:
