@@ -252,6 +252,15 @@ def test_findings_of_an_inspection_take_the_span_it_covered(lexicon: Lexicon) ->
     assert found[Decimal(38)].period.code == "2024"  # a time of its own
 
 
+def test_the_span_an_inspection_covered_is_not_the_month_of_a_hand_over(lexicon: Lexicon) -> None:
+    text = (
+        "A\n2024年3月至4月，省生态环境保护督察组对某市开展督察，并于同年7月向该市移交问题线索5个。\n"
+        "督察发现，该市仍有9个尾矿库未完成闭库治理。\n"
+    )
+    found = by_value(observe(text, lexicon, published="2025-01-10"))
+    assert found[Decimal(9)].period.code == "2024-03/2024-04"
+
+
 def test_a_rectification_report_is_not_dated_by_the_inspection(lexicon: Lexicon) -> None:
     text = INSPECTION.replace("反馈督察情况", "督察整改落实情况")
     assert by_value(observe(text, lexicon, published="2025-12-20"))[Decimal(11)].period.code != (
@@ -1620,6 +1629,9 @@ def test_an_annual_report_of_an_earlier_year_dates_its_figures(lexicon: Lexicon)
     assert {found[Decimal("61.2")].period.code, found[Decimal("72.5")].period.code} == {"2024"}
     news = observe(text, lexicon, published="2025-06-05", title="2024年贵州省森林覆盖率创新高")
     assert {o.period.code for o in news} == {None}  # news of a year is no report on it
+    for title in ("贵州省2024年度林业工作情况报告", "关于发布2024年度森林资源监测结果的公告"):
+        found = by_value(observe(text, lexicon, published="2025-03-05", title=title))
+        assert found[Decimal("61.2")].period.code == "2024", title  # a year's account of a year
 
 
 def test_the_month_an_inspection_ended_is_not_its_span(lexicon: Lexicon) -> None:
@@ -1667,3 +1679,22 @@ def test_facilities_built_are_a_stock_but_projects_and_violations_are_not(
     assert found[Decimal(39)].period.code == "cumulative"
     assert found[Decimal(17)].period.code != "cumulative"
     assert found[Decimal(2150)].period.code != "cumulative"
+
+
+def test_a_time_after_the_basis_of_a_ranking_opens_its_paragraph(lexicon: Lexicon) -> None:
+    text = (
+        "按照空气质量综合指数，上半年全市排名第一的是青川县，综合指数为3.21；"
+        "平武县排名第二。\n依据考核办法，二季度全市共奖励资金460万元。江油市获得奖励资金最多，达120万元。"
+    )
+    found = by_value(observe(text, lexicon, published="2025-07-20"))
+    assert found[Decimal("3.21")].period.code == "2025-01/2025-06"
+    assert found[Decimal(4600000)].period.code == "2025-04/2025-06"
+    assert found[Decimal(1200000)].period.code == "2025-04/2025-06"  # the next sentence's too
+
+
+def test_the_whole_city_of_a_county_level_city_is_itself(lexicon: Lexicon) -> None:
+    text = "去年，全市生活垃圾回收利用率达61.5%，全市共建成垃圾分类示范小区85个。金华市下达的目标为60%。"
+    found = by_value(observe(text, lexicon, published="2025-02-10", title="兰溪市：垃圾分类见成效"))
+    assert found[Decimal("61.5")].place == "兰溪市"
+    district = observe("全市PM2.5年均浓度为30微克/立方米。", lexicon, title="婺城区2024年环境质量公报")
+    assert district[0].place == "金华市"  # a district's 全市 is its city

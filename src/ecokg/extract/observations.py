@@ -326,6 +326,7 @@ def _words(lexicon: Lexicon) -> _Words:
         lead_in=re.compile(
             rf"[^，,。；;]{{0,8}}"
             rf"(?:{alternation([*w['periods']['lead_in'], *w['periods']['framings']])})[，,]"
+            rf"|(?:{alternation(w['periods']['basis_openers'])})[^，,。；;]{{0,24}}[，,]"
         ),
         cause_openers=tuple(w["periods"]["cause_openers"]),
         reports=tuple(w["periods"]["annual_reports"]),
@@ -528,8 +529,11 @@ def _examined_span(doc: AnalyzedDoc, words: _Words, times: list[TimeExpr]) -> Ti
             # "已于9月完成督察进驻": nor does the month it ended
             and not doc.text.startswith(_ENDED, t.end)
         ]
+        # "2023年6月至7月…开展督察，并于同年10月向我省移交…": the months it covered, not the
+        # month something was handed over after it
+        ranges = [t for t in spans if "/" in (t.code or "")]
         if spans:
-            return spans[-1]
+            return (ranges or spans)[-1]
     return None
 
 

@@ -682,6 +682,11 @@ def _national_words(lexicon: Lexicon) -> tuple[str, ...]:
     return tuple(lexicon.words.get("gazetteer", {}).get("national_title_words", ()))
 
 
+def _county_level_city(place: PlaceDef) -> bool:
+    """A county-level division that is a city (义乌市, 项城市), not a district (江北区)."""
+    return place.type == "county" and place.name.endswith("市")
+
+
 def jurisdiction(word_level: str, locality: PlaceDef | None, lexicon: Lexicon) -> PlaceDef | None:
     """What 全省/全市/全县 means in a document speaking for ``locality``: the division of that
     level that contains it (None when the document speaks for no such division)."""
@@ -692,6 +697,8 @@ def jurisdiction(word_level: str, locality: PlaceDef | None, lexicon: Lexicon) -
             return current
         if word_level == "city" and current.type == "province" and current.name.endswith("市"):
             return current  # 全市 in a district of 天津市 is the municipality
+        if word_level == "city" and current is locality and _county_level_city(current):
+            return current  # 全市 in a page of 义乌市 (a county-level city) is 义乌市 itself
         seen.add(current.id)
         current = lexicon.places.get(current.parent) if current.parent else None
     return None
