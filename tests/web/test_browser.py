@@ -194,30 +194,6 @@ def test_document_page_shows_claims_of_other_documents_side_by_side(
     watch.assert_clean()
 
 
-def test_query_editor_runs_and_downloads_csv(
-    page: Page, demo_server: Server, artifacts: Path
-) -> None:
-    pg, watch = page
-    pg.goto(demo_server.url + "/query")
-    pg.wait_for_selector("body[data-ready]")
-    pg.select_option("#canned", "policies_by_agency_year")
-    pg.click("#run")
-    pg.wait_for_selector("#results tbody tr")
-    assert pg.locator("#results tbody tr").count() > 5
-    pg.screenshot(path=str(artifacts / "query.png"))
-    with pg.expect_download() as info:
-        pg.click("#csv")
-    csv_text = Path(info.value.path()).read_text(encoding="utf-8")
-    assert csv_text.splitlines()[0].startswith("agency")
-    pg.fill("#query", "SELECT * { SERVICE <http://example.org/sparql> { ?s ?p ?o } }")
-    pg.click("#run")
-    pg.wait_for_selector("#query-error")
-    assert "SERVICE" in pg.locator("#query-error").inner_text()
-    # The 403 answer is logged by Chromium as a failed resource load; nothing else may be.
-    watch.errors = [e for e in watch.errors if "403" not in e]
-    watch.assert_clean()
-
-
 def test_pages_show_hostile_text_as_text(
     page: Page, hostile_server: Server, artifacts: Path
 ) -> None:
