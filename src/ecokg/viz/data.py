@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from ecokg.counts import read_counts
 from ecokg.kg.vocab import BASE
 from ecokg.reconcile import VERDICTS, date_span
 from ecokg.store import KnowledgeGraph
@@ -374,6 +375,8 @@ def gather(kg: KnowledgeGraph) -> dict[str, Any]:
     used_places = sorted({p for e in edge_list for i in e["evidence"] for p in i["places"]})
     used_years = sorted({y for e in edge_list for i in e["evidence"] for y in i["years"]})
     return {
+        # the totals build.json, `ecokg query documents` and the web UI show too
+        "counts": read_counts(kg).totals(),
         "documents": documents,
         "nodes": [nodes[k] for k in sorted(nodes)],
         "edges": edge_list,

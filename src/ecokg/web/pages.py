@@ -21,7 +21,8 @@ from urllib.parse import quote
 from rdflib import URIRef
 
 from ecokg.catalog import canned_queries
-from ecokg.kg.vocab import ID, PREFIXES
+from ecokg.counts import read_counts
+from ecokg.kg.vocab import ID, PREFIXES, doc_iri
 from ecokg.store import KnowledgeGraph, QueryResult, Term
 from ecokg.texts import load_source_text
 from ecokg.viz.report import script_json
@@ -40,6 +41,13 @@ ENTITY_TYPES = (
     "Document",
     "ClaimComparison",
 )
+# How the index names the totals of :func:`ecokg.counts.read_counts` (as build.json does).
+_TOTAL_NAMES = {
+    "documents": "篇文档 documents",
+    "observations": "条观测 observations",
+    "entities": "个实体（按文档计）entities named per document",
+    "comparisons": "对跨文档核对 claims compared across documents",
+}
 VERDICT_ZH = {"conflicting": "相互矛盾", "updated": "数据更新", "corroborated": "相互印证"}
 DEFAULT_QUERY = "entities_by_type"
 _IRI_OK = re.compile(r"^[^\s<>\"{}|^`\\]+$")
@@ -146,23 +154,20 @@ class Pages:
     # ---------- index and lists ----------
 
     def index(self) -> str:
-        """Documents and entity types, with counts."""
-        docs = self.kg.query(
-            """SELECT ?d ?id ?title ?kind ?issued ?chars
-                      (COUNT(DISTINCT ?o) AS ?obs) (COUNT(DISTINCT ?e) AS ?ents) WHERE {
-                 GRAPH ?g { ?d a ekg:Document ; dcterms:identifier ?id .
-                   OPTIONAL { ?d dcterms:title ?title } OPTIONAL { ?d dcterms:type ?kind }
-                   OPTIONAL { ?d dcterms:issued ?issued } OPTIONAL { ?d ekg:characterCount ?chars }
-                   OPTIONAL { ?o a ekg:Observation }
-                   OPTIONAL { ?e ekg:mention [] } } }
-               GROUP BY ?d ?id ?title ?kind ?issued ?chars ORDER BY ?id"""
-        ).records()
+        """Documents with their counts (those of ``ecokg query documents`` and
+        ``build.json``), the totals, and the entity types with their distinct members."""
+        totals = read_counts(self.kg)
         rows = "".join(
-            f'<tr><td><a href="{h(href(str(d["d"])))}">{h(d["id"])}</a></td>'
-            f"<td>{h(_value(d, 'title'))}</td><td>{h(_value(d, 'kind'))}</td>"
-            f'<td>{h(_value(d, "issued"))}</td><td class="num">{h(_value(d, "chars"))}</td>'
-            f'<td class="num">{h(d["obs"])}</td><td class="num">{h(d["ents"])}</td></tr>'
-            for d in docs
+            f'<tr data-doc="{h(d.doc)}"><td><a href="{h(href(str(doc_iri(d.doc))))}">'
+            f"{h(d.doc)}</a></td><td>{h(d.title)}</td><td>{h(d.type)}</td><td>{h(d.issued)}</td>"
+            f'<td class="num">{d.characters}</td>'
+            f'<td class="num" data-count="observations">{d.observations}</td>'
+            f'<td class="num" data-count="entities">{d.entities}</td></tr>'
+            for d in totals.documents
+        )
+        summary = " · ".join(
+            f'<span data-count="{key}">{value}</span> {h(_TOTAL_NAMES[key])}'
+            for key, value in totals.totals().items()
         )
         counts = {
             str(r["c"]).rsplit("#", 1)[-1]: r["n"]
@@ -179,10 +184,15 @@ class Pages:
         body = (
             "<h1>ecokg 知识图谱</h1>"
             f'<p class="meta">{h(self.kg.location)} · {len(self.kg)} triples</p>'
-            '<h2>文档 Documents</h2><table class="list"><thead><tr><th>id</th><th>标题 title</th>'
-            "<th>类型 kind</th><th>日期 issued</th><th>字数 chars</th><th>观测 obs.</th>"
-            f"<th>实体 entities</th></tr></thead><tbody>{rows}</tbody></table>"
-            f'<h2>实体类型 Entity types</h2><ul class="types">{types}</ul>'
+            f'<p class="totals" id="totals">{summary}</p>'
+            '<h2>文档 Documents</h2><table class="list" id="documents"><thead><tr><th>id</th>'
+            "<th>标题 title</th><th>类型 kind</th><th>日期 issued</th><th>字数 chars</th>"
+            "<th>观测 obs.</th><th>实体 entities</th></tr></thead>"
+            f"<tbody>{rows}</tbody></table>"
+            "<h2>实体类型 Entity types</h2>"
+            '<p class="meta">每类中不同的资源（一个实体在多篇文档中只计一次）· distinct resources '
+            "of each type (an entity named in several documents counts once)</p>"
+            f'<ul class="types">{types}</ul>'
             '<h2>查询 Query</h2><p><a href="/query">SPARQL 查询编辑器 query editor</a> · '
             "<code>/sparql</code> (SPARQL 1.1 Protocol, read-only) · "
             '<a href="/report">政策→成效报告 policy→outcome report</a></p>'

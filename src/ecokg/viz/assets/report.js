@@ -477,9 +477,14 @@
   if (!DATA.series.length) charts.appendChild(el("p", { "class": "empty" }, "没有跨时间的指标 / no indicator is reported for two or more times"));
   DATA.series.forEach(function (s, i) { charts.appendChild(chart(s, i)); });
 
-  document.getElementById("summary").textContent = DATA.documents.length + " 篇文档 · " +
-    DATA.nodes.length + " 个节点 · " + DATA.edges.length + " 条关系 · " + DATA.comparisons.length +
-    " 对跨文档核对 · " + DATA.series.length + " 个指标时间序列";
+  // The totals as build.json, `ecokg query documents` and the web UI's index state them.
+  var summary = document.getElementById("summary");
+  [["documents", "篇文档"], ["observations", "条观测"], ["entities", "个实体（按文档计）"],
+    ["comparisons", "对跨文档核对"]].forEach(function (item) {
+    summary.appendChild(el("span", { "data-count": item[0] }, DATA.counts[item[0]]));
+    summary.appendChild(document.createTextNode(" " + item[1] + " · "));
+  });
+  summary.appendChild(document.createTextNode(DATA.series.length + " 个指标时间序列"));
   draw();
   document.body.setAttribute("data-ready", "1");
 })();
