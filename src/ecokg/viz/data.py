@@ -3,7 +3,8 @@
 The network has agencies, instruments (policies, regulations), programmes and indicators as
 nodes. Edges are the relations between them (agency issued / leads, programme part of
 programme) and the policy→outcome links, drawn from an entity to the indicator of each linked
-observation. Every edge keeps the evidence of each claim behind it (document, quote, span) and
+observation; an indicator the extraction named after a fragment of a text (单位数, 问题数: see
+:func:`is_fragment`) is left out. Every edge keeps the evidence of each claim behind it (document, quote, span) and
 what the filters need (themes, places, years). The series are the claims about each indicator,
 per unit and place, in time order: the figures of single years (or months), or the running
 totals at their as-of dates, with targets and forecasts kept apart from achieved values. The
@@ -21,7 +22,7 @@ from decimal import Decimal
 from typing import Any
 
 from ecokg.counts import read_counts
-from ecokg.kg.vocab import BASE
+from ecokg.kg.vocab import BASE, IND
 from ecokg.reconcile import VERDICTS, date_span
 from ecokg.store import KnowledgeGraph
 
@@ -30,6 +31,15 @@ NODE_TYPES = ("Agency", "Policy", "Regulation", "Programme", "Indicator")
 # Strongest first; an edge made of several links shows its strongest basis.
 BASES = ("same_sentence", "same_paragraph", "shared_theme_place")
 RELATIONS = ("issued", "leads", "partOf")
+
+# Indicators the extraction names after the words of a text (not in the scheme) have IRIs here.
+_MINTED = str(IND) + "x-"
+# The heads such a name ends with: what extraction appends to a counted or measured noun
+# (数, 人数, 占比; the lexicon's unit nouns 浓度, 倍数) and the heads of shares and sums. The
+# rest of the name is its subject.
+_HEADS = ("人数", "数量", "占比", "比例", "金额", "倍数", "浓度", "数", "量", "率", "额")
+# A subject this short names no particular thing: 单位数, 问题数, 县数, 比例, 一年.
+_MIN_SUBJECT = 3
 
 _PREFIXES = """
 PREFIX ekg:     <https://w3id.org/ecokg/def#>
@@ -164,6 +174,13 @@ SELECT DISTINCT ?obs ?doc ?quote ?start ?end ?vs ?ve ?asOf ?issued WHERE {
   BIND (STR(?issuedValue) AS ?issued)
 }"""
 )
+
+
+def is_fragment(label: str) -> bool:
+    """Whether a minted indicator's name is a fragment: without its head (数, 比例, ...) fewer
+    than three characters are left to say what is counted or measured (单位数, 问题数, 县数)."""
+    head = next((h for h in _HEADS if label.endswith(h)), "")
+    return len(label) - len(head) < _MIN_SUBJECT
 
 
 def short_id(iri: str) -> str:
@@ -331,6 +348,11 @@ def gather(kg: KnowledgeGraph) -> dict[str, Any]:
         }
         edge(node(s), node(o), kind)["evidence"].append(item)
 
+    def fragment(indicator: str) -> bool:
+        # A variant (连续年数, 全国排名 of a minted name) is a fragment when its base is.
+        base = indicator.split("--", 1)[0]
+        return base.startswith(_MINTED) and is_fragment(name(base))
+
     for r in kg.query(_LINKS).records():
         entity, obs_iri = str(r["entity"]), str(r["obs"])
         linked = observations.get(obs_iri)
@@ -339,6 +361,8 @@ def gather(kg: KnowledgeGraph) -> dict[str, Any]:
         obs = linked
         f = facets[entity]
         indicator_iri = BASE + "id/" + obs["indicator"]
+        if fragment(indicator_iri):
+            continue  # a count of 单位 or 问题 tells a reader of the picture nothing
         e = edge(node(entity), node(indicator_iri), "outcome")
         e["evidence"].append(
             _evidence(r)
