@@ -9,20 +9,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import pytest
 from webtools import HOSTILE_LABEL, HOSTILE_TITLE, PageWatch, Server
 
-from ecokg.api import BuildSummary, open_kg
+from ecokg.api import open_kg
 from ecokg.viz import write_report
 
 Page = tuple[Any, PageWatch]
-
-
-@pytest.fixture(scope="module")
-def demo_report(
-    demo_build: tuple[Path, BuildSummary], tmp_path_factory: pytest.TempPathFactory
-) -> Path:
-    return write_report(open_kg(demo_build[0]), tmp_path_factory.mktemp("report") / "report.html")
 
 
 def test_report_renders_offline(page: Page, demo_report: Path, artifacts: Path) -> None:

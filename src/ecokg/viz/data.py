@@ -4,19 +4,19 @@ The network has agencies, instruments (policies, regulations), programmes and in
 nodes. Edges are the relations between them (agency issued / leads, programme part of
 programme) and the policy→outcome links, drawn from an entity to the indicator of each linked
 observation; an indicator the extraction named after a fragment of a text (单位数, 问题数: see
-:func:`is_fragment`) is left out. Every edge keeps the evidence of each claim behind it (document, quote, span) and
-what the filters need (themes, places, years). The series are the claims about each indicator,
-per unit and place, in time order: the figures of single years (or months), or the running
-totals at their as-of dates, with targets and forecasts kept apart from achieved values. The
-comparisons are the claims of two documents the build compared (docs/reconciliation.md), with
-both sentences and where the values stand in them.
+:func:`is_fragment`) is left out. Every edge keeps the evidence of each claim behind it
+(document, quote, span) and what the filters need (themes, places, years). The series are
+the claims about each indicator, per unit and place, in time order: the figures of single years
+(or months), or the running totals at their as-of dates, with targets and forecasts kept apart
+from achieved values. The comparisons are the claims of two documents the build compared
+(docs/reconciliation.md), with both sentences and where the values stand in them.
 """
 
 from __future__ import annotations
 
 import datetime
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -38,7 +38,8 @@ _MINTED = str(IND) + "x-"
 # (数, 人数, 占比; the lexicon's unit nouns 浓度, 倍数) and the heads of shares and sums. The
 # rest of the name is its subject.
 _HEADS = ("人数", "数量", "占比", "比例", "金额", "倍数", "浓度", "数", "量", "率", "额")
-# A subject this short names no particular thing: 单位数, 问题数, 县数, 比例, 一年.
+# A subject this short names no particular thing (单位数, 问题数, 县数, 比例, 一年) unless the
+# scheme has it.
 _MIN_SUBJECT = 3
 
 _PREFIXES = """
@@ -176,11 +177,18 @@ SELECT DISTINCT ?obs ?doc ?quote ?start ?end ?vs ?ve ?asOf ?issued WHERE {
 )
 
 
-def is_fragment(label: str) -> bool:
-    """Whether a minted indicator's name is a fragment: without its head (数, 比例, ...) fewer
-    than three characters are left to say what is counted or measured (单位数, 问题数, 县数)."""
+def subject(label: str) -> str:
+    """An indicator's name without its head (数, 比例, 浓度, ...): what is counted or measured."""
     head = next((h for h in _HEADS if label.endswith(h)), "")
-    return len(label) - len(head) < _MIN_SUBJECT
+    return label[: len(label) - len(head)]
+
+
+def is_fragment(label: str, known: Collection[str] = ()) -> bool:
+    """Whether a minted indicator's name is a fragment: its subject has fewer than three
+    characters (单位数, 问题数, 县数, 比例) and is none of the ``known`` subjects, those of the
+    scheme's indicators (臭氧 of 臭氧浓度 names a thing in two characters)."""
+    what = subject(label)
+    return len(what) < _MIN_SUBJECT and what not in known
 
 
 def short_id(iri: str) -> str:
@@ -348,10 +356,16 @@ def gather(kg: KnowledgeGraph) -> dict[str, Any]:
         }
         edge(node(s), node(o), kind)["evidence"].append(item)
 
+    known = {
+        subject(label)
+        for iri, label in labels.hans.items()
+        if labels.types.get(iri) == "Indicator" and not iri.startswith(_MINTED) and "--" not in iri
+    }
+
     def fragment(indicator: str) -> bool:
         # A variant (连续年数, 全国排名 of a minted name) is a fragment when its base is.
         base = indicator.split("--", 1)[0]
-        return base.startswith(_MINTED) and is_fragment(name(base))
+        return base.startswith(_MINTED) and is_fragment(name(base), known)
 
     for r in kg.query(_LINKS).records():
         entity, obs_iri = str(r["entity"]), str(r["obs"])
