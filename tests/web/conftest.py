@@ -28,6 +28,7 @@ from webtools import (
 )
 
 from ecokg.api import BuildSummary, build, open_kg
+from ecokg.viz import write_report
 
 
 @pytest.fixture(scope="session")
@@ -70,6 +71,14 @@ def hostile_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
     store.flush()
     del store
     return out
+
+
+@pytest.fixture(scope="session")
+def demo_report(
+    demo_build: tuple[Path, BuildSummary], tmp_path_factory: pytest.TempPathFactory
+) -> Path:
+    """The report of the demo build, as a file."""
+    return write_report(open_kg(demo_build[0]), tmp_path_factory.mktemp("report") / "report.html")
 
 
 @pytest.fixture(scope="session")

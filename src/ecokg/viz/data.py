@@ -3,24 +3,26 @@
 The network has agencies, instruments (policies, regulations), programmes and indicators as
 nodes. Edges are the relations between them (agency issued / leads, programme part of
 programme) and the policy→outcome links, drawn from an entity to the indicator of each linked
-observation. Every edge keeps the evidence of each claim behind it (document, quote, span) and
-what the filters need (themes, places, years). The series are the claims about each indicator,
-per unit and place, in time order: the figures of single years (or months), or the running
-totals at their as-of dates, with targets and forecasts kept apart from achieved values. The
-comparisons are the claims of two documents the build compared (docs/reconciliation.md), with
-both sentences and where the values stand in them.
+observation; an indicator the extraction named after a fragment of a text (单位数, 问题数: see
+:func:`is_fragment`) is left out. Every edge keeps the evidence of each claim behind it
+(document, quote, span) and what the filters need (themes, places, years). The series are
+the claims about each indicator, per unit and place, in time order: the figures of single years
+(or months), or the running totals at their as-of dates, with targets and forecasts kept apart
+from achieved values. The comparisons are the claims of two documents the build compared
+(docs/reconciliation.md), with both sentences and where the values stand in them.
 """
 
 from __future__ import annotations
 
 import datetime
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from ecokg.kg.vocab import BASE
+from ecokg.counts import read_counts
+from ecokg.kg.vocab import BASE, IND
 from ecokg.reconcile import VERDICTS, date_span
 from ecokg.store import KnowledgeGraph
 
@@ -29,6 +31,16 @@ NODE_TYPES = ("Agency", "Policy", "Regulation", "Programme", "Indicator")
 # Strongest first; an edge made of several links shows its strongest basis.
 BASES = ("same_sentence", "same_paragraph", "shared_theme_place")
 RELATIONS = ("issued", "leads", "partOf")
+
+# Indicators the extraction names after the words of a text (not in the scheme) have IRIs here.
+_MINTED = str(IND) + "x-"
+# The heads such a name ends with: what extraction appends to a counted or measured noun
+# (数, 人数, 占比; the lexicon's unit nouns 浓度, 倍数) and the heads of shares and sums. The
+# rest of the name is its subject.
+_HEADS = ("人数", "数量", "占比", "比例", "金额", "倍数", "浓度", "数", "量", "率", "额")
+# A subject this short names no particular thing (单位数, 问题数, 县数, 比例, 一年) unless the
+# scheme has it.
+_MIN_SUBJECT = 3
 
 _PREFIXES = """
 PREFIX ekg:     <https://w3id.org/ecokg/def#>
@@ -163,6 +175,20 @@ SELECT DISTINCT ?obs ?doc ?quote ?start ?end ?vs ?ve ?asOf ?issued WHERE {
   BIND (STR(?issuedValue) AS ?issued)
 }"""
 )
+
+
+def subject(label: str) -> str:
+    """An indicator's name without its head (数, 比例, 浓度, ...): what is counted or measured."""
+    head = next((h for h in _HEADS if label.endswith(h)), "")
+    return label[: len(label) - len(head)]
+
+
+def is_fragment(label: str, known: Collection[str] = ()) -> bool:
+    """Whether a minted indicator's name is a fragment: its subject has fewer than three
+    characters (单位数, 问题数, 县数, 比例) and is none of the ``known`` subjects, those of the
+    scheme's indicators (臭氧 of 臭氧浓度 names a thing in two characters)."""
+    what = subject(label)
+    return len(what) < _MIN_SUBJECT and what not in known
 
 
 def short_id(iri: str) -> str:
@@ -330,6 +356,17 @@ def gather(kg: KnowledgeGraph) -> dict[str, Any]:
         }
         edge(node(s), node(o), kind)["evidence"].append(item)
 
+    known = {
+        subject(label)
+        for iri, label in labels.hans.items()
+        if labels.types.get(iri) == "Indicator" and not iri.startswith(_MINTED) and "--" not in iri
+    }
+
+    def fragment(indicator: str) -> bool:
+        # A variant (连续年数, 全国排名 of a minted name) is a fragment when its base is.
+        base = indicator.split("--", 1)[0]
+        return base.startswith(_MINTED) and is_fragment(name(base), known)
+
     for r in kg.query(_LINKS).records():
         entity, obs_iri = str(r["entity"]), str(r["obs"])
         linked = observations.get(obs_iri)
@@ -338,6 +375,8 @@ def gather(kg: KnowledgeGraph) -> dict[str, Any]:
         obs = linked
         f = facets[entity]
         indicator_iri = BASE + "id/" + obs["indicator"]
+        if fragment(indicator_iri):
+            continue  # a count of 单位 or 问题 tells a reader of the picture nothing
         e = edge(node(entity), node(indicator_iri), "outcome")
         e["evidence"].append(
             _evidence(r)
@@ -374,6 +413,8 @@ def gather(kg: KnowledgeGraph) -> dict[str, Any]:
     used_places = sorted({p for e in edge_list for i in e["evidence"] for p in i["places"]})
     used_years = sorted({y for e in edge_list for i in e["evidence"] for y in i["years"]})
     return {
+        # the totals build.json, `ecokg query documents` and the web UI show too
+        "counts": read_counts(kg).totals(),
         "documents": documents,
         "nodes": [nodes[k] for k in sorted(nodes)],
         "edges": edge_list,

@@ -7,6 +7,8 @@ standard library (no framework needed for a handful of routes) and testable with
 from __future__ import annotations
 
 import ipaddress
+import json
+import secrets
 from collections.abc import Callable, Iterable
 from importlib import resources
 from pathlib import Path
@@ -29,7 +31,13 @@ SITE_CSP = (
     "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; "
     "frame-ancestors 'none'; form-action 'self'"
 )
-_STATIC_TYPES = {".css": "text/css; charset=utf-8", ".js": "text/javascript; charset=utf-8"}
+_STATIC_TYPES = {
+    ".css": "text/css; charset=utf-8",
+    ".js": "text/javascript; charset=utf-8",
+    ".txt": "text/plain; charset=utf-8",
+}
+# The query page asks for the labels of at most this many IRIs at once (one results table).
+MAX_LABELS = 5000
 _MAX_BODY = MAX_QUERY_CHARS * 4 + 1024
 # Loopback names a browser may put in the Host header of a request to a loopback server.
 _LOOPBACK_NAMES = ("127.0.0.1", "localhost", "[::1]")
@@ -175,12 +183,14 @@ class App:
             if method == "OPTIONS":
                 return self.preflight(environ)
             return self.sparql(environ, method, params)
+        if path == "/labels" and method == "POST":
+            return self.labels(environ)
         if method not in ("GET", "HEAD"):
             raise HTTPError(405, f"{method} is not allowed here")
         if path == "/":
             return self.html(self.pages.index())
         if path == "/query":
-            return self.html(self.pages.query_editor())
+            return self.editor()
         if path == "/report":
             if self._report is None:
                 self._report = report_html(self.kg).encode("utf-8")
@@ -209,13 +219,42 @@ class App:
             raise HTTPError(404, f"nothing is known about {iri}")
         return self.html(page)
 
-    def html(self, page: str, status: int = 200) -> tuple[int, list[tuple[str, str]], bytes]:
-        """An HTML answer under the site's Content-Security-Policy."""
+    def labels(self, environ: dict[str, Any]) -> tuple[int, list[tuple[str, str]], bytes]:
+        """The display labels of the IRIs POSTed as a JSON array (for the results table)."""
+        ctype = environ.get("CONTENT_TYPE", "").split(";")[0].strip().lower()
+        if ctype != "application/json":
+            raise HTTPError(415, "POST the IRIs as a JSON array (application/json)")
+        try:
+            iris = json.loads(self._body(environ))
+        except ValueError as exc:
+            raise HTTPError(400, "the body is not JSON") from exc
+        if not isinstance(iris, list) or not all(isinstance(i, str) for i in iris):
+            raise HTTPError(400, "give a JSON array of IRIs")
+        if len(iris) > MAX_LABELS:
+            raise HTTPError(413, f"at most {MAX_LABELS} IRIs at once")
+        found = self.pages.labels(iris)
+        body = json.dumps(found, ensure_ascii=False, sort_keys=True).encode("utf-8")
+        return 200, [("Content-Type", "application/json; charset=utf-8")], body
+
+    def html(
+        self, page: str, status: int = 200, csp: str = SITE_CSP
+    ) -> tuple[int, list[tuple[str, str]], bytes]:
+        """An HTML answer under the site's Content-Security-Policy (or ``csp``)."""
         return (
             status,
-            [("Content-Type", "text/html; charset=utf-8"), ("Content-Security-Policy", SITE_CSP)],
+            [("Content-Type", "text/html; charset=utf-8"), ("Content-Security-Policy", csp)],
             page.encode("utf-8"),
         )
+
+    def editor(self) -> tuple[int, list[tuple[str, str]], bytes]:
+        """The query page. CodeMirror writes its own style rules into a ``<style>`` element,
+        which the site's policy forbids; this page allows style elements carrying a nonce made
+        for this answer alone (CodeMirror's ``cspNonce``), and nothing else inline."""
+        nonce = secrets.token_urlsafe(18)
+        csp = SITE_CSP.replace(
+            "default-src 'self';", f"default-src 'self'; style-src 'self' 'nonce-{nonce}';"
+        )
+        return self.html(self.pages.query_editor(nonce), csp=csp)
 
     def static(self, name: str) -> tuple[int, list[tuple[str, str]], bytes]:
         """A file shipped in ``ecokg/web/static`` (no sub-folders, so no path tricks)."""
@@ -253,7 +292,7 @@ class App:
                 raise HTTPError(403, "this endpoint is read-only: SPARQL Update is refused")
             queries = params.get("query", [])
             if not queries:
-                return self.html(self.pages.query_editor())
+                return self.editor()
         elif method == "POST":
             ctype = environ.get("CONTENT_TYPE", "").split(";")[0].strip().lower()
             body = self._body(environ)

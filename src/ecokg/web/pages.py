@@ -13,14 +13,16 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
 from rdflib import URIRef
 
-from ecokg.api import list_queries
-from ecokg.kg.vocab import ID, PREFIXES
+from ecokg.catalog import canned_queries
+from ecokg.counts import read_counts
+from ecokg.kg.vocab import ID, PREFIXES, doc_iri
 from ecokg.store import KnowledgeGraph, QueryResult, Term
 from ecokg.texts import load_source_text
 from ecokg.viz.report import script_json
@@ -39,6 +41,13 @@ ENTITY_TYPES = (
     "Document",
     "ClaimComparison",
 )
+# How the index names the totals of :func:`ecokg.counts.read_counts` (as build.json does).
+_TOTAL_NAMES = {
+    "documents": "篇文档 documents",
+    "observations": "条观测 observations",
+    "entities": "个实体（按文档计）entities named per document",
+    "comparisons": "对跨文档核对 claims compared across documents",
+}
 VERDICT_ZH = {"conflicting": "相互矛盾", "updated": "数据更新", "corroborated": "相互印证"}
 DEFAULT_QUERY = "entities_by_type"
 _IRI_OK = re.compile(r"^[^\s<>\"{}|^`\\]+$")
@@ -145,23 +154,20 @@ class Pages:
     # ---------- index and lists ----------
 
     def index(self) -> str:
-        """Documents and entity types, with counts."""
-        docs = self.kg.query(
-            """SELECT ?d ?id ?title ?kind ?issued ?chars
-                      (COUNT(DISTINCT ?o) AS ?obs) (COUNT(DISTINCT ?e) AS ?ents) WHERE {
-                 GRAPH ?g { ?d a ekg:Document ; dcterms:identifier ?id .
-                   OPTIONAL { ?d dcterms:title ?title } OPTIONAL { ?d dcterms:type ?kind }
-                   OPTIONAL { ?d dcterms:issued ?issued } OPTIONAL { ?d ekg:characterCount ?chars }
-                   OPTIONAL { ?o a ekg:Observation }
-                   OPTIONAL { ?e ekg:mention [] } } }
-               GROUP BY ?d ?id ?title ?kind ?issued ?chars ORDER BY ?id"""
-        ).records()
+        """Documents with their counts (those of ``ecokg query documents`` and
+        ``build.json``), the totals, and the entity types with their distinct members."""
+        totals = read_counts(self.kg)
         rows = "".join(
-            f'<tr><td><a href="{h(href(str(d["d"])))}">{h(d["id"])}</a></td>'
-            f"<td>{h(_value(d, 'title'))}</td><td>{h(_value(d, 'kind'))}</td>"
-            f'<td>{h(_value(d, "issued"))}</td><td class="num">{h(_value(d, "chars"))}</td>'
-            f'<td class="num">{h(d["obs"])}</td><td class="num">{h(d["ents"])}</td></tr>'
-            for d in docs
+            f'<tr data-doc="{h(d.doc)}"><td><a href="{h(href(str(doc_iri(d.doc))))}">'
+            f"{h(d.doc)}</a></td><td>{h(d.title)}</td><td>{h(d.type)}</td><td>{h(d.issued)}</td>"
+            f'<td class="num">{d.characters}</td>'
+            f'<td class="num" data-count="observations">{d.observations}</td>'
+            f'<td class="num" data-count="entities">{d.entities}</td></tr>'
+            for d in totals.documents
+        )
+        summary = " · ".join(
+            f'<span data-count="{key}">{value}</span> {h(_TOTAL_NAMES[key])}'
+            for key, value in totals.totals().items()
         )
         counts = {
             str(r["c"]).rsplit("#", 1)[-1]: r["n"]
@@ -178,10 +184,15 @@ class Pages:
         body = (
             "<h1>ecokg 知识图谱</h1>"
             f'<p class="meta">{h(self.kg.location)} · {len(self.kg)} triples</p>'
-            '<h2>文档 Documents</h2><table class="list"><thead><tr><th>id</th><th>标题 title</th>'
-            "<th>类型 kind</th><th>日期 issued</th><th>字数 chars</th><th>观测 obs.</th>"
-            f"<th>实体 entities</th></tr></thead><tbody>{rows}</tbody></table>"
-            f'<h2>实体类型 Entity types</h2><ul class="types">{types}</ul>'
+            f'<p class="totals" id="totals">{summary}</p>'
+            '<h2>文档 Documents</h2><table class="list" id="documents"><thead><tr><th>id</th>'
+            "<th>标题 title</th><th>类型 kind</th><th>日期 issued</th><th>字数 chars</th>"
+            "<th>观测 obs.</th><th>实体 entities</th></tr></thead>"
+            f"<tbody>{rows}</tbody></table>"
+            "<h2>实体类型 Entity types</h2>"
+            '<p class="meta">每类中不同的资源（一个实体在多篇文档中只计一次）· distinct resources '
+            "of each type (an entity named in several documents counts once)</p>"
+            f'<ul class="types">{types}</ul>'
             '<h2>查询 Query</h2><p><a href="/query">SPARQL 查询编辑器 query editor</a> · '
             "<code>/sparql</code> (SPARQL 1.1 Protocol, read-only) · "
             '<a href="/report">政策→成效报告 policy→outcome report</a></p>'
@@ -634,27 +645,77 @@ class Pages:
 
     # ---------- query editor ----------
 
-    def query_editor(self) -> str:
-        """The SPARQL editor, preloaded with the canned queries."""
-        canned = {name: path.read_text(encoding="utf-8") for name, path in list_queries().items()}
+    def query_editor(self, nonce: str) -> str:
+        """The SPARQL editor: the canned queries as examples, the data its script needs
+        (prefixes and vocabulary to complete, document titles to show, the style ``nonce`` of
+        this answer's Content-Security-Policy) in a JSON element."""
+        examples = canned_queries()
         options = "".join(
-            f'<option value="{h(n)}"{" selected" if n == DEFAULT_QUERY else ""}>{h(n)}</option>'
-            for n in canned
+            f'<option value="{h(q.name)}"{" selected" if q.name == DEFAULT_QUERY else ""}>'
+            f"{h(q.title)}</option>"
+            for q in examples.values()
         )
-        start = canned.get(DEFAULT_QUERY, "SELECT * WHERE { ?s ?p ?o } LIMIT 10")
+        first = examples.get(DEFAULT_QUERY)
+        start = first.text if first else "SELECT * WHERE { GRAPH ?g { ?s ?p ?o } } LIMIT 10"
+        data = {
+            "examples": {
+                q.name: {"title": q.title, "learn": q.learn, "text": q.text}
+                for q in examples.values()
+            },
+            **self.editor_data,
+            "nonce": nonce,
+        }
         body = (
             "<h1>SPARQL 查询 Query</h1>"
-            '<div class="editor"><label>预设查询 canned query <select id="canned">'
-            f"{options}</select></label>"
+            '<div class="editor"><div class="examples"><label>示例 examples '
+            f'<select id="examples">{options}</select></label>'
+            f'<p id="example-learn" class="meta">{h(first.learn if first else "")}</p></div>'
             f'<textarea id="query" spellcheck="false" rows="16">{h(start)}</textarea>'
             '<div class="buttons"><button id="run" type="button">运行 Run</button> '
-            '<button id="csv" type="button">下载 CSV download</button> '
-            '<span id="status" class="meta"></span></div></div>'
+            '<button id="csv" type="button">下载 CSV</button> '
+            '<button id="json" type="button">下载 JSON</button> '
+            '<span id="status" class="meta"></span></div>'
+            '<p class="meta">Ctrl+Enter 运行 run · Ctrl+Space 补全前缀与词汇 complete prefixes '
+            "and terms · 点击表头排序 click a column heading to sort</p></div>"
             '<div class="results"><table id="results" class="list"></table></div>'
-            f'<script type="application/json" id="canned-queries">{script_json(canned)}</script>'
-            f'<script type="application/json" id="id-base">{script_json(str(ID))}</script>'
+            '<p class="meta">编辑器 editor: CodeMirror 6 (MIT, '
+            '<a href="/static/codemirror.LICENSE.txt">licences</a>)</p>'
+            f'<script type="application/json" id="editor-data">{script_json(data)}</script>'
         )
-        return layout("SPARQL", body, scripts=["/static/query.js"])
+        return layout("SPARQL", body, scripts=["/static/codemirror.js", "/static/query.js"])
+
+    @cached_property
+    def editor_data(self) -> dict[str, Any]:
+        """What the editor's script needs besides the examples, read once per server."""
+        return {
+            "idBase": str(ID),
+            "prefixes": PREFIXES,
+            "terms": self._vocabulary(),
+            "documents": {
+                str(r["doc"]): {"page": href(str(r["d"])), "title": _value(r, "title")}
+                for r in self.kg.query(
+                    "SELECT ?d ?doc ?title WHERE { GRAPH ?g { ?d a ekg:Document ; "
+                    "dcterms:identifier ?doc OPTIONAL { ?d dcterms:title ?title } } }"
+                ).records()
+            },
+        }
+
+    def _vocabulary(self) -> list[str]:
+        """Prefixed names to complete: the classes and properties the ontology declares and
+        the predicates of one document graph (all documents use the same ones; reading one
+        keeps this quick on a large graph)."""
+        declared = self.kg.query(
+            "SELECT DISTINCT ?t WHERE { GRAPH ?g { ?t a ?kind } VALUES ?kind { owl:Class "
+            "owl:ObjectProperty owl:DatatypeProperty } }"
+        ).rows
+        graphs = [g for g in self.kg.named_graphs() if g.startswith(str(ID) + "graph/")]
+        used = (
+            self.kg.query(f"SELECT DISTINCT ?t WHERE {{ GRAPH <{graphs[0]}> {{ ?s ?t ?o }} }}").rows
+            if graphs and _IRI_OK.match(graphs[0])
+            else []
+        )
+        names = {compact(tv(row[0])) for row in [*declared, *used]}
+        return sorted(n for n in names if ":" in n and "://" not in n)
 
 
 @dataclass(frozen=True)

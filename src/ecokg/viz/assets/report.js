@@ -12,7 +12,12 @@
   var COLORS = { Agency: "#1f6f8b", Policy: "#c0632a", Regulation: "#8c2d19",
     Programme: "#4e8a3e", Indicator: "#6b4c9a" };
   // Where each type sits across the picture, left to right: who acts, what, what is measured.
-  var LAYER_X = { Agency: 0.07, Policy: 0.34, Regulation: 0.34, Programme: 0.56, Indicator: 0.88 };
+  // Labels go to the right of their node, into the gap before the next column.
+  var LAYER_X = { Agency: 0.02, Policy: 0.26, Regulation: 0.26, Programme: 0.5, Indicator: 0.74 };
+  var NEXT_X = { Agency: 0.26, Policy: 0.5, Regulation: 0.5, Programme: 0.74, Indicator: 1 };
+  var ROW = 16;        // px between nodes of a column at default zoom, up to...
+  var MAX_H = 1600;    // ...this height; a taller column packs its nodes closer
+  var LABEL_ROW = 15;  // px between two labels of a column: 12px text never overlaps
   var KIND_ZH = { issued: "发布", leads: "牵头", partOf: "属于", outcome: "成效" };
   var BASIS_ZH = { same_sentence: "同句", same_paragraph: "同段", shared_theme_place: "同主题同地点" };
   var VERDICT_ZH = { corroborated: "相互印证", updated: "数据更新", conflicting: "相互矛盾" };
@@ -72,7 +77,11 @@
   controls.basis.value = DATA.bases[0];
 
   function state() {
-    return { theme: controls.theme.value, place: controls.place.value,
+    var types = {};
+    Array.prototype.forEach.call(document.querySelectorAll("#legend input[data-type]"), function (box) {
+      if (box.checked) types[box.getAttribute("data-type")] = true;
+    });
+    return { types: types, theme: controls.theme.value, place: controls.place.value,
       year: controls.year.value ? Number(controls.year.value) : null,
       doc: controls.doc.value, basis: DATA.bases.indexOf(controls.basis.value) };
   }
@@ -122,6 +131,13 @@
     var card = el("div", { "class": "card", id: "detail-card" });
     heading(card, n.label, [TYPE_ZH[n.type] + " " + n.type, n.hant, n.en].filter(Boolean).join(" · "));
     if (SERVED) card.appendChild(el("a", { href: "/id/" + n.id }, "实体页 / entity page →"));
+    // An indicator's line charts, below the picture.
+    DATA.series.forEach(function (series, i) {
+      if (series.indicator !== n.id) return;
+      var sub = [series.place, unit(series.unit).trim(), series.running ? "累计" : ""].filter(Boolean);
+      card.appendChild(el("a", { href: "#chart-" + i, "class": "series-link" },
+        "时间序列图 line chart" + (sub.length ? "（" + sub.join(" · ") + "）" : "") + " ↓"));
+    });
     var s = state();
     var mine = visibleEdges.filter(function (e) { return e.source === n.id || e.target === n.id; });
     card.appendChild(el("h4", null, mine.length + " 条关系（当前筛选）"));
@@ -167,7 +183,8 @@
 
   /* ---------- network ---------- */
   var net = document.getElementById("net");
-  var W = 1200, H = 640;
+  // One unit of the picture is one pixel at default zoom, so 12px labels read as 12px.
+  var W = Math.max(900, Math.round(net.getBoundingClientRect().width) || 1200), H = 640;
   var view = { x: 0, y: 0, k: 1 };
   var root = svg("g");
   net.appendChild(root);
@@ -192,7 +209,7 @@
     });
     var keys = Object.keys(layers).sort(function (a, b) { return Number(a) - Number(b); });
     var tallest = Math.max.apply(null, keys.map(function (k) { return layers[k].length; }));
-    H = Math.max(520, tallest * 15 + 40);
+    H = Math.max(520, Math.min(tallest * ROW, MAX_H) + 40);
     function place(list) {
       list.forEach(function (n, j) { n.x = Number(LAYER_X[n.type]) * W; n.y = 20 + (j + 0.5) * (H - 40) / list.length; });
     }
@@ -210,7 +227,47 @@
         place(list);
       });
     }
-    nodes.forEach(function (n) { n.spacing = (H - 40) / layers[LAYER_X[n.type]].length; });
+  }
+
+  // Which nodes get a label: in each column the larger ones first (more links), each label at
+  // least LABEL_ROW below or above the labels already placed; the rest show theirs on hover.
+  function chooseLabels(nodes) {
+    var columns = {};
+    nodes.forEach(function (n) { (columns[LAYER_X[n.type]] = columns[LAYER_X[n.type]] || []).push(n); });
+    Object.keys(columns).forEach(function (k) {
+      var placed = [];
+      columns[k].slice().sort(function (a, b) {
+        return b.degree - a.degree || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0);
+      }).forEach(function (n) {
+        n.labelled = placed.every(function (y) { return Math.abs(y - n.y) >= LABEL_ROW; });
+        if (n.labelled) placed.push(n.y);
+      });
+    });
+  }
+  // A label that fits the gap before the next column whole, else shortened with "…".
+  function addLabel(g, n, r) {
+    var room = (NEXT_X[n.type] - LAYER_X[n.type]) * W - r - 14;
+    var text = svg("text", { x: r + 3, y: 4 }, n.label);
+    g.appendChild(text);
+    if (text.getComputedTextLength() <= room) return;
+    var chars = Array.from(n.label), lo = 0, hi = chars.length;
+    while (lo < hi) {  // the longest start that fits with its ellipsis
+      var mid = Math.ceil((lo + hi) / 2);
+      text.textContent = chars.slice(0, mid).join("") + "…";
+      if (text.getComputedTextLength() <= room) lo = mid; else hi = mid - 1;
+    }
+    text.textContent = chars.slice(0, lo).join("") + "…";
+    text.setAttribute("class", "short");
+  }
+  // The whole label of the node under the pointer, on a white box above everything else.
+  var hoverLayer = svg("g", { "class": "hover-label" });
+  function showHover(n, r) {
+    clear(hoverLayer);
+    var text = svg("text", { x: n.x + r + 3, y: n.y + 4 }, n.label);
+    hoverLayer.appendChild(text);
+    var box = text.getBBox();
+    hoverLayer.insertBefore(svg("rect", { x: box.x - 3, y: box.y - 2, width: box.width + 6,
+      height: box.height + 4, rx: 3 }), text);
   }
 
   function applyView() {
@@ -220,7 +277,8 @@
   function draw() {
     var s = state();
     var edges = DATA.edges.filter(function (e) {
-      return e.evidence.some(function (i) { return matches(i, e.kind, s); });
+      return s.types[nodesById[e.source].type] && s.types[nodesById[e.target].type] &&
+        e.evidence.some(function (i) { return matches(i, e.kind, s); });
     });
     var used = {};
     edges.forEach(function (e) { used[e.source] = (used[e.source] || 0) + 1; used[e.target] = (used[e.target] || 0) + 1; });
@@ -228,6 +286,7 @@
       return { id: n.id, type: n.type, label: n.label, degree: used[n.id] };
     });
     layout(nodes, edges);
+    chooseLabels(nodes);
     net.setAttribute("viewBox", "0 0 " + W + " " + H);
     current = { edges: edges, nodes: nodes };
     var pos = {};
@@ -242,6 +301,8 @@
     }
     var edgeLayer = svg("g"), nodeLayer = svg("g");
     root.appendChild(edgeLayer); root.appendChild(nodeLayer);
+    clear(hoverLayer);
+    root.appendChild(hoverLayer);
     edges.forEach(function (e) {
       var a = pos[e.source], b = pos[e.target];
       var mx = (a.x + b.x) / 2;
@@ -265,13 +326,11 @@
       var r = Math.min(14, 3.5 + Math.sqrt(n.degree) * 1.6);
       g.appendChild(svg("circle", { r: r.toFixed(1), fill: COLORS[n.type] }));
       g.appendChild(svg("title", null, n.label + " (" + n.type + ")"));
-      if (n.spacing >= 12 || n.type === "Agency" || n.degree >= 3) {
-        var left = n.type === "Indicator";
-        g.appendChild(svg("text", { x: left ? -(r + 3) : r + 3, y: 4, "text-anchor": left ? "end" : "start" },
-          n.label.length > 15 ? n.label.slice(0, 14) + "…" : n.label));
-      }
-      g.addEventListener("click", function (ev) { ev.stopPropagation(); selectNode(n.id); });
       nodeLayer.appendChild(g);
+      if (n.labelled) addLabel(g, n, r);
+      g.addEventListener("click", function (ev) { ev.stopPropagation(); selectNode(n.id); });
+      g.addEventListener("mouseenter", function () { showHover(n, r); });
+      g.addEventListener("mouseleave", function () { clear(hoverLayer); });
       n._g = g;
     });
     if (selected && pos[selected]) selectNode(selected);
@@ -324,9 +383,14 @@
 
   Object.keys(controls).forEach(function (k) { controls[k].addEventListener("change", draw); });
 
+  // The legend is the type filter too: a box per type, all ticked at first.
   var legend = document.getElementById("legend");
   TYPES.forEach(function (t) {
-    var item = el("span");
+    var item = el("label");
+    var box = el("input", { type: "checkbox", "data-type": t });
+    box.checked = true;
+    box.addEventListener("change", draw);
+    item.appendChild(box);
     var sw = el("span", { "class": "swatch" });
     sw.style.background = COLORS[t];
     item.appendChild(sw);
@@ -477,9 +541,14 @@
   if (!DATA.series.length) charts.appendChild(el("p", { "class": "empty" }, "没有跨时间的指标 / no indicator is reported for two or more times"));
   DATA.series.forEach(function (s, i) { charts.appendChild(chart(s, i)); });
 
-  document.getElementById("summary").textContent = DATA.documents.length + " 篇文档 · " +
-    DATA.nodes.length + " 个节点 · " + DATA.edges.length + " 条关系 · " + DATA.comparisons.length +
-    " 对跨文档核对 · " + DATA.series.length + " 个指标时间序列";
+  // The totals as build.json, `ecokg query documents` and the web UI's index state them.
+  var summary = document.getElementById("summary");
+  [["documents", "篇文档"], ["observations", "条观测"], ["entities", "个实体（按文档计）"],
+    ["comparisons", "对跨文档核对"]].forEach(function (item) {
+    summary.appendChild(el("span", { "data-count": item[0] }, DATA.counts[item[0]]));
+    summary.appendChild(document.createTextNode(" " + item[1] + " · "));
+  });
+  summary.appendChild(document.createTextNode(DATA.series.length + " 个指标时间序列"));
   draw();
   document.body.setAttribute("data-ready", "1");
 })();
