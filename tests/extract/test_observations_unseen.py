@@ -1696,5 +1696,7 @@ def test_the_whole_city_of_a_county_level_city_is_itself(lexicon: Lexicon) -> No
     text = "去年，全市生活垃圾回收利用率达61.5%，全市共建成垃圾分类示范小区85个。金华市下达的目标为60%。"
     found = by_value(observe(text, lexicon, published="2025-02-10", title="兰溪市：垃圾分类见成效"))
     assert found[Decimal("61.5")].place == "兰溪市"
-    district = observe("全市PM2.5年均浓度为30微克/立方米。", lexicon, title="婺城区2024年环境质量公报")
+    district = observe(
+        "全市PM2.5年均浓度为30微克/立方米。", lexicon, title="婺城区2024年环境质量公报"
+    )
     assert district[0].place == "金华市"  # a district's 全市 is its city
