@@ -90,8 +90,19 @@ def test_labels_read_well_in_the_sparse_and_the_dense_picture(
     bare = [n for n in nodes if n["text"] is None]
     assert bare, "the dense picture should leave some labels to hover"
     pg.locator("#network-section").screenshot(path=str(artifacts / "report-network-dense.png"))
-    # Hovering an unlabelled node shows its whole label on top.
-    target = bare[0]
+    # Hovering an unlabelled node shows its whole label on top (one no other node covers:
+    # circles of a dense column may overlap).
+    on_top = pg.evaluate(
+        """ids => ids.filter(id => {
+            const c = document.querySelector(`#net .node[data-id="${id}"] circle`);
+            const r = c.getBoundingClientRect();
+            const hit = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
+            return hit !== null && hit.closest(".node") === c.closest(".node");
+        })""",
+        [n["id"] for n in bare],
+    )
+    assert on_top, "every unlabelled node is covered by another"
+    target = next(n for n in bare if n["id"] == on_top[0])
     pg.locator(f'#net .node[data-id="{target["id"]}"] circle').hover()
     hover = pg.locator("#net .hover-label text")
     assert hover.text_content() == target["full"]
