@@ -1700,3 +1700,27 @@ def test_the_whole_city_of_a_county_level_city_is_itself(lexicon: Lexicon) -> No
         "全市PM2.5年均浓度为30微克/立方米。", lexicon, title="婺城区2024年环境质量公报"
     )
     assert district[0].place == "金华市"  # a district's 全市 is its city
+
+
+def test_a_plan_named_as_a_goal_dates_no_value(lexicon: Lexicon) -> None:
+    text = (
+        "“十四五”前三年，全市单位地区生产总值能耗累计下降10.1%，完成“十四五”目标的七成以上。"
+        "2025年，全市确保完成“十四五”能耗强度下降目标；煤炭消费比重控制在62%以内。"
+    )
+    found = by_value(observe(text, lexicon, published="2024-03-01"))
+    assert found[Decimal("10.1")].period.code == "2021/2023"
+    assert found[Decimal(70)].period.code == "2021/2023"
+    assert found[Decimal(62)].period.code == "2025"
+
+
+def test_a_paragraph_comparing_with_the_same_period_goes_on_with_its_period(
+    lexicon: Lexicon,
+) -> None:
+    text = (
+        "二、排名情况\n二季度，全市空气质量综合指数排名第一的是青川县，综合指数为3.05。\n"
+        "与去年同期相比，改善幅度最大的是平武县，综合指数下降9.4%。\n"
+        "全市共有湖泊12个。\n"
+    )
+    found = by_value(observe(text, lexicon, published="2025-07-20"))
+    assert found[Decimal("9.4")].period.code == "2025-04/2025-06"
+    assert found[Decimal(12)].period.code != "2025-04/2025-06"  # no comparison, no carrying

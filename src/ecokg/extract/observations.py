@@ -85,6 +85,8 @@ _SECTIONS = "断面"
 # ("黄河干流…保持Ⅱ类；地级城市集中式饮用水水源地水质达标率保持100%").
 _JURISDICTION_SETS = (_SECTIONS, "水源地")
 _COMPARED_WITH = ("与", "较", "比", "相比")
+# A paragraph opening by comparing with the same period a year before ("与去年同期相比，…").
+_SAME_PERIOD_OPENING = re.compile(r"(?:与|和|较|同)(?:去年|上年)同期(?:相比|比较)?[，,]")
 _NAMED_AS = re.compile(r"[^，,。；;\d]{0,6}?(?:依次为|分别是|分别为|为|是)")
 _COUNT_OF_NAMED = re.compile(rf"\d+个{_NAMED_AS.pattern}.*$")
 _DIVISION_TYPES = ("province", "city", "county", "town")
@@ -234,6 +236,7 @@ class _Words:
     # who says what follows ("白皮书显示，") or from where it looks ("从全年看，"), before its time
     lead_in: re.Pattern[str]
     cause_openers: tuple[str, ...]
+    goal_words: tuple[str, ...]
     reports: tuple[str, ...]
     # A flattened table: its caption's unit, a line of a name and a number, a group's subtotal
     table_unit: re.Pattern[str]
@@ -329,6 +332,7 @@ def _words(lexicon: Lexicon) -> _Words:
             rf"|(?:{alternation(w['periods']['basis_openers'])})[^，,。；;]{{0,24}}[，,]"
         ),
         cause_openers=tuple(w["periods"]["cause_openers"]),
+        goal_words=tuple(w["periods"]["goal_words"]),
         reports=tuple(w["periods"]["annual_reports"]),
         table_unit=re.compile(w["tables"]["unit"]),
         table_row=re.compile(w["tables"]["row"]),
@@ -1169,6 +1173,7 @@ def _plain_period(
         # a change spans from the start point ("从2017年的83.6%…，提高7.07个百分点")
         and (is_change or not _start_point(state, t, num))
         and not (t.start < clause.start and (_in_cause(state, t) or _stated_aside(state, t)))
+        and not _names_a_goal(state, t)
     ]
     bases = [t for t in in_sentence if _is_base(state, t)]
     dated = [t for t in in_sentence if t.code and t not in bases]
@@ -1307,6 +1312,20 @@ def _stated_aside(state: _DocState, t: TimeExpr) -> bool:
     text = state.doc.text
     after = starts_with_any(text[t.end : t.end + 4], state.words.base_after)
     return after is not None and _STATED_AS.match(text, t.end + len(after)) is not None
+
+
+def _names_a_goal(state: _DocState, t: TimeExpr) -> bool:
+    """Whether a plan's period only names its goal ("确保完成“十四五”能耗强度下降目标；…"): the
+    goal of the plan, not the time of the values after it."""
+    if t.kind != "plan":
+        return False
+    after = state.doc.text[t.end : t.end + _GOAL_REACH]
+    stop = min((i for i in (after.find(c) for c in "，,；;。（(") if i >= 0), default=len(after))
+    return any(0 <= after.find(w) < stop for w in state.words.goal_words)
+
+
+# How far after a plan's name its goal word may stand ("“十四五”单位地区生产总值能耗下降目标").
+_GOAL_REACH = 16
 
 
 def _in_cause(state: _DocState, t: TimeExpr) -> bool:
@@ -1949,7 +1968,12 @@ def _read_observations(
                 # for the division its heading names, the next one for the document's again
                 line = text[slice(*doc.paragraph_spans[paragraph])]
                 state.locality = named_division(line, lexicon) or locality
-            paragraph_time = section_time
+            if section_time is not None or not _SAME_PERIOD_OPENING.match(
+                text, sentence.span.start
+            ):
+                # (a paragraph opening "与去年同期相比，…" goes on with the period of the one
+                # before it, now compared with a year earlier)
+                paragraph_time = section_time
             _reporting_in_section(state, paragraph, section_time)
         if is_caption(doc, lexicon, paragraph):
             continue  # a photo caption repeats the story it illustrates
