@@ -1724,3 +1724,15 @@ def test_a_paragraph_comparing_with_the_same_period_goes_on_with_its_period(
     found = by_value(observe(text, lexicon, published="2025-07-20"))
     assert found[Decimal("9.4")].period.code == "2025-04/2025-06"
     assert found[Decimal(12)].period.code != "2025-04/2025-06"  # no comparison, no carrying
+
+
+def test_a_case_is_about_the_place_its_label_names(lexicon: Lexicon) -> None:
+    text = (
+        "去年，全省公安机关共侦办环境犯罪案件1520起。\n"
+        "典型案例一：滁州市某电镀企业非法排污案。经查，该企业外排废水中总铬浓度超标达31倍。\n"
+        "(二)蚌埠市违规填埋问题。犯罪团伙非法倾倒危险废物约1800吨，获利逾400万元。\n"
+    )
+    found = by_value(observe(text, lexicon, published="2025-01-20", title="安徽公安通报"))
+    assert found[Decimal(1520)].place == "安徽省"
+    assert found[Decimal(31)].place == "滁州市"
+    assert {found[Decimal(1800)].place, found[Decimal(4000000)].place} == {"蚌埠市"}

@@ -138,6 +138,10 @@ _RANK_FRAME = re.compile(r"^(?:按照|根据|按|从|就|以)|(?:评价|来看|�
 _SECTION_NUMBER = re.compile(
     r"#+|[一二三四五六七八九十]+[、.]|\([一二三四五六七八九十]+\)|\d{1,2}[.、]"
 )
+# The label of a case or an item opening a paragraph about one place.
+_ITEM_LABEL = re.compile(
+    rf"(?:典型)?案例[一二三四五六七八九十\d]{{1,3}}[：:]|{_SECTION_NUMBER.pattern}"
+)
 # Longest line taken for a heading.
 _HEADING_MAX = 40
 _LEAD_PARAGRAPHS = 8  # title, dateline, source line, salutation and the first body paragraphs
@@ -2469,7 +2473,11 @@ def _during_span(state: _DocState, sentence: Sentence) -> TimeExpr | None:
 
 
 def _opening_place(state: _DocState, pos: int) -> PlaceHit | None:
-    """A sub-provincial place standing at ``pos`` (a sentence or paragraph about that place)."""
+    """A sub-provincial place standing at ``pos`` (a sentence or paragraph about that place),
+    after the label of a case or an item ("典型案例二：宿州市…案。", "(一)葫芦岛市…问题。")."""
+    label = _ITEM_LABEL.match(state.doc.text, pos)
+    if label is not None:
+        pos = label.end()
     i = bisect_right(state.place_starts, pos - 1)
     if i < len(state.places):
         hit = state.places[i]
