@@ -1711,6 +1711,8 @@ def test_a_plan_named_as_a_goal_dates_no_value(lexicon: Lexicon) -> None:
     assert found[Decimal("10.1")].period.code == "2021/2023"
     assert found[Decimal(70)].period.code == "2021/2023"
     assert found[Decimal(62)].period.code == "2025"
+    goal = observe("全市圆满完成“十四五”下降13.5%的约束性目标。", lexicon, published="2026-02-01")
+    assert goal[0].period.code == "2021/2025"  # the value is the goal: the plan's years are its
 
 
 def test_a_paragraph_comparing_with_the_same_period_goes_on_with_its_period(

@@ -1177,7 +1177,7 @@ def _plain_period(
         # a change spans from the start point ("从2017年的83.6%…，提高7.07个百分点")
         and (is_change or not _start_point(state, t, num))
         and not (t.start < clause.start and (_in_cause(state, t) or _stated_aside(state, t)))
-        and not _names_a_goal(state, t)
+        and not _names_a_goal(state, t, num)
     ]
     bases = [t for t in in_sentence if _is_base(state, t)]
     dated = [t for t in in_sentence if t.code and t not in bases]
@@ -1318,12 +1318,13 @@ def _stated_aside(state: _DocState, t: TimeExpr) -> bool:
     return after is not None and _STATED_AS.match(text, t.end + len(after)) is not None
 
 
-def _names_a_goal(state: _DocState, t: TimeExpr) -> bool:
+def _names_a_goal(state: _DocState, t: TimeExpr, num: _Number) -> bool:
     """Whether a plan's period only names its goal ("确保完成“十四五”能耗强度下降目标；…"): the
-    goal of the plan, not the time of the values after it."""
+    goal of the plan, not the time of the values after it (but the time of a value inside the
+    goal's name: "“十四五”下降19.5%的约束性目标")."""
     if t.kind != "plan":
         return False
-    after = state.doc.text[t.end : t.end + _GOAL_REACH]
+    after = state.doc.text[t.end : min(t.end + _GOAL_REACH, num.start)]
     stop = min((i for i in (after.find(c) for c in "，,；;。（(") if i >= 0), default=len(after))
     return any(0 <= after.find(w) < stop for w in state.words.goal_words)
 
