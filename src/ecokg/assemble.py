@@ -148,20 +148,30 @@ def assemble(
     """
     with tempfile.TemporaryDirectory(prefix=".assemble-", dir=stage) as tmp:
         work = Path(tmp)
-        reconciliation = work / "reconciliation.nq"
-        comparisons = reconcile([s.path for s in sources], reconciliation, work, thresholds)
-        if comparisons.total:
-            sources = [*sources, GraphSource(str(RECONCILIATION_GRAPH), reconciliation)]
-        dataset = work / "all.nq"
-        write_dataset(sources, dataset)
-        union = work / "union.nt"
-        merge_union([s.path for s in sources], ontology_lines(), union, work)
-        # The files are written by a second thread while the store loads and validates: both
-        # spend most of their time in Oxigraph's Rust code, which releases the GIL.
+        # The store starts loading the documents at once, in a second thread: Oxigraph's bulk
+        # loader releases the GIL, so the comparisons and the union are made meanwhile.
+        documents = work / "documents.nq"
+        write_dataset(sources, documents)
+        with ThreadPoolExecutor(max_workers=1) as loader:
+            loading = loader.submit(_load, documents, stage / STORE_DIR)
+            reconciliation = work / "reconciliation.nq"
+            comparisons = reconcile([s.path for s in sources], reconciliation, work, thresholds)
+            compared = [GraphSource(str(RECONCILIATION_GRAPH), reconciliation)]
+            every = [*sources, *compared] if comparisons.total else list(sources)
+            dataset = work / "all.nq"
+            write_dataset(every, dataset)
+            union = work / "union.nt"
+            merge_union([s.path for s in every], ontology_lines(), union, work)
+            store = loading.result()
+        # The files are written by a second thread while the store validates: both spend most
+        # of their time in Oxigraph's Rust code.
         with ThreadPoolExecutor(max_workers=1) as writer:
             written = writer.submit(_write_files, dataset, union, stage)
-            count, report = _load_and_validate(dataset, stage / STORE_DIR, validate, documents_hold)
+            if comparisons.total:
+                store.load(path=reconciliation, format=ox.RdfFormat.N_QUADS)
+            count, report = _validate(store, validate, documents_hold)
             written.result()
+        del store  # closed before the stage is moved into place
     return Assembled(count, report, comparisons)
 
 
@@ -180,13 +190,17 @@ def _write_files(dataset: Path, union: Path, stage: Path) -> None:
     )
 
 
-def _load_and_validate(
-    dataset: Path, location: Path, validate: bool, documents_hold: bool
+def _load(dataset: Path, location: Path) -> ox.Store:
+    store = ox.Store(str(location))
+    store.bulk_load(path=dataset, format=ox.RdfFormat.N_QUADS)
+    return store
+
+
+def _validate(
+    store: ox.Store, validate: bool, documents_hold: bool
 ) -> tuple[int, ValidationReport]:
     # The shapes see the union of the document graphs (and the vocabulary), exactly what
     # `ecokg validate` checks: the ontology's graph is taken out for the pass and put back.
-    store = ox.Store(str(location))
-    store.bulk_load(path=dataset, format=ox.RdfFormat.N_QUADS)
     if validate:
         store.remove_graph(ox.NamedNode(str(ONTOLOGY_GRAPH)))
         report = validate_store(store, "union", documents_hold=documents_hold)
@@ -194,6 +208,4 @@ def _load_and_validate(
     else:
         report = ValidationReport()
     store.flush()
-    count = len(store)
-    del store
-    return count, report
+    return len(store), report
