@@ -370,6 +370,18 @@ def evaluate(kg: KnowledgeGraph, corpus_dir: str | Path, gold_dir: str | Path) -
     texts = {
         d.doc_id: d.text for d in iter_corpus(Path(corpus_dir)) if not isinstance(d, InputError)
     }
+    gold_docs = sorted({g.doc for g in gold_obs} | {g.doc for g in gold_ents})
+    not_in_corpus = [d for d in gold_docs if d not in texts]
+    if len(not_in_corpus) == len(gold_docs):
+        # Scores over no document would read 0.000 as if the extraction were wrong.
+        raise InputError(
+            gold_dir,
+            f"none of the gold's {len(gold_docs)} documents is in the corpus {corpus_dir} "
+            f"(gold: {_some(gold_docs)}; corpus: {_some(sorted(texts)) or 'no documents'}); "
+            "a gold file's doc ids are the corpus's file names without .txt",
+        )
+    gold_obs = [g for g in gold_obs if g.doc in texts]
+    gold_ents = [g for g in gold_ents if g.doc in texts]
 
     def claim(r: Mapping[str, object]) -> tuple[str, int, int, Decimal]:
         """An observation by its document, evidence span and value."""
@@ -416,7 +428,19 @@ def evaluate(kg: KnowledgeGraph, corpus_dir: str | Path, gold_dir: str | Path) -
         if u.kind is not None and u.to_si is not None
     }
     place_names = {alias: place.name for alias, place in lexicon.place_by_alias.items()}
-    return score(texts, gold_obs, gold_ents, obs, ents, sizes, place_names)
+    report = score(texts, gold_obs, gold_ents, obs, ents, sizes, place_names)
+    in_graph = {str(r["doc"]) for r in kg.query(load_query("documents")).records()}
+    report.gold_documents = len(gold_docs)
+    report.corpus_documents = len(texts)
+    report.not_in_corpus = not_in_corpus
+    report.not_in_graph = [d for d in report.documents if d not in in_graph]
+    return report
+
+
+def _some(names: Sequence[str], shown: int = 5) -> str:
+    """The first few of a list of names, and how many more."""
+    more = f" and {len(names) - shown} more" if len(names) > shown else ""
+    return ", ".join(names[:shown]) + more
 
 
 # Where each observation's claim is stated again in its document, by its evidence and value.
