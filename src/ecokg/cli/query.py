@@ -10,6 +10,7 @@ import click
 from rich import box
 from rich.cells import cell_len
 from rich.console import Console
+from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
@@ -96,7 +97,7 @@ def queries_command(name: str | None, markdown: bool) -> None:
     if name is not None:
         if name not in queries:
             raise click.BadParameter(f"no canned query {name!r}", param_hint="NAME")
-        click.echo(_describe(queries[name]))
+        _describe(queries[name])
         return
     width = min(Console().width, 100)
     for query in queries.values():
@@ -106,21 +107,23 @@ def queries_command(name: str | None, markdown: bool) -> None:
             click.echo(textwrap.fill(listed, width, initial_indent="  ", subsequent_indent="  "))
 
 
-def _describe(query: CannedQuery) -> str:
-    """One query as text for the terminal (the same facts as its section of docs/queries.md)."""
-    width = min(Console().width, 100)
+def _describe(query: CannedQuery) -> None:
+    """Print one query (the facts of its section of docs/queries.md) wrapped to the terminal;
+    rich wraps by display width, so lines of Chinese fit too."""
+    console = Console(width=min(Console().width, 100))
 
-    def wrapped(text: str, indent: str = "  ") -> str:
-        return textwrap.fill(text, width, initial_indent=indent, subsequent_indent=indent + "  ")
+    def say(text: str, indent: int = 0) -> None:
+        console.print(Padding(Text(text), (0, 0, 0, indent)))
 
-    lines = [f"{query.name}: {query.title}", wrapped(query.learn, ""), "columns:"]
-    lines += [wrapped(f"{c.name}: {c.about}") for c in query.column_docs.values()]
-    lines.append("parameters:" if query.parameters else "parameters: none")
-    lines += [
-        wrapped(f"?{p.name} ({p.kind} {p.arg}): {p.about}") for p in query.parameters.values()
-    ]
-    lines.append(f"example: {query.example}")
-    return "\n".join(lines)
+    say(f"{query.name}: {query.title}")
+    say(query.learn)
+    say("columns:")
+    for column in query.column_docs.values():
+        say(f"{column.name}: {column.about}", 2)
+    say("parameters:" if query.parameters else "parameters: none")
+    for p in query.parameters.values():
+        say(f"?{p.name} ({p.kind} {p.arg}".rstrip() + f"): {p.about}", 2)
+    say(f"example: {query.example}")
 
 
 def print_table(result: QueryResult, label_of: dict[str, str], *, wide: bool = False) -> None:
