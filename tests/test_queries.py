@@ -96,7 +96,7 @@ def test_outcome_links_carry_basis_and_evidence(demo_build: tuple[Path, BuildSum
     rows = open_kg(out).query(load_query("policy_outcome_links")).records()
     assert {r["basis"] for r in rows} <= {"same_sentence", "same_paragraph", "shared_theme_place"}
     assert any(r["basis"] == "same_sentence" for r in rows)
-    assert all(str(r["evidence"]).strip() for r in rows)
+    assert all(str(r["quote"]).strip() for r in rows)
 
 
 def test_one_iri_per_entity_across_documents(demo_build: tuple[Path, BuildSummary]) -> None:
