@@ -15,6 +15,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ecokg import api
+from ecokg.api import open_kg
 from ecokg.catalog import CannedQuery, canned_queries, queries_markdown, split_param
 from ecokg.labels import LANGUAGES, prefixed_name
 from ecokg.store import QueryResult, Term
@@ -70,7 +71,7 @@ def query_command(
 ) -> None:
     """Run QUERY (a canned query name, a .rq file or inline SPARQL) against a knowledge graph."""
     values = dict(split_param(p) for p in params)
-    result = api.query(api.open_kg(kg), query, lang=lang, order=order, limit=limit, **values)
+    result = api.query(open_kg(kg), query, lang=lang, order=order, limit=limit, **values)
     fmt = fmt or ("table" if sys.stdout.isatty() else "tsv")
     if fmt == "csv":
         click.echo(result.to_csv(), nl=False)
