@@ -1,9 +1,13 @@
 """The canned research queries in ``queries/``: what each tells, and how parameters bind.
 
 Every ``.rq`` file starts with a header of ``# key: value`` comment lines (``title``, ``learn``,
-``columns``, ``parameters``), continued on indented comment lines. Parameters are variables the
-query returns in every row (never from an OPTIONAL part); binding one keeps the rows where it
-has that value, on the embedded store and on a remote endpoint alike.
+``columns``, ``parameters``, ``example``), continued on indented comment lines. A column is
+``name (what it holds)``; ``name (label of other)`` names the thing of column ``other``. A
+parameter is ``?name (KIND [ARG] [>= COLUMN]: what it is)`` (:class:`Parameter`). Parameters are
+variables the query returns in every row (never from an OPTIONAL part); binding one keeps the
+rows where it has that value, on the embedded store and on a remote endpoint alike; a ``>=``
+parameter keeps the rows whose column reaches it. :func:`header_problems` says what a header
+lacks, and :func:`queries_markdown` writes them all as ``docs/queries.md``.
 
 A parameter value given as text (``--param k=v``) becomes an RDF term by one rule:
 
