@@ -10,6 +10,7 @@ from rdflib import Literal
 from ecokg.api import BuildSummary, list_queries, load_query, open_kg
 from ecokg.kg.vocab import EKG, THEME
 
+# The research queries of issue 3, with the columns a researcher's scripts may rely on.
 ISSUE_3_QUERIES = {
     "entities_by_type": ["class", "iri", "name", "documents", "mentions"],
     "policies_by_agency_year": [
@@ -20,6 +21,8 @@ ISSUE_3_QUERIES = {
         "type",
         "year",
         "doc",
+        "title",
+        "issued",
         "quote",
     ],
     "regulations_in_force": [
@@ -30,6 +33,8 @@ ISSUE_3_QUERIES = {
         "year",
         "place",
         "doc",
+        "title",
+        "issued",
         "quote",
     ],
     "programmes_by_theme": ["theme", "programme", "name", "status", "documents"],
@@ -37,13 +42,18 @@ ISSUE_3_QUERIES = {
         "entity",
         "entityName",
         "type",
+        "indicator",
         "indicatorLabel",
         "value",
         "unit",
         "period",
+        "place",
+        "strength",
         "basis",
+        "documents",
         "doc",
-        "evidence",
+        "title",
+        "quote",
     ],
 }
 
@@ -86,7 +96,7 @@ def test_outcome_links_carry_basis_and_evidence(demo_build: tuple[Path, BuildSum
     rows = open_kg(out).query(load_query("policy_outcome_links")).records()
     assert {r["basis"] for r in rows} <= {"same_sentence", "same_paragraph", "shared_theme_place"}
     assert any(r["basis"] == "same_sentence" for r in rows)
-    assert all(str(r["evidence"]).strip() for r in rows)
+    assert all(str(r["quote"]).strip() for r in rows)
 
 
 def test_one_iri_per_entity_across_documents(demo_build: tuple[Path, BuildSummary]) -> None:

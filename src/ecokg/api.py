@@ -23,7 +23,7 @@ from rdflib.term import Node
 
 from ecokg import __version__
 from ecokg.assemble import GraphSource, assemble
-from ecokg.catalog import param_term
+from ecokg.catalog import canned_queries, param_term
 from ecokg.corpus import MAX_DOCUMENT_BYTES, iter_corpus
 from ecokg.errors import InputError, QueryError, StoreError
 from ecokg.evaluate import (
@@ -35,14 +35,16 @@ from ecokg.evaluate import (
 )
 from ecokg.export import export
 from ecokg.extract.lexicon import load_lexicon
+from ecokg.labels import CANONICAL, relabel
 from ecokg.network import to_networkx
 from ecokg.outputs import existing_build, staged_output, write_atomic
 from ecokg.pipeline import BuildSettings, Progress, run_corpus
 from ecokg.push import push
 from ecokg.reconcile import date_span, load_thresholds, period_end
+from ecokg.resolve import decimal_of, resolve
 from ecokg.resources import resource_dir
 from ecokg.shards import shard_path
-from ecokg.store import KnowledgeGraph, QueryResult, open_kg
+from ecokg.store import KnowledgeGraph, QueryResult, open_kg, plain_value
 from ecokg.validate import ValidationReport, validate_kg
 
 if TYPE_CHECKING:
@@ -263,20 +265,69 @@ def load_query(name_or_text: str) -> str:
     return name_or_text
 
 
-def query(kg: KnowledgeGraph, name_or_text: str, **params: str | Node) -> QueryResult:
+def query(
+    kg: KnowledgeGraph,
+    name_or_text: str,
+    *,
+    lang: str = CANONICAL,
+    order: str | None = None,
+    limit: int | None = None,
+    **params: str | Node,
+) -> QueryResult:
     """Run a canned query (by name), a ``.rq`` file or SPARQL text with parameters.
 
-    A parameter given as ``str`` follows the ``--param`` rule (``"ind:pm25-annual-mean"`` and
-    ``"<http://...>"`` are IRIs, ``"2022"`` an integer, anything else a string literal); an rdflib
-    term is bound as it is.
+    For a canned query, each parameter is checked against its header and the graph first
+    (:mod:`ecokg.resolve`): a thing is given by IRI (``"ind:pm25-annual-mean"``) or by a name in
+    any script (``"PM2.5年均浓度"``), and a value that fits nothing raises
+    :class:`~ecokg.resolve.ParameterError` with the closest matches. Its label columns come in
+    ``lang`` (``zh-Hans``, ``zh-Hant`` or ``en``; :mod:`ecokg.labels`). For other SPARQL, a
+    ``str`` parameter follows the ``--param`` rule and an rdflib term binds as it is.
+    ``order`` sorts by a column (``"-col"``: descending) and ``limit`` keeps the first rows.
     """
-    bindings = {k: param_term(v) if isinstance(v, str) else v for k, v in params.items()}
-    return kg.query(load_query(name_or_text), bindings or None)
+    return _run(kg, name_or_text, params, lang=lang, order=order, limit=limit)
 
 
-def query_frame(kg: KnowledgeGraph, name_or_text: str, **params: str | Node) -> pandas.DataFrame:
+def _run(
+    kg: KnowledgeGraph,
+    name_or_text: str,
+    params: Mapping[str, str | Node],
+    *,
+    lang: str = CANONICAL,
+    order: str | None = None,
+    limit: int | None = None,
+) -> QueryResult:
+    canned = canned_queries().get(name_or_text)
+    if canned is None:
+        bindings = {k: param_term(v) if isinstance(v, str) else v for k, v in params.items()}
+        result = kg.query(load_query(name_or_text), bindings or None)
+    else:
+        resolved = resolve(kg, canned, params)
+        result = kg.query(canned.text, resolved.bindings or None)
+        result = _at_least(result, resolved.at_least)
+        result = relabel(kg, result, canned.label_columns(), lang)
+    if order:
+        result = result.ordered(order.removeprefix("-"), descending=order.startswith("-"))
+    return result if limit is None else result.head(limit)
+
+
+def _at_least(result: QueryResult, bounds: Mapping[str, Decimal]) -> QueryResult:
+    """The rows whose columns reach their lower bounds (a ``>=`` parameter)."""
+    rows = result.rows
+    for column, lowest in bounds.items():
+        index = result.variables.index(column)
+        rows = [
+            row
+            for row in rows
+            if (value := decimal_of(plain_value(row[index]))) is not None and value >= lowest
+        ]
+    return QueryResult(result.variables, rows)
+
+
+def query_frame(
+    kg: KnowledgeGraph, name_or_text: str, *, lang: str = CANONICAL, **params: str | Node
+) -> pandas.DataFrame:
     """:func:`query` as a pandas DataFrame (numbers as numbers, IRIs and strings as text)."""
-    return query(kg, name_or_text, **params).to_dataframe()
+    return _run(kg, name_or_text, params, lang=lang).to_dataframe()
 
 
 def indicator_series(
@@ -295,7 +346,7 @@ def indicator_series(
     params: dict[str, str | Node] = {"indicator": indicator}
     if place is not None:
         params["placeIri"] = place
-    frame = query_frame(kg, "indicator_series", **params)
+    frame = _run(kg, "indicator_series", params).to_dataframe()
     frame["time"] = pandas.to_datetime(
         [_series_time(a, p) for a, p in zip(frame["asOf"], frame["period"], strict=True)]
     )
@@ -324,6 +375,18 @@ def evaluate(kg: KnowledgeGraph, corpus_dir: str | Path, gold_dir: str | Path) -
     texts = {
         d.doc_id: d.text for d in iter_corpus(Path(corpus_dir)) if not isinstance(d, InputError)
     }
+    gold_docs = sorted({g.doc for g in gold_obs} | {g.doc for g in gold_ents})
+    not_in_corpus = [d for d in gold_docs if d not in texts]
+    if len(not_in_corpus) == len(gold_docs):
+        # Scores over no document would read 0.000 as if the extraction were wrong.
+        raise InputError(
+            gold_dir,
+            f"none of the gold's {len(gold_docs)} documents is in the corpus {corpus_dir} "
+            f"(gold: {_some(gold_docs)}; corpus: {_some(sorted(texts)) or 'no documents'}); "
+            "a gold file's doc ids are the corpus's file names without .txt",
+        )
+    gold_obs = [g for g in gold_obs if g.doc in texts]
+    gold_ents = [g for g in gold_ents if g.doc in texts]
 
     def claim(r: Mapping[str, object]) -> tuple[str, int, int, Decimal]:
         """An observation by its document, evidence span and value."""
@@ -370,7 +433,19 @@ def evaluate(kg: KnowledgeGraph, corpus_dir: str | Path, gold_dir: str | Path) -
         if u.kind is not None and u.to_si is not None
     }
     place_names = {alias: place.name for alias, place in lexicon.place_by_alias.items()}
-    return score(texts, gold_obs, gold_ents, obs, ents, sizes, place_names)
+    report = score(texts, gold_obs, gold_ents, obs, ents, sizes, place_names)
+    in_graph = {str(r["doc"]) for r in kg.query(load_query("documents")).records()}
+    report.gold_documents = len(gold_docs)
+    report.corpus_documents = len(texts)
+    report.not_in_corpus = not_in_corpus
+    report.not_in_graph = [d for d in report.documents if d not in in_graph]
+    return report
+
+
+def _some(names: Sequence[str], shown: int = 5) -> str:
+    """The first few of a list of names, and how many more."""
+    more = f" and {len(names) - shown} more" if len(names) > shown else ""
+    return ", ".join(names[:shown]) + more
 
 
 # Where each observation's claim is stated again in its document, by its evidence and value.

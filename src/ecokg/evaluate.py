@@ -177,6 +177,12 @@ class EvalReport:
     shared_entities: int = 0
     shared_indicators: int = 0
     documents: list[str] = field(default_factory=list)
+    # What was matched before scoring: gold documents the corpus lacks are not scored (their
+    # offsets point into no text), and gold documents the graph lacks score as all missed.
+    gold_documents: int = 0
+    corpus_documents: int = 0
+    not_in_corpus: list[str] = field(default_factory=list)
+    not_in_graph: list[str] = field(default_factory=list)
 
     def attribute_accuracy(self, name: str) -> float:
         """Share of matched observations whose attribute is right."""
@@ -192,6 +198,13 @@ class EvalReport:
         """A JSON-ready summary (without the error lists)."""
         return {
             "documents": self.documents,
+            "matching": {
+                "gold_documents": self.gold_documents,
+                "corpus_documents": self.corpus_documents,
+                "scored": len(self.documents),
+                "not_in_corpus": self.not_in_corpus,
+                "not_in_graph": self.not_in_graph,
+            },
             "observations": self.observations.as_dict(),
             "attribute_accuracy": {a: round(self.attribute_accuracy(a), 4) for a in ATTRIBUTES},
             "extra_accuracy": {
@@ -215,7 +228,17 @@ class EvalReport:
         """A readable report; with ``details``, every miss and false positive with its text."""
         o = self.observations
         lines = [
-            f"Documents scored: {', '.join(self.documents)}",
+            f"Documents: {self.gold_documents} in the gold, {self.corpus_documents} in the "
+            f"corpus, {len(self.documents)} in both (scored): {', '.join(self.documents)}",
+        ]
+        if self.not_in_corpus:
+            lines.append(f"Gold documents not in the corpus: {', '.join(self.not_in_corpus)}")
+        if self.not_in_graph:
+            lines.append(
+                f"Gold documents not in the graph (all their facts missed): "
+                f"{', '.join(self.not_in_graph)}"
+            )
+        lines += [
             f"Observations  P {o.precision:.3f}  R {o.recall:.3f}  F1 {o.f1:.3f}  "
             f"(tp {o.tp}, fp {o.fp}, fn {o.fn})",
             "Attribute accuracy on matched observations: "

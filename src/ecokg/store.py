@@ -103,6 +103,22 @@ class QueryResult:
             for row in self.rows
         ]
 
+    def ordered(self, column: str, descending: bool = False) -> QueryResult:
+        """The rows sorted by one column (numbers as numbers; empty cells last either way)."""
+        if column not in self.variables:
+            raise QueryError(
+                f"no column {column!r} to order by; the columns: {', '.join(self.variables)}"
+            )
+        index = self.variables.index(column)
+        filled = [row for row in self.rows if row[index] is not None]
+        empty = [row for row in self.rows if row[index] is None]
+        filled.sort(key=lambda row: _sort_key(plain_value(row[index])), reverse=descending)
+        return QueryResult(self.variables, filled + empty)
+
+    def head(self, count: int) -> QueryResult:
+        """The first ``count`` rows."""
+        return QueryResult(self.variables, self.rows[: max(count, 0)])
+
     def to_csv(self) -> str:
         """CSV with a header row (lexical forms of literals, IRIs as text)."""
         out = io.StringIO()
@@ -115,6 +131,18 @@ class QueryResult:
         for row in self.rows:
             writer.writerow(["" if t is None else _lexical(t) for t in row])
         return out.getvalue()
+
+    def to_tsv(self) -> str:
+        """Tab-separated values with a header row, a line per row: tabs and line breaks inside a
+        cell become spaces (for ``cut``, ``sort`` and spreadsheets; CSV keeps cells exact)."""
+        if self.boolean is not None:
+            return f"boolean\n{'true' if self.boolean else 'false'}\n"
+        lines = ["\t".join(self.variables)]
+        lines += [
+            "\t".join("" if t is None else " ".join(_lexical(t).split()) for t in row)
+            for row in self.rows
+        ]
+        return "\n".join(lines) + "\n"
 
     def to_json(self) -> str:
         """JSON: a list of records for SELECT, ``{"boolean": …}`` for ASK."""
@@ -135,6 +163,13 @@ class QueryResult:
             for record in self.records()
         ]
         return pandas.DataFrame.from_records(records, columns=self.variables)
+
+
+def _sort_key(value: object) -> tuple[int, Decimal, str]:
+    """Numbers before text, each in its own order (a column may mix them: "2022", "2021/2025")."""
+    if isinstance(value, int | float | Decimal) and not isinstance(value, bool):
+        return (0, Decimal(value), "")
+    return (1, Decimal(0), str(value))
 
 
 def _lexical(term: Term) -> str:

@@ -38,7 +38,10 @@ from ecokg.api import build, evaluate, open_kg
 def eval_command(
     corpus_dir: Path, gold_dir: Path, kg: str | None, as_json: bool, summary: bool
 ) -> None:
-    """Score extraction against gold annotations: P/R/F1, attribute accuracy, misses."""
+    """Score extraction against gold annotations: P/R/F1, attribute accuracy, misses.
+
+    Says how many gold documents the corpus holds; when it holds none, fails (status 2) naming
+    both sides' documents instead of printing scores of nothing."""
     if kg is None:
         with tempfile.TemporaryDirectory(prefix="ecokg-eval-") as tmp:
             built = build(corpus_dir, Path(tmp) / "kg")
