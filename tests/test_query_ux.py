@@ -19,7 +19,7 @@ from ecokg.api import BuildSummary, open_kg
 from ecokg.catalog import canned_queries, header_problems, parse_query, queries_markdown
 from ecokg.cli import cli
 from ecokg.errors import InputError
-from ecokg.resolve import ParameterError
+from ecokg.query_params import ParameterError
 from ecokg.text.normalize import to_simplified
 
 QUERIES = canned_queries()

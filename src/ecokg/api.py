@@ -40,8 +40,8 @@ from ecokg.network import to_networkx
 from ecokg.outputs import existing_build, staged_output, write_atomic
 from ecokg.pipeline import BuildSettings, Progress, run_corpus
 from ecokg.push import push
+from ecokg.query_params import decimal_of, resolve
 from ecokg.reconcile import date_span, load_thresholds, period_end
-from ecokg.resolve import decimal_of, resolve
 from ecokg.resources import resource_dir
 from ecokg.shards import shard_path
 from ecokg.store import KnowledgeGraph, QueryResult, open_kg, plain_value
@@ -277,9 +277,9 @@ def query(
     """Run a canned query (by name), a ``.rq`` file or SPARQL text with parameters.
 
     For a canned query, each parameter is checked against its header and the graph first
-    (:mod:`ecokg.resolve`): a thing is given by IRI (``"ind:pm25-annual-mean"``) or by a name in
-    any script (``"PM2.5年均浓度"``), and a value that fits nothing raises
-    :class:`~ecokg.resolve.ParameterError` with the closest matches. Its label columns come in
+    (:mod:`ecokg.query_params`): a thing is given by IRI (``"ind:pm25-annual-mean"``) or by a
+    name in any script (``"PM2.5年均浓度"``), and a value that fits nothing raises
+    :class:`~ecokg.query_params.ParameterError` with the closest matches. Its label columns come in
     ``lang`` (``zh-Hans``, ``zh-Hant`` or ``en``; :mod:`ecokg.labels`). For other SPARQL, a
     ``str`` parameter follows the ``--param`` rule and an rdflib term binds as it is.
     ``order`` sorts by a column (``"-col"``: descending) and ``limit`` keeps the first rows.
