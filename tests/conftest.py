@@ -41,6 +41,19 @@ OBS_COLUMNS = [
 ]
 
 CORPUS = REPO / "data" / "corpus"
+# One gold observation of demo document 000, right as ecokg finds it (the eval command's tests).
+DEMO_GOLD_RECORD = {
+    "kind": "obs",
+    "doc": "000_4ab9d1cb27f061be",
+    "id": "000-o01",
+    "indicator": "国考断面水质优良比例",
+    "value": 96.2,
+    "unit": "percent",
+    "qualifier": "exact",
+    "period": "2022",
+    "place": "江西省",
+    "anchor": "国考断面水质优良比例达96.2%",
+}
 
 
 @pytest.fixture(scope="session")

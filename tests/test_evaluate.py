@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CORPUS, run_cli
+from conftest import CORPUS, DEMO_GOLD_RECORD, run_cli
 from ecokg.errors import InputError
 from ecokg.evaluate import (
     GoldEntity,
@@ -129,18 +129,7 @@ def test_bad_gold_line_names_file_and_line(tmp_path: Path) -> None:
 def test_eval_command_on_a_gold_of_its_own(tmp_path: Path) -> None:
     gold = tmp_path / "gold"
     gold.mkdir()
-    record = {
-        "kind": "obs",
-        "doc": "000_4ab9d1cb27f061be",
-        "id": "000-o01",
-        "indicator": "国考断面水质优良比例",
-        "value": 96.2,
-        "unit": "percent",
-        "qualifier": "exact",
-        "period": "2022",
-        "place": "江西省",
-        "anchor": "国考断面水质优良比例达96.2%",
-    }
+    record = dict(DEMO_GOLD_RECORD)
     (gold / "000.jsonl").write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
     done = run_cli("eval", "--corpus", str(CORPUS), "--gold", str(gold), "--json")
     assert done.returncode == 0, done.stderr

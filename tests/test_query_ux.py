@@ -14,7 +14,7 @@ from click.testing import CliRunner, Result
 from rich.cells import cell_len
 
 import ecokg
-from conftest import CORPUS, REPO, run_cli
+from conftest import CORPUS, DEMO_GOLD_RECORD, REPO, run_cli
 from ecokg.api import BuildSummary, open_kg
 from ecokg.catalog import canned_queries, header_problems, parse_query, queries_markdown
 from ecokg.cli import cli
@@ -238,18 +238,7 @@ def test_eval_says_how_many_documents_it_matched(
 ) -> None:
     gold = tmp_path / "gold"
     gold.mkdir()
-    record = {
-        "kind": "obs",
-        "doc": "000_4ab9d1cb27f061be",
-        "id": "000-o01",
-        "indicator": "国考断面水质优良比例",
-        "value": 96.2,
-        "unit": "percent",
-        "qualifier": "exact",
-        "period": "2022",
-        "place": "江西省",
-        "anchor": "国考断面水质优良比例达96.2%",
-    }
+    record = dict(DEMO_GOLD_RECORD)
     elsewhere = {**record, "doc": "999_not_here", "id": "999-o01"}
     lines = [json.dumps(r, ensure_ascii=False) for r in (record, elsewhere)]
     (gold / "a.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
