@@ -115,6 +115,30 @@ def test_merging_in_rounds_gives_the_same_union(
     assert lines == sorted(set(lines))
 
 
+def _store_quads(out: Path) -> list[str]:
+    store = ox.Store.read_only(str(out / "store"))
+    return sorted(str(q) for q in store)
+
+
+def test_a_store_loaded_a_shard_at_a_time_holds_the_same(
+    small_build: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The bulk loader's memory grows with what one call loads: the store is loaded in chunks,
+    here one shard per call, and holds what one call loads."""
+    calls = []
+    load = ox.Store.bulk_load
+
+    def counted(store: ox.Store, *args: object, **kwargs: object) -> None:
+        calls.append(1)
+        load(store, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(assemble_module, "LOAD_CHUNK", 1)
+    monkeypatch.setattr(ox.Store, "bulk_load", counted)
+    build(_corpus(tmp_path / "corpus", SMALL), tmp_path / "out")
+    assert len(calls) == len(SMALL) + 1  # the ontology, then each shard alone
+    assert _store_quads(tmp_path / "out") == _store_quads(small_build)
+
+
 def test_a_document_over_the_size_limit_is_reported_and_the_rest_builds(tmp_path: Path) -> None:
     corpus = _corpus(tmp_path / "corpus", SMALL[:1])
     (corpus / "huge.txt").write_text("生态环境" * 5000, encoding="utf-8")
