@@ -169,7 +169,7 @@ def assemble(
         with ThreadPoolExecutor(max_workers=1) as writer:
             written = writer.submit(_write_files, dataset, union, stage)
             if comparisons.total:
-                store.load(path=reconciliation, format=ox.RdfFormat.N_QUADS)
+                store.bulk_load(path=reconciliation, format=ox.RdfFormat.N_QUADS)
             count, report = _validate(store, validate, documents_hold)
             written.result()
         del store  # closed before the stage is moved into place
