@@ -230,6 +230,19 @@ def test_outcome_links_rank_by_strength_and_quote_the_clause(
         ecokg.query(kg, "policy_outcome_links", min_strength="4")
 
 
+def test_min_strength_option_is_the_parameter(demo_build: tuple[Path, BuildSummary]) -> None:
+    out = str(demo_build[0])
+    by_option = invoke("query", "policy_outcome_links", "--kg", out, "--min-strength", "3")
+    by_param = invoke("query", "policy_outcome_links", "--kg", out, "-p", "min_strength=3")
+    assert by_option.exit_code == 0, by_option.output
+    rows = by_option.output.splitlines()[1:]
+    assert rows and by_option.output == by_param.output
+    strength = by_option.output.splitlines()[0].split("\t").index("strength")
+    assert {row.split("\t")[strength] for row in rows} == {"3"}
+    elsewhere = invoke("query", "documents", "--kg", out, "--min-strength", "3")
+    assert elsewhere.exit_code != 0  # a query without the parameter refuses it
+
+
 # 6. eval says what it matched
 
 

@@ -59,6 +59,13 @@ def kg_option(function: click.decorators.FC) -> click.decorators.FC:
 @click.option("--limit", type=click.IntRange(min=0), metavar="N", help="Print the first N rows.")
 @click.option("--order", metavar="[-]COLUMN", help="Sort by a column; -COLUMN: descending.")
 @click.option("--wide", is_flag=True, help="Table: every column, cells in full (no truncating).")
+@click.option(
+    "--min-strength",
+    type=click.IntRange(1, 3),
+    metavar="N",
+    help="policy_outcome_links: only links at least this strong (3 same sentence, 2 same "
+    "paragraph, 1 same document, theme and place); the same as -p min_strength=N.",
+)
 def query_command(
     query: str,
     kg: str,
@@ -68,9 +75,12 @@ def query_command(
     limit: int | None,
     order: str | None,
     wide: bool,
+    min_strength: int | None,
 ) -> None:
     """Run QUERY (a canned query name, a .rq file or inline SPARQL) against a knowledge graph."""
     values = dict(split_param(p) for p in params)
+    if min_strength is not None:
+        values["min_strength"] = str(min_strength)
     result = api.query(open_kg(kg), query, lang=lang, order=order, limit=limit, **values)
     fmt = fmt or ("table" if sys.stdout.isatty() else "tsv")
     if fmt == "csv":
