@@ -21,7 +21,6 @@ number of workers, their order or the hash seed.
 from __future__ import annotations
 
 import heapq
-import shutil
 import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -109,18 +108,19 @@ def _as_triples(path: Path, quads: bool) -> Iterator[str]:
     return (triple_part(line) for line in _lines(path)) if quads else _lines(path)
 
 
-def write_dataset(sources: Sequence[GraphSource], out: Path) -> None:
-    """Concatenate the graphs (shards and the ontology) in graph-IRI order into one N-Quads file."""
+def _dataset(sources: Sequence[GraphSource]) -> Iterator[ox.Quad]:
+    """The graphs (shards and the ontology) in graph-IRI order, as ``graph.trig`` lists them."""
     ontology_iri = str(ONTOLOGY_GRAPH)
-    order = sorted([*(s.graph for s in sources), ontology_iri])
     by_graph = {s.graph: s.path for s in sources}
-    with out.open("wb") as handle:
-        for graph in order:
-            if graph == ontology_iri:
-                handle.write("".join(f"{line}\n" for line in ontology_lines()).encode("utf-8"))
-            else:
-                with by_graph[graph].open("rb") as shard:
-                    shutil.copyfileobj(shard, handle)
+    for graph in sorted([*by_graph, ontology_iri]):
+        if graph == ontology_iri:
+            yield from ox.parse(_ontology_nquads(), format=ox.RdfFormat.N_QUADS)
+        else:
+            yield from ox.parse(path=by_graph[graph], format=ox.RdfFormat.N_QUADS)
+
+
+def _ontology_nquads() -> bytes:
+    return "".join(f"{line}\n" for line in ontology_lines()).encode("utf-8")
 
 
 @dataclass(frozen=True)
@@ -159,15 +159,13 @@ def assemble(
             comparisons = reconcile([s.path for s in sources], reconciliation, work, thresholds)
             compared = [GraphSource(str(RECONCILIATION_GRAPH), reconciliation)]
             every = [*sources, *compared] if comparisons.total else list(sources)
-            dataset = work / "all.nq"
-            write_dataset(every, dataset)
             union = work / "union.nt"
             merge_union([s.path for s in every], ontology_lines(), union, work)
             store = loading.result()
         # The files are written by a second thread while the store validates: both spend most
         # of their time in Oxigraph's Rust code.
         with ThreadPoolExecutor(max_workers=1) as writer:
-            written = writer.submit(_write_files, dataset, union, stage)
+            written = writer.submit(_write_files, every, union, stage)
             if comparisons.total:
                 store.bulk_load(path=reconciliation, format=ox.RdfFormat.N_QUADS)
             count, report = _validate(store, validate, documents_hold)
@@ -176,9 +174,9 @@ def assemble(
     return Assembled(count, report, comparisons)
 
 
-def _write_files(dataset: Path, union: Path, stage: Path) -> None:
+def _write_files(sources: Sequence[GraphSource], union: Path, stage: Path) -> None:
     ox.serialize(
-        ox.parse(path=dataset, format=ox.RdfFormat.N_QUADS),
+        _dataset(sources),
         output=stage / "graph.trig",
         format=ox.RdfFormat.TRIG,
         prefixes=PREFIXES,
@@ -194,7 +192,7 @@ def _write_files(dataset: Path, union: Path, stage: Path) -> None:
 def _load(sources: Sequence[GraphSource], location: Path) -> ox.Store:
     """A new store holding the ontology and the sources, bulk-loaded a chunk at a time."""
     store = ox.Store(str(location))
-    chunk = ["".join(f"{line}\n" for line in ontology_lines()).encode("utf-8")]
+    chunk = [_ontology_nquads()]
     size = len(chunk[0])
     for source in sources:
         data = source.path.read_bytes()

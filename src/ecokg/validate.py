@@ -19,7 +19,6 @@ from pathlib import Path
 import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SH, XSD
-from rdflib.term import Node
 
 from ecokg.errors import InputError
 from ecokg.kg.serialize import to_ox
@@ -68,17 +67,12 @@ PER_DOCUMENT = URIRef("https://w3id.org/ecokg/shapes#perDocument")
 def _split_checks() -> tuple[tuple[Check, ...], tuple[Check, ...]]:
     """The checks of per-document shapes, and those that need the union of all documents."""
     shapes = shapes_graph()
-    local = {str(s) for s in shapes.subjects(PER_DOCUMENT, None) if _true(shapes, s)}
+    local = {str(s) for s in shapes.subjects(PER_DOCUMENT, Literal(True))}
     checks = compiled_shapes()
     return (
         tuple(c for c in checks if c.shape_name in local),
         tuple(c for c in checks if c.shape_name not in local),
     )
-
-
-def _true(shapes: Graph, shape: Node) -> bool:
-    value = shapes.value(shape, PER_DOCUMENT)
-    return isinstance(value, Literal) and value.toPython() is True
 
 
 def document_graph_holds(nquads: bytes) -> bool:

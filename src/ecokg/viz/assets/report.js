@@ -53,6 +53,19 @@
     return (direction === "fall" ? "↓" : direction === "rise" ? "↑" : "") + fmt(v);
   }
   function docTitle(id) { var d = docsById[id]; return d ? d.title : id; }
+  // Where a quoted span comes from: its document and offsets, a link to them when served.
+  function sourceLine(span) {
+    var src = el("div", { "class": "src" });
+    var where = "《" + docTitle(span.doc) + "》 [" + span.start + "–" + span.end + "]";
+    if (SERVED) {
+      var d = docsById[span.doc];
+      src.appendChild(el("a", { href: "/id/" + (d ? d.slug : "doc/" + span.doc) +
+        "#char=" + span.start + "," + span.end }, where));
+    } else {
+      src.textContent = where;
+    }
+    return src;
+  }
 
   /* ---------- filters ---------- */
   var controls = {
@@ -104,16 +117,7 @@
           (item.period ? " (" + item.period + ")" : "") : "")));
     }
     fact.appendChild(el("blockquote", null, item.quote));
-    var src = el("div", { "class": "src" });
-    var where = "《" + docTitle(item.doc) + "》 [" + item.start + "–" + item.end + "]";
-    if (SERVED) {
-      var d = docsById[item.doc];
-      src.appendChild(el("a", { href: "/id/" + (d ? d.slug : "doc/" + item.doc) +
-        "#char=" + item.start + "," + item.end }, where));
-    } else {
-      src.textContent = where;
-    }
-    fact.appendChild(src);
+    fact.appendChild(sourceLine(item));
     parent.appendChild(fact);
   }
   function nodeButton(id) {
@@ -504,16 +508,7 @@
     box.appendChild(el("div", { "class": "what" }, tag + "：" + fmt(side.value) + unit(c.unit) +
       (side.when ? " · " + side.when : "")));
     box.appendChild(marked(side));
-    var src = el("div", { "class": "src" });
-    var where = "《" + docTitle(side.doc) + "》 [" + side.start + "–" + side.end + "]";
-    if (SERVED) {
-      var d = docsById[side.doc];
-      src.appendChild(el("a", { href: "/id/" + (d ? d.slug : "doc/" + side.doc) +
-        "#char=" + side.start + "," + side.end }, where));
-    } else {
-      src.textContent = where;
-    }
-    box.appendChild(src);
+    box.appendChild(sourceLine(side));
     return box;
   }
   function comparison(c) {
