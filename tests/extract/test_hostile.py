@@ -18,11 +18,11 @@ from pathlib import Path
 import pytest
 
 from ecokg.corpus import Document, PartialDate, SourceMeta
-from ecokg.extract.base import Claim
+from ecokg.extract.base import Claim, Observation, OutcomeLink
 from ecokg.extract.lexicon import Lexicon
 from ecokg.pipeline import extract
 from ecokg.text.analyzed import AnalyzedDoc, SourceSpan
-from ecokg.text.segment import MAX_SENTENCE
+from ecokg.text.segment import MAX_PARAGRAPH, MAX_SENTENCE
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -84,3 +84,36 @@ def test_ten_times_the_line_costs_about_ten_times_the_work(line: str, lexicon: L
     for claim in long_claims:
         for span in spans(claim):
             assert span.text == long_[span.start : span.end], (claim, span)
+
+
+def _filler(n: int) -> str:
+    return ("加强生态保护修复工作" * (n // 10 + 1))[:n]
+
+
+def test_a_value_cut_by_the_segmenter_stays_inside_its_evidence(lexicon: Lexicon) -> None:
+    # the last place to cut before MAX_SENTENCE falls between 九 and 成
+    lead = "湿地互花米草清除率达到"
+    text = _filler(MAX_SENTENCE - 1 - len(lead)) + lead + "九成以上" + _filler(600)
+    assert text[MAX_SENTENCE - 1] == "九"
+    found = [c for c in extract(document(text), lexicon) if isinstance(c, Observation)]
+    value = next(o for o in found if o.value_span.text == "九成以上")
+    assert value.quote.start <= value.value_span.start
+    assert value.value_span.end <= value.quote.end
+
+
+def _links(text: str, lexicon: Lexicon) -> list[OutcomeLink]:
+    return [c for c in extract(document(text), lexicon) if isinstance(c, OutcomeLink)]
+
+
+def test_pieces_of_an_overlong_line_are_no_paragraph(lexicon: Lexicon) -> None:
+    """A programme and a value in one paragraph of the writer's are linked; in two pieces the
+    segmenter cut out of one overlong line, only by what they share (theme and place)."""
+    programme = "实施“蓝天保卫战”行动。"
+    value = "全省PM2.5平均浓度为30微克/立方米。"
+    paragraph = programme + "各地加强监管。" + value
+    assert {link.basis for link in _links(paragraph, lexicon)} == {"same_paragraph"}
+    pad = "各地持续加强生态环境监管执法。" * (MAX_PARAGRAPH // 15)
+    line = programme + pad + value
+    doc = document(line)
+    assert len(doc.paragraph_spans) > 1 and doc.cut_paragraphs
+    assert "same_paragraph" not in {link.basis for link in _links(line, lexicon)}

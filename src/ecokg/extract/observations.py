@@ -2843,7 +2843,8 @@ def _observation(
         # (an average quoted in brackets, "高于全省平均水平(35微克/立方米)", is no level of the
         # statement's own place)
         state.reported_at[base.iri] = (statement, place)
-    quote = state.doc.source_span(clause.start, clause.end)
+    # (a number word may run past a clause the segmenter cut out of an overlong line: 九|成以上)
+    quote = state.doc.source_span(clause.start, max(clause.end, num.end))
     return [
         Observation(
             indicator=indicator,

@@ -221,11 +221,14 @@ def _outcome_links(
         if m_sentence is None:
             continue
         paragraph = m_sentence.paragraph
+        # A piece of an overlong line is no paragraph of the writer's: its values are only
+        # linked within their sentence (else every mention of a megabyte line meets every value).
+        whole = paragraph not in doc.cut_paragraphs
         for index in in_paragraph.get(paragraph, ()):
             if sentences[index] == m_sentence:
                 evidence = doc.source_span(m_sentence.span.start, m_sentence.span.end)
                 keep(mention, index, "same_sentence", evidence)
-            else:
+            elif whole:
                 keep(
                     mention,
                     index,
@@ -236,7 +239,7 @@ def _outcome_links(
         for code in _themes_named(lexicon, mention.name):
             for index in by_theme_place.get((code, place), ()):
                 o_sentence = sentences[index]
-                if o_sentence is not None and o_sentence.paragraph != paragraph:
+                if o_sentence is not None and (o_sentence.paragraph != paragraph or not whole):
                     keep(mention, index, "shared_theme_place", mention.span)
     yield from (best[k] for k in sorted(best))
 

@@ -95,6 +95,19 @@ class AnalyzedDoc:
         return spans
 
     @cached_property
+    def cut_paragraphs(self) -> frozenset[int]:
+        """Paragraph indexes that are pieces of an overlong line (no line break before the next
+        or after the previous piece): a span the segmenter cut, not one the writer made."""
+        spans = self.paragraph_spans
+        text = self.norm.text
+        cut: set[int] = set()
+        for index, (_, end) in spans.items():
+            following = spans.get(index + 1)
+            if following is not None and "\n" not in text[end : following[0]]:
+                cut.update((index, index + 1))
+        return frozenset(cut)
+
+    @cached_property
     def _sentence_starts(self) -> list[int]:
         return [s.span.start for s in self.sentences]
 
