@@ -24,7 +24,7 @@ from conftest import CORPUS, free_port, run_cli
 from ecokg import assemble as assemble_module
 from ecokg import pipeline
 from ecokg.api import BuildSummary, build
-from ecokg.assemble import merge_union
+from ecokg.assemble import StoreLoader, merge_union, ontology_lines
 from ecokg.cli.progress import CorpusProgress
 from ecokg.corpus import Document
 from ecokg.validate import PER_DOCUMENT, shapes_graph
@@ -137,6 +137,30 @@ def test_a_store_loaded_a_shard_at_a_time_holds_the_same(
     build(_corpus(tmp_path / "corpus", SMALL), tmp_path / "out")
     assert len(calls) == len(SMALL) + 1  # the ontology, then each shard alone
     assert _store_quads(tmp_path / "out") == _store_quads(small_build)
+
+
+def test_the_store_loader_fills_the_store_as_shards_come_and_reports_a_bad_one(
+    small_build: Path, tmp_path: Path
+) -> None:
+    shards = sorted((small_build / "shards").glob("*.nq"))
+    loader = StoreLoader(tmp_path / "store")
+    for shard in shards:
+        loader.add(shard)
+    store = loader.finish()
+    graphs = {q.graph_name for q in store}
+    assert len(graphs) == len(shards) + 1  # and the ontology
+    assert sum(1 for _ in store) == sum(
+        len(shard.read_text(encoding="utf-8").splitlines()) for shard in shards
+    ) + len(ontology_lines())
+    broken = tmp_path / "broken.nq"
+    broken.write_text("<a> <b> .\n", encoding="utf-8")
+    failing = StoreLoader(tmp_path / "other")
+    failing.add(broken)
+    with pytest.raises(SyntaxError):
+        failing.finish()
+    abandoned = StoreLoader(tmp_path / "third")
+    abandoned.add(shards[0])
+    abandoned.abandon()  # returns; the build that failed goes on failing
 
 
 def test_a_document_over_the_size_limit_is_reported_and_the_rest_builds(tmp_path: Path) -> None:

@@ -22,7 +22,7 @@ from rdflib import Literal
 from rdflib.term import Node
 
 from ecokg import __version__
-from ecokg.assemble import GraphSource, assemble
+from ecokg.assemble import GraphSource, StoreLoader, assemble
 from ecokg.catalog import canned_queries, param_term
 from ecokg.corpus import MAX_DOCUMENT_BYTES, iter_corpus
 from ecokg.errors import InputError, QueryError, StoreError
@@ -44,7 +44,7 @@ from ecokg.query_params import decimal_of, resolve
 from ecokg.reconcile import date_span, load_thresholds, period_end
 from ecokg.resources import resource_dir
 from ecokg.shards import shard_path
-from ecokg.store import KnowledgeGraph, QueryResult, open_kg, plain_value
+from ecokg.store import STORE_DIR, KnowledgeGraph, QueryResult, open_kg, plain_value
 from ecokg.validate import ValidationReport, validate_kg
 
 if TYPE_CHECKING:
@@ -169,26 +169,34 @@ def build(
     thresholds = load_thresholds(settings.lexicon_dirs)  # a bad file fails before any work
     previous = existing_build(out)
     with staged_output(out) as stage:
-        run = run_corpus(
-            corpus,
-            stage,
-            previous=previous,
-            settings=settings,
-            jobs=jobs,
-            dask=dask,
-            progress=progress,
-        )
-        if not run.shards and previous is not None and not force and _has_documents(previous):
-            raise StoreError(
-                f"nothing was built from {corpus} ({_why_nothing(run.problems)}); the earlier "
-                f"build in {out} is kept (--force replaces it with an empty one)"
+        # The store fills while the workers make the other shards.
+        loader = StoreLoader(stage / STORE_DIR)
+        try:
+            run = run_corpus(
+                corpus,
+                stage,
+                previous=previous,
+                settings=settings,
+                jobs=jobs,
+                dask=dask,
+                progress=progress,
+                on_shard=lambda shard: loader.add(shard_path(stage, shard.key)),
             )
+            if not run.shards and previous is not None and not force and _has_documents(previous):
+                raise StoreError(
+                    f"nothing was built from {corpus} ({_why_nothing(run.problems)}); the "
+                    f"earlier build in {out} is kept (--force replaces it with an empty one)"
+                )
+        except BaseException:
+            loader.abandon()
+            raise
         sources = [GraphSource(s.graph, shard_path(stage, s.key)) for s in run.shards]
         assembled = assemble(
             sources,
             stage,
             thresholds=thresholds,
             documents_hold=all(s.checked for s in run.shards),
+            loader=loader,
         )
         report = assembled.report
         per_graph = Counter(v.graph for v in report.violations)

@@ -3,24 +3,26 @@
 Each shard holds one named graph as sorted N-Quads lines. The merged outputs are made without
 ever holding the corpus in memory:
 
-- the dataset (``all.nq``) is the shards concatenated in graph-IRI order, with the ontology's
-  graph in its place: sorted by graph, then statement;
+- the store is bulk-loaded with the shards a chunk at a time by a :class:`StoreLoader`, in a
+  thread of its own, while the workers are still making the other shards;
 - the union of the graphs (``graph.ttl``) is a k-way merge of the sorted shards that drops
   duplicate statements (an indicator's label stated in every document is written once);
-- ``graph.trig`` and ``graph.ttl`` are streamed from those files through pyoxigraph's parser
-  and serialiser, and the store is bulk-loaded from ``all.nq``.
+- the dataset (``graph.trig``) is the shards in graph-IRI order with the ontology's graph in
+  its place, streamed through pyoxigraph's parser and serialiser.
 
 Before that, the reconciliation pass (:mod:`ecokg.reconcile`) reads the observations back from
 the shards and writes the comparisons of claims across documents as one more graph, which then
 joins the others like a shard. It is made afresh by every build (it depends on all documents).
 
-Every step depends only on the shards' content, so the outputs are byte-identical whatever the
-number of workers, their order or the hash seed.
+Every output depends only on the shards' content, so they are byte-identical whatever the
+number of workers, their order or the hash seed (the store holds the same statements in
+whatever order they were loaded).
 """
 
 from __future__ import annotations
 
 import heapq
+import queue
 import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -139,6 +141,7 @@ def assemble(
     validate: bool = True,
     thresholds: Thresholds | None = None,
     documents_hold: bool = False,
+    loader: StoreLoader | None = None,
 ) -> Assembled:
     """Write ``graph.trig``, ``graph.ttl`` and the store into ``stage`` from the shards.
 
@@ -149,19 +152,24 @@ def assemble(
     the per-document shapes by its worker and held, so that pass skips them). Returns once
     everything is written; the temporary merge files are removed.
     """
+    if loader is None:
+        loader = StoreLoader(stage / STORE_DIR)
+        for source in sources:
+            loader.add(source.path)
     with tempfile.TemporaryDirectory(prefix=".assemble-", dir=stage) as tmp:
         work = Path(tmp)
-        # The store starts loading the documents at once, in a second thread: Oxigraph's bulk
-        # loader releases the GIL, so the comparisons and the union are made meanwhile.
-        with ThreadPoolExecutor(max_workers=1) as loader:
-            loading = loader.submit(_load, sources, stage / STORE_DIR)
+        # The comparisons and the union are made while the loader's thread fills the store.
+        try:
             reconciliation = work / "reconciliation.nq"
             comparisons = reconcile([s.path for s in sources], reconciliation, work, thresholds)
             compared = [GraphSource(str(RECONCILIATION_GRAPH), reconciliation)]
             every = [*sources, *compared] if comparisons.total else list(sources)
             union = work / "union.nt"
             merge_union([s.path for s in every], ontology_lines(), union, work)
-            store = loading.result()
+        except BaseException:
+            loader.abandon()
+            raise
+        store = loader.finish()
         # The files are written by a second thread while the store validates: both spend most
         # of their time in Oxigraph's Rust code.
         with ThreadPoolExecutor(max_workers=1) as writer:
@@ -189,25 +197,56 @@ def _write_files(sources: Sequence[GraphSource], union: Path, stage: Path) -> No
     )
 
 
-def _load(sources: Sequence[GraphSource], location: Path) -> ox.Store:
-    """A new store holding the ontology and the sources, bulk-loaded a chunk at a time.
+class StoreLoader:
+    """Bulk-loads shards into a new on-disk store, in a thread of its own, as they are added.
 
-    Leniently (IRIs not validated again, 15 % faster): the shards are this program's own
-    output, with IRIs it minted, and their workers parsed them strictly to check their shapes.
+    The bulk loader releases the GIL, so the store fills while workers (or this process) make
+    the next shards. Shards are loaded a chunk of :data:`LOAD_CHUNK` bytes at a time, leniently
+    (IRIs not validated again, 15 % faster): they are this program's own output, with IRIs it
+    minted, and their workers parsed them strictly to check their shapes.
     """
-    store = ox.Store(str(location))
-    chunk = [_ontology_nquads()]
-    size = len(chunk[0])
-    for source in sources:
-        data = source.path.read_bytes()
-        if size + len(data) > LOAD_CHUNK:
-            store.bulk_load(b"".join(chunk), format=ox.RdfFormat.N_QUADS, lenient=True)
-            chunk, size = [], 0
-        chunk.append(data)
-        size += len(data)
-    if chunk:
-        store.bulk_load(b"".join(chunk), format=ox.RdfFormat.N_QUADS, lenient=True)
-    return store
+
+    def __init__(self, location: Path) -> None:
+        self._store = ox.Store(str(location))
+        self._queue: queue.SimpleQueue[Path | None] = queue.SimpleQueue()
+        self._abandoned = False
+        self._thread = ThreadPoolExecutor(max_workers=1)
+        self._done = self._thread.submit(self._run)
+
+    def add(self, path: Path) -> None:
+        """Queue one shard (an N-Quads file) for loading."""
+        self._queue.put(path)
+
+    def finish(self) -> ox.Store:
+        """The store, once every queued shard is in it (raises what the loading raised)."""
+        self._queue.put(None)
+        self._done.result()
+        self._thread.shutdown()
+        return self._store
+
+    def abandon(self) -> None:
+        """Stop loading (the build failed): the shards still queued are skipped."""
+        self._abandoned = True
+        self._queue.put(None)
+        self._thread.shutdown()
+
+    def _run(self) -> None:
+        chunk = [_ontology_nquads()]
+        size = len(chunk[0])
+        while (path := self._queue.get()) is not None:
+            if self._abandoned:
+                return
+            data = path.read_bytes()
+            if size + len(data) > LOAD_CHUNK:
+                self._load(chunk)
+                chunk, size = [], 0
+            chunk.append(data)
+            size += len(data)
+        if chunk and not self._abandoned:
+            self._load(chunk)
+
+    def _load(self, chunk: list[bytes]) -> None:
+        self._store.bulk_load(b"".join(chunk), format=ox.RdfFormat.N_QUADS, lenient=True)
 
 
 def _validate(

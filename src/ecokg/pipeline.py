@@ -236,11 +236,13 @@ def run_corpus(
     jobs: int = 1,
     dask: str | None = None,
     progress: Progress | None = None,
+    on_shard: Callable[[ShardInfo], None] | None = None,
 ) -> CorpusRun:
     """Shard every document of ``corpus_dir`` into ``stage``; records come back in name order.
 
     ``dask`` is the address of a Dask scheduler, or ``"local"`` for a local cluster of ``jobs``
-    worker processes; without it, ``jobs`` processes of this machine do the work.
+    worker processes; without it, ``jobs`` processes of this machine do the work. ``on_shard``
+    is called with each shard's record as soon as the shard is written (in completion order).
     """
     settings = settings or BuildSettings()
     files, problems = list_corpus(corpus_dir)
@@ -264,6 +266,8 @@ def run_corpus(
                 progress(outcome.path, 0)
         else:
             run.shards.append(outcome)
+            if on_shard is not None:
+                on_shard(outcome)
             if progress is not None:
                 progress(outcome.doc_id, outcome.chars)
     run.shards.sort(key=lambda s: s.file)
