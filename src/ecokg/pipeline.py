@@ -30,6 +30,7 @@ from ecokg.extract.lexicon import Lexicon, load_lexicon
 from ecokg.kg.build import document_statements
 from ecokg.kg.vocab import PREFIXES, graph_iri, slug
 from ecokg.outputs import write_atomic
+from ecokg.reconcile import claims_bytes, document_claims
 from ecokg.shards import (
     ShardInfo,
     reuse_shard,
@@ -145,6 +146,7 @@ def shard_document(task: DocumentTask, settings: BuildSettings) -> ShardInfo | I
             lexicon = worker_lexicon(settings.lexicon_dirs)
             graph = process_document(document, lexicon, settings.extractors)
             data = shard_bytes(graph.lines)
+            claims = claims_bytes(document_claims(graph.lines))
             info = ShardInfo(
                 key,
                 document.doc_id,
@@ -160,7 +162,7 @@ def shard_document(task: DocumentTask, settings: BuildSettings) -> ShardInfo | I
             # An absurdly large graph is left to the union pass: its store would not fit.
             if info.statements <= _CHECK_LIMIT:
                 info = replace(info, checked=document_graph_holds(data))
-            write_shard(stage, info, data)
+            write_shard(stage, info, data, claims)
             del data
         _write_document_files(stage, document, _shard_path(stage, key))
     except Exception as exc:  # one bad document must not sink the build

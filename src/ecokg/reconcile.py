@@ -10,12 +10,13 @@ of its own, with both observations, both evidence spans, the difference, a verdi
 their thresholds (``data/reconciliation/thresholds.yaml``) are explained in
 ``docs/reconciliation.md``.
 
-Like the rest of the build it streams in bounded memory: the observations of one shard at a time
-are read, their records and the output statements are sorted on disk when they do not fit in a
-chunk, and only one group of claims is held at once. The output depends only on the shards'
-content (sorted N-Quads, IRIs from the two observation IRIs), so it is byte-identical for any
-number of workers, order of documents and hash seed; it is computed afresh on every build, so an
-incremental build that adds or changes a document recomputes every comparison it touches.
+Like the rest of the build it streams in bounded memory: each worker writes the comparable
+observations of its document beside its shard, the pass reads those records, sorts them and the
+output statements on disk when they do not fit in a chunk, and holds one group of claims at once.
+The output depends only on the shards' content (sorted N-Quads, IRIs from the two observation
+IRIs), so it is byte-identical for any number of workers, order of documents and hash seed; it is
+computed afresh on every build, so an incremental build that adds or changes a document
+recomputes every comparison it touches.
 """
 
 from __future__ import annotations
@@ -43,6 +44,7 @@ from ecokg.errors import EcokgError
 from ecokg.kg.ntriples import iri, literal, statement
 from ecokg.kg.vocab import EKG, ID, IND, NIF, digest
 from ecokg.resources import resource_dir, resource_files
+from ecokg.shards import claims_path
 from ecokg.store import Term
 
 RECONCILIATION_GRAPH = ID["graph/corpus/reconciliation"]
@@ -374,32 +376,34 @@ def _text(term: Term | None) -> str:
     return "" if term is None else str(getattr(term, "value", term))
 
 
-def scan_shard(path: Path, codes: Mapping[str, str] | None = None) -> Iterator[Claim]:
-    """The comparable observations of one document shard (sorted N-Quads).
+def document_claims(
+    lines: Iterable[str], codes: Mapping[str, str] | None = None
+) -> Iterator[Claim]:
+    """The comparable observations of one document's graph (its N-Quads lines), in IRI order.
 
     An observation is comparable when it has an indicator, value, unit, qualifier, modality,
     place and period (a running total also an as-of date): without a place or a time there is
     nothing to say two claims are about the same thing. Only the lines the pass reads are parsed.
+    Run by the worker that made the graph, which writes them beside its shard.
     """
     codes = vocabulary_codes() if codes is None else codes
     kept: list[str] = []
-    with path.open(encoding="utf-8", newline="\n") as handle:
-        for line in handle:
-            parts = line.split(" ", 2)
-            if len(parts) < 3:
-                continue
-            subject, predicate = parts[0], parts[1]
-            if (
-                (predicate in _PROPERTIES and subject.startswith(_OBS_PREFIX))
-                or predicate in (_ISSUED, _ANCHOR)
-                or (predicate == _PREF_LABEL and subject.startswith(_INDICATOR_PREFIX))
-            ):
-                kept.append(line)
+    for line in lines:
+        parts = line.split(" ", 2)
+        if len(parts) < 3:
+            continue
+        subject, predicate = parts[0], parts[1]
+        if (
+            (predicate in _PROPERTIES and subject.startswith(_OBS_PREFIX))
+            or predicate in (_ISSUED, _ANCHOR)
+            or (predicate == _PREF_LABEL and subject.startswith(_INDICATOR_PREFIX))
+        ):
+            kept.append(line.rstrip("\n"))
     props: dict[str, dict[str, list[Term]]] = defaultdict(lambda: defaultdict(list))
     anchors: dict[str, str] = {}
     labels: dict[str, str] = {}
     issued: dict[str, str] = {}
-    for quad in ox.parse("".join(kept), ox.RdfFormat.N_QUADS):
+    for quad in ox.parse("\n".join(kept), ox.RdfFormat.N_QUADS):
         s, p, o = quad.subject.value, quad.predicate, quad.object
         key = iri(p.value)
         if key == _ANCHOR:
@@ -783,15 +787,20 @@ class Reconciled:
         return sum(self.verdicts.values())
 
 
+def claims_bytes(claims: Iterable[Claim]) -> bytes:
+    """The content of a claims file."""
+    return "".join(f"{claim.to_line()}\n" for claim in claims).encode("utf-8")
+
+
 def reconcile(
     shards: Sequence[Path], out: Path, work: Path, thresholds: Thresholds | None = None
 ) -> Reconciled:
-    """Compare the claims of all ``shards`` and write the reconciliation graph to ``out`` as
-    sorted N-Quads (an empty file when nothing is compared); ``work`` holds temporary runs."""
+    """Compare the claims of all ``shards`` (read from their claims files) and write the
+    reconciliation graph to ``out`` as sorted N-Quads (an empty file when nothing is compared);
+    ``work`` holds temporary runs."""
     thresholds = thresholds or load_thresholds()
-    codes = vocabulary_codes()
     counts: Counter[str] = Counter()
-    records = (claim.to_line() for shard in shards for claim in scan_shard(shard, codes))
+    records = (line for shard in shards for line in _read(claims_path(shard)))
 
     def statements() -> Iterator[str]:
         for _, group in groupby(external_sort(records, work, "claims"), key=_group_key):

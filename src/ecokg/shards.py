@@ -1,7 +1,8 @@
 """Document shards: the statements of one document's graph in their own N-Quads file.
 
-A build writes one shard per document (``OUT/shards/<key>.nq``, sorted lines) and a small JSON
-record beside it with the document's counts. The key is a hash of everything the shard depends
+A build writes one shard per document (``OUT/shards/<key>.nq``, sorted lines), the comparable
+observations the reconciliation pass reads (``<key>.claims``) and a small JSON record beside it
+with the document's counts. The key is a hash of everything the shard depends
 on: the decoded text, the file name and metadata, the ecokg code, the lexicons and ontology, and
 the extractors run. A later build into the same folder takes a shard whose key it finds in the
 previous build instead of extracting again, so adding ten documents to a corpus processes ten.
@@ -23,6 +24,7 @@ from ecokg.outputs import write_atomic
 from ecokg.resources import resource_dir
 
 SHARDS_DIR = "shards"
+CLAIMS_SUFFIX = ".claims"  # a shard's comparable observations (see ecokg.reconcile)
 _PACKAGE = Path(__file__).resolve().parent
 
 
@@ -106,10 +108,17 @@ def shard_bytes(lines: Iterable[str]) -> bytes:
     return "".join(f"{line}\n" for line in lines).encode("utf-8")
 
 
-def write_shard(out_dir: Path, info: ShardInfo, data: bytes) -> None:
-    """Write a shard (:func:`shard_bytes`) and its record."""
+def claims_path(shard: Path) -> Path:
+    """Where the claims of a shard (one JSON line per comparable observation) are kept."""
+    return shard.with_suffix(CLAIMS_SUFFIX)
+
+
+def write_shard(out_dir: Path, info: ShardInfo, data: bytes, claims: bytes) -> None:
+    """Write a shard (:func:`shard_bytes`), its claims for the reconciliation pass and its
+    record (last: a shard with a record is whole)."""
     path = shard_path(out_dir, info.key)
     write_atomic(path, data)
+    write_atomic(claims_path(path), claims)
     write_atomic(path.with_suffix(".json"), info.to_json().encode("utf-8"))
 
 
@@ -123,9 +132,12 @@ def reuse_shard(previous: Path, out_dir: Path, key: str) -> ShardInfo | None:
         info = ShardInfo.from_json(record.read_text(encoding="utf-8"))
     except (OSError, ValueError, TypeError):
         return None  # a damaged record is rebuilt, never trusted
+    claims = claims_path(old)
+    if not claims.is_file():
+        return None
     new = shard_path(out_dir, key)
     new.parent.mkdir(parents=True, exist_ok=True)
-    for src, dst in ((old, new), (record, new.with_suffix(".json"))):
+    for src, dst in ((old, new), (claims, claims_path(new)), (record, new.with_suffix(".json"))):
         try:
             os.link(src, dst)  # the old build is replaced, never edited: sharing the file is safe
         except OSError:
