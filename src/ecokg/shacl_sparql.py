@@ -498,7 +498,7 @@ class _Compiler:
     ) -> str:
         """A sub-SELECT of the focus nodes failing a count constraint: the values of the path
         (joined by hash with the focus nodes, OPTIONAL for a minimum) counted by GROUP BY, or the
-        focus nodes without a value for a minimum of one."""
+        focus nodes without a (qualifying) value for a minimum of one."""
         x = self.fresh()
         if param == SH.uniqueLang:
             # One result per repeated language, as pyshacl reports them.
@@ -515,16 +515,18 @@ class _Compiler:
                 f"{{ SELECT ?this {x} WHERE {{ ?this {p} {x} }} }} }} "
                 f"GROUP BY ?this HAVING (COUNT(DISTINCT {x}) > {n}) }}"
             )
-        if param == SH.minCount and self.integer(shape, counts[param]) == 1:
-            # (the usual minimum: MINUS is two to three times faster than counting, in memory
-            # and on disk)
-            return f"{{ SELECT ?this WHERE {{ {targets} MINUS {{ ?this {p} {x} }} }} }}"
         qualifying = ""
         if param == SH.qualifiedValueShape:
             qualifying = f"FILTER({self.conforms(counts[param], x)})"
             n = self.integer(shape, counts[SH.qualifiedMinCount])
         else:
             n = self.integer(shape, counts[param])
+        if n == 1:
+            # (the usual minimum: MINUS is two to three times faster than counting, in memory
+            # and on disk)
+            return (
+                f"{{ SELECT ?this WHERE {{ {targets} MINUS {{ ?this {p} {x} . {qualifying} }} }} }}"
+            )
         return (
             f"{{ SELECT ?this WHERE {{ {targets} OPTIONAL "
             f"{{ SELECT ?this {x} WHERE {{ ?this {p} {x} . {qualifying} }} }} }} "
