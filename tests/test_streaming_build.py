@@ -27,6 +27,7 @@ from ecokg.api import BuildSummary, build
 from ecokg.assemble import StoreLoader, merge_union, ontology_lines
 from ecokg.cli.progress import CorpusProgress
 from ecokg.corpus import Document
+from ecokg.kg.vocab import PREFIXES
 from ecokg.validate import PER_DOCUMENT, shapes_graph
 
 # The two smallest demo documents: enough for two graphs that share entities, fast to extract.
@@ -161,6 +162,27 @@ def test_the_store_loader_fills_the_store_as_shards_come_and_reports_a_bad_one(
     abandoned = StoreLoader(tmp_path / "third")
     abandoned.add(shards[0])
     abandoned.abandon()  # returns; the build that failed goes on failing
+
+
+def test_graph_trig_is_the_dataset_serialised_at_once(small_build: Path) -> None:
+    """graph.trig is joined from the TriG files the workers wrote: it must be exactly what
+    serialising every graph (its sorted N-Quads, graphs in IRI order) at once writes."""
+    store = ox.Store()
+    store.load(path=small_build / "graph.trig", format=ox.RdfFormat.TRIG)
+    graphs = sorted({q.graph_name for q in store}, key=str)
+    assert len(graphs) >= len(SMALL) + 1
+
+    def sorted_graph(graph: ox.NamedNode) -> bytes:
+        quads = store.quads_for_pattern(None, None, None, graph)
+        lines = (ox.serialize(quads, format=ox.RdfFormat.N_QUADS) or b"").splitlines()
+        return b"".join(line + b"\n" for line in sorted(lines))
+
+    at_once = ox.serialize(
+        (q for g in graphs for q in ox.parse(sorted_graph(g), format=ox.RdfFormat.N_QUADS)),
+        format=ox.RdfFormat.TRIG,
+        prefixes=PREFIXES,
+    )
+    assert (small_build / "graph.trig").read_bytes() == at_once
 
 
 def test_a_document_over_the_size_limit_is_reported_and_the_rest_builds(tmp_path: Path) -> None:

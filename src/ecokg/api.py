@@ -45,6 +45,7 @@ from ecokg.reconcile import date_span, load_thresholds, period_end
 from ecokg.resources import resource_dir
 from ecokg.shards import shard_path
 from ecokg.store import STORE_DIR, KnowledgeGraph, QueryResult, open_kg, plain_value
+from ecokg.texts import graph_file
 from ecokg.validate import ValidationReport, validate_kg
 
 if TYPE_CHECKING:
@@ -190,7 +191,10 @@ def build(
         except BaseException:
             loader.abandon()
             raise
-        sources = [GraphSource(s.graph, shard_path(stage, s.key)) for s in run.shards]
+        sources = [
+            GraphSource(s.graph, shard_path(stage, s.key), graph_file(stage, s.doc_id))
+            for s in run.shards
+        ]
         assembled = assemble(
             sources,
             stage,

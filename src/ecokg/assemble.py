@@ -7,8 +7,8 @@ ever holding the corpus in memory:
   thread of its own, while the workers are still making the other shards;
 - the union of the graphs (``graph.ttl``) is a k-way merge of the sorted shards that drops
   duplicate statements (an indicator's label stated in every document is written once);
-- the dataset (``graph.trig``) is the shards in graph-IRI order with the ontology's graph in
-  its place, streamed through pyoxigraph's parser and serialiser.
+- the dataset (``graph.trig``) is the documents' own TriG files (written by their workers) in
+  graph-IRI order, with the ontology's and the reconciliation's graphs in their places.
 
 Before that, the reconciliation pass (:mod:`ecokg.reconcile`) reads the observations back from
 the shards and writes the comparisons of claims across documents as one more graph, which then
@@ -50,10 +50,11 @@ FAN_IN = 128
 
 @dataclass(frozen=True)
 class GraphSource:
-    """One named graph's sorted N-Quads file."""
+    """One named graph's sorted N-Quads file (and its TriG, when its worker wrote one)."""
 
     graph: str
     path: Path
+    trig: Path | None = None
 
 
 @cache
@@ -110,15 +111,38 @@ def _as_triples(path: Path, quads: bool) -> Iterator[str]:
     return (triple_part(line) for line in _lines(path)) if quads else _lines(path)
 
 
-def _dataset(sources: Sequence[GraphSource]) -> Iterator[ox.Quad]:
-    """The graphs (shards and the ontology) in graph-IRI order, as ``graph.trig`` lists them."""
+def _write_trig(sources: Sequence[GraphSource], out: Path) -> None:
+    """``graph.trig``: the graphs (shards and the ontology) in graph-IRI order, each the TriG its
+    worker wrote or serialised here, under one set of prefixes (what serialising the whole
+    dataset at once writes, without parsing every shard again)."""
     ontology_iri = str(ONTOLOGY_GRAPH)
-    by_graph = {s.graph: s.path for s in sources}
-    for graph in sorted([*by_graph, ontology_iri]):
-        if graph == ontology_iri:
-            yield from ox.parse(_ontology_nquads(), format=ox.RdfFormat.N_QUADS)
-        else:
-            yield from ox.parse(path=by_graph[graph], format=ox.RdfFormat.N_QUADS)
+    by_graph = {s.graph: s for s in sources}
+    with out.open("wb") as handle:
+        header = False
+        for graph in sorted([*by_graph, ontology_iri]):
+            source = by_graph.get(graph)
+            if source is not None and source.trig is not None:
+                trig = source.trig.read_bytes()
+            else:
+                quads = (
+                    ox.parse(_ontology_nquads(), format=ox.RdfFormat.N_QUADS)
+                    if source is None
+                    else ox.parse(path=source.path, format=ox.RdfFormat.N_QUADS)
+                )
+                trig = ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=PREFIXES) or b""
+            prefixes, body = _split_prefixes(trig)
+            if not header:
+                handle.write(prefixes)
+                header = True
+            handle.write(body)
+
+
+def _split_prefixes(trig: bytes) -> tuple[bytes, bytes]:
+    """The ``@prefix`` lines a TriG file opens with, and the rest."""
+    end = 0
+    while trig.startswith(b"@prefix ", end):
+        end = trig.index(b"\n", end) + 1
+    return trig[:end], trig[end:]
 
 
 def _ontology_nquads() -> bytes:
@@ -183,12 +207,7 @@ def assemble(
 
 
 def _write_files(sources: Sequence[GraphSource], union: Path, stage: Path) -> None:
-    ox.serialize(
-        _dataset(sources),
-        output=stage / "graph.trig",
-        format=ox.RdfFormat.TRIG,
-        prefixes=PREFIXES,
-    )
+    _write_trig(sources, stage / "graph.trig")
     ox.serialize(
         ox.parse(path=union, format=ox.RdfFormat.N_TRIPLES),
         output=stage / "graph.ttl",

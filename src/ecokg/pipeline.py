@@ -28,7 +28,7 @@ from ecokg.extract import entities, observations, relations  # noqa: F401
 from ecokg.extract.base import Claim, EntityMention, Observation, registry
 from ecokg.extract.lexicon import Lexicon, load_lexicon
 from ecokg.kg.build import document_statements
-from ecokg.kg.vocab import PREFIXES, graph_iri, slug
+from ecokg.kg.vocab import PREFIXES, graph_iri
 from ecokg.outputs import write_atomic
 from ecokg.reconcile import claims_bytes, document_claims
 from ecokg.shards import (
@@ -41,7 +41,7 @@ from ecokg.shards import (
 )
 from ecokg.shards import shard_path as _shard_path
 from ecokg.text.analyzed import AnalyzedDoc
-from ecokg.texts import text_path
+from ecokg.texts import graph_file, text_path
 from ecokg.validate import document_graph_holds
 
 # Called once per finished document with its name and its number of characters (0 on failure).
@@ -174,7 +174,7 @@ def shard_document(task: DocumentTask, settings: BuildSettings) -> ShardInfo | I
 def _write_document_files(stage: Path, document: Document, shard: Path) -> None:
     # The decoded text: every fact's offsets point into it, the report and web pages show it.
     write_atomic(text_path(stage, document.doc_id), document.text.encode("utf-8"))
-    trig = stage / "graphs" / f"{slug(document.doc_id)}.trig"
+    trig = graph_file(stage, document.doc_id)
     trig.parent.mkdir(parents=True, exist_ok=True)
     ox.serialize(
         ox.parse(path=shard, format=ox.RdfFormat.N_QUADS),

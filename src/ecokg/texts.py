@@ -18,11 +18,17 @@ from ecokg.errors import EcokgError
 from ecokg.kg.vocab import slug
 
 TEXTS_DIR = "texts"
+GRAPHS_DIR = "graphs"
 
 
 def text_path(out_dir: Path, doc_id: str) -> Path:
     """Where a build keeps the decoded text of one document."""
     return out_dir / TEXTS_DIR / f"{slug(doc_id)}.txt"
+
+
+def graph_file(out_dir: Path, doc_id: str) -> Path:
+    """Where a build keeps the TriG of one document's graph."""
+    return out_dir / GRAPHS_DIR / f"{slug(doc_id)}.trig"
 
 
 def load_source_text(
