@@ -320,7 +320,7 @@ def _extend_left(text: str, end: int, suffix_start: int, type_: str, cfg: _Confi
     (punctuation, a verb or particle that is not at home in names, a number with its counter,
     a boundary word, the length limit)."""
     tokens = _tokens(text)
-    if end not in tokens.bounds and end < len(text):
+    if end not in tokens.bounds and end < len(text) and not _head_follows(text, end, cfg):
         return None
     limit = max(0, end - cfg.max_length[type_])
     start = pos = tokens.snap(suffix_start)
@@ -351,6 +351,8 @@ def _extend_left(text: str, end: int, suffix_start: int, type_: str, cfg: _Confi
             # (美丽中国“江西样板”, 生态环境执法“铁拳”专项行动)
         if token_start < limit or any(c in _PUNCT for c in word) or word in cfg.boundaries:
             break
+        if type_ == "Agency" and _ends_with_a_verb(word, cfg):
+            break
         if (
             tag in cfg.boundary_pos
             and word not in cfg.name_words
@@ -372,6 +374,24 @@ def _extend_left(text: str, end: int, suffix_start: int, type_: str, cfg: _Confi
     if counted:
         start = counted.end()  # "10个专项攻坚行动" names the programme, not "个专项攻坚行动"
     return start
+
+
+def _head_follows(text: str, end: int, cfg: _Config) -> bool:
+    """Whether the body's head follows its name at ``end`` (局|局长, 厅|厅长), which jieba reads
+    as one word with the body's type word; a post of another body (党组|书记) does not count."""
+    return (
+        end > 0
+        and text[end - 1 : end] == text[end : end + 1]
+        and bool(cfg.person_re.match(text, end))
+    )
+
+
+def _ends_with_a_verb(word: str, cfg: _Config) -> bool:
+    """Whether a word longer than a two-character boundary word ends with one (依规问责,
+    依法约谈: jieba keeps the manner and the verb as one word); in an instrument's title such
+    words belong to the name (江安县贯彻落实…整改方案), in an agency's never."""
+    verb = cfg.boundaries.at_end(word)
+    return verb is not None and len(verb) >= 2 and len(word) > len(verb)
 
 
 def _short_item(text: str, pos: int, tokens: _Tokens, cfg: _Config) -> bool:
@@ -625,12 +645,14 @@ def _suffix_candidates(doc: AnalyzedDoc, lexicon: Lexicon, cfg: _Config) -> Iter
         if type_ == "Regulation":
             # a local regulation's name starts at its province or city, the last one named
             # before it (湘潭市全面实施湖南省湘江保护条例: 湖南省湘江保护条例)
-            divisions = [
-                h.start
-                for h in find_places(text[start:s_start], lexicon)
-                if h.place.type in ("province", "city", "county")
-            ]
+            divisions = _divisions(text[start:s_start], lexicon)
             start += divisions[-1] if divisions else 0
+        if type_ == "Agency" and not _plausible(
+            text[start:s_end], type_, suffix, text[max(0, start - 12) : start], lexicon, cfg
+        ):
+            # 问责沈阳市生态环境局: a word jieba takes for a noun stands before the body, which
+            # starts at the division it names
+            start += _first_division(text[start:s_start], lexicon) or 0
         surface = text[start:s_end]
         if len(surface) < cfg.min_length[type_] or start >= s_start or surface in cfg.suffix_type:
             continue  # nothing but a type word (发布会, or 新闻发布会 seen as 新闻 + 发布会)
@@ -648,6 +670,32 @@ def _suffix_candidates(doc: AnalyzedDoc, lexicon: Lexicon, cfg: _Config) -> Iter
         if type_ == "Regulation":
             attrs = (("instrumentType", (classify_title(surface, lexicon) or ("", suffix))[1]),)
         yield Candidate(start, s_end, type_, surface, "pattern", attrs)
+
+
+def _divisions(text: str, lexicon: Lexicon) -> list[int]:
+    """Where ``text`` names a province, city or county."""
+    return [
+        h.start
+        for h in find_places(text, lexicon)
+        if h.place.type in ("province", "city", "county")
+    ]
+
+
+def _first_division(text: str, lexicon: Lexicon) -> int | None:
+    return next(iter(_divisions(text, lexicon)), None)
+
+
+def _collective(name: str, lexicon: Lexicon) -> bool:
+    """Whether an agency's name is a division's name and a head that means all such bodies
+    there (江苏人民法院: the courts of Jiangsu), no one body."""
+    rule = lexicon.words["entity_patterns"]["collective_bodies"]
+    hits = find_places(name, lexicon)
+    return (
+        bool(hits)
+        and hits[0].start == 0
+        and hits[0].place.type in rule["divisions"]
+        and name[hits[0].end :] in rule["heads"]
+    )
 
 
 def _agency_attrs(name: str, lexicon: Lexicon) -> tuple[tuple[str, str], ...]:
@@ -1089,6 +1137,8 @@ def extract_entities(
         if resolved is None or resolved[0] in _config(lexicon).suffix_type:
             continue  # nothing left but a type word ("1.专项行动": 专项行动)
         name, key = resolved
+        if cand.type == "Agency" and _collective(name, lexicon):
+            continue
         if cand.type in ("Policy", "Regulation") and name in numbered:
             key = f"{cand.type.lower()}:{numbered[name]}"
         attributes = cand.attributes

@@ -1,0 +1,47 @@
+"""Entity rules of session 15 (issue 13), each on sentences written for it: other provinces,
+other bodies, none taken from a corpus."""
+
+from __future__ import annotations
+
+from test_entities import entities
+
+from ecokg.extract.lexicon import Lexicon
+
+
+def _agencies(text: str, lexicon: Lexicon) -> set[str]:
+    return {m.name for m in entities(text, lexicon) if m.type == "Agency"}
+
+
+def test_an_agency_after_a_noun_that_is_no_part_of_it_starts_at_its_division(
+    lexicon: Lexicon,
+) -> None:
+    # jieba reads 问责 and 通报 as nouns, so the walk to the left does not stop at them
+    text = "云南省纪委监委依规问责昭通市水务局、曲靖市自然资源局，并通报玉溪市政府分管负责同志。"
+    assert {"昭通市水务局", "曲靖市自然资源局", "玉溪市人民政府"} <= _agencies(text, lexicon)
+
+
+def test_a_one_character_county_keeps_its_county_word_before_its_committee(
+    lexicon: Lexicon,
+) -> None:
+    text = "安徽省宣城市泾县在县委、县政府的部署下推进河道整治，泾县县委书记带队检查。"
+    assert {"泾县县委", "泾县人民政府"} <= _agencies(text, lexicon)
+    assert "泾县委" not in _agencies(text, lexicon)
+
+
+def test_courts_named_by_a_province_or_prefecture_alone_are_no_one_court(
+    lexicon: Lexicon,
+) -> None:
+    text = "贵州法院和遵义市两级法院审结一批环境资源案件，遵义市中级人民法院发布典型案例。"
+    agencies = _agencies(text, lexicon)
+    assert "遵义市中级人民法院" in agencies
+    assert not any(name in agencies for name in ("贵州人民法院", "遵义市两级人民法院"))
+
+
+def test_a_body_of_an_autonomous_prefecture_named_by_its_short_form_takes_the_full_name(
+    lexicon: Lexicon,
+) -> None:
+    text = "湖南省湘西州生态环境局通报，湘西州中级人民法院审结一起案件。"
+    assert {
+        "湘西土家族苗族自治州生态环境局",
+        "湘西土家族苗族自治州中级人民法院",
+    } <= _agencies(text, lexicon)
