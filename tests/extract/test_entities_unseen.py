@@ -45,3 +45,31 @@ def test_a_body_of_an_autonomous_prefecture_named_by_its_short_form_takes_the_fu
         "湘西土家族苗族自治州生态环境局",
         "湘西土家族苗族自治州中级人民法院",
     } <= _agencies(text, lexicon)
+
+
+def _programmes(text: str, lexicon: Lexicon) -> set[str]:
+    return {m.name for m in entities(text, lexicon) if m.type == "Programme"}
+
+
+def test_quoted_items_sharing_one_type_word_are_one_programme_each(lexicon: Lexicon) -> None:
+    text = "江西省赣州市深化“河长+检察长”、“河长+警长”联动机制，守护赣江水质。"
+    found = _programmes(text, lexicon)
+    assert {"河长+检察长联动机制", "河长+警长联动机制"} <= found
+    assert not any("检察长河长" in name for name in found)
+
+
+def test_a_quoted_term_before_a_conjunction_is_a_name_of_its_own(lexicon: Lexicon) -> None:
+    text = "四川省各市州深入开展“护河净岸”和岷江流域水质提升专项行动。"
+    found = _programmes(text, lexicon)
+    assert "岷江流域水质提升专项行动" in found
+    assert not any(name.startswith("护河净岸和") for name in found)
+
+
+def test_public_service_lines_are_programmes(lexicon: Lexicon) -> None:
+    text = (
+        "贵州省遵义市群众可拨打12369环保举报热线，或通过“12369”网络举报平台反映问题，"
+        "全年“12369”热线共接听电话12345次。"
+    )
+    found = _programmes(text, lexicon)
+    assert {"12369环保举报热线", "12369网络举报平台"} <= found
+    assert not any(name.startswith("12345") for name in found)

@@ -333,6 +333,8 @@ def _extend_left(text: str, end: int, suffix_start: int, type_: str, cfg: _Confi
     quoted = False
     while pos > limit:
         if text[pos - 1 : pos] in '”"':
+            if quoted and pos == start:
+                break  # “林长+检察长”“林长+警长”协作机制: quoted items sharing one type word
             opening = text.rfind("“", limit, pos - 1)
             if opening < 0 or any(c in _PUNCT for c in text[opening + 1 : pos - 1] if c != "、"):
                 break
@@ -364,9 +366,12 @@ def _extend_left(text: str, end: int, suffix_start: int, type_: str, cfg: _Confi
         if _BATCH.fullmatch(word):
             break  # 第三轮…督察第二批督察: the batch is not part of the name
         if word in _JOINERS and (
-            _ends_a_name(text, token_start, cfg) or text.endswith(cfg.joined_ends, 0, token_start)
+            _ends_a_name(text, token_start, cfg)
+            or text.endswith((*cfg.joined_ends, "”"), 0, token_start)
         ):
-            break  # "中国环境科学研究院和清华大学", "省生态环境厅与省公安厅": two names, not one
+            # "中国环境科学研究院和清华大学", "省生态环境厅与省公安厅", "“清四乱”和…专项行动":
+            # two names, not one
+            break
         pos = start = token_start
     while start < suffix_start and text[start] in "的了和与及并在对好":
         start += 1
@@ -670,6 +675,27 @@ def _suffix_candidates(doc: AnalyzedDoc, lexicon: Lexicon, cfg: _Config) -> Iter
         if type_ == "Regulation":
             attrs = (("instrumentType", (classify_title(surface, lexicon) or ("", suffix))[1]),)
         yield Candidate(start, s_end, type_, surface, "pattern", attrs)
+        if type_ in ("Programme", "Event"):
+            yield from _quoted_siblings(text, start, s_end, type_)
+
+
+def _quoted_siblings(text: str, start: int, end: int, type_: str) -> Iterator[Candidate]:
+    """The quoted items before a name that opens with a quoted item, each named with the same
+    type words: “林长+检察长”“林长+警长”协作机制 names 林长+检察长协作机制 too."""
+    if not text.startswith("“", start) or (close := text.find("”", start, end)) < 0:
+        return
+    head = text[close + 1 : end]
+    pos = start
+    while pos > 1 and (text[pos - 1] == "”" or text[pos - 2 : pos] == "”、"):
+        closing = pos - 1 if text[pos - 1] == "”" else pos - 2
+        opening = text.rfind("“", max(0, closing - 16), closing)
+        item = text[opening + 1 : closing]
+        if opening < 0 or not item or any(c in _PUNCT for c in item):
+            return
+        yield Candidate(
+            opening, closing + 1, type_, text[opening : closing + 1], "pattern", name=item + head
+        )
+        pos = opening
 
 
 def _divisions(text: str, lexicon: Lexicon) -> list[int]:
@@ -909,10 +935,17 @@ def _name_end(text: str, pos: int, tokens: _Tokens, compound: Sequence[str]) -> 
 
 
 def _resolve_overlaps(candidates: Iterable[Candidate]) -> list[Candidate]:
-    """Keep the longest of overlapping candidates; at equal length the surer source wins."""
+    """Keep the longest of overlapping candidates; at equal length the surer source wins, then
+    one that knows its name (“河长+检察长” of “河长+检察长”“河长+警长”机制 is named with 机制)."""
     ordered = sorted(
         candidates,
-        key=lambda c: (-(c.end - c.start), _SOURCE_RANK[c.source], c.start, c.type),
+        key=lambda c: (
+            -(c.end - c.start),
+            _SOURCE_RANK[c.source],
+            c.name is None,
+            c.start,
+            c.type,
+        ),
     )
     taken = SpanSet()
     kept = []
