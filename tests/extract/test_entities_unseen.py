@@ -73,3 +73,21 @@ def test_public_service_lines_are_programmes(lexicon: Lexicon) -> None:
     found = _programmes(text, lexicon)
     assert {"12369环保举报热线", "12369网络举报平台"} <= found
     assert not any(name.startswith("12345") for name in found)
+
+
+def test_a_press_conference_named_by_its_host_is_the_one_named_by_its_topic(
+    lexicon: Lexicon,
+) -> None:
+    text = (
+        "福建省人民政府新闻办公室举行福建省2024年度海洋生态环境保护新闻发布会。\n"
+        "主持人：各位记者，欢迎出席省政府新闻办新闻发布会。福州市、厦门市有关负责同志出席。"
+    )
+    events = [m for m in entities(text, lexicon) if m.type == "Event"]
+    assert {m.name for m in events} == {"福建省2024年度海洋生态环境保护新闻发布会"}
+    assert len({m.key for m in events}) == 1
+
+
+def test_a_press_conference_named_by_its_host_alone_stays_so(lexicon: Lexicon) -> None:
+    text = "江西省生态环境厅召开新闻发布会，通报南昌市、九江市空气质量。"
+    events = {m.name for m in entities(text, lexicon) if m.type == "Event"}
+    assert events == {"江西省生态环境厅新闻发布会"}

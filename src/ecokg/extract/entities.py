@@ -122,6 +122,7 @@ class _Config:
     standard_title_before: re.Pattern[str]
     quoted_programme_re: re.Pattern[str]
     hosted_event_re: re.Pattern[str]
+    press_kinds: tuple[str, ...]
     noun_pos: frozenset[str]
     agency_res: tuple[re.Pattern[str], ...]
     programme_res: tuple[re.Pattern[str], ...]
@@ -242,6 +243,7 @@ def _config(lexicon: Lexicon) -> _Config:
             r"(?P<event>(?:\d{4}年)?(?:\d{1,2}月份?)?(?:例行)?"
             rf"(?:{alternation(p['hosted_events']['kinds'])}))"
         ),
+        press_kinds=tuple(sorted(p["hosted_events"]["kinds"], key=len, reverse=True)),
         quoted_programme_re=re.compile(
             rf"(?:{alternation(p['quoted_programme_verbs'])})了?(?:\d+[个项批家])?(“[^“”，。、；\n]{{2,14}}”)"
         ),
@@ -1134,6 +1136,37 @@ def extract_entities(
     doc: AnalyzedDoc, lexicon: Lexicon, claims: Sequence[Claim] = ()
 ) -> Iterable[EntityMention]:
     """Entity mentions with canonical names and keys (one key per real thing)."""
+    return _press_conferences_by_topic(list(_mentions(doc, lexicon)), _config(lexicon))
+
+
+def _press_conferences_by_topic(mentions: list[EntityMention], cfg: _Config) -> list[EntityMention]:
+    """A press conference named only by its host (省政府新闻办新闻发布会, 安徽省公安厅新闻发布会)
+    in a document that names one by its topic is that one: the last named before it, else the
+    first after it (a transcript welcomes its readers to the conference its title names)."""
+
+    def host_only(name: str) -> bool | None:
+        """None for no press conference; whether one is named by its host alone."""
+        kind = next((k for k in cfg.press_kinds if name.endswith(k)), None)
+        if kind is None:
+            return None
+        suffix = ends_with_any(name[: -len(kind)], cfg.suffixes)
+        return suffix is not None and cfg.suffix_type[suffix] == "Agency"
+
+    topics = [m for m in mentions if m.type == "Event" and host_only(m.name) is False]
+    if not topics:
+        return mentions
+    result = []
+    for m in mentions:
+        if m.type == "Event" and host_only(m.name):
+            at = m.norm_span[0] if m.norm_span else 0
+            before = [t for t in topics if t.norm_span and t.norm_span[0] < at]
+            topic = before[-1] if before else topics[0]
+            m = replace(m, name=topic.name, key=topic.key)
+        result.append(m)
+    return result
+
+
+def _mentions(doc: AnalyzedDoc, lexicon: Lexicon) -> Iterator[EntityMention]:
     resolver = Resolver(doc, lexicon)
     furniture = furniture_spans(doc, lexicon.words.get("furniture", {}))
     kept = []
