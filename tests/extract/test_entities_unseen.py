@@ -91,3 +91,24 @@ def test_a_press_conference_named_by_its_host_alone_stays_so(lexicon: Lexicon) -
     text = "江西省生态环境厅召开新闻发布会，通报南昌市、九江市空气质量。"
     events = {m.name for m in entities(text, lexicon) if m.type == "Event"}
     assert events == {"江西省生态环境厅新闻发布会"}
+
+
+def test_sub_bodies_with_their_heads_and_courts_chambers(lexicon: Lexicon) -> None:
+    text = (
+        "湖北省公安厅环境安全保卫总队总队长周平介绍，武汉市中级人民法院环境资源审判庭"
+        "审结案件，湖北省生态环境厅党组成员、副厅长刘军出席。"
+    )
+    found = entities(text, lexicon)
+    agencies = {m.name for m in found if m.type == "Agency"}
+    assert {
+        "湖北省公安厅环境安全保卫总队",
+        "武汉市中级人民法院环境资源审判庭",
+        "湖北省生态环境厅",
+    } <= agencies
+    assert "湖北省生态环境厅党组" not in agencies  # 党组成员 is 刘军's post
+    assert {"周平", "刘军"} <= {m.name for m in found if m.type == "Person"}
+
+
+def test_the_governments_of_all_counties_are_no_one_body(lexicon: Lexicon) -> None:
+    text = "甘肃省张掖市要求各县区人民政府、各县市区人民政府落实河长制。"
+    assert not any(name.startswith(("县", "区")) for name in _agencies(text, lexicon))

@@ -80,6 +80,7 @@ class _Config:
     suffix_type: dict[str, str]
     suffixes: Affixes  # the words of suffix_type
     agency_prefixes: tuple[str, ...]
+    collective_agency_starts: tuple[str, ...]
     institution_suffixes: tuple[str, ...]
     min_length: dict[str, int]
     max_length: dict[str, int]
@@ -156,6 +157,7 @@ def _config(lexicon: Lexicon) -> _Config:
         suffix_type=suffix_type,
         suffixes=Affixes(suffix_type),
         agency_prefixes=tuple(p["agency_prefixes"]),
+        collective_agency_starts=tuple(p["collective_agency_starts"]),
         institution_suffixes=tuple(p["institution_suffixes"]),
         min_length={str(k): int(v) for k, v in p["min_length"].items()},
         max_length={str(k): int(v) for k, v in p["max_length"].items()},
@@ -322,7 +324,11 @@ def _extend_left(text: str, end: int, suffix_start: int, type_: str, cfg: _Confi
     (punctuation, a verb or particle that is not at home in names, a number with its counter,
     a boundary word, the length limit)."""
     tokens = _tokens(text)
-    if end not in tokens.bounds and end < len(text) and not _head_follows(text, end, cfg):
+    if (
+        end not in tokens.bounds
+        and end < len(text)
+        and not _head_follows(text, end, text[suffix_start:end], cfg)
+    ):
         return None
     limit = max(0, end - cfg.max_length[type_])
     start = pos = tokens.snap(suffix_start)
@@ -383,14 +389,12 @@ def _extend_left(text: str, end: int, suffix_start: int, type_: str, cfg: _Confi
     return start
 
 
-def _head_follows(text: str, end: int, cfg: _Config) -> bool:
-    """Whether the body's head follows its name at ``end`` (局|局长, 厅|厅长), which jieba reads
-    as one word with the body's type word; a post of another body (党组|书记) does not count."""
-    return (
-        end > 0
-        and text[end - 1 : end] == text[end : end + 1]
-        and bool(cfg.person_re.match(text, end))
-    )
+def _head_follows(text: str, end: int, suffix: str, cfg: _Config) -> bool:
+    """Whether the body's head follows its name at ``end`` (局|局长, 总队|总队长), which jieba
+    reads as one word with the body's type word; a post of another body (党组|书记) does not
+    count."""
+    post = cfg.person_re.match(text, end)
+    return bool(suffix) and post is not None and post.group(0).startswith((suffix, suffix[-1]))
 
 
 def _ends_with_a_verb(word: str, cfg: _Config) -> bool:
@@ -459,6 +463,11 @@ def _agency_candidates(doc: AnalyzedDoc, lexicon: Lexicon, cfg: _Config) -> Iter
     """Province-relative agencies (省委, 省政府) and agencies inside institutions."""
     bounds = _tokens(doc.text).bounds
     for m in cfg.relative_re.finditer(doc.text):
+        if any(
+            doc.text.startswith(words, m.start() + 1 - len(words))
+            for words in cfg.collective_agency_starts
+        ):
+            continue  # 区人民政府 of 各县市区人民政府: every county's, no one body
         if m.end() in bounds or m.end() == len(doc.text):
             yield Candidate(
                 m.start(),
@@ -640,6 +649,9 @@ def _suffix_candidates(doc: AnalyzedDoc, lexicon: Lexicon, cfg: _Config) -> Iter
             word = text[tokens.snap(s_start) : s_end]
             if word.endswith(cfg.not_agency_words):
                 continue  # 部 of 干部 (and of 党员干部), 局 of 布局, 办 of 举办
+        post = cfg.person_re.match(text, s_start)
+        if post is not None and post.end() > s_end:
+            continue  # 党组 of 党组书记, 局 of 局长: a post, the body is named before it
         start = _extend_left(text, s_end, s_start, type_, cfg)
         if start is None:
             continue
@@ -736,7 +748,7 @@ def _plausible(
     """Filters for pattern names whose suffix alone is too common to trust (``before``: the
     text just left of the name)."""
     if type_ == "Agency":
-        return (
+        return not surface.startswith(cfg.collective_agency_starts) and (
             surface.startswith(cfg.agency_prefixes)
             or surface.endswith(cfg.institution_suffixes)
             or _starts_with_place(surface, lexicon)
