@@ -112,3 +112,29 @@ def test_sub_bodies_with_their_heads_and_courts_chambers(lexicon: Lexicon) -> No
 def test_the_governments_of_all_counties_are_no_one_body(lexicon: Lexicon) -> None:
     text = "甘肃省张掖市要求各县区人民政府、各县市区人民政府落实河长制。"
     assert not any(name.startswith(("县", "区")) for name in _agencies(text, lexicon))
+
+
+def _places(text: str, lexicon: Lexicon) -> set[str]:
+    return {m.name for m in entities(text, lexicon) if m.type == "Place"}
+
+
+def test_towns_ending_like_a_kind_after_their_county_or_a_verb(lexicon: Lexicon) -> None:
+    text = (
+        "江苏省常州市金坛区执法人员重点排查沙溪镇化工园区，在武进区湖塘镇检查企业；"
+        "“西城街道某小区居民反映，宜兴市官林镇、新市镇完成整治。"
+    )
+    assert {"沙溪镇", "湖塘镇", "西城街道", "新市镇"} <= _places(text, lexicon)
+
+
+def test_a_village_right_after_its_town(lexicon: Lexicon) -> None:
+    text = "江西省吉安市永丰县藤田镇老居村负责人介绍，沿湖村庄也完成改厕。"
+    places = _places(text, lexicon)
+    assert {"藤田镇", "老居村"} <= places
+    assert not any(name.startswith("沿湖") for name in places)
+
+
+def test_no_county_right_after_a_county(lexicon: Lexicon) -> None:
+    text = "湖南省岳阳市平江县启动三市镇污水处理厂建设。"
+    places = _places(text, lexicon)
+    assert "三市镇" in places
+    assert not any(name.endswith("市") and "启动" in name for name in places)

@@ -592,9 +592,9 @@ def _place_candidates(doc: AnalyzedDoc, lexicon: Lexicon, cfg: _Config) -> Itera
             name=hit.place.name,
             key=f"place:{hit.place.id}",
         )
-    hits = [
-        h for h in find_places(doc.text, lexicon) if h.place.type in ("province", "city", "county")
-    ]
+    # a county the gazetteer lacks stands right after its province or city (岳阳市湘阴县); after
+    # a county come its towns (平江县启动伍市镇)
+    hits = [h for h in find_places(doc.text, lexicon) if h.place.type in ("province", "city")]
     for hit in hits:
         pos = hit.end
         while (m := cfg.county_re.match(doc.text, pos)) is not None:
