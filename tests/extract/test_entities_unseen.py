@@ -138,3 +138,13 @@ def test_no_county_right_after_a_county(lexicon: Lexicon) -> None:
     places = _places(text, lexicon)
     assert "三市镇" in places
     assert not any(name.endswith("市") and "启动" in name for name in places)
+
+
+def test_long_reserve_names_and_a_clause_before_one(lexicon: Lexicon) -> None:
+    text = (
+        "福建省龙岩市去年在梅花山国家级自然保护区开展巡护，"
+        "条例还对戴云山珍稀特有植物国家级自然保护区作出规定。"
+    )
+    places = _places(text, lexicon)
+    assert {"梅花山国家级自然保护区", "戴云山珍稀特有植物国家级自然保护区"} <= places
+    assert not any(name.startswith(("去年", "国家级")) for name in places)

@@ -616,10 +616,25 @@ def _place_candidates(doc: AnalyzedDoc, lexicon: Lexicon, cfg: _Config) -> Itera
             verb := starts_with_any(doc.text[start : m.start()], cfg.boundaries)
         ):
             start += len(verb)
+        start = _after_divisions(doc.text, start, m.start(), lexicon)
         if "、" in doc.text[start : m.start()]:
             continue  # "水污染治理、自然保护区": a list of kinds, no name
         if m.end() - start >= cfg.min_length["Place"] and start < m.start():
             yield Candidate(start, m.end(), "Place", doc.text[start : m.end()], "pattern")
+
+
+def _after_divisions(text: str, start: int, stop: int, lexicon: Lexicon) -> int:
+    """Where a park's or reserve's name starts after the divisions written in full before it
+    (湖南省岳阳市|东洞庭湖国家级自然保护区): they say where it is, and are no part of its name."""
+    pos = start
+    for hit in find_places(text[start:stop], lexicon):
+        written = text[start + hit.start : start + hit.end]
+        if start + hit.start != pos or hit.place.type not in ("province", "city", "county"):
+            break
+        if written != hit.place.name:
+            break  # a short form (龙海九龙江口…) is part of the name
+        pos = start + hit.end
+    return pos
 
 
 def _place_words(text: str, cfg: _Config) -> Iterator[tuple[int, int, str]]:

@@ -234,6 +234,7 @@ def _unlisted_areas(
     settings = lexicon.words.get("gazetteer", {})
     regions = set(settings.get("region_suffixes", ()))
     openers = tuple(settings.get("area_stem_openers", ()))
+    inner_openers = tuple(settings.get("area_stem_inner_openers", ()))
     taken = SpanSet((h.start, h.end) for h in known)
     found: list[PlaceHit] = []
     short_forms = _ShortForms(text, start, end)
@@ -243,6 +244,11 @@ def _unlisted_areas(
         opener = starts_with_any(stem, openers) or leading_verb(stem, keep=2)
         if opener:  # "建设白芨滩国家级自然保护区": the verb opens the clause, not the name
             stem, begin = stem[len(opener) :], begin + len(opener)
+        inner = max(
+            (stem.rfind(word) + len(word) for word in inner_openers if word in stem), default=0
+        )
+        if inner:  # "去年在九宫山国家级自然保护区": the clause opens inside the stem
+            stem, begin = stem[inner:], begin + inner
         if len(stem) < 2 or any(c in _NOT_IN_AREA_NAMES for c in stem):
             continue
         if taken.overlaps(begin, m.end()):
