@@ -148,3 +148,15 @@ def test_long_reserve_names_and_a_clause_before_one(lexicon: Lexicon) -> None:
     places = _places(text, lexicon)
     assert {"梅花山国家级自然保护区", "戴云山珍稀特有植物国家级自然保护区"} <= places
     assert not any(name.startswith(("去年", "国家级")) for name in places)
+
+
+def test_water_bodies_jieba_reads_as_proper_names(lexicon: Lexicon) -> None:
+    text = (
+        "安徽省生态环境厅副厅长刘海江介绍，青弋江水质持续改善；浙江省宁波市推进象山港治理，"
+        "统筹山水林田湖草沙系统治理，一江一湖水质稳定。"
+    )
+    found = entities(text, lexicon)
+    places = {m.name for m in found if m.type == "Place"}
+    assert {"青弋江", "象山港"} <= places
+    assert not places & {"刘海江", "林田湖", "江一湖"}
+    assert "刘海江" in {m.name for m in found if m.type == "Person"}

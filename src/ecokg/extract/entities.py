@@ -128,7 +128,7 @@ class _Config:
     agency_res: tuple[re.Pattern[str], ...]
     programme_res: tuple[re.Pattern[str], ...]
     policy_res: tuple[re.Pattern[str], ...]
-    place_words: tuple[tuple[tuple[str, ...], int, int, frozenset[str]], ...]
+    place_words: tuple[tuple[tuple[str, ...], int, int, frozenset[str], tuple[str, ...]], ...]
     not_place_words: frozenset[str]
 
 
@@ -254,7 +254,13 @@ def _config(lexicon: Lexicon) -> _Config:
         programme_res=tuple(re.compile(r) for r in p["programme_regexes"]),
         policy_res=tuple(re.compile(r) for r in p["policy_regexes"]),
         place_words=tuple(
-            (tuple(r["ends"]), int(r["length"][0]), int(r["length"][1]), frozenset(r["tags"]))
+            (
+                tuple(r["ends"]),
+                int(r["length"][0]),
+                int(r["length"][1]),
+                frozenset(r["tags"]),
+                tuple(r.get("not_starts") or ()),
+            )
             for r in p["place_words"]
         ),
         not_place_words=frozenset(p["not_place_words"]),
@@ -640,15 +646,18 @@ def _after_divisions(text: str, start: int, stop: int, lexicon: Lexicon) -> int:
 def _place_words(text: str, cfg: _Config) -> Iterator[tuple[int, int, str]]:
     """Words jieba reads as a proper name that end like a county, a city or a river
     (金堂县, 冷水江市, 锦江): places the gazetteer lacks."""
-    last = {end[-1] for ends, _, _, _ in cfg.place_words for end in ends}
+    last = {end[-1] for ends, *_ in cfg.place_words for end in ends}
     for end, (start, word, tag) in _tokens(text).by_end.items():
         if word[-1] not in last:
             continue  # most words: no rule's ending ends them
         if word in cfg.not_place_words or not _is_cjk(word) or word[0] in "各全本该每诸":
             continue
         if any(
-            word.endswith(ends) and low <= len(word) <= high and tag in tags
-            for ends, low, high, tags in cfg.place_words
+            word.endswith(ends)
+            and low <= len(word) <= high
+            and tag in tags
+            and not word.startswith(not_starts)
+            for ends, low, high, tags, not_starts in cfg.place_words
         ):
             yield start, end, word
 
