@@ -160,3 +160,16 @@ def test_water_bodies_jieba_reads_as_proper_names(lexicon: Lexicon) -> None:
     assert {"青弋江", "象山港"} <= places
     assert not places & {"刘海江", "林田湖", "江一湖"}
     assert "刘海江" in {m.name for m in found if m.type == "Person"}
+
+
+def test_a_division_before_a_known_programme_or_a_field_of_work_says_where(
+    lexicon: Lexicon,
+) -> None:
+    text = (
+        "四川省推进成都市无废城市建设，贵州省生态文明建设取得新成效，"
+        "福建省推进九龙江流域山水林田湖草沙一体化保护和修复工程。"
+    )
+    found = _programmes(text, lexicon)
+    assert "无废城市建设" in found
+    assert "九龙江流域山水林田湖草沙一体化保护和修复工程" in found
+    assert not found & {"成都市无废城市建设", "贵州省生态文明建设"}

@@ -76,6 +76,7 @@ class Candidate:
 class _Config:
     lexicon_re: re.Pattern[str]
     lexicon_entries: dict[str, dict[str, Any]]
+    known_programmes: Affixes  # the lexicon's programme names and aliases
     suffix_re: re.Pattern[str]
     suffix_type: dict[str, str]
     suffixes: Affixes  # the words of suffix_type
@@ -152,6 +153,7 @@ def _config(lexicon: Lexicon) -> _Config:
     return _Config(
         lexicon_re=re.compile(alternation(entries)),
         lexicon_entries=entries,
+        known_programmes=Affixes(a for a, e in entries.items() if e["type"] == "Programme"),
         # a lookahead finds every start, so 督察组 is seen inside 生态环境保护督察组
         suffix_re=re.compile(f"(?=({alternation(suffix_type)}))"),
         suffix_type=suffix_type,
@@ -784,6 +786,8 @@ def _plausible(
         return surface.startswith(cfg.inspection_prefixes) or _starts_with_place(surface, lexicon)
     if type_ in ("Programme", "Event") and _generic(surface, suffix, before, cfg):
         return False
+    if type_ == "Programme" and _placed(surface, lexicon, cfg):
+        return False
     if type_ == "Programme" and suffix in cfg.weak_suffixes:
         return (
             any(word in surface for word in cfg.anchor_words)
@@ -794,6 +798,32 @@ def _plausible(
             or _builds_a_named_thing(surface, suffix, cfg)
         )
     return True
+
+
+def _placed(surface: str, lexicon: Lexicon, cfg: _Config) -> bool:
+    """Whether a programme's name is only divisions (and a launching verb or scope) before a
+    field of work (河南省生态文明建设) or a programme the lexicon knows (石嘴山市无废城市建设):
+    the divisions say where that work or programme goes on (a basin's project is its own:
+    闽江流域山水林田湖草沙一体化保护和修复工程)."""
+    known = cfg.known_programmes.at_end(surface)
+    head = surface[: len(surface) - len(known)] if known else surface
+    pos = 0
+    while pos < len(head):
+        hits = [
+            h
+            for h in find_places(head[pos:], lexicon)
+            if h.start == 0 and h.place.type in ("province", "city", "county")
+        ]
+        if hits:
+            pos += max(h.end for h in hits)
+        elif word := starts_with_any(head[pos:], cfg.leading_verbs):
+            pos += len(word)
+        else:
+            break
+    if pos == 0:
+        return False
+    rest = head[pos:]
+    return (known is not None and not rest) or bool(cfg.work_area_re.fullmatch(rest))
 
 
 def _generic(surface: str, suffix: str, before: str, cfg: _Config) -> bool:
