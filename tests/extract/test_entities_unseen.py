@@ -173,3 +173,12 @@ def test_a_division_before_a_known_programme_or_a_field_of_work_says_where(
     assert "无废城市建设" in found
     assert "九龙江流域山水林田湖草沙一体化保护和修复工程" in found
     assert not found & {"成都市无废城市建设", "贵州省生态文明建设"}
+
+
+def test_people_after_more_posts_and_surnames(lexicon: Lexicon) -> None:
+    text = (
+        "金华市生态环境局兰溪分局负责人楼志刚介绍，市委书记、市总河长祁少华带队巡河，"
+        "省湿地保护管理处处长孙丽萍出席，立法咨询专家李明轩说，将推进立法。"
+    )
+    people = {m.name for m in entities(text, lexicon) if m.type == "Person"}
+    assert {"楼志刚", "祁少华", "孙丽萍", "李明轩"} <= people

@@ -981,7 +981,12 @@ def _name_end(text: str, pos: int, tokens: _Tokens, compound: Sequence[str]) -> 
     sees there, or a surname (one character, or two: 欧阳) joined to the one- or two-character
     word after it."""
     if pos not in tokens.bounds:
-        return None
+        # "处长孙丽娟": jieba reads 处处|长孙|丽娟, the post's last character joined to the
+        # surname; the name is the surname and the given name jieba tags as one
+        given = tokens.by_end.get(pos + 3)
+        if text[pos - 1 : pos + 1] not in compound or given is None or given[0] != pos + 1:
+            return None
+        return pos + 3 if given[2].startswith("nr") else None
     if text.startswith(tuple(compound), pos):
         for end in (pos + 4, pos + 3):
             if end in tokens.bounds and _is_cjk(text[pos:end]):
