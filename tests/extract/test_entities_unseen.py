@@ -182,11 +182,3 @@ def test_people_after_more_posts_and_surnames(lexicon: Lexicon) -> None:
     )
     people = {m.name for m in entities(text, lexicon) if m.type == "Person"}
     assert {"楼志刚", "祁少华", "孙丽萍", "李明轩"} <= people
-
-
-def test_counted_things_done_are_no_numbered_policy(lexicon: Lexicon) -> None:
-    text = (
-        "江西省出台支持绿色低碳产业发展12条，赣州市累计建成美丽河湖25条，全年已移交问题线索16条。"
-    )
-    policies = {m.name for m in entities(text, lexicon) if m.type == "Policy"}
-    assert policies == {"支持绿色低碳产业发展12条"}

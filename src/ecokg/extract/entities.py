@@ -91,7 +91,6 @@ class _Config:
     county_re: re.Pattern[str]
     policy_re: re.Pattern[str]
     numbered_policy_re: re.Pattern[str]
-    counted_not_policy: tuple[str, ...]
     place_re: re.Pattern[str]
     person_re: re.Pattern[str]
     titled_re: re.Pattern[str]
@@ -182,7 +181,6 @@ def _config(lexicon: Lexicon) -> _Config:
             rf"(?:{policy_words}))"
             r"(?=[，,。；;：:、和及与等\s]|$)"
         ),
-        counted_not_policy=tuple(p["counted_not_policy"]),
         numbered_policy_re=re.compile(
             r"(?:(?<=[、，,和及与])|(?<=出台)|(?<=制定)|(?<=印发)|(?<=实施))"
             # a package of measures has tens of articles; 美丽河湖156条 is a count of rivers
@@ -908,10 +906,6 @@ def _policy_candidates(doc: AnalyzedDoc, lexicon: Lexicon, cfg: _Config) -> Iter
             yield Candidate(m.start(), m.end(), "Policy", m.group(0), "pattern", attrs)
     for regex in (cfg.policy_re, cfg.numbered_policy_re):
         for m in regex.finditer(doc.text):
-            if regex is cfg.numbered_policy_re and any(
-                word in m.group(1) for word in cfg.counted_not_policy
-            ):
-                continue
             start = m.start(1)
             # "实施美丽江西建设规划纲要", "发布743家…清单": the verb or count is not the name
             while (
