@@ -281,3 +281,22 @@ def test_an_instrument_with_or_without_state_name_or_number_is_one(
     assert report.entities.tp == 1
     other = [PredictedEntity("d", "Regulation", "中华人民共和国水污染防治法", "i", 0, 2)]
     assert score(texts, [], gold, [], other).entities.tp == 0
+
+
+@pytest.mark.parametrize(
+    ("gold_name", "predicted", "same"),
+    [
+        ("中共云南省委", "云南省委", True),
+        ("中共昭通市委组织部", "昭通市委组织部", True),
+        ("云南省委", "中共云南省委", True),
+        ("中共中央办公厅", "中央办公厅", False),  # the centre's name needs its 中共
+        ("中共云南省委", "云南省人民政府", False),
+    ],
+)
+def test_a_local_party_body_with_or_without_zhonggong_is_one(
+    gold_name: str, predicted: str, same: bool
+) -> None:
+    texts = {"d": "省委常委会召开会议"}
+    gold = [GoldEntity("d", "d-e1", "Agency", gold_name, ())]
+    report = score(texts, [], gold, [], [PredictedEntity("d", "Agency", predicted, "i", 0, 2)])
+    assert report.entities.tp == int(same)

@@ -18,7 +18,8 @@ Matching rules:
   A place is right when both names are one gazetteer entry (香港 and 香港特别行政区).
 * An **entity** matches when document, type and canonical name agree (names compared in
   simplified script without quotes, 《》 or spaces; an instrument's name also without
-  中华人民共和国 and a standard's number, which annotators write or leave out at will).
+  中华人民共和国 and a standard's number, and a party committee's name without 中共, which
+  annotators write or leave out at will).
   ``lenient`` scores also accept a gold alias.
 * **Identity**: every gold entity name (and indicator name) that occurs in two or more documents
   should be predicted with a single IRI across them; the other side is listed too, predicted
@@ -45,6 +46,9 @@ ATTRIBUTES = ("unit", "period", "qualifier", "place")
 EXTRA_ATTRIBUTES = ("modality", "direction", "as_of")
 _NAME_NOISE = re.compile(r"[《》“”\"'‘’「」\s]")
 _STATE = "中华人民共和国"
+# 中共辽宁省委 and 辽宁省委 (the dev gold's form) are one committee; 中共中央 is the party's centre,
+# whose name needs 中共
+_PARTY = "中共"
 _STANDARD_CODE = re.compile(r"\(?[A-Z]{2}(?:\d{2})?(?:/[TZ])?/?\d+(?:\.\d+)*[-—–]\d{4}\)?")
 
 
@@ -294,8 +298,11 @@ def entity_key(type_: str, name: str) -> str:
     """What identifies an entity of ``type_`` named ``name``: its canonical name, and for an
     instrument without the state's name before a national law or a standard's number, which
     annotators write or leave out at will (中华人民共和国长江保护法 is 长江保护法;
-    GB 3095-2012 环境空气质量标准 is 环境空气质量标准)."""
+    GB 3095-2012 环境空气质量标准 is 环境空气质量标准), and for a local party body without 中共
+    (中共衡南县委 is 衡南县委)."""
     key = canonical_name(name)
+    if type_ == "Agency" and key.startswith(_PARTY) and not key.startswith("中共中央"):
+        return key.removeprefix(_PARTY)
     if type_ != "Regulation":
         return key
     bare = _STANDARD_CODE.sub("", key.removeprefix(_STATE))

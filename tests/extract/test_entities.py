@@ -231,11 +231,6 @@ def test_deputy_post(lexicon: Lexicon) -> None:
     assert person.key == "person:陈静"
 
 
-@pytest.mark.xfail(
-    reason="jieba reads 生态环境局局长 as 生态环境|局局长, so 局 does not end a token and "
-    "昆明市生态环境局 is dropped (only the person is found)",
-    strict=True,
-)
 def test_bureau_followed_by_its_head(lexicon: Lexicon) -> None:
     found = entities(BUREAU_HEAD, lexicon)
     named(found, "Agency", "昆明市生态环境局")

@@ -76,10 +76,12 @@ class Candidate:
 class _Config:
     lexicon_re: re.Pattern[str]
     lexicon_entries: dict[str, dict[str, Any]]
+    known_programmes: Affixes  # the lexicon's programme names and aliases
     suffix_re: re.Pattern[str]
     suffix_type: dict[str, str]
     suffixes: Affixes  # the words of suffix_type
     agency_prefixes: tuple[str, ...]
+    collective_agency_starts: tuple[str, ...]
     institution_suffixes: tuple[str, ...]
     min_length: dict[str, int]
     max_length: dict[str, int]
@@ -122,11 +124,12 @@ class _Config:
     standard_title_before: re.Pattern[str]
     quoted_programme_re: re.Pattern[str]
     hosted_event_re: re.Pattern[str]
+    press_kinds: tuple[str, ...]
     noun_pos: frozenset[str]
     agency_res: tuple[re.Pattern[str], ...]
     programme_res: tuple[re.Pattern[str], ...]
     policy_res: tuple[re.Pattern[str], ...]
-    place_words: tuple[tuple[tuple[str, ...], int, int, frozenset[str]], ...]
+    place_words: tuple[tuple[tuple[str, ...], int, int, frozenset[str], tuple[str, ...]], ...]
     not_place_words: frozenset[str]
 
 
@@ -150,11 +153,13 @@ def _config(lexicon: Lexicon) -> _Config:
     return _Config(
         lexicon_re=re.compile(alternation(entries)),
         lexicon_entries=entries,
+        known_programmes=Affixes(a for a, e in entries.items() if e["type"] == "Programme"),
         # a lookahead finds every start, so 督察组 is seen inside 生态环境保护督察组
         suffix_re=re.compile(f"(?=({alternation(suffix_type)}))"),
         suffix_type=suffix_type,
         suffixes=Affixes(suffix_type),
         agency_prefixes=tuple(p["agency_prefixes"]),
+        collective_agency_starts=tuple(p["collective_agency_starts"]),
         institution_suffixes=tuple(p["institution_suffixes"]),
         min_length={str(k): int(v) for k, v in p["min_length"].items()},
         max_length={str(k): int(v) for k, v in p["max_length"].items()},
@@ -242,6 +247,7 @@ def _config(lexicon: Lexicon) -> _Config:
             r"(?P<event>(?:\d{4}年)?(?:\d{1,2}月份?)?(?:例行)?"
             rf"(?:{alternation(p['hosted_events']['kinds'])}))"
         ),
+        press_kinds=tuple(sorted(p["hosted_events"]["kinds"], key=len, reverse=True)),
         quoted_programme_re=re.compile(
             rf"(?:{alternation(p['quoted_programme_verbs'])})了?(?:\d+[个项批家])?(“[^“”，。、；\n]{{2,14}}”)"
         ),
@@ -250,7 +256,13 @@ def _config(lexicon: Lexicon) -> _Config:
         programme_res=tuple(re.compile(r) for r in p["programme_regexes"]),
         policy_res=tuple(re.compile(r) for r in p["policy_regexes"]),
         place_words=tuple(
-            (tuple(r["ends"]), int(r["length"][0]), int(r["length"][1]), frozenset(r["tags"]))
+            (
+                tuple(r["ends"]),
+                int(r["length"][0]),
+                int(r["length"][1]),
+                frozenset(r["tags"]),
+                tuple(r.get("not_starts") or ()),
+            )
             for r in p["place_words"]
         ),
         not_place_words=frozenset(p["not_place_words"]),
@@ -320,7 +332,11 @@ def _extend_left(text: str, end: int, suffix_start: int, type_: str, cfg: _Confi
     (punctuation, a verb or particle that is not at home in names, a number with its counter,
     a boundary word, the length limit)."""
     tokens = _tokens(text)
-    if end not in tokens.bounds and end < len(text):
+    if (
+        end not in tokens.bounds
+        and end < len(text)
+        and not _head_follows(text, end, text[suffix_start:end], cfg)
+    ):
         return None
     limit = max(0, end - cfg.max_length[type_])
     start = pos = tokens.snap(suffix_start)
@@ -333,6 +349,8 @@ def _extend_left(text: str, end: int, suffix_start: int, type_: str, cfg: _Confi
     quoted = False
     while pos > limit:
         if text[pos - 1 : pos] in '”"':
+            if quoted and pos == start:
+                break  # “林长+检察长”“林长+警长”协作机制: quoted items sharing one type word
             opening = text.rfind("“", limit, pos - 1)
             if opening < 0 or any(c in _PUNCT for c in text[opening + 1 : pos - 1] if c != "、"):
                 break
@@ -351,6 +369,8 @@ def _extend_left(text: str, end: int, suffix_start: int, type_: str, cfg: _Confi
             # (美丽中国“江西样板”, 生态环境执法“铁拳”专项行动)
         if token_start < limit or any(c in _PUNCT for c in word) or word in cfg.boundaries:
             break
+        if type_ == "Agency" and _ends_with_a_verb(word, cfg):
+            break
         if (
             tag in cfg.boundary_pos
             and word not in cfg.name_words
@@ -362,9 +382,12 @@ def _extend_left(text: str, end: int, suffix_start: int, type_: str, cfg: _Confi
         if _BATCH.fullmatch(word):
             break  # 第三轮…督察第二批督察: the batch is not part of the name
         if word in _JOINERS and (
-            _ends_a_name(text, token_start, cfg) or text.endswith(cfg.joined_ends, 0, token_start)
+            _ends_a_name(text, token_start, cfg)
+            or text.endswith((*cfg.joined_ends, "”"), 0, token_start)
         ):
-            break  # "中国环境科学研究院和清华大学", "省生态环境厅与省公安厅": two names, not one
+            # "中国环境科学研究院和清华大学", "省生态环境厅与省公安厅", "“清四乱”和…专项行动":
+            # two names, not one
+            break
         pos = start = token_start
     while start < suffix_start and text[start] in "的了和与及并在对好":
         start += 1
@@ -372,6 +395,22 @@ def _extend_left(text: str, end: int, suffix_start: int, type_: str, cfg: _Confi
     if counted:
         start = counted.end()  # "10个专项攻坚行动" names the programme, not "个专项攻坚行动"
     return start
+
+
+def _head_follows(text: str, end: int, suffix: str, cfg: _Config) -> bool:
+    """Whether the body's head follows its name at ``end`` (局|局长, 总队|总队长), which jieba
+    reads as one word with the body's type word; a post of another body (党组|书记) does not
+    count."""
+    post = cfg.person_re.match(text, end)
+    return bool(suffix) and post is not None and post.group(0).startswith((suffix, suffix[-1]))
+
+
+def _ends_with_a_verb(word: str, cfg: _Config) -> bool:
+    """Whether a word longer than a two-character boundary word ends with one (依规问责,
+    依法约谈: jieba keeps the manner and the verb as one word); in an instrument's title such
+    words belong to the name (江安县贯彻落实…整改方案), in an agency's never."""
+    verb = cfg.boundaries.at_end(word)
+    return verb is not None and len(verb) >= 2 and len(word) > len(verb)
 
 
 def _short_item(text: str, pos: int, tokens: _Tokens, cfg: _Config) -> bool:
@@ -432,6 +471,11 @@ def _agency_candidates(doc: AnalyzedDoc, lexicon: Lexicon, cfg: _Config) -> Iter
     """Province-relative agencies (省委, 省政府) and agencies inside institutions."""
     bounds = _tokens(doc.text).bounds
     for m in cfg.relative_re.finditer(doc.text):
+        if any(
+            doc.text.startswith(words, m.start() + 1 - len(words))
+            for words in cfg.collective_agency_starts
+        ):
+            continue  # 区人民政府 of 各县市区人民政府: every county's, no one body
         if m.end() in bounds or m.end() == len(doc.text):
             yield Candidate(
                 m.start(),
@@ -556,9 +600,9 @@ def _place_candidates(doc: AnalyzedDoc, lexicon: Lexicon, cfg: _Config) -> Itera
             name=hit.place.name,
             key=f"place:{hit.place.id}",
         )
-    hits = [
-        h for h in find_places(doc.text, lexicon) if h.place.type in ("province", "city", "county")
-    ]
+    # a county the gazetteer lacks stands right after its province or city (岳阳市湘阴县); after
+    # a county come its towns (平江县启动伍市镇)
+    hits = [h for h in find_places(doc.text, lexicon) if h.place.type in ("province", "city")]
     for hit in hits:
         pos = hit.end
         while (m := cfg.county_re.match(doc.text, pos)) is not None:
@@ -580,24 +624,42 @@ def _place_candidates(doc: AnalyzedDoc, lexicon: Lexicon, cfg: _Config) -> Itera
             verb := starts_with_any(doc.text[start : m.start()], cfg.boundaries)
         ):
             start += len(verb)
+        start = _after_divisions(doc.text, start, m.start(), lexicon)
         if "、" in doc.text[start : m.start()]:
             continue  # "水污染治理、自然保护区": a list of kinds, no name
         if m.end() - start >= cfg.min_length["Place"] and start < m.start():
             yield Candidate(start, m.end(), "Place", doc.text[start : m.end()], "pattern")
 
 
+def _after_divisions(text: str, start: int, stop: int, lexicon: Lexicon) -> int:
+    """Where a park's or reserve's name starts after the divisions written in full before it
+    (湖南省岳阳市|东洞庭湖国家级自然保护区): they say where it is, and are no part of its name."""
+    pos = start
+    for hit in find_places(text[start:stop], lexicon):
+        written = text[start + hit.start : start + hit.end]
+        if start + hit.start != pos or hit.place.type not in ("province", "city", "county"):
+            break
+        if written != hit.place.name:
+            break  # a short form (龙海九龙江口…) is part of the name
+        pos = start + hit.end
+    return pos
+
+
 def _place_words(text: str, cfg: _Config) -> Iterator[tuple[int, int, str]]:
     """Words jieba reads as a proper name that end like a county, a city or a river
     (金堂县, 冷水江市, 锦江): places the gazetteer lacks."""
-    last = {end[-1] for ends, _, _, _ in cfg.place_words for end in ends}
+    last = {end[-1] for ends, *_ in cfg.place_words for end in ends}
     for end, (start, word, tag) in _tokens(text).by_end.items():
         if word[-1] not in last:
             continue  # most words: no rule's ending ends them
         if word in cfg.not_place_words or not _is_cjk(word) or word[0] in "各全本该每诸":
             continue
         if any(
-            word.endswith(ends) and low <= len(word) <= high and tag in tags
-            for ends, low, high, tags in cfg.place_words
+            word.endswith(ends)
+            and low <= len(word) <= high
+            and tag in tags
+            and not word.startswith(not_starts)
+            for ends, low, high, tags, not_starts in cfg.place_words
         ):
             yield start, end, word
 
@@ -613,6 +675,9 @@ def _suffix_candidates(doc: AnalyzedDoc, lexicon: Lexicon, cfg: _Config) -> Iter
             word = text[tokens.snap(s_start) : s_end]
             if word.endswith(cfg.not_agency_words):
                 continue  # 部 of 干部 (and of 党员干部), 局 of 布局, 办 of 举办
+        post = cfg.person_re.match(text, s_start)
+        if post is not None and post.end() > s_end:
+            continue  # 党组 of 党组书记, 局 of 局长: a post, the body is named before it
         start = _extend_left(text, s_end, s_start, type_, cfg)
         if start is None:
             continue
@@ -625,12 +690,14 @@ def _suffix_candidates(doc: AnalyzedDoc, lexicon: Lexicon, cfg: _Config) -> Iter
         if type_ == "Regulation":
             # a local regulation's name starts at its province or city, the last one named
             # before it (湘潭市全面实施湖南省湘江保护条例: 湖南省湘江保护条例)
-            divisions = [
-                h.start
-                for h in find_places(text[start:s_start], lexicon)
-                if h.place.type in ("province", "city", "county")
-            ]
+            divisions = _divisions(text[start:s_start], lexicon)
             start += divisions[-1] if divisions else 0
+        if type_ == "Agency" and not _plausible(
+            text[start:s_end], type_, suffix, text[max(0, start - 12) : start], lexicon, cfg
+        ):
+            # 问责沈阳市生态环境局: a word jieba takes for a noun stands before the body, which
+            # starts at the division it names
+            start += _first_division(text[start:s_start], lexicon) or 0
         surface = text[start:s_end]
         if len(surface) < cfg.min_length[type_] or start >= s_start or surface in cfg.suffix_type:
             continue  # nothing but a type word (发布会, or 新闻发布会 seen as 新闻 + 发布会)
@@ -648,6 +715,53 @@ def _suffix_candidates(doc: AnalyzedDoc, lexicon: Lexicon, cfg: _Config) -> Iter
         if type_ == "Regulation":
             attrs = (("instrumentType", (classify_title(surface, lexicon) or ("", suffix))[1]),)
         yield Candidate(start, s_end, type_, surface, "pattern", attrs)
+        if type_ in ("Programme", "Event"):
+            yield from _quoted_siblings(text, start, s_end, type_)
+
+
+def _quoted_siblings(text: str, start: int, end: int, type_: str) -> Iterator[Candidate]:
+    """The quoted items before a name that opens with a quoted item, each named with the same
+    type words: “林长+检察长”“林长+警长”协作机制 names 林长+检察长协作机制 too."""
+    if not text.startswith("“", start) or (close := text.find("”", start, end)) < 0:
+        return
+    head = text[close + 1 : end]
+    pos = start
+    while pos > 1 and (text[pos - 1] == "”" or text[pos - 2 : pos] == "”、"):
+        closing = pos - 1 if text[pos - 1] == "”" else pos - 2
+        opening = text.rfind("“", max(0, closing - 16), closing)
+        item = text[opening + 1 : closing]
+        if opening < 0 or not item or any(c in _PUNCT for c in item):
+            return
+        yield Candidate(
+            opening, closing + 1, type_, text[opening : closing + 1], "pattern", name=item + head
+        )
+        pos = opening
+
+
+def _divisions(text: str, lexicon: Lexicon) -> list[int]:
+    """Where ``text`` names a province, city or county."""
+    return [
+        h.start
+        for h in find_places(text, lexicon)
+        if h.place.type in ("province", "city", "county")
+    ]
+
+
+def _first_division(text: str, lexicon: Lexicon) -> int | None:
+    return next(iter(_divisions(text, lexicon)), None)
+
+
+def _collective(name: str, lexicon: Lexicon) -> bool:
+    """Whether an agency's name is a division's name and a head that means all such bodies
+    there (江苏人民法院: the courts of Jiangsu), no one body."""
+    rule = lexicon.words["entity_patterns"]["collective_bodies"]
+    hits = find_places(name, lexicon)
+    return (
+        bool(hits)
+        and hits[0].start == 0
+        and hits[0].place.type in rule["divisions"]
+        and name[hits[0].end :] in rule["heads"]
+    )
 
 
 def _agency_attrs(name: str, lexicon: Lexicon) -> tuple[tuple[str, str], ...]:
@@ -660,7 +774,7 @@ def _plausible(
     """Filters for pattern names whose suffix alone is too common to trust (``before``: the
     text just left of the name)."""
     if type_ == "Agency":
-        return (
+        return not surface.startswith(cfg.collective_agency_starts) and (
             surface.startswith(cfg.agency_prefixes)
             or surface.endswith(cfg.institution_suffixes)
             or _starts_with_place(surface, lexicon)
@@ -672,6 +786,8 @@ def _plausible(
         return surface.startswith(cfg.inspection_prefixes) or _starts_with_place(surface, lexicon)
     if type_ in ("Programme", "Event") and _generic(surface, suffix, before, cfg):
         return False
+    if type_ == "Programme" and _placed(surface, lexicon, cfg):
+        return False
     if type_ == "Programme" and suffix in cfg.weak_suffixes:
         return (
             any(word in surface for word in cfg.anchor_words)
@@ -682,6 +798,32 @@ def _plausible(
             or _builds_a_named_thing(surface, suffix, cfg)
         )
     return True
+
+
+def _placed(surface: str, lexicon: Lexicon, cfg: _Config) -> bool:
+    """Whether a programme's name is only divisions (and a launching verb or scope) before a
+    field of work (河南省生态文明建设) or a programme the lexicon knows (石嘴山市无废城市建设):
+    the divisions say where that work or programme goes on (a basin's project is its own:
+    闽江流域山水林田湖草沙一体化保护和修复工程)."""
+    known = cfg.known_programmes.at_end(surface)
+    head = surface[: len(surface) - len(known)] if known else surface
+    pos = 0
+    while pos < len(head):
+        hits = [
+            h
+            for h in find_places(head[pos:], lexicon)
+            if h.start == 0 and h.place.type in ("province", "city", "county")
+        ]
+        if hits:
+            pos += max(h.end for h in hits)
+        elif word := starts_with_any(head[pos:], cfg.leading_verbs):
+            pos += len(word)
+        else:
+            break
+    if pos == 0:
+        return False
+    rest = head[pos:]
+    return (known is not None and not rest) or bool(cfg.work_area_re.fullmatch(rest))
 
 
 def _generic(surface: str, suffix: str, before: str, cfg: _Config) -> bool:
@@ -839,7 +981,12 @@ def _name_end(text: str, pos: int, tokens: _Tokens, compound: Sequence[str]) -> 
     sees there, or a surname (one character, or two: 欧阳) joined to the one- or two-character
     word after it."""
     if pos not in tokens.bounds:
-        return None
+        # "处长孙丽娟": jieba reads 处处|长孙|丽娟, the post's last character joined to the
+        # surname; the name is the surname and the given name jieba tags as one
+        given = tokens.by_end.get(pos + 3)
+        if text[pos - 1 : pos + 1] not in compound or given is None or given[0] != pos + 1:
+            return None
+        return pos + 3 if given[2].startswith("nr") else None
     if text.startswith(tuple(compound), pos):
         for end in (pos + 4, pos + 3):
             if end in tokens.bounds and _is_cjk(text[pos:end]):
@@ -861,10 +1008,17 @@ def _name_end(text: str, pos: int, tokens: _Tokens, compound: Sequence[str]) -> 
 
 
 def _resolve_overlaps(candidates: Iterable[Candidate]) -> list[Candidate]:
-    """Keep the longest of overlapping candidates; at equal length the surer source wins."""
+    """Keep the longest of overlapping candidates; at equal length the surer source wins, then
+    one that knows its name (“河长+检察长” of “河长+检察长”“河长+警长”机制 is named with 机制)."""
     ordered = sorted(
         candidates,
-        key=lambda c: (-(c.end - c.start), _SOURCE_RANK[c.source], c.start, c.type),
+        key=lambda c: (
+            -(c.end - c.start),
+            _SOURCE_RANK[c.source],
+            c.name is None,
+            c.start,
+            c.type,
+        ),
     )
     taken = SpanSet()
     kept = []
@@ -1053,6 +1207,37 @@ def extract_entities(
     doc: AnalyzedDoc, lexicon: Lexicon, claims: Sequence[Claim] = ()
 ) -> Iterable[EntityMention]:
     """Entity mentions with canonical names and keys (one key per real thing)."""
+    return _press_conferences_by_topic(list(_mentions(doc, lexicon)), _config(lexicon))
+
+
+def _press_conferences_by_topic(mentions: list[EntityMention], cfg: _Config) -> list[EntityMention]:
+    """A press conference named only by its host (省政府新闻办新闻发布会, 安徽省公安厅新闻发布会)
+    in a document that names one by its topic is that one: the last named before it, else the
+    first after it (a transcript welcomes its readers to the conference its title names)."""
+
+    def host_only(name: str) -> bool | None:
+        """None for no press conference; whether one is named by its host alone."""
+        kind = next((k for k in cfg.press_kinds if name.endswith(k)), None)
+        if kind is None:
+            return None
+        suffix = ends_with_any(name[: -len(kind)], cfg.suffixes)
+        return suffix is not None and cfg.suffix_type[suffix] == "Agency"
+
+    topics = [m for m in mentions if m.type == "Event" and host_only(m.name) is False]
+    if not topics:
+        return mentions
+    result = []
+    for m in mentions:
+        if m.type == "Event" and host_only(m.name):
+            at = m.norm_span[0] if m.norm_span else 0
+            before = [t for t in topics if t.norm_span and t.norm_span[0] < at]
+            topic = before[-1] if before else topics[0]
+            m = replace(m, name=topic.name, key=topic.key)
+        result.append(m)
+    return result
+
+
+def _mentions(doc: AnalyzedDoc, lexicon: Lexicon) -> Iterator[EntityMention]:
     resolver = Resolver(doc, lexicon)
     furniture = furniture_spans(doc, lexicon.words.get("furniture", {}))
     kept = []
@@ -1089,6 +1274,8 @@ def extract_entities(
         if resolved is None or resolved[0] in _config(lexicon).suffix_type:
             continue  # nothing left but a type word ("1.专项行动": 专项行动)
         name, key = resolved
+        if cand.type == "Agency" and _collective(name, lexicon):
+            continue
         if cand.type in ("Policy", "Regulation") and name in numbered:
             key = f"{cand.type.lower()}:{numbered[name]}"
         attributes = cand.attributes

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, insort
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -41,6 +41,9 @@ _WORD_OPENS = r"(?:(?<=[，,。；;：:、\s（(“”]|在|对|和|与|及|为|
 _TOWN_NAME = re.compile(_WORD_OPENS + _TOWN_AT.pattern, re.MULTILINE)
 # The last character of a stem that makes the word a kind, not a name (城乡镇, 各乡镇, 卫生乡镇).
 _NOT_TOWN_STEM_END = frozenset("乡镇村城市县区省各全个街")
+# ...but 城 ends a subdistrict's name (稠城街道: no word 城街道), and 市 a town's after a name
+# character (新市镇, 三市镇; 县市镇 and 城市镇 are kinds).
+_NAME_STEM_ENDS = {"城": ("街道",), "市": ("镇", "乡", "街道")}
 # A reserve's or park's name holds none of these: "各级自然保护区", "省级以上森林公园" name kinds.
 _NOT_IN_AREA_NAMES = frozenset("各级类个处等的全该其所此和与及或将以")
 # A river's or lake's basin and main stem are the water body itself (长江流域, 赣江干流).
@@ -231,6 +234,7 @@ def _unlisted_areas(
     settings = lexicon.words.get("gazetteer", {})
     regions = set(settings.get("region_suffixes", ()))
     openers = tuple(settings.get("area_stem_openers", ()))
+    inner_openers = tuple(settings.get("area_stem_inner_openers", ()))
     taken = SpanSet((h.start, h.end) for h in known)
     found: list[PlaceHit] = []
     short_forms = _ShortForms(text, start, end)
@@ -240,6 +244,11 @@ def _unlisted_areas(
         opener = starts_with_any(stem, openers) or leading_verb(stem, keep=2)
         if opener:  # "建设白芨滩国家级自然保护区": the verb opens the clause, not the name
             stem, begin = stem[len(opener) :], begin + len(opener)
+        inner = max(
+            (stem.rfind(word) + len(word) for word in inner_openers if word in stem), default=0
+        )
+        if inner:  # "去年在九宫山国家级自然保护区": the clause opens inside the stem
+            stem, begin = stem[inner:], begin + inner
         if len(stem) < 2 or any(c in _NOT_IN_AREA_NAMES for c in stem):
             continue
         if taken.overlaps(begin, m.end()):
@@ -329,28 +338,35 @@ def _unlisted_towns(
     county_starts = [h.start for h in counties]
     found: list[PlaceHit] = []
     # "德清县莫干山镇": a town also opens right after its county
-    after_county = (_TOWN_AT.match(text, h.end, end) for h in counties)
+    after_county = [m for h in counties if (m := _TOWN_AT.match(text, h.end, end))]
+    glued = {m.start() for m in after_county}
+    # "重点排查羊口镇": or right after a verb
+    after_verb = [
+        m for m in _TOWN_AT.finditer(text, start, end) if leading_verb(m.group("stem"), keep=2)
+    ]
     candidates = sorted(
-        [*_TOWN_NAME.finditer(text, start, end), *(m for m in after_county if m)],
+        [*_TOWN_NAME.finditer(text, start, end), *after_county, *after_verb],
         key=lambda m: m.start(),
     )
-    for m in candidates:
+    i = 0
+    while i < len(candidates):
+        m = candidates[i]
+        i += 1
         stem, suffix = m.group("stem"), m.group("suffix")
         if suffix not in suffixes or text[m.end() : m.end() + 1] in not_after.get(suffix, ""):
             continue  # "乡村", "乡镇": the word goes on
         # "徽城镇5个、雄村镇4个": a kind word (小城镇, 美丽村镇) is never counted right after itself
         counted = text[m.end() : m.end() + 1].isdigit()
-        if (
-            stem.endswith(not_stems)
-            or (stem[-1] in _NOT_TOWN_STEM_END and not counted)
-            or stem in not_stems
-        ):
+        if stem.endswith(not_stems) or stem in not_stems:
+            continue
+        if stem[-1] in _NOT_TOWN_STEM_END and not counted and not _name_stem(stem, suffix):
             continue
         begin = m.start("stem")
         if verb := leading_verb(stem, keep=2):
             stem, begin = stem[len(verb) :], begin + len(verb)  # "完成长寿镇": 长寿镇
-        if "的" in stem or word_tags().get(stem[-2:], "")[:1] == "v":
+        if "的" in stem or (m.start() not in glued and word_tags().get(stem[-2:], "")[:1] == "v"):
             continue  # "严格落实镇…", "整洁的村": a clause before the word, not a name
+            # (right after its county it is a name: 南浔区练市镇)
         if taken.overlaps(begin, m.end()):
             continue
         before = bisect_left(county_starts, begin)  # the county named last before it
@@ -360,7 +376,17 @@ def _unlisted_towns(
             town_key(county, name), name, suffixes[suffix], county.id if county else None, None, ()
         )
         found.append(PlaceHit(begin, m.end(), place))
+        village = _TOWN_AT.match(text, m.end(), end)
+        if village is not None and suffixes.get(village.group("suffix")) == "village":
+            # "文福镇白湖村": a village opens right after its town too
+            insort(candidates, village, lo=i, key=lambda m: m.start())
+            glued.add(village.start())
     return found
+
+
+def _name_stem(stem: str, suffix: str) -> bool:
+    """Whether a stem ending like a kind word (城, 市) still names a town before ``suffix``."""
+    return suffix in _NAME_STEM_ENDS.get(stem[-1], ()) and stem[-2] not in _NOT_TOWN_STEM_END
 
 
 def town_key(county: PlaceDef | None, name: str) -> str:

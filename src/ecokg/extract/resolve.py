@@ -72,6 +72,13 @@ def _departments(lexicon: Lexicon) -> dict[str, str]:
     return table
 
 
+def _autonomous_short(written: str, full: str) -> bool:
+    """Whether ``written`` is the short form of an autonomous prefecture or county that keeps
+    its type (大理州 for 大理白族自治州, 丰宁县 for 丰宁满族自治县): its bodies are named by the
+    full name, a short form is how a text writes it."""
+    return full.endswith(("自治州", "自治县")) and written.endswith(full[-1])
+
+
 def is_subsequence(short: str, long: str) -> bool:
     """Whether the characters of ``short`` appear in ``long`` in order."""
     chars = iter(long)
@@ -175,7 +182,10 @@ class Resolver:
                 and not name.startswith(not_relative)
                 and (division := self.division_at(pos, kind)) is not None  # only for 市…/县…/区…
             ):
-                name = division.name + name[len(prefix) :]
+                rest = name[len(prefix) :]
+                if len(division.name) == 2 and prefix == division.name[-1] and rest[0] == "委":
+                    rest = name  # 攸县's 县委 is 攸县县委: a one-character stem keeps its 县
+                name = division.name + rest
                 break
         if (
             self.home is not None
@@ -237,12 +247,15 @@ class Resolver:
     def _full_division(self, name: str) -> str:
         """湖州中级人民法院 is 湖州市中级人民法院: a court or procuratorate named by its city's
         short form (companies and special courts, 鞍山宏岫矿业有限公司, 西安铁路运输中级法院,
-        are named so officially)."""
+        are named so officially), and any body of an autonomous prefecture or county named by
+        its short form (大理州生态环境局)."""
         hits = find_places(name, self.lexicon)
         if hits and hits[0].start == 0 and hits[0].place.type in ("city", "county"):
             written, end = name[: hits[0].end], hits[0].end
             full = hits[0].place.name
-            if written != full and name.startswith(_JUDICIAL, end):
+            if written != full and (
+                name.startswith(_JUDICIAL, end) or _autonomous_short(written, full)
+            ):
                 return full + name[end:]
         return name
 

@@ -1,0 +1,184 @@
+"""Entity rules of session 15 (issue 13), each on sentences written for it: other provinces,
+other bodies, none taken from a corpus."""
+
+from __future__ import annotations
+
+from test_entities import entities
+
+from ecokg.extract.lexicon import Lexicon
+
+
+def _agencies(text: str, lexicon: Lexicon) -> set[str]:
+    return {m.name for m in entities(text, lexicon) if m.type == "Agency"}
+
+
+def test_an_agency_after_a_noun_that_is_no_part_of_it_starts_at_its_division(
+    lexicon: Lexicon,
+) -> None:
+    # jieba reads 问责 and 通报 as nouns, so the walk to the left does not stop at them
+    text = "云南省纪委监委依规问责昭通市水务局、曲靖市自然资源局，并通报玉溪市政府分管负责同志。"
+    assert {"昭通市水务局", "曲靖市自然资源局", "玉溪市人民政府"} <= _agencies(text, lexicon)
+
+
+def test_a_one_character_county_keeps_its_county_word_before_its_committee(
+    lexicon: Lexicon,
+) -> None:
+    text = "安徽省宣城市泾县在县委、县政府的部署下推进河道整治，泾县县委书记带队检查。"
+    assert {"泾县县委", "泾县人民政府"} <= _agencies(text, lexicon)
+    assert "泾县委" not in _agencies(text, lexicon)
+
+
+def test_courts_named_by_a_province_or_prefecture_alone_are_no_one_court(
+    lexicon: Lexicon,
+) -> None:
+    text = "贵州法院和遵义市两级法院审结一批环境资源案件，遵义市中级人民法院发布典型案例。"
+    agencies = _agencies(text, lexicon)
+    assert "遵义市中级人民法院" in agencies
+    assert not any(name in agencies for name in ("贵州人民法院", "遵义市两级人民法院"))
+
+
+def test_a_body_of_an_autonomous_prefecture_named_by_its_short_form_takes_the_full_name(
+    lexicon: Lexicon,
+) -> None:
+    text = "湖南省湘西州生态环境局通报，湘西州中级人民法院审结一起案件。"
+    assert {
+        "湘西土家族苗族自治州生态环境局",
+        "湘西土家族苗族自治州中级人民法院",
+    } <= _agencies(text, lexicon)
+
+
+def _programmes(text: str, lexicon: Lexicon) -> set[str]:
+    return {m.name for m in entities(text, lexicon) if m.type == "Programme"}
+
+
+def test_quoted_items_sharing_one_type_word_are_one_programme_each(lexicon: Lexicon) -> None:
+    text = "江西省赣州市深化“河长+检察长”、“河长+警长”联动机制，守护赣江水质。"
+    found = _programmes(text, lexicon)
+    assert {"河长+检察长联动机制", "河长+警长联动机制"} <= found
+    assert not any("检察长河长" in name for name in found)
+
+
+def test_a_quoted_term_before_a_conjunction_is_a_name_of_its_own(lexicon: Lexicon) -> None:
+    text = "四川省各市州深入开展“护河净岸”和岷江流域水质提升专项行动。"
+    found = _programmes(text, lexicon)
+    assert "岷江流域水质提升专项行动" in found
+    assert not any(name.startswith("护河净岸和") for name in found)
+
+
+def test_public_service_lines_are_programmes(lexicon: Lexicon) -> None:
+    text = (
+        "贵州省遵义市群众可拨打12369环保举报热线，或通过“12369”网络举报平台反映问题，"
+        "全年“12369”热线共接听电话12345次。"
+    )
+    found = _programmes(text, lexicon)
+    assert {"12369环保举报热线", "12369网络举报平台"} <= found
+    assert not any(name.startswith("12345") for name in found)
+
+
+def test_a_press_conference_named_by_its_host_is_the_one_named_by_its_topic(
+    lexicon: Lexicon,
+) -> None:
+    text = (
+        "福建省人民政府新闻办公室举行福建省2024年度海洋生态环境保护新闻发布会。\n"
+        "主持人：各位记者，欢迎出席省政府新闻办新闻发布会。福州市、厦门市有关负责同志出席。"
+    )
+    events = [m for m in entities(text, lexicon) if m.type == "Event"]
+    assert {m.name for m in events} == {"福建省2024年度海洋生态环境保护新闻发布会"}
+    assert len({m.key for m in events}) == 1
+
+
+def test_a_press_conference_named_by_its_host_alone_stays_so(lexicon: Lexicon) -> None:
+    text = "江西省生态环境厅召开新闻发布会，通报南昌市、九江市空气质量。"
+    events = {m.name for m in entities(text, lexicon) if m.type == "Event"}
+    assert events == {"江西省生态环境厅新闻发布会"}
+
+
+def test_sub_bodies_with_their_heads_and_courts_chambers(lexicon: Lexicon) -> None:
+    text = (
+        "湖北省公安厅环境安全保卫总队总队长周平介绍，武汉市中级人民法院环境资源审判庭"
+        "审结案件，湖北省生态环境厅党组成员、副厅长刘军出席。"
+    )
+    found = entities(text, lexicon)
+    agencies = {m.name for m in found if m.type == "Agency"}
+    assert {
+        "湖北省公安厅环境安全保卫总队",
+        "武汉市中级人民法院环境资源审判庭",
+        "湖北省生态环境厅",
+    } <= agencies
+    assert "湖北省生态环境厅党组" not in agencies  # 党组成员 is 刘军's post
+    assert {"周平", "刘军"} <= {m.name for m in found if m.type == "Person"}
+
+
+def test_the_governments_of_all_counties_are_no_one_body(lexicon: Lexicon) -> None:
+    text = "甘肃省张掖市要求各县区人民政府、各县市区人民政府落实河长制。"
+    assert not any(name.startswith(("县", "区")) for name in _agencies(text, lexicon))
+
+
+def _places(text: str, lexicon: Lexicon) -> set[str]:
+    return {m.name for m in entities(text, lexicon) if m.type == "Place"}
+
+
+def test_towns_ending_like_a_kind_after_their_county_or_a_verb(lexicon: Lexicon) -> None:
+    text = (
+        "江苏省常州市金坛区执法人员重点排查沙溪镇化工园区，在武进区湖塘镇检查企业；"
+        "“西城街道某小区居民反映，宜兴市官林镇、新市镇完成整治。"
+    )
+    assert {"沙溪镇", "湖塘镇", "西城街道", "新市镇"} <= _places(text, lexicon)
+
+
+def test_a_village_right_after_its_town(lexicon: Lexicon) -> None:
+    text = "江西省吉安市永丰县藤田镇老居村负责人介绍，沿湖村庄也完成改厕。"
+    places = _places(text, lexicon)
+    assert {"藤田镇", "老居村"} <= places
+    assert not any(name.startswith("沿湖") for name in places)
+
+
+def test_no_county_right_after_a_county(lexicon: Lexicon) -> None:
+    text = "湖南省岳阳市平江县启动三市镇污水处理厂建设。"
+    places = _places(text, lexicon)
+    assert "三市镇" in places
+    assert not any(name.endswith("市") and "启动" in name for name in places)
+
+
+def test_long_reserve_names_and_a_clause_before_one(lexicon: Lexicon) -> None:
+    text = (
+        "福建省龙岩市去年在梅花山国家级自然保护区开展巡护，"
+        "条例还对戴云山珍稀特有植物国家级自然保护区作出规定。"
+    )
+    places = _places(text, lexicon)
+    assert {"梅花山国家级自然保护区", "戴云山珍稀特有植物国家级自然保护区"} <= places
+    assert not any(name.startswith(("去年", "国家级")) for name in places)
+
+
+def test_water_bodies_jieba_reads_as_proper_names(lexicon: Lexicon) -> None:
+    text = (
+        "安徽省生态环境厅副厅长刘海江介绍，青弋江水质持续改善；浙江省宁波市推进象山港治理，"
+        "统筹山水林田湖草沙系统治理，一江一湖水质稳定。"
+    )
+    found = entities(text, lexicon)
+    places = {m.name for m in found if m.type == "Place"}
+    assert {"青弋江", "象山港"} <= places
+    assert not places & {"刘海江", "林田湖", "江一湖"}
+    assert "刘海江" in {m.name for m in found if m.type == "Person"}
+
+
+def test_a_division_before_a_known_programme_or_a_field_of_work_says_where(
+    lexicon: Lexicon,
+) -> None:
+    text = (
+        "四川省推进成都市无废城市建设，贵州省生态文明建设取得新成效，"
+        "福建省推进九龙江流域山水林田湖草沙一体化保护和修复工程。"
+    )
+    found = _programmes(text, lexicon)
+    assert "无废城市建设" in found
+    assert "九龙江流域山水林田湖草沙一体化保护和修复工程" in found
+    assert not found & {"成都市无废城市建设", "贵州省生态文明建设"}
+
+
+def test_people_after_more_posts_and_surnames(lexicon: Lexicon) -> None:
+    text = (
+        "金华市生态环境局兰溪分局负责人楼志刚介绍，市委书记、市总河长祁少华带队巡河，"
+        "省湿地保护管理处处长孙丽萍出席，立法咨询专家李明轩说，将推进立法。"
+    )
+    people = {m.name for m in entities(text, lexicon) if m.type == "Person"}
+    assert {"楼志刚", "祁少华", "孙丽萍", "李明轩"} <= people
