@@ -12,7 +12,8 @@ ever holding the corpus in memory:
 
 Before that, the reconciliation pass (:mod:`ecokg.reconcile`) reads the claims the workers
 wrote beside their shards and writes the comparisons of claims across documents as one more
-graph, which then joins the others like a shard. It is made afresh by every build (it depends on all documents).
+graph, which then joins the others like a shard. It is made afresh by every build (it depends
+on all documents).
 
 Every output depends only on the shards' content, so they are byte-identical whatever the
 number of workers, their order or the hash seed (the store holds the same statements in
