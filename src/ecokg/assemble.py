@@ -227,7 +227,7 @@ class StoreLoader:
     """
 
     def __init__(self, location: Path) -> None:
-        self._store = ox.Store(str(location))
+        self._store: ox.Store | None = ox.Store(str(location))
         self._queue: queue.SimpleQueue[Path | None] = queue.SimpleQueue()
         self._abandoned = False
         self._thread = ThreadPoolExecutor(max_workers=1)
@@ -242,13 +242,18 @@ class StoreLoader:
         self._queue.put(None)
         self._done.result()
         self._thread.shutdown()
-        return self._store
+        # The caller's is the only reference: the store closes when the caller lets it go,
+        # before its folder is moved into place (RocksDB may still write files until then).
+        store, self._store = self._store, None
+        assert store is not None, "finish() is called once"
+        return store
 
     def abandon(self) -> None:
         """Stop loading (the build failed): the shards still queued are skipped."""
         self._abandoned = True
         self._queue.put(None)
         self._thread.shutdown()
+        self._store = None  # closed now, not when the loader is collected
 
     def _run(self) -> None:
         chunk = [_ontology_nquads()]
@@ -266,6 +271,7 @@ class StoreLoader:
             self._load(chunk)
 
     def _load(self, chunk: list[bytes]) -> None:
+        assert self._store is not None  # only finish() and abandon() let it go, after the thread
         self._store.bulk_load(b"".join(chunk), format=ox.RdfFormat.N_QUADS, lenient=True)
 
 
