@@ -1738,3 +1738,29 @@ def test_a_case_is_about_the_place_its_label_names(lexicon: Lexicon) -> None:
     assert found[Decimal(1520)].place == "安徽省"
     assert found[Decimal(31)].place == "滁州市"
     assert {found[Decimal(1800)].place, found[Decimal(4000000)].place} == {"蚌埠市"}
+
+
+# ---------------------------------------------------------------- streaks and changes without a time
+
+
+def test_an_undated_streak_ends_with_a_finished_reporting_period(lexicon: Lexicon) -> None:
+    text = "闽江干流水质连续7年保持Ⅱ类，县级饮用水水源地水质达标率连续5年保持100%。"
+    found = by_value(observe(text, lexicon, published="2026-02-03", about="2021/2025"))
+    assert found[Decimal(7)].period.code == "2025"
+    assert found[Decimal(100)].period.code == "2025"  # the value the streak kept
+    # While the reported span still runs its last year is not known yet.
+    ongoing = by_value(observe(text, lexicon, published="2025-04-20", about="2024/2025"))
+    assert ongoing[Decimal(7)].period.code is None
+
+
+def test_a_change_against_a_stated_year_runs_to_the_end_of_the_report(lexicon: Lexicon) -> None:
+    text = "全区排污许可发证量达2.3万张，较2021年增长3.6倍；森林覆盖率较“十三五”末提高2.1个百分点。"
+    found = by_value(observe(text, lexicon, published="2025-12-18", about="2021/2025"))
+    assert found[Decimal("3.6")].period.code == "2021/2025"
+    assert found[Decimal("2.1")].period.code == "2020/2025"
+
+
+def test_a_multiple_of_an_earlier_year_is_measured_against_it(lexicon: Lexicon) -> None:
+    text = "2024年，全省绿色债券发行规模增至2020年的4.2倍。"
+    found = by_value(observe(text, lexicon, published="2025-03"))
+    assert found[Decimal("4.2")].period.code == "2024"  # not 2020: the year it is a multiple of

@@ -159,6 +159,8 @@ _LIST_SEPARATOR = re.compile(r"\s*(?:、|和|及|与)\s*")
 # After 去年/上年: the same part of the year as the time named before ("上年同月", "去年同期").
 _SAME_PART = ("同月", "同期", "同季度", "同季")
 _STATED_AS = re.compile(r"(?:为|是|达)")
+# A time a multiple is taken of ("增至2022年的7.2倍", "是十年前的2.3倍"): the base of a ratio.
+_RATIO_OF = re.compile(r"的[约近]?[\d.一二两三四五六七八九十]+倍")
 _ENDED = ("完成", "结束", "圆满完成")
 # A bracketed aside ("省控断面(含国考断面)"): it qualifies, it does not set the subject.
 _SHARE_ENDS = ("率", "比例", "占比", "比重")
@@ -1208,7 +1210,7 @@ def _plain_period(
             )
         )
     )
-    base = bases[-1] if is_change and bases else None
+    base = bases[-1] if (is_change or num.unit == "times") and bases else None
     if base is not None and base.kind != "relative":
         return _change_period(state, base, dated, paragraph_time)
     since_last = state.doc.text[dated[-1].end : num.start] if dated else ""
@@ -1260,6 +1262,12 @@ def _plain_period(
     if period is None and about is not None:
         year = int(about[:4])
         period = Period(about, "document", year, year)
+    if period is None and _in_streak(state, clause, num):
+        # "连续9年保持Ⅱ类" with no time of its own runs up to the last year the document looks
+        # back on: the year of a yearly summary, the last year of a finished plan period
+        year = state.anchor.closed_year
+        if year is not None:
+            period = Period(str(year), "document", year, year)
     if (
         period is None
         and num.unit in _ACTIVITY_UNITS
@@ -1278,6 +1286,13 @@ def _plain_period(
         return period, _shift(period.code, back)
     yoy = is_change and "同比" in state.doc.text[statement : num.start]
     return period, _shift(period.code, -1) if yoy else None
+
+
+def _in_streak(state: _DocState, clause: Span, num: _Number) -> bool:
+    """Whether ``num`` is a streak's length or a value its clause says was kept up through one
+    ("连续3年保持100%")."""
+    streak = _STREAK_YEARS.search(state.doc.text, clause.start, clause.end)
+    return streak is not None and streak.start() < num.end
 
 
 def _is_span(t: TimeExpr) -> bool:
@@ -1373,11 +1388,14 @@ def _is_base(state: _DocState, t: TimeExpr) -> bool:
     """Whether a time is what a change is compared with ("较2020年", "与上年相比")."""
     text = state.doc.text
     w = state.words
-    if ends_with_any(text[max(0, t.start - 3) : t.start], w.base_before) is not None:
+    # a plan named in quotes is compared with as well: 较“十三五”末
+    if ends_with_any(text[max(0, t.start - 4) : t.start].rstrip("“「"), w.base_before) is not None:
         return True
     # "（去年同期为87.7%）": the value of that time stated outright, not a base
     after = starts_with_any(text[t.end : t.end + 4], w.base_after)
-    return after is not None and not _STATED_AS.match(text, t.end + len(after))
+    if after is None:
+        return _RATIO_OF.match(text, t.end) is not None
+    return not _STATED_AS.match(text, t.end + len(after))
 
 
 def _change_period(
@@ -1396,6 +1414,11 @@ def _change_period(
     if about is not None:
         year = int(about[:4])
         return Period(about, "document", year, year), base.code
+    now = state.anchor.reporting_year if state.anchor.about else None
+    if now is not None and base.end_year is not None and base.end_year < now:
+        # "较2022年增长4.8倍" with no time of its own, in a review of 2021/2025: the change up to
+        # the end of the period the document reports on
+        return Period(period_code(base.end_year, now), "document", base.end_year, now), base.code
     return Period(None, "none"), base.code
 
 

@@ -120,6 +120,17 @@ class TimeAnchor:
             return None
         return about
 
+    @property
+    def closed_year(self) -> int | None:
+        """The last year of the document's reporting period when that period had ended by the
+        time of writing (a review of 2021/2025 published in 2026). None while it still runs (an
+        inspection of 2024/2025 reported in April 2025) or when the document names none."""
+        m = re.fullmatch(r"(?:\d{4}(?:-\d{2})?/)?(\d{4})(?:-(\d{2}))?", self.about or "")
+        if m is None or self.year is None:
+            return None
+        end = (int(m[1]), int(m[2]) if m[2] else 12)
+        return end[0] if (self.year, self.month or 12) > end else None
+
     def year_of_month(self, first: int, last: int | None = None) -> int | None:
         """The year a month (or span of months: 上半年) named without one falls in: the
         document's, or the year before when most of it comes after the document's own month
