@@ -1265,9 +1265,9 @@ def _plain_period(
     if period is None and _in_streak(state, clause, num):
         # "连续9年保持Ⅱ类" with no time of its own runs up to the last year the document looks
         # back on: the year of a yearly summary, the last year of a finished plan period
-        year = state.anchor.closed_year
-        if year is not None:
-            period = Period(str(year), "document", year, year)
+        closed = state.anchor.closed_year
+        if closed is not None:
+            period = Period(str(closed), "document", closed, closed)
     if (
         period is None
         and num.unit in _ACTIVITY_UNITS
