@@ -1764,3 +1764,18 @@ def test_a_multiple_of_an_earlier_year_is_measured_against_it(lexicon: Lexicon) 
     text = "2024年，全省绿色债券发行规模增至2020年的4.2倍。"
     found = by_value(observe(text, lexicon, published="2025-03"))
     assert found[Decimal("4.2")].period.code == "2024"  # not 2020: the year it is a multiple of
+
+
+def test_what_is_done_or_recorded_by_now_is_a_running_total(lexicon: Lexicon) -> None:
+    text = (
+        "1—9月，全市空气优良天数比率为88.2%。反馈的42个问题已完成整改35个，"
+        "保护区内已记录野生脊椎动物412种，12处违规码头已全部拆除。"
+    )
+    found = by_value(observe(text, lexicon, published="2025-10-20", about="2025"))
+    assert found[Decimal("88.2")].period.code == "2025-01/2025-09"
+    for value in (35, 412, 12):
+        assert found[Decimal(value)].period.code == "cumulative", value
+        assert found[Decimal(value)].period.as_of == "2025-10-20"
+    # a time in the value's own clause still dates it
+    own = observe("今年上半年，全县已完成整改问题18个。", lexicon, published="2025-10-20")
+    assert own[0].period.code == "2025-01/2025-06"

@@ -1188,26 +1188,24 @@ def _plain_period(
     # the statement holds for every part of it.
     opening = state.doc.text[statement : statement + 6]
     own_time = any(t.start >= clause.start for t in dated)
-    cumulative = (
+    # "全省建立了24个无人机机场", "已完成整改31个": a stock of what exists or is done by now
+    stock = (
+        num.unit == "count"
+        and not num.duration
+        and not own_time
+        and (
+            (
+                any(w in clause_text for w in state.words.stock_verbs)
+                and not any(w in clause_text for w in state.words.stock_not)
+            )
+            or any(w in state.doc.text[num.end : clause.end] for w in state.words.stock_verbs_after)
+        )
+    )
+    cumulative = stock or (
         not num.duration
         and (
             any(w in clause_text for w in state.words.cumulative)
             or starts_with_any(opening, state.words.cumulative) is not None
-            # "全省建立了24个无人机机场", "已有11个造林碳汇项目": a stock of what exists
-            or (
-                num.unit == "count"
-                and not own_time
-                and (
-                    (
-                        any(w in clause_text for w in state.words.stock_verbs)
-                        and not any(w in clause_text for w in state.words.stock_not)
-                    )
-                    or any(
-                        w in state.doc.text[num.end : clause.end]
-                        for w in state.words.stock_verbs_after
-                    )
-                )
-            )
         )
     )
     base = bases[-1] if (is_change or num.unit == "times") and bases else None
@@ -1246,8 +1244,10 @@ def _plain_period(
         # "此次审计抽查资金近86.7亿元": a finding of the examination, over the span it covered
         return Period(examined.code, "context", examined.start_year, examined.end_year), None
     if period is None and cumulative:
-        now = any(w in clause_text for w in state.words.as_of_now) or starts_with_any(
-            opening, state.words.as_of_now
+        now = (
+            stock
+            or any(w in clause_text for w in state.words.as_of_now)
+            or starts_with_any(opening, state.words.as_of_now) is not None
         )
         if paragraph_time is not None and _is_span(paragraph_time) and not now:
             # "1—10月…累计出现重污染天数14天", "6月，…。全省累计出现轻度及以上污染27天次":
