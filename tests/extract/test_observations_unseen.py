@@ -1627,8 +1627,9 @@ def test_an_annual_report_of_an_earlier_year_dates_its_figures(lexicon: Lexicon)
     title = "2024年贵州省生态环境状况公报"
     found = by_value(observe(text, lexicon, published="2025-06-05", title=title))
     assert {found[Decimal("61.2")].period.code, found[Decimal("72.5")].period.code} == {"2024"}
+    # news looking back on a finished year speaks of that year as well
     news = observe(text, lexicon, published="2025-06-05", title="2024年贵州省森林覆盖率创新高")
-    assert {o.period.code for o in news} == {None}  # news of a year is no report on it
+    assert {o.period.code for o in news} == {"2024"}
     for title in ("贵州省2024年度林业工作情况报告", "关于发布2024年度森林资源监测结果的公告"):
         found = by_value(observe(text, lexicon, published="2025-03-05", title=title))
         assert found[Decimal("61.2")].period.code == "2024", title  # a year's account of a year
@@ -1779,3 +1780,22 @@ def test_what_is_done_or_recorded_by_now_is_a_running_total(lexicon: Lexicon) ->
     # a time in the value's own clause still dates it
     own = observe("今年上半年，全县已完成整改问题18个。", lexicon, published="2025-10-20")
     assert own[0].period.code == "2025-01/2025-06"
+
+
+def test_a_title_looking_back_on_one_year_dates_the_undated_figures(lexicon: Lexicon) -> None:
+    text = "全市共办理环境污染刑事案件41起，抓获犯罪嫌疑人96名。"
+    headline = "2024年泉州市环境资源审判成绩单出炉"
+    found = observe(text, lexicon, published="2025-03-02", title=headline)
+    assert {o.period.code for o in found} == {"2024"}
+    summary = "东风镇2024年秸秆禁烧工作总结"  # written before the year ends, a report all the same
+    found = observe(text, lexicon, published="2024-12-10", title=summary)
+    assert {o.period.code for o in found} == {"2024"}
+    # a title of the year of writing that reports nothing gives no time
+    news = observe(text, lexicon, published="2024-12-10", title="2024年东风镇召开禁烧推进会")
+    assert {o.period.code for o in news} == {None}
+
+
+def test_this_year_in_an_account_is_the_year_accounted_for(lexicon: Lexicon) -> None:
+    text = "本年收入合计12,345.67万元，本年支出合计11,998.20万元。"
+    found = observe(text, lexicon, published="2025-07-30", title="青海省林草局2024年度部门决算")
+    assert {o.period.code for o in found} == {"2024"}

@@ -458,8 +458,19 @@ class _DocState:
 def _state(doc: AnalyzedDoc, lexicon: Lexicon) -> _DocState:
     words = _words(lexicon)
     anchor = doc.time_anchor
-    if anchor.about is None and anchor.title_year and any(w in doc.title for w in words.reports):
-        # "2023年湖南省生态环境状况公报", published in 2024: every figure it gives no time is 2023's
+    earlier = (
+        anchor.year is not None
+        and anchor.title_year is not None
+        and anchor.title_year < anchor.year
+    )
+    if (
+        anchor.about is None
+        and anchor.title_year
+        and (earlier or any(w in doc.title for w in words.reports))
+    ):
+        # "2023年湖南省生态环境状况公报", published in 2024, "2024年天津市公众生态环境满意度达88.7%"
+        # in February 2025, "海北镇2024年…工作总结" in December 2024: a title looking back on one
+        # year dates every figure the text gives no time
         anchor = replace(anchor, about=str(anchor.title_year))
     times = words.periods.find(doc.text, anchor, in_titles=False)
     places = find_places(doc.text, lexicon)

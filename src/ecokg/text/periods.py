@@ -88,7 +88,9 @@ class TimeAnchor:
     year: int | None
     about: str | None = None
     month: int | None = None
-    title_year: int | None = None  # the one earlier year a title names (宜宾市2025年…统计公报)
+    title_year: int | None = (
+        None  # the one year, not after writing, a title names (宜宾市2025年…统计公报)
+    )
 
     @property
     def about_year(self) -> int | None:
