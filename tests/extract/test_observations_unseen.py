@@ -1799,3 +1799,10 @@ def test_this_year_in_an_account_is_the_year_accounted_for(lexicon: Lexicon) -> 
     text = "本年收入合计12,345.67万元，本年支出合计11,998.20万元。"
     found = observe(text, lexicon, published="2025-07-30", title="青海省林草局2024年度部门决算")
     assert {o.period.code for o in found} == {"2024"}
+
+
+def test_a_town_sharing_a_prefectures_short_name_is_the_town(lexicon: Lexicon) -> None:
+    text = "海北镇今年秸秆综合利用率达97.4%。海北州草原综合植被盖度为51.2%。"
+    found = by_value(observe(text, lexicon, published="2024-12-20"))
+    assert found[Decimal("97.4")].place == "海北镇"
+    assert found[Decimal("51.2")].place == "海北藏族自治州"

@@ -100,6 +100,8 @@ def _find_places(text: str, lexicon: Lexicon, start: int, end: int) -> tuple[Pla
             and text[stop : stop + 1] in _WATER_AFTER_SHORT
         ):
             continue  # "汨罗江平江段": the river named after the city, not the city
+        if place.type in ("city", "county") and _town_named(text, stop, alias, lexicon):
+            continue  # "海伦市海北镇": a town that shares its name with 海北州, not the prefecture
         if place.type in WATER_TYPES and _straddles_words(text, m.start, stop):
             continue  # "入海河流" holds no 海河: 入海 and 河流 are the words
         if place.type == "river" and (still := starts_with_any(text[stop : stop + 2], _STILL)):
@@ -382,6 +384,19 @@ def _unlisted_towns(
             insort(candidates, village, lo=i, key=lambda m: m.start())
             glued.add(village.start())
     return found
+
+
+def _town_named(text: str, stop: int, alias: str, lexicon: Lexicon) -> bool:
+    """Whether a division's short name ending at ``stop`` opens the name of a town or village
+    (海北镇, 南平乡), which the towns' own pass finds."""
+    if alias.endswith(_FULL_ADMIN_ENDS):
+        return False
+    settings = lexicon.words.get("gazetteer", {})
+    suffix = starts_with_any(text[stop : stop + 2], tuple(settings.get("town_suffixes", {})))
+    if suffix is None:
+        return False
+    after = text[stop + len(suffix) : stop + len(suffix) + 1]
+    return after == "" or after not in settings.get("town_not_after", {}).get(suffix, "")
 
 
 def _name_stem(stem: str, suffix: str) -> bool:
