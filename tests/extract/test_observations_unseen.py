@@ -1790,6 +1790,12 @@ def test_a_title_looking_back_on_one_year_dates_the_undated_figures(lexicon: Lex
     summary = "东风镇2024年秸秆禁烧工作总结"  # written before the year ends, a report all the same
     found = observe(text, lexicon, published="2024-12-10", title=summary)
     assert {o.period.code for o in found} == {"2024"}
+    # a notice of next year's money speaks of that year
+    budget = "关于提前下达2026年大气污染防治资金预算的通知"
+    found = observe(
+        "本次下达资金2.4亿元，共支持项目18个。", lexicon, published="2025-11-20", title=budget
+    )
+    assert {o.period.code for o in found} == {"2026"}
     # a title of the year of writing that reports nothing gives no time
     news = observe(text, lexicon, published="2024-12-10", title="2024年东风镇召开禁烧推进会")
     assert {o.period.code for o in news} == {None}

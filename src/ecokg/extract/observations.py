@@ -458,15 +458,17 @@ class _DocState:
 def _state(doc: AnalyzedDoc, lexicon: Lexicon) -> _DocState:
     words = _words(lexicon)
     anchor = doc.time_anchor
-    earlier = (
+    # a title of another year than the one of writing is about that year (2024年…满意度达88.7% in
+    # 2025, 关于提前下达2025年…资金预算的通知 in 2024)
+    elsewhen = (
         anchor.year is not None
         and anchor.title_year is not None
-        and anchor.title_year < anchor.year
+        and anchor.title_year != anchor.year
     )
     if (
         anchor.about is None
         and anchor.title_year
-        and (earlier or any(w in doc.title for w in words.reports))
+        and (elsewhen or any(w in doc.title for w in words.reports))
     ):
         # "2023年湖南省生态环境状况公报", published in 2024, "2024年天津市公众生态环境满意度达88.7%"
         # in February 2025, "海北镇2024年…工作总结" in December 2024: a title looking back on one

@@ -78,7 +78,7 @@ class AnalyzedDoc:
             year,
             self.document.meta.about_period,
             published.month if published else None,
-            title_year if title_year and year and title_year <= year else None,
+            title_year if title_year and year and title_year <= year + 1 else None,
         )
 
     @cached_property

@@ -88,9 +88,9 @@ class TimeAnchor:
     year: int | None
     about: str | None = None
     month: int | None = None
-    title_year: int | None = (
-        None  # the one year, not after writing, a title names (宜宾市2025年…统计公报)
-    )
+    # the one year a title names, up to the year after writing (宜宾市2025年…统计公报;
+    # 关于提前下达2025年…预算的通知)
+    title_year: int | None = None
 
     @property
     def about_year(self) -> int | None:
