@@ -1812,3 +1812,29 @@ def test_a_town_sharing_a_prefectures_short_name_is_the_town(lexicon: Lexicon) -
     found = by_value(observe(text, lexicon, published="2024-12-20"))
     assert found[Decimal("97.4")].place == "海北镇"
     assert found[Decimal("51.2")].place == "海北藏族自治州"
+
+
+def test_weather_water_and_ice_bulletins_measure_in_their_own_units(lexicon: Lexicon) -> None:
+    text = (
+        "2024年，全区年平均气温为9.8℃，较常年偏高0.7℃；年降水量为612.4毫米，较常年偏少8.2%。"
+        "博斯腾湖平均水位为1047.2米，矿化度均值为1.21克/升；冰川末端退缩12.5米，冻土活动层增厚约4厘米。"
+    )
+    found = by_value(observe(text, lexicon, published="2025-02"))
+    units = {value: o.unit for value, o in found.items()}
+    assert units[Decimal("9.8")] == units[Decimal("0.7")] == "celsius"
+    assert (units[Decimal("612.4")], units[Decimal("1047.2")], units[Decimal(4)]) == (
+        "mm",
+        "m",
+        "cm",
+    )
+    assert units[Decimal("1.21")] == "g_per_l"
+    # a change against the climate normal is a change of the metric, not a metric of its own
+    assert found[Decimal("0.7")].indicator.label == "年平均气温变化"
+    assert found[Decimal("8.2")].indicator.label == "年降水量变化"
+    assert found[Decimal("8.2")].change_direction == "down"
+
+
+def test_the_whole_of_a_town_is_no_town_of_that_name(lexicon: Lexicon) -> None:
+    text = "东风镇设置视频监控探头96个，实现了全镇14个行政村监控全覆盖。"
+    found = by_value(observe(text, lexicon, published="2024-12-20"))
+    assert found[Decimal(14)].place == "东风镇"

@@ -251,6 +251,7 @@ class _Words:
     as_of_now: tuple[str, ...]
     anaphor_count: re.Pattern[str]
     base_before: Affixes
+    normals: re.Pattern[str]
     base_after: Affixes
     admin_prefix: re.Pattern[str]
     label_openers: re.Pattern[str]
@@ -349,6 +350,9 @@ def _words(lexicon: Lexicon) -> _Words:
             rf"(?={alternation(w['anaphora']['verbs'])})"
         ),
         base_before=Affixes(w["change"]["base_before"]),
+        normals=re.compile(
+            f"(?:{alternation(w['change']['base_before'])})(?:{alternation(w['change']['normals'])})"
+        ),
         base_after=Affixes(w["change"]["base_after"]),
         label_openers=re.compile("^(?:" + "|".join(w["label_openers"]) + ")+"),
         unit_nouns={str(k): str(v) for k, v in w["unit_nouns"].items()},
@@ -902,6 +906,7 @@ def _clean_label(subject: str, state: _DocState) -> str:
     # A bracketed aside (淀山湖(上海部分)总磷) or an opening bracket before the value is no
     # part of the metric's name.
     label = re.sub(r"\d{4}年|[“”\"‘’「」]|\([^()]*\)|\($", "", label)
+    label = w.normals.sub("", label)
     changed = True
     while changed and label:
         if _COMPARISON_ONLY.fullmatch(label):

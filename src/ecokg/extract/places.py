@@ -41,6 +41,8 @@ _WORD_OPENS = r"(?:(?<=[，,。；;：:、\s（(“”]|在|对|和|与|及|为|
 _TOWN_NAME = re.compile(_WORD_OPENS + _TOWN_AT.pattern, re.MULTILINE)
 # The last character of a stem that makes the word a kind, not a name (城乡镇, 各乡镇, 卫生乡镇).
 _NOT_TOWN_STEM_END = frozenset("乡镇村城市县区省各全个街")
+# Of these, the words for all of a division (全镇, 各乡), which never end a town's name.
+_WHOLE_OF = frozenset("全各每该本")
 # ...but 城 ends a subdistrict's name (稠城街道: no word 城街道), and 市 a town's after a name
 # character (新市镇, 三市镇; 县市镇 and 城市镇 are kinds).
 _NAME_STEM_ENDS = {"城": ("街道",), "市": ("镇", "乡", "街道")}
@@ -361,8 +363,10 @@ def _unlisted_towns(
         counted = text[m.end() : m.end() + 1].isdigit()
         if stem.endswith(not_stems) or stem in not_stems:
             continue
-        if stem[-1] in _NOT_TOWN_STEM_END and not counted and not _name_stem(stem, suffix):
-            continue
+        if stem[-1] in _WHOLE_OF or (
+            stem[-1] in _NOT_TOWN_STEM_END and not counted and not _name_stem(stem, suffix)
+        ):
+            continue  # "实现了全镇14个行政村…": the whole town, whatever is counted after it
         begin = m.start("stem")
         if verb := leading_verb(stem, keep=2):
             stem, begin = stem[len(verb) :], begin + len(verb)  # "完成长寿镇": 长寿镇
