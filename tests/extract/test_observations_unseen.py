@@ -1838,3 +1838,23 @@ def test_the_whole_of_a_town_is_no_town_of_that_name(lexicon: Lexicon) -> None:
     text = "东风镇设置视频监控探头96个，实现了全镇14个行政村监控全覆盖。"
     found = by_value(observe(text, lexicon, published="2024-12-20"))
     assert found[Decimal(14)].place == "东风镇"
+
+
+def test_a_list_of_names_sharing_a_measure_binds_each_value(lexicon: Lexicon) -> None:
+    text = (
+        "2024年，公司化学需氧量、氨氮、总磷排放量分别为86.2吨、9.4吨和1.3吨，"
+        "同比分别下降6.5%、3.2%和11.0%。"
+    )
+    found = by_value(observe(text, lexicon, published="2025-03-20"))
+    labels = [found[Decimal(v)].indicator.label for v in ("86.2", "9.4", "1.3")]
+    assert labels == ["化学需氧量排放量", "氨氮排放量", "总磷排放量"]
+    for value in ("6.5", "3.2", "11.0"):
+        assert found[Decimal(value)].change_direction == "down", value
+        assert found[Decimal(value)].indicator.label.endswith("同比变化"), value
+
+
+def test_changes_listed_after_places_keep_their_places(lexicon: Lexicon) -> None:
+    text = "岳阳市、常德市、益阳市PM2.5平均浓度分别为38、35和36微克/立方米，同比分别下降7.3%、2.8%和5.3%。"
+    found = by_value(observe(text, lexicon, published="2025-11"))
+    places = [found[Decimal(v)].place for v in ("7.3", "2.8", "5.3")]
+    assert places == ["岳阳市", "常德市", "益阳市"]

@@ -39,6 +39,7 @@ from ecokg.text.furniture import page_publisher
 from ecokg.text.numbers import ARABIC_NUMBER, plain, read_number, round_to
 from ecokg.text.periods import SINCE_WORDS, PeriodFinder, TimeAnchor, TimeExpr, period_code
 from ecokg.text.segment import MAX_SENTENCE, Sentence, Span
+from ecokg.text.tokens import pos_cut
 from ecokg.text.wordlists import (
     Affixes,
     LongestMatch,
@@ -251,6 +252,7 @@ class _Words:
     as_of_now: tuple[str, ...]
     anaphor_count: re.Pattern[str]
     base_before: Affixes
+    measure_ends: tuple[str, ...]
     normals: re.Pattern[str]
     base_after: Affixes
     admin_prefix: re.Pattern[str]
@@ -350,6 +352,7 @@ def _words(lexicon: Lexicon) -> _Words:
             rf"(?={alternation(w['anaphora']['verbs'])})"
         ),
         base_before=Affixes(w["change"]["base_before"]),
+        measure_ends=tuple(w["measure_ends"]),
         normals=re.compile(
             f"(?:{alternation(w['change']['base_before'])})(?:{alternation(w['change']['normals'])})"
         ),
@@ -970,24 +973,68 @@ def _list_member(
     """For a value in a list sharing one subject ("同比分别下降6.1%和3.4%"): the list's subject,
     the value's position in the list and the list's length; else (subject, 0, 1)."""
     text = state.doc.text
+
+    def separated(subject: str, end: int) -> bool:
+        # "和" before the value, or "、" (which ends a subject piece of its own: "312.6吨、845.3吨")
+        return bool(_LIST_SEPARATOR.fullmatch(subject)) or (not subject and text[end - 1] == "、")
+
     starts = (  # the numbers before it, wanted only when the subject is a list separator
         [m.start() for m in _NUMBER.finditer(text, clause.start, num.start)]
-        if _LIST_SEPARATOR.fullmatch(subject)
+        if separated(subject, num.start)
         else []
     )
     position = 0
-    while _LIST_SEPARATOR.fullmatch(subject) and starts:
+    end = num.start
+    while separated(subject, end) and starts:
         head = starts.pop()
         if _in_time(state, head):
             break
         subject = _subject(state, clause.start, head)
+        end = head
         position += 1
+    um = state.words.unit_re.match(text, num.num_end, clause.end)
     tail = _LIST_TAIL.match(text, num.num_end)
-    if tail is None:
-        um = state.words.unit_re.match(text, num.num_end, clause.end)
-        tail = _LIST_TAIL.match(text, um.end()) if um else None
+    if tail is None and um is not None:
+        # "312.6吨、845.3吨和67.9吨": each item with its unit
+        tail = _list_tail_with_unit(um.group(0)).match(text, um.end())
     later = len(_NUMBER.findall(tail.group(0))) if tail else 0
-    return subject, position, position + later + 1
+    members = position + later + 1
+    if members > 1 and any(word in subject for word in state.words.respectively):
+        subject = _with_names_listed_before(state, clause.start, end - len(subject), end)
+    return subject, position, members
+
+
+def _with_shared_head(names: list[str], position: int, measures: tuple[str, ...]) -> str:
+    """The n-th name of a list whose last name carries the measure they share ("二氧化硫、氮氧化物、
+    颗粒物排放量": 二氧化硫排放量): a name that is no measure itself takes the last one's words
+    after its first (a leading 总 stays with that first word: 总磷 | 浓度)."""
+    name = names[position]
+    if position == len(names) - 1 or name.endswith(measures):
+        return name
+    last = pos_cut(names[-1])
+    first = 1
+    while first < len(last) and last[first - 1][1] == "b":
+        first += 1
+    head = "".join(word for word, _ in last[first:])
+    return name if not head.endswith(measures) or name.endswith(head) else name + head
+
+
+@lru_cache(maxsize=256)
+def _list_tail_with_unit(unit: str) -> re.Pattern[str]:
+    """The rest of a list whose items each repeat ``unit``."""
+    return re.compile(rf"(?:\s*(?:、|和|及|与)\s*{ARABIC_NUMBER}(?:{re.escape(unit)})?)+")
+
+
+def _with_names_listed_before(state: _DocState, clause_start: int, start: int, end: int) -> str:
+    """A list's subject with the names listed before it ("二氧化硫、氮氧化物、颗粒物排放量分别为"):
+    the pieces before each 、 that hold no value of their own."""
+    text = state.doc.text
+    while start - 1 > clause_start and text[start - 1] == "、":
+        piece = _subject(state, clause_start, start - 1)
+        if not piece or piece[-1] in "、，," or start - 1 - len(piece) < clause_start:
+            break
+        start -= 1 + len(piece)
+    return text[start:end]
 
 
 def _named_before(state: _DocState, start: int, end: int) -> IndicatorRef | None:
@@ -2614,7 +2661,9 @@ def _observation(
     raw_subject = head_subject
     if len(named) == members:
         # "处罚决定数和罚没金额同比分别增长6.8%和12.4%": the n-th value is of the n-th name
-        raw_subject = head_subject.replace(head_label, named[position])
+        raw_subject = head_subject.replace(
+            head_label, _with_shared_head(named, position, w.measure_ends)
+        )
     cleaned = _clean_label(raw_subject, state)
     if num.unit in _MEASURE_UNITS and cleaned in w.scope_sets:
         cleaned = ""  # "长三角地区41个城市为28微克/立方米": the cities are where, not what
@@ -2873,8 +2922,13 @@ def _observation(
     place = _place(state, sentence, clause, num, topic, water_state)
     statement = _statement_start(state, sentence)
     base = indicators[0].base or indicators[0]
-    if change is not None and not _names_place(state, clause.start, num.start):
+    if (
+        change is not None
+        and not _names_place(state, clause.start, num.start)
+        and _respective_place(state, sentence, num) is None
+    ):
         # "太湖总磷平均浓度为0.056毫克/升，同比下降5.1%": a change is of the place its level was
+        # (unless a list says whose it is: "甲市、乙市…分别为…，同比分别下降…")
         earlier = state.reported_at.get(base.iri)
         if earlier is not None and earlier[0] == statement:
             place = earlier[1]
