@@ -1858,3 +1858,12 @@ def test_changes_listed_after_places_keep_their_places(lexicon: Lexicon) -> None
     found = by_value(observe(text, lexicon, published="2025-11"))
     places = [found[Decimal(v)].place for v in ("7.3", "2.8", "5.3")]
     assert places == ["岳阳市", "常德市", "益阳市"]
+
+
+def test_a_rank_among_counted_peers_of_an_autonomous_region(lexicon: Lexicon) -> None:
+    text = "2024年，巴彦淖尔市造林任务完成量居全区12个盟市第二。乌海市资金量居全区第一。"
+    found = [o for o in observe(text, lexicon, published="2025-02-10") if o.unit == "rank"]
+    assert [(o.value, o.indicator.label, o.place) for o in found] == [
+        (Decimal(2), "造林任务完成量全区排名", "巴彦淖尔市"),
+        (Decimal(1), "资金量全区排名", "乌海市"),
+    ]

@@ -847,6 +847,10 @@ def _subject(state: _DocState, clause_start: int, limit: int) -> str:
             continue
         if m.group(0)[0].isdigit() and not _DATE_AFTER.match(text, m.end()):
             um = state.words.unit_re.match(text, m.end(), limit)
+            peers = _PEER_BEFORE_RANK.match(text, um.end(), limit + 2) if um else None
+            if peers is not None and peers.end() == limit + 2:
+                # "完成量居全区12个盟市第一": the peers of a rank are no part of what is ranked
+                return text[piece_start : m.start()]
             piece_start = max(piece_start, um.end() if um else m.end())
     return text[piece_start:limit]
 
