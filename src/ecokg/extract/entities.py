@@ -53,6 +53,7 @@ _NOT_IN_NAME = re.compile(rf"[，,。；;：:、！？!?（）()《》“”\s�
 _LIST_OF_KINDS = re.compile(rf"[的等]|一批|[\d{_DIGITS}]+[项个批类]")
 _BATCH = re.compile(rf"第?[{_DIGITS}\d]+批")
 _YEAR_BEFORE = re.compile(r"\d{4}年$")
+_ROUND_BEFORE = re.compile(rf"第[{_DIGITS}\d]+轮$")
 # The text before a name ends inside an enumeration ("…黑臭水体整治、").
 _OPEN_LIST = re.compile(r"、[^，,。；;：:]*$")
 _SOURCE_RANK = {"lexicon": 0, "title": 1, "gazetteer": 2, "pattern": 3}
@@ -86,6 +87,7 @@ class _Config:
     min_length: dict[str, int]
     max_length: dict[str, int]
     boundaries: Affixes
+    posts: frozenset[str]
     not_agency_words: tuple[str, ...]
     name_ends: tuple[str, ...]
     county_re: re.Pattern[str]
@@ -118,6 +120,8 @@ class _Config:
     relative_re: re.Pattern[str]
     generic_instrument_words: tuple[str, ...]
     quoted_not_names: frozenset[str]
+    follow_up_re: re.Pattern[str]
+    follow_up_event_after: tuple[str, ...]
     standard_series: tuple[str, ...]
     standard_not_starts: tuple[str, ...]
     standard_title_after: re.Pattern[str]
@@ -128,6 +132,7 @@ class _Config:
     noun_pos: frozenset[str]
     agency_res: tuple[re.Pattern[str], ...]
     programme_res: tuple[re.Pattern[str], ...]
+    event_res: tuple[re.Pattern[str], ...]
     policy_res: tuple[re.Pattern[str], ...]
     place_words: tuple[tuple[tuple[str, ...], int, int, frozenset[str], tuple[str, ...]], ...]
     not_place_words: frozenset[str]
@@ -165,6 +170,7 @@ def _config(lexicon: Lexicon) -> _Config:
         max_length={str(k): int(v) for k, v in p["max_length"].items()},
         # A post ends a name on its left too: 厅长李军 is a person after an agency.
         boundaries=Affixes([*p["left_boundaries"], *p["posts"]]),
+        posts=frozenset(p["posts"]),
         not_agency_words=tuple(p["not_agency_words"]),
         name_ends=tuple(sorted({*(s for s in suffix_type if len(s) > 1), *instruments_long})),
         # a county's name holds no quantifier, conjunction or ranking verb (江西各城市, 全省各县,
@@ -233,6 +239,8 @@ def _config(lexicon: Lexicon) -> _Config:
         relative_re=re.compile(alternation(p["relative_agencies"])),
         generic_instrument_words=tuple(p["generic_instrument_words"]),
         quoted_not_names=frozenset(p["quoted_not_names"]),
+        follow_up_re=re.compile(f"“?(?:{alternation(p['follow_ups']['words'])})”?"),
+        follow_up_event_after=tuple(p["follow_ups"]["event_after"]),
         standard_series=tuple(standards.get("series") or ()),
         standard_not_starts=tuple(standards.get("not_title_starts") or ()),
         # the title after a standard's number, or the end of the one before it, with a (试行) note
@@ -254,6 +262,7 @@ def _config(lexicon: Lexicon) -> _Config:
         noun_pos=frozenset(p["noun_pos"]),
         agency_res=tuple(re.compile(r) for r in p["agency_regexes"]),
         programme_res=tuple(re.compile(r) for r in p["programme_regexes"]),
+        event_res=tuple(re.compile(r) for r in p.get("event_regexes") or ()),
         policy_res=tuple(re.compile(r) for r in p["policy_regexes"]),
         place_words=tuple(
             (
@@ -336,6 +345,7 @@ def _extend_left(text: str, end: int, suffix_start: int, type_: str, cfg: _Confi
         end not in tokens.bounds
         and end < len(text)
         and not _head_follows(text, end, text[suffix_start:end], cfg)
+        and not (type_ == "Event" and _locative_follows(text, end, tokens))
     ):
         return None
     limit = max(0, end - cfg.max_length[type_])
@@ -367,8 +377,10 @@ def _extend_left(text: str, end: int, suffix_start: int, type_: str, cfg: _Confi
         if quoted and tag not in cfg.noun_pos and word not in cfg.name_words:
             break  # before a quoted term only nouns and name words belong to the name
             # (美丽中国“江西样板”, 生态环境执法“铁拳”专项行动)
-        if token_start < limit or any(c in _PUNCT for c in word) or word in cfg.boundaries:
+        if token_start < limit or any(c in _PUNCT for c in word):
             break
+        if word in cfg.boundaries and not (type_ == "Event" and word in cfg.posts):
+            break  # a post names a meeting of its holders (总河长会议, 主任会议)
         if type_ == "Agency" and _ends_with_a_verb(word, cfg):
             break
         if (
@@ -379,8 +391,9 @@ def _extend_left(text: str, end: int, suffix_start: int, type_: str, cfg: _Confi
             break
         if tag == "m" and not word.startswith("第") and _counter_follows(text, pos):
             break  # "3个…": a count; an ordinal (第十四届人民代表大会) is part of a name
-        if _BATCH.fullmatch(word):
-            break  # 第三轮…督察第二批督察: the batch is not part of the name
+        if _BATCH.fullmatch(word) and not _ROUND_BEFORE.search(text, 0, token_start):
+            break  # 第三轮…督察第二批督察: the batch is not part of the name, but a batch of
+            # a round names one (第三轮第二批中央生态环境保护督察)
         if word in _JOINERS and (
             _ends_a_name(text, token_start, cfg)
             or text.endswith((*cfg.joined_ends, "”"), 0, token_start)
@@ -403,6 +416,12 @@ def _head_follows(text: str, end: int, suffix: str, cfg: _Config) -> bool:
     count."""
     post = cfg.person_re.match(text, end)
     return bool(suffix) and post is not None and post.group(0).startswith((suffix, suffix[-1]))
+
+
+def _locative_follows(text: str, end: int, tokens: _Tokens) -> bool:
+    """Whether a locative word ends a meeting's name, read by jieba as one word with its last
+    character (推进会|上 as 推进|会上, 大会|期间 as 大|会期|间 is not): "在…工作推进会上"."""
+    return text[end : end + 1] in "上中后" and end + 1 in tokens.bounds
 
 
 def _ends_with_a_verb(word: str, cfg: _Config) -> bool:
@@ -505,6 +524,9 @@ def _quoted_programmes(doc: AnalyzedDoc, cfg: _Config) -> Iterator[Candidate]:
     for regex in cfg.programme_res:
         for m in regex.finditer(doc.text):
             yield Candidate(m.start(), m.end(), "Programme", m.group(0), "pattern")
+    for regex in cfg.event_res:
+        for m in regex.finditer(doc.text):
+            yield Candidate(m.start(), m.end(), "Event", m.group(0), "pattern")
     for m in cfg.quoted_programme_re.finditer(doc.text):
         name = m.group(1).strip("“”")
         if name not in cfg.quoted_not_names and not _generic(
@@ -522,6 +544,32 @@ def _quoted_programmes(doc: AnalyzedDoc, cfg: _Config) -> Iterator[Candidate]:
             and not _generic(name, suffix, "", cfg)
         ):
             yield Candidate(m.start(1), m.end(1), type_, name, "pattern")
+
+
+def _follow_ups(doc: AnalyzedDoc, cfg: _Config) -> Iterator[Candidate]:
+    """Follow-up checks named by the work they revisit (督察整改“回头看”, 燃煤锅炉清零“回头看”):
+    the words before them, as far as a name reaches; after an inspection (省级生态环境保护
+    督察“回头看”) an event. Launched alone (开展“回头看”) they name nothing."""
+    text = doc.text
+    for m in cfg.follow_up_re.finditer(text):
+        at = m.start()
+        start = _extend_left(text, at, at, "Programme", cfg)
+        if start is None:
+            continue
+        while (verb := starts_with_any(text[start:at], cfg.leading_verbs)) is not None:
+            start += len(verb)
+        head = text[start:at]
+        if len(head) < 3 or not _is_cjk(head) or cfg.generic_modifier_re.fullmatch(head):
+            continue
+        inner = ends_with_any(head, cfg.suffixes)
+        if head.endswith(_JOINERS) or (
+            inner is not None
+            and cfg.suffix_type[inner] == "Programme"
+            and inner not in cfg.weak_suffixes
+        ):
+            continue  # 整改及“回头看”: two kinds of work; 专项行动“回头看”: the campaign is named
+        type_ = "Event" if head.endswith(cfg.follow_up_event_after) else "Programme"
+        yield Candidate(start, m.end(), type_, text[start : m.end()], "pattern")
 
 
 # "<issuer>关于[贯彻落实]<subject>的<type>": the parts of a title that may name other things.
@@ -1195,6 +1243,7 @@ def _pooled(doc: AnalyzedDoc, lexicon: Lexicon, cfg: _Config) -> list[Candidate]
         *_agency_candidates(doc, lexicon, cfg),
         *_quoted_programmes(doc, cfg),
         *_hosted_events(doc, cfg),
+        *_follow_ups(doc, cfg),
         *_place_candidates(doc, lexicon, cfg),
         *_suffix_candidates(doc, lexicon, cfg),
         *_policy_candidates(doc, lexicon, cfg),

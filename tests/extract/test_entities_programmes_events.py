@@ -1,0 +1,84 @@
+"""Programme and event rules of session 16 (issue 13), each on sentences written for it: other
+provinces, other bodies, none taken from a corpus."""
+
+from __future__ import annotations
+
+from test_entities import entities
+
+from ecokg.extract.lexicon import Lexicon
+
+
+def _of(type_: str, text: str, lexicon: Lexicon) -> set[str]:
+    return {m.name for m in entities(text, lexicon) if m.type == type_}
+
+
+def test_a_basins_horizontal_compensation_is_one_programme(lexicon: Lexicon) -> None:
+    text = "贵州省、云南省建立乌江流域上下游横向生态补偿机制，贵州省遵义市首期兑现补偿资金。"
+    found = _of("Programme", text, lexicon)
+    assert "乌江流域上下游横向生态补偿机制" in found
+    assert "生态保护补偿" not in found  # the national regime is not what the text names
+    text = "湖南省与江西省签订渌水流域横向生态保护补偿协议。"
+    assert "渌水流域横向生态保护补偿" in _of("Programme", text, lexicon)
+
+
+def test_a_special_rectification_with_its_target_is_a_programme(lexicon: Lexicon) -> None:
+    text = "陕西省生态环境厅开展尾矿库环境风险隐患专项整治，排查尾矿库120座。陕西省还开展专项整治。"
+    assert _of("Programme", text, lexicon) == {"尾矿库环境风险隐患专项整治"}
+
+
+def test_an_emissions_market_and_a_five_year_campaign_are_programmes(lexicon: Lexicon) -> None:
+    text = "福建碳排放权交易市场累计成交量突破5000万吨。"
+    assert "福建碳排放权交易市场" in _of("Programme", text, lexicon)
+    text = "山西省太原市深入实施城乡环境基础设施补短板五年行动。"
+    assert "城乡环境基础设施补短板五年行动" in _of("Programme", text, lexicon)
+
+
+def test_a_quoted_campaign_keeps_the_head_written_after_it(lexicon: Lexicon) -> None:
+    text = "宁夏回族自治区人民检察院开展“守护黄河安澜”公益诉讼专项监督活动。"
+    found = _of("Programme", text, lexicon)
+    assert "守护黄河安澜公益诉讼专项监督活动" in found
+    assert "守护黄河安澜" not in found
+
+
+def test_a_meeting_named_before_a_locative_jieba_joins_to_it(lexicon: Lexicon) -> None:
+    # jieba reads 推进|会上: the meeting's name ends inside that word
+    text = "山西省太原市在全市大气污染防治工作推进会上部署任务。"
+    assert "太原市大气污染防治工作推进会" in _of("Event", text, lexicon)
+
+
+def test_a_meeting_of_post_holders_keeps_the_post(lexicon: Lexicon) -> None:
+    text = "福建省泉州市召开2025年泉州市总河长会议。"
+    assert "2025年泉州市总河长会议" in _of("Event", text, lexicon)
+    assert _of("Event", "湖北省生态环境厅厅长主持会议研究部署。", lexicon) == set()
+
+
+def test_on_site_meetings_and_press_briefings_are_events(lexicon: Lexicon) -> None:
+    text = "国家林业和草原局在宁夏回族自治区中卫市召开全国草原保护修复现场会。"
+    assert "全国草原保护修复现场会" in _of("Event", text, lexicon)
+    text = "湖南省生态环境厅召开生态环境执法新闻通气会。"
+    assert "生态环境执法新闻通气会" in _of("Event", text, lexicon)
+
+
+def test_a_years_top_cases_are_an_event_a_release_of_cases_is_not(lexicon: Lexicon) -> None:
+    text = "湖南省高级人民法院发布2023年度湖南法院环境资源审判十大典型案例。会上还通报了典型案例。"
+    assert _of("Event", text, lexicon) == {"2023年度湖南法院环境资源审判十大典型案例"}
+
+
+def test_a_batch_of_an_inspection_round_is_part_of_its_name(lexicon: Lexicon) -> None:
+    text = "第三轮第四批中央生态环境保护督察对陕西省开展督察。"
+    assert "第三轮第四批中央生态环境保护督察" in _of("Event", text, lexicon)
+
+
+def test_follow_up_checks_are_named_by_the_work_they_revisit(lexicon: Lexicon) -> None:
+    text = (
+        "陕西省铜川市开展矿山生态修复“回头看”，复核图斑。陕西省委、省政府组织开展省级生态环境"
+        "保护督察“回头看”。各地开展“回头看”。"
+    )
+    assert "矿山生态修复回头看" in _of("Programme", text, lexicon)
+    assert "陕西省生态环境保护督察回头看" in _of("Event", text, lexicon)
+    assert "回头看" not in _of("Programme", text, lexicon)
+    # a named campaign's follow-up is that campaign's; a list names two kinds of work
+    text = "省水利厅开展小水电清理整改专项行动“回头看”，并推进督察整改及“回头看”工作。"
+    found = _of("Programme", text, lexicon)
+    assert "小水电清理整改专项行动" in found
+    assert not any(name.endswith("回头看") for name in found)
