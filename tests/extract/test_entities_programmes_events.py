@@ -82,3 +82,30 @@ def test_follow_up_checks_are_named_by_the_work_they_revisit(lexicon: Lexicon) -
     found = _of("Programme", text, lexicon)
     assert "小水电清理整改专项行动" in found
     assert not any(name.endswith("回头看") for name in found)
+
+
+def test_creating_a_designated_thing_is_a_programme_creating_alone_is_not(
+    lexicon: Lexicon,
+) -> None:
+    text = "四川省加快推进若尔盖国家公园创建，成都市推进“宁静小区”创建。"
+    found = _of("Programme", text, lexicon)
+    assert {"若尔盖国家公园创建", "宁静小区创建"} <= found
+    assert "若尔盖国家公园" in _of("Place", text, lexicon)
+    text = "安徽省芜湖市南陵县成功创建，各地积极开展国家级生态创建。"
+    assert not any(name.endswith("创建") for name in _of("Programme", text, lexicon))
+
+
+def test_zero_waste_cells_and_bay_chiefs_are_known_programmes(lexicon: Lexicon) -> None:
+    text = "浙江省杭州市开展“无废细胞”建设，建成无废细胞320个。宁波市全面推行湾长制。"
+    found = _of("Programme", text, lexicon)
+    assert {"无废细胞", "湾长制"} <= found
+    assert "无废细胞建设" not in found
+
+
+def test_a_conference_of_a_years_report_names_the_province_for_its_scope(
+    lexicon: Lexicon,
+) -> None:
+    text = (
+        "贵州省人民政府新闻办公室举行2024年度全省生态环境状况新闻发布会，贵州省生态环境厅介绍情况。"
+    )
+    assert "2024年度贵州省生态环境状况新闻发布会" in _of("Event", text, lexicon)

@@ -111,6 +111,7 @@ class _Config:
     yearly_editions: tuple[str, ...]
     instrument_words: Affixes
     building_suffixes: tuple[str, ...]
+    created_things: tuple[str, ...]
     counted_tail_re: re.Pattern[str]
     quoted_term_re: re.Pattern[str]
     launch_verbs: dict[str, tuple[str, ...]]  # type word -> verbs that launch or found one
@@ -225,6 +226,7 @@ def _config(lexicon: Lexicon) -> _Config:
         yearly_editions=tuple(p["yearly_editions"]),
         instrument_words=Affixes(instruments_long),
         building_suffixes=tuple(p["building_suffixes"]),
+        created_things=tuple(p["created_things"]),
         work_area_re=re.compile(
             f"(?:{alternation(p['scope_prefixes'])})?(?:{alternation(p['work_areas'])})"
         ),
@@ -836,6 +838,8 @@ def _plausible(
         return False
     if type_ == "Programme" and _placed(surface, lexicon, cfg):
         return False
+    if type_ == "Programme" and suffix == "创建":
+        return surface[: -len(suffix)].rstrip('”"').endswith(cfg.created_things)
     if type_ == "Programme" and suffix in cfg.weak_suffixes:
         return (
             any(word in surface for word in cfg.anchor_words)
