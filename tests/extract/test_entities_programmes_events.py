@@ -109,3 +109,25 @@ def test_a_conference_of_a_years_report_names_the_province_for_its_scope(
         "贵州省人民政府新闻办公室举行2024年度全省生态环境状况新闻发布会，贵州省生态环境厅介绍情况。"
     )
     assert "2024年度贵州省生态环境状况新闻发布会" in _of("Event", text, lexicon)
+
+
+def test_a_phase_of_a_known_programme_is_named_with_it(lexicon: Lexicon) -> None:
+    text = "甘肃省继续实施“三北”工程六期项目，完成营造林。"
+    assert "三北工程六期" in _of("Programme", text, lexicon)
+    text = "甘肃省在三北工程六期间累计造林。"
+    assert _of("Programme", text, lexicon) == {"三北工程"}
+
+
+def test_a_yearly_edition_of_a_campaign_keeps_its_official_tail(lexicon: Lexicon) -> None:
+    text = "陕西省组织开展“绿盾2025”自然保护地强化监督，发现问题线索。"
+    assert "绿盾2025自然保护地强化监督" in _of("Programme", text, lexicon)
+    text = "湖南省开展“绿盾2023”强化监督，核查点位。"
+    assert "绿盾2023" in _of("Programme", text, lexicon)
+
+
+def test_a_seasonal_campaign_keeps_its_season_and_the_years_it_spans(lexicon: Lexicon) -> None:
+    # jieba tags 秋冬季 as a time word, which otherwise ends a name on its left
+    text = "围绕秋冬季大气污染防治攻坚行动，山西省查处案件。"
+    assert "秋冬季大气污染防治攻坚行动" in _of("Programme", text, lexicon)
+    text = "河北省全面落实2024—2025年秋冬季大气污染综合治理攻坚行动，加强执法。"
+    assert "2024—2025年秋冬季大气污染综合治理攻坚行动" in _of("Programme", text, lexicon)

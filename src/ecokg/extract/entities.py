@@ -54,6 +54,9 @@ _LIST_OF_KINDS = re.compile(rf"[的等]|一批|[\d{_DIGITS}]+[项个批类]")
 _BATCH = re.compile(rf"第?[{_DIGITS}\d]+批")
 _YEAR_BEFORE = re.compile(r"\d{4}年$")
 _ROUND_BEFORE = re.compile(rf"第[{_DIGITS}\d]+轮$")
+_YEAR_SPAN_BEFORE = re.compile(r"(?<!\d)\d{4}[—–-]\d{4}年$")
+# A phase of a programme is one too (三北工程六期), but not a period (六期间) or a count (六期中).
+_PHASE = re.compile(rf"[{_DIGITS}]期(?![间内末中])")
 # The text before a name ends inside an enumeration ("…黑臭水体整治、").
 _OPEN_LIST = re.compile(r"、[^，,。；;：:]*$")
 _SOURCE_RANK = {"lexicon": 0, "title": 1, "gazetteer": 2, "pattern": 3}
@@ -406,6 +409,10 @@ def _extend_left(text: str, end: int, suffix_start: int, type_: str, cfg: _Confi
         pos = start = token_start
     while start < suffix_start and text[start] in "的了和与及并在对好":
         start += 1
+    if (span := _YEAR_SPAN_BEFORE.search(text, max(0, start - 5), start + 5)) and span.end() == (
+        start + 5
+    ):
+        start = span.start()  # 2025—2026年秋冬季…攻坚行动: the years it spans
     counted = _LEADING_COUNT.match(text, start, suffix_start)
     if counted:
         start = counted.end()  # "10个专项攻坚行动" names the programme, not "个专项攻坚行动"
@@ -473,15 +480,18 @@ def _lexicon_candidates(doc: AnalyzedDoc, lexicon: Lexicon, cfg: _Config) -> Ite
         if entry["type"] in ("Policy", "Regulation"):
             kind = classify_title(str(entry["name"]), lexicon)
             attrs.append(("instrumentType", kind[1] if kind else "文件"))
-        start, name = m.start(), str(entry["name"])
+        start, end, name = m.start(), m.end(), str(entry["name"])
         year = _YEAR_BEFORE.search(doc.text, max(0, start - 5), start)
         if year and name.endswith(cfg.yearly_editions):
             start, name = year.start(), year.group(0) + name  # 2025年政府工作报告: one edition
+        phase = _PHASE.match(doc.text, end) if entry["type"] == "Programme" else None
+        if phase is not None:
+            end, name = phase.end(), name + phase.group(0)  # “三北”工程六期
         yield Candidate(
             start,
-            m.end(),
+            end,
             str(entry["type"]),
-            doc.text[start : m.end()],
+            doc.text[start:end],
             "lexicon",
             tuple(attrs),
             name=name,
