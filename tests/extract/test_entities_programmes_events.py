@@ -131,3 +131,14 @@ def test_a_seasonal_campaign_keeps_its_season_and_the_years_it_spans(lexicon: Le
     assert "秋冬季大气污染防治攻坚行动" in _of("Programme", text, lexicon)
     text = "河北省全面落实2024—2025年秋冬季大气污染综合治理攻坚行动，加强执法。"
     assert "2024—2025年秋冬季大气污染综合治理攻坚行动" in _of("Programme", text, lexicon)
+
+
+def test_a_batch_of_cases_names_that_edition(lexicon: Lexicon) -> None:
+    text = "湖南省入选第三批美丽河湖优秀案例，浏阳河名列其中。"
+    assert _of("Event", text, lexicon) == {"第三批美丽河湖优秀案例"}
+
+
+def test_a_joint_conference_is_a_standing_mechanism(lexicon: Lexicon) -> None:
+    text = "苏州市大气污染防治联席会议各成员单位要加强协作。"
+    assert "苏州市大气污染防治联席会议" in _of("Programme", text, lexicon)
+    assert _of("Event", text, lexicon) == set()

@@ -54,6 +54,7 @@ _LIST_OF_KINDS = re.compile(rf"[的等]|一批|[\d{_DIGITS}]+[项个批类]")
 _BATCH = re.compile(rf"第?[{_DIGITS}\d]+批")
 _YEAR_BEFORE = re.compile(r"\d{4}年$")
 _ROUND_BEFORE = re.compile(rf"第[{_DIGITS}\d]+轮$")
+_BATCH_BEFORE = re.compile(rf"第[{_DIGITS}\d]+批$")
 _YEAR_SPAN_BEFORE = re.compile(r"(?<!\d)\d{4}[—–-]\d{4}年$")
 # A phase of a programme is one too (三北工程六期), but not a period (六期间) or a count (六期中).
 _PHASE = re.compile(rf"[{_DIGITS}]期(?![间内末中])")
@@ -121,6 +122,7 @@ class _Config:
     policy_verbs: Affixes
     anchor_words: tuple[str, ...]
     inspection_prefixes: tuple[str, ...]
+    batched_events: tuple[str, ...]
     relative_re: re.Pattern[str]
     generic_instrument_words: tuple[str, ...]
     quoted_not_names: frozenset[str]
@@ -241,6 +243,7 @@ def _config(lexicon: Lexicon) -> _Config:
         policy_verbs=Affixes(p["policy_verbs"]),
         anchor_words=tuple(p["anchor_words"]),
         inspection_prefixes=tuple(p["inspection_prefixes"]),
+        batched_events=tuple(p["batched_events"]),
         relative_re=re.compile(alternation(p["relative_agencies"])),
         generic_instrument_words=tuple(p["generic_instrument_words"]),
         quoted_not_names=frozenset(p["quoted_not_names"]),
@@ -416,6 +419,10 @@ def _extend_left(text: str, end: int, suffix_start: int, type_: str, cfg: _Confi
     counted = _LEADING_COUNT.match(text, start, suffix_start)
     if counted:
         start = counted.end()  # "10个专项攻坚行动" names the programme, not "个专项攻坚行动"
+    if text.endswith(cfg.batched_events, 0, end) and (
+        batch := _BATCH_BEFORE.search(text, max(0, start - 6), start)
+    ):
+        start = batch.start()  # 第三批美丽河湖优秀案例: the batch opens the edition's name
     return start
 
 
@@ -731,6 +738,9 @@ def _suffix_candidates(doc: AnalyzedDoc, lexicon: Lexicon, cfg: _Config) -> Iter
         suffix = m.group(1)
         s_start, s_end = m.start(1), m.end(1)
         type_ = cfg.suffix_type[suffix]
+        longer = ends_with_any(text[max(0, s_end - cfg.suffixes.longest) : s_end], cfg.suffixes)
+        if longer is not None and len(longer) > len(suffix) and cfg.suffix_type[longer] != type_:
+            continue  # 会议 of 联席会议: the longer type word says what the name is
         if len(suffix) == 1 and s_start not in tokens.bounds:
             word = text[tokens.snap(s_start) : s_end]
             if word.endswith(cfg.not_agency_words):
