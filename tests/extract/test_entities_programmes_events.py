@@ -142,3 +142,12 @@ def test_a_joint_conference_is_a_standing_mechanism(lexicon: Lexicon) -> None:
     text = "苏州市大气污染防治联席会议各成员单位要加强协作。"
     assert "苏州市大气污染防治联席会议" in _of("Programme", text, lexicon)
     assert _of("Event", text, lexicon) == set()
+
+
+def test_a_scope_before_a_programme_says_where_it_goes_on(lexicon: Lexicon) -> None:
+    text = "甘肃省兰州市深入实施全省农业面源污染治理三年行动，推进全省固体废物污染防治联合攻关。"
+    found = _of("Programme", text, lexicon)
+    # a campaign named on its own is that campaign where it goes on...
+    assert "农业面源污染治理三年行动" in found
+    # ...a name that is one only with its scope is the province's own
+    assert "甘肃省固体废物污染防治联合攻关" in found

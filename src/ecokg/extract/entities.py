@@ -102,6 +102,7 @@ class _Config:
     titled_re: re.Pattern[str]
     leading_verbs: Affixes
     relative_scopes: tuple[str, ...]
+    scope_words: tuple[str, ...]
     generic_modifier_re: re.Pattern[str]
     speaker_re: re.Pattern[str]
     surnames: str
@@ -202,6 +203,7 @@ def _config(lexicon: Lexicon) -> _Config:
         person_re=re.compile(f"(?:{alternation(p['posts'])})"),
         leading_verbs=Affixes(p["leading_verbs"]),
         relative_scopes=tuple(p["relative_scopes"]),
+        scope_words=tuple(p["scope_words"]),
         generic_modifier_re=re.compile(
             f"(?:[{_CN_COUNT}]+大|{alternation(p['generic_modifiers'])})*"
         ),
@@ -781,6 +783,22 @@ def _suffix_candidates(doc: AnalyzedDoc, lexicon: Lexicon, cfg: _Config) -> Iter
             continue
         if not _plausible(surface, type_, suffix, text[max(0, start - 12) : start], lexicon, cfg):
             continue
+        scope = starts_with_any(surface, cfg.scope_words) if type_ == "Programme" else None
+        if (
+            scope is not None
+            and len(surface) - len(scope) >= cfg.min_length[type_]
+            and _plausible(
+                surface[len(scope) :],
+                type_,
+                ends_with_any(surface, cfg.suffixes) or suffix,  # 三年行动, not 行动
+                "",
+                lexicon,
+                cfg,
+            )
+        ):
+            # 全省…三年行动 is that campaign where it goes on; a name that needs the scope to be
+            # one (全省大气污染防治联合攻关) is the province's own and keeps it
+            start, surface = start + len(scope), surface[len(scope) :]
         attrs = _agency_attrs(surface, lexicon) if type_ == "Agency" else ()
         if type_ == "Regulation":
             attrs = (("instrumentType", (classify_title(surface, lexicon) or ("", suffix))[1]),)
