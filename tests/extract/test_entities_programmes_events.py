@@ -151,3 +151,19 @@ def test_a_scope_before_a_programme_says_where_it_goes_on(lexicon: Lexicon) -> N
     assert "农业面源污染治理三年行动" in found
     # ...a name that is one only with its scope is the province's own
     assert "甘肃省固体废物污染防治联合攻关" in found
+
+
+def test_one_plan_per_unit_formulas_are_programmes(lexicon: Lexicon) -> None:
+    text = "贵州省铜仁市落实“一河一策”，编制“一库一策”方案，完成“一河（园）一策一图”编制。"
+    assert {"一河一策", "一库一策", "一河(园)一策一图"} <= _of("Programme", text, lexicon)
+
+
+def test_a_list_of_firms_spared_checks_and_random_inspection_are_programmes(
+    lexicon: Lexicon,
+) -> None:
+    text = "宁夏回族自治区银川市全面推行“双随机、一公开”监管和生态环境监督执法正面清单制度。"
+    found = _of("Programme", text, lexicon)
+    # a known name before 和 ends there: the two are not one name
+    assert {"双随机、一公开监管", "生态环境监督执法正面清单制度"} <= found
+    text = "银川市按照“双随机、一公开”要求抽查企业，纳入监督执法正面清单的企业120家。"
+    assert {"双随机、一公开", "监督执法正面清单"} <= _of("Programme", text, lexicon)

@@ -82,6 +82,7 @@ class _Config:
     lexicon_re: re.Pattern[str]
     lexicon_entries: dict[str, dict[str, Any]]
     known_programmes: Affixes  # the lexicon's programme names and aliases
+    known_names: Affixes  # every name and alias of the lexicon's programmes and instruments
     suffix_re: re.Pattern[str]
     suffix_type: dict[str, str]
     suffixes: Affixes  # the words of suffix_type
@@ -166,6 +167,11 @@ def _config(lexicon: Lexicon) -> _Config:
         lexicon_re=re.compile(alternation(entries)),
         lexicon_entries=entries,
         known_programmes=Affixes(a for a, e in entries.items() if e["type"] == "Programme"),
+        known_names=Affixes(
+            a
+            for a, e in entries.items()
+            if e["type"] in ("Programme", "Policy", "Regulation") and len(a) > 3
+        ),
         # a lookahead finds every start, so 督察组 is seen inside 生态环境保护督察组
         suffix_re=re.compile(f"(?=({alternation(suffix_type)}))"),
         suffix_type=suffix_type,
@@ -407,6 +413,9 @@ def _extend_left(text: str, end: int, suffix_start: int, type_: str, cfg: _Confi
         if word in _JOINERS and (
             _ends_a_name(text, token_start, cfg)
             or text.endswith((*cfg.joined_ends, "”"), 0, token_start)
+            or cfg.known_names.at_end(
+                text[max(0, token_start - cfg.known_names.longest) : token_start]
+            )
         ):
             # "中国环境科学研究院和清华大学", "省生态环境厅与省公安厅", "“清四乱”和…专项行动":
             # two names, not one
