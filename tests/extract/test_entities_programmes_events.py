@@ -167,3 +167,17 @@ def test_a_list_of_firms_spared_checks_and_random_inspection_are_programmes(
     assert {"双随机、一公开监管", "生态环境监督执法正面清单制度"} <= found
     text = "银川市按照“双随机、一公开”要求抽查企业，纳入监督执法正面清单的企业120家。"
     assert {"双随机、一公开", "监督执法正面清单"} <= _of("Programme", text, lexicon)
+
+
+def test_a_name_that_counts_its_items_holds_the_items_listed_before_it(
+    lexicon: Lexicon,
+) -> None:
+    text = "甘肃省全力打好河西走廊攻坚战和腾格里、巴丹吉林两大沙漠锁边歼灭战。"
+    assert "腾格里、巴丹吉林两大沙漠锁边歼灭战" in _of("Programme", text, lexicon)
+    text = "甘肃省打好腾格里和巴丹吉林两大沙漠锁边歼灭战。"
+    assert "腾格里和巴丹吉林两大沙漠锁边歼灭战" in _of("Programme", text, lexicon)
+
+
+def test_the_routes_of_the_water_transfer_project_are_programmes(lexicon: Lexicon) -> None:
+    text = "丹江口水库水质稳定，保障南水北调中线工程调水安全，江苏省推进南水北调东线工程治污。"
+    assert {"南水北调中线工程", "南水北调东线工程"} <= _of("Programme", text, lexicon)

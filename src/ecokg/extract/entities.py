@@ -54,6 +54,9 @@ _LIST_OF_KINDS = re.compile(rf"[的等]|一批|[\d{_DIGITS}]+[项个批类]")
 _BATCH = re.compile(rf"第?[{_DIGITS}\d]+批")
 _YEAR_BEFORE = re.compile(r"\d{4}年$")
 _ROUND_BEFORE = re.compile(rf"第[{_DIGITS}\d]+轮$")
+# A name that counts the items listed before it (科尔沁、浑善达克两大沙地歼灭战).
+_COUNTED_HEAD = re.compile(r"([两二三四五六七八九])大")
+_CN_NUMBER = {c: i for i, c in enumerate("一二三四五六七八九", 1)} | {"两": 2}
 _BATCH_BEFORE = re.compile(rf"第[{_DIGITS}\d]+批$")
 _YEAR_SPAN_BEFORE = re.compile(r"(?<!\d)\d{4}[—–-]\d{4}年$")
 # A phase of a programme is one too (三北工程六期), but not a period (六期间) or a count (六期中).
@@ -421,6 +424,8 @@ def _extend_left(text: str, end: int, suffix_start: int, type_: str, cfg: _Confi
             # two names, not one
             break
         pos = start = token_start
+    if type_ in ("Programme", "Event"):
+        start = _counted_items(text, start, suffix_start, tokens, cfg)
     while start < suffix_start and text[start] in "的了和与及并在对好":
         start += 1
     if (span := _YEAR_SPAN_BEFORE.search(text, max(0, start - 5), start + 5)) and span.end() == (
@@ -435,6 +440,29 @@ def _extend_left(text: str, end: int, suffix_start: int, type_: str, cfg: _Confi
     ):
         start = batch.start()  # 第三批美丽河湖优秀案例: the batch opens the edition's name
     return start
+
+
+def _counted_items(text: str, start: int, end: int, tokens: _Tokens, cfg: _Config) -> int:
+    """Where a name that counts its items (两大沙地歼灭战) starts: at the first of the items
+    listed right before the count (科尔沁、浑善达克两大…, 科尔沁和浑善达克两大…), when the text
+    lists as many; else at ``start`` (the name found so far holds the last item)."""
+    count = _COUNTED_HEAD.search(text, start, end)
+    if count is None or count.start() == start or _PUNCT.intersection(text[start:end]):
+        return start
+    wanted, items, pos = _CN_NUMBER[count.group(1)], 1, start
+    while items < wanted and pos > 0 and text[pos - 1] in "、和与及":
+        item_end = head = pos - 1
+        while (
+            (token := tokens.by_end.get(head)) is not None
+            and (token[2].startswith("n") or token[2] in cfg.noun_pos)
+            and token[1] not in cfg.boundaries
+            and item_end - token[0] <= 6
+        ):
+            head = token[0]
+        if head == item_end:
+            break
+        pos, items = head, items + 1
+    return pos if items == wanted else start
 
 
 def _head_follows(text: str, end: int, suffix: str, cfg: _Config) -> bool:
