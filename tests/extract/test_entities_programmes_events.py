@@ -181,3 +181,10 @@ def test_a_name_that_counts_its_items_holds_the_items_listed_before_it(
 def test_the_routes_of_the_water_transfer_project_are_programmes(lexicon: Lexicon) -> None:
     text = "丹江口水库水质稳定，保障南水北调中线工程调水安全，江苏省推进南水北调东线工程治污。"
     assert {"南水北调中线工程", "南水北调东线工程"} <= _of("Programme", text, lexicon)
+
+
+def test_a_programmes_money_and_agreements_are_not_the_programme(lexicon: Lexicon) -> None:
+    text = "云南省今年安排生态保护补偿资金2.1亿元，签订生态保护补偿协议3份。"
+    assert "生态保护补偿" not in _of("Programme", text, lexicon)
+    text = "云南省持续完善生态保护补偿制度。"
+    assert "生态保护补偿" in _of("Programme", text, lexicon)

@@ -118,6 +118,7 @@ class _Config:
     weak_suffixes: tuple[str, ...]
     work_area_re: re.Pattern[str]
     yearly_editions: tuple[str, ...]
+    programme_holdings: tuple[str, ...]
     instrument_words: Affixes
     building_suffixes: tuple[str, ...]
     created_things: tuple[str, ...]
@@ -240,6 +241,7 @@ def _config(lexicon: Lexicon) -> _Config:
         # a quoted term that makes a name specific holds words, not a formula (“1+N”体系)
         quoted_term_re=re.compile(r"“[^”]*[\u4e00-\u9fff][^”]*”"),
         yearly_editions=tuple(p["yearly_editions"]),
+        programme_holdings=tuple(p["programme_holdings"]),
         instrument_words=Affixes(instruments_long),
         building_suffixes=tuple(p["building_suffixes"]),
         created_things=tuple(p["created_things"]),
@@ -517,6 +519,8 @@ def _lexicon_candidates(doc: AnalyzedDoc, lexicon: Lexicon, cfg: _Config) -> Ite
         if m.end() not in bounds and m.end() < len(doc.text):
             continue  # 生态环境部 inside 生态环境部门, 环境保护法 inside 环境保护法律
         entry = cfg.lexicon_entries[m.group(0)]
+        if entry["type"] == "Programme" and doc.text.startswith(cfg.programme_holdings, m.end()):
+            continue  # 生态保护补偿资金: the money, not the programme
         attrs = []
         if entry.get("kind"):
             attrs.append(("agencyType", str(entry["kind"])))
