@@ -188,3 +188,10 @@ def test_a_programmes_money_and_agreements_are_not_the_programme(lexicon: Lexico
     assert "生态保护补偿" not in _of("Programme", text, lexicon)
     text = "云南省持续完善生态保护补偿制度。"
     assert "生态保护补偿" in _of("Programme", text, lexicon)
+
+
+def test_a_host_may_say_when_before_it_holds_its_press_conference(lexicon: Lexicon) -> None:
+    text = "湖南省生态环境厅日前召开新闻通气会，通报全省河湖保护工作。"
+    assert "湖南省生态环境厅新闻通气会" in _of("Event", text, lexicon)
+    text = "湖南省林业局11月5日上午召开新闻发布会，介绍候鸟保护情况。"
+    assert "湖南省林业局新闻发布会" in _of("Event", text, lexicon)

@@ -141,6 +141,7 @@ class _Config:
     quoted_programme_re: re.Pattern[str]
     hosted_event_re: re.Pattern[str]
     press_kinds: tuple[str, ...]
+    host_when_re: re.Pattern[str]
     noun_pos: frozenset[str]
     agency_res: tuple[re.Pattern[str], ...]
     programme_res: tuple[re.Pattern[str], ...]
@@ -277,6 +278,9 @@ def _config(lexicon: Lexicon) -> _Config:
             rf"(?:{alternation(p['hosted_events']['kinds'])}))"
         ),
         press_kinds=tuple(sorted(p["hosted_events"]["kinds"], key=len, reverse=True)),
+        host_when_re=re.compile(
+            rf"(?:于?\d{{1,2}}月\d{{1,2}}日|{alternation(p['hosted_events'].get('when') or ())})+$"
+        ),
         quoted_programme_re=re.compile(
             rf"(?:{alternation(p['quoted_programme_verbs'])})了?(?:\d+[个项批家])?(“[^“”，。、；\n]{{2,14}}”)"
         ),
@@ -648,6 +652,8 @@ def _hosted_events(doc: AnalyzedDoc, cfg: _Config) -> Iterator[Candidate]:
     text = doc.text
     for m in cfg.hosted_event_re.finditer(text):
         host_end = m.start()
+        if when := cfg.host_when_re.search(text, max(0, host_end - 12), host_end):
+            host_end = when.start()  # …厅日前召开…: the host stands before when it held it
         suffix = ends_with_any(text[max(0, host_end - 8) : host_end], cfg.suffixes)
         if suffix is None or cfg.suffix_type[suffix] != "Agency":
             continue
