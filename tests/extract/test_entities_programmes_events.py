@@ -195,3 +195,13 @@ def test_a_host_may_say_when_before_it_holds_its_press_conference(lexicon: Lexic
     assert "湖南省生态环境厅新闻通气会" in _of("Event", text, lexicon)
     text = "湖南省林业局11月5日上午召开新闻发布会，介绍候鸟保护情况。"
     assert "湖南省林业局新闻发布会" in _of("Event", text, lexicon)
+
+
+def test_a_meeting_named_by_time_and_topic_is_the_host_divisions(lexicon: Lexicon) -> None:
+    text = "浙江省衢州市召开2024年市级总河长会议，部署任务。"
+    assert "衢州市2024年市级总河长会议" in _of("Event", text, lexicon)
+    text = "四川省成都市武侯区召开2025年上半年生态环境保护工作新闻发布会。"
+    assert "武侯区2025年上半年生态环境保护工作新闻发布会" in _of("Event", text, lexicon)
+    # a meeting of the division's own body, or of all of it, is named as before
+    text = "四川省成都市召开市政府常务会议，成都市还召开全市生态环境保护大会。"
+    assert _of("Event", text, lexicon) == {"成都市人民政府常务会议", "成都市生态环境保护大会"}

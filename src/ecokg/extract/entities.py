@@ -57,6 +57,10 @@ _ROUND_BEFORE = re.compile(rf"第[{_DIGITS}\d]+轮$")
 # A name that counts the items listed before it (科尔沁、浑善达克两大沙地歼灭战).
 _COUNTED_HEAD = re.compile(r"([两二三四五六七八九])大")
 _CN_NUMBER = {c: i for i, c in enumerate("一二三四五六七八九", 1)} | {"两": 2}
+# The time a meeting is named by, before the rest of its name (2025年前三季度…新闻发布会).
+_TIME_LEAD = re.compile(r"\d{4}年(?:度|前三季度|上半年|下半年|第[一二三四]季度)?$")
+# A meeting of a division's own body (市政府常务会议) is named by that body.
+_OWN_BODY = re.compile(r"[省市县区](?:委|政府|人民政府|人大|政协)")
 _BATCH_BEFORE = re.compile(rf"第[{_DIGITS}\d]+批$")
 _YEAR_SPAN_BEFORE = re.compile(r"(?<!\d)\d{4}[—–-]\d{4}年$")
 # A phase of a programme is one too (三北工程六期), but not a period (六期间) or a count (六期中).
@@ -142,6 +146,7 @@ class _Config:
     hosted_event_re: re.Pattern[str]
     press_kinds: tuple[str, ...]
     host_when_re: re.Pattern[str]
+    hosted_verbs: Affixes
     noun_pos: frozenset[str]
     agency_res: tuple[re.Pattern[str], ...]
     programme_res: tuple[re.Pattern[str], ...]
@@ -278,6 +283,7 @@ def _config(lexicon: Lexicon) -> _Config:
             rf"(?:{alternation(p['hosted_events']['kinds'])}))"
         ),
         press_kinds=tuple(sorted(p["hosted_events"]["kinds"], key=len, reverse=True)),
+        hosted_verbs=Affixes(p["hosted_events"]["verbs"]),
         host_when_re=re.compile(
             rf"(?:于?\d{{1,2}}月\d{{1,2}}日|{alternation(p['hosted_events'].get('when') or ())})+$"
         ),
@@ -849,9 +855,43 @@ def _suffix_candidates(doc: AnalyzedDoc, lexicon: Lexicon, cfg: _Config) -> Iter
         attrs = _agency_attrs(surface, lexicon) if type_ == "Agency" else ()
         if type_ == "Regulation":
             attrs = (("instrumentType", (classify_title(surface, lexicon) or ("", suffix))[1]),)
+        if type_ == "Event" and (hosted := _hosted_by_division(text, start, s_end, lexicon, cfg)):
+            yield Candidate(
+                hosted[0], s_end, type_, text[hosted[0] : s_end], "pattern", name=hosted[1]
+            )
+            continue
         yield Candidate(start, s_end, type_, surface, "pattern", attrs)
         if type_ in ("Programme", "Event"):
             yield from _quoted_siblings(text, start, s_end, type_)
+
+
+def _hosted_by_division(
+    text: str, start: int, end: int, lexicon: Lexicon, cfg: _Config
+) -> tuple[int, str] | None:
+    """A meeting named by its time and topic alone right after the division that holds it
+    (福建省南平市召开2023年市级总河长会议, 江津区召开2025年前三季度…新闻发布会) is that
+    division's: its name starts with the division, its span with the time."""
+    lead = _TIME_LEAD.search(text, max(0, start - 12), start)
+    at = lead.start() if lead else start
+    verb = cfg.hosted_verbs.at_end(text[max(0, at - cfg.hosted_verbs.longest) : at])
+    if (
+        verb is None
+        or _OWN_BODY.match(text, start)
+        or text.startswith((*cfg.relative_scopes, *cfg.scope_words), start)
+    ):
+        return None  # 遵义市召开市政府常务会议, …召开全市…大会: the name says whose it is
+    host_end = at - len(verb)
+    if when := cfg.host_when_re.search(text, max(0, host_end - 12), host_end):
+        host_end = when.start()
+    window = max(0, host_end - 12)
+    hits = [
+        h
+        for h in find_places(text[window:host_end], lexicon)
+        if window + h.end == host_end and h.place.type in ("province", "city", "county")
+    ]
+    if not hits or find_places(text[start:end], lexicon)[:1]:
+        return None  # no division holds it, or the name says where already
+    return at, text[window + hits[-1].start : host_end] + text[at:end]
 
 
 def _quoted_siblings(text: str, start: int, end: int, type_: str) -> Iterator[Candidate]:
