@@ -59,6 +59,7 @@ _COUNTED_HEAD = re.compile(r"([两二三四五六七八九])大")
 _CN_NUMBER = {c: i for i, c in enumerate("一二三四五六七八九", 1)} | {"两": 2}
 # The time a meeting is named by, before the rest of its name (2025年前三季度…新闻发布会).
 _TIME_LEAD = re.compile(r"\d{4}年(?:度|前三季度|上半年|下半年|第[一二三四]季度)?$")
+_YEAR_FIRST = re.compile(r"\d{4}年度?")
 # A meeting of a division's own body (市政府常务会议) is named by that body.
 _OWN_BODY = re.compile(r"[省市县区](?:委|政府|人民政府|人大|政协)")
 _BATCH_BEFORE = re.compile(rf"第[{_DIGITS}\d]+批$")
@@ -868,17 +869,17 @@ def _suffix_candidates(doc: AnalyzedDoc, lexicon: Lexicon, cfg: _Config) -> Iter
 def _hosted_by_division(
     text: str, start: int, end: int, lexicon: Lexicon, cfg: _Config
 ) -> tuple[int, str] | None:
-    """A meeting named by its time and topic alone right after the division that holds it
-    (福建省南平市召开2023年市级总河长会议, 江津区召开2025年前三季度…新闻发布会) is that
+    """A meeting named by its time (a year first) and topic right after the division that
+    holds it (福建省南平市召开2023年市级总河长会议, 江津区召开2025年前三季度…新闻发布会) is that
     division's: its name starts with the division, its span with the time."""
     lead = _TIME_LEAD.search(text, max(0, start - 12), start)
     at = lead.start() if lead else start
+    if not text[at : at + 1].isdigit():
+        return None  # 成都市召开大气污染防治工作会议: a topic alone names the meeting
     verb = cfg.hosted_verbs.at_end(text[max(0, at - cfg.hosted_verbs.longest) : at])
-    if (
-        verb is None
-        or _OWN_BODY.match(text, start)
-        or text.startswith((*cfg.relative_scopes, *cfg.scope_words), start)
-    ):
+    year = _YEAR_FIRST.match(text, start)
+    body = year.end() if year else start  # 2025年全省…工作会议: what follows the year
+    if verb is None or _OWN_BODY.match(text, body) or text.startswith(cfg.scope_words, body):
         return None  # 遵义市召开市政府常务会议, …召开全市…大会: the name says whose it is
     host_end = at - len(verb)
     if when := cfg.host_when_re.search(text, max(0, host_end - 12), host_end):
