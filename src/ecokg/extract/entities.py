@@ -53,6 +53,19 @@ _NOT_IN_NAME = re.compile(rf"[，,。；;：:、！？!?（）()《》“”\s�
 _LIST_OF_KINDS = re.compile(rf"[的等]|一批|[\d{_DIGITS}]+[项个批类]")
 _BATCH = re.compile(rf"第?[{_DIGITS}\d]+批")
 _YEAR_BEFORE = re.compile(r"\d{4}年$")
+_ROUND_BEFORE = re.compile(rf"第[{_DIGITS}\d]+轮$")
+# A name that counts the items listed before it (科尔沁、浑善达克两大沙地歼灭战).
+_COUNTED_HEAD = re.compile(r"([两二三四五六七八九])大")
+_CN_NUMBER = {c: i for i, c in enumerate("一二三四五六七八九", 1)} | {"两": 2}
+# The time a meeting is named by, before the rest of its name (2025年前三季度…新闻发布会).
+_TIME_LEAD = re.compile(r"\d{4}年(?:度|前三季度|上半年|下半年|第[一二三四]季度)?$")
+_YEAR_FIRST = re.compile(r"\d{4}年度?")
+# A meeting of a division's own body (市政府常务会议) is named by that body.
+_OWN_BODY = re.compile(r"[省市县区](?:委|政府|人民政府|人大|政协)")
+_BATCH_BEFORE = re.compile(rf"第[{_DIGITS}\d]+批$")
+_YEAR_SPAN_BEFORE = re.compile(r"(?<!\d)\d{4}[—–-]\d{4}年$")
+# A phase of a programme is one too (三北工程六期), but not a period (六期间) or a count (六期中).
+_PHASE = re.compile(rf"[{_DIGITS}]期(?![间内末中])")
 # The text before a name ends inside an enumeration ("…黑臭水体整治、").
 _OPEN_LIST = re.compile(r"、[^，,。；;：:]*$")
 _SOURCE_RANK = {"lexicon": 0, "title": 1, "gazetteer": 2, "pattern": 3}
@@ -77,6 +90,7 @@ class _Config:
     lexicon_re: re.Pattern[str]
     lexicon_entries: dict[str, dict[str, Any]]
     known_programmes: Affixes  # the lexicon's programme names and aliases
+    known_names: Affixes  # every name and alias of the lexicon's programmes and instruments
     suffix_re: re.Pattern[str]
     suffix_type: dict[str, str]
     suffixes: Affixes  # the words of suffix_type
@@ -86,6 +100,7 @@ class _Config:
     min_length: dict[str, int]
     max_length: dict[str, int]
     boundaries: Affixes
+    posts: frozenset[str]
     not_agency_words: tuple[str, ...]
     name_ends: tuple[str, ...]
     county_re: re.Pattern[str]
@@ -96,6 +111,7 @@ class _Config:
     titled_re: re.Pattern[str]
     leading_verbs: Affixes
     relative_scopes: tuple[str, ...]
+    scope_words: tuple[str, ...]
     generic_modifier_re: re.Pattern[str]
     speaker_re: re.Pattern[str]
     surnames: str
@@ -107,17 +123,22 @@ class _Config:
     weak_suffixes: tuple[str, ...]
     work_area_re: re.Pattern[str]
     yearly_editions: tuple[str, ...]
+    programme_holdings: tuple[str, ...]
     instrument_words: Affixes
     building_suffixes: tuple[str, ...]
+    created_things: tuple[str, ...]
     counted_tail_re: re.Pattern[str]
     quoted_term_re: re.Pattern[str]
     launch_verbs: dict[str, tuple[str, ...]]  # type word -> verbs that launch or found one
     policy_verbs: Affixes
     anchor_words: tuple[str, ...]
     inspection_prefixes: tuple[str, ...]
+    batched_events: tuple[str, ...]
     relative_re: re.Pattern[str]
     generic_instrument_words: tuple[str, ...]
     quoted_not_names: frozenset[str]
+    follow_up_re: re.Pattern[str]
+    follow_up_event_after: tuple[str, ...]
     standard_series: tuple[str, ...]
     standard_not_starts: tuple[str, ...]
     standard_title_after: re.Pattern[str]
@@ -125,9 +146,12 @@ class _Config:
     quoted_programme_re: re.Pattern[str]
     hosted_event_re: re.Pattern[str]
     press_kinds: tuple[str, ...]
+    host_when_re: re.Pattern[str]
+    hosted_verbs: Affixes
     noun_pos: frozenset[str]
     agency_res: tuple[re.Pattern[str], ...]
     programme_res: tuple[re.Pattern[str], ...]
+    event_res: tuple[re.Pattern[str], ...]
     policy_res: tuple[re.Pattern[str], ...]
     place_words: tuple[tuple[tuple[str, ...], int, int, frozenset[str], tuple[str, ...]], ...]
     not_place_words: frozenset[str]
@@ -154,6 +178,11 @@ def _config(lexicon: Lexicon) -> _Config:
         lexicon_re=re.compile(alternation(entries)),
         lexicon_entries=entries,
         known_programmes=Affixes(a for a, e in entries.items() if e["type"] == "Programme"),
+        known_names=Affixes(
+            a
+            for a, e in entries.items()
+            if e["type"] in ("Programme", "Policy", "Regulation") and len(a) > 3
+        ),
         # a lookahead finds every start, so 督察组 is seen inside 生态环境保护督察组
         suffix_re=re.compile(f"(?=({alternation(suffix_type)}))"),
         suffix_type=suffix_type,
@@ -165,6 +194,7 @@ def _config(lexicon: Lexicon) -> _Config:
         max_length={str(k): int(v) for k, v in p["max_length"].items()},
         # A post ends a name on its left too: 厅长李军 is a person after an agency.
         boundaries=Affixes([*p["left_boundaries"], *p["posts"]]),
+        posts=frozenset(p["posts"]),
         not_agency_words=tuple(p["not_agency_words"]),
         name_ends=tuple(sorted({*(s for s in suffix_type if len(s) > 1), *instruments_long})),
         # a county's name holds no quantifier, conjunction or ranking verb (江西各城市, 全省各县,
@@ -190,6 +220,7 @@ def _config(lexicon: Lexicon) -> _Config:
         person_re=re.compile(f"(?:{alternation(p['posts'])})"),
         leading_verbs=Affixes(p["leading_verbs"]),
         relative_scopes=tuple(p["relative_scopes"]),
+        scope_words=tuple(p["scope_words"]),
         generic_modifier_re=re.compile(
             f"(?:[{_CN_COUNT}]+大|{alternation(p['generic_modifiers'])})*"
         ),
@@ -217,8 +248,10 @@ def _config(lexicon: Lexicon) -> _Config:
         # a quoted term that makes a name specific holds words, not a formula (“1+N”体系)
         quoted_term_re=re.compile(r"“[^”]*[\u4e00-\u9fff][^”]*”"),
         yearly_editions=tuple(p["yearly_editions"]),
+        programme_holdings=tuple(p["programme_holdings"]),
         instrument_words=Affixes(instruments_long),
         building_suffixes=tuple(p["building_suffixes"]),
+        created_things=tuple(p["created_things"]),
         work_area_re=re.compile(
             f"(?:{alternation(p['scope_prefixes'])})?(?:{alternation(p['work_areas'])})"
         ),
@@ -230,9 +263,12 @@ def _config(lexicon: Lexicon) -> _Config:
         policy_verbs=Affixes(p["policy_verbs"]),
         anchor_words=tuple(p["anchor_words"]),
         inspection_prefixes=tuple(p["inspection_prefixes"]),
+        batched_events=tuple(p["batched_events"]),
         relative_re=re.compile(alternation(p["relative_agencies"])),
         generic_instrument_words=tuple(p["generic_instrument_words"]),
         quoted_not_names=frozenset(p["quoted_not_names"]),
+        follow_up_re=re.compile(f"“?(?:{alternation(p['follow_ups']['words'])})”?"),
+        follow_up_event_after=tuple(p["follow_ups"]["event_after"]),
         standard_series=tuple(standards.get("series") or ()),
         standard_not_starts=tuple(standards.get("not_title_starts") or ()),
         # the title after a standard's number, or the end of the one before it, with a (试行) note
@@ -248,12 +284,17 @@ def _config(lexicon: Lexicon) -> _Config:
             rf"(?:{alternation(p['hosted_events']['kinds'])}))"
         ),
         press_kinds=tuple(sorted(p["hosted_events"]["kinds"], key=len, reverse=True)),
+        hosted_verbs=Affixes(p["hosted_events"]["verbs"]),
+        host_when_re=re.compile(
+            rf"(?:于?\d{{1,2}}月\d{{1,2}}日|{alternation(p['hosted_events'].get('when') or ())})+$"
+        ),
         quoted_programme_re=re.compile(
             rf"(?:{alternation(p['quoted_programme_verbs'])})了?(?:\d+[个项批家])?(“[^“”，。、；\n]{{2,14}}”)"
         ),
         noun_pos=frozenset(p["noun_pos"]),
         agency_res=tuple(re.compile(r) for r in p["agency_regexes"]),
         programme_res=tuple(re.compile(r) for r in p["programme_regexes"]),
+        event_res=tuple(re.compile(r) for r in p.get("event_regexes") or ()),
         policy_res=tuple(re.compile(r) for r in p["policy_regexes"]),
         place_words=tuple(
             (
@@ -336,6 +377,7 @@ def _extend_left(text: str, end: int, suffix_start: int, type_: str, cfg: _Confi
         end not in tokens.bounds
         and end < len(text)
         and not _head_follows(text, end, text[suffix_start:end], cfg)
+        and not (type_ == "Event" and _locative_follows(text, end, tokens))
     ):
         return None
     limit = max(0, end - cfg.max_length[type_])
@@ -367,8 +409,10 @@ def _extend_left(text: str, end: int, suffix_start: int, type_: str, cfg: _Confi
         if quoted and tag not in cfg.noun_pos and word not in cfg.name_words:
             break  # before a quoted term only nouns and name words belong to the name
             # (美丽中国“江西样板”, 生态环境执法“铁拳”专项行动)
-        if token_start < limit or any(c in _PUNCT for c in word) or word in cfg.boundaries:
+        if token_start < limit or any(c in _PUNCT for c in word):
             break
+        if word in cfg.boundaries and not (type_ == "Event" and word in cfg.posts):
+            break  # a post names a meeting of its holders (总河长会议, 主任会议)
         if type_ == "Agency" and _ends_with_a_verb(word, cfg):
             break
         if (
@@ -379,22 +423,59 @@ def _extend_left(text: str, end: int, suffix_start: int, type_: str, cfg: _Confi
             break
         if tag == "m" and not word.startswith("第") and _counter_follows(text, pos):
             break  # "3个…": a count; an ordinal (第十四届人民代表大会) is part of a name
-        if _BATCH.fullmatch(word):
-            break  # 第三轮…督察第二批督察: the batch is not part of the name
+        if _BATCH.fullmatch(word) and not _ROUND_BEFORE.search(text, 0, token_start):
+            break  # 第三轮…督察第二批督察: the batch is not part of the name, but a batch of
+            # a round names one (第三轮第二批中央生态环境保护督察)
         if word in _JOINERS and (
             _ends_a_name(text, token_start, cfg)
             or text.endswith((*cfg.joined_ends, "”"), 0, token_start)
+            or cfg.known_names.at_end(
+                text[max(0, token_start - cfg.known_names.longest) : token_start]
+            )
         ):
             # "中国环境科学研究院和清华大学", "省生态环境厅与省公安厅", "“清四乱”和…专项行动":
             # two names, not one
             break
         pos = start = token_start
+    if type_ in ("Programme", "Event"):
+        start = _counted_items(text, start, suffix_start, tokens, cfg)
     while start < suffix_start and text[start] in "的了和与及并在对好":
         start += 1
+    if (span := _YEAR_SPAN_BEFORE.search(text, max(0, start - 5), start + 5)) and span.end() == (
+        start + 5
+    ):
+        start = span.start()  # 2025—2026年秋冬季…攻坚行动: the years it spans
     counted = _LEADING_COUNT.match(text, start, suffix_start)
     if counted:
         start = counted.end()  # "10个专项攻坚行动" names the programme, not "个专项攻坚行动"
+    if text.endswith(cfg.batched_events, 0, end) and (
+        batch := _BATCH_BEFORE.search(text, max(0, start - 6), start)
+    ):
+        start = batch.start()  # 第三批美丽河湖优秀案例: the batch opens the edition's name
     return start
+
+
+def _counted_items(text: str, start: int, end: int, tokens: _Tokens, cfg: _Config) -> int:
+    """Where a name that counts its items (两大沙地歼灭战) starts: at the first of the items
+    listed right before the count (科尔沁、浑善达克两大…, 科尔沁和浑善达克两大…), when the text
+    lists as many; else at ``start`` (the name found so far holds the last item)."""
+    count = _COUNTED_HEAD.search(text, start, end)
+    if count is None or count.start() == start or _PUNCT.intersection(text[start:end]):
+        return start
+    wanted, items, pos = _CN_NUMBER[count.group(1)], 1, start
+    while items < wanted and pos > 0 and text[pos - 1] in "、和与及":
+        item_end = head = pos - 1
+        while (
+            (token := tokens.by_end.get(head)) is not None
+            and (token[2].startswith("n") or token[2] in cfg.noun_pos)
+            and token[1] not in cfg.boundaries
+            and item_end - token[0] <= 6
+        ):
+            head = token[0]
+        if head == item_end:
+            break
+        pos, items = head, items + 1
+    return pos if items == wanted else start
 
 
 def _head_follows(text: str, end: int, suffix: str, cfg: _Config) -> bool:
@@ -403,6 +484,12 @@ def _head_follows(text: str, end: int, suffix: str, cfg: _Config) -> bool:
     count."""
     post = cfg.person_re.match(text, end)
     return bool(suffix) and post is not None and post.group(0).startswith((suffix, suffix[-1]))
+
+
+def _locative_follows(text: str, end: int, tokens: _Tokens) -> bool:
+    """Whether a locative word ends a meeting's name, read by jieba as one word with its last
+    character (推进会|上 as 推进|会上, 大会|期间 as 大|会期|间 is not): "在…工作推进会上"."""
+    return text[end : end + 1] in "上中后" and end + 1 in tokens.bounds
 
 
 def _ends_with_a_verb(word: str, cfg: _Config) -> bool:
@@ -443,6 +530,8 @@ def _lexicon_candidates(doc: AnalyzedDoc, lexicon: Lexicon, cfg: _Config) -> Ite
         if m.end() not in bounds and m.end() < len(doc.text):
             continue  # 生态环境部 inside 生态环境部门, 环境保护法 inside 环境保护法律
         entry = cfg.lexicon_entries[m.group(0)]
+        if entry["type"] == "Programme" and doc.text.startswith(cfg.programme_holdings, m.end()):
+            continue  # 生态保护补偿资金: the money, not the programme
         attrs = []
         if entry.get("kind"):
             attrs.append(("agencyType", str(entry["kind"])))
@@ -452,15 +541,18 @@ def _lexicon_candidates(doc: AnalyzedDoc, lexicon: Lexicon, cfg: _Config) -> Ite
         if entry["type"] in ("Policy", "Regulation"):
             kind = classify_title(str(entry["name"]), lexicon)
             attrs.append(("instrumentType", kind[1] if kind else "文件"))
-        start, name = m.start(), str(entry["name"])
+        start, end, name = m.start(), m.end(), str(entry["name"])
         year = _YEAR_BEFORE.search(doc.text, max(0, start - 5), start)
         if year and name.endswith(cfg.yearly_editions):
             start, name = year.start(), year.group(0) + name  # 2025年政府工作报告: one edition
+        phase = _PHASE.match(doc.text, end) if entry["type"] == "Programme" else None
+        if phase is not None:
+            end, name = phase.end(), name + phase.group(0)  # “三北”工程六期
         yield Candidate(
             start,
-            m.end(),
+            end,
             str(entry["type"]),
-            doc.text[start : m.end()],
+            doc.text[start:end],
             "lexicon",
             tuple(attrs),
             name=name,
@@ -505,6 +597,9 @@ def _quoted_programmes(doc: AnalyzedDoc, cfg: _Config) -> Iterator[Candidate]:
     for regex in cfg.programme_res:
         for m in regex.finditer(doc.text):
             yield Candidate(m.start(), m.end(), "Programme", m.group(0), "pattern")
+    for regex in cfg.event_res:
+        for m in regex.finditer(doc.text):
+            yield Candidate(m.start(), m.end(), "Event", m.group(0), "pattern")
     for m in cfg.quoted_programme_re.finditer(doc.text):
         name = m.group(1).strip("“”")
         if name not in cfg.quoted_not_names and not _generic(
@@ -524,6 +619,32 @@ def _quoted_programmes(doc: AnalyzedDoc, cfg: _Config) -> Iterator[Candidate]:
             yield Candidate(m.start(1), m.end(1), type_, name, "pattern")
 
 
+def _follow_ups(doc: AnalyzedDoc, cfg: _Config) -> Iterator[Candidate]:
+    """Follow-up checks named by the work they revisit (督察整改“回头看”, 燃煤锅炉清零“回头看”):
+    the words before them, as far as a name reaches; after an inspection (省级生态环境保护
+    督察“回头看”) an event. Launched alone (开展“回头看”) they name nothing."""
+    text = doc.text
+    for m in cfg.follow_up_re.finditer(text):
+        at = m.start()
+        start = _extend_left(text, at, at, "Programme", cfg)
+        if start is None:
+            continue
+        while (verb := starts_with_any(text[start:at], cfg.leading_verbs)) is not None:
+            start += len(verb)
+        head = text[start:at]
+        if len(head) < 3 or not _is_cjk(head) or cfg.generic_modifier_re.fullmatch(head):
+            continue
+        inner = ends_with_any(head, cfg.suffixes)
+        if head.endswith(_JOINERS) or (
+            inner is not None
+            and cfg.suffix_type[inner] == "Programme"
+            and inner not in cfg.weak_suffixes
+        ):
+            continue  # 整改及“回头看”: two kinds of work; 专项行动“回头看”: the campaign is named
+        type_ = "Event" if head.endswith(cfg.follow_up_event_after) else "Programme"
+        yield Candidate(start, m.end(), type_, text[start : m.end()], "pattern")
+
+
 # "<issuer>关于[贯彻落实]<subject>的<type>": the parts of a title that may name other things.
 _TITLE_PARTS = re.compile(
     r"(?P<issuer>[^《》关]{2,24}?)?关于(?:贯彻落实|贯彻执行|贯彻|落实|实施|执行)?(?P<subject>[^《》的]{2,60})的"
@@ -538,6 +659,8 @@ def _hosted_events(doc: AnalyzedDoc, cfg: _Config) -> Iterator[Candidate]:
     text = doc.text
     for m in cfg.hosted_event_re.finditer(text):
         host_end = m.start()
+        if when := cfg.host_when_re.search(text, max(0, host_end - 12), host_end):
+            host_end = when.start()  # …厅日前召开…: the host stands before when it held it
         suffix = ends_with_any(text[max(0, host_end - 8) : host_end], cfg.suffixes)
         if suffix is None or cfg.suffix_type[suffix] != "Agency":
             continue
@@ -671,6 +794,9 @@ def _suffix_candidates(doc: AnalyzedDoc, lexicon: Lexicon, cfg: _Config) -> Iter
         suffix = m.group(1)
         s_start, s_end = m.start(1), m.end(1)
         type_ = cfg.suffix_type[suffix]
+        longer = ends_with_any(text[max(0, s_end - cfg.suffixes.longest) : s_end], cfg.suffixes)
+        if longer is not None and len(longer) > len(suffix) and cfg.suffix_type[longer] != type_:
+            continue  # 会议 of 联席会议: the longer type word says what the name is
         if len(suffix) == 1 and s_start not in tokens.bounds:
             word = text[tokens.snap(s_start) : s_end]
             if word.endswith(cfg.not_agency_words):
@@ -711,12 +837,62 @@ def _suffix_candidates(doc: AnalyzedDoc, lexicon: Lexicon, cfg: _Config) -> Iter
             continue
         if not _plausible(surface, type_, suffix, text[max(0, start - 12) : start], lexicon, cfg):
             continue
+        scope = starts_with_any(surface, cfg.scope_words) if type_ == "Programme" else None
+        if (
+            scope is not None
+            and len(surface) - len(scope) >= cfg.min_length[type_]
+            and _plausible(
+                surface[len(scope) :],
+                type_,
+                ends_with_any(surface, cfg.suffixes) or suffix,  # 三年行动, not 行动
+                "",
+                lexicon,
+                cfg,
+            )
+        ):
+            # 全省…三年行动 is that campaign where it goes on; a name that needs the scope to be
+            # one (全省大气污染防治联合攻关) is the province's own and keeps it
+            start, surface = start + len(scope), surface[len(scope) :]
         attrs = _agency_attrs(surface, lexicon) if type_ == "Agency" else ()
         if type_ == "Regulation":
             attrs = (("instrumentType", (classify_title(surface, lexicon) or ("", suffix))[1]),)
+        if type_ == "Event" and (hosted := _hosted_by_division(text, start, s_end, lexicon, cfg)):
+            yield Candidate(
+                hosted[0], s_end, type_, text[hosted[0] : s_end], "pattern", name=hosted[1]
+            )
+            continue
         yield Candidate(start, s_end, type_, surface, "pattern", attrs)
         if type_ in ("Programme", "Event"):
             yield from _quoted_siblings(text, start, s_end, type_)
+
+
+def _hosted_by_division(
+    text: str, start: int, end: int, lexicon: Lexicon, cfg: _Config
+) -> tuple[int, str] | None:
+    """A meeting named by its time (a year first) and topic right after the division that
+    holds it (福建省南平市召开2023年市级总河长会议, 江津区召开2025年前三季度…新闻发布会) is that
+    division's: its name starts with the division, its span with the time."""
+    lead = _TIME_LEAD.search(text, max(0, start - 12), start)
+    at = lead.start() if lead else start
+    if not text[at : at + 1].isdigit():
+        return None  # 成都市召开大气污染防治工作会议: a topic alone names the meeting
+    verb = cfg.hosted_verbs.at_end(text[max(0, at - cfg.hosted_verbs.longest) : at])
+    year = _YEAR_FIRST.match(text, start)
+    body = year.end() if year else start  # 2025年全省…工作会议: what follows the year
+    if verb is None or _OWN_BODY.match(text, body) or text.startswith(cfg.scope_words, body):
+        return None  # 遵义市召开市政府常务会议, …召开全市…大会: the name says whose it is
+    host_end = at - len(verb)
+    if when := cfg.host_when_re.search(text, max(0, host_end - 12), host_end):
+        host_end = when.start()
+    window = max(0, host_end - 12)
+    hits = [
+        h
+        for h in find_places(text[window:host_end], lexicon)
+        if window + h.end == host_end and h.place.type in ("province", "city", "county")
+    ]
+    if not hits or find_places(text[start:end], lexicon)[:1]:
+        return None  # no division holds it, or the name says where already
+    return at, text[window + hits[-1].start : host_end] + text[at:end]
 
 
 def _quoted_siblings(text: str, start: int, end: int, type_: str) -> Iterator[Candidate]:
@@ -788,6 +964,8 @@ def _plausible(
         return False
     if type_ == "Programme" and _placed(surface, lexicon, cfg):
         return False
+    if type_ == "Programme" and suffix == "创建":
+        return surface[: -len(suffix)].rstrip('”"').endswith(cfg.created_things)
     if type_ == "Programme" and suffix in cfg.weak_suffixes:
         return (
             any(word in surface for word in cfg.anchor_words)
@@ -1195,6 +1373,7 @@ def _pooled(doc: AnalyzedDoc, lexicon: Lexicon, cfg: _Config) -> list[Candidate]
         *_agency_candidates(doc, lexicon, cfg),
         *_quoted_programmes(doc, cfg),
         *_hosted_events(doc, cfg),
+        *_follow_ups(doc, cfg),
         *_place_candidates(doc, lexicon, cfg),
         *_suffix_candidates(doc, lexicon, cfg),
         *_policy_candidates(doc, lexicon, cfg),

@@ -22,7 +22,7 @@ from ecokg.text.wordlists import starts_with_any
 _NOISE = re.compile(r"[“”\"‘’'「」\s]")
 _JUDICIAL = ("中级人民法院", "人民法院", "人民检察院", "中院")
 _LIST_MARKER = re.compile(r"^\d{1,2}[.．、]")  # "1.专项行动…": the item's number
-_YEAR_LEAD = re.compile(r"^\d{4}年")  # 2025年全省…工作会议: the year stands before 全省
+_YEAR_LEAD = re.compile(r"^\d{4}年度?")  # 2025年全省…工作会议: the year stands before 全省
 _RELATIVE_PREFIXES = ("我省", "全省", "本省", "省级", "省")
 # In an autonomous region, 自治区 (and 我区, 全区) is the region; in a municipality, 市 is it.
 _REGION_PREFIXES = ("自治区", "我区", "全区", "本区")
