@@ -1867,3 +1867,18 @@ def test_a_rank_among_counted_peers_of_an_autonomous_region(lexicon: Lexicon) ->
         (Decimal(2), "造林任务完成量全区排名", "巴彦淖尔市"),
         (Decimal(1), "资金量全区排名", "乌海市"),
     ]
+
+
+def test_a_tied_rank_keeps_the_scope_of_the_rank_before_it(lexicon: Lexicon) -> None:
+    text = "上半年，全市PM2.5浓度排名全省第三，优良天数比率与宜春市并列第一。"
+    found = [o for o in observe(text, lexicon, published="2025-08-10") if o.unit == "rank"]
+    assert [(o.value, o.rank_scope) for o in found] == [
+        (Decimal(3), "provincial"),
+        (Decimal(1), "provincial"),
+    ]
+
+
+def test_a_fraction_word_before_of_names_the_share_of_what_follows(lexicon: Lexicon) -> None:
+    found = observe("九成以上的乡镇实现生活垃圾集中收运。", lexicon, published="2025-08-10")
+    assert found[0].indicator.label == "乡镇实现生活垃圾集中收运比例"
+    assert (found[0].value, found[0].qualifier) == (Decimal(90), "lower_bound")

@@ -858,6 +858,20 @@ def _subject(state: _DocState, clause_start: int, limit: int) -> str:
 _LEVEL_SCOPES = {"county": "全市", "city": "全省", "province": "全国"}
 
 
+def _scope_ranked_before(
+    state: _DocState, sentence: Sentence, num: _Number
+) -> tuple[str, str] | None:
+    """The scope of the last rank stated earlier in the sentence ("全省第三")."""
+    text = state.doc.text
+    best: tuple[int, str] | None = None
+    for word in state.words.rank_scope_words:
+        pos = text.rfind(word, sentence.span.start, num.start)
+        ranked = pos >= 0 and "第" in text[pos + len(word) : pos + len(word) + 4]
+        if ranked and (best is None or pos > best[0]):
+            best = (pos, word)
+    return (best[1], state.words.rank_scopes[best[1]]) if best else None
+
+
 def _implied_scope(state: _DocState, place: PlaceDef | None) -> tuple[str, str] | None:
     """The peer group a rank with none stated is among, from the level of what is ranked."""
     word = _LEVEL_SCOPES.get(place.type) if place is not None else None
@@ -2705,7 +2719,7 @@ def _observation(
         label = _clause_topic(state, after_unit) or after_unit
     if not label and num.fraction and change is None:
         # "九成以上国考断面达到或优于Ⅲ类": the share of what follows that is as it says
-        label = text[num.end : clause.end].strip() + "比例"
+        label = text[num.end : clause.end].strip().removeprefix("的") + "比例"
     if num.unit == "percent" and not label and text.startswith("的", num.end) and after_unit:
         label = after_unit + "占比"  # "98%的白鹤": a share of something
     indicators: list[IndicatorRef] = []
@@ -2760,9 +2774,12 @@ def _observation(
         pass
     elif num.unit == "rank":
         if num.rank_scope is None:
-            # "高明区居第一": a county is ranked among its city's counties, a city in its
-            # province, a province in the country
-            implied = _implied_scope(state, _place(state, sentence, clause, num, topic))
+            # "排名全省第三，…与萍乡市并列第一": among the peers of the sentence's last rank, else
+            # (高明区居第一) a county among its city's counties, a city in its province, a
+            # province in the country
+            implied = _scope_ranked_before(state, sentence, num) or _implied_scope(
+                state, _place(state, sentence, clause, num, topic)
+            )
             if implied is not None:
                 num = replace(num, rank_scope_word=implied[0], rank_scope=implied[1])
         anaphor = w.anaphor_count.search(raw_subject)
