@@ -113,3 +113,46 @@ def test_one_iri_per_entity_across_documents(demo_build: tuple[Path, BuildSummar
         if len({r["doc"] for r in rows if (r["type"], r["name"]) == k}) > 1
     ]
     assert ("Agency", "江西省生态环境厅") in shared
+
+
+# The pairs named in one clause as co_acting_agencies defined them before the build said which
+# entities a relation's evidence names (ekg:names): by comparing the offsets of every agency
+# mention with every evidence span of its document.
+_SAME_CLAUSE_BY_OFFSETS = """
+PREFIX ekg:  <https://w3id.org/ecokg/def#>
+PREFIX rdf:  <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+PREFIX nif:  <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#>
+SELECT DISTINCT ?agency ?partner ?via ?g WHERE {
+  GRAPH ?g {
+    ?claim a ekg:RelationClaim ; rdf:subject ?agency ; ekg:evidence ?via .
+    ?agency a ekg:Agency .
+    ?via nif:referenceContext ?document ; nif:beginIndex ?b ; nif:endIndex ?e .
+    ?partner a ekg:Agency ; ekg:mention ?m .
+    ?m nif:referenceContext ?document ; nif:beginIndex ?bm ; nif:endIndex ?em .
+    FILTER (?bm >= ?b && ?em <= ?e && ?agency != ?partner)
+  }
+}
+"""
+
+
+def test_agencies_named_together_are_those_inside_the_evidence(
+    demo_build: tuple[Path, BuildSummary],
+) -> None:
+    out, _ = demo_build
+    kg = open_kg(out)
+    by_offsets = {tuple(r.values()) for r in kg.query(_SAME_CLAUSE_BY_OFFSETS).records()}
+    named = kg.query(
+        _SAME_CLAUSE_BY_OFFSETS.replace(
+            "?via nif:referenceContext ?document ; nif:beginIndex ?b ; nif:endIndex ?e .\n"
+            "    ?partner a ekg:Agency ; ekg:mention ?m .\n"
+            "    ?m nif:referenceContext ?document ; nif:beginIndex ?bm ; nif:endIndex ?em .\n"
+            "    FILTER (?bm >= ?b && ?em <= ?e && ?agency != ?partner)",
+            "?via ekg:names ?partner . ?partner a ekg:Agency . FILTER (?agency != ?partner)",
+        )
+    )
+    assert by_offsets and {tuple(r.values()) for r in named.records()} == by_offsets
+    rows = kg.query(load_query("co_acting_agencies")).records()
+    clause_pairs = {(r["agency"], r["partner"]) for r in rows if r["basis"] == "same_clause"}
+    assert clause_pairs == {(a, p) for a, p, _, _ in by_offsets} | {
+        (p, a) for a, p, _, _ in by_offsets
+    }

@@ -13,6 +13,7 @@ passes through an in-memory RDF graph.
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from decimal import Decimal
 from functools import cache
@@ -85,6 +86,7 @@ _MODALITIES = {
 # The predicates and classes every document uses, as terms (formatted once).
 _TYPE, _LABEL, _PREF, _ALT = iri(RDF.type), iri(RDFS.label), iri(SKOS.prefLabel), iri(SKOS.altLabel)
 _DERIVED, _MENTION, _EVIDENCE = iri(PROV.wasDerivedFrom), iri(EKG.mention), iri(EKG.evidence)
+_NAMES = iri(EKG.names)
 _PART_OF = iri(EKG.partOf)
 
 
@@ -179,18 +181,37 @@ class GraphBuilder:
         return node
 
     def add_claims(self, claims: Iterable[Claim]) -> None:
-        """Add every claim in order."""
+        """Add every claim in order, then say which entities each relation's evidence names."""
+        mentions: list[tuple[int, int, str]] = []
+        evidence: set[tuple[int, int, str]] = set()
         for claim in claims:
             if isinstance(claim, Observation):
                 self.add_observation(claim)
             elif isinstance(claim, EntityMention):
-                self.add_entity(claim)
+                node = self.add_entity(claim)
+                mentions.append((claim.span.start, claim.span.end, node))
             elif isinstance(claim, Relation):
                 self.add_relation(claim)
+                span = claim.evidence
+                evidence.add((span.start, span.end, self.span(span)))
             elif isinstance(claim, Membership):
                 self.add_membership(claim)
             else:
                 self.add_outcome_link(claim)
+        self._names_in_evidence(sorted(mentions), sorted(evidence))
+
+    def _names_in_evidence(
+        self, mentions: list[tuple[int, int, str]], evidence: list[tuple[int, int, str]]
+    ) -> None:
+        # Who else the clause stating a relation names (ekg:names): a query pairing agencies
+        # named together need not compare the offsets of every mention with every clause.
+        starts = [start for start, _, _ in mentions]
+        for start, end, span in evidence:
+            for _, m_end, node in mentions[
+                bisect_left(starts, start) : bisect_right(starts, end)
+            ]:
+                if m_end <= end:
+                    self.add(span, _NAMES, node)
 
     def _theme(self, name: str | None) -> str | None:
         theme = self.lexicon.themes.get(name) if name else None
