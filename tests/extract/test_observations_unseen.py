@@ -1882,3 +1882,17 @@ def test_a_fraction_word_before_of_names_the_share_of_what_follows(lexicon: Lexi
     found = observe("九成以上的乡镇实现生活垃圾集中收运。", lexicon, published="2025-08-10")
     assert found[0].indicator.label == "乡镇实现生活垃圾集中收运比例"
     assert (found[0].value, found[0].qualifier) == (Decimal(90), "lower_bound")
+
+
+def test_a_time_after_the_label_of_a_place_opens_its_paragraph(lexicon: Lexicon) -> None:
+    text = (
+        "宁夏罗山国家级自然保护区：去年核查问题点位86个，确认问题21个。"
+        "保护区内植被覆盖度达到48.6%，较2020年提高3.1个百分点。"
+    )
+    found = by_value(observe(text, lexicon, published="2025-01-20"))
+    assert {found[Decimal(v)].period.code for v in ("86", "48.6")} == {"2024"}
+    # a framing before a colon is no item: the plan period after it does not open the paragraph,
+    # so a streak there still ends in the year reported on
+    text = "数据是最好的证明：“十四五”时期，全区治理成效显著，PM2.5年均浓度连续五年保持在25微克/立方米以下。"
+    framed = by_value(observe(text, lexicon, published="2026-01", about="2025"))
+    assert framed[Decimal(5)].period.code == "2025"

@@ -2521,6 +2521,10 @@ def _clause_topic(state: _DocState, clause_text: str) -> str:
     return clause_text[:i]
 
 
+# The label of the item a paragraph is about, before a colon ("张掖黑河湿地国家级自然保护区：").
+_ITEM_COLON = re.compile(r"[^，,。；;：:\n\d]{2,24}[：:]")
+
+
 def _leading_time(state: _DocState, sentence: Sentence) -> TimeExpr | None:
     """A time expression opening the sentence sets the time of what follows in the paragraph."""
     i = bisect_right(state.time_starts, sentence.span.start - 1)
@@ -2531,8 +2535,14 @@ def _leading_time(state: _DocState, sentence: Sentence) -> TimeExpr | None:
     numbered = _SECTION_NUMBER.match(state.doc.text, sentence.span.start)
     begin = numbered.end() if numbered else sentence.span.start
     said = state.words.lead_in.match(state.doc.text, begin)
+    # "祁连山国家公园甘肃片区：去年核查…": or the label of the item the paragraph is about (a
+    # place, a reserve, a river; "数据是最有力的证明：…" is a framing)
+    label = _ITEM_COLON.match(state.doc.text, begin)
+    if label is not None and not _names_place(state, begin, label.end()):
+        label = None
+    starts = (said.end(), begin) if said else (label.end(), begin) if label else (begin,)
     # "从全年情况看，今年1—11月，…": the time right after a framing outranks one inside it
-    for start in (said.end(), begin) if said else (begin,):
+    for start in starts:
         j = bisect_right(state.time_starts, start - 1, lo=i)
         if j < len(state.times):
             t = state.times[j]
