@@ -1896,3 +1896,9 @@ def test_a_time_after_the_label_of_a_place_opens_its_paragraph(lexicon: Lexicon)
     text = "数据是最好的证明：“十四五”时期，全区治理成效显著，PM2.5年均浓度连续五年保持在25微克/立方米以下。"
     framed = by_value(observe(text, lexicon, published="2026-01", about="2025"))
     assert framed[Decimal(5)].period.code == "2025"
+
+
+def test_a_bay_named_after_its_city_is_the_bay(lexicon: Lexicon) -> None:
+    text = "杭州湾水质优良面积比例为38.2%。杭州湾湿地记录鸟类156种。嘉兴市海盐县完成整治12处。"
+    found = by_value(observe(text, lexicon, published="2025-03"))
+    assert found[Decimal("38.2")].place == found[Decimal(156)].place == "杭州湾"

@@ -19,8 +19,8 @@ WATER_TYPES = ("river", "lake", "reservoir", "sea")
 # A division named in full before a reserve says where the reserve is (岳阳市东洞庭湖…保护区).
 _FULL_ADMIN_ENDS = ("省", "市", "县", "区", "州", "盟", "旗")
 # After a division's short name these begin the name of a water body named after it.
-_WATER_AFTER_SHORT = ("江", "河", "湖", "溪")
-_NOT_IN_WATER_NAMES = frozenset("湖河江湾海库港年的和与及在对是为全各入出沿跨条内市县区省州镇乡")
+_WATER_AFTER_SHORT = ("江", "河", "湖", "溪", "湾")
+_NOT_IN_WATER_NAMES = frozenset("湖河江湾海库港年的和与及在对是为全各入出沿跨条内市县区省镇乡")
 _NOT_AFTER_WATER_NAMES = frozenset("泊区库体滨畔")
 # Still water named after a river, by the word that follows the river's name.
 _STILL = {"水库": "reservoir", "湖": "lake"}

@@ -207,9 +207,7 @@ class GraphBuilder:
         # named together need not compare the offsets of every mention with every clause.
         starts = [start for start, _, _ in mentions]
         for start, end, span in evidence:
-            for _, m_end, node in mentions[
-                bisect_left(starts, start) : bisect_right(starts, end)
-            ]:
+            for _, m_end, node in mentions[bisect_left(starts, start) : bisect_right(starts, end)]:
                 if m_end <= end:
                     self.add(span, _NAMES, node)
 
