@@ -1801,6 +1801,13 @@ def test_a_title_looking_back_on_one_year_dates_the_undated_figures(lexicon: Lex
     assert {o.period.code for o in news} == {None}
 
 
+def test_a_headline_of_last_year_dates_the_undated_figures(lexicon: Lexicon) -> None:
+    text = "全市压减地下水开采量1.2亿立方米，关停自备井326眼。"
+    title = "沧州市去年地下水超采治理成效明显"
+    found = observe(text, lexicon, published="2025-02-18", title=title)
+    assert {o.period.code for o in found} == {"2024"}
+
+
 def test_this_year_in_an_account_is_the_year_accounted_for(lexicon: Lexicon) -> None:
     text = "本年收入合计12,345.67万元，本年支出合计11,998.20万元。"
     found = observe(text, lexicon, published="2025-07-30", title="青海省林草局2024年度部门决算")

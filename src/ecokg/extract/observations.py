@@ -465,6 +465,11 @@ class _DocState:
 def _state(doc: AnalyzedDoc, lexicon: Lexicon) -> _DocState:
     words = _words(lexicon)
     anchor = doc.time_anchor
+    if anchor.title_year is None and anchor.year is not None:
+        # "衡水市去年深层地下水水位回升2.87米" in February 2025: a headline of last year names it
+        back = {words.periods.relative[w] for w in words.periods.relative if w in doc.title}
+        if len(back) == 1 and (offset := next(iter(back))) < 0:
+            anchor = replace(anchor, title_year=anchor.year + offset)
     # a title of another year than the one of writing is about that year (2024年…满意度达88.7% in
     # 2025, 关于提前下达2025年…资金预算的通知 in 2024)
     elsewhen = (
