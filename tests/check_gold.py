@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Validate the gold of blind set 24 (stdlib only): python3 check_gold.py"""
+"""Validate the gold of a blind set (stdlib only): python3 tests/check_gold.py tests/heldoutNN"""
 
 import json
 import os
@@ -7,7 +7,7 @@ import re
 import sys
 from collections import Counter
 
-HERE = os.path.dirname(os.path.abspath(__file__))
+HERE = os.path.abspath(sys.argv[1]) if len(sys.argv) > 1 else os.getcwd()
 UNITS = {
     "percent",
     "percentage_point",
