@@ -1909,3 +1909,11 @@ def test_a_bay_named_after_its_city_is_the_bay(lexicon: Lexicon) -> None:
     text = "杭州湾水质优良面积比例为38.2%。杭州湾湿地记录鸟类156种。嘉兴市海盐县完成整治12处。"
     found = by_value(observe(text, lexicon, published="2025-03"))
     assert found[Decimal("38.2")].place == found[Decimal(156)].place == "杭州湾"
+
+
+def test_an_assessment_score_is_an_index_and_a_time_of_day_no_value(lexicon: Lexicon) -> None:
+    text = "2024年度林长制考核中，黔东南州考核得分分别为95.2分。群众满意度综合得分为88.4分，较上年提高1.3分。"
+    found = by_value(observe(text, lexicon, published="2025-03-12"))
+    assert {found[Decimal(v)].unit for v in ("95.2", "88.4", "1.3")} == {"index"}
+    assert found[Decimal("88.4")].indicator.label == "群众满意度综合得分"
+    assert observe("会议于上午9时30分召开，历时45分钟。", lexicon, published="2025-03-12") == []

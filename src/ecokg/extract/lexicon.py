@@ -344,5 +344,7 @@ def leading_verb(phrase: str, keep: int) -> str:
     tags = word_tags()
     for size in (3, 2):
         if len(phrase) - size >= keep and tags.get(phrase[:size], "")[:1] in ("v", "p", "d"):
+            if phrase[: size + 1] in tags:
+                return ""  # "满意度…": the verb opens a longer word
             return phrase[:size]
     return ""

@@ -236,6 +236,7 @@ class _Words:
     follow_ups: tuple[str, ...]
     forecast_cues: tuple[str, ...]
     date_suffixes: tuple[str, ...]
+    score_words: tuple[str, ...]
     skip_before: Affixes
     name_re: re.Pattern[str]
     periods: PeriodFinder
@@ -331,6 +332,7 @@ def _words(lexicon: Lexicon) -> _Words:
         follow_ups=tuple(w["periods"]["follow_ups"]),
         forecast_cues=tuple(w["modality"]["forecast"]),
         date_suffixes=tuple(w["skip"]["date_suffixes"]),
+        score_words=tuple(w["skip"]["score_words"]),
         skip_before=Affixes(w["skip"]["before"]),
         name_re=re.compile("|".join(f"(?:{p})" for p in w["skip"]["name_patterns"])),
         periods=PeriodFinder(w),
@@ -617,7 +619,10 @@ def _read_number(state: _DocState, m: re.Match[str], sentence: Sentence) -> _Num
     um = w.unit_re.match(rest)
     assert um is not None
     unit_form = um.group("unit")
-    if rest.startswith(w.date_suffixes) and not (unit_form and len(unit_form) > 1):
+    scored = unit_form == "分" and any(
+        word in text[sentence.span.start : s] for word in w.score_words
+    )
+    if rest.startswith(w.date_suffixes) and not (unit_form and len(unit_form) > 1) and not scored:
         return None
     after = e + len(unit_form or "")
     if (unit_form in w.count_forms and text.startswith(w.skip_after_count, after)) or (
