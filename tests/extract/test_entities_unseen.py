@@ -207,3 +207,15 @@ def test_departments_listed_after_one_named_with_its_division_share_it(lexicon: 
     } <= _agencies(text, lexicon)
     text = "江苏省无锡市生态环境局、公安局和检察院开展联合执法。"
     assert {"无锡市公安局", "无锡市人民检察院"} <= _agencies(text, lexicon)
+
+
+def _places(text: str, lexicon: Lexicon) -> set[str]:
+    return {m.name for m in entities(text, lexicon) if m.type == "Place"}
+
+
+def test_a_town_right_after_the_verb_that_opens_it_is_a_place(lexicon: Lexicon) -> None:
+    text = "江西省上饶市鄱阳县今年完成饶丰桥镇、莲湖乡污水管网改造，加快推进城镇污水治理。"
+    places = _places(text, lexicon)
+    assert any(name.endswith("饶丰桥镇") for name in places)
+    assert any(name.endswith("莲湖乡") for name in places)
+    assert not any(name.endswith(("推进城镇", "城镇")) for name in places)

@@ -344,10 +344,11 @@ def _unlisted_towns(
     # "德清县莫干山镇": a town also opens right after its county
     after_county = [m for h in counties if (m := _TOWN_AT.match(text, h.end, end))]
     glued = {m.start() for m in after_county}
-    # "重点排查羊口镇": or right after a verb
+    # "重点排查羊口镇", "完成千人桥镇": or right after a verb
     after_verb = [
         m for m in _TOWN_AT.finditer(text, start, end) if leading_verb(m.group("stem"), keep=2)
     ]
+    after_verb += _towns_after_verbs(text, start, end)
     candidates = sorted(
         [*_TOWN_NAME.finditer(text, start, end), *after_county, *after_verb],
         key=lambda m: m.start(),
@@ -387,6 +388,36 @@ def _unlisted_towns(
             # "文福镇白湖村": a village opens right after its town too
             insort(candidates, village, lo=i, key=lambda m: m.start())
             glued.add(village.start())
+    return found
+
+
+# A town's name after the verb that opens it, longer than _TOWN_AT's stems leave room for
+# (完成千人桥镇): the verb and two to four characters; not villages, which verbs make (打造…村).
+# ...whose stem holds no particle or division word (纳入了由镇…, 镇区主街道).
+_NOT_IN_TOWN_NAMES = frozenset("了的和与及由在对将以各全每该本镇乡村区县市")
+_VERB_TOWN = re.compile(r"(?P<stem>[\u4e00-\u9fff]{4,7}?)(?P<suffix>街道|镇|乡)")
+
+
+def _towns_after_verbs(text: str, start: int, end: int) -> list[re.Match[str]]:
+    """Towns named right after a verb of two or three characters (推进淖毛湖镇, 完成千人桥镇),
+    one per town word: the leftmost reading whose verb leaves a stem of two to four."""
+    found: list[re.Match[str]] = []
+    for word in re.finditer("街道|镇|乡", text[start:end]):
+        stop = start + word.end()
+        for at in range(max(start, start + word.start() - 7), start + word.start() - 3):
+            m = _VERB_TOWN.fullmatch(text, at, stop)
+            if m is None:
+                continue
+            verb = leading_verb(m.group("stem"), keep=2)
+            rest = m.group("stem")[len(verb) :] if verb else ""
+            if (
+                rest
+                and len(rest) <= 4
+                and not _NOT_IN_TOWN_NAMES.intersection(rest)
+                and not leading_verb(rest, keep=2)  # 的位于南港镇: the verb right before it
+            ):
+                found.append(m)
+                break
     return found
 
 
