@@ -219,3 +219,19 @@ def test_a_town_right_after_the_verb_that_opens_it_is_a_place(lexicon: Lexicon) 
     assert any(name.endswith("饶丰桥镇") for name in places)
     assert any(name.endswith("莲湖乡") for name in places)
     assert not any(name.endswith(("推进城镇", "城镇")) for name in places)
+
+
+def test_reserves_listed_before_the_area_word_they_share_are_each_a_reserve(
+    lexicon: Lexicon,
+) -> None:
+    text = "甘肃省祁连山、尕海则岔、连城等国家级自然保护区持续开展巡护，兰州市配合。"
+    places = _places(text, lexicon)
+    assert {
+        "祁连山国家级自然保护区",
+        "尕海则岔国家级自然保护区",
+        "连城国家级自然保护区",
+    } <= places
+    assert "祁连山" not in places
+    # without 等 the items need not be of that kind: 流域 and a park of its own
+    text = "青海省推进青海湖流域、三江源国家公园生态观测站网建设。"
+    assert "青海湖流域国家公园" not in _places(text, lexicon)
