@@ -182,3 +182,56 @@ def test_people_after_more_posts_and_surnames(lexicon: Lexicon) -> None:
     )
     people = {m.name for m in entities(text, lexicon) if m.type == "Person"}
     assert {"楼志刚", "祁少华", "孙丽萍", "李明轩"} <= people
+
+
+def test_a_department_after_a_lone_county_word_is_the_county_s(lexicon: Lexicon) -> None:
+    # jieba reads 县 as a morpheme; the body is the county's the text speaks of
+    text = "贵州省遵义市湄潭县开展饮用水源排查，已督促县水务局加装消毒设备，县人民检察院跟进监督。"
+    assert {"湄潭县水务局", "湄潭县人民检察院"} <= _agencies(text, lexicon)
+
+
+def test_a_lone_county_word_inside_a_collective_or_before_a_bare_branch_opens_no_body(
+    lexicon: Lexicon,
+) -> None:
+    text = "河南省商丘市睢县配合县分局开展扬尘整治，各设区市生态环境局同步推进。"
+    agencies = _agencies(text, lexicon)
+    assert not any(name.endswith(("县分局", "商丘市生态环境局")) for name in agencies)
+
+
+def test_departments_listed_after_one_named_with_its_division_share_it(lexicon: Lexicon) -> None:
+    text = "宁夏回族自治区银川市发布年报。年报由自治区生态环境厅会同自治区农业农村厅、水利厅、林草局等部门编制。"
+    assert {
+        "宁夏回族自治区农业农村厅",
+        "宁夏回族自治区水利厅",
+        "宁夏回族自治区林业和草原局",
+    } <= _agencies(text, lexicon)
+    text = "江苏省无锡市生态环境局、公安局和检察院开展联合执法。"
+    assert {"无锡市公安局", "无锡市人民检察院"} <= _agencies(text, lexicon)
+
+
+def _places(text: str, lexicon: Lexicon) -> set[str]:
+    return {m.name for m in entities(text, lexicon) if m.type == "Place"}
+
+
+def test_a_town_right_after_the_verb_that_opens_it_is_a_place(lexicon: Lexicon) -> None:
+    text = "江西省上饶市鄱阳县今年完成饶丰桥镇、莲湖乡污水管网改造，加快推进城镇污水治理。"
+    places = _places(text, lexicon)
+    assert any(name.endswith("饶丰桥镇") for name in places)
+    assert any(name.endswith("莲湖乡") for name in places)
+    assert not any(name.endswith(("推进城镇", "城镇")) for name in places)
+
+
+def test_reserves_listed_before_the_area_word_they_share_are_each_a_reserve(
+    lexicon: Lexicon,
+) -> None:
+    text = "甘肃省祁连山、尕海则岔、连城等国家级自然保护区持续开展巡护，兰州市配合。"
+    places = _places(text, lexicon)
+    assert {
+        "祁连山国家级自然保护区",
+        "尕海则岔国家级自然保护区",
+        "连城国家级自然保护区",
+    } <= places
+    assert "祁连山" not in places
+    # without 等 the items need not be of that kind: 流域 and a park of its own
+    text = "青海省推进青海湖流域、三江源国家公园生态观测站网建设。"
+    assert "青海湖流域国家公园" not in _places(text, lexicon)

@@ -95,6 +95,9 @@ class _Config:
     suffix_type: dict[str, str]
     suffixes: Affixes  # the words of suffix_type
     agency_prefixes: tuple[str, ...]
+    division_words: frozenset[str]  # 县 of 县水利局: a morpheme jieba would stop at
+    relative_divisions: frozenset[str]  # 自治区 of 自治区水利厅: the division the text speaks of
+    list_joiners: str  # what joins the items of a list of names (、和)
     collective_agency_starts: tuple[str, ...]
     institution_suffixes: tuple[str, ...]
     min_length: dict[str, int]
@@ -188,6 +191,9 @@ def _config(lexicon: Lexicon) -> _Config:
         suffix_type=suffix_type,
         suffixes=Affixes(suffix_type),
         agency_prefixes=tuple(p["agency_prefixes"]),
+        division_words=frozenset(p["division_words"]),
+        relative_divisions=frozenset(p["listed_departments"]["relative_divisions"]),
+        list_joiners=str(p["listed_departments"]["joiners"]),
         collective_agency_starts=tuple(p["collective_agency_starts"]),
         institution_suffixes=tuple(p["institution_suffixes"]),
         min_length={str(k): int(v) for k, v in p["min_length"].items()},
@@ -420,6 +426,8 @@ def _extend_left(text: str, end: int, suffix_start: int, type_: str, cfg: _Confi
             and word not in cfg.name_words
             and not (word == "的" and type_ == "Policy")
         ):
+            if _division_word_opens(text, token_start, pos, end, type_, tokens, cfg):
+                start = token_start  # 督促县水务局: the body of the county the text speaks of
             break
         if tag == "m" and not word.startswith("第") and _counter_follows(text, pos):
             break  # "3个…": a count; an ordinal (第十四届人民代表大会) is part of a name
@@ -453,6 +461,23 @@ def _extend_left(text: str, end: int, suffix_start: int, type_: str, cfg: _Confi
     ):
         start = batch.start()  # 第三批美丽河湖优秀案例: the batch opens the edition's name
     return start
+
+
+def _division_word_opens(
+    text: str, at: int, after: int, end: int, type_: str, tokens: _Tokens, cfg: _Config
+) -> bool:
+    """Whether the division word from ``at`` to ``after`` (县, which jieba reads as a morpheme)
+    opens the agency name ending at ``end``: it stands alone after a verb or punctuation
+    (督促县水务局, ，县农业农村局), and a department's name follows, not a bare 分局."""
+    if type_ != "Agency" or text[at:after] not in cfg.division_words or end - after < 3:
+        return False
+    before = tokens.by_end.get(at)
+    return (
+        before is None
+        or any(c in _PUNCT for c in before[1])
+        or before[2] in cfg.boundary_pos
+        or before[1] in cfg.boundaries
+    )
 
 
 def _counted_items(text: str, start: int, end: int, tokens: _Tokens, cfg: _Config) -> int:
@@ -1227,8 +1252,50 @@ def find_candidates(doc: AnalyzedDoc, lexicon: Lexicon) -> list[Candidate]:
         if p not in kept_set and inside(p.start, p.end, True) and not named(p.start, p.end, False)
     ]
     inner = list(_title_parts(doc, lexicon, cfg, kept))
-    found = sorted({*kept, *nested, *inner}, key=lambda c: (c.start, c.end, c.type))
+    shared = [
+        c
+        for c in _listed_departments(doc.text, lexicon, cfg, kept)
+        if not named(c.start, c.end, False)
+    ]
+    found = sorted({*kept, *nested, *inner, *shared}, key=lambda c: (c.start, c.end, c.type))
     return _numbered(doc, lexicon, found)
+
+
+def _listed_departments(
+    text: str, lexicon: Lexicon, cfg: _Config, kept: Sequence[Candidate]
+) -> Iterator[Candidate]:
+    """Departments listed after one named with its division share that division: in
+    "自治区自然资源厅、水利厅、林业局" the 水利厅 and the 林业局 are the region's too."""
+    departments = _department_words(lexicon)
+    for cand in kept:
+        dept = ends_with_any(cand.surface, departments) if cand.type == "Agency" else None
+        division = cand.surface[: -len(dept)] if dept else ""
+        if not division or not (
+            division in cfg.division_words
+            or division in cfg.relative_divisions
+            or sum(h.end - h.start for h in find_places(division, lexicon)) == len(division)
+        ):
+            continue
+        pos, bounds = cand.end, _tokens(text).bounds
+        while text[pos : pos + 1] in cfg.list_joiners and pos < len(text):
+            item = starts_with_any(text[pos + 1 : pos + 1 + departments.longest], departments)
+            end = pos + 1 + len(item) if item else pos
+            if not item or (end not in bounds and end < len(text)):
+                break  # 、财政厅长: no department
+            surface = division + item
+            yield Candidate(
+                pos + 1, end, "Agency", surface, "pattern", _agency_attrs(surface, lexicon)
+            )
+            pos = end
+
+
+@cache
+def _department_words(lexicon: Lexicon) -> Affixes:
+    """The standard departments of a division's government, by full and short name."""
+    words = []
+    for entry in lexicon.words.get("provincial_departments", []):
+        words += [str(entry["name"]), *(str(s) for s in entry.get("short") or ())]
+    return Affixes(words)
 
 
 _CITED_AFTER = re.compile(r"》?\s*[(（]?\s*$")  # 《…》（湘环发〔2024〕21号）, …标准（GB 3838-2002）

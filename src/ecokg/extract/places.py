@@ -132,6 +132,7 @@ def _find_places(text: str, lexicon: Lexicon, start: int, end: int) -> tuple[Pla
     hits = _resolve_by_home(hits, text, lexicon)
     home = home_province(hits, lexicon)
     hits = _with(hits, _unlisted_areas(text, lexicon, start, end, hits, home))
+    hits = _listed_areas(text, lexicon, start, end, hits)
     hits = _with(hits, _unlisted_towns(text, lexicon, start, end, hits))
     return tuple(
         _one_name_per_park(_with(hits, _listed_short_names(text, lexicon, start, end, hits)))
@@ -272,6 +273,62 @@ def _unlisted_areas(
     return found
 
 
+# What stands before the first of the reserves listed before one area word (，贺兰山、…).
+_ITEM_OPENERS = frozenset("，,。；;：:、（(“”\n 在对和与及为是")
+_ITEM_AT_END = re.compile(r"[\u4e00-\u9fff]{2,8}$")
+
+
+def _listed_areas(
+    text: str, lexicon: Lexicon, start: int, end: int, hits: list[PlaceHit]
+) -> list[PlaceHit]:
+    """Reserves listed before the protected-area word they share after 等 (贺兰山、六盘山、罗山等
+    国家级自然保护区): each item is a reserve of that kind, not the mountain it is named after. An
+    item is a listed place or a word of two to eight characters; the first one opens a word or
+    follows a place (西藏自治区羌塘、…)."""
+    suffixes = lexicon.words.get("gazetteer", {}).get("protected_area_suffixes", ())
+    ends = {h.end: h for h in hits}
+    replaced: dict[tuple[int, int], PlaceHit] = {}
+    for m in re.finditer(f"等(?:{alternation(suffixes)})", text[start:end]):
+        suffix = m.group(0).removeprefix("等")
+        stop = start + m.start()
+        items: list[tuple[int, int]] = []
+        while True:
+            known = ends.get(stop)
+            if known is not None:
+                item = (known.start, stop)
+            else:
+                word = _ITEM_AT_END.search(text[max(start, stop - 8) : stop])
+                if word is None:
+                    break
+                # "西藏自治区羌塘": the item starts where a place named before it ends
+                at = max([stop - len(word.group(0)), *(e for e in ends if stop - 8 < e < stop)])
+                if stop - at < 2:
+                    break
+                item = (at, stop)
+            items.append(item)
+            if text[item[0] - 1 : item[0]] != "、" or item[0] - 1 <= start:
+                break
+            stop = item[0] - 1
+        if len(items) < 2 or any(c in _NOT_IN_AREA_NAMES for a, b in items for c in text[a:b]):
+            continue
+        first = items[-1][0]
+        if (
+            first not in {h.start for h in hits}
+            and first not in ends
+            and text[first - 1 : first] not in _ITEM_OPENERS
+        ):
+            continue  # the first item opens a word, follows a place or is a place
+        for a, b in items:
+            if text[a:b].endswith(tuple(suffixes)):
+                continue  # "普达措国家公园、…等国家公园": this one is named in full
+            name = text[a:b] + suffix
+            replaced[(a, b)] = PlaceHit(a, b, PlaceDef(name, name, "park", None, None, ()))
+    if not replaced:
+        return hits
+    kept = [replaced.pop((h.start, h.end), h) for h in hits]
+    return _with(kept, list(replaced.values()))
+
+
 class _ShortForms:
     """Where a reserve's stem stands before 保护区 (扎龙保护区) in ``text[start:end]``, as
     ``re.finditer(stem + "保护区")`` finds them, from one index of every 保护区 by the stems
@@ -344,10 +401,11 @@ def _unlisted_towns(
     # "德清县莫干山镇": a town also opens right after its county
     after_county = [m for h in counties if (m := _TOWN_AT.match(text, h.end, end))]
     glued = {m.start() for m in after_county}
-    # "重点排查羊口镇": or right after a verb
+    # "重点排查羊口镇", "完成千人桥镇": or right after a verb
     after_verb = [
         m for m in _TOWN_AT.finditer(text, start, end) if leading_verb(m.group("stem"), keep=2)
     ]
+    after_verb += _towns_after_verbs(text, start, end)
     candidates = sorted(
         [*_TOWN_NAME.finditer(text, start, end), *after_county, *after_verb],
         key=lambda m: m.start(),
@@ -387,6 +445,36 @@ def _unlisted_towns(
             # "文福镇白湖村": a village opens right after its town too
             insort(candidates, village, lo=i, key=lambda m: m.start())
             glued.add(village.start())
+    return found
+
+
+# A town's name after the verb that opens it, longer than _TOWN_AT's stems leave room for
+# (完成千人桥镇): the verb and two to four characters; not villages, which verbs make (打造…村).
+# ...whose stem holds no particle or division word (纳入了由镇…, 镇区主街道).
+_NOT_IN_TOWN_NAMES = frozenset("了的和与及由在对将以各全每该本镇乡村区县市")
+_VERB_TOWN = re.compile(r"(?P<stem>[\u4e00-\u9fff]{4,7}?)(?P<suffix>街道|镇|乡)")
+
+
+def _towns_after_verbs(text: str, start: int, end: int) -> list[re.Match[str]]:
+    """Towns named right after a verb of two or three characters (推进淖毛湖镇, 完成千人桥镇),
+    one per town word: the leftmost reading whose verb leaves a stem of two to four."""
+    found: list[re.Match[str]] = []
+    for word in re.finditer("街道|镇|乡", text[start:end]):
+        stop = start + word.end()
+        for at in range(max(start, start + word.start() - 7), start + word.start() - 3):
+            m = _VERB_TOWN.fullmatch(text, at, stop)
+            if m is None:
+                continue
+            verb = leading_verb(m.group("stem"), keep=2)
+            rest = m.group("stem")[len(verb) :] if verb else ""
+            if (
+                rest
+                and len(rest) <= 4
+                and not _NOT_IN_TOWN_NAMES.intersection(rest)
+                and not leading_verb(rest, keep=2)  # 的位于南港镇: the verb right before it
+            ):
+                found.append(m)
+                break
     return found
 
 
