@@ -65,8 +65,16 @@ _QUOTED_VALUE = re.compile(rf"{ARABIC_NUMBER}\+")
 _ARABIC_YEAR_LIKE = re.compile(r"^\d{4}$")
 # The high end of a range right after a number or its unit ("0.05—0.08毫克/升", "10%～15%").
 _RANGE_HIGH = re.compile(rf"\s*[-—–~～至]\s*(?P<hi>{ARABIC_NUMBER}(?:[万亿])?)")
+
+
+@lru_cache(maxsize=256)
+def _list_tail_with_unit(unit: str) -> re.Pattern[str]:
+    """The rest of a list whose items each repeat ``unit`` (none: the unit comes after the last)."""
+    return re.compile(rf"(?:\s*(?:、|和|及|与)\s*{ARABIC_NUMBER}(?:{re.escape(unit)})?)+")
+
+
 # Later members of a list that share the last member's unit ("30、32微克/立方米").
-_LIST_TAIL = re.compile(rf"(?:\s*(?:、|和|及|与)\s*{ARABIC_NUMBER})+")
+_LIST_TAIL = _list_tail_with_unit("")
 # Units of things that pile up: a count "截至2024年底" is a running total, a rate is not.
 _STOCK_UNITS = ("count", "cny", "tonne", "mu")
 # Units of what a government does or spends: such a figure is about the jurisdiction, not the
@@ -1045,12 +1053,6 @@ def _with_shared_head(names: list[str], position: int, measures: tuple[str, ...]
         first += 1
     head = "".join(word for word, _ in last[first:])
     return name if not head.endswith(measures) or name.endswith(head) else name + head
-
-
-@lru_cache(maxsize=256)
-def _list_tail_with_unit(unit: str) -> re.Pattern[str]:
-    """The rest of a list whose items each repeat ``unit``."""
-    return re.compile(rf"(?:\s*(?:、|和|及|与)\s*{ARABIC_NUMBER}(?:{re.escape(unit)})?)+")
 
 
 def _with_names_listed_before(state: _DocState, clause_start: int, start: int, end: int) -> str:

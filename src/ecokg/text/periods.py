@@ -103,9 +103,9 @@ class TimeAnchor:
     def reporting_year(self) -> int | None:
         """The year 全年 and 一年来 mean: the reporting year, the last year of a reported span
         (a review of 2021/2025 published in 2026 speaks of 2025), else the document's year."""
-        m = re.fullmatch(r"(?:\d{4}(?:-\d{2})?/)?(\d{4})(?:-\d{2})?", self.about or "")
+        m = _PERIOD_END.fullmatch(self.about or "")
         if m:
-            return int(m[1])
+            return int(m["year"])
         if self.title_year:
             return self.title_year
         if self.year is not None and self.month is not None and self.month <= _LAST_YEARS_MONTHS:
@@ -127,10 +127,10 @@ class TimeAnchor:
         """The last year of the document's reporting period when that period had ended by the
         time of writing (a review of 2021/2025 published in 2026). None while it still runs (an
         inspection of 2024/2025 reported in April 2025) or when the document names none."""
-        m = re.fullmatch(r"(?:\d{4}(?:-\d{2})?/)?(\d{4})(?:-(\d{2}))?", self.about or "")
+        m = _PERIOD_END.fullmatch(self.about or "")
         if m is None or self.year is None:
             return None
-        end = (int(m[1]), int(m[2]) if m[2] else 12)
+        end = (int(m["year"]), int(m["month"]) if m["month"] else 12)
         return end[0] if (self.year, self.month or 12) > end else None
 
     def year_of_month(self, first: int, last: int | None = None) -> int | None:
@@ -144,6 +144,8 @@ class TimeAnchor:
         return self.year
 
 
+# A reporting period (2024, 2025-01/2025-10, 2021/2025) read for its last year and month.
+_PERIOD_END = re.compile(r"(?:\d{4}(?:-\d{2})?/)?(?P<year>\d{4})(?:-(?P<month>\d{2}))?")
 # Up to which month of the year a document's 全年 and 一年来 still mean the year before.
 _LAST_YEARS_MONTHS = 2
 
