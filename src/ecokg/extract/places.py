@@ -288,9 +288,9 @@ def _listed_areas(
     suffixes = lexicon.words.get("gazetteer", {}).get("protected_area_suffixes", ())
     ends = {h.end: h for h in hits}
     replaced: dict[tuple[int, int], PlaceHit] = {}
-    for m in re.finditer(f"等(?:{alternation(suffixes)})", text[start:end]):
-        suffix = m.group(0).removeprefix("等")
-        stop = start + m.start()
+    for m in _shared_area_word(lexicon).finditer(text, start, end):
+        suffix = m.group("suffix")
+        stop = m.start()
         items: list[tuple[int, int]] = []
         while True:
             known = ends.get(stop)
@@ -664,6 +664,13 @@ def _area_after(lexicon: Lexicon, text: str, stop: int, end: int) -> re.Match[st
     if area is None or any(c in _NOT_IN_AREA_NAMES for c in text[stop : area.start("suffix")]):
         return None
     return area
+
+
+@cache
+def _shared_area_word(lexicon: Lexicon) -> re.Pattern[str]:
+    """等 and the kind of protected area the items listed before it share (等国家级自然保护区)."""
+    suffixes = lexicon.words.get("gazetteer", {}).get("protected_area_suffixes", ())
+    return re.compile(rf"等(?P<suffix>{alternation(suffixes)})")
 
 
 @cache
