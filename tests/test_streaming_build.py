@@ -130,7 +130,8 @@ def test_a_store_loaded_a_shard_at_a_time_holds_the_same(
     load = ox.Store.bulk_load
 
     def counted(store: ox.Store, *args: object, **kwargs: object) -> None:
-        calls.append(1)
+        if kwargs.get("format") == ox.RdfFormat.N_QUADS:  # not the slices' N-Triples
+            calls.append(1)
         load(store, *args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(assemble_module, "LOAD_CHUNK", 1)

@@ -38,6 +38,7 @@ from ecokg.kg.ntriples import iri, statement, triple_part
 from ecokg.kg.vocab import PREFIXES
 from ecokg.reconcile import RECONCILIATION_GRAPH, Reconciled, Thresholds, reconcile
 from ecokg.resources import resource_files
+from ecokg.shards import slice_path
 from ecokg.store import ONTOLOGY_GRAPH, STORE_DIR
 from ecokg.validate import ValidationReport, validate_store
 
@@ -174,7 +175,8 @@ def assemble(
     built-in ones when None) into the reconciliation graph, which is written with the others
     when it holds any comparison. With ``validate``, the union of the graphs is validated
     against the shapes in one pass (``documents_hold``: every document graph was checked against
-    the per-document shapes by its worker and held, so that pass skips them). Returns once
+    the per-document shapes by its worker and held, so that pass skips them, and reads the
+    shapes of shared nodes from the slices the workers wrote beside the shards). Returns once
     everything is written; the temporary merge files are removed.
     """
     if loader is None:
@@ -201,7 +203,8 @@ def assemble(
             written = writer.submit(_write_files, every, union, stage)
             if comparisons.total:
                 store.bulk_load(path=reconciliation, format=ox.RdfFormat.N_QUADS)
-            count, report = _validate(store, validate, documents_hold)
+            slices = [slice_path(s.path) for s in sources] if documents_hold else None
+            count, report = _validate(store, validate, documents_hold, slices)
             written.result()
         del store  # closed before the stage is moved into place
     return Assembled(count, report, comparisons)
@@ -276,13 +279,13 @@ class StoreLoader:
 
 
 def _validate(
-    store: ox.Store, validate: bool, documents_hold: bool
+    store: ox.Store, validate: bool, documents_hold: bool, slices: list[Path] | None
 ) -> tuple[int, ValidationReport]:
     # The shapes see the union of the document graphs (and the vocabulary), exactly what
     # `ecokg validate` checks: the ontology's graph is taken out for the pass and put back.
     if validate:
         store.remove_graph(ox.NamedNode(str(ONTOLOGY_GRAPH)))
-        report = validate_store(store, "union", documents_hold=documents_hold)
+        report = validate_store(store, "union", documents_hold=documents_hold, slices=slices)
         store.bulk_extend(ox.parse("\n".join(ontology_lines()), format=ox.RdfFormat.N_QUADS))
     else:
         report = ValidationReport()

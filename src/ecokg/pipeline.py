@@ -42,7 +42,7 @@ from ecokg.shards import (
 from ecokg.shards import shard_path as _shard_path
 from ecokg.text.analyzed import AnalyzedDoc
 from ecokg.texts import graph_file, text_path
-from ecokg.validate import document_graph_holds
+from ecokg.validate import document_graph_holds, union_slice
 
 # Called once per finished document with its name and its number of characters (0 on failure).
 Progress = Callable[[str, int], None]
@@ -162,7 +162,7 @@ def shard_document(task: DocumentTask, settings: BuildSettings) -> ShardInfo | I
             # An absurdly large graph is left to the union pass: its store would not fit.
             if info.statements <= _CHECK_LIMIT:
                 info = replace(info, checked=document_graph_holds(data))
-            write_shard(stage, info, data, claims)
+            write_shard(stage, info, data, claims, union_slice(data) if info.checked else None)
             del data
         _write_document_files(stage, document, _shard_path(stage, key))
     except Exception as exc:  # one bad document must not sink the build

@@ -25,6 +25,7 @@ from ecokg.resources import resource_dir
 
 SHARDS_DIR = "shards"
 CLAIMS_SUFFIX = ".claims"  # a shard's comparable observations (see ecokg.reconcile)
+SLICE_SUFFIX = ".slice"  # what the union's shapes read of a checked shard (see ecokg.slices)
 _PACKAGE = Path(__file__).resolve().parent
 
 
@@ -113,12 +114,21 @@ def claims_path(shard: Path) -> Path:
     return shard.with_suffix(CLAIMS_SUFFIX)
 
 
-def write_shard(out_dir: Path, info: ShardInfo, data: bytes, claims: bytes) -> None:
-    """Write a shard (:func:`shard_bytes`), its claims for the reconciliation pass and its
-    record (last: a shard with a record is whole)."""
+def slice_path(shard: Path) -> Path:
+    """Where the slice of a shard (N-Triples, see :mod:`ecokg.slices`) is kept."""
+    return shard.with_suffix(SLICE_SUFFIX)
+
+
+def write_shard(
+    out_dir: Path, info: ShardInfo, data: bytes, claims: bytes, union_slice: bytes | None
+) -> None:
+    """Write a shard (:func:`shard_bytes`), its claims for the reconciliation pass, its slice
+    (a checked shard has one) and its record (last: a shard with a record is whole)."""
     path = shard_path(out_dir, info.key)
     write_atomic(path, data)
     write_atomic(claims_path(path), claims)
+    if union_slice is not None:
+        write_atomic(slice_path(path), union_slice)
     write_atomic(path.with_suffix(".json"), info.to_json().encode("utf-8"))
 
 
@@ -132,12 +142,15 @@ def reuse_shard(previous: Path, out_dir: Path, key: str) -> ShardInfo | None:
         info = ShardInfo.from_json(record.read_text(encoding="utf-8"))
     except (OSError, ValueError, TypeError):
         return None  # a damaged record is rebuilt, never trusted
-    claims = claims_path(old)
-    if not claims.is_file():
+    claims, sliced = claims_path(old), slice_path(old)
+    if not claims.is_file() or (info.checked and not sliced.is_file()):
         return None
     new = shard_path(out_dir, key)
     new.parent.mkdir(parents=True, exist_ok=True)
-    for src, dst in ((old, new), (claims, claims_path(new)), (record, new.with_suffix(".json"))):
+    pairs = [(old, new), (claims, claims_path(new))]
+    if info.checked:
+        pairs.append((sliced, slice_path(new)))
+    for src, dst in (*pairs, (record, new.with_suffix(".json"))):
         try:
             os.link(src, dst)  # the old build is replaced, never edited: sharing the file is safe
         except OSError:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import os
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import astuple, dataclass, field
 from functools import cache
 from pathlib import Path
@@ -33,6 +33,7 @@ from ecokg.shacl_sparql import (
     shape_iri,
     shape_name,
 )
+from ecokg.slices import SliceTerms, document_slice, slice_terms, sliceable
 from ecokg.store import ONTOLOGY_GRAPH, KnowledgeGraph
 
 # Queries run concurrently over an on-disk store; more threads than cores only add contention.
@@ -64,15 +65,34 @@ PER_DOCUMENT = URIRef("https://w3id.org/ecokg/shapes#perDocument")
 
 
 @cache
-def _split_checks() -> tuple[tuple[Check, ...], tuple[Check, ...]]:
-    """The checks of per-document shapes, and those that need the union of all documents."""
-    shapes = shapes_graph()
-    local = {str(s) for s in shapes.subjects(PER_DOCUMENT, Literal(True))}
+def _split_checks() -> tuple[tuple[Check, ...], tuple[Check, ...], tuple[Check, ...]]:
+    """The checks of per-document shapes; of the shapes that need the union of all documents
+    but can read it from the documents' slices (:mod:`ecokg.slices`); and of the rest."""
+    local = {str(s) for s in _per_document_shapes()}
+    sliced = {str(s) for s in _sliced_shapes()}
     checks = compiled_shapes()
     return (
         tuple(c for c in checks if c.shape_name in local),
-        tuple(c for c in checks if c.shape_name not in local),
+        tuple(c for c in checks if c.shape_name in sliced),
+        tuple(c for c in checks if c.shape_name not in local | sliced),
     )
+
+
+def _per_document_shapes() -> list[URIRef]:
+    shapes = shapes_graph().subjects(PER_DOCUMENT, Literal(True))
+    return sorted(s for s in shapes if isinstance(s, URIRef))
+
+
+def _sliced_shapes() -> list[URIRef]:
+    shapes = shapes_graph()
+    local = set(_per_document_shapes())
+    named = {s for s in shapes.subjects(RDF.type, SH.NodeShape) if isinstance(s, URIRef)}
+    return sorted(s for s in named - local if sliceable(shapes, s))
+
+
+@cache
+def _slice_terms() -> SliceTerms:
+    return slice_terms(shapes_graph(), vocabulary_graph(), _per_document_shapes(), _sliced_shapes())
 
 
 def document_graph_holds(nquads: bytes) -> bool:
@@ -85,8 +105,14 @@ def document_graph_holds(nquads: bytes) -> bool:
     store = ox.Store()
     store.load(nquads, format=ox.RdfFormat.N_QUADS)
     store.extend(_vocabulary_quads())
-    local, _ = _split_checks()
+    local = _split_checks()[0]
     return next(iter(run_checks(local, store, union=True)), None) is None
+
+
+def union_slice(nquads: bytes) -> bytes:
+    """The statements of one document's graph (N-Quads) that the union pass reads through
+    slices (N-Triples; see :mod:`ecokg.slices`)."""
+    return document_slice(ox.parse(nquads, format=ox.RdfFormat.N_QUADS), _slice_terms())
 
 
 @cache
@@ -323,7 +349,11 @@ def _validate_in_store(path: Path, rdf_format: ox.RdfFormat, folder: str) -> Val
 
 
 def validate_store(
-    store: ox.Store, fallback: str, *, documents_hold: bool = False
+    store: ox.Store,
+    fallback: str,
+    *,
+    documents_hold: bool = False,
+    slices: Sequence[Path] | None = None,
 ) -> ValidationReport:
     """Validate the union of the named graphs of a store that holds document graphs only.
 
@@ -331,18 +361,40 @@ def validate_store(
     store is left as it was (a build validates its own store before adding the ontology).
     Violations whose focus node is a subject in no named graph are attributed to ``fallback``.
     ``documents_hold``: every document graph passed :func:`document_graph_holds`, so only the
-    shapes that need the union are checked (the report is the same).
+    shapes that need the union are checked (the report is the same). ``slices``: with it, the
+    files of every document graph's :func:`union_slice`; the shapes they serve are checked on
+    the slices' union instead of the store (the report is the same; graphs not given as slices
+    must describe no node those shapes target, as the build's comparison graph does not).
     """
-    checks = _split_checks()[1] if documents_hold else compiled_shapes()
+    _, sliced, whole = _split_checks()
+    if not documents_hold:
+        checks, sliced = compiled_shapes(), ()
+    elif slices is None:
+        checks, sliced = sliced + whole, ()
+    else:
+        checks = whole
+    results = _sliced_results(sliced, slices or ())
     store.bulk_extend(_vocabulary_quads())  # into the default graph: no document's statements
     try:
-        results = list(run_checks(checks, store, union=True, threads=_THREADS))
+        results += run_checks(checks, store, union=True, threads=_THREADS)
         homes = _home_graphs(store, {r.focus for r in results}, fallback=fallback)
     finally:
         store.clear_graph(ox.DefaultGraph())
     graphs = sum(1 for g in store.named_graphs() if isinstance(g, ox.NamedNode))
     violations = sorted((_violation(r, homes[r.focus]) for r in results), key=Violation.line)
     return ValidationReport(violations, max(graphs, 1))
+
+
+def _sliced_results(checks: Sequence[Check], slices: Sequence[Path]) -> list[Result]:
+    if not checks:
+        return []
+    # In memory: with every document's observations and spans left out and each shared node's
+    # statements once, the union of the slices is a fraction of the store.
+    store = ox.Store()
+    for path in slices:
+        store.bulk_load(path=path, format=ox.RdfFormat.N_TRIPLES, lenient=True)
+    store.bulk_extend(_vocabulary_quads())
+    return list(run_checks(checks, store, union=False, threads=_THREADS))
 
 
 def _home_graphs(store: ox.Store, nodes: Iterable[Term], fallback: str) -> dict[Term, str]:

@@ -18,7 +18,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 from rdflib import Graph, Literal, Namespace, URIRef
-from rdflib.namespace import PROV, RDF, SH, XSD
+from rdflib.namespace import PROV, RDF, SH, SKOS, XSD
 from rdflib.term import Node
 
 from conftest import run_cli
@@ -27,6 +27,7 @@ from ecokg.errors import InputError
 from ecokg.kg.serialize import to_ox
 from ecokg.kg.vocab import EKG, ID, NIF
 from ecokg.shacl_sparql import UnsupportedShapeError, compile_shapes, run_checks
+from ecokg.slices import sliceable
 from ecokg.store import ONTOLOGY_GRAPH
 from ecokg.validate import (
     PER_DOCUMENT,
@@ -35,11 +36,13 @@ from ecokg.validate import (
     document_graph_holds,
     reference_validate,
     shapes_graph,
+    union_slice,
     validate_file,
     validate_graph,
     validate_store,
 )
 
+ESHAPE = Namespace("https://w3id.org/ecokg/shapes#")
 SOUND_NS = "https://w3id.org/ecokg/id/test/sound/"
 
 # One node of each kind the shapes target, every optional property given once.
@@ -583,6 +586,68 @@ def test_union_pass_without_per_document_shapes_reports_the_same() -> None:
     shapes = {_local(v.shape) for v in whole.violations}
     assert len(shapes) > 5 and not shapes & per_document
     assert validate_store(store, "union", documents_hold=True).violations == whole.violations
+
+
+def test_union_pass_on_slices_reports_the_same(tmp_path: Path) -> None:
+    """The shapes of shared nodes checked on the documents' slices report what the whole store
+    does: on copies broken in every such shape, and on a node that one graph types and another
+    describes without its type (a second simplified name breaks sh:uniqueLang in the union only)."""
+    per_document = {_local(s) for s in shapes_graph().subjects(PER_DOCUMENT, Literal(True))}
+    cases = [c for c in CASES if c.shape not in per_document]
+    store, slices = ox.Store(), []
+
+    def add(name: str, graph: Graph) -> None:
+        data = _nquads(ID[f"graph/{name}"], graph)
+        assert document_graph_holds(data), name
+        store.load(data, format=ox.RdfFormat.N_QUADS)
+        slices.append(tmp_path / f"{name}.slice")
+        slices[-1].write_bytes(union_slice(data))
+
+    for copy, slot in enumerate(sorted(set(_pack(cases)))):
+        graph, x = _copy(f"union{copy}")
+        for case, at in zip(cases, _pack(cases), strict=True):
+            if at == slot:
+                case.breaker(graph, x)
+        add(f"union{copy}", graph)
+    shared, x = _copy("shared")
+    add("shared", shared)
+    agency = next(iter(shared.subjects(RDF.type, EKG.Agency)))
+    other = Graph()
+    other.add((agency, SKOS.prefLabel, Literal("另一个名称", lang="zh-Hans")))
+    add("untyped", other)
+
+    whole = validate_store(store, "union")
+    sliced = validate_store(store, "union", documents_hold=True, slices=slices)
+    assert sliced.violations == whole.violations
+    assert str(agency) in {v.focus for v in whole.violations}  # through sh:node
+    # The slices leave out what one document owns: no span's offsets
+    assert all(str(NIF.beginIndex).encode() not in path.read_bytes() for path in slices)
+
+
+def test_shapes_that_read_beyond_one_step_stay_on_the_store() -> None:
+    """A SPARQL constraint, a path of two steps or a value shape with properties of its own
+    read past a node's statements and its values' types: such shapes are not sliced."""
+    shapes = shapes_graph()
+    assert sliceable(shapes, ESHAPE.AgencyShape) and sliceable(shapes, ESHAPE.IndicatorShape)
+    assert not sliceable(shapes, ESHAPE.ClaimComparisonShape)
+    extra = Graph().parse(
+        format="turtle",
+        data="""
+        @prefix sh: <http://www.w3.org/ns/shacl#> . @prefix ex: <urn:ex:> .
+        ex:TwoSteps a sh:NodeShape ; sh:targetClass ex:C ;
+            sh:property [ sh:path ( ex:p ex:q ) ; sh:minCount 1 ] .
+        ex:DeepValue a sh:NodeShape ; sh:targetClass ex:C ;
+            sh:property [ sh:path ex:p ; sh:node [ sh:property [ sh:path ex:q ; sh:minCount 1 ] ] ] .
+        ex:ValueClass a sh:NodeShape ; sh:targetClass ex:C ;
+            sh:property [ sh:path ex:p ; sh:or ( [ sh:class ex:D ] [ sh:class ex:E ] ) ] .
+        ex:ByNode a sh:NodeShape ; sh:targetNode ex:n ; sh:property [ sh:path ex:p ; sh:minCount 1 ] .
+        """,
+    )
+    ex = Namespace("urn:ex:")
+    assert not sliceable(extra, ex.TwoSteps)
+    assert not sliceable(extra, ex.DeepValue)
+    assert not sliceable(extra, ex.ByNode)
+    assert sliceable(extra, ex.ValueClass)
 
 
 def test_ntriples_file_is_one_graph(tmp_path: Path) -> None:
