@@ -40,7 +40,7 @@ from ecokg.reconcile import RECONCILIATION_GRAPH, Reconciled, Thresholds, reconc
 from ecokg.resources import resource_files
 from ecokg.shards import slice_path
 from ecokg.store import ONTOLOGY_GRAPH, STORE_DIR
-from ecokg.validate import ValidationReport, validate_store
+from ecokg.validate import SliceResults, ValidationReport, check_slices, validate_store
 
 # Bytes of N-Quads per call of Oxigraph's bulk loader, whose memory grows with what one call
 # loads: 1.2 GB for the shards of 4 MB of text in one call, 0.3 GB in calls of about 60 MB.
@@ -183,38 +183,43 @@ def assemble(
         loader = StoreLoader(stage / STORE_DIR)
         for source in sources:
             loader.add(source.path)
-    with tempfile.TemporaryDirectory(prefix=".assemble-", dir=stage) as tmp:
+    slices = [slice_path(s.path) for s in sources] if validate and documents_hold else None
+    with (
+        tempfile.TemporaryDirectory(prefix=".assemble-", dir=stage) as tmp,
+        ThreadPoolExecutor(max_workers=2) as pool,
+    ):
         work = Path(tmp)
-        # The comparisons and the union are made while the loader's thread fills the store.
+        # While the loader's thread fills the store: the shapes of shared nodes are checked on
+        # the slices and graph.trig is joined in threads (both mostly outside the GIL), the
+        # comparisons, the union and graph.ttl are made here.
+        sliced = pool.submit(check_slices, slices) if slices is not None else None
         try:
             reconciliation = work / "reconciliation.nq"
             comparisons = reconcile([s.path for s in sources], reconciliation, work, thresholds)
             compared = [GraphSource(str(RECONCILIATION_GRAPH), reconciliation)]
             every = [*sources, *compared] if comparisons.total else list(sources)
+            trig = pool.submit(_write_trig, every, stage / "graph.trig")
             union = work / "union.nt"
             merge_union([s.path for s in every], ontology_lines(), union, work)
+            _write_turtle(union, stage / "graph.ttl")
+            trig.result()
         except BaseException:
             loader.abandon()
             raise
         store = loader.finish()
-        # The files are written by a second thread while the store validates: both spend most
-        # of their time in Oxigraph's Rust code.
-        with ThreadPoolExecutor(max_workers=1) as writer:
-            written = writer.submit(_write_files, every, union, stage)
-            if comparisons.total:
-                store.bulk_load(path=reconciliation, format=ox.RdfFormat.N_QUADS)
-            slices = [slice_path(s.path) for s in sources] if documents_hold else None
-            count, report = _validate(store, validate, documents_hold, slices)
-            written.result()
+        if comparisons.total:
+            store.bulk_load(path=reconciliation, format=ox.RdfFormat.N_QUADS)
+        count, report = _validate(
+            store, validate, documents_hold, sliced.result() if sliced is not None else None
+        )
         del store  # closed before the stage is moved into place
     return Assembled(count, report, comparisons)
 
 
-def _write_files(sources: Sequence[GraphSource], union: Path, stage: Path) -> None:
-    _write_trig(sources, stage / "graph.trig")
+def _write_turtle(union: Path, out: Path) -> None:
     ox.serialize(
         ox.parse(path=union, format=ox.RdfFormat.N_TRIPLES),
-        output=stage / "graph.ttl",
+        output=out,
         format=ox.RdfFormat.TURTLE,
         prefixes=PREFIXES,
     )
@@ -279,13 +284,13 @@ class StoreLoader:
 
 
 def _validate(
-    store: ox.Store, validate: bool, documents_hold: bool, slices: list[Path] | None
+    store: ox.Store, validate: bool, documents_hold: bool, sliced: SliceResults | None
 ) -> tuple[int, ValidationReport]:
     # The shapes see the union of the document graphs (and the vocabulary), exactly what
     # `ecokg validate` checks: the ontology's graph is taken out for the pass and put back.
     if validate:
         store.remove_graph(ox.NamedNode(str(ONTOLOGY_GRAPH)))
-        report = validate_store(store, "union", documents_hold=documents_hold, slices=slices)
+        report = validate_store(store, "union", documents_hold=documents_hold, sliced=sliced)
         store.bulk_extend(ox.parse("\n".join(ontology_lines()), format=ox.RdfFormat.N_QUADS))
     else:
         report = ValidationReport()

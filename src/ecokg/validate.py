@@ -348,12 +348,31 @@ def _validate_in_store(path: Path, rdf_format: ox.RdfFormat, folder: str) -> Val
     return validate_store(store, fallback=str(path))
 
 
+@dataclass(frozen=True)
+class SliceResults:
+    """What the sliced shapes found on the union of the documents' slices."""
+
+    results: tuple[Result, ...]
+
+
+def check_slices(slices: Sequence[Path]) -> SliceResults:
+    """Check the shapes the slices serve on the union of the files of every document graph's
+    :func:`union_slice` (no store needed: a build runs this while its store still loads)."""
+    # In memory: with every document's observations and spans left out and each shared node's
+    # statements once, the union of the slices is a fraction of the store.
+    store = ox.Store()
+    for path in slices:
+        store.bulk_load(path=path, format=ox.RdfFormat.N_TRIPLES, lenient=True)
+    store.bulk_extend(_vocabulary_quads())
+    return SliceResults(tuple(run_checks(_split_checks()[1], store, union=False, threads=_THREADS)))
+
+
 def validate_store(
     store: ox.Store,
     fallback: str,
     *,
     documents_hold: bool = False,
-    slices: Sequence[Path] | None = None,
+    sliced: SliceResults | None = None,
 ) -> ValidationReport:
     """Validate the union of the named graphs of a store that holds document graphs only.
 
@@ -361,40 +380,28 @@ def validate_store(
     store is left as it was (a build validates its own store before adding the ontology).
     Violations whose focus node is a subject in no named graph are attributed to ``fallback``.
     ``documents_hold``: every document graph passed :func:`document_graph_holds`, so only the
-    shapes that need the union are checked (the report is the same). ``slices``: with it, the
-    files of every document graph's :func:`union_slice`; the shapes they serve are checked on
-    the slices' union instead of the store (the report is the same; graphs not given as slices
-    must describe no node those shapes target, as the build's comparison graph does not).
+    shapes that need the union are checked (the report is the same). ``sliced``: with it, what
+    :func:`check_slices` found on the slices of every document graph, which stands for the
+    shapes the slices serve (the report is the same; graphs not given as slices must describe
+    no node those shapes target, as the build's comparison graph does not).
     """
-    _, sliced, whole = _split_checks()
+    _, sliced_checks, whole = _split_checks()
+    found: list[Result]
     if not documents_hold:
-        checks, sliced = compiled_shapes(), ()
-    elif slices is None:
-        checks, sliced = sliced + whole, ()
+        checks, found = compiled_shapes(), []
+    elif sliced is None:
+        checks, found = sliced_checks + whole, []
     else:
-        checks = whole
-    results = _sliced_results(sliced, slices or ())
+        checks, found = whole, list(sliced.results)
     store.bulk_extend(_vocabulary_quads())  # into the default graph: no document's statements
     try:
-        results += run_checks(checks, store, union=True, threads=_THREADS)
+        results = found + list(run_checks(checks, store, union=True, threads=_THREADS))
         homes = _home_graphs(store, {r.focus for r in results}, fallback=fallback)
     finally:
         store.clear_graph(ox.DefaultGraph())
     graphs = sum(1 for g in store.named_graphs() if isinstance(g, ox.NamedNode))
     violations = sorted((_violation(r, homes[r.focus]) for r in results), key=Violation.line)
     return ValidationReport(violations, max(graphs, 1))
-
-
-def _sliced_results(checks: Sequence[Check], slices: Sequence[Path]) -> list[Result]:
-    if not checks:
-        return []
-    # In memory: with every document's observations and spans left out and each shared node's
-    # statements once, the union of the slices is a fraction of the store.
-    store = ox.Store()
-    for path in slices:
-        store.bulk_load(path=path, format=ox.RdfFormat.N_TRIPLES, lenient=True)
-    store.bulk_extend(_vocabulary_quads())
-    return list(run_checks(checks, store, union=False, threads=_THREADS))
 
 
 def _home_graphs(store: ox.Store, nodes: Iterable[Term], fallback: str) -> dict[Term, str]:

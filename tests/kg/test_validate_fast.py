@@ -33,6 +33,7 @@ from ecokg.validate import (
     PER_DOCUMENT,
     ValidationReport,
     Violation,
+    check_slices,
     document_graph_holds,
     reference_validate,
     shapes_graph,
@@ -617,7 +618,7 @@ def test_union_pass_on_slices_reports_the_same(tmp_path: Path) -> None:
     add("untyped", other)
 
     whole = validate_store(store, "union")
-    sliced = validate_store(store, "union", documents_hold=True, slices=slices)
+    sliced = validate_store(store, "union", documents_hold=True, sliced=check_slices(slices))
     assert sliced.violations == whole.violations
     assert str(agency) in {v.focus for v in whole.violations}  # through sh:node
     # The slices leave out what one document owns: no span's offsets
