@@ -193,6 +193,50 @@ def test_an_area_in_another_unit_of_its_kind_is_the_same_value() -> None:
     assert [m.split()[0] for m in plain.misses] == ["d-o1"]
 
 
+def test_a_unit_the_gold_format_has_no_name_for_is_a_count() -> None:
+    """公里 is not among the format's units: the gold writes such an amount as a count, and the
+    graph's km is then right; a unit the format does name must match."""
+    text = "新建管网1300公里，处理污水2.1万吨。"
+    gold = [
+        GoldObservation(
+            "d", "d-o1", "管网长度", Decimal(1300), "count", "exact", None, None, "新建管网1300公里"
+        ),
+        GoldObservation(
+            "d",
+            "d-o2",
+            "污水处理量",
+            Decimal(21000),
+            "count",
+            "exact",
+            None,
+            None,
+            "处理污水2.1万吨",
+        ),
+    ]
+    pred = [
+        PredictedObservation(
+            "d", "iri:a", "管网长度", Decimal(1300), "km", "exact", None, None, "1300公里", 4, 10
+        ),
+        PredictedObservation(
+            "d",
+            "iri:b",
+            "污水处理量",
+            Decimal(21000),
+            "tonne",
+            "exact",
+            None,
+            None,
+            "2.1万吨",
+            14,
+            19,
+        ),
+    ]
+    report = score({"d": text}, gold, [], pred, [])
+    assert report.observations.tp == 2
+    assert report.attribute_accuracy("unit") == 0.5
+    assert [e.split()[0] for e in report.attribute_errors] == ["d-o2"]
+
+
 def test_a_fall_written_with_its_sign_is_the_same_change() -> None:
     text = "PM2.5平均浓度同比下降10.0%，PM10平均浓度同比上升3.0%。"
     gold = [

@@ -12,7 +12,9 @@ Matching rules:
   period, qualifier and place are then compared on the matched pairs (attribute accuracy).
   Values in two units of one quantity kind that the ontology sizes (亩, 公顷, 平方公里) are
   compared converted, and the unit then counts as right: the gold format knows only 亩, the
-  graph keeps the unit written.
+  graph keeps the unit written. The format's units are a closed list (:data:`FORMAT_UNITS`):
+  a graph unit outside it (公里, 立方米, 千瓦) has no name there, and annotators write such an
+  amount as ``count`` (with the unit in a note), so a gold ``count`` accepts it.
   A negative gold value (a fall written with its sign, -10.0 for 同比下降10.0%) matches the
   graph's value of the same size whose direction is ``fall``.
   A place is right when both names are one gazetteer entry (香港 and 香港特别行政区).
@@ -41,6 +43,24 @@ from ecokg.errors import InputError
 from ecokg.text.normalize import to_half_width, to_simplified
 
 ATTRIBUTES = ("unit", "period", "qualifier", "place")
+# The units of the gold format (shared/eval/FORMAT.md).
+FORMAT_UNITS = frozenset(
+    (
+        "percent",
+        "percentage_point",
+        "ug_per_m3",
+        "mg_per_l",
+        "cny",
+        "tonne",
+        "mu",
+        "count",
+        "times",
+        "rank",
+        "year",
+        "day",
+        "index",
+    )
+)
 # Scored where the gold states them (FORMAT.md leaves them optional): whether a value is a target,
 # which way a change went, and the date a running total holds at.
 EXTRA_ATTRIBUTES = ("modality", "direction", "as_of")
@@ -401,6 +421,13 @@ def _same_place(a: str | None, b: str | None, names: Mapping[str, str]) -> bool:
     return a is not None and b is not None and names.get(a, a) == names.get(b, b)
 
 
+def _same_unit(gold: str, predicted: str, sizes: Mapping[str, tuple[str, Decimal]]) -> bool:
+    """Whether a predicted unit is the gold's, in the format's closed list of units."""
+    if gold == "count" and predicted not in FORMAT_UNITS:
+        return True
+    return _convertible(gold, predicted, sizes)
+
+
 def _convertible(a: str, b: str, sizes: Mapping[str, tuple[str, Decimal]]) -> bool:
     return a != b and a in sizes and b in sizes and sizes[a][0] == sizes[b][0]
 
@@ -495,7 +522,7 @@ def _score_observations(
         for attr in ATTRIBUTES:
             if (
                 getattr(g, attr) == getattr(p, attr)
-                or (attr == "unit" and _convertible(g.unit, p.unit, sizes))
+                or (attr == "unit" and _same_unit(g.unit, p.unit, sizes))
                 or (attr == "place" and _same_place(g.place, p.place, place_names))
             ):
                 report.attribute_correct[attr] += 1
