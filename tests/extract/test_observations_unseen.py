@@ -1917,3 +1917,35 @@ def test_an_assessment_score_is_an_index_and_a_time_of_day_no_value(lexicon: Lex
     assert {found[Decimal(v)].unit for v in ("95.2", "88.4", "1.3")} == {"index"}
     assert found[Decimal("88.4")].indicator.label == "群众满意度综合得分"
     assert observe("会议于上午9时30分召开，历时45分钟。", lexicon, published="2025-03-12") == []
+
+
+@pytest.mark.parametrize(
+    ("title", "published", "code"),
+    [
+        ("2025年1—9月青山市建设项目环评审批情况通报", "2025-10-20", "2025-01/2025-09"),
+        ("柳河镇关于2025年上半年秸秆综合利用工作情况的报告", "2025-07-10", "2025-01/2025-06"),
+        ("2024年第四季度饮用水水源地水质状况", "2025-01-15", "2024-10/2024-12"),
+    ],
+)
+def test_a_title_naming_a_finished_part_of_a_year_dates_the_undated_figures(
+    lexicon: Lexicon, title: str, published: str, code: str
+) -> None:
+    text = "全市共审批项目152个，同比增长9.4%。"
+    found = by_value(observe(text, lexicon, published=published, title=title))
+    assert found[Decimal(152)].period.code == code
+    assert found[Decimal("9.4")].period.code == code
+
+
+def test_a_part_of_a_year_still_running_at_writing_dates_nothing(lexicon: Lexicon) -> None:
+    text = "全市共审批项目152个。"
+    title = "2025年1—9月青山市建设项目环评审批情况通报"
+    found = by_value(observe(text, lexicon, published="2025-09-20", title=title))
+    assert found[Decimal(152)].period.code != "2025-01/2025-09"
+
+
+def test_the_half_year_beginning_with_the_month_of_writing_is_this_years(
+    lexicon: Lexicon,
+) -> None:
+    text = "下半年，我镇将完成剩余9处设施改造。"
+    found = by_value(observe(text, lexicon, published="2025-07-08"))
+    assert found[Decimal(9)].period.code == "2025-07/2025-12"

@@ -472,6 +472,16 @@ class _DocState:
     blocked_reach: list[int] = field(default_factory=list)
 
 
+def _finished_part_named(title: str, anchor: TimeAnchor, words: _Words) -> str | None:
+    """The part of a year a title names when it had ended by the time of writing ("2025年1—9月
+    …审批情况通报" in October, "…2025年上半年…工作进展情况的报告" in July): the period of every
+    figure the text gives no time."""
+    named = [t.code for t in words.periods.find(title, anchor) if t.code is not None]
+    if len(named) != 1 or not re.fullmatch(r"(\d{4})-\d{2}(?:/\1-\d{2})?", named[0]):
+        return None
+    return named[0] if anchor.month is not None and anchor.has_ended(named[0]) else None
+
+
 def _state(doc: AnalyzedDoc, lexicon: Lexicon) -> _DocState:
     words = _words(lexicon)
     anchor = doc.time_anchor
@@ -480,6 +490,8 @@ def _state(doc: AnalyzedDoc, lexicon: Lexicon) -> _DocState:
         back = {words.periods.relative[w] for w in words.periods.relative if w in doc.title}
         if len(back) == 1 and (offset := next(iter(back))) < 0:
             anchor = replace(anchor, title_year=anchor.year + offset)
+    if anchor.about is None:
+        anchor = replace(anchor, about=_finished_part_named(doc.title, anchor, words))
     # a title of another year than the one of writing is about that year (2024年…满意度达88.7% in
     # 2025, 关于提前下达2025年…资金预算的通知 in 2024)
     elsewhen = (

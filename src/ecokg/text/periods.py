@@ -128,17 +128,26 @@ class TimeAnchor:
         time of writing (a review of 2021/2025 published in 2026). None while it still runs (an
         inspection of 2024/2025 reported in April 2025) or when the document names none."""
         m = _PERIOD_END.fullmatch(self.about or "")
+        return int(m["year"]) if m is not None and self.has_ended(m[0]) else None
+
+    def has_ended(self, code: str) -> bool:
+        """Whether a period (2024, 2025-01/2025-09) had ended before the month of writing."""
+        m = _PERIOD_END.fullmatch(code)
         if m is None or self.year is None:
-            return None
+            return False
         end = (int(m["year"]), int(m["month"]) if m["month"] else 12)
-        return end[0] if (self.year, self.month or 12) > end else None
+        return (self.year, self.month or 12) > end
 
     def year_of_month(self, first: int, last: int | None = None) -> int | None:
         """The year a month (or span of months: 上半年) named without one falls in: the
         document's, or the year before when most of it comes after the document's own month
-        (上半年 in February is last year's; 下半年 in November this year's, so far)."""
+        (上半年 in February is last year's; 下半年 in November this year's, so far). A span that
+        begins in the month of writing or the next is this year's, about to run (下半年 in a
+        report of July or June)."""
         if self.year is None:
             return None
+        if self.month is not None and first in (self.month, self.month + 1):
+            return self.year
         if self.month is not None and (first + (last or first)) / 2 > self.month:
             return self.year - 1
         return self.year
