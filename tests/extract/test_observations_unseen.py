@@ -1949,3 +1949,13 @@ def test_the_half_year_beginning_with_the_month_of_writing_is_this_years(
     text = "下半年，我镇将完成剩余9处设施改造。"
     found = by_value(observe(text, lexicon, published="2025-07-08"))
     assert found[Decimal(9)].period.code == "2025-07/2025-12"
+
+
+def test_square_metres_sources_and_containers_are_amounts(lexicon: Lexicon) -> None:
+    text = (
+        "全市排查裸地约1320万平方米，已覆盖约1269万平方米；"
+        "收贮废旧放射源412枚；港口集装箱铁路集疏运量达到186万标准箱。"
+    )
+    found = by_value(observe(text, lexicon, published="2026-02-10"))
+    assert found[Decimal(13200000)].unit == found[Decimal(12690000)].unit == "m2"
+    assert found[Decimal(412)].unit == found[Decimal(1860000)].unit == "count"
