@@ -1959,3 +1959,11 @@ def test_square_metres_sources_and_containers_are_amounts(lexicon: Lexicon) -> N
     found = by_value(observe(text, lexicon, published="2026-02-10"))
     assert found[Decimal(13200000)].unit == found[Decimal(12690000)].unit == "m2"
     assert found[Decimal(412)].unit == found[Decimal(1860000)].unit == "count"
+
+
+def test_one_times_is_a_value_though_one_with_a_counter_is_an_article(lexicon: Lexicon) -> None:
+    text = "2024年罚款金额316.5万元，同比增长近一倍；查处一批违法企业。"
+    found = observe(text, lexicon, published="2024-11-28")
+    doubled = [o for o in found if o.unit == "times"]
+    assert [(o.value, o.qualifier) for o in doubled] == [(Decimal(1), "approx")]
+    assert all(o.value_span.text != "一批" for o in found)

@@ -682,10 +682,11 @@ def _read_number(state: _DocState, m: re.Match[str], sentence: Sentence) -> _Num
             return None
     else:
         unit = w.unit_forms[unit_form]
-    # 一 with a counter is an article ("一批"); spelled-out counts (两批, 三个) and durations are
-    # common, spelled-out measures rare.
+    # 一 with a counter is an article ("一批"), never with 倍 ("同比增长近一倍"); spelled-out
+    # counts (两批, 三个) and durations are common, spelled-out measures rare.
     big = raw.endswith(("万", "亿")) and unit in ("cny", "tonne", "mu")  # 逾百亿元
-    if chinese and (raw == "一" or (unit not in ("count", "times", "year", "day") and not big)):
+    article = raw == "一" and unit != "times"
+    if chinese and (article or (unit not in ("count", "times", "year", "day") and not big)):
         return None
     if chinese and unit_form == "类":
         return None  # "海水四类标准", "一、二类": a class of water, not a count
