@@ -481,9 +481,10 @@ def test_the_whole_city_in_a_basin_feature_is_the_city_just_named(lexicon: Lexic
 
 def test_one_amount_for_listed_districts_is_their_citys(lexicon: Lexicon) -> None:
     text = "今年在吉阳区、天涯区建成危险废物收集平台3个，服务单位800余家。吉阳区与天涯区并列第二。"
-    found = by_value(observe(text, lexicon, published="2025-10"))
-    assert found[Decimal(3)].place == "三亚市"
-    assert found[Decimal(2)].place == "吉阳区"  # a shared rank is each one's
+    found = observe(text, lexicon, published="2025-10")
+    assert [o.place for o in found if o.value == Decimal(3)] == ["三亚市"]
+    # a shared rank is each one's
+    assert [o.place for o in found if o.value == Decimal(2)] == ["吉阳区", "天涯区"]
 
 
 def test_two_cities_opening_a_sentence_speak_for_what_holds_them(lexicon: Lexicon) -> None:
@@ -491,9 +492,10 @@ def test_two_cities_opening_a_sentence_speak_for_what_holds_them(lexicon: Lexico
         "柳州与桂林之间共有12条跨界河流。三年行动实施以来，两市累计投入治理资金9.6亿元。"
         "柳州、桂林PM2.5平均浓度均为31微克/立方米。"
     )
-    found = by_value(observe(text, lexicon, published="2025-10"))
-    assert found[Decimal(960000000)].place == "广西壮族自治区"
-    assert found[Decimal(31)].place in ("柳州市", "桂林市")  # the same value of each of them
+    found = observe(text, lexicon, published="2025-10")
+    assert [o.place for o in found if o.value == Decimal(960000000)] == ["广西壮族自治区"]
+    # the same value of each of them
+    assert [o.place for o in found if o.value == Decimal(31)] == ["柳州市", "桂林市"]
 
 
 def test_a_section_on_two_cities_speaks_for_their_province(lexicon: Lexicon) -> None:
@@ -1917,3 +1919,69 @@ def test_an_assessment_score_is_an_index_and_a_time_of_day_no_value(lexicon: Lex
     assert {found[Decimal(v)].unit for v in ("95.2", "88.4", "1.3")} == {"index"}
     assert found[Decimal("88.4")].indicator.label == "群众满意度综合得分"
     assert observe("会议于上午9时30分召开，历时45分钟。", lexicon, published="2025-03-12") == []
+
+
+# ---------------------------------------------------------------- ranks by list position
+
+
+def test_places_listed_before_the_first_n_ranks_hold_them_in_list_order(lexicon: Lexicon) -> None:
+    text = (
+        "赣州市、吉安市、抚州市考核得分分别为95.8分、94.6分、93.9分，位列全省前三名，"
+        "考核等次为优秀；上饶市和宜春市均为91.2分，并列第五。"
+    )
+    found = observe(text, lexicon, published="2025-02-20")
+    ranks = [(o.place, o.value, o.qualifier, o.rank_scope) for o in found if o.unit == "rank"]
+    assert ranks == [
+        ("赣州市", Decimal(1), "exact", "provincial"),
+        ("吉安市", Decimal(2), "exact", "provincial"),
+        ("抚州市", Decimal(3), "exact", "provincial"),
+        # a tie after 均为 is each place's, in the scope of the ranks before it
+        ("上饶市", Decimal(5), "exact", "provincial"),
+        ("宜春市", Decimal(5), "exact", "provincial"),
+    ]
+    assert Decimal(3) not in {o.value for o in found if o.unit == "count"}  # 前三名 is no count
+    shared = [o.place for o in found if o.value == Decimal("91.2")]
+    assert shared == ["上饶市", "宜春市"]
+
+
+def test_the_last_n_ranks_count_from_the_bottom(lexicon: Lexicon) -> None:
+    text = "萍乡市、新余市空气优良天数比率分别为82.1%和83.4%，位居全省后两位。"
+    ranks = [o for o in observe(text, lexicon, published="2025-02-20") if o.unit == "rank"]
+    assert [(o.place, o.value) for o in ranks] == [("萍乡市", Decimal(1)), ("新余市", Decimal(2))]
+    assert all(o.indicator.label.endswith("全省倒数排名") for o in ranks)
+
+
+def test_a_place_alone_among_the_first_n_has_n_as_its_upper_bound(lexicon: Lexicon) -> None:
+    text = "我省林业碳汇项目数量已连续三年位居全国前十。"
+    found = observe(text, lexicon, published="2025-02-20", title="江西省林业碳汇工作综述")
+    rank = next(o for o in found if o.unit == "rank")
+    assert (rank.value, rank.qualifier, rank.rank_scope, rank.place) == (
+        Decimal(10),
+        "upper_bound",
+        "national",
+        "江西省",
+    )
+    # a set described by its ranks is no rank
+    said = "对月度排名后三位且浓度同比上升的县区进行约谈。"
+    assert [o for o in observe(said, lexicon, published="2025-02-20") if o.unit == "rank"] == []
+
+
+def test_counts_dealt_out_after_a_ranked_list_are_of_what_it_ranks(lexicon: Lexicon) -> None:
+    text = (
+        "九江市、南昌市立案数居全省前两位，分别为126件和98件。"
+        "涉及未批先建、超标排放的案件最多，分别为215件和173件。"
+    )
+    found = by_value(observe(text, lexicon, published="2025-02-20"))
+    assert (found[Decimal(126)].place, found[Decimal(98)].place) == ("九江市", "南昌市")
+    assert found[Decimal(215)].indicator.label == found[Decimal(173)].indicator.label == "案件数"
+
+
+def test_a_value_after_places_and_each_is_each_ones(lexicon: Lexicon) -> None:
+    text = (
+        "铅山县、弋阳县地下水位回升幅度较小，均不足1米。"
+        "推进信江、饶河、昌江幸福河湖建设，各级河长巡河不少于3万人次。"
+    )
+    found = observe(text, lexicon, published="2025-02-20")
+    assert [o.place for o in found if o.value == Decimal(1)] == ["铅山县", "弋阳县"]
+    # 各 opening a clause opens 各级, and the rivers listed before share nothing
+    assert len([o for o in found if o.value == Decimal(30000)]) == 1

@@ -185,6 +185,7 @@ _AWARDED = re.compile(
 # "分列第二、第三", "分列第11名和第10名": a rank continuing a list of ranks.
 _RANK_CONTINUED = re.compile(r"第[一二三四五六七八九十\d]{1,3}[位名]?[、和与及]$")
 # The verb right before a rank, with the place it names in words ("咸阳排名末位(第12名)").
+_CLAUSE_ENDS = frozenset(["", *"，,。；;、！!？?"])
 _RANK_VERB_BEFORE = re.compile(r"(?:排名|位列|位居|分列|居|列)(?:(?:末位|首位|最后)\()?$")
 # The peer group of a rank written between its scope and the rank: "全国8个试点碳市场第一".
 _PEER_GROUP = re.compile(r"\d{1,3}个[^，,。；;\d]{1,8}")
@@ -218,7 +219,13 @@ class _Words:
     rank_scope_words: tuple[str, ...]  # longest first
     rank_list: re.Pattern[str]
     rank_after_places: re.Pattern[str]
+    rank_top: re.Pattern[str]
     respectively: tuple[str, ...]
+    # after places listed together, a word that makes the value each one's (within the words
+    # after the list)
+    each_one_after: re.Pattern[str]
+    # those that, opening a clause, still say "each" (均, 并列; 各 there opens 各级, 各地)
+    each_one_opening: tuple[str, ...]
     year_on_year: tuple[str, ...]
     stock_verbs: tuple[str, ...]
     stock_verbs_after: tuple[str, ...]
@@ -315,7 +322,13 @@ def _words(lexicon: Lexicon) -> _Words:
         rank_scope_words=tuple(sorted(map(str, w["rank_scopes"]), key=len, reverse=True)),
         rank_list=re.compile(w["rank_list"]),
         rank_after_places=re.compile(w["rank_after_places"]),
+        rank_top=re.compile(w["rank_top"]),
         respectively=tuple(w["respectively"]),
+        # (digits only in a pollutant's name: 柳州、桂林PM2.5平均浓度均为…)
+        each_one_after=re.compile(
+            rf"(?:[^，,。；;\d]|(?<=[A-Za-z])[\d.]+){{0,12}}?(?:{alternation(w['each_one'])})"
+        ),
+        each_one_opening=tuple(word for word in w["each_one"] if word not in w["label_openers"]),
         year_on_year=tuple(w["change"]["year_on_year"]),
         stock_verbs=tuple(w["periods"]["stock_verbs"]),
         stock_verbs_after=tuple(w["periods"]["stock_verbs_after"]),
@@ -435,6 +448,7 @@ class _Number:
     duration: bool = False
     max_value: Decimal | None = None
     fraction: bool = False  # written as a fraction word (九成, 过半, 四分之一)
+    top: str | None = None  # 前 or 后 of a rank among the first or last N (位列全区前三名)
 
 
 @dataclass
@@ -622,13 +636,17 @@ def _read_number(state: _DocState, m: re.Match[str], sentence: Sentence) -> _Num
     if before.endswith("第"):
         wide = text[max(sentence.span.start, s - 16) : s]
         return _read_rank(state, s, e, value, wide, rest)
+    top = w.rank_top.search(text, max(sentence.span.start, s - 16), s)
+    if top is not None:
+        return _read_top(state, top, s, e, value, rest)
     if before.endswith("连续") and rest.startswith("年"):
         return _Number(s - 2, e + 1, s, e, value, "year", "exact", duration=True)
     um = w.unit_re.match(rest)
     assert um is not None
     unit_form = um.group("unit")
+    # (the score may be named in an earlier part of the statement: "…得分分别为…；甲市为91.2分")
     scored = unit_form == "分" and any(
-        word in text[sentence.span.start : s] for word in w.score_words
+        word in text[_statement_start(state, sentence) : s] for word in w.score_words
     )
     if rest.startswith(w.date_suffixes) and not (unit_form and len(unit_form) > 1) and not scored:
         return None
@@ -803,6 +821,30 @@ def _hedge_before(before: str, w: _Words) -> tuple[str, int] | None:
     return w.q_before[word], len(word) + len(linker)
 
 
+def _read_top(
+    state: _DocState, top: re.Match[str], s: int, e: int, value: Decimal, rest: str
+) -> _Number | None:
+    """ "位居全国前十" (a rank of 10 at most), "位列全省前三名", "位居全省后两位": a rank among
+    the first or last N, which ends its clause (else it introduces a list or names a set)."""
+    tail = starts_with_any(rest, ("位", "名")) or ""
+    if rest[len(tail) : len(tail) + 1] not in _CLAUSE_ENDS or value < 1:
+        # "排名前三位的城市依次为…" (a list read as one), "对排名后三位且…的县市区" (a set)
+        return None
+    scope_word = next((word for word in state.words.rank_scope_words if word in top["scope"]), None)
+    return _Number(
+        top.start(),  # the verb and the scope are no part of what is ranked
+        e + len(tail),
+        s,
+        e,
+        value,
+        "rank",
+        "upper_bound",
+        rank_scope=state.words.rank_scopes.get(scope_word) if scope_word else None,
+        rank_scope_word=scope_word,
+        top=top["dir"],
+    )
+
+
 def _read_rank(
     state: _DocState, s: int, e: int, value: Decimal, before: str, rest: str
 ) -> _Number | None:
@@ -873,18 +915,19 @@ def _subject(state: _DocState, clause_start: int, limit: int) -> str:
     return text[piece_start:limit]
 
 
+_RANK_AFTER_SCOPE = re.compile(rf"[^，,。；;]{{0,3}}?(?:第|[前后][{_CN_DIGIT_START}\d])")
 _LEVEL_SCOPES = {"county": "全市", "city": "全省", "province": "全国"}
 
 
 def _scope_ranked_before(
     state: _DocState, sentence: Sentence, num: _Number
 ) -> tuple[str, str] | None:
-    """The scope of the last rank stated earlier in the sentence ("全省第三")."""
+    """The scope of the last rank stated earlier in the sentence ("全省第三", "全区前三名")."""
     text = state.doc.text
     best: tuple[int, str] | None = None
     for word in state.words.rank_scope_words:
         pos = text.rfind(word, sentence.span.start, num.start)
-        ranked = pos >= 0 and "第" in text[pos + len(word) : pos + len(word) + 4]
+        ranked = pos >= 0 and _RANK_AFTER_SCOPE.match(text, pos + len(word)) is not None
         if ranked and (best is None or pos > best[0]):
             best = (pos, word)
     return (best[1], state.words.rank_scopes[best[1]]) if best else None
@@ -1682,13 +1725,8 @@ def _listed_whole(state: _DocState, clause: Span, num: _Number) -> PlaceDef | No
     if num.unit not in _SUMMED_UNITS:
         return None
     text = state.doc.text
-    hits = _hits_between(state, clause.start, num.start)
-    run: list[PlaceHit] = []
-    for hit in hits:
-        if run and _LIST_SEPARATOR.fullmatch(text[run[-1].end : hit.start]):
-            run.append(hit)
-        else:
-            run = [hit]
+    runs = _place_runs(state, clause.start, num.start)
+    run = runs[-1] if runs else []
     if len(run) < 2 or any(h.place.type not in _DIVISION_TYPES for h in run):
         return None
     if _after_partner(text, run[0].start):
@@ -1919,6 +1957,55 @@ def _respective_place(state: _DocState, sentence: Sentence, num: _Number) -> Pla
     return listed[order] if len(listed) >= 2 and order < len(listed) else None
 
 
+def _place_runs(state: _DocState, start: int, end: int) -> list[list[PlaceHit]]:
+    """The places named in ``text[start:end]``, grouped into lists joined by 、和及与."""
+    text = state.doc.text
+    runs: list[list[PlaceHit]] = []
+    for hit in _hits_between(state, start, end):
+        if hit.end > end:
+            break
+        if runs and _LIST_SEPARATOR.fullmatch(text[runs[-1][-1].end : hit.start]):
+            runs[-1].append(hit)
+        else:
+            runs.append([hit])
+    return runs
+
+
+def _ranked_run(state: _DocState, sentence: Sentence, num: _Number) -> list[PlaceDef]:
+    """The places listed last before a rank among the first or last N, in its part of the
+    sentence ("赣州市、吉安市、抚州市考核得分分别为…，位列全省前三名")."""
+    text = state.doc.text
+    start = max(sentence.span.start, *(text.rfind(c, 0, num.start) + 1 for c in "；;"))
+    runs = _place_runs(state, start, num.start)
+    return [h.place for h in runs[-1]] if runs else []
+
+
+def _places_each(
+    state: _DocState, sentence: Sentence, clause: Span, num: _Number
+) -> list[PlaceDef]:
+    """The places a value is each one's own: listed together before 均, 各 or 并列 in its clause
+    ("衡东县、常宁市均为31微克/立方米"), or in the clause before when its own opens with that
+    word ("上饶市和宜春市均为91.2分，并列第五": the rank is both's). Empty when no such list is
+    written (or a 分别 deals the values out one by one)."""
+    text = state.doc.text
+    each = state.words.each_one_after
+    spans = [(clause, num.start)]
+    earlier = [c for c in sentence.clauses if c.end <= clause.start]
+    if earlier and text.startswith(state.words.each_one_opening, clause.start):
+        spans.append((earlier[-1], earlier[-1].end))
+    for span, limit in spans:
+        runs = _place_runs(state, span.start, limit)
+        run = runs[-1] if runs else []
+        if len(run) < 2 or _after_partner(text, run[0].start):
+            continue
+        between = text[run[-1].end : num.start]
+        if any(word in between for word in state.words.respectively):
+            return []
+        if span is not clause or each.match(text, run[-1].end, limit):
+            return [h.place for h in run]
+    return []
+
+
 def _hits_between(state: _DocState, start: int, end: int) -> list[PlaceHit]:
     lo = bisect_right(state.place_starts, start - 1)
     hi = bisect_right(state.place_starts, end - 1)
@@ -2032,14 +2119,19 @@ def _fold_headlines(doc: AnalyzedDoc, found: list[Observation]) -> list[Observat
     if not headlines:
         return found
     out = [o for o, flag in zip(found, flags, strict=True) if not flag]
-    # the first observation of each value and unit in the story, for its headline to join
-    first: dict[tuple[Decimal, str], int] = {}
+    # the first observation of each value and unit in the story, for its headline to join (a
+    # rank, also in its scope: a headline's 全国…排名第二 is not a city second in its province)
+    first: dict[tuple[Decimal, str, str | None], int] = {}
+
+    def key(o: Observation) -> tuple[Decimal, str, str | None]:
+        return o.value, o.unit, o.rank_scope
+
     for i, o in enumerate(out):
-        first.setdefault((o.value, o.unit), i)
+        first.setdefault(key(o), i)
     for head in headlines:
-        body = first.get((head.value, head.unit))
+        body = first.get(key(head))
         if body is None:
-            first[(head.value, head.unit)] = len(out)
+            first[key(head)] = len(out)
             out.append(head)
         else:
             story = out[body]
@@ -2171,9 +2263,10 @@ def _read_observations(
                         recent.append(base)
                         if not num.duration:  # "连续5年未发生…": a streak is no metric to go on
                             state.last_indicator = base
-                        if obs.change_direction is None and not num.duration:
-                            state.last_unit = obs.unit  # a change is in its own unit
-                            if obs.modality == "achieved" and obs.unit != "rank":
+                        # a change is in its own unit, and a rank's metric in another
+                        if obs.change_direction is None and not num.duration and obs.unit != "rank":
+                            state.last_unit = obs.unit
+                            if obs.modality == "achieved":
                                 reported[obs.unit] = base
                     yield obs
         yield from ranked
@@ -2498,6 +2591,23 @@ def _previous_sentence(state: _DocState, sentence: Sentence) -> Sentence | None:
     return before if before is not None and before.paragraph == sentence.paragraph else None
 
 
+def _counted_before_list(state: _DocState, sentence: Sentence, clause: Span) -> str:
+    """What the counts a clause opening with 分别 deals out are counts of, named by the clause
+    before after its places ("九江市、南昌市立案数居全省前两位，分别为126件和98件") or its last
+    的 ("涉及未批先建、超标排放的案件最多，分别为215件和173件"); "" for any other clause."""
+    text = state.doc.text
+    earlier = [c for c in sentence.clauses if c.end <= clause.start]
+    if not earlier or not text.startswith(state.words.respectively, clause.start):
+        return ""
+    before = earlier[-1]
+    hits = _hits_between(state, before.start, before.end)
+    words = text[hits[-1].end if hits else before.start : before.end]
+    words = words[: len(words) - len(ends_with_any(words, state.words.evaluatives) or "")]
+    if "的" in words:
+        return _clean_label(words.rsplit("的", 1)[1], state)
+    return _clean_label(_clause_topic(state, words), state)
+
+
 def _previous_clause(state: _DocState, sentence: Sentence, clause: Span) -> str:
     """The clause before ``clause`` in the sentence ("Ⅰ-Ⅱ类水质比例不降反升，|达86.4%")."""
     earlier = [c for c in sentence.clauses if c.end <= clause.start]
@@ -2789,9 +2899,15 @@ def _observation(
     ):
         # "…处置突发环境事件7起。…其中陈仓区3起、渭滨区2起": so do places alone with counts
         indicators = [state.last_indicator]
+    elif not label and not after_unit and num.unit == "count" and change is None:
+        label = _counted_before_list(state, sentence, clause)
     if change is None or num.unit != "times":  # "增长4.8倍" is a change, not an exceedance
         label = _measured(state, label, num)
     context = f"{label}|{after_unit}"
+    each = _places_each(state, sentence, clause, num)
+    ranked = _ranked_run(state, sentence, num) if num.top else []
+    if len(ranked) != num.value:
+        ranked = []  # "连续四年位居全国前五": the place is among the first five
     if indicators:
         pass
     elif num.unit == "rank":
@@ -2800,7 +2916,8 @@ def _observation(
             # (高明区居第一) a county among its city's counties, a city in its province, a
             # province in the country
             implied = _scope_ranked_before(state, sentence, num) or _implied_scope(
-                state, _place(state, sentence, clause, num, topic)
+                state,
+                next(iter(ranked or each), None) or _place(state, sentence, clause, num, topic),
             )
             if implied is not None:
                 num = replace(num, rank_scope_word=implied[0], rank_scope=implied[1])
@@ -2818,8 +2935,14 @@ def _observation(
                 base = state.rank_base or state.last_indicator
             bases = [base] if base is not None else []
         scope = num.rank_scope_word or ""
+        bottom = num.top == "后"
         indicators = [
-            _derived(base, f"rank-{num.rank_scope or slug(scope or 'unscoped')}", f"{scope}排名")
+            _derived(
+                base,
+                f"rank-{num.rank_scope or slug(scope or 'unscoped')}"
+                + ("-from-bottom" if bottom else ""),
+                f"{scope}{'倒数' if bottom else ''}排名",
+            )
             for base in bases
         ]
     elif gap is not None and change is not None:
@@ -2983,15 +3106,23 @@ def _observation(
         state.reported_at[base.iri] = (statement, place)
     # (a number word may run past a clause the segmenter cut out of an overlong line: 九|成以上)
     quote = state.doc.source_span(clause.start, max(clause.end, num.end))
+    # the first (or last) N ranks go to the N places listed, in list order
+    placed: list[tuple[PlaceDef | None, Decimal, str]] = (
+        [(where, Decimal(n), "exact") for n, where in enumerate(ranked, 1)]
+        if ranked
+        else [(where, num.value, num.qualifier) for where in each]
+        if each
+        else [(place, num.value, num.qualifier)]
+    )
     return [
         Observation(
             indicator=indicator,
-            value=num.value,
+            value=value,
             unit=num.unit,
-            qualifier=num.qualifier,
+            qualifier=qualifier,
             period=period,
-            place=place.name if place else None,
-            place_key=f"place:{place.id}" if place else None,
+            place=where.name if where else None,
+            place_key=f"place:{where.id}" if where else None,
             quote=quote,
             value_span=state.doc.source_span(num.start, num.end),
             modality="target"
@@ -3009,5 +3140,7 @@ def _observation(
             base_period=base_period,
             part=part,
         )
-        for part, indicator in enumerate(indicators)
+        for part, ((where, value, qualifier), indicator) in enumerate(
+            itertools.product(placed, indicators)
+        )
     ]
