@@ -1985,3 +1985,65 @@ def test_a_value_after_places_and_each_is_each_ones(lexicon: Lexicon) -> None:
     assert [o.place for o in found if o.value == Decimal(1)] == ["铅山县", "弋阳县"]
     # 各 opening a clause opens 各级, and the rivers listed before share nothing
     assert len([o for o in found if o.value == Decimal(30000)]) == 1
+
+
+# ---------------------------------------------------------------- periods stated once
+
+
+def test_a_campaign_year_in_a_titles_quoted_name_dates_the_figures(lexicon: Lexicon) -> None:
+    text = "全省共核查疑似问题点位1520个，确认问题612个。今年6月底前完成全部整改。"
+    title = "江西省关于“绿盾2024”自然保护地监督检查问题整改情况的通报"
+    found = by_value(observe(text, lexicon, published="2025-01-20", title=title))
+    assert found[Decimal(1520)].period.code == found[Decimal(612)].period.code == "2024"
+
+
+def test_a_period_named_where_its_span_is_stated_dates_its_figures_later(
+    lexicon: Lexicon,
+) -> None:
+    text = (
+        "一、工作成效\n"
+        "秋收禁烧期(9月25日至11月20日)内，全乡未发现卫星火点。\n"
+        "二、主要做法\n"
+        "全乡落实网格员236名。禁烧期间共出动巡查人员8600人次。会议期间发放资料500份。"
+    )
+    title = "某乡2025年秋季秸秆禁烧工作总结"
+    found = by_value(observe(text, lexicon, published="2025-12-10", title=title))
+    assert found[Decimal(8600)].period.code == "2025-09/2025-11"
+    # a statement before it, and a span no sentence defined, keep the year
+    assert found[Decimal(236)].period.code == found[Decimal(500)].period.code == "2025"
+
+
+def test_the_day_a_results_notice_dates_in_its_lead_dates_its_results(lexicon: Lexicon) -> None:
+    text = (
+        "根据有关规定，省交易中心于2025年3月18日通过网络竞价方式组织开展排污权出让交易。"
+        "现将交易结果公告如下：\n"
+        "一、总体情况\n"
+        "本期共成交41笔，成交金额862.5万元。\n"
+        "二、2024年交易回顾\n"
+        "2024年，全省排污权成交金额2.86亿元。"
+    )
+    found = by_value(observe(text, lexicon, published="2025-03-20", title="排污权出让交易结果公告"))
+    assert found[Decimal(41)].period.code == found[Decimal(8625000)].period.code == "2025-03"
+    assert found[Decimal(286000000)].period.code == "2024"
+    # a day with no results announced after it is only the day something happened
+    meeting = "2025年3月18日，全省生态环境保护大会召开。会议指出，全省共有自然保护地186个。"
+    assert observe(meeting, lexicon, published="2025-03-20")[0].period.code != "2025-03"
+
+
+# ---------------------------------------------------------------- scopes and rule parameters
+
+
+def test_the_divisions_an_assessment_covers_are_its_scope(lexicon: Lexicon) -> None:
+    text = (
+        "省河长办对全省11个设区市2024年度河长制工作进行了考核。"
+        "全省100个县(市、区)中，考核优秀的有23个。"
+    )
+    found = observe(text, lexicon, published="2025-02-20")
+    assert [o.value for o in found] == [Decimal(23)]
+
+
+def test_a_rules_parameters_are_no_outcomes(lexicon: Lexicon) -> None:
+    text = (
+        "九江市已将该项工作纳入目标考核，考核权重由3%提高到6%。竞价出价每次加价幅度为起始价的2%。"
+    )
+    assert observe(text, lexicon, published="2025-02-20") == []

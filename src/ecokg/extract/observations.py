@@ -37,7 +37,14 @@ from ecokg.kg.vocab import minted_indicator_iri, slug
 from ecokg.text.analyzed import AnalyzedDoc
 from ecokg.text.furniture import page_publisher
 from ecokg.text.numbers import ARABIC_NUMBER, plain, read_number, round_to
-from ecokg.text.periods import SINCE_WORDS, PeriodFinder, TimeAnchor, TimeExpr, period_code
+from ecokg.text.periods import (
+    SINCE_WORDS,
+    PeriodFinder,
+    TimeAnchor,
+    TimeExpr,
+    month_of_date,
+    period_code,
+)
 from ecokg.text.segment import MAX_SENTENCE, Sentence, Span
 from ecokg.text.tokens import pos_cut
 from ecokg.text.wordlists import (
@@ -153,11 +160,15 @@ _ITEM_LABEL = re.compile(
 )
 # Longest line taken for a heading.
 _HEADING_MAX = 40
+_RESULTS_FOLLOW = re.compile(r"结果[^，,。；;]{0,6}如下")  # 现将交易结果公告如下
 _LEAD_PARAGRAPHS = 8  # title, dateline, source line, salutation and the first body paragraphs
 # "到2027年，…", "力争到2027年底": a deadline that opens a statement or one of its clauses.
 _DUE_YEAR = re.compile(r"(?:^|[，,：:；;]|力争|争取|确保|计划|预计)到(?P<year>\d{4})年")
 # A set that the rest of the sentence is about: "11个设区市中，", "3个县（区）内，", "16个地市中有".
-_SCOPE_IN = re.compile(r"[^，,。；;：:、\s\d]{1,14}?(?:之中|当中|中|内|里)(?=[，,：:；;]|有|$)")
+# (a bracket may list the kinds of a set: "全省117个县(市、区)中")
+_SCOPE_IN = re.compile(
+    r"(?:[^，,。；;：:、\s\d(]|\([^()]{0,8}\)){1,14}?(?:之中|当中|中|内|里)(?=[，,：:；;]|有|$)"
+)
 # A unitless number that is the value of an index ("生态质量指数为75.05", "指数分别为53.6和51.2").
 _INDEX_BEFORE = re.compile(
     r"指数(?:\([A-Za-z]{2,6}\))?[^，,。；;\d]{0,4}(?:[\d.]+\s*(?:、|和|及)\s*)*$|"
@@ -252,6 +263,7 @@ class _Words:
     forecast_cues: tuple[str, ...]
     date_suffixes: tuple[str, ...]
     score_words: tuple[str, ...]
+    rule_parameters: tuple[str, ...]
     skip_before: Affixes
     name_re: re.Pattern[str]
     periods: PeriodFinder
@@ -354,6 +366,7 @@ def _words(lexicon: Lexicon) -> _Words:
         forecast_cues=tuple(w["modality"]["forecast"]),
         date_suffixes=tuple(w["skip"]["date_suffixes"]),
         score_words=tuple(w["skip"]["score_words"]),
+        rule_parameters=tuple(w["skip"]["rule_parameters"]),
         skip_before=Affixes(w["skip"]["before"]),
         name_re=re.compile("|".join(f"(?:{p})" for p in w["skip"]["name_patterns"])),
         periods=PeriodFinder(w),
@@ -553,7 +566,7 @@ def _state(doc: AnalyzedDoc, lexicon: Lexicon) -> _DocState:
         blocked,
         frozenset(p.end for p in places),
         _place_names(doc.text, places),
-        examined=_examined_span(doc, words, times),
+        examined=_examined_span(doc, words, times) or _day_of_results(doc, words, times),
         blocked_reach=_reach(blocked),
         statements={
             s.span.start: start
@@ -593,6 +606,30 @@ def _examined_span(doc: AnalyzedDoc, words: _Words, times: list[TimeExpr]) -> Ti
         ranges = [t for t in spans if "/" in (t.code or "")]
         if spans:
             return (ranges or spans)[-1]
+    return None
+
+
+def _day_of_results(doc: AnalyzedDoc, words: _Words, times: list[TimeExpr]) -> TimeExpr | None:
+    """The month of the event a results notice reports on, dated to the day in a lead sentence
+    saying it was held, whose paragraph announces its results ("于2025年3月18日组织开展…竞价交易。
+    现将交易结果公告如下"): the time of the figures the notice gives no time of their own."""
+    acts = (*words.examination_acts, *words.event_verbs)
+    for sentence in doc.sentences:
+        if sentence.paragraph > _LEAD_PARAGRAPHS:
+            return None
+        start, end = sentence.span.start, sentence.span.end
+        if not any(act in doc.text[start:end] for act in acts):
+            continue
+        if not _RESULTS_FOLLOW.search(doc.text, start, doc.paragraph_spans[sentence.paragraph][1]):
+            continue
+        days = [
+            (t, month)
+            for t in times
+            if start <= t.start < end and (month := month_of_date(doc.text[t.start : t.end]))
+        ]
+        if len(days) == 1:
+            t, month = days[0]
+            return TimeExpr(t.start, t.end, "month", month, t.start_year, t.end_year)
     return None
 
 
@@ -766,6 +803,10 @@ def _is_scope(state: _DocState, num: _Number, clause: Span) -> bool:
         and _names_place(state, named.end(), named.end() + 2)
     ):
         return True  # "浓度较低的3个地区为康平县、法库县和新民市": the places are named
+    assessed = text[max(clause.start, num.start - 3) : num.start]
+    if assessed[:1] == "对" and assessed[1:] in state.words.jurisdictions:
+        # "对全区14个设区市2024年度…工作进行了考核": all the divisions an assessment covers
+        return any(word in text[num.end : num.end + 6] for word in state.words.scope_sets)
     if _DEFINES_SET in text[num.end : clause.end] and any(
         word in text[num.end : num.end + 8] for word in state.words.scope_sets
     ):
@@ -2683,18 +2724,23 @@ def _leading_time(state: _DocState, sentence: Sentence) -> TimeExpr | None:
 
 # How far into a statement "…期间" may end to open it ("省第三生态环境保护督察组进驻期间").
 _DURING_REACH = 24
+_CJK_WORD = re.compile(r"[\u4e00-\u9fff]{2}")
 
 
 def _during_span(state: _DocState, sentence: Sentence) -> TimeExpr | None:
     """The span of the campaign or inspection a statement opens with ("专项行动期间，…",
     "督察进驻期间，…"): the last span of months stated before it in a sentence that names the
-    same campaign or inspection word. It holds for that statement, not for the paragraph."""
+    same campaign or inspection word, or defines the period named ("禁烧期间，…" after
+    "秋季禁烧期(9月15日至11月30日)内，…"). It holds for that statement, not for the paragraph."""
     text = state.doc.text
     start = _statement_start(state, sentence)  # the parts of a statement after ；share it
-    during = text.find("期间", start, start + _DURING_REACH)
+    during = text.find("期间", start, min(start + _DURING_REACH, sentence.span.end))
     if during < 0:
         return None
     events = [w for w in state.words.during_events if w in text[start:during]]
+    named = text[max(start, during - 2) : during]
+    if not events and _CJK_WORD.fullmatch(named):
+        events = [named + "期"]  # "禁烧期间": the 禁烧期 some sentence before gave the span of
     if not events:
         return None
     i = bisect_right(state.time_starts, start - 1)
@@ -3060,8 +3106,9 @@ def _observation(
                 indicators = [_minted(state, name, None)]
             elif not name.strip("数") and previous and _names_place(state, clause.start, num.start):
                 indicators = [previous]  # "整治17个，其中徽城镇5个": the same count, by place
-    if not indicators:
-        return []
+    named = [(i.base or i).label for i in indicators] + [text[clause.start : num.start]]
+    if not indicators or any(word in n for n in named for word in w.rule_parameters):
+        return []  # "考核权重由3%提高到6%": both values set a rule
     indicators = [_in_context(state, sentence, num.start, i) for i in indicators]
     clause_text = text[clause.start : clause.end]
     sentence_text = text[sentence.span.start : sentence.span.end]
