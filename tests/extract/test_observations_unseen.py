@@ -2047,3 +2047,30 @@ def test_a_rules_parameters_are_no_outcomes(lexicon: Lexicon) -> None:
         "九江市已将该项工作纳入目标考核，考核权重由3%提高到6%。竞价出价每次加价幅度为起始价的2%。"
     )
     assert observe(text, lexicon, published="2025-02-20") == []
+
+
+def test_a_span_of_years_in_a_titles_edition_dates_what_the_report_looks_back_on(
+    lexicon: Lexicon,
+) -> None:
+    text = (
+        "白皮书显示，全省共办理生态修复案件1380件。其中，“十四五”以来办理1126件。"
+        "从类型看，涉林案件612件。"
+    )
+    title = "《江西省生态修复司法白皮书(2019—2023)》发布"
+    found = by_value(observe(text, lexicon, published="2024-06-05", title=title))
+    assert found[Decimal(1380)].period.code == found[Decimal(612)].period.code == "2019/2023"
+    assert found[Decimal(1126)].period.code == "2021/2023"  # up to the end of the review
+
+
+def test_a_tie_after_a_count_of_listed_places_goes_on_with_the_score(lexicon: Lexicon) -> None:
+    text = (
+        "鄂尔多斯市考核得分为97.2分，位列全区第一；包头市、赤峰市等6个盟市考核等次为良好，"
+        "其中通辽市和乌海市均为91.2分，并列第五。"
+    )
+    found = observe(text, lexicon, published="2025-02-20")
+    shared = [o for o in found if o.value == Decimal("91.2")]
+    assert [o.place for o in shared] == ["通辽市", "乌海市"]
+    assert shared[0].indicator == found[0].indicator  # the score reported before
+    # the tie is in the scope of the rank stated before the ；
+    ties = [o for o in found if o.value == Decimal(5)]
+    assert [o.rank_scope for o in ties] == ["regional", "regional"]

@@ -160,6 +160,9 @@ _ITEM_LABEL = re.compile(
 )
 # Longest line taken for a heading.
 _HEADING_MAX = 40
+_WRITTEN_YEAR = re.compile(r"(?:19|20)\d{2}")
+# the years an edition of a report covers, bracketed after its name: 白皮书(2020—2024)
+_EDITION_SPAN = re.compile(r"\((?P<first>(?:19|20)\d{2})\s*[—–-]\s*(?P<last>(?:19|20)\d{2})\)")
 _RESULTS_FOLLOW = re.compile(r"结果[^，,。；;]{0,6}如下")  # 现将交易结果公告如下
 _LEAD_PARAGRAPHS = 8  # title, dateline, source line, salutation and the first body paragraphs
 # "到2027年，…", "力争到2027年底": a deadline that opens a statement or one of its clauses.
@@ -489,6 +492,9 @@ class _DocState:
     # The span an audit or inspection the document reports on covered (its lead says), the
     # time of the findings the text gives no time of their own.
     examined: TimeExpr | None = None
+    # The span of years a report's title says it looks back on (白皮书(2020—2024)), the time of
+    # the figures the text and its paragraphs give no time of their own.
+    title_span: TimeExpr | None = None
     # The river or lake the current section's heading names ("一、乌江干流：…"): what its
     # measures of water are about when their paragraph names none.
     section_water: PlaceDef | None = None
@@ -523,6 +529,10 @@ def _state(doc: AnalyzedDoc, lexicon: Lexicon) -> _DocState:
         # in February 2025, "海北镇2024年…工作总结" in December 2024: a title looking back on one
         # year dates every figure the text gives no time
         anchor = replace(anchor, about=str(anchor.title_year))
+    title_span = _title_span(doc, words, anchor)
+    if anchor.about is None and title_span is not None:
+        # "《…白皮书(2020—2024)》发布" in 2025: the review ends in 2024 (“十四五”以来 up to then)
+        anchor = replace(anchor, about=title_span.code)
     times = words.periods.find(doc.text, anchor, in_titles=False)
     places = find_places(doc.text, lexicon)
     # The province of the division the title speaks for outweighs the places the text names
@@ -567,6 +577,7 @@ def _state(doc: AnalyzedDoc, lexicon: Lexicon) -> _DocState:
         frozenset(p.end for p in places),
         _place_names(doc.text, places),
         examined=_examined_span(doc, words, times) or _day_of_results(doc, words, times),
+        title_span=title_span,
         blocked_reach=_reach(blocked),
         statements={
             s.span.start: start
@@ -607,6 +618,24 @@ def _examined_span(doc: AnalyzedDoc, words: _Words, times: list[TimeExpr]) -> Ti
         if spans:
             return (ranges or spans)[-1]
     return None
+
+
+def _title_span(doc: AnalyzedDoc, words: _Words, anchor: TimeAnchor) -> TimeExpr | None:
+    """The one span of years a title writes out, when it had ended by the time of writing (《…白皮书
+    (2020—2024)》发布 in 2025): what the report looks back on (a headline's 近五年 is news)."""
+    spans = [
+        t
+        for t in words.periods.find(doc.title, anchor)
+        if t.kind == "range" and len(_WRITTEN_YEAR.findall(doc.title, t.start, t.end)) == 2
+    ]
+    spans += [
+        TimeExpr(m.start(), m.end(), "range", period_code(first, last), first, last)
+        for m in _EDITION_SPAN.finditer(doc.title)
+        if (first := int(m["first"])) < (last := int(m["last"]))
+    ]
+    if len(spans) != 1 or anchor.year is None or (spans[0].end_year or anchor.year) >= anchor.year:
+        return None
+    return spans[0]
 
 
 def _day_of_results(doc: AnalyzedDoc, words: _Words, times: list[TimeExpr]) -> TimeExpr | None:
@@ -966,8 +995,9 @@ def _scope_ranked_before(
     """The scope of the last rank stated earlier in the sentence ("全省第三", "全区前三名")."""
     text = state.doc.text
     best: tuple[int, str] | None = None
+    statement = _statement_start(state, sentence)  # (the part after ；goes on with it)
     for word in state.words.rank_scope_words:
-        pos = text.rfind(word, sentence.span.start, num.start)
+        pos = text.rfind(word, statement, num.start)
         ranked = pos >= 0 and _RANK_AFTER_SCOPE.match(text, pos + len(word)) is not None
         if ranked and (best is None or pos > best[0]):
             best = (pos, word)
@@ -1441,6 +1471,9 @@ def _plain_period(
     if period is None and about is not None:
         year = int(about[:4])
         period = Period(about, "document", year, year)
+    covered = state.title_span
+    if period is None and covered is not None and not num.duration:
+        period = Period(covered.code, "document", covered.start_year, covered.end_year)
     if period is None and _in_streak(state, clause, num):
         # "连续9年保持Ⅱ类" with no time of its own runs up to the last year the document looks
         # back on: the year of a yearly summary, the last year of a finished plan period
@@ -2908,8 +2941,9 @@ def _observation(
             before_clauses = [c for c in sentence.clauses if c.end <= clause.start]
             before = _previous_clause(state, sentence, clause)
             # "PM2.5平均浓度较低的3个地区为康平县、…，分别为35…": the metric comes before the
-            # count of the places it names
-            before = _COUNT_OF_NAMED.sub("", before)
+            # count of the places it names; "九江市、萍乡市等6个市考核等次为良好": the places
+            # counted name none
+            before = _COUNT_OF_NAMED.sub("", before).removesuffix("等")
             # An earlier clause with a value of its own names that value, not this one (O3 and
             # PM2.5 are names, not values; 1—10月 is no value).
             at = before_clauses[-1].start if before_clauses else clause.start
