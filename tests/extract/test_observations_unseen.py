@@ -2042,6 +2042,11 @@ def test_the_divisions_an_assessment_covers_are_its_scope(lexicon: Lexicon) -> N
     assert [o.value for o in found] == [Decimal(23)]
 
 
+def test_the_divisions_a_place_is_made_of_are_no_outcome(lexicon: Lexicon) -> None:
+    text = "全县辖12个镇(乡、场)、3个街道。该镇辖22个行政村、5.8万人。全县完成整治行政村36个。"
+    assert [o.value for o in observe(text, lexicon, published="2025-02-20")] == [Decimal(36)]
+
+
 def test_a_rules_parameters_are_no_outcomes(lexicon: Lexicon) -> None:
     text = (
         "九江市已将该项工作纳入目标考核，考核权重由3%提高到6%。竞价出价每次加价幅度为起始价的2%。"
@@ -2074,3 +2079,18 @@ def test_a_tie_after_a_count_of_listed_places_goes_on_with_the_score(lexicon: Le
     # the tie is in the scope of the rank stated before the ；
     ties = [o for o in found if o.value == Decimal(5)]
     assert [o.rank_scope for o in ties] == ["regional", "regional"]
+
+
+def test_national_zones_and_a_district_the_division_table_lacks_are_places(
+    lexicon: Lexicon,
+) -> None:
+    text = (
+        "各区湾长制考核平均得分为91.2分，西海岸新区、黄岛区、崂山区位列前三。渝北区投诉量同比下降8.2%。"
+        "铜川市、杨凌示范区组织普法活动36场。"
+    )
+    found = observe(text, lexicon, published="2025-02-20", title="陕西省执法工作动态")
+    ranks = [o.place for o in found if o.unit == "rank"]
+    assert ranks == ["青岛西海岸新区", "黄岛区", "崂山区"]
+    assert next(o for o in found if o.value == Decimal("8.2")).place == "渝北区"
+    # two prefecture-level units opening a sentence together speak for their province
+    assert next(o for o in found if o.value == Decimal(36)).place == "陕西省"

@@ -172,6 +172,8 @@ _DUE_YEAR = re.compile(r"(?:^|[，,：:；;]|力争|争取|确保|计划|预计)
 _SCOPE_IN = re.compile(
     r"(?:[^，,。；;：:、\s\d(]|\([^()]{0,8}\)){1,14}?(?:之中|当中|中|内|里)(?=[，,：:；;]|有|$)"
 )
+# The divisions a place is made of, listed after 辖 ("全市辖16个镇(办、处)、2个街道")
+_MADE_UP_OF = re.compile(r"辖(?:[^，,。；;辖]{0,16}、)?$")
 # A unitless number that is the value of an index ("生态质量指数为75.05", "指数分别为53.6和51.2").
 _INDEX_BEFORE = re.compile(
     r"指数(?:\([A-Za-z]{2,6}\))?[^，,。；;\d]{0,4}(?:[\d.]+\s*(?:、|和|及)\s*)*$|"
@@ -832,6 +834,8 @@ def _is_scope(state: _DocState, num: _Number, clause: Span) -> bool:
         and _names_place(state, named.end(), named.end() + 2)
     ):
         return True  # "浓度较低的3个地区为康平县、法库县和新民市": the places are named
+    if _MADE_UP_OF.search(text, clause.start, num.start):
+        return True  # "全市辖16个镇(办、处)、2个街道", "所辖22个县": what a division is made of
     assessed = text[max(clause.start, num.start - 3) : num.start]
     if assessed[:1] == "对" and assessed[1:] in state.words.jurisdictions:
         # "对全区14个设区市2024年度…工作进行了考核": all the divisions an assessment covers
