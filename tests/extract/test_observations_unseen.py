@@ -2094,3 +2094,11 @@ def test_national_zones_and_a_district_the_division_table_lacks_are_places(
     assert next(o for o in found if o.value == Decimal("8.2")).place == "渝北区"
     # two prefecture-level units opening a sentence together speak for their province
     assert next(o for o in found if o.value == Decimal(36)).place == "陕西省"
+
+
+def test_a_move_up_a_ranking_is_a_fall_of_the_ranks_number(lexicon: Lexicon) -> None:
+    text = "宜春市地下水治理考核位列全省第二，较上年前移3位。萍乡市排名第9，较上年后移2位。"
+    found = [o for o in observe(text, lexicon, published="2025-02-20") if o.unit == "rank"]
+    moves = [(o.value, o.change_direction, o.rank_scope) for o in found if o.change_direction]
+    assert moves == [(Decimal(3), "down", "provincial"), (Decimal(2), "up", "provincial")]
+    assert found[1].indicator.label.endswith("全省排名变化")

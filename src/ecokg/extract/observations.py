@@ -236,6 +236,7 @@ class _Words:
     rank_list: re.Pattern[str]
     rank_after_places: re.Pattern[str]
     rank_top: re.Pattern[str]
+    rank_moves: dict[str, str]
     respectively: tuple[str, ...]
     # after places listed together, a word that makes the value each one's (within the words
     # after the list)
@@ -340,6 +341,7 @@ def _words(lexicon: Lexicon) -> _Words:
         rank_list=re.compile(w["rank_list"]),
         rank_after_places=re.compile(w["rank_after_places"]),
         rank_top=re.compile(w["rank_top"]),
+        rank_moves={str(k): str(v) for k, v in w["rank_moves"].items()},
         respectively=tuple(w["respectively"]),
         # (digits only in a pollutant's name: 柳州、桂林PM2.5平均浓度均为…)
         each_one_after=re.compile(
@@ -467,6 +469,7 @@ class _Number:
     max_value: Decimal | None = None
     fraction: bool = False  # written as a fraction word (九成, 过半, 四分之一)
     top: str | None = None  # 前 or 后 of a rank among the first or last N (位列全区前三名)
+    moved: str | None = None  # the direction a rank's number moved (前移3位: down)
 
 
 @dataclass
@@ -707,6 +710,11 @@ def _read_number(state: _DocState, m: re.Match[str], sentence: Sentence) -> _Num
     top = w.rank_top.search(text, max(sentence.span.start, s - 16), s)
     if top is not None:
         return _read_top(state, top, s, e, value, rest)
+    move = ends_with_any(before, w.rank_moves)
+    if move is not None and rest.startswith(("位", "名")):
+        # "较上年前移3位": a change of the rank, its number 3 lower
+        moved = w.rank_moves[move]
+        return _Number(s - len(move), e + 1, s, e, value, "rank", "exact", moved=moved)
     if before.endswith("连续") and rest.startswith("年"):
         return _Number(s - 2, e + 1, s, e, value, "year", "exact", duration=True)
     um = w.unit_re.match(rest)
@@ -2906,6 +2914,8 @@ def _observation(
         previous = previous or state.last_indicator
     # "同比下降6.5%", "同比上升2微克/立方米", "较2020年增加9种": a change of what came before.
     change = _change_cue(raw_subject, w) if num.unit not in ("rank", "year") else None
+    if num.moved is not None:
+        change = (num.moved, text[num.start : num.num_start])
     label = _ANAPHORIC_LABEL.sub("", cleaned)
     # "高于全国平均水平8.3个百分点", "比全省平均水平高8微克/立方米": a difference from an average
     plain_subject = ASIDE.sub("", raw_subject)
@@ -3024,8 +3034,9 @@ def _observation(
             _derived(
                 base,
                 f"rank-{num.rank_scope or slug(scope or 'unscoped')}"
-                + ("-from-bottom" if bottom else ""),
-                f"{scope}{'倒数' if bottom else ''}排名",
+                + ("-from-bottom" if bottom else "")
+                + ("-change" if num.moved else ""),
+                f"{scope}{'倒数' if bottom else ''}排名{'变化' if num.moved else ''}",
             )
             for base in bases
         ]
