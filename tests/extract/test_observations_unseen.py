@@ -2102,3 +2102,17 @@ def test_a_move_up_a_ranking_is_a_fall_of_the_ranks_number(lexicon: Lexicon) -> 
     moves = [(o.value, o.change_direction, o.rank_scope) for o in found if o.change_direction]
     assert moves == [(Decimal(3), "down", "provincial"), (Decimal(2), "up", "provincial")]
     assert found[1].indicator.label.endswith("全省排名变化")
+
+
+def test_instruments_issued_one_after_another_are_a_running_total(lexicon: Lexicon) -> None:
+    text = "2024年，全市PM2.5平均浓度为31微克/立方米。我市先后出台《某某条例》等地方性法规3部、配套文件27个。"
+    found = by_value(observe(text, lexicon, published="2025-08-12"))
+    assert found[Decimal(3)].period.code == found[Decimal(27)].period.code == "cumulative"
+    assert found[Decimal(31)].period.code == "2024"
+
+
+def test_each_metric_named_before_a_shared_rank_is_ranked(lexicon: Lexicon) -> None:
+    text = "九江市立案126件，罚款860.5万元，立案数和罚款金额均居全省第一。"
+    ranks = [o for o in observe(text, lexicon, published="2025-09-24") if o.unit == "rank"]
+    assert len({o.indicator.iri for o in ranks}) == 2
+    assert all((o.value, o.place) == (Decimal(1), "九江市") for o in ranks)

@@ -202,6 +202,7 @@ _AWARDED = re.compile(
 _RANK_CONTINUED = re.compile(r"第[一二三四五六七八九十\d]{1,3}[位名]?[、和与及]$")
 # The verb right before a rank, with the place it names in words ("咸阳排名末位(第12名)").
 _CLAUSE_ENDS = frozenset(["", *"，,。；;、！!？?"])
+_EACH_RANKED = re.compile(r"均(?:居|列|位居|位列|排名)")  # 两项指标均居…, 数量均居…
 _RANK_VERB_BEFORE = re.compile(r"(?:排名|位列|位居|分列|居|列)(?:(?:末位|首位|最后)\()?$")
 # The peer group of a rank written between its scope and the rank: "全国8个试点碳市场第一".
 _PEER_GROUP = re.compile(r"\d{1,3}个[^，,。；;\d]{1,8}")
@@ -3017,8 +3018,21 @@ def _observation(
                 num = replace(num, rank_scope_word=implied[0], rank_scope=implied[1])
         anaphor = w.anaphor_count.search(raw_subject)
         count = read_number(anaphor.group("n")) if anaphor is not None else None
+        each_ranked = _EACH_RANKED.search(raw_subject) is not None
+        names = [n for n in _NAME_LIST_SPLIT.split(label) if n] if each_ranked else []
         if count is not None and recent:
             bases = list(recent[-int(count) :])
+        elif len(names) >= 2:
+            # "立案数和罚款金额均居全省第一": a rank of each metric named
+            bases = [
+                _ref(matched[0])
+                if (matched := _match_indicator(lex, n, None))
+                else _minted(state, n, None)
+                for n in names
+            ]
+        elif each_ranked and len(recent) >= 2 and not _match_indicator(lex, label, None):
+            # "创建国家级绿色工厂43家、省级绿色工厂118家，数量均居全省第一": of each value reported
+            bases = list(recent)
         else:
             matched = _match_indicator(lex, label, None)
             base = _ref(matched[0]) if matched else previous
