@@ -481,9 +481,10 @@ def test_the_whole_city_in_a_basin_feature_is_the_city_just_named(lexicon: Lexic
 
 def test_one_amount_for_listed_districts_is_their_citys(lexicon: Lexicon) -> None:
     text = "今年在吉阳区、天涯区建成危险废物收集平台3个，服务单位800余家。吉阳区与天涯区并列第二。"
-    found = by_value(observe(text, lexicon, published="2025-10"))
-    assert found[Decimal(3)].place == "三亚市"
-    assert found[Decimal(2)].place == "吉阳区"  # a shared rank is each one's
+    found = observe(text, lexicon, published="2025-10")
+    assert [o.place for o in found if o.value == Decimal(3)] == ["三亚市"]
+    # a shared rank is each one's
+    assert [o.place for o in found if o.value == Decimal(2)] == ["吉阳区", "天涯区"]
 
 
 def test_two_cities_opening_a_sentence_speak_for_what_holds_them(lexicon: Lexicon) -> None:
@@ -491,9 +492,10 @@ def test_two_cities_opening_a_sentence_speak_for_what_holds_them(lexicon: Lexico
         "柳州与桂林之间共有12条跨界河流。三年行动实施以来，两市累计投入治理资金9.6亿元。"
         "柳州、桂林PM2.5平均浓度均为31微克/立方米。"
     )
-    found = by_value(observe(text, lexicon, published="2025-10"))
-    assert found[Decimal(960000000)].place == "广西壮族自治区"
-    assert found[Decimal(31)].place in ("柳州市", "桂林市")  # the same value of each of them
+    found = observe(text, lexicon, published="2025-10")
+    assert [o.place for o in found if o.value == Decimal(960000000)] == ["广西壮族自治区"]
+    # the same value of each of them
+    assert [o.place for o in found if o.value == Decimal(31)] == ["柳州市", "桂林市"]
 
 
 def test_a_section_on_two_cities_speaks_for_their_province(lexicon: Lexicon) -> None:
@@ -1967,3 +1969,200 @@ def test_one_times_is_a_value_though_one_with_a_counter_is_an_article(lexicon: L
     doubled = [o for o in found if o.unit == "times"]
     assert [(o.value, o.qualifier) for o in doubled] == [(Decimal(1), "approx")]
     assert all(o.value_span.text != "一批" for o in found)
+
+
+# ---------------------------------------------------------------- ranks by list position
+
+
+def test_places_listed_before_the_first_n_ranks_hold_them_in_list_order(lexicon: Lexicon) -> None:
+    text = (
+        "赣州市、吉安市、抚州市考核得分分别为95.8分、94.6分、93.9分，位列全省前三名，"
+        "考核等次为优秀；上饶市和宜春市均为91.2分，并列第五。"
+    )
+    found = observe(text, lexicon, published="2025-02-20")
+    ranks = [(o.place, o.value, o.qualifier, o.rank_scope) for o in found if o.unit == "rank"]
+    assert ranks == [
+        ("赣州市", Decimal(1), "exact", "provincial"),
+        ("吉安市", Decimal(2), "exact", "provincial"),
+        ("抚州市", Decimal(3), "exact", "provincial"),
+        # a tie after 均为 is each place's, in the scope of the ranks before it
+        ("上饶市", Decimal(5), "exact", "provincial"),
+        ("宜春市", Decimal(5), "exact", "provincial"),
+    ]
+    assert Decimal(3) not in {o.value for o in found if o.unit == "count"}  # 前三名 is no count
+    shared = [o.place for o in found if o.value == Decimal("91.2")]
+    assert shared == ["上饶市", "宜春市"]
+
+
+def test_the_last_n_ranks_count_from_the_bottom(lexicon: Lexicon) -> None:
+    text = "萍乡市、新余市空气优良天数比率分别为82.1%和83.4%，位居全省后两位。"
+    ranks = [o for o in observe(text, lexicon, published="2025-02-20") if o.unit == "rank"]
+    assert [(o.place, o.value) for o in ranks] == [("萍乡市", Decimal(1)), ("新余市", Decimal(2))]
+    assert all(o.indicator.label.endswith("全省倒数排名") for o in ranks)
+
+
+def test_a_place_alone_among_the_first_n_has_n_as_its_upper_bound(lexicon: Lexicon) -> None:
+    text = "我省林业碳汇项目数量已连续三年位居全国前十。"
+    found = observe(text, lexicon, published="2025-02-20", title="江西省林业碳汇工作综述")
+    rank = next(o for o in found if o.unit == "rank")
+    assert (rank.value, rank.qualifier, rank.rank_scope, rank.place) == (
+        Decimal(10),
+        "upper_bound",
+        "national",
+        "江西省",
+    )
+    # a set described by its ranks is no rank
+    said = "对月度排名后三位且浓度同比上升的县区进行约谈。"
+    assert [o for o in observe(said, lexicon, published="2025-02-20") if o.unit == "rank"] == []
+
+
+def test_counts_dealt_out_after_a_ranked_list_are_of_what_it_ranks(lexicon: Lexicon) -> None:
+    text = (
+        "九江市、南昌市立案数居全省前两位，分别为126件和98件。"
+        "涉及未批先建、超标排放的案件最多，分别为215件和173件。"
+    )
+    found = by_value(observe(text, lexicon, published="2025-02-20"))
+    assert (found[Decimal(126)].place, found[Decimal(98)].place) == ("九江市", "南昌市")
+    assert found[Decimal(215)].indicator.label == found[Decimal(173)].indicator.label == "案件数"
+
+
+def test_a_value_after_places_and_each_is_each_ones(lexicon: Lexicon) -> None:
+    text = (
+        "铅山县、弋阳县地下水位回升幅度较小，均不足1米。"
+        "推进信江、饶河、昌江幸福河湖建设，各级河长巡河不少于3万人次。"
+    )
+    found = observe(text, lexicon, published="2025-02-20")
+    assert [o.place for o in found if o.value == Decimal(1)] == ["铅山县", "弋阳县"]
+    # 各 opening a clause opens 各级, and the rivers listed before share nothing
+    assert len([o for o in found if o.value == Decimal(30000)]) == 1
+
+
+# ---------------------------------------------------------------- periods stated once
+
+
+def test_a_campaign_year_in_a_titles_quoted_name_dates_the_figures(lexicon: Lexicon) -> None:
+    text = "全省共核查疑似问题点位1520个，确认问题612个。今年6月底前完成全部整改。"
+    title = "江西省关于“绿盾2024”自然保护地监督检查问题整改情况的通报"
+    found = by_value(observe(text, lexicon, published="2025-01-20", title=title))
+    assert found[Decimal(1520)].period.code == found[Decimal(612)].period.code == "2024"
+
+
+def test_a_period_named_where_its_span_is_stated_dates_its_figures_later(
+    lexicon: Lexicon,
+) -> None:
+    text = (
+        "一、工作成效\n"
+        "秋收禁烧期(9月25日至11月20日)内，全乡未发现卫星火点。\n"
+        "二、主要做法\n"
+        "全乡落实网格员236名。禁烧期间共出动巡查人员8600人次。会议期间发放资料500份。"
+    )
+    title = "某乡2025年秋季秸秆禁烧工作总结"
+    found = by_value(observe(text, lexicon, published="2025-12-10", title=title))
+    assert found[Decimal(8600)].period.code == "2025-09/2025-11"
+    # a statement before it, and a span no sentence defined, keep the year
+    assert found[Decimal(236)].period.code == found[Decimal(500)].period.code == "2025"
+
+
+def test_the_day_a_results_notice_dates_in_its_lead_dates_its_results(lexicon: Lexicon) -> None:
+    text = (
+        "根据有关规定，省交易中心于2025年3月18日通过网络竞价方式组织开展排污权出让交易。"
+        "现将交易结果公告如下：\n"
+        "一、总体情况\n"
+        "本期共成交41笔，成交金额862.5万元。\n"
+        "二、2024年交易回顾\n"
+        "2024年，全省排污权成交金额2.86亿元。"
+    )
+    found = by_value(observe(text, lexicon, published="2025-03-20", title="排污权出让交易结果公告"))
+    assert found[Decimal(41)].period.code == found[Decimal(8625000)].period.code == "2025-03"
+    assert found[Decimal(286000000)].period.code == "2024"
+    # a day with no results announced after it is only the day something happened
+    meeting = "2025年3月18日，全省生态环境保护大会召开。会议指出，全省共有自然保护地186个。"
+    assert observe(meeting, lexicon, published="2025-03-20")[0].period.code != "2025-03"
+
+
+# ---------------------------------------------------------------- scopes and rule parameters
+
+
+def test_the_divisions_an_assessment_covers_are_its_scope(lexicon: Lexicon) -> None:
+    text = (
+        "省河长办对全省11个设区市2024年度河长制工作进行了考核。"
+        "全省100个县(市、区)中，考核优秀的有23个。"
+    )
+    found = observe(text, lexicon, published="2025-02-20")
+    assert [o.value for o in found] == [Decimal(23)]
+
+
+def test_the_divisions_a_place_is_made_of_are_no_outcome(lexicon: Lexicon) -> None:
+    text = "全县辖12个镇(乡、场)、3个街道。该镇辖22个行政村、5.8万人。全县完成整治行政村36个。"
+    assert [o.value for o in observe(text, lexicon, published="2025-02-20")] == [Decimal(36)]
+
+
+def test_a_rules_parameters_are_no_outcomes(lexicon: Lexicon) -> None:
+    text = (
+        "九江市已将该项工作纳入目标考核，考核权重由3%提高到6%。竞价出价每次加价幅度为起始价的2%。"
+    )
+    assert observe(text, lexicon, published="2025-02-20") == []
+
+
+def test_a_span_of_years_in_a_titles_edition_dates_what_the_report_looks_back_on(
+    lexicon: Lexicon,
+) -> None:
+    text = (
+        "白皮书显示，全省共办理生态修复案件1380件。其中，“十四五”以来办理1126件。"
+        "从类型看，涉林案件612件。"
+    )
+    title = "《江西省生态修复司法白皮书(2019—2023)》发布"
+    found = by_value(observe(text, lexicon, published="2024-06-05", title=title))
+    assert found[Decimal(1380)].period.code == found[Decimal(612)].period.code == "2019/2023"
+    assert found[Decimal(1126)].period.code == "2021/2023"  # up to the end of the review
+
+
+def test_a_tie_after_a_count_of_listed_places_goes_on_with_the_score(lexicon: Lexicon) -> None:
+    text = (
+        "鄂尔多斯市考核得分为97.2分，位列全区第一；包头市、赤峰市等6个盟市考核等次为良好，"
+        "其中通辽市和乌海市均为91.2分，并列第五。"
+    )
+    found = observe(text, lexicon, published="2025-02-20")
+    shared = [o for o in found if o.value == Decimal("91.2")]
+    assert [o.place for o in shared] == ["通辽市", "乌海市"]
+    assert shared[0].indicator == found[0].indicator  # the score reported before
+    # the tie is in the scope of the rank stated before the ；
+    ties = [o for o in found if o.value == Decimal(5)]
+    assert [o.rank_scope for o in ties] == ["regional", "regional"]
+
+
+def test_national_zones_and_a_district_the_division_table_lacks_are_places(
+    lexicon: Lexicon,
+) -> None:
+    text = (
+        "各区湾长制考核平均得分为91.2分，西海岸新区、黄岛区、崂山区位列前三。渝北区投诉量同比下降8.2%。"
+        "铜川市、杨凌示范区组织普法活动36场。"
+    )
+    found = observe(text, lexicon, published="2025-02-20", title="陕西省执法工作动态")
+    ranks = [o.place for o in found if o.unit == "rank"]
+    assert ranks == ["青岛西海岸新区", "黄岛区", "崂山区"]
+    assert next(o for o in found if o.value == Decimal("8.2")).place == "渝北区"
+    # two prefecture-level units opening a sentence together speak for their province
+    assert next(o for o in found if o.value == Decimal(36)).place == "陕西省"
+
+
+def test_a_move_up_a_ranking_is_a_fall_of_the_ranks_number(lexicon: Lexicon) -> None:
+    text = "宜春市地下水治理考核位列全省第二，较上年前移3位。萍乡市排名第9，较上年后移2位。"
+    found = [o for o in observe(text, lexicon, published="2025-02-20") if o.unit == "rank"]
+    moves = [(o.value, o.change_direction, o.rank_scope) for o in found if o.change_direction]
+    assert moves == [(Decimal(3), "down", "provincial"), (Decimal(2), "up", "provincial")]
+    assert found[1].indicator.label.endswith("全省排名变化")
+
+
+def test_instruments_issued_one_after_another_are_a_running_total(lexicon: Lexicon) -> None:
+    text = "2024年，全市PM2.5平均浓度为31微克/立方米。我市先后出台《某某条例》等地方性法规3部、配套文件27个。"
+    found = by_value(observe(text, lexicon, published="2025-08-12"))
+    assert found[Decimal(3)].period.code == found[Decimal(27)].period.code == "cumulative"
+    assert found[Decimal(31)].period.code == "2024"
+
+
+def test_each_metric_named_before_a_shared_rank_is_ranked(lexicon: Lexicon) -> None:
+    text = "九江市立案126件，罚款860.5万元，立案数和罚款金额均居全省第一。"
+    ranks = [o for o in observe(text, lexicon, published="2025-09-24") if o.unit == "rank"]
+    assert len({o.indicator.iri for o in ranks}) == 2
+    assert all((o.value, o.place) == (Decimal(1), "九江市") for o in ranks)

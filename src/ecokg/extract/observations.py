@@ -37,7 +37,14 @@ from ecokg.kg.vocab import minted_indicator_iri, slug
 from ecokg.text.analyzed import AnalyzedDoc
 from ecokg.text.furniture import page_publisher
 from ecokg.text.numbers import ARABIC_NUMBER, plain, read_number, round_to
-from ecokg.text.periods import SINCE_WORDS, PeriodFinder, TimeAnchor, TimeExpr, period_code
+from ecokg.text.periods import (
+    SINCE_WORDS,
+    PeriodFinder,
+    TimeAnchor,
+    TimeExpr,
+    month_of_date,
+    period_code,
+)
 from ecokg.text.segment import MAX_SENTENCE, Sentence, Span
 from ecokg.text.tokens import pos_cut
 from ecokg.text.wordlists import (
@@ -153,11 +160,20 @@ _ITEM_LABEL = re.compile(
 )
 # Longest line taken for a heading.
 _HEADING_MAX = 40
+_WRITTEN_YEAR = re.compile(r"(?:19|20)\d{2}")
+# the years an edition of a report covers, bracketed after its name: 白皮书(2020—2024)
+_EDITION_SPAN = re.compile(r"\((?P<first>(?:19|20)\d{2})\s*[—–-]\s*(?P<last>(?:19|20)\d{2})\)")
+_RESULTS_FOLLOW = re.compile(r"结果[^，,。；;]{0,6}如下")  # 现将交易结果公告如下
 _LEAD_PARAGRAPHS = 8  # title, dateline, source line, salutation and the first body paragraphs
 # "到2027年，…", "力争到2027年底": a deadline that opens a statement or one of its clauses.
 _DUE_YEAR = re.compile(r"(?:^|[，,：:；;]|力争|争取|确保|计划|预计)到(?P<year>\d{4})年")
 # A set that the rest of the sentence is about: "11个设区市中，", "3个县（区）内，", "16个地市中有".
-_SCOPE_IN = re.compile(r"[^，,。；;：:、\s\d]{1,14}?(?:之中|当中|中|内|里)(?=[，,：:；;]|有|$)")
+# (a bracket may list the kinds of a set: "全省117个县(市、区)中")
+_SCOPE_IN = re.compile(
+    r"(?:[^，,。；;：:、\s\d(]|\([^()]{0,8}\)){1,14}?(?:之中|当中|中|内|里)(?=[，,：:；;]|有|$)"
+)
+# The divisions a place is made of, listed after 辖 ("全市辖16个镇(办、处)、2个街道")
+_MADE_UP_OF = re.compile(r"辖(?:[^，,。；;辖]{0,16}、)?$")
 # A unitless number that is the value of an index ("生态质量指数为75.05", "指数分别为53.6和51.2").
 _INDEX_BEFORE = re.compile(
     r"指数(?:\([A-Za-z]{2,6}\))?[^，,。；;\d]{0,4}(?:[\d.]+\s*(?:、|和|及)\s*)*$|"
@@ -185,6 +201,8 @@ _AWARDED = re.compile(
 # "分列第二、第三", "分列第11名和第10名": a rank continuing a list of ranks.
 _RANK_CONTINUED = re.compile(r"第[一二三四五六七八九十\d]{1,3}[位名]?[、和与及]$")
 # The verb right before a rank, with the place it names in words ("咸阳排名末位(第12名)").
+_CLAUSE_ENDS = frozenset(["", *"，,。；;、！!？?"])
+_EACH_RANKED = re.compile(r"均(?:居|列|位居|位列|排名)")  # 两项指标均居…, 数量均居…
 _RANK_VERB_BEFORE = re.compile(r"(?:排名|位列|位居|分列|居|列)(?:(?:末位|首位|最后)\()?$")
 # The peer group of a rank written between its scope and the rank: "全国8个试点碳市场第一".
 _PEER_GROUP = re.compile(r"\d{1,3}个[^，,。；;\d]{1,8}")
@@ -218,7 +236,14 @@ class _Words:
     rank_scope_words: tuple[str, ...]  # longest first
     rank_list: re.Pattern[str]
     rank_after_places: re.Pattern[str]
+    rank_top: re.Pattern[str]
+    rank_moves: dict[str, str]
     respectively: tuple[str, ...]
+    # after places listed together, a word that makes the value each one's (within the words
+    # after the list)
+    each_one_after: re.Pattern[str]
+    # those that, opening a clause, still say "each" (均, 并列; 各 there opens 各级, 各地)
+    each_one_opening: tuple[str, ...]
     year_on_year: tuple[str, ...]
     stock_verbs: tuple[str, ...]
     stock_verbs_after: tuple[str, ...]
@@ -245,6 +270,7 @@ class _Words:
     forecast_cues: tuple[str, ...]
     date_suffixes: tuple[str, ...]
     score_words: tuple[str, ...]
+    rule_parameters: tuple[str, ...]
     skip_before: Affixes
     name_re: re.Pattern[str]
     periods: PeriodFinder
@@ -315,7 +341,14 @@ def _words(lexicon: Lexicon) -> _Words:
         rank_scope_words=tuple(sorted(map(str, w["rank_scopes"]), key=len, reverse=True)),
         rank_list=re.compile(w["rank_list"]),
         rank_after_places=re.compile(w["rank_after_places"]),
+        rank_top=re.compile(w["rank_top"]),
+        rank_moves={str(k): str(v) for k, v in w["rank_moves"].items()},
         respectively=tuple(w["respectively"]),
+        # (digits only in a pollutant's name: 柳州、桂林PM2.5平均浓度均为…)
+        each_one_after=re.compile(
+            rf"(?:[^，,。；;\d]|(?<=[A-Za-z])[\d.]+){{0,12}}?(?:{alternation(w['each_one'])})"
+        ),
+        each_one_opening=tuple(word for word in w["each_one"] if word not in w["label_openers"]),
         year_on_year=tuple(w["change"]["year_on_year"]),
         stock_verbs=tuple(w["periods"]["stock_verbs"]),
         stock_verbs_after=tuple(w["periods"]["stock_verbs_after"]),
@@ -341,6 +374,7 @@ def _words(lexicon: Lexicon) -> _Words:
         forecast_cues=tuple(w["modality"]["forecast"]),
         date_suffixes=tuple(w["skip"]["date_suffixes"]),
         score_words=tuple(w["skip"]["score_words"]),
+        rule_parameters=tuple(w["skip"]["rule_parameters"]),
         skip_before=Affixes(w["skip"]["before"]),
         name_re=re.compile("|".join(f"(?:{p})" for p in w["skip"]["name_patterns"])),
         periods=PeriodFinder(w),
@@ -435,6 +469,8 @@ class _Number:
     duration: bool = False
     max_value: Decimal | None = None
     fraction: bool = False  # written as a fraction word (九成, 过半, 四分之一)
+    top: str | None = None  # 前 or 后 of a rank among the first or last N (位列全区前三名)
+    moved: str | None = None  # the direction a rank's number moved (前移3位: down)
 
 
 @dataclass
@@ -462,6 +498,9 @@ class _DocState:
     # The span an audit or inspection the document reports on covered (its lead says), the
     # time of the findings the text gives no time of their own.
     examined: TimeExpr | None = None
+    # The span of years a report's title says it looks back on (白皮书(2020—2024)), the time of
+    # the figures the text and its paragraphs give no time of their own.
+    title_span: TimeExpr | None = None
     # The river or lake the current section's heading names ("一、乌江干流：…"): what its
     # measures of water are about when their paragraph names none.
     section_water: PlaceDef | None = None
@@ -508,6 +547,10 @@ def _state(doc: AnalyzedDoc, lexicon: Lexicon) -> _DocState:
         # in February 2025, "海北镇2024年…工作总结" in December 2024: a title looking back on one
         # year dates every figure the text gives no time
         anchor = replace(anchor, about=str(anchor.title_year))
+    title_span = _title_span(doc, words, anchor)
+    if anchor.about is None and title_span is not None:
+        # "《…白皮书(2020—2024)》发布" in 2025: the review ends in 2024 (“十四五”以来 up to then)
+        anchor = replace(anchor, about=title_span.code)
     times = words.periods.find(doc.text, anchor, in_titles=False)
     places = find_places(doc.text, lexicon)
     # The province of the division the title speaks for outweighs the places the text names
@@ -551,7 +594,8 @@ def _state(doc: AnalyzedDoc, lexicon: Lexicon) -> _DocState:
         blocked,
         frozenset(p.end for p in places),
         _place_names(doc.text, places),
-        examined=_examined_span(doc, words, times),
+        examined=_examined_span(doc, words, times) or _day_of_results(doc, words, times),
+        title_span=title_span,
         blocked_reach=_reach(blocked),
         statements={
             s.span.start: start
@@ -591,6 +635,48 @@ def _examined_span(doc: AnalyzedDoc, words: _Words, times: list[TimeExpr]) -> Ti
         ranges = [t for t in spans if "/" in (t.code or "")]
         if spans:
             return (ranges or spans)[-1]
+    return None
+
+
+def _title_span(doc: AnalyzedDoc, words: _Words, anchor: TimeAnchor) -> TimeExpr | None:
+    """The one span of years a title writes out, when it had ended by the time of writing (《…白皮书
+    (2020—2024)》发布 in 2025): what the report looks back on (a headline's 近五年 is news)."""
+    spans = [
+        t
+        for t in words.periods.find(doc.title, anchor)
+        if t.kind == "range" and len(_WRITTEN_YEAR.findall(doc.title, t.start, t.end)) == 2
+    ]
+    spans += [
+        TimeExpr(m.start(), m.end(), "range", period_code(first, last), first, last)
+        for m in _EDITION_SPAN.finditer(doc.title)
+        if (first := int(m["first"])) < (last := int(m["last"]))
+    ]
+    if len(spans) != 1 or anchor.year is None or (spans[0].end_year or anchor.year) >= anchor.year:
+        return None
+    return spans[0]
+
+
+def _day_of_results(doc: AnalyzedDoc, words: _Words, times: list[TimeExpr]) -> TimeExpr | None:
+    """The month of the event a results notice reports on, dated to the day in a lead sentence
+    saying it was held, whose paragraph announces its results ("于2025年3月18日组织开展…竞价交易。
+    现将交易结果公告如下"): the time of the figures the notice gives no time of their own."""
+    acts = (*words.examination_acts, *words.event_verbs)
+    for sentence in doc.sentences:
+        if sentence.paragraph > _LEAD_PARAGRAPHS:
+            return None
+        start, end = sentence.span.start, sentence.span.end
+        if not any(act in doc.text[start:end] for act in acts):
+            continue
+        if not _RESULTS_FOLLOW.search(doc.text, start, doc.paragraph_spans[sentence.paragraph][1]):
+            continue
+        days = [
+            (t, month)
+            for t in times
+            if start <= t.start < end and (month := month_of_date(doc.text[t.start : t.end]))
+        ]
+        if len(days) == 1:
+            t, month = days[0]
+            return TimeExpr(t.start, t.end, "month", month, t.start_year, t.end_year)
     return None
 
 
@@ -634,13 +720,22 @@ def _read_number(state: _DocState, m: re.Match[str], sentence: Sentence) -> _Num
     if before.endswith("第"):
         wide = text[max(sentence.span.start, s - 16) : s]
         return _read_rank(state, s, e, value, wide, rest)
+    top = w.rank_top.search(text, max(sentence.span.start, s - 16), s)
+    if top is not None:
+        return _read_top(state, top, s, e, value, rest)
+    move = ends_with_any(before, w.rank_moves)
+    if move is not None and rest.startswith(("位", "名")):
+        # "较上年前移3位": a change of the rank, its number 3 lower
+        moved = w.rank_moves[move]
+        return _Number(s - len(move), e + 1, s, e, value, "rank", "exact", moved=moved)
     if before.endswith("连续") and rest.startswith("年"):
         return _Number(s - 2, e + 1, s, e, value, "year", "exact", duration=True)
     um = w.unit_re.match(rest)
     assert um is not None
     unit_form = um.group("unit")
+    # (the score may be named in an earlier part of the statement: "…得分分别为…；甲市为91.2分")
     scored = unit_form == "分" and any(
-        word in text[sentence.span.start : s] for word in w.score_words
+        word in text[_statement_start(state, sentence) : s] for word in w.score_words
     )
     if rest.startswith(w.date_suffixes) and not (unit_form and len(unit_form) > 1) and not scored:
         return None
@@ -761,6 +856,12 @@ def _is_scope(state: _DocState, num: _Number, clause: Span) -> bool:
         and _names_place(state, named.end(), named.end() + 2)
     ):
         return True  # "浓度较低的3个地区为康平县、法库县和新民市": the places are named
+    if _MADE_UP_OF.search(text, clause.start, num.start):
+        return True  # "全市辖16个镇(办、处)、2个街道", "所辖22个县": what a division is made of
+    assessed = text[max(clause.start, num.start - 3) : num.start]
+    if assessed[:1] == "对" and assessed[1:] in state.words.jurisdictions:
+        # "对全区14个设区市2024年度…工作进行了考核": all the divisions an assessment covers
+        return any(word in text[num.end : num.end + 6] for word in state.words.scope_sets)
     if _DEFINES_SET in text[num.end : clause.end] and any(
         word in text[num.end : num.end + 8] for word in state.words.scope_sets
     ):
@@ -814,6 +915,30 @@ def _hedge_before(before: str, w: _Words) -> tuple[str, int] | None:
     if word is None:
         return None
     return w.q_before[word], len(word) + len(linker)
+
+
+def _read_top(
+    state: _DocState, top: re.Match[str], s: int, e: int, value: Decimal, rest: str
+) -> _Number | None:
+    """ "位居全国前十" (a rank of 10 at most), "位列全省前三名", "位居全省后两位": a rank among
+    the first or last N, which ends its clause (else it introduces a list or names a set)."""
+    tail = starts_with_any(rest, ("位", "名")) or ""
+    if rest[len(tail) : len(tail) + 1] not in _CLAUSE_ENDS or value < 1:
+        # "排名前三位的城市依次为…" (a list read as one), "对排名后三位且…的县市区" (a set)
+        return None
+    scope_word = next((word for word in state.words.rank_scope_words if word in top["scope"]), None)
+    return _Number(
+        top.start(),  # the verb and the scope are no part of what is ranked
+        e + len(tail),
+        s,
+        e,
+        value,
+        "rank",
+        "upper_bound",
+        rank_scope=state.words.rank_scopes.get(scope_word) if scope_word else None,
+        rank_scope_word=scope_word,
+        top=top["dir"],
+    )
 
 
 def _read_rank(
@@ -886,18 +1011,20 @@ def _subject(state: _DocState, clause_start: int, limit: int) -> str:
     return text[piece_start:limit]
 
 
+_RANK_AFTER_SCOPE = re.compile(rf"[^，,。；;]{{0,3}}?(?:第|[前后][{_CN_DIGIT_START}\d])")
 _LEVEL_SCOPES = {"county": "全市", "city": "全省", "province": "全国"}
 
 
 def _scope_ranked_before(
     state: _DocState, sentence: Sentence, num: _Number
 ) -> tuple[str, str] | None:
-    """The scope of the last rank stated earlier in the sentence ("全省第三")."""
+    """The scope of the last rank stated earlier in the sentence ("全省第三", "全区前三名")."""
     text = state.doc.text
     best: tuple[int, str] | None = None
+    statement = _statement_start(state, sentence)  # (the part after ；goes on with it)
     for word in state.words.rank_scope_words:
-        pos = text.rfind(word, sentence.span.start, num.start)
-        ranked = pos >= 0 and "第" in text[pos + len(word) : pos + len(word) + 4]
+        pos = text.rfind(word, statement, num.start)
+        ranked = pos >= 0 and _RANK_AFTER_SCOPE.match(text, pos + len(word)) is not None
         if ranked and (best is None or pos > best[0]):
             best = (pos, word)
     return (best[1], state.words.rank_scopes[best[1]]) if best else None
@@ -1370,6 +1497,9 @@ def _plain_period(
     if period is None and about is not None:
         year = int(about[:4])
         period = Period(about, "document", year, year)
+    covered = state.title_span
+    if period is None and covered is not None and not num.duration:
+        period = Period(covered.code, "document", covered.start_year, covered.end_year)
     if period is None and _in_streak(state, clause, num):
         # "连续9年保持Ⅱ类" with no time of its own runs up to the last year the document looks
         # back on: the year of a yearly summary, the last year of a finished plan period
@@ -1695,13 +1825,8 @@ def _listed_whole(state: _DocState, clause: Span, num: _Number) -> PlaceDef | No
     if num.unit not in _SUMMED_UNITS:
         return None
     text = state.doc.text
-    hits = _hits_between(state, clause.start, num.start)
-    run: list[PlaceHit] = []
-    for hit in hits:
-        if run and _LIST_SEPARATOR.fullmatch(text[run[-1].end : hit.start]):
-            run.append(hit)
-        else:
-            run = [hit]
+    runs = _place_runs(state, clause.start, num.start)
+    run = runs[-1] if runs else []
     if len(run) < 2 or any(h.place.type not in _DIVISION_TYPES for h in run):
         return None
     if _after_partner(text, run[0].start):
@@ -1932,6 +2057,55 @@ def _respective_place(state: _DocState, sentence: Sentence, num: _Number) -> Pla
     return listed[order] if len(listed) >= 2 and order < len(listed) else None
 
 
+def _place_runs(state: _DocState, start: int, end: int) -> list[list[PlaceHit]]:
+    """The places named in ``text[start:end]``, grouped into lists joined by 、和及与."""
+    text = state.doc.text
+    runs: list[list[PlaceHit]] = []
+    for hit in _hits_between(state, start, end):
+        if hit.end > end:
+            break
+        if runs and _LIST_SEPARATOR.fullmatch(text[runs[-1][-1].end : hit.start]):
+            runs[-1].append(hit)
+        else:
+            runs.append([hit])
+    return runs
+
+
+def _ranked_run(state: _DocState, sentence: Sentence, num: _Number) -> list[PlaceDef]:
+    """The places listed last before a rank among the first or last N, in its part of the
+    sentence ("赣州市、吉安市、抚州市考核得分分别为…，位列全省前三名")."""
+    text = state.doc.text
+    start = max(sentence.span.start, *(text.rfind(c, 0, num.start) + 1 for c in "；;"))
+    runs = _place_runs(state, start, num.start)
+    return [h.place for h in runs[-1]] if runs else []
+
+
+def _places_each(
+    state: _DocState, sentence: Sentence, clause: Span, num: _Number
+) -> list[PlaceDef]:
+    """The places a value is each one's own: listed together before 均, 各 or 并列 in its clause
+    ("衡东县、常宁市均为31微克/立方米"), or in the clause before when its own opens with that
+    word ("上饶市和宜春市均为91.2分，并列第五": the rank is both's). Empty when no such list is
+    written (or a 分别 deals the values out one by one)."""
+    text = state.doc.text
+    each = state.words.each_one_after
+    spans = [(clause, num.start)]
+    earlier = [c for c in sentence.clauses if c.end <= clause.start]
+    if earlier and text.startswith(state.words.each_one_opening, clause.start):
+        spans.append((earlier[-1], earlier[-1].end))
+    for span, limit in spans:
+        runs = _place_runs(state, span.start, limit)
+        run = runs[-1] if runs else []
+        if len(run) < 2 or _after_partner(text, run[0].start):
+            continue
+        between = text[run[-1].end : num.start]
+        if any(word in between for word in state.words.respectively):
+            return []
+        if span is not clause or each.match(text, run[-1].end, limit):
+            return [h.place for h in run]
+    return []
+
+
 def _hits_between(state: _DocState, start: int, end: int) -> list[PlaceHit]:
     lo = bisect_right(state.place_starts, start - 1)
     hi = bisect_right(state.place_starts, end - 1)
@@ -2045,14 +2219,19 @@ def _fold_headlines(doc: AnalyzedDoc, found: list[Observation]) -> list[Observat
     if not headlines:
         return found
     out = [o for o, flag in zip(found, flags, strict=True) if not flag]
-    # the first observation of each value and unit in the story, for its headline to join
-    first: dict[tuple[Decimal, str], int] = {}
+    # the first observation of each value and unit in the story, for its headline to join (a
+    # rank, also in its scope: a headline's 全国…排名第二 is not a city second in its province)
+    first: dict[tuple[Decimal, str, str | None], int] = {}
+
+    def key(o: Observation) -> tuple[Decimal, str, str | None]:
+        return o.value, o.unit, o.rank_scope
+
     for i, o in enumerate(out):
-        first.setdefault((o.value, o.unit), i)
+        first.setdefault(key(o), i)
     for head in headlines:
-        body = first.get((head.value, head.unit))
+        body = first.get(key(head))
         if body is None:
-            first[(head.value, head.unit)] = len(out)
+            first[key(head)] = len(out)
             out.append(head)
         else:
             story = out[body]
@@ -2184,9 +2363,10 @@ def _read_observations(
                         recent.append(base)
                         if not num.duration:  # "连续5年未发生…": a streak is no metric to go on
                             state.last_indicator = base
-                        if obs.change_direction is None and not num.duration:
-                            state.last_unit = obs.unit  # a change is in its own unit
-                            if obs.modality == "achieved" and obs.unit != "rank":
+                        # a change is in its own unit, and a rank's metric in another
+                        if obs.change_direction is None and not num.duration and obs.unit != "rank":
+                            state.last_unit = obs.unit
+                            if obs.modality == "achieved":
                                 reported[obs.unit] = base
                     yield obs
         yield from ranked
@@ -2511,6 +2691,23 @@ def _previous_sentence(state: _DocState, sentence: Sentence) -> Sentence | None:
     return before if before is not None and before.paragraph == sentence.paragraph else None
 
 
+def _counted_before_list(state: _DocState, sentence: Sentence, clause: Span) -> str:
+    """What the counts a clause opening with 分别 deals out are counts of, named by the clause
+    before after its places ("九江市、南昌市立案数居全省前两位，分别为126件和98件") or its last
+    的 ("涉及未批先建、超标排放的案件最多，分别为215件和173件"); "" for any other clause."""
+    text = state.doc.text
+    earlier = [c for c in sentence.clauses if c.end <= clause.start]
+    if not earlier or not text.startswith(state.words.respectively, clause.start):
+        return ""
+    before = earlier[-1]
+    hits = _hits_between(state, before.start, before.end)
+    words = text[hits[-1].end if hits else before.start : before.end]
+    words = words[: len(words) - len(ends_with_any(words, state.words.evaluatives) or "")]
+    if "的" in words:
+        return _clean_label(words.rsplit("的", 1)[1], state)
+    return _clean_label(_clause_topic(state, words), state)
+
+
 def _previous_clause(state: _DocState, sentence: Sentence, clause: Span) -> str:
     """The clause before ``clause`` in the sentence ("Ⅰ-Ⅱ类水质比例不降反升，|达86.4%")."""
     earlier = [c for c in sentence.clauses if c.end <= clause.start]
@@ -2586,18 +2783,23 @@ def _leading_time(state: _DocState, sentence: Sentence) -> TimeExpr | None:
 
 # How far into a statement "…期间" may end to open it ("省第三生态环境保护督察组进驻期间").
 _DURING_REACH = 24
+_CJK_WORD = re.compile(r"[\u4e00-\u9fff]{2}")
 
 
 def _during_span(state: _DocState, sentence: Sentence) -> TimeExpr | None:
     """The span of the campaign or inspection a statement opens with ("专项行动期间，…",
     "督察进驻期间，…"): the last span of months stated before it in a sentence that names the
-    same campaign or inspection word. It holds for that statement, not for the paragraph."""
+    same campaign or inspection word, or defines the period named ("禁烧期间，…" after
+    "秋季禁烧期(9月15日至11月30日)内，…"). It holds for that statement, not for the paragraph."""
     text = state.doc.text
     start = _statement_start(state, sentence)  # the parts of a statement after ；share it
-    during = text.find("期间", start, start + _DURING_REACH)
+    during = text.find("期间", start, min(start + _DURING_REACH, sentence.span.end))
     if during < 0:
         return None
     events = [w for w in state.words.during_events if w in text[start:during]]
+    named = text[max(start, during - 2) : during]
+    if not events and _CJK_WORD.fullmatch(named):
+        events = [named + "期"]  # "禁烧期间": the 禁烧期 some sentence before gave the span of
     if not events:
         return None
     i = bisect_right(state.time_starts, start - 1)
@@ -2726,6 +2928,8 @@ def _observation(
         previous = previous or state.last_indicator
     # "同比下降6.5%", "同比上升2微克/立方米", "较2020年增加9种": a change of what came before.
     change = _change_cue(raw_subject, w) if num.unit not in ("rank", "year") else None
+    if num.moved is not None:
+        change = (num.moved, text[num.start : num.num_start])
     label = _ANAPHORIC_LABEL.sub("", cleaned)
     # "高于全国平均水平8.3个百分点", "比全省平均水平高8微克/立方米": a difference from an average
     plain_subject = ASIDE.sub("", raw_subject)
@@ -2765,8 +2969,9 @@ def _observation(
             before_clauses = [c for c in sentence.clauses if c.end <= clause.start]
             before = _previous_clause(state, sentence, clause)
             # "PM2.5平均浓度较低的3个地区为康平县、…，分别为35…": the metric comes before the
-            # count of the places it names
-            before = _COUNT_OF_NAMED.sub("", before)
+            # count of the places it names; "九江市、萍乡市等6个市考核等次为良好": the places
+            # counted name none
+            before = _COUNT_OF_NAMED.sub("", before).removesuffix("等")
             # An earlier clause with a value of its own names that value, not this one (O3 and
             # PM2.5 are names, not values; 1—10月 is no value).
             at = before_clauses[-1].start if before_clauses else clause.start
@@ -2802,9 +3007,15 @@ def _observation(
     ):
         # "…处置突发环境事件7起。…其中陈仓区3起、渭滨区2起": so do places alone with counts
         indicators = [state.last_indicator]
+    elif not label and not after_unit and num.unit == "count" and change is None:
+        label = _counted_before_list(state, sentence, clause)
     if change is None or num.unit != "times":  # "增长4.8倍" is a change, not an exceedance
         label = _measured(state, label, num)
     context = f"{label}|{after_unit}"
+    each = _places_each(state, sentence, clause, num)
+    ranked = _ranked_run(state, sentence, num) if num.top else []
+    if len(ranked) != num.value:
+        ranked = []  # "连续四年位居全国前五": the place is among the first five
     if indicators:
         pass
     elif num.unit == "rank":
@@ -2813,14 +3024,28 @@ def _observation(
             # (高明区居第一) a county among its city's counties, a city in its province, a
             # province in the country
             implied = _scope_ranked_before(state, sentence, num) or _implied_scope(
-                state, _place(state, sentence, clause, num, topic)
+                state,
+                next(iter(ranked or each), None) or _place(state, sentence, clause, num, topic),
             )
             if implied is not None:
                 num = replace(num, rank_scope_word=implied[0], rank_scope=implied[1])
         anaphor = w.anaphor_count.search(raw_subject)
         count = read_number(anaphor.group("n")) if anaphor is not None else None
+        each_ranked = _EACH_RANKED.search(raw_subject) is not None
+        names = [n for n in _NAME_LIST_SPLIT.split(label) if n] if each_ranked else []
         if count is not None and recent:
             bases = list(recent[-int(count) :])
+        elif len(names) >= 2:
+            # "立案数和罚款金额均居全省第一": a rank of each metric named
+            bases = [
+                _ref(matched[0])
+                if (matched := _match_indicator(lex, n, None))
+                else _minted(state, n, None)
+                for n in names
+            ]
+        elif each_ranked and len(recent) >= 2 and not _match_indicator(lex, label, None):
+            # "创建国家级绿色工厂43家、省级绿色工厂118家，数量均居全省第一": of each value reported
+            bases = list(recent)
         else:
             matched = _match_indicator(lex, label, None)
             base = _ref(matched[0]) if matched else previous
@@ -2831,8 +3056,15 @@ def _observation(
                 base = state.rank_base or state.last_indicator
             bases = [base] if base is not None else []
         scope = num.rank_scope_word or ""
+        bottom = num.top == "后"
         indicators = [
-            _derived(base, f"rank-{num.rank_scope or slug(scope or 'unscoped')}", f"{scope}排名")
+            _derived(
+                base,
+                f"rank-{num.rank_scope or slug(scope or 'unscoped')}"
+                + ("-from-bottom" if bottom else "")
+                + ("-change" if num.moved else ""),
+                f"{scope}{'倒数' if bottom else ''}排名{'变化' if num.moved else ''}",
+            )
             for base in bases
         ]
     elif gap is not None and change is not None:
@@ -2950,8 +3182,9 @@ def _observation(
                 indicators = [_minted(state, name, None)]
             elif not name.strip("数") and previous and _names_place(state, clause.start, num.start):
                 indicators = [previous]  # "整治17个，其中徽城镇5个": the same count, by place
-    if not indicators:
-        return []
+    named = [(i.base or i).label for i in indicators] + [text[clause.start : num.start]]
+    if not indicators or any(word in n for n in named for word in w.rule_parameters):
+        return []  # "考核权重由3%提高到6%": both values set a rule
     indicators = [_in_context(state, sentence, num.start, i) for i in indicators]
     clause_text = text[clause.start : clause.end]
     sentence_text = text[sentence.span.start : sentence.span.end]
@@ -2996,15 +3229,23 @@ def _observation(
         state.reported_at[base.iri] = (statement, place)
     # (a number word may run past a clause the segmenter cut out of an overlong line: 九|成以上)
     quote = state.doc.source_span(clause.start, max(clause.end, num.end))
+    # the first (or last) N ranks go to the N places listed, in list order
+    placed: list[tuple[PlaceDef | None, Decimal, str]] = (
+        [(where, Decimal(n), "exact") for n, where in enumerate(ranked, 1)]
+        if ranked
+        else [(where, num.value, num.qualifier) for where in each]
+        if each
+        else [(place, num.value, num.qualifier)]
+    )
     return [
         Observation(
             indicator=indicator,
-            value=num.value,
+            value=value,
             unit=num.unit,
-            qualifier=num.qualifier,
+            qualifier=qualifier,
             period=period,
-            place=place.name if place else None,
-            place_key=f"place:{place.id}" if place else None,
+            place=where.name if where else None,
+            place_key=f"place:{where.id}" if where else None,
             quote=quote,
             value_span=state.doc.source_span(num.start, num.end),
             modality="target"
@@ -3022,5 +3263,7 @@ def _observation(
             base_period=base_period,
             part=part,
         )
-        for part, indicator in enumerate(indicators)
+        for part, ((where, value, qualifier), indicator) in enumerate(
+            itertools.product(placed, indicators)
+        )
     ]

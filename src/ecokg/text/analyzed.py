@@ -12,7 +12,8 @@ from ecokg.text.normalize import NormalizedText, normalize, to_half_width, to_si
 from ecokg.text.periods import TimeAnchor
 from ecokg.text.segment import Sentence, sentences
 
-_TITLE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+# a year (2024年), or the year closing a quoted campaign's name (“绿盾2024”自然保护地强化监督)
+_TITLE_YEAR = re.compile(r"((?:19|20)\d{2})\s*(?:年|(?=[”\"」』]))")
 
 
 @dataclass(frozen=True)

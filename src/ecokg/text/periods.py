@@ -190,6 +190,14 @@ def _clear_month(text: str, m: re.Match[str]) -> bool:
     )
 
 
+def month_of_date(written: str) -> str | None:
+    """The month (``YYYY-MM``) of a full date as written ("2025年1月14日"), else None."""
+    m = _DATE.fullmatch(written.strip())
+    if m is None or not _valid(int(m[1])) or not 1 <= _numeral(m[2]) <= 12:
+        return None
+    return month_code(int(m[1]), _numeral(m[2]))
+
+
 def _iso_day(year: int, month: int, day: int) -> str:
     """``YYYY-MM-DD``, or the month ``YYYY-MM`` when it has no such day (截至2月30日)."""
     if 1 <= day <= calendar.monthrange(year, month)[1]:
