@@ -2166,3 +2166,27 @@ def test_each_metric_named_before_a_shared_rank_is_ranked(lexicon: Lexicon) -> N
     ranks = [o for o in observe(text, lexicon, published="2025-09-24") if o.unit == "rank"]
     assert len({o.indicator.iri for o in ranks}) == 2
     assert all((o.value, o.place) == (Decimal(1), "九江市") for o in ranks)
+
+
+def test_a_period_defined_in_brackets_dates_the_statements_that_open_with_its_name(
+    lexicon: Lexicon,
+) -> None:
+    text = (
+        "上一个供暖季（2025年11月15日至2026年3月15日），全区PM2.5平均浓度为61微克/立方米。"
+        "去年，全区散煤消费量减少约900万吨。\n"
+        "上一个供暖季，北城区PM2.5平均浓度为66微克/立方米，同比下降7.0%。"
+    )
+    found = by_value(observe(text, lexicon, published="2026-10-12"))
+    for value in ("61", "66", "7.0"):
+        assert found[Decimal(value)].period.code == "2025-11/2026-03", value
+    assert found[Decimal(9000000)].period.code == "2025"
+
+
+def test_a_campaign_the_lead_gives_months_dates_its_findings(lexicon: Lexicon) -> None:
+    text = (
+        "5月至10月，市生态环境局开展柴油货车污染治理专项执法行动，共路检柴油货车3.1万辆次。\n"
+        "分区看，东城区设置检查点位12个，查处超标车辆64辆。"
+    )
+    found = by_value(observe(text, lexicon, published="2024-11-28"))
+    for value in ("31000", "12", "64"):
+        assert found[Decimal(value)].period.code == "2024-05/2024-10", value

@@ -174,6 +174,21 @@ def test_a_stay_of_some_days_covers_its_months(finder: PeriodFinder) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("供暖季（2025年11月15日至2026年3月15日）", "2025-11/2026-03"),
+        ("2025年6月10日至2025年7月10日", "2025-06/2025-07"),
+        ("2024年11月1日至2026年3月1日", None),  # more than a turn of the year: no season
+    ],
+)
+def test_a_season_may_run_into_the_next_year(
+    finder: PeriodFinder, text: str, code: str | None
+) -> None:
+    spans = [e.code for e in finder.find(text, ANCHOR) if "/" in (e.code or "")]
+    assert spans == ([code] if code else [])
+
+
+@pytest.mark.parametrize(
     ("text", "codes"),
     [
         ("前10月全市PM2.5平均浓度为35", ["2025-01/2025-10"]),

@@ -498,6 +498,9 @@ class _DocState:
     # The span an audit or inspection the document reports on covered (its lead says), the
     # time of the findings the text gives no time of their own.
     examined: TimeExpr | None = None
+    # Periods the text names and defines with their span in brackets ("上一个供暖季(2025年11月
+    # 15日至2026年3月15日)"): the name and the span, in text order.
+    defined: list[tuple[str, TimeExpr]] = field(default_factory=list)
     # The span of years a report's title says it looks back on (白皮书(2020—2024)), the time of
     # the figures the text and its paragraphs give no time of their own.
     title_span: TimeExpr | None = None
@@ -595,6 +598,7 @@ def _state(doc: AnalyzedDoc, lexicon: Lexicon) -> _DocState:
         frozenset(p.end for p in places),
         _place_names(doc.text, places),
         examined=_examined_span(doc, words, times) or _day_of_results(doc, words, times),
+        defined=_defined_periods(doc.text, times),
         title_span=title_span,
         blocked_reach=_reach(blocked),
         statements={
@@ -636,6 +640,26 @@ def _examined_span(doc: AnalyzedDoc, words: _Words, times: list[TimeExpr]) -> Ti
         if spans:
             return (ranges or spans)[-1]
     return None
+
+
+# The name of a period right before the bracket that gives its span: a run of Chinese
+# characters after the last break.
+_DEFINED_NAME = re.compile(r"[\u4e00-\u9fff]{2,12}$")
+
+
+def _defined_periods(text: str, times: list[TimeExpr]) -> list[tuple[str, TimeExpr]]:
+    """Spans that a bracket gives to the name of a period just before it ("上一个供暖季
+    (2025年11月15日至2026年3月15日)", "秋季禁烧期(9月15日至11月30日)")."""
+    found = []
+    for t in times:
+        if "/" not in (t.code or "") or text[t.start - 1 : t.start] not in "(（":
+            continue
+        if t.start < 2 or text[t.end : t.end + 1] not in ")）":
+            continue
+        m = _DEFINED_NAME.search(text, max(0, t.start - 13), t.start - 1)
+        if m is not None:
+            found.append((m.group(0), t))
+    return found
 
 
 def _title_span(doc: AnalyzedDoc, words: _Words, anchor: TimeAnchor) -> TimeExpr | None:
@@ -2795,7 +2819,7 @@ def _during_span(state: _DocState, sentence: Sentence) -> TimeExpr | None:
     start = _statement_start(state, sentence)  # the parts of a statement after ；share it
     during = text.find("期间", start, min(start + _DURING_REACH, sentence.span.end))
     if during < 0:
-        return None
+        return _defined_span(state, start, sentence)
     events = [w for w in state.words.during_events if w in text[start:during]]
     named = text[max(start, during - 2) : during]
     if not events and _CJK_WORD.fullmatch(named):
@@ -2812,6 +2836,25 @@ def _during_span(state: _DocState, sentence: Sentence) -> TimeExpr | None:
         if stated_in is not None and any(
             w in text[stated_in.span.start : stated_in.span.end] for w in events
         ):
+            return t
+    return None
+
+
+# The shortest end of a defined name that still names the period in a later statement.
+_DEFINED_CORE = 3
+
+
+def _defined_span(state: _DocState, start: int, sentence: Sentence) -> TimeExpr | None:
+    """The span of a period defined before (see :func:`_defined_periods`) that a statement opens
+    with in its first clause ("上一个供暖季，西安市…"), by its name or the end of it."""
+    text = state.doc.text
+    comma = min((c.end for c in sentence.clauses if c.end > start), default=sentence.span.end)
+    opening = text[start:comma]
+    for name, t in reversed(state.defined):
+        if t.end > start:
+            continue
+        ends = (name[-n:] for n in range(len(name), _DEFINED_CORE - 1, -1))
+        if any(end in opening for end in ends):
             return t
     return None
 

@@ -30,9 +30,10 @@ _M = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
 _RANGE = re.compile(rf"(\d{{4}})\s*年?{_DASH}(\d{{4}})\s*年")
 _MONTH_RANGE = re.compile(rf"(\d{{4}})\s*年\s*({_M})\s*月?{_DASH}({_M})\s*月(?:份)?")
 _MONTH = re.compile(rf"(\d{{4}})\s*年\s*({_M})\s*月(?:份)?(?!\s*\d{{1,2}}\s*[日号])")
-# "2025年6月10日至7月10日": the months a stay of some days covers
+# "2025年6月10日至7月10日": the months a stay of some days covers; a season may run into the
+# next year ("2025年11月15日至2026年3月15日")
 _DATE_RANGE = re.compile(
-    rf"(\d{{4}})\s*年\s*({_M})\s*月\s*\d{{1,2}}\s*[日号]?{_DASH}(?:\1\s*年\s*)?"
+    rf"(\d{{4}})\s*年\s*({_M})\s*月\s*\d{{1,2}}\s*[日号]?{_DASH}(?:(\d{{4}})\s*年\s*)?"
     rf"({_M})\s*月\s*\d{{1,2}}\s*[日号]"
 )
 _DATE = re.compile(rf"(\d{{4}})\s*年\s*({_M})\s*月\s*(\d{{1,2}})\s*[日号]")
@@ -141,12 +142,14 @@ class TimeAnchor:
     def year_of_month(self, first: int, last: int | None = None) -> int | None:
         """The year a month (or span of months: 上半年) named without one falls in: the
         document's, or the year before when most of it comes after the document's own month
-        (上半年 in February is last year's; 下半年 in November this year's, so far). A span that
-        begins in the month of writing or the next is this year's, about to run (下半年 in a
-        report of July or June)."""
+        (上半年 in February is last year's; 下半年 in November this year's, so far). A part of
+        the year that begins in the month of writing or the next is this year's, about to run
+        (下半年 in a report of July or June); a single month named in January, or the months
+        from January, are last year's still."""
         if self.year is None:
             return None
-        if self.month is not None and first in (self.month, self.month + 1):
+        starting = self.month is not None and first in (self.month, self.month + 1)
+        if starting and last is not None and first > 1 and last > first:
             return self.year
         if self.month is not None and (first + (last or first)) / 2 > self.month:
             return self.year - 1
@@ -312,9 +315,15 @@ class PeriodFinder:
             if _valid(y1) and _valid(y2) and y1 <= y2:
                 add(TimeExpr(m.start(), m.end(), "range", period_code(y1, y2), y1, y2))
         for m in _DATE_RANGE.finditer(text):
-            year, m1, m2 = int(m[1]), _numeral(m[2]), _numeral(m[3])
-            if _valid(year) and 1 <= m1 <= m2 <= 12:
+            year, m1, m2 = int(m[1]), _numeral(m[2]), _numeral(m[4])
+            later = int(m[3]) if m[3] else year
+            if not (_valid(year) and 1 <= m1 <= 12 and 1 <= m2 <= 12):
+                continue
+            if later == year and m1 <= m2:
                 add(TimeExpr(m.start(), m.end(), "month", month_code(year, m1, m2), year, year))
+            elif later == year + 1:
+                code = f"{month_code(year, m1)}/{month_code(later, m2)}"
+                add(TimeExpr(m.start(), m.end(), "month", code, year, later))
         for m in _MONTH_RANGE.finditer(text):
             year, m1, m2 = int(m[1]), _numeral(m[2]), _numeral(m[3])
             if _valid(year) and 1 <= m1 < m2 <= 12:
