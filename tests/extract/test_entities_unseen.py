@@ -235,3 +235,99 @@ def test_reserves_listed_before_the_area_word_they_share_are_each_a_reserve(
     # without 等 the items need not be of that kind: 流域 and a park of its own
     text = "青海省推进青海湖流域、三江源国家公园生态观测站网建设。"
     assert "青海湖流域国家公园" not in _places(text, lexicon)
+
+
+def test_an_agency_name_stops_at_a_verb_before_it_and_at_a_post(lexicon: Lexicon) -> None:
+    text = (
+        "这次监测由兰州大学资源环境学院承担，四川省生态环境厅联合中国科学院成都生物研究所开展评估。"
+    )
+    agencies = _agencies(text, lexicon)
+    assert {"兰州大学资源环境学院", "中国科学院成都生物研究所", "四川省生态环境厅"} <= agencies
+    assert not any(name.startswith(("这次", "四川省生态环境厅联合")) for name in agencies)
+    # jieba reads 委托 as a noun: the walk to the left still stops there
+    text = "济南市生态环境局委托济南市统计局民意调查中心开展满意度调查。"
+    assert {"济南市生态环境局", "济南市统计局民意调查中心"} <= _agencies(text, lexicon)
+    text = "厦门市公安局依法立案侦办，厦门市人民政府副市长、市总河长办公室主任到场。"
+    agencies = _agencies(text, lexicon)
+    assert {"厦门市公安局", "厦门市总河长办公室"} <= agencies
+    assert not any(name.endswith(("侦办", "副市长、市总河长办公室")) for name in agencies)
+
+
+def test_corner_brackets_quote_a_name_as_curly_quotes_do(lexicon: Lexicon) -> None:
+    # a text in traditional script quotes with 「」
+    text = "福建省三明市檢察院與三明市河長辦建立「河長+檢察長」協作機制。"
+    assert "河长+检察长协作机制" in _programmes(text, lexicon)
+
+
+def test_quoted_items_listed_before_the_type_words_after_deng_share_them(
+    lexicon: Lexicon,
+) -> None:
+    text = (
+        "湖南省郴州市推行“河长+警长”“河长+检察长”等协作机制，并深化“碧水护郴”“净土护郴”等专项执法。"
+    )
+    assert {
+        "河长+警长协作机制",
+        "河长+检察长协作机制",
+        "碧水护郴专项执法",
+        "净土护郴专项执法",
+    } <= _programmes(text, lexicon)
+
+
+def test_a_word_between_a_quoted_term_and_the_type_word_is_part_of_the_name(
+    lexicon: Lexicon,
+) -> None:
+    # jieba tags 巡护 as a verb, which would otherwise end the name
+    text = "甘肃省甘南州碌曲县建立“护林员+网格员”巡护机制，巡护里程明显增加。"
+    assert "护林员+网格员巡护机制" in _programmes(text, lexicon)
+
+
+def test_a_project_named_in_quotes_is_a_programme(lexicon: Lexicon) -> None:
+    text = "宁夏回族自治区中卫市推进“光伏+生态修复”项目，省环科院主持的“黄河上游水沙调控关键技术”课题通过验收。"
+    assert {"光伏+生态修复", "黄河上游水沙调控关键技术"} <= _programmes(text, lexicon)
+
+
+def test_a_quoted_campaign_before_a_bare_head_is_named_by_the_quote(lexicon: Lexicon) -> None:
+    text = "四川省绵阳市在高考期间开展“宁静护考”行动，并启动“碧海2025”专项执法行动。"
+    assert _programmes(text, lexicon) == {"宁静护考", "碧海2025专项执法行动"}
+
+
+def test_platforms_and_systems_with_a_name_of_their_own_are_programmes(lexicon: Lexicon) -> None:
+    text = "江苏省南通市依托“智慧长江”监测预警平台和全国排污许可证管理信息系统开展监管。"
+    assert {"智慧长江监测预警平台", "全国排污许可证管理信息系统"} <= _programmes(text, lexicon)
+    # a platform named by what it does only is anyone's
+    assert _programmes("各地通过污染源自动监控平台开展监管。", lexicon) == set()
+
+
+def test_a_name_held_in_quotes_after_its_province_is_what_they_hold(lexicon: Lexicon) -> None:
+    text = "梅州市平远县以广东省“百县千镇万村高质量发展工程”为牵引，推进污水治理。"
+    assert "百县千镇万村高质量发展工程" in _programmes(text, lexicon)
+    # words of the name before the quote stay in it
+    text = "湖南省株洲市深入推进湘江保护和治理“一号重点工程”。"
+    assert "湘江保护和治理一号重点工程" in _programmes(text, lexicon)
+
+
+def test_a_quote_after_a_joiner_opens_a_name_of_its_own(lexicon: Lexicon) -> None:
+    text = "吉林省松原市依托大安灌区和“引嫩入白”工程向湖泊补水。"
+    assert "引嫩入白工程" in _programmes(text, lexicon)
+    assert not any(name.startswith("大安") for name in _programmes(text, lexicon))
+
+
+def test_quoted_items_before_deng_share_a_head_only_as_a_list_of_schemes(
+    lexicon: Lexicon,
+) -> None:
+    text = (
+        "浙江省建立“两重”“两新”等重大项目建设台账，并开展环评、打着环保幌子搞“一刀切”等专项整治。"
+    )
+    assert _programmes(text, lexicon) == set()
+
+
+def test_the_offices_of_every_city_are_no_one_body(lexicon: Lexicon) -> None:
+    text = "海南省总河长办公室通知各设区市总河长办公室做好考核工作。"
+    agencies = _agencies(text, lexicon)
+    assert "海南省总河长办公室" in agencies
+    assert len(agencies) == 1
+
+
+def test_a_slogan_of_two_phrases_in_quotes_names_the_series(lexicon: Lexicon) -> None:
+    text = "湖北省高质量制作“美丽湖北，你我共建”系列宣传片，全方位展现成效。"
+    assert "美丽湖北,你我共建系列宣传片" in _programmes(text, lexicon)
