@@ -153,6 +153,7 @@ class _Config:
     quoted_programme_re: re.Pattern[str]
     hosted_event_re: re.Pattern[str]
     press_kinds: tuple[str, ...]
+    press_topic_re: re.Pattern[str]
     host_when_re: re.Pattern[str]
     hosted_verbs: Affixes
     noun_pos: frozenset[str]
@@ -297,6 +298,11 @@ def _config(lexicon: Lexicon) -> _Config:
             rf"(?:{alternation(p['hosted_events']['kinds'])}))"
         ),
         press_kinds=tuple(sorted(p["hosted_events"]["kinds"], key=len, reverse=True)),
+        press_topic_re=re.compile(
+            rf"(?:{alternation(p['hosted_events']['topic_verbs'])})"
+            r"(?P<topic>[^,，。；;：:、《》()（）\s]{4,30}?)"
+            rf"(?:{alternation(p['hosted_events']['topic_ends'])})?(?=[,，。；;\n]|$)"
+        ),
         hosted_verbs=Affixes(p["hosted_events"]["verbs"]),
         host_when_re=re.compile(
             rf"(?:于?\d{{1,2}}月\d{{1,2}}日|{alternation(p['hosted_events'].get('when') or ())})+$"
@@ -701,9 +707,18 @@ _QUOTED_NAME = re.compile(r"“([^“”，,。；;！？!?\n]{4,40})”")
 
 def _hosted_events(doc: AnalyzedDoc, cfg: _Config) -> Iterator[Candidate]:
     """Press conferences named by their host: "青海省生态环境厅召开10月例行新闻发布会" names
-    青海省生态环境厅10月例行新闻发布会 (the span is what follows the verb)."""
+    青海省生态环境厅10月例行新闻发布会 (the span is what follows the verb); one that presents a
+    topic right after it, as a headline writes it, is named by the topic (举行新闻发布会介绍全省黄河
+    流域生态环境保护有关情况: 全省黄河流域生态环境保护新闻发布会)."""
     text = doc.text
     for m in cfg.hosted_event_re.finditer(text):
+        event = m.group("event")
+        topic = cfg.press_topic_re.match(text, m.end()) if event in cfg.press_kinds else None
+        if topic is not None:
+            # the span runs over the topic, which names nothing else
+            name = topic.group("topic") + event
+            yield Candidate(m.start("event"), topic.end(), "Event", name, "pattern")
+            continue
         host_end = m.start()
         if when := cfg.host_when_re.search(text, max(0, host_end - 12), host_end):
             host_end = when.start()  # …厅日前召开…: the host stands before when it held it
@@ -713,7 +728,7 @@ def _hosted_events(doc: AnalyzedDoc, cfg: _Config) -> Iterator[Candidate]:
         start = _extend_left(text, host_end, host_end - len(suffix), "Agency", cfg)
         if start is None or start >= host_end - len(suffix):
             continue
-        host, event = text[start:host_end], m.group("event")
+        host = text[start:host_end]
         yield Candidate(m.start("event"), m.end("event"), "Event", host + event, "pattern")
 
 
