@@ -331,3 +331,21 @@ def test_the_offices_of_every_city_are_no_one_body(lexicon: Lexicon) -> None:
 def test_a_slogan_of_two_phrases_in_quotes_names_the_series(lexicon: Lexicon) -> None:
     text = "湖北省高质量制作“美丽湖北，你我共建”系列宣传片，全方位展现成效。"
     assert "美丽湖北,你我共建系列宣传片" in _programmes(text, lexicon)
+
+
+def test_a_provincial_inspection_without_its_round_is_the_round_the_text_names(
+    lexicon: Lexicon,
+) -> None:
+    text = (
+        "衡阳市公开省级生态环境保护督察整改方案。湖南省第二生态环境保护督察组对衡阳市开展了"
+        "第三轮省级生态环境保护督察。"
+    )
+    events = {m.name for m in entities(text, lexicon) if m.type == "Event"}
+    assert events == {"湖南省第三轮生态环境保护督察"}
+
+
+def test_an_institute_named_by_its_short_form_takes_the_name_the_lexicon_knows(
+    lexicon: Lexicon,
+) -> None:
+    text = "江西省南昌市的治理方案由省环科规划院编制。"
+    assert "江西省生态环境科学研究与规划院" in _agencies(text, lexicon)
