@@ -333,6 +333,29 @@ def test_a_slogan_of_two_phrases_in_quotes_names_the_series(lexicon: Lexicon) ->
     assert "美丽湖北,你我共建系列宣传片" in _programmes(text, lexicon)
 
 
+def test_a_joint_campaign_or_contest_keeps_its_joint(lexicon: Lexicon) -> None:
+    text = "四川省在全国首创监测与执法联合大比武，并开展“护水2025”联合执法行动。"
+    assert "监测与执法联合大比武" in {m.name for m in entities(text, lexicon) if m.type == "Event"}
+    assert "护水2025联合执法行动" in _programmes(text, lexicon)
+    # 联合 before another body introduces it, as before
+    assert _agencies("湖南省生态环境厅联合省公安厅印发通知。", lexicon) == {
+        "湖南省生态环境厅",
+        "湖南省公安厅",
+    }
+
+
+def test_how_a_field_is_governed_and_the_experience_of_a_reform_are_no_programmes(
+    lexicon: Lexicon,
+) -> None:
+    text = "浙江省健全钱塘江流域生态环境监督管理体制机制，努力形成更多浙江改革经验。"
+    assert _programmes(text, lexicon) == set()
+
+
+def test_an_inspection_named_at_a_level_is_no_event(lexicon: Lexicon) -> None:
+    text = "广西壮族自治区中央层面督察整改任务全部完成。"
+    assert not any(m.type == "Event" for m in entities(text, lexicon))
+
+
 def test_a_provincial_inspection_without_its_round_is_the_round_the_text_names(
     lexicon: Lexicon,
 ) -> None:
@@ -349,3 +372,22 @@ def test_an_institute_named_by_its_short_form_takes_the_name_the_lexicon_knows(
 ) -> None:
     text = "江西省南昌市的治理方案由省环科规划院编制。"
     assert "江西省生态环境科学研究与规划院" in _agencies(text, lexicon)
+
+
+def test_waters_named_by_their_count_in_quotes_are_a_place(lexicon: Lexicon) -> None:
+    text = "湖南省推进“四江”及洞庭湖岸线清理整治，实现“两江”联合补水。"
+    found = entities(text, lexicon)
+    assert {"四江", "两江"} <= {m.name for m in found if m.type == "Place"}
+    assert not any(m.name in ("四江", "两江") for m in found if m.type == "Programme")
+
+
+def test_an_award_written_with_its_grade_is_the_award(lexicon: Lexicon) -> None:
+    text = "该成果获得湖南省科学技术进步一等奖，另一项目荣获全国生态环境科技进步二等奖。"
+    events = {m.name for m in entities(text, lexicon) if m.type == "Event"}
+    assert {"湖南省科学技术进步奖", "全国生态环境科技进步奖"} <= events
+
+
+def test_a_campaigns_work_before_a_joiner_ends_the_name_on_the_left(lexicon: Lexicon) -> None:
+    text = "四川省持续推进大气污染防治攻坚和长江保护修复攻坚战。"
+    assert "长江保护修复攻坚战" in _programmes(text, lexicon)
+    assert not any(name.startswith("大气") for name in _programmes(text, lexicon))

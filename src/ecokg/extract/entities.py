@@ -68,6 +68,8 @@ _YEAR_SPAN_BEFORE = re.compile(r"(?<!\d)\d{4}[—–-]\d{4}年$")
 _PHASE = re.compile(rf"[{_DIGITS}]期(?![间内末中])")
 # The text before a name ends inside an enumeration ("…黑臭水体整治、").
 _OPEN_LIST = re.compile(r"、[^，,。；;：:]*$")
+# Waters named by their count in quotes (“五河”, “两江”): a place, the rivers of a province.
+_COUNTED_WATERS = re.compile(rf"“([{_DIGITS}]+[河江湖])”")
 # A slogan of two short phrases (“美丽湖北，你我共建”) holds a comma and is still one term.
 _SLOGAN = re.compile(r"[\u4e00-\u9fff]{2,6}[,，][\u4e00-\u9fff]{2,6}")
 _SOURCE_RANK = {"lexicon": 0, "title": 1, "gazetteer": 2, "pattern": 3}
@@ -127,6 +129,10 @@ class _Config:
     name_words: frozenset[str]
     weak_suffixes: tuple[str, ...]
     platform_suffixes: tuple[str, ...]
+    award_grades: tuple[str, ...]
+    not_before_weak: tuple[str, ...]
+    weak_holdings: tuple[str, ...]
+    joint_words: frozenset[str]
     work_area_re: re.Pattern[str]
     yearly_editions: tuple[str, ...]
     programme_holdings: tuple[str, ...]
@@ -174,7 +180,8 @@ def _config(lexicon: Lexicon) -> _Config:
             entries.setdefault(str(alias), entry)
     platforms = tuple(str(w) for w in p["platform_suffixes"])
     suffix_type: dict[str, str] = {}
-    for type_, words in (*p["suffixes"].items(), ("Programme", platforms)):
+    grades = tuple(str(w) for w in p["award_grades"])
+    for type_, words in (*p["suffixes"].items(), ("Programme", platforms), ("Event", grades)):
         for word in words:
             suffix_type.setdefault(str(word), str(type_))
     instruments = [s for words in lexicon.words["instruments"].values() for s in words]
@@ -250,6 +257,7 @@ def _config(lexicon: Lexicon) -> _Config:
                 *p["place_suffixes"],
                 "省",
                 "法",  # 防沙治沙法和大气污染防治法: two laws
+                *p["joined_work_ends"],
             }
         ),
         agency_kinds=tuple((str(k), str(v)) for k, v in p["agency_kinds"]),
@@ -257,6 +265,10 @@ def _config(lexicon: Lexicon) -> _Config:
         name_words=frozenset(p["name_words"]),
         weak_suffixes=(*p["weak_suffixes"], *platforms),
         platform_suffixes=platforms,
+        award_grades=grades,
+        not_before_weak=tuple(p["not_before_weak"]),
+        weak_holdings=tuple(p["weak_holdings"]),
+        joint_words=frozenset(p["joint_words"]),
         counted_tail_re=re.compile(f"[{_CN_COUNT}]+大(?:{alternation(p['generic_modifiers'])})*$"),
         # a quoted term that makes a name specific holds words, not a formula (“1+N”体系)
         quoted_term_re=re.compile(r"“[^”]*[\u4e00-\u9fff][^”]*”"),
@@ -433,6 +445,13 @@ def _extend_left(text: str, end: int, suffix_start: int, type_: str, cfg: _Confi
             # (美丽中国“江西样板”, 生态环境执法“铁拳”专项行动)
         if token_start < limit or any(c in _PUNCT for c in word):
             break
+        if (
+            word in cfg.joint_words
+            and type_ in ("Programme", "Event")
+            and (pos == head or text[pos:head] in cfg.name_words)
+        ):
+            pos = start = token_start  # 联合大比武, 联合执法行动: a joint event or campaign
+            continue
         if word in cfg.boundaries and not (
             word in cfg.posts and (type_ == "Event" or (type_ == "Agency" and pos == head))
         ):
@@ -654,6 +673,8 @@ def _quoted_programmes(doc: AnalyzedDoc, cfg: _Config) -> Iterator[Candidate]:
             yield Candidate(m.start(), m.end(), "Event", m.group(0), "pattern")
     for m in cfg.quoted_programme_re.finditer(doc.text):
         name = m.group(1).strip("“”")
+        if _COUNTED_WATERS.fullmatch(m.group(1)):
+            continue  # 推进“五河”…清理整治: the waters the work is on (a place)
         if name not in cfg.quoted_not_names and not _generic(
             name, ends_with_any(name, cfg.suffixes) or "", "", cfg
         ):
@@ -784,6 +805,8 @@ def _place_candidates(doc: AnalyzedDoc, lexicon: Lexicon, cfg: _Config) -> Itera
             name=hit.place.name,
             key=f"place:{hit.place.id}",
         )
+    for waters in _COUNTED_WATERS.finditer(doc.text):
+        yield Candidate(waters.start(1), waters.end(1), "Place", waters.group(1), "pattern")
     # a county the gazetteer lacks stands right after its province or city (岳阳市湘阴县); after
     # a county come its towns (平江县启动伍市镇)
     hits = [h for h in find_places(doc.text, lexicon) if h.place.type in ("province", "city")]
@@ -913,6 +936,12 @@ def _suffix_candidates(doc: AnalyzedDoc, lexicon: Lexicon, cfg: _Config) -> Iter
             continue  # nothing but a type word (发布会, or 新闻发布会 seen as 新闻 + 发布会)
         if type_ == "Programme" and starts_with_any(text[s_end : s_end + 6], cfg.instrument_words):
             continue  # 省级美丽建设|规划纲要: the programme's words begin a document's title
+        if (
+            type_ == "Programme"
+            and suffix in cfg.weak_suffixes
+            and text.startswith(cfg.weak_holdings, s_end)
+        ):
+            continue  # 创造更多江西改革经验: the experience of a reform, no programme
         built = text[start:s_start]
         if suffix == "建设" and built.endswith(cfg.institution_suffixes):
             # 推进…重点实验室建设: the institution being built is what the text names
@@ -944,6 +973,10 @@ def _suffix_candidates(doc: AnalyzedDoc, lexicon: Lexicon, cfg: _Config) -> Iter
             yield Candidate(
                 hosted[0], s_end, type_, text[hosted[0] : s_end], "pattern", name=hosted[1]
             )
+            continue
+        if suffix in cfg.award_grades:
+            name = surface[: -len(suffix)] + "奖"  # the award, whatever grade was won
+            yield Candidate(start, s_end, type_, surface, "pattern", attrs, name=name)
             continue
         yield Candidate(start, s_end, type_, surface, "pattern", attrs)
         if type_ in ("Programme", "Event"):
@@ -1073,6 +1106,8 @@ def _plausible(
     if type_ == "Programme" and suffix == "创建":
         return surface[: -len(suffix)].rstrip('”"').endswith(cfg.created_things)
     if type_ == "Programme" and suffix in cfg.weak_suffixes:
+        if surface[: -len(suffix)].endswith(cfg.not_before_weak):
+            return False  # 监督管理体制机制: how a field is governed
         return (
             any(word in surface for word in cfg.anchor_words)
             or bool(cfg.quoted_term_re.search(surface))
