@@ -391,3 +391,20 @@ def test_a_campaigns_work_before_a_joiner_ends_the_name_on_the_left(lexicon: Lex
     text = "四川省持续推进大气污染防治攻坚和长江保护修复攻坚战。"
     assert "长江保护修复攻坚战" in _programmes(text, lexicon)
     assert not any(name.startswith("大气") for name in _programmes(text, lexicon))
+
+
+def test_a_governments_information_office_is_named_in_full(lexicon: Lexicon) -> None:
+    text = "湖北省政府新闻办举行新闻发布会，襄阳市人民政府新闻办公室协办。"
+    assert {"湖北省人民政府新闻办公室", "襄阳市人民政府新闻办公室"} <= _agencies(text, lexicon)
+
+
+def test_a_court_chamber_takes_the_courts_full_name_a_special_court_keeps_its_own(
+    lexicon: Lexicon,
+) -> None:
+    text = "江苏省常州市中院环境资源审判庭、南京海事法院和常州两级法院审结一批案件。"
+    agencies = _agencies(text, lexicon)
+    assert {"常州市中级人民法院环境资源审判庭", "南京海事法院"} <= agencies
+    assert not any("海事人民法院" in name or "两级" in name for name in agencies)
+    # the parts of a people's congress standing committee keep its short form
+    text = "湖北省人大常委会法制工作委员会负责人介绍。"
+    assert "湖北省人大常委会法制工作委员会" in _agencies(text, lexicon)

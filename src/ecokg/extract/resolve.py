@@ -77,6 +77,16 @@ def _known_agencies(lexicon: Lexicon) -> dict[str, str]:
 
 
 @cache
+def _inside_departments(lexicon: Lexicon) -> frozenset[str]:
+    """Departments whose full name is written inside the names of their parts too."""
+    return frozenset(
+        str(entry["name"])
+        for entry in lexicon.words.get("provincial_departments", [])
+        if entry.get("inside")
+    )
+
+
+@cache
 def _departments(lexicon: Lexicon) -> dict[str, str]:
     """Short form -> full name of standard government departments."""
     table = {}
@@ -334,9 +344,24 @@ class Resolver:
         return rounds.pop() if len(rounds) == 1 else name
 
     def _expand_department(self, name: str) -> str:
+        """A standard department written by its short form right after its division is named in
+        full, at the end of the name (市人大常委会 -> 市人民代表大会常务委员会) or, for the bodies
+        whose parts carry the full name, inside it (无锡市中院环境资源审判庭 is 无锡市中级人民法院
+        环境资源审判庭); a body whose own name ends like one is not a department (厦门海事法院 is
+        no 厦门海事人民法院)."""
+        at = 0
+        for hit in find_places(name, self.lexicon):
+            if hit.start != at:
+                break
+            at = hit.end
+        if at == 0:
+            return name
+        inside = _inside_departments(self.lexicon)
         for short, full in sorted(_departments(self.lexicon).items(), key=lambda kv: -len(kv[0])):
-            if name.endswith(short) and not name.endswith(full):
-                return name[: -len(short)] + full
+            if not name.startswith(short, at) or name.startswith(full, at):
+                continue
+            if at + len(short) == len(name) or full in inside:
+                return name[:at] + full + name[at + len(short) :]
         return name
 
     def _expand_abbreviation(self, type_: str, name: str) -> str:
