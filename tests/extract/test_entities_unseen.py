@@ -393,6 +393,12 @@ def test_a_campaigns_work_before_a_joiner_ends_the_name_on_the_left(lexicon: Lex
     assert not any(name.startswith("大气") for name in _programmes(text, lexicon))
 
 
+def test_a_count_after_a_comma_is_no_numbered_policy(lexicon: Lexicon) -> None:
+    text = "福建省出台支持绿色金融发展10条、推进海洋生态保护8条等措施，全年新建成幸福河湖26条，移交线索14条。"
+    policies = {m.name for m in entities(text, lexicon) if m.type == "Policy"}
+    assert policies == {"支持绿色金融发展10条", "推进海洋生态保护8条"}
+
+
 def test_a_governments_information_office_is_named_in_full(lexicon: Lexicon) -> None:
     text = "湖北省政府新闻办举行新闻发布会，襄阳市人民政府新闻办公室协办。"
     assert {"湖北省人民政府新闻办公室", "襄阳市人民政府新闻办公室"} <= _agencies(text, lexicon)

@@ -231,7 +231,9 @@ def _config(lexicon: Lexicon) -> _Config:
             r"(?=[，,。；;：:、和及与等\s]|$)"
         ),
         numbered_policy_re=re.compile(
-            r"(?:(?<=[、，,和及与])|(?<=出台)|(?<=制定)|(?<=印发)|(?<=实施))"
+            # one of a list of measures, or one issued: after a comma "<what> N条" counts things
+            # (，全年新建成省级幸福河湖86条, ，已移交问责线索14条)
+            r"(?:(?<=[、和及与])|(?<=出台)|(?<=制定)|(?<=印发)|(?<=实施))"
             # a package of measures has tens of articles; 美丽河湖156条 is a count of rivers
             r"([^，,。；;：:、“”《》\s和及]{4,16}?[“\"]?(?<!\d)\d{1,2}[”\"]?条)(?=[、，,。和及等])"
         ),
