@@ -213,3 +213,10 @@ def test_a_press_conference_headlined_with_its_topic_is_named_by_it(lexicon: Lex
     # in a sentence the topic follows a comma, and the conference is its host's
     text = "河南省生态环境厅召开新闻通气会，通报去年全省秸秆禁烧工作情况。"
     assert _of("Event", text, lexicon) == {"河南省生态环境厅新闻通气会"}
+
+
+def test_a_routine_drill_is_no_event_a_province_wide_one_is(lexicon: Lexicon) -> None:
+    text = "陕西省汉中市组织开展突发水污染事件应急演练，检验联动能力。"
+    assert _of("Event", text, lexicon) == set()
+    text = "陕西省生态环境系统开展执法大练兵和应急大演练。"
+    assert "应急大演练" in _of("Event", text, lexicon)
