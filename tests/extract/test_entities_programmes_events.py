@@ -220,3 +220,11 @@ def test_a_routine_drill_is_no_event_a_province_wide_one_is(lexicon: Lexicon) ->
     assert _of("Event", text, lexicon) == set()
     text = "陕西省生态环境系统开展执法大练兵和应急大演练。"
     assert "应急大演练" in _of("Event", text, lexicon)
+
+
+def test_kinds_of_task_and_standing_regimes_are_no_programmes(lexicon: Lexicon) -> None:
+    text = (
+        "湖南省全面推进生活垃圾分类、塑料污染治理和新污染物治理，深化排污权交易，落实碳排放总量和"
+        "强度双控，把农村人居环境整治作为“头号工程”。"
+    )
+    assert _of("Programme", text, lexicon) == set()
