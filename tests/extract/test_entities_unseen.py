@@ -420,3 +420,11 @@ def test_a_programme_helped_along_starts_after_the_helping_verb(lexicon: Lexicon
     # jieba reads 助力 as a noun: the walk to the left still stops there
     text = "青海省检察机关以高质效办案助力美丽青海建设。"
     assert _programmes(text, lexicon) == {"美丽青海建设"}
+
+
+def test_development_zones_are_places(lexicon: Lexicon) -> None:
+    text = "甘肃省天水经济技术开发区和兰州新区推进园区污水整治，重庆两江新区同步开展。"
+    assert {"天水经济技术开发区", "兰州新区"} <= _places(text, lexicon)
+    # no place's name holds 和
+    text = "河北省白洋淀和雄安新区是执法监管的重点。"
+    assert not any("和" in name for name in _places(text, lexicon))

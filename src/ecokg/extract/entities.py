@@ -482,6 +482,7 @@ def _extend_left(text: str, end: int, suffix_start: int, type_: str, cfg: _Confi
             word in _JOINERS
             and (
                 text.startswith("“", pos)  # 哈达山水利枢纽和“引松入查”工程: the quote opens a name
+                or type_ == "Place"  # 白洋淀和雄安新区: two places; no place's name holds 和
                 or _ends_a_name(text, token_start, cfg)
                 or text.endswith((*cfg.joined_ends, "”"), 0, token_start)
                 or cfg.known_names.at_end(
