@@ -205,3 +205,26 @@ def test_a_meeting_named_by_time_and_topic_is_the_host_divisions(lexicon: Lexico
     # a meeting of the division's own body, or of all of it, is named as before
     text = "四川省成都市召开市政府常务会议，成都市还召开全市生态环境保护大会。"
     assert _of("Event", text, lexicon) == {"成都市人民政府常务会议", "成都市生态环境保护大会"}
+
+
+def test_a_press_conference_headlined_with_its_topic_is_named_by_it(lexicon: Lexicon) -> None:
+    text = "河南省政府新闻办举行新闻发布会介绍全省南水北调水质保障有关情况"
+    assert "河南省南水北调水质保障新闻发布会" in _of("Event", text, lexicon)
+    # in a sentence the topic follows a comma, and the conference is its host's
+    text = "河南省生态环境厅召开新闻通气会，通报去年全省秸秆禁烧工作情况。"
+    assert _of("Event", text, lexicon) == {"河南省生态环境厅新闻通气会"}
+
+
+def test_a_routine_drill_is_no_event_a_province_wide_one_is(lexicon: Lexicon) -> None:
+    text = "陕西省汉中市组织开展突发水污染事件应急演练，检验联动能力。"
+    assert _of("Event", text, lexicon) == set()
+    text = "陕西省生态环境系统开展执法大练兵和应急大演练。"
+    assert "应急大演练" in _of("Event", text, lexicon)
+
+
+def test_kinds_of_task_and_standing_regimes_are_no_programmes(lexicon: Lexicon) -> None:
+    text = (
+        "湖南省全面推进生活垃圾分类、塑料污染治理和新污染物治理，深化排污权交易，落实碳排放总量和"
+        "强度双控，把农村人居环境整治作为“头号工程”。"
+    )
+    assert _of("Programme", text, lexicon) == set()

@@ -235,3 +235,196 @@ def test_reserves_listed_before_the_area_word_they_share_are_each_a_reserve(
     # without 等 the items need not be of that kind: 流域 and a park of its own
     text = "青海省推进青海湖流域、三江源国家公园生态观测站网建设。"
     assert "青海湖流域国家公园" not in _places(text, lexicon)
+
+
+def test_an_agency_name_stops_at_a_verb_before_it_and_at_a_post(lexicon: Lexicon) -> None:
+    text = (
+        "这次监测由兰州大学资源环境学院承担，四川省生态环境厅联合中国科学院成都生物研究所开展评估。"
+    )
+    agencies = _agencies(text, lexicon)
+    assert {"兰州大学资源环境学院", "中国科学院成都生物研究所", "四川省生态环境厅"} <= agencies
+    assert not any(name.startswith(("这次", "四川省生态环境厅联合")) for name in agencies)
+    # jieba reads 委托 as a noun: the walk to the left still stops there
+    text = "济南市生态环境局委托济南市统计局民意调查中心开展满意度调查。"
+    assert {"济南市生态环境局", "济南市统计局民意调查中心"} <= _agencies(text, lexicon)
+    text = "厦门市公安局依法立案侦办，厦门市人民政府副市长、市总河长办公室主任到场。"
+    agencies = _agencies(text, lexicon)
+    assert {"厦门市公安局", "厦门市总河长办公室"} <= agencies
+    assert not any(name.endswith(("侦办", "副市长、市总河长办公室")) for name in agencies)
+
+
+def test_corner_brackets_quote_a_name_as_curly_quotes_do(lexicon: Lexicon) -> None:
+    # a text in traditional script quotes with 「」
+    text = "福建省三明市檢察院與三明市河長辦建立「河長+檢察長」協作機制。"
+    assert "河长+检察长协作机制" in _programmes(text, lexicon)
+
+
+def test_quoted_items_listed_before_the_type_words_after_deng_share_them(
+    lexicon: Lexicon,
+) -> None:
+    text = (
+        "湖南省郴州市推行“河长+警长”“河长+检察长”等协作机制，并深化“碧水护郴”“净土护郴”等专项执法。"
+    )
+    assert {
+        "河长+警长协作机制",
+        "河长+检察长协作机制",
+        "碧水护郴专项执法",
+        "净土护郴专项执法",
+    } <= _programmes(text, lexicon)
+
+
+def test_a_word_between_a_quoted_term_and_the_type_word_is_part_of_the_name(
+    lexicon: Lexicon,
+) -> None:
+    # jieba tags 巡护 as a verb, which would otherwise end the name
+    text = "甘肃省甘南州碌曲县建立“护林员+网格员”巡护机制，巡护里程明显增加。"
+    assert "护林员+网格员巡护机制" in _programmes(text, lexicon)
+
+
+def test_a_project_named_in_quotes_is_a_programme(lexicon: Lexicon) -> None:
+    text = "宁夏回族自治区中卫市推进“光伏+生态修复”项目，省环科院主持的“黄河上游水沙调控关键技术”课题通过验收。"
+    assert {"光伏+生态修复", "黄河上游水沙调控关键技术"} <= _programmes(text, lexicon)
+
+
+def test_a_quoted_campaign_before_a_bare_head_is_named_by_the_quote(lexicon: Lexicon) -> None:
+    text = "四川省绵阳市在高考期间开展“宁静护考”行动，并启动“碧海2025”专项执法行动。"
+    assert _programmes(text, lexicon) == {"宁静护考", "碧海2025专项执法行动"}
+
+
+def test_platforms_and_systems_with_a_name_of_their_own_are_programmes(lexicon: Lexicon) -> None:
+    text = "江苏省南通市依托“智慧长江”监测预警平台和全国排污许可证管理信息系统开展监管。"
+    assert {"智慧长江监测预警平台", "全国排污许可证管理信息系统"} <= _programmes(text, lexicon)
+    # a platform named by what it does only is anyone's
+    assert _programmes("各地通过污染源自动监控平台开展监管。", lexicon) == set()
+
+
+def test_a_name_held_in_quotes_after_its_province_is_what_they_hold(lexicon: Lexicon) -> None:
+    text = "梅州市平远县以广东省“百县千镇万村高质量发展工程”为牵引，推进污水治理。"
+    assert "百县千镇万村高质量发展工程" in _programmes(text, lexicon)
+    # words of the name before the quote stay in it
+    text = "湖南省株洲市深入推进湘江保护和治理“一号重点工程”。"
+    assert "湘江保护和治理一号重点工程" in _programmes(text, lexicon)
+
+
+def test_a_quote_after_a_joiner_opens_a_name_of_its_own(lexicon: Lexicon) -> None:
+    text = "吉林省松原市依托大安灌区和“引嫩入白”工程向湖泊补水。"
+    assert "引嫩入白工程" in _programmes(text, lexicon)
+    assert not any(name.startswith("大安") for name in _programmes(text, lexicon))
+
+
+def test_quoted_items_before_deng_share_a_head_only_as_a_list_of_schemes(
+    lexicon: Lexicon,
+) -> None:
+    text = (
+        "浙江省建立“两重”“两新”等重大项目建设台账，并开展环评、打着环保幌子搞“一刀切”等专项整治。"
+    )
+    assert _programmes(text, lexicon) == set()
+
+
+def test_the_offices_of_every_city_are_no_one_body(lexicon: Lexicon) -> None:
+    text = "海南省总河长办公室通知各设区市总河长办公室做好考核工作。"
+    agencies = _agencies(text, lexicon)
+    assert "海南省总河长办公室" in agencies
+    assert len(agencies) == 1
+
+
+def test_a_slogan_of_two_phrases_in_quotes_names_the_series(lexicon: Lexicon) -> None:
+    text = "湖北省高质量制作“美丽湖北，你我共建”系列宣传片，全方位展现成效。"
+    assert "美丽湖北,你我共建系列宣传片" in _programmes(text, lexicon)
+
+
+def test_a_joint_campaign_or_contest_keeps_its_joint(lexicon: Lexicon) -> None:
+    text = "四川省在全国首创监测与执法联合大比武，并开展“护水2025”联合执法行动。"
+    assert "监测与执法联合大比武" in {m.name for m in entities(text, lexicon) if m.type == "Event"}
+    assert "护水2025联合执法行动" in _programmes(text, lexicon)
+    # 联合 before another body introduces it, as before
+    assert _agencies("湖南省生态环境厅联合省公安厅印发通知。", lexicon) == {
+        "湖南省生态环境厅",
+        "湖南省公安厅",
+    }
+
+
+def test_how_a_field_is_governed_and_the_experience_of_a_reform_are_no_programmes(
+    lexicon: Lexicon,
+) -> None:
+    text = "浙江省健全钱塘江流域生态环境监督管理体制机制，努力形成更多浙江改革经验。"
+    assert _programmes(text, lexicon) == set()
+
+
+def test_an_inspection_named_at_a_level_is_no_event(lexicon: Lexicon) -> None:
+    text = "广西壮族自治区中央层面督察整改任务全部完成。"
+    assert not any(m.type == "Event" for m in entities(text, lexicon))
+
+
+def test_a_provincial_inspection_without_its_round_is_the_round_the_text_names(
+    lexicon: Lexicon,
+) -> None:
+    text = (
+        "衡阳市公开省级生态环境保护督察整改方案。湖南省第二生态环境保护督察组对衡阳市开展了"
+        "第三轮省级生态环境保护督察。"
+    )
+    events = {m.name for m in entities(text, lexicon) if m.type == "Event"}
+    assert events == {"湖南省第三轮生态环境保护督察"}
+
+
+def test_an_institute_named_by_its_short_form_takes_the_name_the_lexicon_knows(
+    lexicon: Lexicon,
+) -> None:
+    text = "江西省南昌市的治理方案由省环科规划院编制。"
+    assert "江西省生态环境科学研究与规划院" in _agencies(text, lexicon)
+
+
+def test_waters_named_by_their_count_in_quotes_are_a_place(lexicon: Lexicon) -> None:
+    text = "湖南省推进“四江”及洞庭湖岸线清理整治，实现“两江”联合补水。"
+    found = entities(text, lexicon)
+    assert {"四江", "两江"} <= {m.name for m in found if m.type == "Place"}
+    assert not any(m.name in ("四江", "两江") for m in found if m.type == "Programme")
+
+
+def test_an_award_written_with_its_grade_is_the_award(lexicon: Lexicon) -> None:
+    text = "该成果获得湖南省科学技术进步一等奖，另一项目荣获全国生态环境科技进步二等奖。"
+    events = {m.name for m in entities(text, lexicon) if m.type == "Event"}
+    assert {"湖南省科学技术进步奖", "全国生态环境科技进步奖"} <= events
+
+
+def test_a_campaigns_work_before_a_joiner_ends_the_name_on_the_left(lexicon: Lexicon) -> None:
+    text = "四川省持续推进大气污染防治攻坚和长江保护修复攻坚战。"
+    assert "长江保护修复攻坚战" in _programmes(text, lexicon)
+    assert not any(name.startswith("大气") for name in _programmes(text, lexicon))
+
+
+def test_a_count_after_a_comma_is_no_numbered_policy(lexicon: Lexicon) -> None:
+    text = "福建省出台支持绿色金融发展10条、推进海洋生态保护8条等措施，全年新建成幸福河湖26条，移交线索14条。"
+    policies = {m.name for m in entities(text, lexicon) if m.type == "Policy"}
+    assert policies == {"支持绿色金融发展10条", "推进海洋生态保护8条"}
+
+
+def test_a_governments_information_office_is_named_in_full(lexicon: Lexicon) -> None:
+    text = "湖北省政府新闻办举行新闻发布会，襄阳市人民政府新闻办公室协办。"
+    assert {"湖北省人民政府新闻办公室", "襄阳市人民政府新闻办公室"} <= _agencies(text, lexicon)
+
+
+def test_a_court_chamber_takes_the_courts_full_name_a_special_court_keeps_its_own(
+    lexicon: Lexicon,
+) -> None:
+    text = "江苏省常州市中院环境资源审判庭、南京海事法院和常州两级法院审结一批案件。"
+    agencies = _agencies(text, lexicon)
+    assert {"常州市中级人民法院环境资源审判庭", "南京海事法院"} <= agencies
+    assert not any("海事人民法院" in name or "两级" in name for name in agencies)
+    # the parts of a people's congress standing committee keep its short form
+    text = "湖北省人大常委会法制工作委员会负责人介绍。"
+    assert "湖北省人大常委会法制工作委员会" in _agencies(text, lexicon)
+
+
+def test_a_programme_helped_along_starts_after_the_helping_verb(lexicon: Lexicon) -> None:
+    # jieba reads 助力 as a noun: the walk to the left still stops there
+    text = "青海省检察机关以高质效办案助力美丽青海建设。"
+    assert _programmes(text, lexicon) == {"美丽青海建设"}
+
+
+def test_development_zones_are_places(lexicon: Lexicon) -> None:
+    text = "甘肃省天水经济技术开发区和兰州新区推进园区污水整治，重庆两江新区同步开展。"
+    assert {"天水经济技术开发区", "兰州新区"} <= _places(text, lexicon)
+    # no place's name holds 和
+    text = "河北省白洋淀和雄安新区是执法监管的重点。"
+    assert not any("和" in name for name in _places(text, lexicon))

@@ -68,6 +68,10 @@ _YEAR_SPAN_BEFORE = re.compile(r"(?<!\d)\d{4}[—–-]\d{4}年$")
 _PHASE = re.compile(rf"[{_DIGITS}]期(?![间内末中])")
 # The text before a name ends inside an enumeration ("…黑臭水体整治、").
 _OPEN_LIST = re.compile(r"、[^，,。；;：:]*$")
+# Waters named by their count in quotes (“五河”, “两江”): a place, the rivers of a province.
+_COUNTED_WATERS = re.compile(rf"“([{_DIGITS}]+[河江湖])”")
+# A slogan of two short phrases (“美丽湖北，你我共建”) holds a comma and is still one term.
+_SLOGAN = re.compile(r"[\u4e00-\u9fff]{2,6}[,，][\u4e00-\u9fff]{2,6}")
 _SOURCE_RANK = {"lexicon": 0, "title": 1, "gazetteer": 2, "pattern": 3}
 
 
@@ -124,6 +128,11 @@ class _Config:
     boundary_pos: frozenset[str]
     name_words: frozenset[str]
     weak_suffixes: tuple[str, ...]
+    platform_suffixes: tuple[str, ...]
+    award_grades: tuple[str, ...]
+    not_before_weak: tuple[str, ...]
+    weak_holdings: tuple[str, ...]
+    joint_words: frozenset[str]
     work_area_re: re.Pattern[str]
     yearly_editions: tuple[str, ...]
     programme_holdings: tuple[str, ...]
@@ -140,6 +149,7 @@ class _Config:
     relative_re: re.Pattern[str]
     generic_instrument_words: tuple[str, ...]
     quoted_not_names: frozenset[str]
+    bare_heads: frozenset[str]
     follow_up_re: re.Pattern[str]
     follow_up_event_after: tuple[str, ...]
     standard_series: tuple[str, ...]
@@ -149,6 +159,7 @@ class _Config:
     quoted_programme_re: re.Pattern[str]
     hosted_event_re: re.Pattern[str]
     press_kinds: tuple[str, ...]
+    press_topic_re: re.Pattern[str]
     host_when_re: re.Pattern[str]
     hosted_verbs: Affixes
     noun_pos: frozenset[str]
@@ -167,8 +178,10 @@ def _config(lexicon: Lexicon) -> _Config:
     for entry in lexicon.words.get("entities", []):
         for alias in (entry["name"], *(entry.get("aliases") or ())):
             entries.setdefault(str(alias), entry)
+    platforms = tuple(str(w) for w in p["platform_suffixes"])
     suffix_type: dict[str, str] = {}
-    for type_, words in p["suffixes"].items():
+    grades = tuple(str(w) for w in p["award_grades"])
+    for type_, words in (*p["suffixes"].items(), ("Programme", platforms), ("Event", grades)):
         for word in words:
             suffix_type.setdefault(str(word), str(type_))
     instruments = [s for words in lexicon.words["instruments"].values() for s in words]
@@ -218,7 +231,9 @@ def _config(lexicon: Lexicon) -> _Config:
             r"(?=[，,。；;：:、和及与等\s]|$)"
         ),
         numbered_policy_re=re.compile(
-            r"(?:(?<=[、，,和及与])|(?<=出台)|(?<=制定)|(?<=印发)|(?<=实施))"
+            # one of a list of measures, or one issued: after a comma "<what> N条" counts things
+            # (，全年新建成省级幸福河湖86条, ，已移交问责线索14条)
+            r"(?:(?<=[、和及与])|(?<=出台)|(?<=制定)|(?<=印发)|(?<=实施))"
             # a package of measures has tens of articles; 美丽河湖156条 is a count of rivers
             r"([^，,。；;：:、“”《》\s和及]{4,16}?[“\"]?(?<!\d)\d{1,2}[”\"]?条)(?=[、，,。和及等])"
         ),
@@ -244,12 +259,18 @@ def _config(lexicon: Lexicon) -> _Config:
                 *p["place_suffixes"],
                 "省",
                 "法",  # 防沙治沙法和大气污染防治法: two laws
+                *p["joined_work_ends"],
             }
         ),
         agency_kinds=tuple((str(k), str(v)) for k, v in p["agency_kinds"]),
         boundary_pos=frozenset(p["boundary_pos"]),
         name_words=frozenset(p["name_words"]),
-        weak_suffixes=tuple(p["weak_suffixes"]),
+        weak_suffixes=(*p["weak_suffixes"], *platforms),
+        platform_suffixes=platforms,
+        award_grades=grades,
+        not_before_weak=tuple(p["not_before_weak"]),
+        weak_holdings=tuple(p["weak_holdings"]),
+        joint_words=frozenset(p["joint_words"]),
         counted_tail_re=re.compile(f"[{_CN_COUNT}]+大(?:{alternation(p['generic_modifiers'])})*$"),
         # a quoted term that makes a name specific holds words, not a formula (“1+N”体系)
         quoted_term_re=re.compile(r"“[^”]*[\u4e00-\u9fff][^”]*”"),
@@ -273,6 +294,7 @@ def _config(lexicon: Lexicon) -> _Config:
         relative_re=re.compile(alternation(p["relative_agencies"])),
         generic_instrument_words=tuple(p["generic_instrument_words"]),
         quoted_not_names=frozenset(p["quoted_not_names"]),
+        bare_heads=frozenset(p["bare_heads"]),
         follow_up_re=re.compile(f"“?(?:{alternation(p['follow_ups']['words'])})”?"),
         follow_up_event_after=tuple(p["follow_ups"]["event_after"]),
         standard_series=tuple(standards.get("series") or ()),
@@ -290,6 +312,11 @@ def _config(lexicon: Lexicon) -> _Config:
             rf"(?:{alternation(p['hosted_events']['kinds'])}))"
         ),
         press_kinds=tuple(sorted(p["hosted_events"]["kinds"], key=len, reverse=True)),
+        press_topic_re=re.compile(
+            rf"(?:{alternation(p['hosted_events']['topic_verbs'])})"
+            r"(?P<topic>[^,，。；;：:、《》()（）\s]{4,30}?)"
+            rf"(?:{alternation(p['hosted_events']['topic_ends'])})?(?=[,，。；;\n]|$)"
+        ),
         hosted_verbs=Affixes(p["hosted_events"]["verbs"]),
         host_when_re=re.compile(
             rf"(?:于?\d{{1,2}}月\d{{1,2}}日|{alternation(p['hosted_events'].get('when') or ())})+$"
@@ -387,7 +414,7 @@ def _extend_left(text: str, end: int, suffix_start: int, type_: str, cfg: _Confi
     ):
         return None
     limit = max(0, end - cfg.max_length[type_])
-    start = pos = tokens.snap(suffix_start)
+    start = pos = head = tokens.snap(suffix_start)  # head: where the type word's token starts
     if (
         type_ == "Event"
         and start < suffix_start
@@ -400,7 +427,10 @@ def _extend_left(text: str, end: int, suffix_start: int, type_: str, cfg: _Confi
             if quoted and pos == start:
                 break  # “林长+检察长”“林长+警长”协作机制: quoted items sharing one type word
             opening = text.rfind("“", limit, pos - 1)
-            if opening < 0 or any(c in _PUNCT for c in text[opening + 1 : pos - 1] if c != "、"):
+            inner = text[opening + 1 : pos - 1]
+            if opening < 0 or (
+                any(c in _PUNCT for c in inner if c != "、") and not _SLOGAN.fullmatch(inner)
+            ):
                 break
             pos = start = opening  # a quoted term is part of the name: “三服务”机制
             quoted = True
@@ -417,15 +447,29 @@ def _extend_left(text: str, end: int, suffix_start: int, type_: str, cfg: _Confi
             # (美丽中国“江西样板”, 生态环境执法“铁拳”专项行动)
         if token_start < limit or any(c in _PUNCT for c in word):
             break
-        if word in cfg.boundaries and not (type_ == "Event" and word in cfg.posts):
-            break  # a post names a meeting of its holders (总河长会议, 主任会议)
+        if (
+            word in cfg.joint_words
+            and type_ in ("Programme", "Event")
+            and (pos == head or text[pos:head] in cfg.name_words)
+        ):
+            pos = start = token_start  # 联合大比武, 联合执法行动: a joint event or campaign
+            continue
+        if word in cfg.boundaries and not (
+            word in cfg.posts and (type_ == "Event" or (type_ == "Agency" and pos == head))
+        ):
+            # a post names a meeting of its holders (总河长会议, 主任会议) and, right before the
+            # type word, the office that serves them (总河长办公室, 河湖长办)
+            break
         if type_ == "Agency" and _ends_with_a_verb(word, cfg):
             break
         if (
             tag in cfg.boundary_pos
             and word not in cfg.name_words
             and not (word == "的" and type_ == "Policy")
+            and not (_is_cjk(word) and text[token_start - 1 : token_start] == "”" and pos == head)
         ):
+            # a word between a quoted term and the type word belongs to the name, whatever its
+            # class (“草原管护员+网格员”巡护机制)
             if _division_word_opens(text, token_start, pos, end, type_, tokens, cfg):
                 start = token_start  # 督促县水务局: the body of the county the text speaks of
             break
@@ -434,11 +478,16 @@ def _extend_left(text: str, end: int, suffix_start: int, type_: str, cfg: _Confi
         if _BATCH.fullmatch(word) and not _ROUND_BEFORE.search(text, 0, token_start):
             break  # 第三轮…督察第二批督察: the batch is not part of the name, but a batch of
             # a round names one (第三轮第二批中央生态环境保护督察)
-        if word in _JOINERS and (
-            _ends_a_name(text, token_start, cfg)
-            or text.endswith((*cfg.joined_ends, "”"), 0, token_start)
-            or cfg.known_names.at_end(
-                text[max(0, token_start - cfg.known_names.longest) : token_start]
+        if (
+            word in _JOINERS
+            and (
+                text.startswith("“", pos)  # 哈达山水利枢纽和“引松入查”工程: the quote opens a name
+                or type_ == "Place"  # 白洋淀和雄安新区: two places; no place's name holds 和
+                or _ends_a_name(text, token_start, cfg)
+                or text.endswith((*cfg.joined_ends, "”"), 0, token_start)
+                or cfg.known_names.at_end(
+                    text[max(0, token_start - cfg.known_names.longest) : token_start]
+                )
             )
         ):
             # "中国环境科学研究院和清华大学", "省生态环境厅与省公安厅", "“清四乱”和…专项行动":
@@ -530,8 +579,8 @@ def _short_item(text: str, pos: int, tokens: _Tokens, cfg: _Config) -> bool:
     not two names of a list (江铜集团、江钨控股集团): the item left of it is one short word
     standing after a boundary or another "、"."""
     left = tokens.by_end.get(pos - 1)
-    if left is None or len(left[1]) > 2 or not _is_cjk(left[1]):
-        return False
+    if left is None or len(left[1]) > 2 or not _is_cjk(left[1]) or left[1] in cfg.posts:
+        return False  # 副市长、市总湾长办公室: a post ends the name before the list goes on
     if ends_with_any(left[1], cfg.suffixes) is not None or _ends_a_name(text, pos - 1, cfg):
         return False  # 省委、省政府 and 执法大练兵、应急大演练: each item is a name of its own
     before = tokens.by_end.get(left[0])
@@ -627,6 +676,8 @@ def _quoted_programmes(doc: AnalyzedDoc, cfg: _Config) -> Iterator[Candidate]:
             yield Candidate(m.start(), m.end(), "Event", m.group(0), "pattern")
     for m in cfg.quoted_programme_re.finditer(doc.text):
         name = m.group(1).strip("“”")
+        if _COUNTED_WATERS.fullmatch(m.group(1)):
+            continue  # 推进“五河”…清理整治: the waters the work is on (a place)
         if name not in cfg.quoted_not_names and not _generic(
             name, ends_with_any(name, cfg.suffixes) or "", "", cfg
         ):
@@ -680,9 +731,18 @@ _QUOTED_NAME = re.compile(r"“([^“”，,。；;！？!?\n]{4,40})”")
 
 def _hosted_events(doc: AnalyzedDoc, cfg: _Config) -> Iterator[Candidate]:
     """Press conferences named by their host: "青海省生态环境厅召开10月例行新闻发布会" names
-    青海省生态环境厅10月例行新闻发布会 (the span is what follows the verb)."""
+    青海省生态环境厅10月例行新闻发布会 (the span is what follows the verb); one that presents a
+    topic right after it, as a headline writes it, is named by the topic (举行新闻发布会介绍全省黄河
+    流域生态环境保护有关情况: 全省黄河流域生态环境保护新闻发布会)."""
     text = doc.text
     for m in cfg.hosted_event_re.finditer(text):
+        event = m.group("event")
+        topic = cfg.press_topic_re.match(text, m.end()) if event in cfg.press_kinds else None
+        if topic is not None:
+            # the span runs over the topic, which names nothing else
+            name = topic.group("topic") + event
+            yield Candidate(m.start("event"), topic.end(), "Event", name, "pattern")
+            continue
         host_end = m.start()
         if when := cfg.host_when_re.search(text, max(0, host_end - 12), host_end):
             host_end = when.start()  # …厅日前召开…: the host stands before when it held it
@@ -692,7 +752,7 @@ def _hosted_events(doc: AnalyzedDoc, cfg: _Config) -> Iterator[Candidate]:
         start = _extend_left(text, host_end, host_end - len(suffix), "Agency", cfg)
         if start is None or start >= host_end - len(suffix):
             continue
-        host, event = text[start:host_end], m.group("event")
+        host = text[start:host_end]
         yield Candidate(m.start("event"), m.end("event"), "Event", host + event, "pattern")
 
 
@@ -748,6 +808,8 @@ def _place_candidates(doc: AnalyzedDoc, lexicon: Lexicon, cfg: _Config) -> Itera
             name=hit.place.name,
             key=f"place:{hit.place.id}",
         )
+    for waters in _COUNTED_WATERS.finditer(doc.text):
+        yield Candidate(waters.start(1), waters.end(1), "Place", waters.group(1), "pattern")
     # a county the gazetteer lacks stands right after its province or city (岳阳市湘阴县); after
     # a county come its towns (平江县启动伍市镇)
     hits = [h for h in find_places(doc.text, lexicon) if h.place.type in ("province", "city")]
@@ -836,8 +898,16 @@ def _suffix_candidates(doc: AnalyzedDoc, lexicon: Lexicon, cfg: _Config) -> Iter
             start = _launch_start(text, start, s_start, tokens, cfg.launch_verbs[suffix], cfg)
         while (verb := starts_with_any(text[start:s_start], cfg.leading_verbs)) is not None:
             start += len(verb)  # "奋力建设美丽中国先行区": the programme is 美丽中国先行区
-        if text.startswith("“", start) and "”" not in text[start:s_end]:
-            start += 1  # the name stands inside quotes: the opening one is not part of it
+        opening = text.rfind("“", start, s_start)
+        if (
+            opening >= 0
+            and "”" not in text[opening:s_end]
+            and _all_divisions(text[start:opening], lexicon)
+        ):
+            # the name stands inside quotes, and is what they hold, after the divisions it is
+            # of (以广东省“百县千镇万村高质量发展工程”为牵引); words before the quote are part of it
+            # (洱海保护治理“八大攻坚战”)
+            start = opening + 1
         if type_ == "Regulation":
             # a local regulation's name starts at its province or city, the last one named
             # before it (湘潭市全面实施湖南省湘江保护条例: 湖南省湘江保护条例)
@@ -850,10 +920,31 @@ def _suffix_candidates(doc: AnalyzedDoc, lexicon: Lexicon, cfg: _Config) -> Iter
             # starts at the division it names
             start += _first_division(text[start:s_start], lexicon) or 0
         surface = text[start:s_end]
+        if type_ == "Programme" and (code := _quoted_alone(text, start, s_end, cfg)):
+            yield Candidate(start, code, type_, text[start:code], "pattern")
+            continue
+        if (
+            type_ in ("Programme", "Event")
+            and text.endswith("”等", 0, start)
+            and not text.startswith("“", start)
+        ):
+            # “河长+警长”“河长+检察长”等协作机制: the quoted items listed share the type words
+            # after 等, unless those name what the items are kept in (…等重大项目建设台账); one
+            # quoted item closes a list of kinds of work (环评、…搞“一刀切”等专项整治)
+            items = list(_quoted_items(text, start - 1, surface, type_))
+            if len(items) > 1 and not text.startswith(cfg.programme_holdings, s_end):
+                yield from items
+            continue
         if len(surface) < cfg.min_length[type_] or start >= s_start or surface in cfg.suffix_type:
             continue  # nothing but a type word (发布会, or 新闻发布会 seen as 新闻 + 发布会)
         if type_ == "Programme" and starts_with_any(text[s_end : s_end + 6], cfg.instrument_words):
             continue  # 省级美丽建设|规划纲要: the programme's words begin a document's title
+        if (
+            type_ == "Programme"
+            and suffix in cfg.weak_suffixes
+            and text.startswith(cfg.weak_holdings, s_end)
+        ):
+            continue  # 创造更多江西改革经验: the experience of a reform, no programme
         built = text[start:s_start]
         if suffix == "建设" and built.endswith(cfg.institution_suffixes):
             # 推进…重点实验室建设: the institution being built is what the text names
@@ -885,6 +976,10 @@ def _suffix_candidates(doc: AnalyzedDoc, lexicon: Lexicon, cfg: _Config) -> Iter
             yield Candidate(
                 hosted[0], s_end, type_, text[hosted[0] : s_end], "pattern", name=hosted[1]
             )
+            continue
+        if suffix in cfg.award_grades:
+            name = surface[: -len(suffix)] + "奖"  # the award, whatever grade was won
+            yield Candidate(start, s_end, type_, surface, "pattern", attrs, name=name)
             continue
         yield Candidate(start, s_end, type_, surface, "pattern", attrs)
         if type_ in ("Programme", "Event"):
@@ -920,13 +1015,30 @@ def _hosted_by_division(
     return at, text[window + hits[-1].start : host_end] + text[at:end]
 
 
+# A quoted campaign name at the start of a name.
+_QUOTED_START = re.compile(r"“[^“”,，。；;\s]{2,14}”")
+
+
+def _quoted_alone(text: str, start: int, end: int, cfg: _Config) -> int | None:
+    """The end of the quoted words that name the campaign from ``start`` to ``end`` alone, when
+    only a bare head follows them (“静音护考”行动)."""
+    quoted = _QUOTED_START.match(text, start, end)
+    if quoted is None or text[quoted.end() : end] not in cfg.bare_heads:
+        return None
+    return quoted.end()
+
+
 def _quoted_siblings(text: str, start: int, end: int, type_: str) -> Iterator[Candidate]:
     """The quoted items before a name that opens with a quoted item, each named with the same
     type words: “林长+检察长”“林长+警长”协作机制 names 林长+检察长协作机制 too."""
     if not text.startswith("“", start) or (close := text.find("”", start, end)) < 0:
         return
-    head = text[close + 1 : end]
-    pos = start
+    yield from _quoted_items(text, start, text[close + 1 : end], type_)
+
+
+def _quoted_items(text: str, pos: int, head: str, type_: str) -> Iterator[Candidate]:
+    """The quoted items ending at ``pos`` (one after another, or with 、 between), each named
+    with ``head``, the type words they share."""
     while pos > 1 and (text[pos - 1] == "”" or text[pos - 2 : pos] == "”、"):
         closing = pos - 1 if text[pos - 1] == "”" else pos - 2
         opening = text.rfind("“", max(0, closing - 16), closing)
@@ -946,6 +1058,11 @@ def _divisions(text: str, lexicon: Lexicon) -> list[int]:
         for h in find_places(text, lexicon)
         if h.place.type in ("province", "city", "county")
     ]
+
+
+def _all_divisions(text: str, lexicon: Lexicon) -> bool:
+    """Whether ``text`` is nothing but places (none at all included)."""
+    return sum(h.end - h.start for h in find_places(text, lexicon)) == len(text)
 
 
 def _first_division(text: str, lexicon: Lexicon) -> int | None:
@@ -992,11 +1109,13 @@ def _plausible(
     if type_ == "Programme" and suffix == "创建":
         return surface[: -len(suffix)].rstrip('”"').endswith(cfg.created_things)
     if type_ == "Programme" and suffix in cfg.weak_suffixes:
+        if surface[: -len(suffix)].endswith(cfg.not_before_weak):
+            return False  # 监督管理体制机制: how a field is governed
         return (
             any(word in surface for word in cfg.anchor_words)
             or bool(cfg.quoted_term_re.search(surface))
             or bool(find_places(surface, lexicon))
-            or surface.startswith(cfg.relative_scopes)
+            or (surface.startswith(cfg.relative_scopes) and suffix not in cfg.platform_suffixes)
             or _launched(before, surface, suffix, cfg)
             or _builds_a_named_thing(surface, suffix, cfg)
         )

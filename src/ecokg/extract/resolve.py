@@ -57,9 +57,33 @@ _STATE = "中华人民共和国"
 _CENTRAL_ROUND = re.compile(
     r"(第[一二三四五六七八九十\d]+轮)中央(?:生态环境保护|生态环保|环境保护|环保)?督察$"
 )
+# A province's own inspection, and one round of it (湖南省第三轮生态环境保护督察).
+_PROVINCIAL = "生态环境保护督察"
+_PROVINCIAL_ROUND = re.compile(rf"第[一二三四五六七八九十\d]+轮{_PROVINCIAL}")
 _BARE_ROUND = re.compile(r"^(第[一二三四五六七八九十\d]+轮)(?:生态环境保护)?督察$")
 # 省政府 -> 省人民政府, also inside a name (省政府常务会议, 省政府办公厅).
 _GOVERNMENT = re.compile(r"(省|市|县|区|自治区|自治州)政府")
+
+
+@cache
+def _known_agencies(lexicon: Lexicon) -> dict[str, str]:
+    """The lexicon's agencies: alias -> name."""
+    return {
+        str(alias): str(entry["name"])
+        for entry in lexicon.words.get("entities", [])
+        if entry["type"] == "Agency"
+        for alias in entry.get("aliases") or ()
+    }
+
+
+@cache
+def _inside_departments(lexicon: Lexicon) -> frozenset[str]:
+    """Departments whose full name is written inside the names of their parts too."""
+    return frozenset(
+        str(entry["name"])
+        for entry in lexicon.words.get("provincial_departments", [])
+        if entry.get("inside")
+    )
 
 
 @cache
@@ -206,6 +230,8 @@ class Resolver:
         if type_ == "Event" and self.home is not None and "省级" in name:
             # 第三轮省级生态环境保护督察 of Hunan is not Sichuan's: 湖南省第三轮生态环境保护督察
             name = self.home.name + name.removeprefix(self.home.name).replace("省级", "", 1)
+        if type_ == "Event" and self.home is not None and expand:
+            name = self._provincial_round(name)
         name = _GOVERNMENT.sub(lambda m: f"{m.group(1)}人民政府", name)
         if type_ == "Regulation" and name.endswith("法") and not name.startswith(_STATE):
             # only the national legislature passes 法: 长江保护法 is 中华人民共和国长江保护法
@@ -215,6 +241,8 @@ class Resolver:
             name = self._expand_department(name)
             if expand:
                 name = self._expand_abbreviation(type_, name)
+            # 省环科规划院 of a Jiangxi text is 江西省环科规划院, which the lexicon knows by name
+            name = _known_agencies(self.lexicon).get(name, name)
         return name
 
     def _without_province(self, name: str) -> str:
@@ -302,10 +330,38 @@ class Resolver:
         }
         return longer.pop() if expand and len(longer) == 1 else name
 
+    def _provincial_round(self, name: str) -> str:
+        """The province's inspection named without its round (岳阳市公开省级生态环境保护督察整改
+        方案) is the one round of it the document names (湖南省第三轮生态环境保护督察)."""
+        assert self.home is not None
+        if name != self.home.name + _PROVINCIAL:
+            return name
+        rounds = {
+            n
+            for n in self._long_names.get("Event", ())
+            if _PROVINCIAL_ROUND.fullmatch(n.removeprefix(self.home.name))
+        }
+        return rounds.pop() if len(rounds) == 1 else name
+
     def _expand_department(self, name: str) -> str:
+        """A standard department written by its short form right after its division is named in
+        full, at the end of the name (市人大常委会 -> 市人民代表大会常务委员会) or, for the bodies
+        whose parts carry the full name, inside it (无锡市中院环境资源审判庭 is 无锡市中级人民法院
+        环境资源审判庭); a body whose own name ends like one is not a department (厦门海事法院 is
+        no 厦门海事人民法院)."""
+        at = 0
+        for hit in find_places(name, self.lexicon):
+            if hit.start != at:
+                break
+            at = hit.end
+        if at == 0:
+            return name
+        inside = _inside_departments(self.lexicon)
         for short, full in sorted(_departments(self.lexicon).items(), key=lambda kv: -len(kv[0])):
-            if name.endswith(short) and not name.endswith(full):
-                return name[: -len(short)] + full
+            if not name.startswith(short, at) or name.startswith(full, at):
+                continue
+            if at + len(short) == len(name) or full in inside:
+                return name[:at] + full + name[at + len(short) :]
         return name
 
     def _expand_abbreviation(self, type_: str, name: str) -> str:

@@ -152,8 +152,14 @@ def _translate(source: NormalizedText, convert: Callable[[str], str]) -> Normali
 
 
 # Full-width ASCII (U+FF01..U+FF5E) to half-width; the ideographic and no-break spaces (the
-# latter also as &nbsp;) to a space.
-_WIDTH_TABLE = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 0x20, 0xA0: 0x20}
+# latter also as &nbsp;) to a space; the corner brackets that quote in traditional script
+# (「河長+警長」, 『…』) to the curly quotes of simplified text, so a quoted name reads the same in
+# either script.
+_WIDTH_TABLE = (
+    {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
+    | {0x3000: 0x20, 0xA0: 0x20}
+    | {ord("「"): "“", ord("」"): "”", ord("『"): "‘", ord("』"): "’"}
+)
 _MARKUP_GROUP = re.compile(r"[_^]\{([^{}\n]{1,12})\}|<su[bp]>([^<\n]{1,12})</su[bp]>")
 # What a web page leaves in a copied text: comments and script or style blocks (removed with
 # what they hold, each pattern with the pattern of its end), tags, and character entities
@@ -194,7 +200,8 @@ _BREAK = re.compile(r"[ \t]*\r?\n(?:[ \t]*\r?\n)*[ \t]*")
 
 
 def to_half_width(text: str) -> str:
-    """Full-width ASCII forms (１２，：) as ASCII, the ideographic space as a space."""
+    """Full-width ASCII forms (１２，：) as ASCII, the ideographic space as a space, corner
+    brackets as curly quotes."""
     return text.translate(_WIDTH_TABLE)
 
 
