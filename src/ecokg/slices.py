@@ -26,19 +26,17 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-import pyoxigraph as ox
 from rdflib import Graph, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import RDF, RDFS, SH
 from rdflib.term import Node
 
-_TYPE = ox.NamedNode(str(RDF.type))
+_TYPE = b"<%s>" % str(RDF.type).encode()
 # Shapes a constraint applies to the same node (sh:node, sh:not), to each value of a path
 # (sh:qualifiedValueShape), or through a list (sh:or, sh:and, sh:xone).
 _NESTED = (SH.node, SH["not"], SH.qualifiedValueShape)
 _LISTS = (SH["or"], SH["and"], SH.xone)
-# Targets a slice can see in one document's graph.
-_SLICEABLE_TARGETS = (SH.targetClass, SH.targetSubjectsOf)
+# Targets a slice cannot see: what one document's graph says does not show them.
 _OTHER_TARGETS = (SH.targetNode, SH.targetObjectsOf)
 
 
@@ -46,11 +44,12 @@ _OTHER_TARGETS = (SH.targetNode, SH.targetObjectsOf)
 class SliceTerms:
     """What decides which statements of a document graph go into its slice."""
 
-    owned: frozenset[ox.NamedNode]
-    """Classes (with their subclasses) whose nodes one document's graph describes alone."""
-    targeted: frozenset[ox.NamedNode]
+    owned: frozenset[bytes]
+    """Classes (with their subclasses) whose nodes one document's graph describes alone, as
+    N-Triples terms."""
+    targeted: frozenset[bytes]
     """Classes (with their subclasses) that sliced shapes target."""
-    subjects_of: frozenset[ox.NamedNode]
+    subjects_of: frozenset[bytes]
     """Predicates whose subjects sliced shapes target."""
 
 
@@ -98,7 +97,7 @@ def slice_terms(
     """The classes and predicates that decide a slice: ``per_document`` shapes target the nodes
     one graph describes alone, ``sliced`` shapes are the ones the slices serve."""
 
-    def below(classes: Iterable[Node]) -> frozenset[ox.NamedNode]:
+    def below(classes: Iterable[Node]) -> frozenset[bytes]:
         found: set[Node] = set()
         todo = list(classes)
         while todo:
@@ -106,43 +105,55 @@ def slice_terms(
             if cls not in found:
                 found.add(cls)
                 todo.extend(vocabulary.subjects(RDFS.subClassOf, cls))
-        return frozenset(ox.NamedNode(str(c)) for c in found if isinstance(c, URIRef))
+        return frozenset(_term(c) for c in found if isinstance(c, URIRef))
 
     sliced = list(sliced)
     return SliceTerms(
         owned=below(c for s in per_document for c in shapes.objects(s, SH.targetClass)),
         targeted=below(c for s in sliced for c in shapes.objects(s, SH.targetClass)),
         subjects_of=frozenset(
-            ox.NamedNode(str(p)) for s in sliced for p in shapes.objects(s, SH.targetSubjectsOf)
+            _term(p) for s in sliced for p in shapes.objects(s, SH.targetSubjectsOf)
         ),
     )
 
 
-def document_slice(quads: Iterable[ox.Quad], terms: SliceTerms) -> bytes:
-    """The slice of one document's graph (its quads): N-Triples, in the order of the quads."""
-    quads = list(quads)
-    types: dict[object, set[ox.NamedNode]] = {}
-    targets: set[object] = set()
-    for quad in quads:
-        if quad.predicate == _TYPE:
-            types.setdefault(quad.subject, set()).add(quad.object)  # type: ignore[arg-type]
-        elif quad.predicate in terms.subjects_of:
-            targets.add(quad.subject)
-    for subject, classes in types.items():
-        if classes.isdisjoint(terms.owned) or not classes.isdisjoint(terms.targeted):
+def _term(iri: Node) -> bytes:
+    return b"<%s>" % str(iri).encode("utf-8")
+
+
+def document_slice(nquads: bytes, terms: SliceTerms) -> bytes:
+    """The slice of one document's graph: its N-Quads (one named graph, one statement per line,
+    as this program writes them) in, N-Triples in the order of the lines out.
+
+    Read as lines, not parsed: a shard is mostly the document's own observations and spans,
+    which one look at their subject skips."""
+    lines = nquads.splitlines()
+    if not lines:
+        return b""
+    graph = lines[0][lines[0].rstrip(b" .").rfind(b" ") :]  # " <graph> ." ends every line
+    split = [line.split(b" ", 3) for line in lines]
+    types: dict[bytes, list[bytes]] = {}
+    targets: set[bytes] = set()
+    for subject, predicate, rest, _ in split:
+        if predicate == _TYPE:
+            types.setdefault(subject, []).append(rest)
+        elif predicate in terms.subjects_of:
             targets.add(subject)
-    triples = []
-    typed: set[object] = set()  # values whose types are in the slice already
-    for quad in quads:
-        subject = quad.subject
+    targets.update(
+        subject
+        for subject, classes in types.items()
+        if terms.owned.isdisjoint(classes) or not terms.targeted.isdisjoint(classes)
+    )
+    out: list[bytes] = []
+    typed: set[bytes] = set()  # values whose types are in the slice already
+    for line, (subject, predicate, value, _) in zip(lines, split, strict=True):
         if subject not in targets and subject in types:
             continue  # typed as one document's own node, and no sliced shape targets it
-        triples.append(ox.Triple(subject, quad.predicate, quad.object))
-        value = quad.object
-        if quad.predicate == _TYPE or value not in types or value in targets or value in typed:
+        if not line.endswith(graph):
+            raise ValueError(f"not one named graph's N-Quads: {line[:200]!r}")
+        out.append(line[: -len(graph)] + b" .\n")
+        if predicate == _TYPE or value not in types or value in targets or value in typed:
             continue
         typed.add(value)
-        triples.extend(ox.Triple(value, _TYPE, c) for c in sorted(types[value], key=str))  # type: ignore[arg-type]
-    data = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
-    assert data is not None  # serialize returns the bytes when given no output
-    return data
+        out.extend(b"%s %s %s .\n" % (value, _TYPE, c) for c in sorted(types[value]))
+    return b"".join(out)

@@ -112,7 +112,7 @@ def document_graph_holds(nquads: bytes) -> bool:
 def union_slice(nquads: bytes) -> bytes:
     """The statements of one document's graph (N-Quads) that the union pass reads through
     slices (N-Triples; see :mod:`ecokg.slices`)."""
-    return document_slice(ox.parse(nquads, format=ox.RdfFormat.N_QUADS), _slice_terms())
+    return document_slice(nquads, _slice_terms())
 
 
 @cache
