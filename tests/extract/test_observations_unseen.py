@@ -2187,6 +2187,14 @@ def test_a_campaign_the_lead_gives_months_dates_its_findings(lexicon: Lexicon) -
         "5月至10月，市生态环境局开展柴油货车污染治理专项执法行动，共路检柴油货车3.1万辆次。\n"
         "分区看，东城区设置检查点位12个，查处超标车辆64辆。"
     )
-    found = by_value(observe(text, lexicon, published="2024-11-28"))
+    title = "我市柴油货车污染治理专项执法行动查处超标车辆64辆"
+    found = by_value(observe(text, lexicon, published="2024-11-28", title=title))
     for value in ("31000", "12", "64"):
         assert found[Decimal(value)].period.code == "2024-05/2024-10", value
+    # the title speaks of something else: the lead's campaign is one of its stories
+    other = by_value(observe(text, lexicon, published="2024-11-28", title="我市移动源治理综述"))
+    assert other[Decimal(12)].period.code != "2024-05/2024-10"
+    # a notice launching the campaign: its months are still to come
+    notice = "关于开展柴油货车污染治理专项执法行动的通知"
+    ahead = by_value(observe(text, lexicon, published="2024-04-20", title=notice))
+    assert ahead[Decimal(12)].period.code != "2024-05/2024-10"

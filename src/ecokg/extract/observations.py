@@ -263,6 +263,7 @@ class _Words:
     cue_as_noun: re.Pattern[str]
     goal_nouns: Affixes
     examinations: tuple[str, ...]
+    campaigns: tuple[str, ...]
     during_events: tuple[str, ...]
     event_verbs: tuple[str, ...]
     examination_acts: tuple[str, ...]
@@ -367,6 +368,7 @@ def _words(lexicon: Lexicon) -> _Words:
         cue_as_noun=re.compile("|".join(w["modality"]["cue_as_noun"])),
         goal_nouns=Affixes(w["modality"]["goal_nouns"]),
         examinations=tuple(w["periods"]["examinations"]),
+        campaigns=tuple(w["periods"].get("campaigns", ())),
         during_events=tuple(w["periods"].get("during_events", ())),
         event_verbs=tuple(w["periods"].get("event_verbs", ())),
         examination_acts=tuple(w["periods"]["examination_acts"]),
@@ -611,16 +613,19 @@ def _state(doc: AnalyzedDoc, lexicon: Lexicon) -> _DocState:
 def _examined_span(doc: AnalyzedDoc, words: _Words, times: list[TimeExpr]) -> TimeExpr | None:
     """The span the audit or inspection a document reports on covered: the last span of years
     (or months, or a month) in the first sentence of its lead that says it was carried out
-    ("今年6月至8月，…执法检查组…", "…县（市、区）2023年至2025年…资金…进行了专项审计")."""
+    ("今年6月至8月，…执法检查组…", "…县（市、区）2023年至2025年…资金…进行了专项审计"). Also
+    the span of a campaign the title names, when it had ended by the time of writing ("5月至10月，
+    …开展…专项执法行动" under "…专项执法行动查处超标柴油货车1932辆")."""
     if any(word in doc.title for word in words.follow_ups):
         return None  # a rectification report speaks of the months after the inspection
+    campaigns = [w for w in words.campaigns if w in doc.title]
     for sentence in doc.sentences:
         if sentence.paragraph > _LEAD_PARAGRAPHS:
             return None
         text = doc.text[sentence.span.start : sentence.span.end]
-        if not any(word in text for word in words.examinations) or not any(
-            act in text for act in words.examination_acts
-        ):
+        examination = any(word in text for word in words.examinations)
+        campaign = not examination and any(word in text for word in campaigns)
+        if not (examination or campaign) or not any(act in text for act in words.examination_acts):
             continue
         spans = [
             t
@@ -638,7 +643,10 @@ def _examined_span(doc: AnalyzedDoc, words: _Words, times: list[TimeExpr]) -> Ti
         # month something was handed over after it
         ranges = [t for t in spans if "/" in (t.code or "")]
         if spans:
-            return (ranges or spans)[-1]
+            span = (ranges or spans)[-1]
+            # a notice launching a campaign: its months are still to come
+            ended = not campaign or doc.time_anchor.has_ended(span.code or "")
+            return span if ended else None
     return None
 
 
