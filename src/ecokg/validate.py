@@ -74,7 +74,7 @@ def _split_checks() -> tuple[tuple[Check, ...], tuple[Check, ...], tuple[Check, 
     return (
         tuple(c for c in checks if c.shape_name in local),
         tuple(c for c in checks if c.shape_name in sliced),
-        tuple(c for c in checks if c.shape_name not in local | sliced),
+        tuple(c for c in checks if c.shape_name not in local and c.shape_name not in sliced),
     )
 
 

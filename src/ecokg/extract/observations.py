@@ -660,9 +660,9 @@ def _defined_periods(text: str, times: list[TimeExpr]) -> list[tuple[str, TimeEx
     (2025年11月15日至2026年3月15日)", "秋季禁烧期(9月15日至11月30日)")."""
     found = []
     for t in times:
-        if "/" not in (t.code or "") or text[t.start - 1 : t.start] not in "(（":
-            continue
-        if t.start < 2 or text[t.end : t.end + 1] not in ")）":
+        opened = t.start > 0 and text[t.start - 1] in "(（"
+        closed = t.end < len(text) and text[t.end] in ")）"
+        if not (opened and closed) or "/" not in (t.code or ""):
             continue
         m = _DEFINED_NAME.search(text, max(0, t.start - 13), t.start - 1)
         if m is not None:
@@ -683,9 +683,7 @@ def _title_span(doc: AnalyzedDoc, words: _Words, anchor: TimeAnchor) -> TimeExpr
         for m in _EDITION_SPAN.finditer(doc.title)
         if (first := int(m["first"])) < (last := int(m["last"]))
     ]
-    if len(spans) != 1 or anchor.year is None or (spans[0].end_year or anchor.year) >= anchor.year:
-        return None
-    return spans[0]
+    return spans[0] if len(spans) == 1 and anchor.has_ended(spans[0].code or "") else None
 
 
 def _day_of_results(doc: AnalyzedDoc, words: _Words, times: list[TimeExpr]) -> TimeExpr | None:
