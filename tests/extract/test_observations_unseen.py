@@ -2063,6 +2063,18 @@ def test_a_period_named_where_its_span_is_stated_dates_its_figures_later(
     assert found[Decimal(236)].period.code == found[Decimal(500)].period.code == "2025"
 
 
+def test_a_period_defined_by_a_linking_word_dates_the_statements_during_it(
+    lexicon: Lexicon,
+) -> None:
+    text = (
+        "今年夏季禁渔期为5月1日至8月31日。全县共清理违规网具320张。\n"
+        "禁渔期间，县农业农村局出动执法人员1450人次。培训期间发放资料600份。"
+    )
+    found = by_value(observe(text, lexicon, published="2025-10-20"))
+    assert found[Decimal(1450)].period.code == "2025-05/2025-08"
+    assert found[Decimal(600)].period.code != "2025-05/2025-08"
+
+
 def test_the_day_a_results_notice_dates_in_its_lead_dates_its_results(lexicon: Lexicon) -> None:
     text = (
         "根据有关规定，省交易中心于2025年3月18日通过网络竞价方式组织开展排污权出让交易。"

@@ -650,19 +650,25 @@ def _examined_span(doc: AnalyzedDoc, words: _Words, times: list[TimeExpr]) -> Ti
     return None
 
 
-# The name of a period right before the bracket that gives its span: a run of Chinese
-# characters after the last break.
+# The name of a period right before the bracket or the linking word that gives its span: a
+# run of Chinese characters after the last break ("禁烧期为9月15日至11月30日" names 禁烧期).
 _DEFINED_NAME = re.compile(r"[\u4e00-\u9fff]{2,12}$")
+_DEFINED_LINKS = ("为", "是", "自", "从", "即")
 
 
 def _defined_periods(text: str, times: list[TimeExpr]) -> list[tuple[str, TimeExpr]]:
-    """Spans that a bracket gives to the name of a period just before it ("上一个供暖季
-    (2025年11月15日至2026年3月15日)", "秋季禁烧期(9月15日至11月30日)")."""
+    """Spans given to the name of a period right before them, in a bracket ("上一个供暖季
+    (2025年11月15日至2026年3月15日)", "秋季禁烧期(9月15日至11月30日)") or after a linking word
+    ("今年秋季禁烧期为9月15日至11月30日")."""
     found = []
     for t in times:
-        opened = t.start > 0 and text[t.start - 1] in "(（"
-        closed = t.end < len(text) and text[t.end] in ")）"
-        if not (opened and closed) or "/" not in (t.code or ""):
+        if "/" not in (t.code or "") or t.start == 0:
+            continue
+        before = text[t.start - 1]
+        if before in "(（":
+            if t.end >= len(text) or text[t.end] not in ")）":
+                continue
+        elif before not in _DEFINED_LINKS:
             continue
         m = _DEFINED_NAME.search(text, max(0, t.start - 13), t.start - 1)
         if m is not None:
@@ -2813,13 +2819,12 @@ def _leading_time(state: _DocState, sentence: Sentence) -> TimeExpr | None:
 
 # How far into a statement "…期间" may end to open it ("省第三生态环境保护督察组进驻期间").
 _DURING_REACH = 24
-_CJK_WORD = re.compile(r"[\u4e00-\u9fff]{2}")
 
 
 def _during_span(state: _DocState, sentence: Sentence) -> TimeExpr | None:
     """The span of the campaign or inspection a statement opens with ("专项行动期间，…",
     "督察进驻期间，…"): the last span of months stated before it in a sentence that names the
-    same campaign or inspection word, or defines the period named ("禁烧期间，…" after
+    same campaign or inspection word, or the span of a period defined before ("禁烧期间，…" after
     "秋季禁烧期(9月15日至11月30日)内，…"). It holds for that statement, not for the paragraph."""
     text = state.doc.text
     start = _statement_start(state, sentence)  # the parts of a statement after ；share it
@@ -2827,11 +2832,8 @@ def _during_span(state: _DocState, sentence: Sentence) -> TimeExpr | None:
     if during < 0:
         return _defined_span(state, start, sentence)
     events = [w for w in state.words.during_events if w in text[start:during]]
-    named = text[max(start, during - 2) : during]
-    if not events and _CJK_WORD.fullmatch(named):
-        events = [named + "期"]  # "禁烧期间": the 禁烧期 some sentence before gave the span of
     if not events:
-        return None
+        return _defined_span(state, start, sentence)  # "禁烧期间" after 禁烧期 was defined
     i = bisect_right(state.time_starts, start - 1)
     if i < len(state.times) and state.times[i].start < during:
         return None  # "去年“利剑斩污”专项执法行动期间": the statement dates itself
