@@ -15,6 +15,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -167,9 +168,10 @@ class Document:
     encoding: str
     meta: SourceMeta = field(default_factory=SourceMeta)
 
-    @property
+    @cached_property
     def published(self) -> PartialDate | None:
         """The metadata date, else the latest full date the text states."""
+        # cached: every observation's period asks, and reading the text's dates is a full scan
         return self.meta.published or date_from_text(self.text)
 
     @property
@@ -177,7 +179,7 @@ class Document:
         """Where :attr:`published` came from: ``metadata``, ``text`` or ``none``."""
         if self.meta.published:
             return "metadata"
-        return "text" if date_from_text(self.text) else "none"
+        return "text" if self.published else "none"
 
 
 def date_from_text(text: str) -> PartialDate | None:

@@ -1304,14 +1304,22 @@ def _match_indicator(
     counts cases, not problems)."""
     best: tuple[IndicatorDef, int] | None = None
     best_key = (-1, -1)
-    for ind in lexicon.indicators:
-        if unit is not None and ind.unit is not None and not _same_kind(lexicon, ind.unit, unit):
-            continue
+    for ind in _indicators_for(lexicon, unit):
         for m in ind.pattern.finditer(text):
             key = (m.end(), m.end() - m.start())
             if key > best_key:
                 best, best_key = (ind, m.end() - m.start()), key
     return best
+
+
+@lru_cache(maxsize=256)
+def _indicators_for(lexicon: Lexicon, unit: str | None) -> tuple[IndicatorDef, ...]:
+    """The scheme's indicators, in order, that a value in ``unit`` can be a value of."""
+    return tuple(
+        ind
+        for ind in lexicon.indicators
+        if unit is None or ind.unit is None or _same_kind(lexicon, ind.unit, unit)
+    )
 
 
 def _same_kind(lexicon: Lexicon, a: str, b: str) -> bool:
