@@ -12,14 +12,39 @@ import itertools
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from decimal import Decimal
-from functools import cache, lru_cache
-from typing import Any
+from functools import lru_cache
 
-from ecokg.errors import InputError
 from ecokg.extract.base import Claim, EntityMention, IndicatorRef, Observation, Period, register
 from ecokg.extract.lexicon import IndicatorDef, Lexicon, PlaceDef, leading_verb, word_tags
+from ecokg.extract.observation_context import (
+    ACTIVITY_UNITS,
+    CN_DIGITS,
+    CN_NUMERALS,
+    FULL_NAME_ENDS,
+    LIST_SEPARATOR,
+    NUMBER_RE,
+    STREAK_YEARS,
+    DocState,
+    RawValue,
+    Words,
+    statement_start,
+    statement_starts,
+    words_of,
+)
+from ecokg.extract.observation_periods import (
+    day_of_results,
+    defined_periods,
+    during_span,
+    examined_span,
+    finished_part_named,
+    heading_time,
+    is_base,
+    period_of,
+    respectively_cue,
+    span_of_title,
+)
 from ecokg.extract.places import (
     ASIDE,
     NATIONAL_TYPES,
@@ -37,31 +62,11 @@ from ecokg.kg.vocab import minted_indicator_iri, slug
 from ecokg.text.analyzed import AnalyzedDoc
 from ecokg.text.furniture import page_publisher
 from ecokg.text.numbers import ARABIC_NUMBER, plain, read_number, round_to
-from ecokg.text.periods import (
-    SINCE_WORDS,
-    PeriodFinder,
-    TimeAnchor,
-    TimeExpr,
-    month_of_date,
-    period_code,
-)
-from ecokg.text.segment import MAX_SENTENCE, Sentence, Span
+from ecokg.text.periods import SINCE_WORDS, TimeExpr
+from ecokg.text.segment import Sentence, Span
 from ecokg.text.tokens import pos_cut
-from ecokg.text.wordlists import (
-    Affixes,
-    LongestMatch,
-    alternation,
-    ends_with_any,
-    starts_with_any,
-)
+from ecokg.text.wordlists import LongestMatch, ends_with_any, starts_with_any
 
-_CN_DIGIT_START = "〇零一二两三四五六七八九十"
-_CN_ALL = "〇零一二两三四五六七八九十百千万亿"
-_NUMBER = re.compile(
-    rf"(?<![A-Za-z0-9.\-/])(?:{ARABIC_NUMBER}(?:\s?[十百千]?[万亿])*|[{_CN_DIGIT_START}][{_CN_ALL}]*"
-    # "近百种", "逾百亿元": a round hundred or thousand after a hedge
-    rf"|(?<=[近逾超约])[百千][{_CN_ALL}]*)"
-)
 # Separators inside a clause after which a new subject starts ("42次、中心组…12次").
 _SUBJECT_BREAK = re.compile(r"[、]|以及|并且|同时")
 _NOUN_STOP = re.compile(r"[，,。；;：:、！？!?（()）“”\"《》\s]|(?<![A-Za-z.0-9])\d|和|及|与|等|的")
@@ -82,11 +87,6 @@ def _list_tail_with_unit(unit: str) -> re.Pattern[str]:
 
 # Later members of a list that share the last member's unit ("30、32微克/立方米").
 _LIST_TAIL = _list_tail_with_unit("")
-# Units of things that pile up: a count "截至2024年底" is a running total, a rate is not.
-_STOCK_UNITS = ("count", "cny", "tonne", "mu")
-# Units of what a government does or spends: such a figure is about the jurisdiction, not the
-# river or lake its clause names.
-_ACTIVITY_UNITS = ("count", "cny")
 # Units of amounts that add up over places (a rate or a rank does not).
 _SUMMED_UNITS = ("count", "cny", "tonne", "mu", "hectare", "km2", "km", "m3", "kwh")
 _BASIN = "流域"
@@ -160,11 +160,6 @@ _ITEM_LABEL = re.compile(
 )
 # Longest line taken for a heading.
 _HEADING_MAX = 40
-_WRITTEN_YEAR = re.compile(r"(?:19|20)\d{2}")
-# the years an edition of a report covers, bracketed after its name: 白皮书(2020—2024)
-_EDITION_SPAN = re.compile(r"\((?P<first>(?:19|20)\d{2})\s*[—–-]\s*(?P<last>(?:19|20)\d{2})\)")
-_RESULTS_FOLLOW = re.compile(r"结果[^，,。；;]{0,6}如下")  # 现将交易结果公告如下
-_LEAD_PARAGRAPHS = 8  # title, dateline, source line, salutation and the first body paragraphs
 # "到2027年，…", "力争到2027年底": a deadline that opens a statement or one of its clauses.
 _DUE_YEAR = re.compile(r"(?:^|[，,：:；;]|力争|争取|确保|计划|预计)到(?P<year>\d{4})年")
 # A set that the rest of the sentence is about: "11个设区市中，", "3个县（区）内，", "16个地市中有".
@@ -180,13 +175,6 @@ _INDEX_BEFORE = re.compile(
     r"\b(?:CWQI|EQI|AQI|WQI)[^，,。；;\d]{0,4}$"
 )
 _NAME_LIST_SPLIT = re.compile(r"和|、|及|与")
-_LIST_SEPARATOR = re.compile(r"\s*(?:、|和|及|与)\s*")
-# After 去年/上年: the same part of the year as the time named before ("上年同月", "去年同期").
-_SAME_PART = ("同月", "同期", "同季度", "同季")
-_STATED_AS = re.compile(r"(?:为|是|达)")
-# A time a multiple is taken of ("增至2022年的7.2倍", "是十年前的2.3倍"): the base of a ratio.
-_RATIO_OF = re.compile(r"的[约近]?[\d.一二两三四五六七八九十]+倍")
-_ENDED = ("完成", "结束", "圆满完成")
 # A bracketed aside ("省控断面(含国考断面)"): it qualifies, it does not set the subject.
 _SHARE_ENDS = ("率", "比例", "占比", "比重")
 _RATE_OF_CHANGE = re.compile(r"(?:下降|增长|提升|削减)率$")
@@ -208,326 +196,13 @@ _RANK_VERB_BEFORE = re.compile(r"(?:排名|位列|位居|分列|居|列)(?:(?:�
 _PEER_GROUP = re.compile(r"\d{1,3}个[^，,。；;\d]{1,8}")
 # "全国8个试点碳市场第一": the size of a rank's peer group.
 _PEER_BEFORE_RANK = re.compile(r"[^，,。；;\d]{1,8}第[一二三四五六七八九十\d]")
-_STREAK_YEARS = re.compile(r"连续(?P<n>[\d一二两三四五六七八九十]{1,3})年")
-_PARTS_OF = re.compile(rf"分之(?P<part>{ARABIC_NUMBER}|[{_CN_DIGIT_START}百]+)")
-_FULL_NAME_ENDS = ("市", "县", "区", "州", "盟", "旗")
-_FULL_NAMES = ("省", "自治区", *_FULL_NAME_ENDS)
+_PARTS_OF = re.compile(rf"分之(?P<part>{ARABIC_NUMBER}|[{CN_DIGITS}百]+)")
 # "…督察组共受理", "全省累计建成": a total's actor ends before these words.
 _ACTOR_TOTAL = re.compile(r"共计|总计|合计|累计|(?<=[组厅局部委办院省市县区])共")
 
 
-@dataclass(frozen=True)
-class _Words:
-    """The lexicon's word lists, compiled for fast use."""
-
-    unit_forms: dict[str, str]
-    unit_re: re.Pattern[str]
-    q_before: dict[str, str]
-    q_infix: dict[str, str]
-    q_after: dict[str, str]
-    linkers: tuple[str, ...]
-    rank_verbs: Affixes
-    noun_stops: Affixes
-    bare_heads: frozenset[str]
-    change_up: Affixes
-    change_down: Affixes
-    magnitude: re.Pattern[str]  # a change's size named before it; group "up" or "down"
-    rank_scopes: dict[str, str]
-    rank_scope_words: tuple[str, ...]  # longest first
-    rank_list: re.Pattern[str]
-    rank_after_places: re.Pattern[str]
-    rank_top: re.Pattern[str]
-    rank_moves: dict[str, str]
-    respectively: tuple[str, ...]
-    # after places listed together, a word that makes the value each one's (within the words
-    # after the list)
-    each_one_after: re.Pattern[str]
-    # those that, opening a clause, still say "each" (均, 并列; 各 there opens 各级, 各地)
-    each_one_opening: tuple[str, ...]
-    year_on_year: tuple[str, ...]
-    stock_verbs: tuple[str, ...]
-    stock_verbs_after: tuple[str, ...]
-    stock_not: tuple[str, ...]
-    done_verbs: tuple[str, ...]
-    count_forms: frozenset[str]
-    skip_after_count: tuple[str, ...]
-    skip_after_days: tuple[str, ...]
-    scope_sets: Affixes
-    province_wide: tuple[str, ...]
-    jurisdictions: dict[str, str]
-    label_rewrites: tuple[tuple[re.Pattern[str], str], ...]
-    ordinal_counters: Affixes
-    target_cues: tuple[str, ...]
-    target_openers: Affixes
-    # A cue used as a noun (按照…要求, 管控要求的): a requirement met, no target set
-    cue_as_noun: re.Pattern[str]
-    goal_nouns: Affixes
-    examinations: tuple[str, ...]
-    campaigns: tuple[str, ...]
-    during_events: tuple[str, ...]
-    event_verbs: tuple[str, ...]
-    examination_acts: tuple[str, ...]
-    follow_ups: tuple[str, ...]
-    forecast_cues: tuple[str, ...]
-    date_suffixes: tuple[str, ...]
-    score_words: tuple[str, ...]
-    rule_parameters: tuple[str, ...]
-    skip_before: Affixes
-    name_re: re.Pattern[str]
-    periods: PeriodFinder
-    cumulative: Affixes
-    # who says what follows ("白皮书显示，") or from where it looks ("从全年看，"), before its time
-    lead_in: re.Pattern[str]
-    cause_openers: tuple[str, ...]
-    goal_words: tuple[str, ...]
-    reports: tuple[str, ...]
-    # A flattened table: its caption's unit, a line of a name and a number, a group's subtotal
-    table_unit: re.Pattern[str]
-    table_row: re.Pattern[str]
-    table_total: re.Pattern[str]
-    as_of_now: tuple[str, ...]
-    anaphor_count: re.Pattern[str]
-    base_before: Affixes
-    measure_ends: tuple[str, ...]
-    normals: re.Pattern[str]
-    base_after: Affixes
-    admin_prefix: re.Pattern[str]
-    label_openers: re.Pattern[str]
-    unit_nouns: dict[str, str]
-    averaging_words: Affixes
-    counter_nouns: dict[str, str]
-    living_counters: str
-    evaluatives: Affixes
-    streak_states: tuple[tuple[re.Pattern[str], str], ...]
-    # generic indicator IRI -> (narrower one, "cue|other" set words as one pattern, cue group)
-    indicator_context: dict[str, tuple[IndicatorDef, re.Pattern[str]]]
-    tenths: str
-    not_after_tenths: tuple[str, ...]
-    half: dict[str, str]
-    half_re: re.Pattern[str]
-    strippable: Affixes  # what a subject phrase may end with that names no metric
-
-
-def _invert(groups: Mapping[str, Iterable[str]]) -> dict[str, str]:
-    return {word: key for key, words in groups.items() for word in words}
-
-
-@cache
-def _words(lexicon: Lexicon) -> _Words:
-    w: dict[str, Any] = lexicon.words
-    unit_forms = lexicon.unit_for_surface()
-    q = w["qualifiers"]
-    after_forms = _invert(q["after"])
-    return _Words(
-        unit_forms=unit_forms,
-        unit_re=re.compile(
-            rf"\s*(?P<infix>{alternation(_invert(q['infix']))})?[”’」\"]?\s*"
-            rf"(?P<unit>{alternation(unit_forms)})?(?P<after>{alternation(after_forms)})?"
-        ),
-        q_before=_invert(q["before"]),
-        q_infix=_invert(q["infix"]),
-        q_after=after_forms,
-        linkers=tuple(w["linkers"]),
-        rank_verbs=Affixes(w["rank_verbs"]),
-        noun_stops=Affixes(w["noun_stops"]),
-        bare_heads=frozenset(w["bare_heads"]),
-        change_up=Affixes(w["change"]["up"]),
-        change_down=Affixes(w["change"]["down"]),
-        magnitude=re.compile(
-            f"(?:(?P<up>{alternation(w['change']['magnitude']['up'])})"
-            f"|(?P<down>{alternation(w['change']['magnitude']['down'])}))"
-            r"(?:最大|最小|最高|最低|较大|较小|明显)?(?:的是[^，,。；;]{0,12})?(?:为|达到|达|是)?$"
-        ),
-        rank_scopes={str(k): str(v) for k, v in w["rank_scopes"].items()},
-        rank_scope_words=tuple(sorted(map(str, w["rank_scopes"]), key=len, reverse=True)),
-        rank_list=re.compile(w["rank_list"]),
-        rank_after_places=re.compile(w["rank_after_places"]),
-        rank_top=re.compile(w["rank_top"]),
-        rank_moves={str(k): str(v) for k, v in w["rank_moves"].items()},
-        respectively=tuple(w["respectively"]),
-        # (digits only in a pollutant's name: 柳州、桂林PM2.5平均浓度均为…)
-        each_one_after=re.compile(
-            rf"(?:[^，,。；;\d]|(?<=[A-Za-z])[\d.]+){{0,12}}?(?:{alternation(w['each_one'])})"
-        ),
-        each_one_opening=tuple(word for word in w["each_one"] if word not in w["label_openers"]),
-        year_on_year=tuple(w["change"]["year_on_year"]),
-        stock_verbs=tuple(w["periods"]["stock_verbs"]),
-        stock_verbs_after=tuple(w["periods"]["stock_verbs_after"]),
-        stock_not=tuple(w["periods"]["stock_not"]),
-        done_verbs=tuple(w["periods"]["done_verbs"]),
-        count_forms=frozenset(f for f, code in unit_forms.items() if code == "count"),
-        skip_after_count=tuple(w["skip"]["after_count"]),
-        skip_after_days=tuple(w["skip"]["after_days"]),
-        scope_sets=Affixes(w["scope_sets"]),
-        province_wide=tuple(w["province_wide"]),
-        jurisdictions={str(k): str(v) for k, v in w["jurisdictions"].items()},
-        label_rewrites=tuple((re.compile(p), str(r)) for p, r in w["indicator_label_rewrites"]),
-        ordinal_counters=Affixes(w["ordinal_counters"]),
-        target_cues=tuple(w["modality"]["target"]),
-        target_openers=Affixes(w["modality"]["target_openers"]),
-        cue_as_noun=re.compile("|".join(w["modality"]["cue_as_noun"])),
-        goal_nouns=Affixes(w["modality"]["goal_nouns"]),
-        examinations=tuple(w["periods"]["examinations"]),
-        campaigns=tuple(w["periods"].get("campaigns", ())),
-        during_events=tuple(w["periods"].get("during_events", ())),
-        event_verbs=tuple(w["periods"].get("event_verbs", ())),
-        examination_acts=tuple(w["periods"]["examination_acts"]),
-        follow_ups=tuple(w["periods"]["follow_ups"]),
-        forecast_cues=tuple(w["modality"]["forecast"]),
-        date_suffixes=tuple(w["skip"]["date_suffixes"]),
-        score_words=tuple(w["skip"]["score_words"]),
-        rule_parameters=tuple(w["skip"]["rule_parameters"]),
-        skip_before=Affixes(w["skip"]["before"]),
-        name_re=re.compile("|".join(f"(?:{p})" for p in w["skip"]["name_patterns"])),
-        periods=PeriodFinder(w),
-        cumulative=Affixes(w["periods"]["cumulative"]),
-        lead_in=re.compile(
-            rf"[^，,。；;]{{0,8}}"
-            rf"(?:{alternation([*w['periods']['lead_in'], *w['periods']['framings']])})[，,]"
-            rf"|(?:{alternation(w['periods']['basis_openers'])})[^，,。；;]{{0,24}}[，,]"
-        ),
-        cause_openers=tuple(w["periods"]["cause_openers"]),
-        goal_words=tuple(w["periods"]["goal_words"]),
-        reports=tuple(w["periods"]["annual_reports"]),
-        table_unit=re.compile(w["tables"]["unit"]),
-        table_row=re.compile(w["tables"]["row"]),
-        table_total=re.compile(w["tables"]["total"]),
-        as_of_now=tuple(w["periods"]["as_of_now"]),
-        anaphor_count=re.compile(
-            rf"(?P<n>[{_CN_DIGIT_START}\d]+)(?:{alternation(w['anaphora']['nouns'])})"
-            rf"(?={alternation(w['anaphora']['verbs'])})"
-        ),
-        base_before=Affixes(w["change"]["base_before"]),
-        measure_ends=tuple(w["measure_ends"]),
-        normals=re.compile(
-            f"(?:{alternation(w['change']['base_before'])})(?:{alternation(w['change']['normals'])})"
-        ),
-        base_after=Affixes(w["change"]["base_after"]),
-        label_openers=re.compile("^(?:" + "|".join(w["label_openers"]) + ")+"),
-        unit_nouns={str(k): str(v) for k, v in w["unit_nouns"].items()},
-        averaging_words=Affixes(w["averaging_words"]),
-        counter_nouns={str(k): str(v) for k, v in w["counter_nouns"].items()},
-        living_counters="".join(w["living_counters"]),
-        evaluatives=Affixes(w["evaluatives"]),
-        streak_states=tuple((re.compile(p), str(n)) for p, n in w["streak_states"]),
-        indicator_context={
-            str(_indicator(lexicon, c["generic"]).iri): (
-                _indicator(lexicon, c["narrower"]),
-                re.compile(f"(?P<cue>{c['cue']})|{c['other']}"),
-            )
-            for c in w["indicator_context"]
-        },
-        tenths=str(w["fractions"]["tenths"]),
-        not_after_tenths=tuple(w["fractions"]["not_after_tenths"]),
-        half={str(k): str(v) for k, v in w["fractions"]["half"].items()},
-        half_re=re.compile(alternation(w["fractions"]["half"])),
-        strippable=Affixes(
-            [
-                *w["linkers"],
-                *w["rank_verbs"],
-                *_invert(q["before"]),
-                *w["change"]["up"],
-                *w["change"]["down"],
-                *map(str, w["rank_scopes"]),
-                *w["evaluatives"],
-            ]
-        ),
-        # A place opening a label says where, not what ("四川省二氧化硫排放量", "巢湖全湖总磷
-        # 平均浓度", "长江干流江西段"): the observation's place holds it, so one metric keeps one
-        # indicator.
-        admin_prefix=re.compile(
-            "^(?:"
-            + alternation(
-                alias
-                for alias, place in lexicon.place_by_alias.items()
-                if (place.type in ("province", "city", "county") and alias.endswith(_FULL_NAMES))
-                or place.type in (*WATER_TYPES, "region")
-            )
-            + r"|全湖|全流域|全区|干流|[\u4e00-\u9fff]{2,3}段|[-—–、,:：])+"
-        ),
-    )
-
-
-def _indicator(lexicon: Lexicon, local_name: str) -> IndicatorDef:
-    found = [i for i in lexicon.indicators if str(i.iri).rsplit("/", 1)[-1] == local_name]
-    if not found:
-        raise InputError("quantities.yaml indicator_context", f"no scheme indicator {local_name!r}")
-    return found[0]
-
-
-@dataclass(frozen=True)
-class _Number:
-    """A number that reads as a measured value, before indicator and context are attached."""
-
-    start: int  # of the whole value expression (hedge included)
-    end: int
-    num_start: int
-    num_end: int
-    value: Decimal
-    unit: str
-    qualifier: str
-    rank_scope: str | None = None
-    rank_scope_word: str | None = None
-    duration: bool = False
-    max_value: Decimal | None = None
-    fraction: bool = False  # written as a fraction word (九成, 过半, 四分之一)
-    top: str | None = None  # 前 or 后 of a rank among the first or last N (位列全区前三名)
-    moved: str | None = None  # the direction a rank's number moved (前移3位: down)
-
-
-@dataclass
-class _DocState:
-    """What the extractor knows about the document as it reads it."""
-
-    doc: AnalyzedDoc
-    lexicon: Lexicon
-    words: _Words
-    times: list[TimeExpr]
-    time_starts: list[int]
-    places: list[PlaceHit]
-    place_starts: list[int]
-    home: PlaceDef | None  # the province the document's places fall in most often
-    locality: PlaceDef | None  # the division the document speaks for (its title says)
-    anchor: TimeAnchor
-    blocked: list[tuple[int, int]]
-    place_ends: frozenset[int] = frozenset()
-    # The places this document names, as they are written: one opening a label says where
-    # (淀山湖总磷, 临港新片区开展…), so the metric keeps one indicator across documents.
-    place_names: LongestMatch | None = None
-    rank_base: IndicatorRef | None = None  # what the paragraph's last rank list ranked
-    last_indicator: IndicatorRef | None = None  # the metric last reported, for 这一比率
-    last_unit: str | None = None  # the unit it was reported in
-    # The span an audit or inspection the document reports on covered (its lead says), the
-    # time of the findings the text gives no time of their own.
-    examined: TimeExpr | None = None
-    # Periods the text names and defines with their span in brackets ("上一个供暖季(2025年11月
-    # 15日至2026年3月15日)"): the name and the span, in text order.
-    defined: list[tuple[str, TimeExpr]] = field(default_factory=list)
-    # The span of years a report's title says it looks back on (白皮书(2020—2024)), the time of
-    # the figures the text and its paragraphs give no time of their own.
-    title_span: TimeExpr | None = None
-    # The river or lake the current section's heading names ("一、乌江干流：…"): what its
-    # measures of water are about when their paragraph names none.
-    section_water: PlaceDef | None = None
-    # metric IRI -> (start of the statement it was last reported in, the place it was about)
-    reported_at: dict[str, tuple[int, PlaceDef | None]] = field(default_factory=dict)
-    statements: dict[int, int] = field(default_factory=dict)  # sentence start -> statement start
-    # the furthest end of blocked[0], ..., blocked[i]: does a span starting by then reach past?
-    blocked_reach: list[int] = field(default_factory=list)
-
-
-def _finished_part_named(title: str, anchor: TimeAnchor, words: _Words) -> str | None:
-    """The part of a year a title names when it had ended by the time of writing ("2025年1—9月
-    …审批情况通报" in October, "…2025年上半年…工作进展情况的报告" in July): the period of every
-    figure the text gives no time."""
-    named = [t.code for t in words.periods.find(title, anchor) if t.code is not None]
-    if len(named) != 1 or not re.fullmatch(r"(\d{4})-\d{2}(?:/\1-\d{2})?", named[0]):
-        return None
-    return named[0] if anchor.month is not None and anchor.has_ended(named[0]) else None
-
-
-def _state(doc: AnalyzedDoc, lexicon: Lexicon) -> _DocState:
-    words = _words(lexicon)
+def _state(doc: AnalyzedDoc, lexicon: Lexicon) -> DocState:
+    words = words_of(lexicon)
     anchor = doc.time_anchor
     if anchor.title_year is None and anchor.year is not None:
         # "衡水市去年深层地下水水位回升2.87米" in February 2025: a headline of last year names it
@@ -535,7 +210,7 @@ def _state(doc: AnalyzedDoc, lexicon: Lexicon) -> _DocState:
         if len(back) == 1 and (offset := next(iter(back))) < 0:
             anchor = replace(anchor, title_year=anchor.year + offset)
     if anchor.about is None:
-        anchor = replace(anchor, about=_finished_part_named(doc.title, anchor, words))
+        anchor = replace(anchor, about=finished_part_named(doc.title, anchor, words))
     # a title of another year than the one of writing is about that year (2024年…满意度达88.7% in
     # 2025, 关于提前下达2025年…资金预算的通知 in 2024)
     elsewhen = (
@@ -552,7 +227,7 @@ def _state(doc: AnalyzedDoc, lexicon: Lexicon) -> _DocState:
         # in February 2025, "海北镇2024年…工作总结" in December 2024: a title looking back on one
         # year dates every figure the text gives no time
         anchor = replace(anchor, about=str(anchor.title_year))
-    title_span = _title_span(doc, words, anchor)
+    title_span = span_of_title(doc, words, anchor)
     if anchor.about is None and title_span is not None:
         # "《…白皮书(2020—2024)》发布" in 2025: the review ends in 2024 (“十四五”以来 up to then)
         anchor = replace(anchor, about=title_span.code)
@@ -582,10 +257,10 @@ def _state(doc: AnalyzedDoc, lexicon: Lexicon) -> _DocState:
     blocked += [
         (p.start, p.end)
         for p in places
-        if p.place.code and any(c in _CN_ALL for c in doc.text[p.start : p.end])
+        if p.place.code and any(c in CN_NUMERALS for c in doc.text[p.start : p.end])
     ]
     blocked.sort()
-    return _DocState(
+    return DocState(
         doc,
         lexicon,
         words,
@@ -599,121 +274,15 @@ def _state(doc: AnalyzedDoc, lexicon: Lexicon) -> _DocState:
         blocked,
         frozenset(p.end for p in places),
         _place_names(doc.text, places),
-        examined=_examined_span(doc, words, times) or _day_of_results(doc, words, times),
-        defined=_defined_periods(doc.text, times),
+        examined=examined_span(doc, words, times) or day_of_results(doc, words, times),
+        defined=defined_periods(doc.text, times),
         title_span=title_span,
         blocked_reach=_reach(blocked),
         statements={
             s.span.start: start
-            for s, start in zip(doc.sentences, _statement_starts(doc, doc.sentences), strict=True)
+            for s, start in zip(doc.sentences, statement_starts(doc, doc.sentences), strict=True)
         },
     )
-
-
-def _examined_span(doc: AnalyzedDoc, words: _Words, times: list[TimeExpr]) -> TimeExpr | None:
-    """The span the audit or inspection a document reports on covered: the last span of years
-    (or months, or a month) in the first sentence of its lead that says it was carried out
-    ("今年6月至8月，…执法检查组…", "…县（市、区）2023年至2025年…资金…进行了专项审计"). Also
-    the span of a campaign the title names, when it had ended by the time of writing ("5月至10月，
-    …开展…专项执法行动" under "…专项执法行动查处超标柴油货车1932辆")."""
-    if any(word in doc.title for word in words.follow_ups):
-        return None  # a rectification report speaks of the months after the inspection
-    campaigns = [w for w in words.campaigns if w in doc.title]
-    for sentence in doc.sentences:
-        if sentence.paragraph > _LEAD_PARAGRAPHS:
-            return None
-        text = doc.text[sentence.span.start : sentence.span.end]
-        examination = any(word in text for word in words.examinations)
-        campaign = not examination and any(word in text for word in campaigns)
-        if not (examination or campaign) or not any(act in text for act in words.examination_acts):
-            continue
-        spans = [
-            t
-            for t in times
-            if sentence.span.start <= t.start < sentence.span.end
-            and t.code
-            and ("/" in t.code or t.kind == "month")
-            # "督察反馈的问题截至3月底仍有7个": a deadline says when a count held, not what the
-            # inspection covered
-            and t.as_of is None
-            # "已于9月完成督察进驻": nor does the month it ended
-            and not doc.text.startswith(_ENDED, t.end)
-        ]
-        # "2023年6月至7月…开展督察，并于同年10月向我省移交…": the months it covered, not the
-        # month something was handed over after it
-        ranges = [t for t in spans if "/" in (t.code or "")]
-        if spans:
-            span = (ranges or spans)[-1]
-            # a notice launching a campaign: its months are still to come
-            ended = not campaign or doc.time_anchor.has_ended(span.code or "")
-            return span if ended else None
-    return None
-
-
-# The name of a period right before the bracket or the linking word that gives its span: a
-# run of Chinese characters after the last break ("禁烧期为9月15日至11月30日" names 禁烧期).
-_DEFINED_NAME = re.compile(r"[\u4e00-\u9fff]{2,12}$")
-_DEFINED_LINKS = ("为", "是", "自", "从", "即")
-
-
-def _defined_periods(text: str, times: list[TimeExpr]) -> list[tuple[str, TimeExpr]]:
-    """Spans given to the name of a period right before them, in a bracket ("上一个供暖季
-    (2025年11月15日至2026年3月15日)", "秋季禁烧期(9月15日至11月30日)") or after a linking word
-    ("今年秋季禁烧期为9月15日至11月30日")."""
-    found = []
-    for t in times:
-        if "/" not in (t.code or "") or t.start == 0:
-            continue
-        before = text[t.start - 1]
-        if before in "(（":
-            if t.end >= len(text) or text[t.end] not in ")）":
-                continue
-        elif before not in _DEFINED_LINKS:
-            continue
-        m = _DEFINED_NAME.search(text, max(0, t.start - 13), t.start - 1)
-        if m is not None:
-            found.append((m.group(0), t))
-    return found
-
-
-def _title_span(doc: AnalyzedDoc, words: _Words, anchor: TimeAnchor) -> TimeExpr | None:
-    """The one span of years a title writes out, when it had ended by the time of writing (《…白皮书
-    (2020—2024)》发布 in 2025): what the report looks back on (a headline's 近五年 is news)."""
-    spans = [
-        t
-        for t in words.periods.find(doc.title, anchor)
-        if t.kind == "range" and len(_WRITTEN_YEAR.findall(doc.title, t.start, t.end)) == 2
-    ]
-    spans += [
-        TimeExpr(m.start(), m.end(), "range", period_code(first, last), first, last)
-        for m in _EDITION_SPAN.finditer(doc.title)
-        if (first := int(m["first"])) < (last := int(m["last"]))
-    ]
-    return spans[0] if len(spans) == 1 and anchor.has_ended(spans[0].code or "") else None
-
-
-def _day_of_results(doc: AnalyzedDoc, words: _Words, times: list[TimeExpr]) -> TimeExpr | None:
-    """The month of the event a results notice reports on, dated to the day in a lead sentence
-    saying it was held, whose paragraph announces its results ("于2025年3月18日组织开展…竞价交易。
-    现将交易结果公告如下"): the time of the figures the notice gives no time of their own."""
-    acts = (*words.examination_acts, *words.event_verbs)
-    for sentence in doc.sentences:
-        if sentence.paragraph > _LEAD_PARAGRAPHS:
-            return None
-        start, end = sentence.span.start, sentence.span.end
-        if not any(act in doc.text[start:end] for act in acts):
-            continue
-        if not _RESULTS_FOLLOW.search(doc.text, start, doc.paragraph_spans[sentence.paragraph][1]):
-            continue
-        days = [
-            (t, month)
-            for t in times
-            if start <= t.start < end and (month := month_of_date(doc.text[t.start : t.end]))
-        ]
-        if len(days) == 1:
-            t, month = days[0]
-            return TimeExpr(t.start, t.end, "month", month, t.start_year, t.end_year)
-    return None
 
 
 def _place_names(text: str, places: Sequence[PlaceHit]) -> LongestMatch | None:
@@ -726,20 +295,20 @@ def _reach(spans: Sequence[tuple[int, int]]) -> list[int]:
     return list(itertools.accumulate((end for _, end in spans), max))
 
 
-def _in_blocked(state: _DocState, start: int, end: int) -> bool:
+def _in_blocked(state: DocState, start: int, end: int) -> bool:
     """Whether ``[start, end)`` lies inside a quoted term, a title or a name."""
     # Spans are sorted by start: those before the insertion point start at or before ``start``.
     i = bisect_right(state.blocked, (start, 10**12))
     return i > 0 and state.blocked_reach[i - 1] >= end
 
 
-def _read_number(state: _DocState, m: re.Match[str], sentence: Sentence) -> _Number | None:
+def _read_number(state: DocState, m: re.Match[str], sentence: Sentence) -> RawValue | None:
     """Decide whether the number at ``m`` is a measured value; return its value and unit."""
     text = state.doc.text
     w = state.words
     raw = m.group(0)
     s, e = m.start(), m.end()
-    chinese = raw[0] in _CN_DIGIT_START or raw[0] in "百千"
+    chinese = raw[0] in CN_DIGITS or raw[0] in "百千"
     if _in_blocked(state, s, e):
         return None
     before = text[max(sentence.span.start, s - 8) : s]
@@ -763,15 +332,15 @@ def _read_number(state: _DocState, m: re.Match[str], sentence: Sentence) -> _Num
     if move is not None and rest.startswith(("位", "名")):
         # "较上年前移3位": a change of the rank, its number 3 lower
         moved = w.rank_moves[move]
-        return _Number(s - len(move), e + 1, s, e, value, "rank", "exact", moved=moved)
+        return RawValue(s - len(move), e + 1, s, e, value, "rank", "exact", moved=moved)
     if before.endswith("连续") and rest.startswith("年"):
-        return _Number(s - 2, e + 1, s, e, value, "year", "exact", duration=True)
+        return RawValue(s - 2, e + 1, s, e, value, "year", "exact", duration=True)
     um = w.unit_re.match(rest)
     assert um is not None
     unit_form = um.group("unit")
     # (the score may be named in an earlier part of the statement: "…得分分别为…；甲市为91.2分")
     scored = unit_form == "分" and any(
-        word in text[_statement_start(state, sentence) : s] for word in w.score_words
+        word in text[statement_start(state, sentence) : s] for word in w.score_words
     )
     if rest.startswith(w.date_suffixes) and not (unit_form and len(unit_form) > 1) and not scored:
         return None
@@ -839,13 +408,13 @@ def _read_number(state: _DocState, m: re.Match[str], sentence: Sentence) -> _Num
     if unit == "count" and w.anaphor_count.match(text, s):
         return None  # "两项指标均居中部第一": the number points back at values, it is not one
     if high is not None:
-        return _Number(start, end, s, e, value, unit, "range", max_value=high)
-    return _Number(start, end, s, e, value, unit, qualifier)
+        return RawValue(start, end, s, e, value, unit, "range", max_value=high)
+    return RawValue(start, end, s, e, value, unit, qualifier)
 
 
 def _read_fraction(
-    state: _DocState, s: int, e: int, value: Decimal, sentence: Sentence
-) -> _Number | None:
+    state: DocState, s: int, e: int, value: Decimal, sentence: Sentence
+) -> RawValue | None:
     """ "九成以上" (90 percent, lower bound), "近三成", "四分之一" (25 percent)."""
     text, w = state.doc.text, state.words
     percent: Decimal | None = None
@@ -873,10 +442,10 @@ def _read_fraction(
     after = starts_with_any(text[end : end + 3], w.q_after)
     if after:
         qualifier, end = w.q_after[after], end + len(after)
-    return _Number(start, end, s, e, plain(percent), "percent", qualifier, fraction=True)
+    return RawValue(start, end, s, e, plain(percent), "percent", qualifier, fraction=True)
 
 
-def _is_scope(state: _DocState, num: _Number, clause: Span) -> bool:
+def _is_scope(state: DocState, num: RawValue, clause: Span) -> bool:
     """Whether a count only says which set its sentence is about: "全省11个设区市中，…",
     "17个重点城市PM2.5浓度介于…" (a measure of the set follows in the same clause), or which
     places it goes on to name ("较低的3个地区为康平县、…")."""
@@ -902,7 +471,7 @@ def _is_scope(state: _DocState, num: _Number, clause: Span) -> bool:
         word in text[num.end : num.end + 8] for word in state.words.scope_sets
     ):
         return True  # "全省10个设区市和杨凌示范区(以下简称“12个城市”)": a set defined
-    for m in _NUMBER.finditer(text, num.end, clause.end):
+    for m in NUMBER_RE.finditer(text, num.end, clause.end):
         # "9个县(市、区)", "339个地级及以上城市": neither is a list of sets
         between = re.sub(r"\([^()]*\)|及以[上下]", "", text[num.end : m.start()])
         if re.search(r"[、和及与]", between) or not any(
@@ -918,28 +487,28 @@ def _is_scope(state: _DocState, num: _Number, clause: Span) -> bool:
     return False
 
 
-def _is_threshold(state: _DocState, num: _Number, clause: Span, sentence: Sentence) -> bool:
+def _is_threshold(state: DocState, num: RawValue, clause: Span, sentence: Sentence) -> bool:
     """Whether a value only sets a threshold for what is counted next: "PM2.5平均浓度高于35微克/
     立方米的重点城市有4个", "罚款超过100万元的案件达42起"."""
     text = state.doc.text
     if not text.startswith("的", num.end) or num.qualifier not in ("lower_bound", "upper_bound"):
         return False  # "全球98%的白鹤、80%的东方白鹳": shares, each a finding
-    for m in _NUMBER.finditer(text, num.end, clause.end):
+    for m in NUMBER_RE.finditer(text, num.end, clause.end):
         later = _read_number(state, m, sentence)
         if later is not None:
             return later.unit == "count"  # "90%以上的生态系统、85%以上的物种": shares, not a bar
     return False
 
 
-def _read_half(state: _DocState, m: re.Match[str]) -> _Number:
+def _read_half(state: DocState, m: re.Match[str]) -> RawValue:
     """ "过半", "半数以上": more than (or about) half, as a percentage."""
     qualifier = state.words.half[m.group(0)]
-    return _Number(
+    return RawValue(
         m.start(), m.end(), m.start(), m.end(), Decimal(50), "percent", qualifier, fraction=True
     )
 
 
-def _hedge_before(before: str, w: _Words) -> tuple[str, int] | None:
+def _hedge_before(before: str, w: Words) -> tuple[str, int] | None:
     """A hedge word right before the number, possibly followed by a linking verb (超过…, 达…)."""
     word = ends_with_any(before, w.q_before)
     if word is not None:
@@ -954,8 +523,8 @@ def _hedge_before(before: str, w: _Words) -> tuple[str, int] | None:
 
 
 def _read_top(
-    state: _DocState, top: re.Match[str], s: int, e: int, value: Decimal, rest: str
-) -> _Number | None:
+    state: DocState, top: re.Match[str], s: int, e: int, value: Decimal, rest: str
+) -> RawValue | None:
     """ "位居全国前十" (a rank of 10 at most), "位列全省前三名", "位居全省后两位": a rank among
     the first or last N, which ends its clause (else it introduces a list or names a set)."""
     tail = starts_with_any(rest, ("位", "名")) or ""
@@ -963,7 +532,7 @@ def _read_top(
         # "排名前三位的城市依次为…" (a list read as one), "对排名后三位且…的县市区" (a set)
         return None
     scope_word = next((word for word in state.words.rank_scope_words if word in top["scope"]), None)
-    return _Number(
+    return RawValue(
         top.start(),  # the verb and the scope are no part of what is ranked
         e + len(tail),
         s,
@@ -978,8 +547,8 @@ def _read_top(
 
 
 def _read_rank(
-    state: _DocState, s: int, e: int, value: Decimal, before: str, rest: str
-) -> _Number | None:
+    state: DocState, s: int, e: int, value: Decimal, before: str, rest: str
+) -> RawValue | None:
     w = state.words
     scope_word = None
     window = before[:-1]
@@ -1006,7 +575,7 @@ def _read_rank(
     elif starts_with_any(rest, w.ordinal_counters) and tail is None:
         return None
     end = e + (len(tail) if tail else 0)
-    return _Number(
+    return RawValue(
         s - 1,
         end,
         s,
@@ -1022,7 +591,7 @@ def _read_rank(
 # ---------------------------------------------------------------------------- context
 
 
-def _subject(state: _DocState, clause_start: int, limit: int) -> str:
+def _subject(state: DocState, clause_start: int, limit: int) -> str:
     """The words of the clause before the number and after any earlier value or list break."""
     text = state.doc.text
     piece_start = clause_start
@@ -1030,7 +599,7 @@ def _subject(state: _DocState, clause_start: int, limit: int) -> str:
         opened = text.count("(", clause_start, m.start()) - text.count(")", clause_start, m.start())
         if opened <= 0:  # "水质优良(一、二类)面积比例": a list inside brackets breaks nothing
             piece_start = m.end()
-    for m in _NUMBER.finditer(text, piece_start, limit):
+    for m in NUMBER_RE.finditer(text, piece_start, limit):
         # Cut after an earlier value ("42次、…12次"), not after a date ("从2017年的83.6%",
         # "1—9月累计立案") nor inside a bracketed aside ("比全省平均水平(35微克/立方米)低").
         if _in_time(state, m.start()) or text.count("(", piece_start, m.start()) > text.count(
@@ -1047,17 +616,17 @@ def _subject(state: _DocState, clause_start: int, limit: int) -> str:
     return text[piece_start:limit]
 
 
-_RANK_AFTER_SCOPE = re.compile(rf"[^，,。；;]{{0,3}}?(?:第|[前后][{_CN_DIGIT_START}\d])")
+_RANK_AFTER_SCOPE = re.compile(rf"[^，,。；;]{{0,3}}?(?:第|[前后][{CN_DIGITS}\d])")
 _LEVEL_SCOPES = {"county": "全市", "city": "全省", "province": "全国"}
 
 
 def _scope_ranked_before(
-    state: _DocState, sentence: Sentence, num: _Number
+    state: DocState, sentence: Sentence, num: RawValue
 ) -> tuple[str, str] | None:
     """The scope of the last rank stated earlier in the sentence ("全省第三", "全区前三名")."""
     text = state.doc.text
     best: tuple[int, str] | None = None
-    statement = _statement_start(state, sentence)  # (the part after ；goes on with it)
+    statement = statement_start(state, sentence)  # (the part after ；goes on with it)
     for word in state.words.rank_scope_words:
         pos = text.rfind(word, statement, num.start)
         ranked = pos >= 0 and _RANK_AFTER_SCOPE.match(text, pos + len(word)) is not None
@@ -1066,24 +635,24 @@ def _scope_ranked_before(
     return (best[1], state.words.rank_scopes[best[1]]) if best else None
 
 
-def _implied_scope(state: _DocState, place: PlaceDef | None) -> tuple[str, str] | None:
+def _implied_scope(state: DocState, place: PlaceDef | None) -> tuple[str, str] | None:
     """The peer group a rank with none stated is among, from the level of what is ranked."""
     word = _LEVEL_SCOPES.get(place.type) if place is not None else None
     scope = state.words.rank_scopes.get(word) if word else None
     return (word, scope) if word and scope else None
 
 
-def _streak_predicate(state: _DocState, num: _Number, clause: Span) -> str:
+def _streak_predicate(state: DocState, num: RawValue, clause: Span) -> str:
     """What has lasted: the words after the clause's last 连续N年, up to a stop."""
     text = state.doc.text
     start = num.end
-    for streak in _STREAK_YEARS.finditer(text, num.start, clause.end):
+    for streak in STREAK_YEARS.finditer(text, num.start, clause.end):
         start = streak.end()
     words = re.split(r"[，,。；;、…“”\s]", text[start : clause.end], maxsplit=1)[0]
     return words[:12] if len(words) >= 2 else ""
 
 
-def _streak_state(state: _DocState, predicate: str) -> str | None:
+def _streak_state(state: DocState, predicate: str) -> str | None:
     """The lexicon's one name for the state a streak keeps (Ⅱ类水质), if it names one."""
     for pattern, name in state.words.streak_states:
         if pattern.search(predicate):
@@ -1091,7 +660,7 @@ def _streak_state(state: _DocState, predicate: str) -> str | None:
     return None
 
 
-def _recent_with_head(state: _DocState, label: str) -> IndicatorRef | None:
+def _recent_with_head(state: DocState, label: str) -> IndicatorRef | None:
     """A bare head noun (达标率, 优良率) names the metric just reported that ends with it."""
     if not 2 <= len(label) <= 4:
         return None
@@ -1099,13 +668,13 @@ def _recent_with_head(state: _DocState, label: str) -> IndicatorRef | None:
     return last if last is not None and last.label.endswith(label) else None
 
 
-def _in_time(state: _DocState, pos: int) -> bool:
+def _in_time(state: DocState, pos: int) -> bool:
     """Whether ``pos`` lies inside a time expression."""
     i = bisect_right(state.time_starts, pos) - 1
     return i >= 0 and state.times[i].end > pos
 
 
-def _clean_label(subject: str, state: _DocState) -> str:
+def _clean_label(subject: str, state: DocState) -> str:
     """Strip times, hedges, linking verbs and place-holder words from a subject phrase."""
     w = state.words
     label = subject
@@ -1147,7 +716,7 @@ def _clean_label(subject: str, state: _DocState) -> str:
     return "" if _COMPARISON_ONLY.fullmatch(label) else label
 
 
-def _measured(state: _DocState, label: str, num: _Number) -> str:
+def _measured(state: DocState, label: str, num: RawValue) -> str:
     """``label`` with the noun its value's unit or counter implies ("总磷均值" in mg/L is 总磷浓度,
     "执法检查…家次" counts enterprises), so wordings that leave it out meet the scheme."""
     w = state.words
@@ -1161,13 +730,13 @@ def _measured(state: _DocState, label: str, num: _Number) -> str:
 
 
 def _changed(
-    state: _DocState, sentence: Sentence, clause: Span, previous: IndicatorRef | None
+    state: DocState, sentence: Sentence, clause: Span, previous: IndicatorRef | None
 ) -> IndicatorRef | None:
     """What a change without a subject of its own is a change of: the metric a value-less clause
     before it names ("PM2.5浓度改善幅度最大的为鄂州市，同比下降13.2%"), else the last one
     reported."""
     earlier = [c for c in sentence.clauses if c.end <= clause.start]
-    if earlier and not _NUMBER.search(state.doc.text, earlier[-1].start, earlier[-1].end):
+    if earlier and not NUMBER_RE.search(state.doc.text, earlier[-1].start, earlier[-1].end):
         named = _named_before(state, earlier[-1].start, earlier[-1].end)
         if named is not None:
             return named
@@ -1180,7 +749,7 @@ def _changed(
 
 
 def _list_member(
-    state: _DocState, clause: Span, num: _Number, subject: str
+    state: DocState, clause: Span, num: RawValue, subject: str
 ) -> tuple[str, int, int]:
     """For a value in a list sharing one subject ("同比分别下降6.1%和3.4%"): the list's subject,
     the value's position in the list and the list's length; else (subject, 0, 1)."""
@@ -1188,10 +757,10 @@ def _list_member(
 
     def separated(subject: str, end: int) -> bool:
         # "和" before the value, or "、" (which ends a subject piece of its own: "312.6吨、845.3吨")
-        return bool(_LIST_SEPARATOR.fullmatch(subject)) or (not subject and text[end - 1] == "、")
+        return bool(LIST_SEPARATOR.fullmatch(subject)) or (not subject and text[end - 1] == "、")
 
     starts = (  # the numbers before it, wanted only when the subject is a list separator
-        [m.start() for m in _NUMBER.finditer(text, clause.start, num.start)]
+        [m.start() for m in NUMBER_RE.finditer(text, clause.start, num.start)]
         if separated(subject, num.start)
         else []
     )
@@ -1209,7 +778,7 @@ def _list_member(
     if tail is None and um is not None:
         # "312.6吨、845.3吨和67.9吨": each item with its unit
         tail = _list_tail_with_unit(um.group(0)).match(text, um.end())
-    later = len(_NUMBER.findall(tail.group(0))) if tail else 0
+    later = len(NUMBER_RE.findall(tail.group(0))) if tail else 0
     members = position + later + 1
     if members > 1 and any(word in subject for word in state.words.respectively):
         subject = _with_names_listed_before(state, clause.start, end - len(subject), end)
@@ -1231,7 +800,7 @@ def _with_shared_head(names: list[str], position: int, measures: tuple[str, ...]
     return name if not head.endswith(measures) or name.endswith(head) else name + head
 
 
-def _with_names_listed_before(state: _DocState, clause_start: int, start: int, end: int) -> str:
+def _with_names_listed_before(state: DocState, clause_start: int, start: int, end: int) -> str:
     """A list's subject with the names listed before it ("二氧化硫、氮氧化物、颗粒物排放量分别为"):
     the pieces before each 、 that hold no value of their own."""
     text = state.doc.text
@@ -1243,7 +812,7 @@ def _with_names_listed_before(state: _DocState, clause_start: int, start: int, e
     return text[start:end]
 
 
-def _named_before(state: _DocState, start: int, end: int) -> IndicatorRef | None:
+def _named_before(state: DocState, start: int, end: int) -> IndicatorRef | None:
     """The scheme indicator named last in ``text[start:end]``."""
     window = state.doc.text[start:end]
     best: tuple[int, int, IndicatorDef] | None = None
@@ -1255,7 +824,7 @@ def _named_before(state: _DocState, start: int, end: int) -> IndicatorRef | None
     return _ref(best[2]) if best else None
 
 
-def _in_context(state: _DocState, sentence: Sentence, pos: int, ref: IndicatorRef) -> IndicatorRef:
+def _in_context(state: DocState, sentence: Sentence, pos: int, ref: IndicatorRef) -> IndicatorRef:
     """The narrower metric a generic one stands for where its paragraph names the narrower set
     ("全省国控断面…。其中，水质优良比例为90.8%")."""
     generic = ref.base or ref
@@ -1281,7 +850,7 @@ def _is_share(ref: IndicatorRef) -> bool:
     return ref.base is None and ref.label.endswith(_SHARE_ENDS)
 
 
-def _noun_after(state: _DocState, pos: int, limit: int) -> str:
+def _noun_after(state: DocState, pos: int, limit: int) -> str:
     """The noun phrase after a value ("42个|省直单位", "98%的|白鹤"), up to a stop word."""
     text = state.doc.text
     if text.startswith("的", pos):
@@ -1337,14 +906,14 @@ def _ref(ind: IndicatorDef) -> IndicatorRef:
     return IndicatorRef(str(ind.iri), ind.label, True, ind.theme)
 
 
-def _rewritten(state: _DocState, label: str) -> str:
+def _rewritten(state: DocState, label: str) -> str:
     """``label`` as the lexicon's rewrites write it (one way for each wording of a metric)."""
     for pattern, replacement in state.words.label_rewrites:
         label = pattern.sub(replacement, label)
     return label
 
 
-def _minted(state: _DocState, label: str, theme: str | None) -> IndicatorRef:
+def _minted(state: DocState, label: str, theme: str | None) -> IndicatorRef:
     """An indicator named after its words in the text, written the one way the lexicon's
     rewrites give (总氮平均浓度 and 总氮浓度 are one metric; the period says how it was
     averaged)."""
@@ -1362,7 +931,7 @@ def _derived(base: IndicatorRef, suffix_iri: str, suffix_label: str) -> Indicato
     )
 
 
-def _theme(state: _DocState, *texts: str) -> str | None:
+def _theme(state: DocState, *texts: str) -> str | None:
     """The theme whose keywords the first of ``texts`` that holds any holds most often."""
     for text in texts:
         best = _theme_of(state.lexicon, text)
@@ -1380,351 +949,11 @@ def _theme_of(lexicon: Lexicon, text: str) -> str | None:
     return best if best and scores[best] > 0 else None
 
 
-def _statement_start(state: _DocState, sentence: Sentence) -> int:
-    """Where the statement a sentence belongs to starts: sentences split at ；/; share the time
-    named in an earlier part ("2024年，…；其中，…")."""
-    return state.statements[sentence.span.start]
-
-
-# What ends a statement; and the longest a statement reaches back: real ones are under 250
-# characters, only a text cut into sentences of no stop of their own has longer ones.
-_STATEMENT_STOPS = re.compile(r"[。！？!?\n]")
-_LONGEST_STATEMENT = MAX_SENTENCE
-
-
-def _statement_starts(doc: AnalyzedDoc, sentences: Sequence[Sentence]) -> list[int]:
-    """The statement start of each of ``sentences`` (in text order): just after the last stop
-    before it, past any indent, but not so far back that the statement outgrows
-    ``_LONGEST_STATEMENT`` (then at the earliest sentence of its paragraph that keeps it within)."""
-    text = doc.text
-    after_stops = [0, *(m.end() for m in _STATEMENT_STOPS.finditer(text))]
-    starts = []
-    earliest = 0  # index into sentences of the earliest one the statement may open with
-    for i, sentence in enumerate(sentences):
-        while earliest < i and (
-            sentences[earliest].paragraph != sentence.paragraph
-            or sentence.span.end - sentences[earliest].span.start > _LONGEST_STATEMENT
-        ):
-            earliest += 1
-        last_stop = after_stops[bisect_right(after_stops, sentence.span.start) - 1]
-        pos = max(last_stop, sentences[earliest].span.start)
-        while pos < sentence.span.start and text[pos].isspace():
-            pos += 1  # an indented paragraph starts at its first character
-        starts.append(pos)
-    return starts
-
-
-def _period(
-    state: _DocState,
-    sentence: Sentence,
-    clause: Span,
-    num: _Number,
-    paragraph_time: TimeExpr | None,
-    is_change: bool,
-) -> tuple[Period, str | None]:
-    """When the value applies, and for a change the period it is measured against."""
-    period, base = _plain_period(state, sentence, clause, num, paragraph_time, is_change)
-    if period.code == "cumulative" or (
-        period.as_of is not None and num.unit in _STOCK_UNITS and not is_change
-    ):
-        # A running total holds at a date: the deadline it names, else the document's date.
-        if period.as_of is not None:
-            return Period("cumulative", "stated", as_of=period.as_of, as_of_basis="stated"), None
-        published = state.doc.document.published
-        as_of = published.iso() if published else None
-        return Period("cumulative", period.basis, as_of=as_of, as_of_basis="document"), None
-    return period, base
-
-
-def _plain_period(
-    state: _DocState,
-    sentence: Sentence,
-    clause: Span,
-    num: _Number,
-    paragraph_time: TimeExpr | None,
-    is_change: bool,
-) -> tuple[Period, str | None]:
-    listed = _respective_time(state, sentence, num)
-    if listed is not None:
-        return Period(listed.code, _basis(listed), listed.start_year, listed.end_year), None
-    statement = _statement_start(state, sentence)
-    lo = bisect_right(state.time_starts, statement - 1)
-    hi = bisect_right(state.time_starts, num.start - 1)
-    in_sentence = [
-        t
-        for t in state.times[lo:hi]
-        if t.end <= num.start
-        and t.kind != "cumulative"
-        # a change spans from the start point ("从2017年的83.6%…，提高7.07个百分点")
-        and (is_change or not _start_point(state, t, num))
-        and not (t.start < clause.start and (_in_cause(state, t) or _stated_aside(state, t)))
-        and not _names_a_goal(state, t, num)
-    ]
-    bases = [t for t in in_sentence if _is_base(state, t)]
-    dated = [t for t in in_sentence if t.code and t not in bases]
-    clause_text = state.doc.text[clause.start : num.start]
-    # "截至目前，…办结3402件；其中责令整改1986家，…罚款3156.8万元": a running total's cue opening
-    # the statement holds for every part of it.
-    opening = state.doc.text[statement : statement + 6]
-    own_time = any(t.start >= clause.start for t in dated)
-    # "全省建立了24个无人机机场", "已完成整改31个": a stock of what exists or is done by now
-    stock = (
-        num.unit == "count"
-        and not num.duration
-        and not own_time
-        and (
-            (
-                any(w in clause_text for w in state.words.stock_verbs)
-                and not any(w in clause_text for w in state.words.stock_not)
-            )
-            or any(w in state.doc.text[num.end : clause.end] for w in state.words.stock_verbs_after)
-        )
-    )
-    cumulative = stock or (
-        not num.duration
-        and (
-            any(w in clause_text for w in state.words.cumulative)
-            or starts_with_any(opening, state.words.cumulative) is not None
-        )
-    )
-    base = bases[-1] if (is_change or num.unit == "times") and bases else None
-    if base is not None and base.kind != "relative":
-        return _change_period(state, base, dated, paragraph_time)
-    since_last = state.doc.text[dated[-1].end : num.start] if dated else ""
-    yoy_own = "同比" in since_last or "环比" in since_last
-    if (
-        is_change
-        and not yoy_own  # "2024年…；今年1—6月…同比下降1.2个百分点": against last year's same months
-        and len({t.code for t in dated if t.kind in ("year", "relative")}) >= 2
-    ):
-        years = [t.start_year for t in dated if t.start_year is not None]
-        return Period(period_code(min(years), max(years)), "stated", min(years), max(years)), None
-    period: Period | None = None
-    as_of = next((t.as_of for t in reversed(dated) if t.as_of), None)
-    if num.duration and dated and dated[-1].kind == "range" and dated[-1].start_year:
-        streak = _STREAK_YEARS.search(state.doc.text, dated[-1].end, num.end)
-        length = read_number(streak["n"]) if streak is not None else None
-        if length is not None:
-            # "自2020年起连续5年": the streak ends N-1 years after it began
-            end = dated[-1].start_year + int(length) - 1
-            return Period(str(end), "stated", end, end), None
-    if dated and not (num.duration and dated[-1].kind == "plan"):
-        t = dated[-1]
-        # A running total in the value's own clause outranks a single year named in an earlier
-        # clause ("去年，…累计交易金额25万元"); over a stated span it is the total of the span.
-        own_clause = t.start >= clause.start
-        if own_clause or t.kind in ("range", "plan") or _is_span(t) or not cumulative:
-            period = Period(t.code, _basis(t), t.start_year, t.end_year, as_of=t.as_of)
-            same_part = _same_part_of_year(state, t, dated[:-1], paragraph_time)
-            if same_part is not None:
-                period = Period(same_part, "stated", t.start_year, t.end_year)
-    examined = state.examined
-    if period is None and examined is not None and not cumulative:
-        # "此次审计抽查资金近86.7亿元": a finding of the examination, over the span it covered
-        return Period(examined.code, "context", examined.start_year, examined.end_year), None
-    if period is None and cumulative:
-        now = (
-            stock
-            or any(w in clause_text for w in state.words.as_of_now)
-            or starts_with_any(opening, state.words.as_of_now) is not None
-        )
-        if paragraph_time is not None and _is_span(paragraph_time) and not now:
-            # "1—10月…累计出现重污染天数14天", "6月，…。全省累计出现轻度及以上污染27天次":
-            # the total over the span (of months, or the month) its section is about
-            t = paragraph_time
-            return Period(t.code, "context", t.start_year, t.end_year), None
-        return Period("cumulative", "stated", as_of=as_of), None
-    if period is None and paragraph_time is not None and paragraph_time.code:
-        t = paragraph_time
-        period = Period(t.code, "context", t.start_year, t.end_year, as_of=t.as_of)
-    about = state.anchor.about_within_year
-    if period is None and about is not None:
-        year = int(about[:4])
-        period = Period(about, "document", year, year)
-    covered = state.title_span
-    if period is None and covered is not None and not num.duration:
-        period = Period(covered.code, "document", covered.start_year, covered.end_year)
-    if period is None and _in_streak(state, clause, num):
-        # "连续9年保持Ⅱ类" with no time of its own runs up to the last year the document looks
-        # back on: the year of a yearly summary, the last year of a finished plan period
-        closed = state.anchor.closed_year
-        if closed is not None:
-            period = Period(str(closed), "document", closed, closed)
-    if (
-        period is None
-        and num.unit in _ACTIVITY_UNITS
-        and not is_change
-        and any(w in clause_text for w in state.words.done_verbs)
-    ):
-        # "立案查处环境违法案件51件" in a notice giving no time: what was done up to its date
-        return Period("cumulative", "document"), None
-    if period is None:
-        return Period(None, "none"), None
-    if base is not None and base.start_year is not None and state.anchor.year is not None:
-        # 较上年: as many years before the value's own time as the word says
-        back = state.words.periods.relative.get(
-            state.doc.text[base.start : base.end], base.start_year - state.anchor.year
-        )
-        return period, _shift(period.code, back)
-    yoy = is_change and "同比" in state.doc.text[statement : num.start]
-    return period, _shift(period.code, -1) if yoy else None
-
-
-def _in_streak(state: _DocState, clause: Span, num: _Number) -> bool:
-    """Whether ``num`` is a streak's length or a value its clause says was kept up through one
-    ("连续3年保持100%")."""
-    streak = _STREAK_YEARS.search(state.doc.text, clause.start, clause.end)
-    return streak is not None and streak.start() < num.end
-
-
-def _is_span(t: TimeExpr) -> bool:
-    """Whether ``t`` is a span a total can be summed over: years, months or one month (not a
-    deadline such as 截至2025年7月底, which a running total holds at)."""
-    return t.as_of is None and ("/" in (t.code or "") or "-" in (t.code or ""))
-
-
-def _respectively_cue(state: _DocState, sentence: Sentence, num: _Number) -> int:
-    """Where the last 分别 of the sentence before ``num`` stands (-1 when none does)."""
-    text = state.doc.text
-    return max(text.rfind(w, sentence.span.start, num.start) for w in state.words.respectively)
-
-
-def _respective_time(state: _DocState, sentence: Sentence, num: _Number) -> TimeExpr | None:
-    """ "1月、2月、3月细颗粒物浓度分别为28、23、21": the n-th value after 分别 is of the n-th
-    time of the list before it."""
-    text = state.doc.text
-    cue = _respectively_cue(state, sentence, num)
-    if cue < 0:
-        return None
-    lo = bisect_right(state.time_starts, sentence.span.start - 1)
-    hi = bisect_right(state.time_starts, cue - 1)
-    times = [t for t in state.times[lo:hi] if t.code]
-    run: list[TimeExpr] = []
-    for t in times:  # the last run of times joined by 、/和
-        if run and not _LIST_SEPARATOR.fullmatch(text[run[-1].end : t.start]):
-            run = []
-        run.append(t)
-    order = len(_NUMBER.findall(text, cue, num.start))
-    return run[order] if len(run) >= 2 and order < len(run) else None
-
-
-def _stated_aside(state: _DocState, t: TimeExpr) -> bool:
-    """Whether ``t`` dates one value stated in passing ("…，去年同期为36微克/立方米，同比下降…")."""
-    text = state.doc.text
-    after = starts_with_any(text[t.end : t.end + 4], state.words.base_after)
-    return after is not None and _STATED_AS.match(text, t.end + len(after)) is not None
-
-
-def _names_a_goal(state: _DocState, t: TimeExpr, num: _Number) -> bool:
-    """Whether a plan's period only names its goal ("确保完成“十四五”能耗强度下降目标；…"): the
-    goal of the plan, not the time of the values after it (but the time of a value inside the
-    goal's name: "“十四五”下降19.5%的约束性目标")."""
-    if t.kind != "plan":
-        return False
-    after = state.doc.text[t.end : min(t.end + _GOAL_REACH, num.start)]
-    stop = min((i for i in (after.find(c) for c in "，,；;。（(") if i >= 0), default=len(after))
-    return any(0 <= after.find(w) < stop for w in state.words.goal_words)
-
-
-# How far after a plan's name its goal word may stand ("“十四五”单位地区生产总值能耗下降目标").
-_GOAL_REACH = 16
-
-
-def _in_cause(state: _DocState, t: TimeExpr) -> bool:
-    """Whether ``t`` stands in a clause giving a cause ("主要受3月上旬…污染过程影响")."""
-    text = state.doc.text
-    # (a clause is short: looking further back would scan the text once per time)
-    reach = max(0, t.start - _CAUSE_REACH)
-    opening = max(max(text.rfind(c, reach, t.start) for c in "，,；;。（(") + 1, reach)
-    return starts_with_any(text[opening : t.start], state.words.cause_openers) is not None
-
-
-_CAUSE_REACH = 40
-
-
-def _start_point(state: _DocState, t: TimeExpr, num: _Number) -> bool:
-    """Whether ``t`` dates only the value a change starts from, and ``num`` is where it went:
-    "由2020年的0.12毫克/升降至0.06毫克/升"."""
-    text = state.doc.text
-    if not text.endswith(("由", "从"), 0, t.start):
-        return False
-    return _NUMBER.search(text, t.end, num.start) is not None
-
-
-def _same_part_of_year(
-    state: _DocState, t: TimeExpr, earlier: Sequence[TimeExpr], paragraph_time: TimeExpr | None
-) -> str | None:
-    """ "3月份…，上年同月为89.2%": the month (or quarter, or months) named before, in the year
-    a relative year gives."""
-    if t.kind != "relative" or t.start_year is None or state.anchor.year is None:
-        return None
-    if not state.doc.text.startswith(_SAME_PART, t.end):
-        return None
-    part = next((e for e in reversed(earlier) if "-" in (e.code or "")), paragraph_time)
-    if part is None or part.code is None or "-" not in part.code:
-        return None
-    return _shift(part.code, t.start_year - int(part.code[:4]))
-
-
-def _is_base(state: _DocState, t: TimeExpr) -> bool:
-    """Whether a time is what a change is compared with ("较2020年", "与上年相比")."""
-    text = state.doc.text
-    w = state.words
-    # a plan named in quotes is compared with as well: 较“十三五”末
-    if ends_with_any(text[max(0, t.start - 4) : t.start].rstrip("“「"), w.base_before) is not None:
-        return True
-    # "（去年同期为87.7%）": the value of that time stated outright, not a base
-    after = starts_with_any(text[t.end : t.end + 4], w.base_after)
-    if after is None:
-        return _RATIO_OF.match(text, t.end) is not None
-    return not _STATED_AS.match(text, t.end + len(after))
-
-
-def _change_period(
-    state: _DocState, base: TimeExpr, dated: list[TimeExpr], paragraph_time: TimeExpr | None
-) -> tuple[Period, str | None]:
-    """A change against a stated year ("较2020年下降12%"): the value is the change as of its own
-    time (the year it is reported for); the year it is compared with is its base period. (With
-    both ends written out, "从2017年的…上升到2021年…", the change spans them: see _plain_period.)"""
-    if base.start_year is None:
-        return Period(None, "none"), None
-    own = dated[-1] if dated else paragraph_time
-    if own is not None and own.code and own.start_year is not None:
-        basis = _basis(own) if own in dated else "context"
-        return Period(own.code, basis, own.start_year, own.end_year), base.code
-    about = state.anchor.about_within_year
-    if about is not None:
-        year = int(about[:4])
-        return Period(about, "document", year, year), base.code
-    now = state.anchor.reporting_year if state.anchor.about else None
-    if now is not None and base.end_year is not None and base.end_year < now:
-        # "较2022年增长4.8倍" with no time of its own, in a review of 2021/2025: the change up to
-        # the end of the period the document reports on
-        return Period(period_code(base.end_year, now), "document", base.end_year, now), base.code
-    return Period(None, "none"), base.code
-
-
-def _shift(code: str | None, years: int) -> str | None:
-    """The same period ``years`` later (earlier when negative): the base of 同比 or 较上年."""
-    if code is None or code == "cumulative":
-        return None
-    return re.sub(r"\d{4}", lambda m: str(int(m.group(0)) + years), code)
-
-
-def _basis(t: TimeExpr) -> str:
-    return {
-        "relative": "relative",
-        "same_year": "relative",
-        "reporting": "relative",
-        "plan": "plan",
-    }.get(t.kind, "stated")
-
-
 def _place(
-    state: _DocState,
+    state: DocState,
     sentence: Sentence,
     clause: Span,
-    num: _Number,
+    num: RawValue,
     topic: PlaceHit | None,
     water_state: bool = False,
 ) -> PlaceDef | None:
@@ -1752,7 +981,7 @@ def _place(
         return together
     lo = bisect_right(state.place_starts, clause.start - 1)
     hi = bisect_right(state.place_starts, num.start - 1)
-    activity = num.unit in _ACTIVITY_UNITS and not _counts_living(state, num)
+    activity = num.unit in ACTIVITY_UNITS and not _counts_living(state, num)
     for i in reversed(range(lo, hi)):
         hit = state.places[i]
         if hit.end > num.start:
@@ -1810,7 +1039,7 @@ def _place(
         referred = _bare_reference(state, sentence, clause.start, num.start, word)
         if referred is not None:
             return referred
-    statement = _statement_start(state, sentence)
+    statement = statement_start(state, sentence)
     if text.startswith("全国", statement) and not any(
         w in text[statement : num.start] for w in state.words.jurisdictions
     ):
@@ -1842,7 +1071,7 @@ def _place(
     return state.locality
 
 
-def _statement_jurisdiction(state: _DocState, statement: int, end: int) -> PlaceDef | None:
+def _statement_jurisdiction(state: DocState, statement: int, end: int) -> PlaceDef | None:
     """The whole jurisdiction (全省) the last clause of ``text[statement:end]`` opening with one
     names."""
     text = state.doc.text
@@ -1861,7 +1090,7 @@ def _after_partner(text: str, pos: int) -> bool:
     return _PARTNER.search(text, max(0, pos - 3), pos) is not None
 
 
-def _listed_whole(state: _DocState, clause: Span, num: _Number) -> PlaceDef | None:
+def _listed_whole(state: DocState, clause: Span, num: RawValue) -> PlaceDef | None:
     """ "在龙华区、美兰区建成收集平台3个", "歙县、休宁县等地累计关停企业170余家": one value for
     divisions listed together is their total, so it is about the division that holds them all
     (a list read with 分别 gives each its own value; that is read before). Only amounts add
@@ -1881,14 +1110,14 @@ def _listed_whole(state: _DocState, clause: Span, num: _Number) -> PlaceDef | No
     return state.lexicon.places.get(next(iter(parents)) or "")
 
 
-def _counts_living(state: _DocState, num: _Number) -> bool:
+def _counts_living(state: DocState, num: RawValue) -> bool:
     """Whether a count counts living things (约6.8万只, 17种, 3万株): the state of a river, lake
     or reserve, not work done there."""
     written = state.doc.text[num.num_end : num.end]
     return any(c in state.words.living_counters for c in written)
 
 
-def _clause_opener(state: _DocState, clause: Span, before: int) -> PlaceHit | None:
+def _clause_opener(state: DocState, clause: Span, before: int) -> PlaceHit | None:
     """A division or town opening ``clause`` before its ``before``-th place: the clause's subject,
     of which a later river or lake is only the object."""
     lo = bisect_right(state.place_starts, clause.start - 1)
@@ -1912,7 +1141,7 @@ def _is_peer_group(place: PlaceDef) -> bool:
     return place.type in NATIONAL_TYPES or (place.type == "region" and place.parent is None)
 
 
-def _names_place(state: _DocState, start: int, end: int) -> bool:
+def _names_place(state: DocState, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` names a place or a whole jurisdiction (全省, 我市)."""
     i = bisect_right(state.place_starts, start - 1)
     if i < len(state.places) and state.places[i].start < end:
@@ -1920,7 +1149,7 @@ def _names_place(state: _DocState, start: int, end: int) -> bool:
     return _jurisdiction_word(state, state.doc.text[start:end]) is not None
 
 
-def _only_a_place(state: _DocState, start: int, end: int) -> bool:
+def _only_a_place(state: DocState, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` is one place and nothing else (but an opener: 其中)."""
     text = state.doc.text
     words = _CLAUSE_OPENER.sub("", text[start:end])
@@ -1929,9 +1158,7 @@ def _only_a_place(state: _DocState, start: int, end: int) -> bool:
     return i < len(state.places) and state.places[i].start == at and state.places[i].end == end
 
 
-def _jurisdiction_word(
-    state: _DocState, clause_text: str, at: int | None = None
-) -> PlaceDef | None:
+def _jurisdiction_word(state: DocState, clause_text: str, at: int | None = None) -> PlaceDef | None:
     """The place a clause opening with 全省/全市/全县 is about, in this document ("同期全省…"
     and "今年全市…" open with it too). In a document that speaks for no division of that level
     (a feature on a river basin), the one its paragraph last named before ``at``."""
@@ -1970,7 +1197,7 @@ def _jurisdiction_word(
 
 
 def _bare_reference(
-    state: _DocState, sentence: Sentence, start: int, end: int, word: str
+    state: DocState, sentence: Sentence, start: int, end: int, word: str
 ) -> PlaceDef | None:
     """The place a bare 流域, 保护区 or 园区 in ``text[start:end]`` refers to ("2024年流域共监测到
     鱼类142种", "清退保护区内养殖塘1200余亩"): the basin ("赤水河流域"), reserve or park its
@@ -1996,7 +1223,7 @@ def _bare_reference(
     return None
 
 
-def _area_opening(state: _DocState, sentence: Sentence) -> PlaceHit | None:
+def _area_opening(state: DocState, sentence: Sentence) -> PlaceHit | None:
     """A bare 保护区 or 园区 opening the sentence or its second clause (after a time or an aside)
     makes the reserve it refers to what the paragraph goes on about ("今年春季迁徙季，保护区共监测到
     鸟类约62万只；东方白鹳繁殖雏鸟逾800只")."""
@@ -2017,14 +1244,14 @@ def _names_basin(text: str, hit: PlaceHit) -> bool:
     return text.endswith(_BASIN, hit.start, hit.end) or text.startswith(_BASIN, hit.end)
 
 
-def _paragraph_water(state: _DocState, sentence: Sentence, pos: int) -> PlaceDef | None:
+def _paragraph_water(state: DocState, sentence: Sentence, pos: int) -> PlaceDef | None:
     """The river, lake or sea last named in the paragraph before ``pos``, else the one its
     section's heading names."""
     start, _ = state.doc.paragraph_spans[sentence.paragraph]
     return _last_of(state, start, pos, WATER_TYPES) or state.section_water
 
 
-def _last_of(state: _DocState, start: int, end: int, types: Sequence[str]) -> PlaceDef | None:
+def _last_of(state: DocState, start: int, end: int, types: Sequence[str]) -> PlaceDef | None:
     """The place of one of ``types`` named last in ``text[start:end]``."""
     lo = bisect_right(state.place_starts, start - 1)
     hi = bisect_right(state.place_starts, end - 1)
@@ -2034,7 +1261,7 @@ def _last_of(state: _DocState, start: int, end: int, types: Sequence[str]) -> Pl
     )
 
 
-def _later_jurisdiction(state: _DocState, sentence: Sentence, clause: Span) -> PlaceDef | None:
+def _later_jurisdiction(state: DocState, sentence: Sentence, clause: Span) -> PlaceDef | None:
     """The whole jurisdiction an earlier clause of the sentence turned to ("长江芜湖段水质稳定保持
     Ⅱ类，全市国考断面…；县级…水源地水质达标率保持100%"), unless a place opens a clause since."""
     text = state.doc.text
@@ -2053,11 +1280,11 @@ def _later_jurisdiction(state: _DocState, sentence: Sentence, clause: Span) -> P
     return None
 
 
-def _statement_subject(state: _DocState, sentence: Sentence, clause: Span) -> PlaceHit | None:
+def _statement_subject(state: DocState, sentence: Sentence, clause: Span) -> PlaceHit | None:
     """A place opening an earlier clause of the statement ("2024年，鄱阳湖总磷浓度为…，同比下降
     3.2%；其中，丰水期为…"): the later clauses go on about it."""
     text = state.doc.text
-    statement = _statement_start(state, sentence)
+    statement = statement_start(state, sentence)
     lo = bisect_right(state.place_starts, statement - 1)
     hi = bisect_right(state.place_starts, clause.start - 1)
     earlier = [c for c in sentence.clauses if c.end <= clause.start]
@@ -2080,10 +1307,10 @@ def _statement_subject(state: _DocState, sentence: Sentence, clause: Span) -> Pl
     return None
 
 
-def _respective_place(state: _DocState, sentence: Sentence, num: _Number) -> PlaceDef | None:
+def _respective_place(state: DocState, sentence: Sentence, num: RawValue) -> PlaceDef | None:
     """ "南昌市、九江市PM2.5浓度分别为30、32": the n-th value after 分别 is the n-th place."""
     text = state.doc.text
-    cue = _respectively_cue(state, sentence, num)
+    cue = respectively_cue(state, sentence, num)
     if cue < 0:
         return None
     # The places listed in the cue's own clause ("思明区位列第一，湖里区、翔安区分列第二、第三")
@@ -2094,28 +1321,28 @@ def _respective_place(state: _DocState, sentence: Sentence, num: _Number) -> Pla
         listing = max(sentence.span.start, text.rfind(",", sentence.span.start, listing - 1) + 1)
         hits = _hits_between(state, listing, cue)
         joined = all(
-            _LIST_SEPARATOR.fullmatch(text[a.end : b.start]) for a, b in itertools.pairwise(hits)
+            LIST_SEPARATOR.fullmatch(text[a.end : b.start]) for a, b in itertools.pairwise(hits)
         )
         listed = [h.place for h in hits] if joined else []
-    order = len(_NUMBER.findall(text, cue, num.start))
+    order = len(NUMBER_RE.findall(text, cue, num.start))
     return listed[order] if len(listed) >= 2 and order < len(listed) else None
 
 
-def _place_runs(state: _DocState, start: int, end: int) -> list[list[PlaceHit]]:
+def _place_runs(state: DocState, start: int, end: int) -> list[list[PlaceHit]]:
     """The places named in ``text[start:end]``, grouped into lists joined by 、和及与."""
     text = state.doc.text
     runs: list[list[PlaceHit]] = []
     for hit in _hits_between(state, start, end):
         if hit.end > end:
             break
-        if runs and _LIST_SEPARATOR.fullmatch(text[runs[-1][-1].end : hit.start]):
+        if runs and LIST_SEPARATOR.fullmatch(text[runs[-1][-1].end : hit.start]):
             runs[-1].append(hit)
         else:
             runs.append([hit])
     return runs
 
 
-def _ranked_run(state: _DocState, sentence: Sentence, num: _Number) -> list[PlaceDef]:
+def _ranked_run(state: DocState, sentence: Sentence, num: RawValue) -> list[PlaceDef]:
     """The places listed last before a rank among the first or last N, in its part of the
     sentence ("赣州市、吉安市、抚州市考核得分分别为…，位列全省前三名")."""
     text = state.doc.text
@@ -2125,7 +1352,7 @@ def _ranked_run(state: _DocState, sentence: Sentence, num: _Number) -> list[Plac
 
 
 def _places_each(
-    state: _DocState, sentence: Sentence, clause: Span, num: _Number
+    state: DocState, sentence: Sentence, clause: Span, num: RawValue
 ) -> list[PlaceDef]:
     """The places a value is each one's own: listed together before 均, 各 or 并列 in its clause
     ("衡东县、常宁市均为31微克/立方米"), or in the clause before when its own opens with that
@@ -2150,17 +1377,17 @@ def _places_each(
     return []
 
 
-def _hits_between(state: _DocState, start: int, end: int) -> list[PlaceHit]:
+def _hits_between(state: DocState, start: int, end: int) -> list[PlaceHit]:
     lo = bisect_right(state.place_starts, start - 1)
     hi = bisect_right(state.place_starts, end - 1)
     return [h for h in state.places[lo:hi] if h.place.type not in NATIONAL_TYPES]
 
 
-def _places_between(state: _DocState, start: int, end: int) -> list[PlaceDef]:
+def _places_between(state: DocState, start: int, end: int) -> list[PlaceDef]:
     return [h.place for h in _hits_between(state, start, end)]
 
 
-def _bracketed_goal(state: _DocState, sentence: Sentence, num: _Number) -> str | None:
+def _bracketed_goal(state: DocState, sentence: Sentence, num: RawValue) -> str | None:
     """The goal a bracket that holds the value spells out ("年度目标(…)"), with the words
     before its noun, else None."""
     text = state.doc.text
@@ -2175,7 +1402,7 @@ def _bracketed_goal(state: _DocState, sentence: Sentence, num: _Number) -> str |
 _WHOLE_YEAR = ("年度", "全年")
 
 
-def _modality(state: _DocState, statement: str, clause_text: str, period: Period) -> str:
+def _modality(state: DocState, statement: str, clause_text: str, period: Period) -> str:
     """Result, target or forecast. Cue words count in the value's own clause; a statement that
     opens with a target cue or with 到<year> not yet past when written (力争到2027年，…) makes
     every value in it a target."""
@@ -2194,7 +1421,7 @@ def _modality(state: _DocState, statement: str, clause_text: str, period: Period
     return "achieved"
 
 
-def _change_cue(subject: str, w: _Words) -> tuple[str, str] | None:
+def _change_cue(subject: str, w: Words) -> tuple[str, str] | None:
     # "下降了", "增长达": still a change; "提高到", "降至", "上升为" give the new level.
     if subject.endswith(("至", "到", "为")) and not subject.endswith(("达到", "同比为")):
         return None
@@ -2321,7 +1548,7 @@ def _read_observations(
                     yield row
                     continue
             if paragraph > 0 and _is_heading(state, paragraph):
-                section_time = _heading_time(state, paragraph)
+                section_time = heading_time(state, paragraph)
                 state.section_water = _last_of(state, *doc.paragraph_spans[paragraph], WATER_TYPES)
                 # "# 泾县公示…整改进展" on a page of the province's news: the section speaks
                 # for the division its heading names, the next one for the document's again
@@ -2339,12 +1566,12 @@ def _read_observations(
         # A sentence that opens with a city or county by its full name makes it what the
         # paragraph is about from there on ("萍乡市扎实推进…。…该市…"); "全省…" returns to the
         # province.
-        statement = _statement_start(state, sentence)
+        statement = statement_start(state, sentence)
         # (a "statement" opening with a comma follows a stray "?" of conversion debris)
         if aside is not None and aside[0] != statement and text[statement] not in "，,":
             topic, aside = aside[1], None
         opening = _opening_place(state, sentence.span.start)
-        full = opening is not None and text[opening.start : opening.end].endswith(_FULL_NAME_ENDS)
+        full = opening is not None and text[opening.start : opening.end].endswith(FULL_NAME_ENDS)
         if opening is not None and (topic is None or full):
             if statement != sentence.span.start and aside is None:
                 # "…；金台区排查发现隐患97个。全年完成…": a place opening a part after ；
@@ -2357,7 +1584,7 @@ def _read_observations(
             topic = _area_opening(state, sentence)
         recent: list[IndicatorRef] = []
         lead = _leading_time(state, sentence)
-        during = None if lead is not None else _during_span(state, sentence)
+        during = None if lead is not None else during_span(state, sentence)
         lead = lead or during
         if (
             lead is None
@@ -2365,7 +1592,7 @@ def _read_observations(
             and (
                 text.startswith(_CONTINUED, sentence.span.start)
                 # "…。其中，审结…218件；审结…167件": and of the parts of that 其中 statement
-                or _statement_start(state, sentence) != sentence.span.start
+                or statement_start(state, sentence) != sentence.span.start
             )
         ):
             lead = span_lead  # "2020年至2024年，…受理28436件。其中，刑事案件6512件": that span's
@@ -2385,7 +1612,7 @@ def _read_observations(
                 if m.start() < consumed or any(a <= m.start() < b for a, b in listed):
                     continue
                 if m.re is state.words.half_re:
-                    num: _Number | None = _read_half(state, m)
+                    num: RawValue | None = _read_half(state, m)
                 else:
                     num = _read_number(state, m, sentence)
                 if num is None:
@@ -2429,7 +1656,7 @@ def _read_observations(
             paragraph_time, span_lead = carried, lead
         elif lead is not None and _moves_on(state, sentence, lead):
             paragraph_time = carried  # "上半年…，下半年…实现全年转升为降": the lead is spent
-        elif lead is not None and _statement_start(state, sentence) != sentence.span.start:
+        elif lead is not None and statement_start(state, sentence) != sentence.span.start:
             paragraph_time = carried
         elif lead is not None and not valued and _tells_an_event(state, sentence, lead):
             paragraph_time = carried  # "10月，…在鄂尔多斯市召开现场会。全区…": a date, not a period
@@ -2447,7 +1674,7 @@ class _Table:
 
 
 def _table_from(
-    state: _DocState, paragraph: int, table: _Table | None, reported: Mapping[str, IndicatorRef]
+    state: DocState, paragraph: int, table: _Table | None, reported: Mapping[str, IndicatorRef]
 ) -> _Table | None:
     """The table in force at ``paragraph``: one its line declares, else the one before unless
     the line is prose (ends a sentence), which closes it."""
@@ -2471,7 +1698,7 @@ def _table_from(
 
 
 def _table_row(
-    state: _DocState,
+    state: DocState,
     sentence: Sentence,
     paragraph: int,
     table: _Table,
@@ -2494,8 +1721,8 @@ def _table_row(
     if value is None:
         return None
     at = (m.start("num"), m.end("num"))
-    num = _Number(*at, *at, value, table.unit, "exact")
-    period, _ = _period(state, sentence, Span(start, end), num, section_time, False)
+    num = RawValue(*at, *at, value, table.unit, "exact")
+    period, _ = period_of(state, sentence, Span(start, end), num, section_time, False)
     return Observation(
         indicator=table.indicator,
         value=value,
@@ -2511,7 +1738,7 @@ def _table_row(
     )
 
 
-def _tells_an_event(state: _DocState, sentence: Sentence, lead: TimeExpr) -> bool:
+def _tells_an_event(state: DocState, sentence: Sentence, lead: TimeExpr) -> bool:
     """Whether a sentence opened by a month and giving no value tells what happened then (a
     meeting held, a plan issued): the month dates the event, not the figures after it."""
     if lead.kind != "month" or "/" in (lead.code or ""):
@@ -2520,7 +1747,7 @@ def _tells_an_event(state: _DocState, sentence: Sentence, lead: TimeExpr) -> boo
     return any(verb in said for verb in state.words.event_verbs)
 
 
-def _moves_on(state: _DocState, sentence: Sentence, lead: TimeExpr) -> bool:
+def _moves_on(state: DocState, sentence: Sentence, lead: TimeExpr) -> bool:
     """Whether a sentence opened by part of a year goes on to another part of that year, or to
     the whole of it."""
     if "-" not in (lead.code or ""):
@@ -2532,12 +1759,12 @@ def _moves_on(state: _DocState, sentence: Sentence, lead: TimeExpr) -> bool:
         and t.code != lead.code
         and t.start_year == lead.start_year
         and t.kind in ("month", "year")
-        and not _is_base(state, t)
+        and not is_base(state, t)
         for t in state.times[lo:hi]
     )
 
 
-def _tally_of_places(state: _DocState, obs: Observation, base: IndicatorRef) -> bool:
+def _tally_of_places(state: DocState, obs: Observation, base: IndicatorRef) -> bool:
     """Whether an observation counts places of a set (县市区, 城市, 断面) by what they did."""
     return (
         obs.unit == "count"
@@ -2546,7 +1773,7 @@ def _tally_of_places(state: _DocState, obs: Observation, base: IndicatorRef) -> 
     )
 
 
-def _is_heading(state: _DocState, paragraph: int) -> bool:
+def _is_heading(state: DocState, paragraph: int) -> bool:
     """A numbered short line that ends no sentence: a section heading ("一、10月份全省环境空气质量
     状况", "(二)水环境"). A dateline or source line is no heading."""
     start, end = state.doc.paragraph_spans[paragraph]
@@ -2558,7 +1785,7 @@ def _is_heading(state: _DocState, paragraph: int) -> bool:
     )
 
 
-def _reporting_in_section(state: _DocState, paragraph: int, section_time: TimeExpr | None) -> None:
+def _reporting_in_section(state: DocState, paragraph: int, section_time: TimeExpr | None) -> None:
     """Under a heading naming one year ("一、2024年工作回顾"), 全年 and 一年来 mean that year,
     not the year of the document (a work report delivered in February 2025)."""
     if section_time is None or section_time.kind != "year" or section_time.start_year is None:
@@ -2573,20 +1800,10 @@ def _reporting_in_section(state: _DocState, paragraph: int, section_time: TimeEx
             state.times[i] = replace(t, code=str(year), start_year=year, end_year=year)
 
 
-def _heading_time(state: _DocState, paragraph: int) -> TimeExpr | None:
-    """The time a heading names, which the paragraphs under it share (not a base: 较2020年)."""
-    start, end = state.doc.paragraph_spans[paragraph]
-    lo = bisect_right(state.time_starts, start - 1)
-    hi = bisect_right(state.time_starts, end - 1)
-    named = [t for t in state.times[lo:hi] if t.code and not _is_base(state, t)]
-    # "一、2025年和“十四五”时期工作回顾": the year first, the plan period has its own paragraph
-    return named[0] if named else None
-
-
-def _value_matches(state: _DocState, clause: Span) -> list[re.Match[str]]:
+def _value_matches(state: DocState, clause: Span) -> list[re.Match[str]]:
     """Numbers, and fraction words without a numeral (过半), of a clause in text order."""
     text = state.doc.text
-    found = list(_NUMBER.finditer(text, clause.start, clause.end))
+    found = list(NUMBER_RE.finditer(text, clause.start, clause.end))
     if any(h in text[clause.start : clause.end] for h in ("半",)):
         found += state.words.half_re.finditer(text, clause.start, clause.end)
         found.sort(key=lambda m: m.start())
@@ -2594,7 +1811,7 @@ def _value_matches(state: _DocState, clause: Span) -> list[re.Match[str]]:
 
 
 def _rank_lists(
-    state: _DocState, sentence: Sentence, paragraph_time: TimeExpr | None
+    state: DocState, sentence: Sentence, paragraph_time: TimeExpr | None
 ) -> tuple[list[Observation], list[tuple[int, int]]]:
     """Ranks given to listed places: "排名前三位的城市依次为神农架林区、恩施州，十堰市与宜昌市并列
     第三" (1, 2, 3, 3), "排名后三位的城市(从第17名到第15名)依次为…" (17, 16, 15), "排名第一的是
@@ -2615,7 +1832,7 @@ def _rank_lists(
         )
         # What is ranked: named before the cue in its statement ("按照环境空气质量综合指数评价，
         # 10月份排名前三位…"), else the ranking of the paragraph's earlier list.
-        statement = _statement_start(state, sentence)
+        statement = statement_start(state, sentence)
         subject = _RANK_FRAME.sub("", _clean_label(text[clause_start : m.start()], state))
         if not subject and state.rank_base is None:
             subject = _RANK_FRAME.sub("", _clean_label(text[statement : m.start()], state))
@@ -2647,9 +1864,9 @@ def _rank_lists(
         position = first or 1
         for hit, stated, tied in run:
             value = stated if stated is not None else Decimal(position)
-            num = _Number(hit.start, hit.end, hit.start, hit.end, value, "rank", "exact")
+            num = RawValue(hit.start, hit.end, hit.start, hit.end, value, "rank", "exact")
             clause = Span(clause_start, end)
-            period, _ = _period(state, sentence, clause, num, paragraph_time, False)
+            period, _ = period_of(state, sentence, clause, num, paragraph_time, False)
             found.append(
                 Observation(
                     indicator=indicator,
@@ -2690,7 +1907,7 @@ def _first_rank(m: re.Match[str]) -> tuple[int | None, int] | None:
 
 
 def _place_run(
-    state: _DocState, pos: int, limit: int
+    state: DocState, pos: int, limit: int
 ) -> tuple[list[tuple[PlaceHit, Decimal | None, bool]], int]:
     """The places listed from ``pos`` (joined by 、和及与 or a comma before the next place), each
     with the rank written after it or after the group it shares one with ("十堰市与宜昌市并列第三",
@@ -2726,7 +1943,7 @@ def _place_run(
     return run, end
 
 
-def _previous_sentence(state: _DocState, sentence: Sentence) -> Sentence | None:
+def _previous_sentence(state: DocState, sentence: Sentence) -> Sentence | None:
     """The sentence before ``sentence`` in its paragraph."""
     pos = sentence.span.start - 1
     while pos >= 0 and state.doc.text[pos].isspace():
@@ -2735,7 +1952,7 @@ def _previous_sentence(state: _DocState, sentence: Sentence) -> Sentence | None:
     return before if before is not None and before.paragraph == sentence.paragraph else None
 
 
-def _counted_before_list(state: _DocState, sentence: Sentence, clause: Span) -> str:
+def _counted_before_list(state: DocState, sentence: Sentence, clause: Span) -> str:
     """What the counts a clause opening with 分别 deals out are counts of, named by the clause
     before after its places ("九江市、南昌市立案数居全省前两位，分别为126件和98件") or its last
     的 ("涉及未批先建、超标排放的案件最多，分别为215件和173件"); "" for any other clause."""
@@ -2752,13 +1969,13 @@ def _counted_before_list(state: _DocState, sentence: Sentence, clause: Span) -> 
     return _clean_label(_clause_topic(state, words), state)
 
 
-def _previous_clause(state: _DocState, sentence: Sentence, clause: Span) -> str:
+def _previous_clause(state: DocState, sentence: Sentence, clause: Span) -> str:
     """The clause before ``clause`` in the sentence ("Ⅰ-Ⅱ类水质比例不降反升，|达86.4%")."""
     earlier = [c for c in sentence.clauses if c.end <= clause.start]
     return state.doc.text[earlier[-1].start : earlier[-1].end] if earlier else ""
 
 
-def _clause_topic(state: _DocState, clause_text: str) -> str:
+def _clause_topic(state: DocState, clause_text: str) -> str:
     """The noun phrase opening a clause ("全市饮用水水源地水质|全部达到Ⅲ类标准"): words up to the
     first verb, adverb or preposition by jieba's dictionary, stop word, digit or list mark."""
     tags = word_tags()
@@ -2791,7 +2008,7 @@ def _clause_topic(state: _DocState, clause_text: str) -> str:
 _ITEM_COLON = re.compile(r"[^，,。；;：:\n\d]{2,24}[：:]")
 
 
-def _leading_time(state: _DocState, sentence: Sentence) -> TimeExpr | None:
+def _leading_time(state: DocState, sentence: Sentence) -> TimeExpr | None:
     """A time expression opening the sentence sets the time of what follows in the paragraph."""
     i = bisect_right(state.time_starts, sentence.span.start - 1)
     if state.doc.text.startswith(_COMPARED_WITH, sentence.span.start):
@@ -2816,7 +2033,7 @@ def _leading_time(state: _DocState, sentence: Sentence) -> TimeExpr | None:
                 t.start - start <= 2
                 and t.code
                 and t.kind != "cumulative"
-                and not _is_base(state, t)  # "与去年同期相比，…": compared with, not when
+                and not is_base(state, t)  # "与去年同期相比，…": compared with, not when
             ):
                 finer = state.times[j + 1] if j + 1 < len(state.times) else None
                 if finer is not None and finer.start == t.end and "-" in (finer.code or ""):
@@ -2825,57 +2042,7 @@ def _leading_time(state: _DocState, sentence: Sentence) -> TimeExpr | None:
     return None
 
 
-# How far into a statement "…期间" may end to open it ("省第三生态环境保护督察组进驻期间").
-_DURING_REACH = 24
-
-
-def _during_span(state: _DocState, sentence: Sentence) -> TimeExpr | None:
-    """The span of the campaign or inspection a statement opens with ("专项行动期间，…",
-    "督察进驻期间，…"): the last span of months stated before it in a sentence that names the
-    same campaign or inspection word, or the span of a period defined before ("禁烧期间，…" after
-    "秋季禁烧期(9月15日至11月30日)内，…"). It holds for that statement, not for the paragraph."""
-    text = state.doc.text
-    start = _statement_start(state, sentence)  # the parts of a statement after ；share it
-    during = text.find("期间", start, min(start + _DURING_REACH, sentence.span.end))
-    if during < 0:
-        return _defined_span(state, start, sentence)
-    events = [w for w in state.words.during_events if w in text[start:during]]
-    if not events:
-        return _defined_span(state, start, sentence)  # "禁烧期间" after 禁烧期 was defined
-    i = bisect_right(state.time_starts, start - 1)
-    if i < len(state.times) and state.times[i].start < during:
-        return None  # "去年“利剑斩污”专项执法行动期间": the statement dates itself
-    for t in reversed(state.times[:i]):
-        if t.kind != "month" or "/" not in (t.code or ""):
-            continue
-        stated_in = state.doc.sentence_at(t.start)
-        if stated_in is not None and any(
-            w in text[stated_in.span.start : stated_in.span.end] for w in events
-        ):
-            return t
-    return None
-
-
-# The shortest end of a defined name that still names the period in a later statement.
-_DEFINED_CORE = 3
-
-
-def _defined_span(state: _DocState, start: int, sentence: Sentence) -> TimeExpr | None:
-    """The span of a period defined before (see :func:`_defined_periods`) that a statement opens
-    with in its first clause ("上一个供暖季，西安市…"), by its name or the end of it."""
-    text = state.doc.text
-    comma = min((c.end for c in sentence.clauses if c.end > start), default=sentence.span.end)
-    opening = text[start:comma]
-    for name, t in reversed(state.defined):
-        if t.end > start:
-            continue
-        ends = (name[-n:] for n in range(len(name), _DEFINED_CORE - 1, -1))
-        if any(end in opening for end in ends):
-            return t
-    return None
-
-
-def _opening_place(state: _DocState, pos: int) -> PlaceHit | None:
+def _opening_place(state: DocState, pos: int) -> PlaceHit | None:
     """A sub-provincial place standing at ``pos`` (a sentence or paragraph about that place),
     after the label of a case or an item ("典型案例二：宿州市…案。", "(一)葫芦岛市…问题。")."""
     label = _ITEM_LABEL.match(state.doc.text, pos)
@@ -2900,11 +2067,10 @@ def _opening_place(state: _DocState, pos: int) -> PlaceHit | None:
 # "广州市生态环境局与佛山市生态环境局…".
 _PEER_JOIN = re.compile(r"(?:[^，,。；;、]{0,8}?(?:局|厅|政府|党委))?(?:[、和与及]|以及)")
 
-
 _EACH_OF = re.compile(r"[^，,。；;]{0,12}?(?:均|分别|都|各|依次|并列)")
 
 
-def _with_peers(state: _DocState, hit: PlaceHit) -> PlaceHit:
+def _with_peers(state: DocState, hit: PlaceHit) -> PlaceHit:
     """ "广州与佛山之间…，两市累计投入…": a division opening a sentence together with its peers
     opens it on all of them, the division that holds them."""
     text = state.doc.text
@@ -2927,7 +2093,7 @@ def _with_peers(state: _DocState, hit: PlaceHit) -> PlaceHit:
     return PlaceHit(hit.start, hit.end, shared) if shared is not None else hit
 
 
-def _narrowest(state: _DocState, hit: PlaceHit) -> PlaceHit:
+def _narrowest(state: DocState, hit: PlaceHit) -> PlaceHit:
     """The division written right after ``hit`` inside it, if any: "淄博市桓台县" is the county."""
     i = bisect_right(state.place_starts, hit.start)
     while i < len(state.places):
@@ -2944,10 +2110,10 @@ def _narrowest(state: _DocState, hit: PlaceHit) -> PlaceHit:
 
 
 def _observation(
-    state: _DocState,
+    state: DocState,
     sentence: Sentence,
     clause: Span,
-    num: _Number,
+    num: RawValue,
     recent: Sequence[IndicatorRef],
     paragraph_time: TimeExpr | None,
     topic: PlaceHit | None,
@@ -3035,7 +2201,8 @@ def _observation(
             # PM2.5 are names, not values; 1—10月 is no value).
             at = before_clauses[-1].start if before_clauses else clause.start
             valued = any(
-                not _in_time(state, m.start()) for m in _NUMBER.finditer(text, at, at + len(before))
+                not _in_time(state, m.start())
+                for m in NUMBER_RE.finditer(text, at, at + len(before))
             )
             label = after_unit or ("" if valued else _clean_label(before, state))
             if not label and ends_with_any(before, w.evaluatives):
@@ -3162,7 +2329,7 @@ def _observation(
             )
             if base is not None:
                 # "与上年同期相比，…下降": the comparison may open the sentence
-                said = text[_statement_start(state, sentence) : num.start]
+                said = text[statement_start(state, sentence) : num.start]
                 prior = _previous_sentence(state, sentence)
                 if said.startswith(_CONTINUED) and prior is not None:
                     # "与去年同期相比，9个县市区…下降。其中，衡东县…下降4微克/立方米"
@@ -3247,7 +2414,9 @@ def _observation(
     indicators = [_in_context(state, sentence, num.start, i) for i in indicators]
     clause_text = text[clause.start : clause.end]
     sentence_text = text[sentence.span.start : sentence.span.end]
-    period, base_period = _period(state, sentence, clause, num, paragraph_time, change is not None)
+    period, base_period = period_of(
+        state, sentence, clause, num, paragraph_time, change is not None
+    )
     bracket = _bracketed_goal(state, sentence, num)
     if bracket is not None:
         # "对照年度目标(全省PM2.5平均浓度控制在38微克/立方米以内…)": the goals the bracket
@@ -3268,7 +2437,7 @@ def _observation(
     # jurisdiction's (annotators of every set agree on the first, not on the second).
     water_state = num.unit == "mg_per_l" or (theme == "water" and num.unit == "index")
     place = _place(state, sentence, clause, num, topic, water_state)
-    statement = _statement_start(state, sentence)
+    statement = statement_start(state, sentence)
     base = indicators[0].base or indicators[0]
     if (
         change is not None
@@ -3311,7 +2480,7 @@ def _observation(
             if goal
             else _modality(
                 state,
-                text[_statement_start(state, sentence) : num.start],
+                text[statement_start(state, sentence) : num.start],
                 text[clause.start : num.start].removesuffix("将"),
                 period,
             ),

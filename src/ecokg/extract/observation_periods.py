@@ -1,0 +1,536 @@
+"""When an observation applies: the time stage of the observation pass.
+
+A value takes the time its own clause states, else what its statement or paragraph states before
+it, else what the document says once for the whole text (a title naming a finished part of a
+year, a campaign's months in its lead, a period defined in brackets), resolved against the
+document's date. Running totals hold at a date (cumulative with an as-of date); a change carries
+the period it is measured against.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+
+from ecokg.extract.base import Period
+from ecokg.extract.observation_context import (
+    ACTIVITY_UNITS,
+    LIST_SEPARATOR,
+    NUMBER_RE,
+    STREAK_YEARS,
+    DocState,
+    RawValue,
+    Words,
+    statement_start,
+)
+from ecokg.text.analyzed import AnalyzedDoc
+from ecokg.text.numbers import read_number
+from ecokg.text.periods import TimeAnchor, TimeExpr, month_of_date, period_code
+from ecokg.text.segment import Sentence, Span
+from ecokg.text.wordlists import ends_with_any, starts_with_any
+
+# Units of things that pile up: a count "截至2024年底" is a running total, a rate is not.
+_STOCK_UNITS = ("count", "cny", "tonne", "mu")
+
+_WRITTEN_YEAR = re.compile(r"(?:19|20)\d{2}")
+
+# the years an edition of a report covers, bracketed after its name: 白皮书(2020—2024)
+_EDITION_SPAN = re.compile(r"\((?P<first>(?:19|20)\d{2})\s*[—–-]\s*(?P<last>(?:19|20)\d{2})\)")
+
+_RESULTS_FOLLOW = re.compile(r"结果[^，,。；;]{0,6}如下")  # 现将交易结果公告如下
+
+_LEAD_PARAGRAPHS = 8  # title, dateline, source line, salutation and the first body paragraphs
+
+# After 去年/上年: the same part of the year as the time named before ("上年同月", "去年同期").
+_SAME_PART = ("同月", "同期", "同季度", "同季")
+
+_STATED_AS = re.compile(r"(?:为|是|达)")
+
+# A time a multiple is taken of ("增至2022年的7.2倍", "是十年前的2.3倍"): the base of a ratio.
+_RATIO_OF = re.compile(r"的[约近]?[\d.一二两三四五六七八九十]+倍")
+
+_ENDED = ("完成", "结束", "圆满完成")
+
+
+def finished_part_named(title: str, anchor: TimeAnchor, words: Words) -> str | None:
+    """The part of a year a title names when it had ended by the time of writing ("2025年1—9月
+    …审批情况通报" in October, "…2025年上半年…工作进展情况的报告" in July): the period of every
+    figure the text gives no time."""
+    named = [t.code for t in words.periods.find(title, anchor) if t.code is not None]
+    if len(named) != 1 or not re.fullmatch(r"(\d{4})-\d{2}(?:/\1-\d{2})?", named[0]):
+        return None
+    return named[0] if anchor.month is not None and anchor.has_ended(named[0]) else None
+
+
+def examined_span(doc: AnalyzedDoc, words: Words, times: list[TimeExpr]) -> TimeExpr | None:
+    """The span the audit or inspection a document reports on covered: the last span of years
+    (or months, or a month) in the first sentence of its lead that says it was carried out
+    ("今年6月至8月，…执法检查组…", "…县（市、区）2023年至2025年…资金…进行了专项审计"). Also
+    the span of a campaign the title names, when it had ended by the time of writing ("5月至10月，
+    …开展…专项执法行动" under "…专项执法行动查处超标柴油货车1932辆")."""
+    if any(word in doc.title for word in words.follow_ups):
+        return None  # a rectification report speaks of the months after the inspection
+    campaigns = [w for w in words.campaigns if w in doc.title]
+    for sentence in doc.sentences:
+        if sentence.paragraph > _LEAD_PARAGRAPHS:
+            return None
+        text = doc.text[sentence.span.start : sentence.span.end]
+        examination = any(word in text for word in words.examinations)
+        campaign = not examination and any(word in text for word in campaigns)
+        if not (examination or campaign) or not any(act in text for act in words.examination_acts):
+            continue
+        spans = [
+            t
+            for t in times
+            if sentence.span.start <= t.start < sentence.span.end
+            and t.code
+            and ("/" in t.code or t.kind == "month")
+            # "督察反馈的问题截至3月底仍有7个": a deadline says when a count held, not what the
+            # inspection covered
+            and t.as_of is None
+            # "已于9月完成督察进驻": nor does the month it ended
+            and not doc.text.startswith(_ENDED, t.end)
+        ]
+        # "2023年6月至7月…开展督察，并于同年10月向我省移交…": the months it covered, not the
+        # month something was handed over after it
+        ranges = [t for t in spans if "/" in (t.code or "")]
+        if spans:
+            span = (ranges or spans)[-1]
+            # a notice launching a campaign: its months are still to come
+            ended = not campaign or doc.time_anchor.has_ended(span.code or "")
+            return span if ended else None
+    return None
+
+
+# The name of a period right before the bracket or the linking word that gives its span: a
+# run of Chinese characters after the last break ("禁烧期为9月15日至11月30日" names 禁烧期).
+_DEFINED_NAME = re.compile(r"[\u4e00-\u9fff]{2,12}$")
+
+_DEFINED_LINKS = ("为", "是", "自", "从", "即")
+
+
+def defined_periods(text: str, times: list[TimeExpr]) -> list[tuple[str, TimeExpr]]:
+    """Spans given to the name of a period right before them, in a bracket ("上一个供暖季
+    (2025年11月15日至2026年3月15日)", "秋季禁烧期(9月15日至11月30日)") or after a linking word
+    ("今年秋季禁烧期为9月15日至11月30日")."""
+    found = []
+    for t in times:
+        if "/" not in (t.code or "") or t.start == 0:
+            continue
+        before = text[t.start - 1]
+        if before in "(（":
+            if t.end >= len(text) or text[t.end] not in ")）":
+                continue
+        elif before not in _DEFINED_LINKS:
+            continue
+        m = _DEFINED_NAME.search(text, max(0, t.start - 13), t.start - 1)
+        if m is not None:
+            found.append((m.group(0), t))
+    return found
+
+
+def span_of_title(doc: AnalyzedDoc, words: Words, anchor: TimeAnchor) -> TimeExpr | None:
+    """The one span of years a title writes out, when it had ended by the time of writing (《…白皮书
+    (2020—2024)》发布 in 2025): what the report looks back on (a headline's 近五年 is news)."""
+    spans = [
+        t
+        for t in words.periods.find(doc.title, anchor)
+        if t.kind == "range" and len(_WRITTEN_YEAR.findall(doc.title, t.start, t.end)) == 2
+    ]
+    spans += [
+        TimeExpr(m.start(), m.end(), "range", period_code(first, last), first, last)
+        for m in _EDITION_SPAN.finditer(doc.title)
+        if (first := int(m["first"])) < (last := int(m["last"]))
+    ]
+    return spans[0] if len(spans) == 1 and anchor.has_ended(spans[0].code or "") else None
+
+
+def day_of_results(doc: AnalyzedDoc, words: Words, times: list[TimeExpr]) -> TimeExpr | None:
+    """The month of the event a results notice reports on, dated to the day in a lead sentence
+    saying it was held, whose paragraph announces its results ("于2025年3月18日组织开展…竞价交易。
+    现将交易结果公告如下"): the time of the figures the notice gives no time of their own."""
+    acts = (*words.examination_acts, *words.event_verbs)
+    for sentence in doc.sentences:
+        if sentence.paragraph > _LEAD_PARAGRAPHS:
+            return None
+        start, end = sentence.span.start, sentence.span.end
+        if not any(act in doc.text[start:end] for act in acts):
+            continue
+        if not _RESULTS_FOLLOW.search(doc.text, start, doc.paragraph_spans[sentence.paragraph][1]):
+            continue
+        days = [
+            (t, month)
+            for t in times
+            if start <= t.start < end and (month := month_of_date(doc.text[t.start : t.end]))
+        ]
+        if len(days) == 1:
+            t, month = days[0]
+            return TimeExpr(t.start, t.end, "month", month, t.start_year, t.end_year)
+    return None
+
+
+def period_of(
+    state: DocState,
+    sentence: Sentence,
+    clause: Span,
+    num: RawValue,
+    paragraph_time: TimeExpr | None,
+    is_change: bool,
+) -> tuple[Period, str | None]:
+    """When the value applies, and for a change the period it is measured against."""
+    period, base = _plain_period(state, sentence, clause, num, paragraph_time, is_change)
+    if period.code == "cumulative" or (
+        period.as_of is not None and num.unit in _STOCK_UNITS and not is_change
+    ):
+        # A running total holds at a date: the deadline it names, else the document's date.
+        if period.as_of is not None:
+            return Period("cumulative", "stated", as_of=period.as_of, as_of_basis="stated"), None
+        published = state.doc.document.published
+        as_of = published.iso() if published else None
+        return Period("cumulative", period.basis, as_of=as_of, as_of_basis="document"), None
+    return period, base
+
+
+def _plain_period(
+    state: DocState,
+    sentence: Sentence,
+    clause: Span,
+    num: RawValue,
+    paragraph_time: TimeExpr | None,
+    is_change: bool,
+) -> tuple[Period, str | None]:
+    listed = _respective_time(state, sentence, num)
+    if listed is not None:
+        return Period(listed.code, _basis(listed), listed.start_year, listed.end_year), None
+    statement = statement_start(state, sentence)
+    lo = bisect_right(state.time_starts, statement - 1)
+    hi = bisect_right(state.time_starts, num.start - 1)
+    in_sentence = [
+        t
+        for t in state.times[lo:hi]
+        if t.end <= num.start
+        and t.kind != "cumulative"
+        # a change spans from the start point ("从2017年的83.6%…，提高7.07个百分点")
+        and (is_change or not _start_point(state, t, num))
+        and not (t.start < clause.start and (_in_cause(state, t) or _stated_aside(state, t)))
+        and not _names_a_goal(state, t, num)
+    ]
+    bases = [t for t in in_sentence if is_base(state, t)]
+    dated = [t for t in in_sentence if t.code and t not in bases]
+    clause_text = state.doc.text[clause.start : num.start]
+    # "截至目前，…办结3402件；其中责令整改1986家，…罚款3156.8万元": a running total's cue opening
+    # the statement holds for every part of it.
+    opening = state.doc.text[statement : statement + 6]
+    own_time = any(t.start >= clause.start for t in dated)
+    # "全省建立了24个无人机机场", "已完成整改31个": a stock of what exists or is done by now
+    stock = (
+        num.unit == "count"
+        and not num.duration
+        and not own_time
+        and (
+            (
+                any(w in clause_text for w in state.words.stock_verbs)
+                and not any(w in clause_text for w in state.words.stock_not)
+            )
+            or any(w in state.doc.text[num.end : clause.end] for w in state.words.stock_verbs_after)
+        )
+    )
+    cumulative = stock or (
+        not num.duration
+        and (
+            any(w in clause_text for w in state.words.cumulative)
+            or starts_with_any(opening, state.words.cumulative) is not None
+        )
+    )
+    base = bases[-1] if (is_change or num.unit == "times") and bases else None
+    if base is not None and base.kind != "relative":
+        return _change_period(state, base, dated, paragraph_time)
+    since_last = state.doc.text[dated[-1].end : num.start] if dated else ""
+    yoy_own = "同比" in since_last or "环比" in since_last
+    if (
+        is_change
+        and not yoy_own  # "2024年…；今年1—6月…同比下降1.2个百分点": against last year's same months
+        and len({t.code for t in dated if t.kind in ("year", "relative")}) >= 2
+    ):
+        years = [t.start_year for t in dated if t.start_year is not None]
+        return Period(period_code(min(years), max(years)), "stated", min(years), max(years)), None
+    period: Period | None = None
+    as_of = next((t.as_of for t in reversed(dated) if t.as_of), None)
+    if num.duration and dated and dated[-1].kind == "range" and dated[-1].start_year:
+        streak = STREAK_YEARS.search(state.doc.text, dated[-1].end, num.end)
+        length = read_number(streak["n"]) if streak is not None else None
+        if length is not None:
+            # "自2020年起连续5年": the streak ends N-1 years after it began
+            end = dated[-1].start_year + int(length) - 1
+            return Period(str(end), "stated", end, end), None
+    if dated and not (num.duration and dated[-1].kind == "plan"):
+        t = dated[-1]
+        # A running total in the value's own clause outranks a single year named in an earlier
+        # clause ("去年，…累计交易金额25万元"); over a stated span it is the total of the span.
+        own_clause = t.start >= clause.start
+        if own_clause or t.kind in ("range", "plan") or _is_span(t) or not cumulative:
+            period = Period(t.code, _basis(t), t.start_year, t.end_year, as_of=t.as_of)
+            same_part = _same_part_of_year(state, t, dated[:-1], paragraph_time)
+            if same_part is not None:
+                period = Period(same_part, "stated", t.start_year, t.end_year)
+    examined = state.examined
+    if period is None and examined is not None and not cumulative:
+        # "此次审计抽查资金近86.7亿元": a finding of the examination, over the span it covered
+        return Period(examined.code, "context", examined.start_year, examined.end_year), None
+    if period is None and cumulative:
+        now = (
+            stock
+            or any(w in clause_text for w in state.words.as_of_now)
+            or starts_with_any(opening, state.words.as_of_now) is not None
+        )
+        if paragraph_time is not None and _is_span(paragraph_time) and not now:
+            # "1—10月…累计出现重污染天数14天", "6月，…。全省累计出现轻度及以上污染27天次":
+            # the total over the span (of months, or the month) its section is about
+            t = paragraph_time
+            return Period(t.code, "context", t.start_year, t.end_year), None
+        return Period("cumulative", "stated", as_of=as_of), None
+    if period is None and paragraph_time is not None and paragraph_time.code:
+        t = paragraph_time
+        period = Period(t.code, "context", t.start_year, t.end_year, as_of=t.as_of)
+    about = state.anchor.about_within_year
+    if period is None and about is not None:
+        year = int(about[:4])
+        period = Period(about, "document", year, year)
+    covered = state.title_span
+    if period is None and covered is not None and not num.duration:
+        period = Period(covered.code, "document", covered.start_year, covered.end_year)
+    if period is None and _in_streak(state, clause, num):
+        # "连续9年保持Ⅱ类" with no time of its own runs up to the last year the document looks
+        # back on: the year of a yearly summary, the last year of a finished plan period
+        closed = state.anchor.closed_year
+        if closed is not None:
+            period = Period(str(closed), "document", closed, closed)
+    if (
+        period is None
+        and num.unit in ACTIVITY_UNITS
+        and not is_change
+        and any(w in clause_text for w in state.words.done_verbs)
+    ):
+        # "立案查处环境违法案件51件" in a notice giving no time: what was done up to its date
+        return Period("cumulative", "document"), None
+    if period is None:
+        return Period(None, "none"), None
+    if base is not None and base.start_year is not None and state.anchor.year is not None:
+        # 较上年: as many years before the value's own time as the word says
+        back = state.words.periods.relative.get(
+            state.doc.text[base.start : base.end], base.start_year - state.anchor.year
+        )
+        return period, _shift(period.code, back)
+    yoy = is_change and "同比" in state.doc.text[statement : num.start]
+    return period, _shift(period.code, -1) if yoy else None
+
+
+def _in_streak(state: DocState, clause: Span, num: RawValue) -> bool:
+    """Whether ``num`` is a streak's length or a value its clause says was kept up through one
+    ("连续3年保持100%")."""
+    streak = STREAK_YEARS.search(state.doc.text, clause.start, clause.end)
+    return streak is not None and streak.start() < num.end
+
+
+def _is_span(t: TimeExpr) -> bool:
+    """Whether ``t`` is a span a total can be summed over: years, months or one month (not a
+    deadline such as 截至2025年7月底, which a running total holds at)."""
+    return t.as_of is None and ("/" in (t.code or "") or "-" in (t.code or ""))
+
+
+def respectively_cue(state: DocState, sentence: Sentence, num: RawValue) -> int:
+    """Where the last 分别 of the sentence before ``num`` stands (-1 when none does)."""
+    text = state.doc.text
+    return max(text.rfind(w, sentence.span.start, num.start) for w in state.words.respectively)
+
+
+def _respective_time(state: DocState, sentence: Sentence, num: RawValue) -> TimeExpr | None:
+    """ "1月、2月、3月细颗粒物浓度分别为28、23、21": the n-th value after 分别 is of the n-th
+    time of the list before it."""
+    text = state.doc.text
+    cue = respectively_cue(state, sentence, num)
+    if cue < 0:
+        return None
+    lo = bisect_right(state.time_starts, sentence.span.start - 1)
+    hi = bisect_right(state.time_starts, cue - 1)
+    times = [t for t in state.times[lo:hi] if t.code]
+    run: list[TimeExpr] = []
+    for t in times:  # the last run of times joined by 、/和
+        if run and not LIST_SEPARATOR.fullmatch(text[run[-1].end : t.start]):
+            run = []
+        run.append(t)
+    order = len(NUMBER_RE.findall(text, cue, num.start))
+    return run[order] if len(run) >= 2 and order < len(run) else None
+
+
+def _stated_aside(state: DocState, t: TimeExpr) -> bool:
+    """Whether ``t`` dates one value stated in passing ("…，去年同期为36微克/立方米，同比下降…")."""
+    text = state.doc.text
+    after = starts_with_any(text[t.end : t.end + 4], state.words.base_after)
+    return after is not None and _STATED_AS.match(text, t.end + len(after)) is not None
+
+
+def _names_a_goal(state: DocState, t: TimeExpr, num: RawValue) -> bool:
+    """Whether a plan's period only names its goal ("确保完成“十四五”能耗强度下降目标；…"): the
+    goal of the plan, not the time of the values after it (but the time of a value inside the
+    goal's name: "“十四五”下降19.5%的约束性目标")."""
+    if t.kind != "plan":
+        return False
+    after = state.doc.text[t.end : min(t.end + _GOAL_REACH, num.start)]
+    stop = min((i for i in (after.find(c) for c in "，,；;。（(") if i >= 0), default=len(after))
+    return any(0 <= after.find(w) < stop for w in state.words.goal_words)
+
+
+# How far after a plan's name its goal word may stand ("“十四五”单位地区生产总值能耗下降目标").
+_GOAL_REACH = 16
+
+
+def _in_cause(state: DocState, t: TimeExpr) -> bool:
+    """Whether ``t`` stands in a clause giving a cause ("主要受3月上旬…污染过程影响")."""
+    text = state.doc.text
+    # (a clause is short: looking further back would scan the text once per time)
+    reach = max(0, t.start - _CAUSE_REACH)
+    opening = max(max(text.rfind(c, reach, t.start) for c in "，,；;。（(") + 1, reach)
+    return starts_with_any(text[opening : t.start], state.words.cause_openers) is not None
+
+
+_CAUSE_REACH = 40
+
+
+def _start_point(state: DocState, t: TimeExpr, num: RawValue) -> bool:
+    """Whether ``t`` dates only the value a change starts from, and ``num`` is where it went:
+    "由2020年的0.12毫克/升降至0.06毫克/升"."""
+    text = state.doc.text
+    if not text.endswith(("由", "从"), 0, t.start):
+        return False
+    return NUMBER_RE.search(text, t.end, num.start) is not None
+
+
+def _same_part_of_year(
+    state: DocState, t: TimeExpr, earlier: Sequence[TimeExpr], paragraph_time: TimeExpr | None
+) -> str | None:
+    """ "3月份…，上年同月为89.2%": the month (or quarter, or months) named before, in the year
+    a relative year gives."""
+    if t.kind != "relative" or t.start_year is None or state.anchor.year is None:
+        return None
+    if not state.doc.text.startswith(_SAME_PART, t.end):
+        return None
+    part = next((e for e in reversed(earlier) if "-" in (e.code or "")), paragraph_time)
+    if part is None or part.code is None or "-" not in part.code:
+        return None
+    return _shift(part.code, t.start_year - int(part.code[:4]))
+
+
+def is_base(state: DocState, t: TimeExpr) -> bool:
+    """Whether a time is what a change is compared with ("较2020年", "与上年相比")."""
+    text = state.doc.text
+    w = state.words
+    # a plan named in quotes is compared with as well: 较“十三五”末
+    if ends_with_any(text[max(0, t.start - 4) : t.start].rstrip("“「"), w.base_before) is not None:
+        return True
+    # "（去年同期为87.7%）": the value of that time stated outright, not a base
+    after = starts_with_any(text[t.end : t.end + 4], w.base_after)
+    if after is None:
+        return _RATIO_OF.match(text, t.end) is not None
+    return not _STATED_AS.match(text, t.end + len(after))
+
+
+def _change_period(
+    state: DocState, base: TimeExpr, dated: list[TimeExpr], paragraph_time: TimeExpr | None
+) -> tuple[Period, str | None]:
+    """A change against a stated year ("较2020年下降12%"): the value is the change as of its own
+    time (the year it is reported for); the year it is compared with is its base period. (With
+    both ends written out, "从2017年的…上升到2021年…", the change spans them: see _plain_period.)"""
+    if base.start_year is None:
+        return Period(None, "none"), None
+    own = dated[-1] if dated else paragraph_time
+    if own is not None and own.code and own.start_year is not None:
+        basis = _basis(own) if own in dated else "context"
+        return Period(own.code, basis, own.start_year, own.end_year), base.code
+    about = state.anchor.about_within_year
+    if about is not None:
+        year = int(about[:4])
+        return Period(about, "document", year, year), base.code
+    now = state.anchor.reporting_year if state.anchor.about else None
+    if now is not None and base.end_year is not None and base.end_year < now:
+        # "较2022年增长4.8倍" with no time of its own, in a review of 2021/2025: the change up to
+        # the end of the period the document reports on
+        return Period(period_code(base.end_year, now), "document", base.end_year, now), base.code
+    return Period(None, "none"), base.code
+
+
+def _shift(code: str | None, years: int) -> str | None:
+    """The same period ``years`` later (earlier when negative): the base of 同比 or 较上年."""
+    if code is None or code == "cumulative":
+        return None
+    return re.sub(r"\d{4}", lambda m: str(int(m.group(0)) + years), code)
+
+
+def _basis(t: TimeExpr) -> str:
+    return {
+        "relative": "relative",
+        "same_year": "relative",
+        "reporting": "relative",
+        "plan": "plan",
+    }.get(t.kind, "stated")
+
+
+def heading_time(state: DocState, paragraph: int) -> TimeExpr | None:
+    """The time a heading names, which the paragraphs under it share (not a base: 较2020年)."""
+    start, end = state.doc.paragraph_spans[paragraph]
+    lo = bisect_right(state.time_starts, start - 1)
+    hi = bisect_right(state.time_starts, end - 1)
+    named = [t for t in state.times[lo:hi] if t.code and not is_base(state, t)]
+    # "一、2025年和“十四五”时期工作回顾": the year first, the plan period has its own paragraph
+    return named[0] if named else None
+
+
+# How far into a statement "…期间" may end to open it ("省第三生态环境保护督察组进驻期间").
+_DURING_REACH = 24
+
+
+def during_span(state: DocState, sentence: Sentence) -> TimeExpr | None:
+    """The span of the campaign or inspection a statement opens with ("专项行动期间，…",
+    "督察进驻期间，…"): the last span of months stated before it in a sentence that names the
+    same campaign or inspection word, or the span of a period defined before ("禁烧期间，…" after
+    "秋季禁烧期(9月15日至11月30日)内，…"). It holds for that statement, not for the paragraph."""
+    text = state.doc.text
+    start = statement_start(state, sentence)  # the parts of a statement after ；share it
+    during = text.find("期间", start, min(start + _DURING_REACH, sentence.span.end))
+    if during < 0:
+        return _defined_span(state, start, sentence)
+    events = [w for w in state.words.during_events if w in text[start:during]]
+    if not events:
+        return _defined_span(state, start, sentence)  # "禁烧期间" after 禁烧期 was defined
+    i = bisect_right(state.time_starts, start - 1)
+    if i < len(state.times) and state.times[i].start < during:
+        return None  # "去年“利剑斩污”专项执法行动期间": the statement dates itself
+    for t in reversed(state.times[:i]):
+        if t.kind != "month" or "/" not in (t.code or ""):
+            continue
+        stated_in = state.doc.sentence_at(t.start)
+        if stated_in is not None and any(
+            w in text[stated_in.span.start : stated_in.span.end] for w in events
+        ):
+            return t
+    return None
+
+
+# The shortest end of a defined name that still names the period in a later statement.
+_DEFINED_CORE = 3
+
+
+def _defined_span(state: DocState, start: int, sentence: Sentence) -> TimeExpr | None:
+    """The span of a period defined before (see :func:`defined_periods`) that a statement opens
+    with in its first clause ("上一个供暖季，西安市…"), by its name or the end of it."""
+    text = state.doc.text
+    comma = min((c.end for c in sentence.clauses if c.end > start), default=sentence.span.end)
+    opening = text[start:comma]
+    for name, t in reversed(state.defined):
+        if t.end > start:
+            continue
+        ends = (name[-n:] for n in range(len(name), _DEFINED_CORE - 1, -1))
+        if any(end in opening for end in ends):
+            return t
+    return None
