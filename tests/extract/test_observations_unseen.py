@@ -522,6 +522,21 @@ def test_a_river_in_a_title_does_not_say_whose_province_it_is(lexicon: Lexicon) 
     assert found[Decimal("92.1")].place == "广东省"
 
 
+def test_a_title_naming_a_division_by_its_short_name_speaks_for_it(lexicon: Lexicon) -> None:
+    # the text names the autonomous county in full once; the title and the body by its stem
+    text = "云南省楚雄州峨山彝族自治县近日公布核算结果。去年峨山森林覆盖率为68.4%。"
+    title = "峨山去年森林覆盖率达68.4%"
+    found = by_value(observe(text, lexicon, published="2025-04-02", title=title))
+    assert found[Decimal("68.4")].place == "峨山彝族自治县"
+
+
+def test_a_stretch_of_river_named_by_a_city_is_the_citys(lexicon: Lexicon) -> None:
+    text = "去年，全市共查办非法捕捞案件96起，清理违规网具410张。"
+    title = "长江禁渔第四年：九江江段江豚出现频次明显增加"
+    found = by_value(observe(text, lexicon, published="2025-01-20", title=title))
+    assert found[Decimal(96)].place == found[Decimal(410)].place == "九江市"
+
+
 def test_the_place_a_sum_is_given_to_is_not_where_it_is(lexicon: Lexicon) -> None:
     text = "去年浙江省已按协议向安徽省拨付补偿资金4亿元。"
     assert observe(text, lexicon, published="2025-10")[0].place == "浙江省"

@@ -235,7 +235,8 @@ def _state(doc: AnalyzedDoc, lexicon: Lexicon) -> DocState:
     places = find_places(doc.text, lexicon)
     # The province of the division the title speaks for outweighs the places the text names
     # (a Jiangxi notice comparing itself with Fujian is still about Jiangxi).
-    locality = document_locality(doc.title, lexicon, None, doc.publisher)
+    in_text = [p.place for p in places if p.place.code]
+    locality = document_locality(doc.title, lexicon, None, doc.publisher, in_text)
     if locality is None and not doc.publisher:
         # A page whose title names no place and whose metadata no publisher speaks for the
         # body its own source line or breadcrumb names ("信息来源：无锡市生态环境局")

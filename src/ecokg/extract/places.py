@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, insort
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -20,6 +20,7 @@ WATER_TYPES = ("river", "lake", "reservoir", "sea")
 _FULL_ADMIN_ENDS = ("省", "市", "县", "区", "州", "盟", "旗")
 # After a division's short name these begin the name of a water body named after it.
 _WATER_AFTER_SHORT = ("江", "河", "湖", "溪", "湾")
+_STRETCH = "段"  # 宜昌江段, 某县河段: the stretch of a river in the division
 _NOT_IN_WATER_NAMES = frozenset("湖河江湾海库港年的和与及在对是为全各入出沿跨条内市县区省镇乡")
 _NOT_AFTER_WATER_NAMES = frozenset("泊区库体滨畔")
 # Still water named after a river, by the word that follows the river's name.
@@ -100,8 +101,9 @@ def _find_places(text: str, lexicon: Lexicon, start: int, end: int) -> tuple[Pla
             place.type in ("city", "county")
             and not alias.endswith(_FULL_ADMIN_ENDS)
             and text[stop : stop + 1] in _WATER_AFTER_SHORT
+            and text[stop + 1 : stop + 2] != _STRETCH
         ):
-            continue  # "汨罗江平江段": the river named after the city, not the city
+            continue  # "汨罗江平江段": the river named after the city ("宜昌江段" is the city's)
         if place.type in ("city", "county") and _town_named(text, stop, alias, lexicon):
             continue  # "海伦市海北镇": a town that shares its name with 海北州, not the prefecture
         if place.type in WATER_TYPES and _straddles_words(text, m.start, stop):
@@ -190,7 +192,7 @@ def _listed_short_names(
 
 
 _LIST_JOINS = ("、", "和", "及", "与")
-_AUTONOMOUS = re.compile(r"([\u4e00-\u9fff]{2,}?)(?:[\u4e00-\u9fff]{1,4}族)+自治县")
+_AUTONOMOUS = re.compile(r"([\u4e00-\u9fff]{2,}?)(?:[\u4e00-\u9fff]{1,4}族)+(自治[县州])")
 
 
 def _one_name_per_park(hits: list[PlaceHit]) -> list[PlaceHit]:
@@ -724,12 +726,18 @@ def home_province(hits: Iterable[PlaceHit], lexicon: Lexicon) -> PlaceDef | None
 
 
 def document_locality(
-    title: str, lexicon: Lexicon, home: PlaceDef | None, publisher: str = ""
+    title: str,
+    lexicon: Lexicon,
+    home: PlaceDef | None,
+    publisher: str = "",
+    in_text: Sequence[PlaceDef] = (),
 ) -> PlaceDef | None:
     """The place a document speaks for: the most specific division its title names (a county's
     notice, 湖州市生态环境局德清分局…, speaks for 德清县; a township's summary for the
-    township), else the one its publisher names (铜仁市生态环境局思南分局: 思南县), else a
-    park or river basin its title names, else its home province."""
+    township), also by the short name of a division the text (``in_text``) names in full
+    ("乳源公布去年GEP…" over 广东省韶关市乳源瑶族自治县), else the one its publisher names
+    (铜仁市生态环境局思南分局: 思南县), else a park or river basin its title names, else its
+    home province."""
     # "…公益诉讼案件1.2万余件(报纸版面，含泾县督察整改进展)": an aside says what else the
     # page holds, not whom the document speaks for
     title = ASIDE.sub("", title)
@@ -738,6 +746,8 @@ def document_locality(
         return headline  # "蕉岭：三年攻坚…": a headline opening with a short name is its story
     hits = find_places(title, lexicon)
     named = [h.place for h in hits if h.place.type in _RANKED]
+    if not named:
+        named = [p for p in dict.fromkeys(in_text) if any(f in title for f in _short_forms(p))]
     if not named and not any(w in title for w in _national_words(lexicon)):
         # "皖江法治报(安徽省人民检察院通报；泾县人民政府公示)": several publishers speak for
         # what their divisions share; one (铜仁市生态环境局思南分局) for its most specific; a
@@ -797,6 +807,19 @@ def _headline_place(title: str, lexicon: Lexicon) -> PlaceDef | None:
     opener = _TITLE_OPENER.match(title)
     short = _short_names(lexicon)[0].get(opener[1], []) if opener is not None else []
     return short[0] if len(short) == 1 else None
+
+
+def _short_forms(place: PlaceDef) -> tuple[str, ...]:
+    """How a text that named a city or county in full may name it after: 宜昌 for 宜昌市, 乳源
+    and 乳源县 for 乳源瑶族自治县, 黔南 and 黔南州 for 黔南布依族苗族自治州."""
+    if place.type not in ("city", "county"):
+        return ()
+    autonomous = _AUTONOMOUS.fullmatch(place.name)
+    if autonomous is not None:
+        stem = autonomous[1]
+        return (stem, stem + autonomous[2][-1]) if len(stem) >= 2 else ()
+    stem = place.name[:-1]
+    return (stem,) if place.name.endswith(("市", "县")) and len(stem) >= 2 else ()
 
 
 def _rank(place: PlaceDef) -> int:
