@@ -2090,6 +2090,18 @@ def test_a_period_defined_by_a_linking_word_dates_the_statements_during_it(
     assert found[Decimal(600)].period.code != "2025-05/2025-08"
 
 
+def test_a_season_into_the_next_year_and_a_bare_during_date_its_figures(
+    lexicon: Lexicon,
+) -> None:
+    text = (
+        "2024—2025年采暖季（2024年11月至2025年3月），全市二氧化硫平均浓度为12微克/立方米。"
+        "期间共发布重污染天气预警4次。\n今年1—9月，全市优良天数比率为80.2%。"
+    )
+    found = by_value(observe(text, lexicon, published="2025-10-15"))
+    assert found[Decimal(12)].period.code == found[Decimal(4)].period.code == "2024-11/2025-03"
+    assert found[Decimal("80.2")].period.code == "2025-01/2025-09"
+
+
 def test_the_day_a_results_notice_dates_in_its_lead_dates_its_results(lexicon: Lexicon) -> None:
     text = (
         "根据有关规定，省交易中心于2025年3月18日通过网络竞价方式组织开展排污权出让交易。"

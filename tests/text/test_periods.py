@@ -177,6 +177,7 @@ def test_a_stay_of_some_days_covers_its_months(finder: PeriodFinder) -> None:
     ("text", "code"),
     [
         ("供暖季（2025年11月15日至2026年3月15日）", "2025-11/2026-03"),
+        ("秋冬季（2023年10月至2024年3月）", "2023-10/2024-03"),
         ("2025年6月10日至2025年7月10日", "2025-06/2025-07"),
         ("2024年11月1日至2026年3月1日", None),  # more than a turn of the year: no season
     ],

@@ -494,16 +494,23 @@ def during_span(state: DocState, sentence: Sentence) -> TimeExpr | None:
     """The span of the campaign or inspection a statement opens with ("专项行动期间，…",
     "督察进驻期间，…"): the last span of months stated before it in a sentence that names the
     same campaign or inspection word, or the span of a period defined before ("禁烧期间，…" after
-    "秋季禁烧期(9月15日至11月30日)内，…"). It holds for that statement, not for the paragraph."""
+    "秋季禁烧期(9月15日至11月30日)内，…"), or, for a bare "期间", the span stated just before it
+    in the paragraph. It holds for that statement, not for the paragraph."""
     text = state.doc.text
     start = statement_start(state, sentence)  # the parts of a statement after ；share it
     during = text.find("期间", start, min(start + _DURING_REACH, sentence.span.end))
     if during < 0:
         return _defined_span(state, start, sentence)
     events = [w for w in state.words.during_events if w in text[start:during]]
+    i = bisect_right(state.time_starts, start - 1)
+    if during == start and i > 0:
+        # "期间，全省共启动橙色预警3次": the span the paragraph stated just before
+        last = state.times[i - 1]
+        same_paragraph = state.doc.sentence_at(last.start)
+        if same_paragraph is not None and same_paragraph.paragraph == sentence.paragraph:
+            return last if "/" in (last.code or "") else None
     if not events:
         return _defined_span(state, start, sentence)  # "禁烧期间" after 禁烧期 was defined
-    i = bisect_right(state.time_starts, start - 1)
     if i < len(state.times) and state.times[i].start < during:
         return None  # "去年“利剑斩污”专项执法行动期间": the statement dates itself
     for t in reversed(state.times[:i]):

@@ -28,7 +28,10 @@ _DASH = r"\s*[-—–~～至到]\s*"
 # A month number: Arabic, or a Chinese numeral up to 十二.
 _M = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
 _RANGE = re.compile(rf"(\d{{4}})\s*年?{_DASH}(\d{{4}})\s*年")
-_MONTH_RANGE = re.compile(rf"(\d{{4}})\s*年\s*({_M})\s*月?{_DASH}({_M})\s*月(?:份)?")
+# "2024年3月至5月"; a season may run into the next year ("2023年10月至2024年3月")
+_MONTH_RANGE = re.compile(
+    rf"(\d{{4}})\s*年\s*({_M})\s*月?{_DASH}(?:(\d{{4}})\s*年\s*)?({_M})\s*月(?:份)?"
+)
 _MONTH = re.compile(rf"(\d{{4}})\s*年\s*({_M})\s*月(?:份)?(?!\s*\d{{1,2}}\s*[日号])")
 # "2025年6月10日至7月10日": the months a stay of some days covers; a season may run into the
 # next year ("2025年11月15日至2026年3月15日")
@@ -325,9 +328,15 @@ class PeriodFinder:
                 code = f"{month_code(year, m1)}/{month_code(later, m2)}"
                 add(TimeExpr(m.start(), m.end(), "month", code, year, later))
         for m in _MONTH_RANGE.finditer(text):
-            year, m1, m2 = int(m[1]), _numeral(m[2]), _numeral(m[3])
-            if _valid(year) and 1 <= m1 < m2 <= 12:
+            year, m1, m2 = int(m[1]), _numeral(m[2]), _numeral(m[4])
+            later = int(m[3]) if m[3] else year
+            if not (_valid(year) and 1 <= m1 <= 12 and 1 <= m2 <= 12):
+                continue
+            if later == year and m1 < m2:
                 add(TimeExpr(m.start(), m.end(), "month", month_code(year, m1, m2), year, year))
+            elif later == year + 1:
+                code = f"{month_code(year, m1)}/{month_code(later, m2)}"
+                add(TimeExpr(m.start(), m.end(), "month", code, year, later))
         for m in _DATE.finditer(text):
             year, month, day = int(m[1]), _numeral(m[2]), int(m[3])
             if _valid(year) and 1 <= month <= 12 and 1 <= day <= 31:
