@@ -2102,6 +2102,13 @@ def test_a_season_into_the_next_year_and_a_bare_during_date_its_figures(
     assert found[Decimal("80.2")].period.code == "2025-01/2025-09"
 
 
+def test_a_base_year_described_before_it_is_a_base(lexicon: Lexicon) -> None:
+    text = "去年全县共记录鸟类186种，较保护区设立前的2018年增加31种，其中国家一级保护鸟类7种。"
+    found = by_value(observe(text, lexicon, published="2026-02-03"))
+    assert found[Decimal(31)].period.code == found[Decimal(7)].period.code == "2025"
+    assert found[Decimal(31)].base_period == "2018"
+
+
 def test_the_day_a_results_notice_dates_in_its_lead_dates_its_results(lexicon: Lexicon) -> None:
     text = (
         "根据有关规定，省交易中心于2025年3月18日通过网络竞价方式组织开展排污权出让交易。"

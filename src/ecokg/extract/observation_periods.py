@@ -422,6 +422,9 @@ def _same_part_of_year(
     return _shift(part.code, t.start_year - int(part.code[:4]))
 
 
+_DESCRIBED_BASE = re.compile(r"[^，,。；;、：:\d]{2,8}的$")
+
+
 def is_base(state: DocState, t: TimeExpr) -> bool:
     """Whether a time is what a change is compared with ("较2020年", "与上年相比")."""
     text = state.doc.text
@@ -429,6 +432,12 @@ def is_base(state: DocState, t: TimeExpr) -> bool:
     # a plan named in quotes is compared with as well: 较“十三五”末
     if ends_with_any(text[max(0, t.start - 4) : t.start].rstrip("“「"), w.base_before) is not None:
         return True
+    # "较禁渔前的2020年", "比实施前的2019年": a base described before its year
+    described = _DESCRIBED_BASE.search(text, max(0, t.start - 8), t.start)
+    if described is not None:
+        phrase = described[0][:-1]  # 较禁渔前: the base word, then what describes the time
+        if any(0 <= phrase.find(b) < len(phrase) - len(b) for b in w.base_before):
+            return True
     # "（去年同期为87.7%）": the value of that time stated outright, not a base
     after = starts_with_any(text[t.end : t.end + 4], w.base_after)
     if after is None:
