@@ -528,6 +528,11 @@ def test_a_title_naming_a_division_by_its_short_name_speaks_for_it(lexicon: Lexi
     title = "峨山去年森林覆盖率达68.4%"
     found = by_value(observe(text, lexicon, published="2025-04-02", title=title))
     assert found[Decimal("68.4")].place == "峨山彝族自治县"
+    # a short form inside a reserve's name or naming a bay speaks for neither city
+    text = "江苏省盐城市大丰区近日发布报告。保护区互花米草清除率达到92%。"
+    title = "盐城湿地珍禽国家级自然保护区生态修复成效显著"
+    found = by_value(observe(text, lexicon, published="2025-04-02", title=title))
+    assert found[Decimal(92)].place != "盐城市"
 
 
 def test_a_stretch_of_river_named_by_a_city_is_the_citys(lexicon: Lexicon) -> None:

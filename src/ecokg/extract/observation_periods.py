@@ -508,8 +508,9 @@ def during_span(state: DocState, sentence: Sentence) -> TimeExpr | None:
     text = state.doc.text
     start = statement_start(state, sentence)  # the parts of a statement after ；share it
     during = text.find("期间", start, min(start + _DURING_REACH, sentence.span.end))
-    if during < 0:
-        return _defined_span(state, start, sentence)
+    if during < 0:  # a defined period named in the statement's first clause
+        comma = min((c.end for c in sentence.clauses if c.end > start), default=sentence.span.end)
+        return _defined_span(state, start, comma)
     events = [w for w in state.words.during_events if w in text[start:during]]
     i = bisect_right(state.time_starts, start - 1)
     if during == start and i > 0:
@@ -519,7 +520,7 @@ def during_span(state: DocState, sentence: Sentence) -> TimeExpr | None:
         if same_paragraph is not None and same_paragraph.paragraph == sentence.paragraph:
             return last if "/" in (last.code or "") else None
     if not events:
-        return _defined_span(state, start, sentence)  # "禁烧期间" after 禁烧期 was defined
+        return _defined_span(state, start, during + 1)  # "禁烧期间" after 禁烧期 was defined
     if i < len(state.times) and state.times[i].start < during:
         return None  # "去年“利剑斩污”专项执法行动期间": the statement dates itself
     for t in reversed(state.times[:i]):
@@ -537,12 +538,10 @@ def during_span(state: DocState, sentence: Sentence) -> TimeExpr | None:
 _DEFINED_CORE = 3
 
 
-def _defined_span(state: DocState, start: int, sentence: Sentence) -> TimeExpr | None:
-    """The span of a period defined before (see :func:`defined_periods`) that a statement opens
-    with in its first clause ("上一个供暖季，西安市…"), by its name or the end of it."""
-    text = state.doc.text
-    comma = min((c.end for c in sentence.clauses if c.end > start), default=sentence.span.end)
-    opening = text[start:comma]
+def _defined_span(state: DocState, start: int, end: int) -> TimeExpr | None:
+    """The span of a period defined before (see :func:`defined_periods`) that ``text[start:end]``
+    names, by its name or the end of it ("上一个供暖季，西安市…", "据…监测，禁烧期间…")."""
+    opening = state.doc.text[start:end]
     for name, t in reversed(state.defined):
         if t.end > start:
             continue

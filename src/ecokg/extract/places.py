@@ -747,7 +747,7 @@ def document_locality(
     hits = find_places(title, lexicon)
     named = [h.place for h in hits if h.place.type in _RANKED]
     if not named:
-        named = [p for p in dict.fromkeys(in_text) if any(f in title for f in _short_forms(p))]
+        named = [p for p in dict.fromkeys(in_text) if _short_form_in(title, p, hits)]
     if not named and not any(w in title for w in _national_words(lexicon)):
         # "皖江法治报(安徽省人民检察院通报；泾县人民政府公示)": several publishers speak for
         # what their divisions share; one (铜仁市生态环境局思南分局) for its most specific; a
@@ -820,6 +820,20 @@ def _short_forms(place: PlaceDef) -> tuple[str, ...]:
         return (stem, stem + autonomous[2][-1]) if len(stem) >= 2 else ()
     stem = place.name[:-1]
     return (stem,) if place.name.endswith(("市", "县")) and len(stem) >= 2 else ()
+
+
+def _short_form_in(text: str, place: PlaceDef, hits: list[PlaceHit]) -> bool:
+    """Whether ``text`` names ``place`` by a short form outside the places found in it (盐城 in
+    盐城湿地珍禽国家级自然保护区 is the reserve's name), and not as a water named after it
+    (胶州湾)."""
+    taken = SpanSet((h.start, h.end) for h in hits)
+    for form in _short_forms(place):
+        for m in re.finditer(re.escape(form), text):
+            after = text[m.end() : m.end() + 2]
+            water = after[:1] in _WATER_AFTER_SHORT and after[1:] != _STRETCH
+            if not water and not taken.overlaps(m.start(), m.end()):
+                return True
+    return False
 
 
 def _rank(place: PlaceDef) -> int:
