@@ -2114,6 +2114,15 @@ def test_a_base_year_described_before_it_is_a_base(lexicon: Lexicon) -> None:
     assert found[Decimal(31)].base_period == "2018"
 
 
+def test_a_time_after_a_long_source_of_a_finding_leads_the_paragraph(lexicon: Lexicon) -> None:
+    text = (
+        "鸟类多样性持续提升。省林业科学研究院湿地生态监测中心调查显示，去年湿地共记录鸟类"
+        "214种。白鹤越冬种群数量同比增长15%。"
+    )
+    found = by_value(observe(text, lexicon, published="2026-02-03"))
+    assert found[Decimal(214)].period.code == found[Decimal(15)].period.code == "2025"
+
+
 def test_the_day_a_results_notice_dates_in_its_lead_dates_its_results(lexicon: Lexicon) -> None:
     text = (
         "根据有关规定，省交易中心于2025年3月18日通过网络竞价方式组织开展排污权出让交易。"

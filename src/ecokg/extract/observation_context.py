@@ -211,7 +211,7 @@ def words_of(lexicon: Lexicon) -> Words:
         periods=PeriodFinder(w),
         cumulative=Affixes(w["periods"]["cumulative"]),
         lead_in=re.compile(
-            rf"[^，,。；;]{{0,8}}"
+            rf"[^，,。；;]{{0,24}}"
             rf"(?:{alternation([*w['periods']['lead_in'], *w['periods']['framings']])})[，,]"
             rf"|(?:{alternation(w['periods']['basis_openers'])})[^，,。；;]{{0,24}}[，,]"
         ),
