@@ -542,6 +542,31 @@ def test_a_stretch_of_river_named_by_a_city_is_the_citys(lexicon: Lexicon) -> No
     assert found[Decimal(96)].place == found[Decimal(410)].place == "九江市"
 
 
+def test_an_item_introduced_by_qizhong_holds_for_its_part_only(lexicon: Lexicon) -> None:
+    text = "去年全市生活垃圾回收利用率达到41.5%，其中平邑县最低，为33.2%；厨余垃圾处理率为92.6%。"
+    title = "临沂市去年生活垃圾分类工作成效明显"
+    found = by_value(observe(text, lexicon, published="2026-03-05", title=title))
+    assert found[Decimal("33.2")].place == "平邑县"
+    assert found[Decimal("92.6")].place == "临沂市"
+
+
+def test_a_part_opening_with_the_jurisdiction_leaves_the_river_named_before(
+    lexicon: Lexicon,
+) -> None:
+    text = (
+        "去年，赣江干流南昌段水质稳定保持Ⅱ类；全市18个国考断面中，"
+        "水质优良断面17个，优良比例为94.4%。"
+    )
+    found = by_value(observe(text, lexicon, published="2025-03-14", title="南昌市生态环境状况"))
+    assert found[Decimal("94.4")].place == found[Decimal(17)].place == "南昌市"
+
+
+def test_erci_opening_a_word_is_secondary_not_a_count(lexicon: Lexicon) -> None:
+    text = "全市二次供水设施改造完成率达到95%，快件不再二次包装比例为90%，开展检查两次。"
+    values = {o.value for o in observe(text, lexicon, published="2025-03-14")}
+    assert values == {Decimal(95), Decimal(90), Decimal(2)}
+
+
 def test_the_place_a_sum_is_given_to_is_not_where_it_is(lexicon: Lexicon) -> None:
     text = "去年浙江省已按协议向安徽省拨付补偿资金4亿元。"
     assert observe(text, lexicon, published="2025-10")[0].place == "浙江省"

@@ -1046,13 +1046,15 @@ def _place(
     ):
         # "全国碳市场…，重点排放单位2096家" (but "全国碳市场纳入我省企业90家" is the province's)
         return state.lexicon.place_by_alias.get("全国")
+    # "长江干流九江段水质保持Ⅱ类；全市25个国考断面中，…优良比例为96.0%": the whole
+    # jurisdiction a later clause turned to, before the water the paragraph last named
+    taken_over = _later_jurisdiction(state, sentence, clause)
+    if taken_over is not None:
+        return taken_over
     if water_state:
         water = _paragraph_water(state, sentence, num.start)
         if water is not None:
             return water
-    taken_over = _later_jurisdiction(state, sentence, clause)
-    if taken_over is not None:
-        return taken_over
     opening = _opening_place(state, sentence.span.start)
     if opening is not None:
         return opening.place
@@ -1263,12 +1265,11 @@ def _last_of(state: DocState, start: int, end: int, types: Sequence[str]) -> Pla
 
 
 def _later_jurisdiction(state: DocState, sentence: Sentence, clause: Span) -> PlaceDef | None:
-    """The whole jurisdiction an earlier clause of the sentence turned to ("长江芜湖段水质稳定保持
-    Ⅱ类，全市国考断面…；县级…水源地水质达标率保持100%"), unless a place opens a clause since."""
+    """The whole jurisdiction an earlier clause of the sentence (or of its part after ；) turned to
+    ("长江芜湖段水质稳定保持Ⅱ类，全市国考断面…；县级…水源地水质达标率保持100%"), unless a
+    place opens a clause since."""
     text = state.doc.text
     for earlier in reversed([c for c in sentence.clauses if c.end <= clause.start]):
-        if earlier.start == sentence.span.start:
-            return None  # the sentence's opening is the opening rule's
         words = _CLAUSE_OPENER.sub("", text[earlier.start : earlier.end])
         word = starts_with_any(words, state.words.jurisdictions)
         if word is not None:
@@ -1276,9 +1277,13 @@ def _later_jurisdiction(state: DocState, sentence: Sentence, clause: Span) -> Pl
             level = state.words.jurisdictions[word]
             # "桂林市…介绍，去年全市共…" in a provincial paper: which city is the opening's to say
             return whole if whole is not None and level in (whole.type, "region") else None
-        if _opening_place(state, earlier.start) is not None:
-            return None
+        opened_at = earlier.end - len(words)  # past 其中, 去年: "其中蒙阴县最低" opens with it
+        if earlier.start == sentence.span.start or _opening_place(state, opened_at):
+            return None  # a place opening the sentence is the opening rule's
     return None
+
+
+_PART_BREAK = re.compile(r"[；;]")
 
 
 def _statement_subject(state: DocState, sentence: Sentence, clause: Span) -> PlaceHit | None:
@@ -1297,6 +1302,10 @@ def _statement_subject(state: DocState, sentence: Sentence, clause: Span) -> Pla
             return None  # "长江干流…连续7年、赣江干流…": several subjects, none for what follows
         opening = re.split(r"[，,；;：:\s]", text[statement : hit.start])[-1]
         if opening == "" or _CLAUSE_OPENER.fullmatch(opening):
+            item = text[max(statement, hit.start - 3) : hit.start].rstrip("，,").endswith("其中")
+            if item and _PART_BREAK.search(text, hit.end, clause.start):
+                # "其中蒙阴县比例最低，为91.4%；电子运单使用率为99.9%": the item's part is over
+                continue
             # the place opens its clause, perhaps after a time ("…方面，去年太湖最大水华面积…")
             return _narrowest(state, hit)
         if earlier and hit.end == earlier[-1].end and text[hit.start - 1 : hit.start] in "为是":
