@@ -6,13 +6,17 @@ from __future__ import annotations
 
 from decimal import Decimal
 from functools import partial
+from pathlib import Path
 
 import pytest
 from test_observations import observe as observe_at
 
+from ecokg.corpus import Document, PartialDate, SourceMeta
 from ecokg.extract.base import Observation
 from ecokg.extract.lexicon import Lexicon
 from ecokg.extract.places import find_places
+from ecokg.pipeline import extract
+from ecokg.text.analyzed import AnalyzedDoc
 from ecokg.text.normalize import normalize
 from ecokg.text.periods import TimeAnchor
 
@@ -565,6 +569,14 @@ def test_erci_opening_a_word_is_secondary_not_a_count(lexicon: Lexicon) -> None:
     text = "全市二次供水设施改造完成率达到95%，快件不再二次包装比例为90%，开展检查两次。"
     values = {o.value for o in observe(text, lexicon, published="2025-03-14")}
     assert values == {Decimal(95), Decimal(90), Decimal(2)}
+
+
+def test_a_place_opening_a_companys_name_is_not_where_its_figures_are(lexicon: Lexicon) -> None:
+    text = "平凉绿能再生资源有限公司在镇里建设的加工厂今年加工再生颗粒420吨。"
+    meta = SourceMeta(title="安口镇2024年农膜回收工作总结", published=PartialDate(2024, 12))
+    doc = Document("t", Path("t.txt"), text, "utf-8", meta)
+    found = [c for c in extract(AnalyzedDoc.of(doc), lexicon) if isinstance(c, Observation)]
+    assert [(o.value, o.place) for o in found] == [(Decimal(420), "安口镇")]
 
 
 def test_the_place_a_sum_is_given_to_is_not_where_it_is(lexicon: Lexicon) -> None:

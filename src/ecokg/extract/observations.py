@@ -71,6 +71,7 @@ from ecokg.text.wordlists import LongestMatch, ends_with_any, starts_with_any
 _SUBJECT_BREAK = re.compile(r"[、]|以及|并且|同时")
 _NOUN_STOP = re.compile(r"[，,。；;：:、！？!?（()）“”\"《》\s]|(?<![A-Za-z.0-9])\d|和|及|与|等|的")
 _NAMED_WITH_NUMBERS = ("Policy", "Programme", "Regulation", "Event")
+_DETERMINERS = ("一", "某", "的")  # 永州市一家…公司, 某…公司: not a name
 _DATE_AFTER = re.compile(r"\s*[年月日号]")
 _QUOTED = re.compile(r"“[^“”\n]{1,40}”|《[^《》\n]{1,80}》|「[^「」\n]{1,40}」")
 _QUOTED_VALUE = re.compile(rf"{ARABIC_NUMBER}\+")
@@ -1525,6 +1526,14 @@ def _fold_headlines(doc: AnalyzedDoc, found: list[Observation]) -> list[Observat
     return sorted(out, key=lambda o: (o.value_span.start, o.part))
 
 
+def _in_name(text: str, hit: PlaceHit, names: Sequence[tuple[int, int]]) -> bool:
+    """Whether a place is part of one of the ``names`` (not "永州市一家再生资源公司", which says
+    where an unnamed company is)."""
+    return text[hit.end : hit.end + 1] not in _DETERMINERS and any(
+        start <= hit.start and hit.end <= end for start, end in names
+    )
+
+
 def _read_observations(
     doc: AnalyzedDoc, lexicon: Lexicon, claims: Sequence[Claim]
 ) -> Iterator[Observation]:
@@ -1537,6 +1546,18 @@ def _read_observations(
     if names:
         state.blocked = sorted([*state.blocked, *names])
         state.blocked_reach = _reach(state.blocked)
+    companies = [
+        c.norm_span
+        for c in claims
+        if isinstance(c, EntityMention)
+        and c.norm_span
+        and c.attribute("agencyType") == "enterprise"
+    ]
+    if companies:
+        # "定西绿源再生资源回收有限公司…加工再生颗粒318吨": a company's name says where it was
+        # registered, not where its figures are
+        state.places = [h for h in state.places if not _in_name(doc.text, h, companies)]
+        state.place_starts = [h.start for h in state.places]
     text = doc.text
     locality = state.locality
     paragraph = -1
