@@ -2160,6 +2160,22 @@ def test_a_time_after_a_long_source_of_a_finding_leads_the_paragraph(lexicon: Le
     assert found[Decimal(214)].period.code == found[Decimal(15)].period.code == "2025"
 
 
+def test_a_sum_is_over_the_time_its_statement_names(lexicon: Lexicon) -> None:
+    text = "去年，全县发放禁捕退捕补助资金共计860万元。全县共计建成增殖放流站3座。"
+    found = by_value(observe(text, lexicon, published="2026-01-16"))
+    assert found[Decimal(8600000)].period.code == "2025"
+    assert found[Decimal(3)].period.code == "cumulative"
+
+
+def test_gross_ecosystem_product_and_the_fishing_ban_are_environmental(lexicon: Lexicon) -> None:
+    text = (
+        "去年全县GEP为356.2亿元，相当于同期地区生产总值的4.1倍。"
+        "全县累计退捕渔船312艘，退捕渔民转产就业率保持100%。"
+    )
+    values = {o.value for o in observe(text, lexicon, published="2026-01-16")}
+    assert {Decimal(35620000000), Decimal(312), Decimal(100)} <= values
+
+
 def test_the_day_a_results_notice_dates_in_its_lead_dates_its_results(lexicon: Lexicon) -> None:
     text = (
         "根据有关规定，省交易中心于2025年3月18日通过网络竞价方式组织开展排污权出让交易。"

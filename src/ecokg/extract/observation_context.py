@@ -105,6 +105,7 @@ class Words:
     name_re: re.Pattern[str]
     periods: PeriodFinder
     cumulative: Affixes
+    sums: tuple[str, ...]
     # who says what follows ("白皮书显示，") or from where it looks ("从全年看，"), before its time
     lead_in: re.Pattern[str]
     cause_openers: tuple[str, ...]
@@ -210,6 +211,7 @@ def words_of(lexicon: Lexicon) -> Words:
         name_re=re.compile("|".join(f"(?:{p})" for p in w["skip"]["name_patterns"])),
         periods=PeriodFinder(w),
         cumulative=Affixes(w["periods"]["cumulative"]),
+        sums=tuple(w["periods"]["sums"]),
         lead_in=re.compile(
             rf"[^，,。；;]{{0,24}}"
             rf"(?:{alternation([*w['periods']['lead_in'], *w['periods']['framings']])})[，,]"

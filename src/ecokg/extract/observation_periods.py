@@ -236,10 +236,13 @@ def _plain_period(
             or any(w in state.doc.text[num.end : clause.end] for w in state.words.stock_verbs_after)
         )
     )
+    # "去年，…补贴共计1286万元": a sum over the time the statement names; with none, a total
+    summed = not dated and any(w in clause_text for w in state.words.sums)
     cumulative = stock or (
         not num.duration
         and (
-            any(w in clause_text for w in state.words.cumulative)
+            summed
+            or any(w in clause_text for w in state.words.cumulative)
             or starts_with_any(opening, state.words.cumulative) is not None
         )
     )
