@@ -1820,6 +1820,13 @@ def test_a_change_against_a_stated_year_runs_to_the_end_of_the_report(lexicon: L
     assert found[Decimal("2.1")].period.code == "2020/2025"
 
 
+def test_a_value_written_as_a_years_is_of_that_year(lexicon: Lexicon) -> None:
+    text = "去年全县GEP为356.2亿元，较2022年的331.5亿元增长7.5%。"
+    found = by_value(observe(text, lexicon, published="2024-10-21"))
+    assert found[Decimal(33150000000)].period.code == "2022"
+    assert found[Decimal(35620000000)].period.code == found[Decimal("7.5")].period.code == "2023"
+
+
 def test_a_multiple_of_an_earlier_year_is_measured_against_it(lexicon: Lexicon) -> None:
     text = "2024年，全省绿色债券发行规模增至2020年的4.2倍。"
     found = by_value(observe(text, lexicon, published="2025-03"))

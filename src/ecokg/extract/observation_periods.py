@@ -200,7 +200,7 @@ def _plain_period(
     paragraph_time: TimeExpr | None,
     is_change: bool,
 ) -> tuple[Period, str | None]:
-    listed = _respective_time(state, sentence, num)
+    listed = _respective_time(state, sentence, num) or _time_of_value(state, num)
     if listed is not None:
         return Period(listed.code, _basis(listed), listed.start_year, listed.end_year), None
     statement = statement_start(state, sentence)
@@ -399,6 +399,19 @@ def _in_cause(state: DocState, t: TimeExpr) -> bool:
 
 
 _CAUSE_REACH = 40
+
+
+def _time_of_value(state: DocState, num: RawValue) -> TimeExpr | None:
+    """A time written as the value's own ("较2022年的1210.2亿元", "提高到去年的96.4%"): the
+    value is what it was then, whatever the sentence is about (but "增至2020年的4.2倍" is a
+    multiple of that year's)."""
+    if num.unit == "times":
+        return None
+    i = bisect_right(state.time_starts, num.start - 1)
+    t = state.times[i - 1] if i else None
+    if t is None or not t.code or state.doc.text[t.end : num.start] != "的":
+        return None
+    return t
 
 
 def _start_point(state: DocState, t: TimeExpr, num: RawValue) -> bool:
