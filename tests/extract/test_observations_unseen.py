@@ -1827,6 +1827,19 @@ def test_a_value_written_as_a_years_is_of_that_year(lexicon: Lexicon) -> None:
     assert found[Decimal(35620000000)].period.code == found[Decimal("7.5")].period.code == "2023"
 
 
+def test_a_first_without_a_numeral_and_a_rank_from_the_bottom(lexicon: Lexicon) -> None:
+    text = (
+        "泾阳县清洁取暖改造率为93.5%，居全市首位；礼泉县为71.2%，排名倒数第一。"
+        "各县区要把大气污染防治放在首位。"
+    )
+    ranks = [o for o in observe(text, lexicon, published="2025-03-14") if o.unit == "rank"]
+    assert [(o.value, o.place, o.value_span.text) for o in ranks] == [
+        (Decimal(1), "泾阳县", "首位"),
+        (Decimal(1), "礼泉县", "倒数第一"),
+    ]
+    assert "倒数" in ranks[1].indicator.label and "倒数" not in ranks[0].indicator.label
+
+
 def test_a_multiple_of_an_earlier_year_is_measured_against_it(lexicon: Lexicon) -> None:
     text = "2024年，全省绿色债券发行规模增至2020年的4.2倍。"
     found = by_value(observe(text, lexicon, published="2025-03"))

@@ -135,6 +135,7 @@ class Words:
     not_after_tenths: tuple[str, ...]
     half: dict[str, str]
     half_re: re.Pattern[str]
+    first_re: re.Pattern[str]  # a rank of 1 written without a numeral (首位)
     strippable: Affixes  # what a subject phrase may end with that names no metric
 
 
@@ -252,6 +253,7 @@ def words_of(lexicon: Lexicon) -> Words:
         not_after_tenths=tuple(w["fractions"]["not_after_tenths"]),
         half={str(k): str(v) for k, v in w["fractions"]["half"].items()},
         half_re=re.compile(alternation(w["fractions"]["half"])),
+        first_re=re.compile(w["first_place"]),
         strippable=Affixes(
             [
                 *w["linkers"],

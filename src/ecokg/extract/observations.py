@@ -71,7 +71,8 @@ from ecokg.text.wordlists import LongestMatch, ends_with_any, starts_with_any
 _SUBJECT_BREAK = re.compile(r"[、]|以及|并且|同时")
 _NOUN_STOP = re.compile(r"[，,。；;：:、！？!?（()）“”\"《》\s]|(?<![A-Za-z.0-9])\d|和|及|与|等|的")
 _NAMED_WITH_NUMBERS = ("Policy", "Programme", "Regulation", "Event")
-_DETERMINERS = ("一", "某", "的")  # 永州市一家…公司, 某…公司: not a name
+_DETERMINERS = ("一", "某", "的")
+_FROM_BOTTOM = "倒数"  # 永州市一家…公司, 某…公司: not a name
 _DATE_AFTER = re.compile(r"\s*[年月日号]")
 _QUOTED = re.compile(r"“[^“”\n]{1,40}”|《[^《》\n]{1,80}》|「[^「」\n]{1,40}」")
 _QUOTED_VALUE = re.compile(rf"{ARABIC_NUMBER}\+")
@@ -548,12 +549,25 @@ def _read_top(
     )
 
 
+def _read_first(state: DocState, m: re.Match[str], sentence: Sentence) -> RawValue | None:
+    """ "居全省首位", "以17个居首": first in its scope, read as 第一 would be."""
+    text = state.doc.text
+    s, e = m.start(), m.end()
+    before = text[max(sentence.span.start, s - 16) : s] + "第"
+    rest = text[e : min(sentence.span.end, e + 12)]
+    return _read_rank(state, s, e, Decimal(1), before, rest, ordinal="")
+
+
 def _read_rank(
-    state: DocState, s: int, e: int, value: Decimal, before: str, rest: str
+    state: DocState, s: int, e: int, value: Decimal, before: str, rest: str, ordinal: str = "第"
 ) -> RawValue | None:
     w = state.words
     scope_word = None
     window = before[:-1]
+    # "排名倒数第一", "位列全省倒数第九": counted from the last
+    bottom = window.endswith(_FROM_BOTTOM)
+    if bottom:
+        window = window[: -len(_FROM_BOTTOM)]
     for word in w.rank_scope_words:
         pos = window.rfind(word)
         gap = window[pos + len(word) :] if pos >= 0 else ""
@@ -578,7 +592,7 @@ def _read_rank(
         return None
     end = e + (len(tail) if tail else 0)
     return RawValue(
-        s - 1,
+        s - len(ordinal) - (len(_FROM_BOTTOM) if bottom else 0),
         end,
         s,
         e,
@@ -587,6 +601,7 @@ def _read_rank(
         "exact",
         rank_scope=w.rank_scopes.get(scope_word) if scope_word else None,
         rank_scope_word=scope_word,
+        top="后" if bottom else None,
     )
 
 
@@ -1644,6 +1659,8 @@ def _read_observations(
                     continue
                 if m.re is state.words.half_re:
                     num: RawValue | None = _read_half(state, m)
+                elif m.re is state.words.first_re:
+                    num = _read_first(state, m, sentence)
                 else:
                     num = _read_number(state, m, sentence)
                 if num is None:
@@ -1832,13 +1849,15 @@ def _reporting_in_section(state: DocState, paragraph: int, section_time: TimeExp
 
 
 def _value_matches(state: DocState, clause: Span) -> list[re.Match[str]]:
-    """Numbers, and fraction words without a numeral (过半), of a clause in text order."""
+    """Numbers, fraction words without a numeral (过半) and firsts (首位), of a clause in text
+    order."""
     text = state.doc.text
     found = list(NUMBER_RE.finditer(text, clause.start, clause.end))
-    if any(h in text[clause.start : clause.end] for h in ("半",)):
-        found += state.words.half_re.finditer(text, clause.start, clause.end)
-        found.sort(key=lambda m: m.start())
-    return found
+    words = (("半", state.words.half_re), ("首", state.words.first_re))
+    for hint, pattern in words:
+        if hint in text[clause.start : clause.end]:
+            found += pattern.finditer(text, clause.start, clause.end)
+    return sorted(found, key=lambda m: m.start())
 
 
 def _rank_lists(
