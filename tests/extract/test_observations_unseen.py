@@ -1840,6 +1840,19 @@ def test_a_first_without_a_numeral_and_a_rank_from_the_bottom(lexicon: Lexicon) 
     assert "倒数" in ranks[1].indicator.label and "倒数" not in ranks[0].indicator.label
 
 
+def test_a_rank_move_gives_both_ranks_and_peers_before_a_first_are_scope(
+    lexicon: Lexicon,
+) -> None:
+    text = (
+        "全区降尘量均值为5.8吨/平方公里·月，在全市排名由2023年的第五位升至第二位。"
+        "海州区修复面积在全市5个区中居首位。"
+    )
+    found = observe(text, lexicon, published="2024-12-26", about="2024")
+    ranks = [(o.value, o.period.code) for o in found if o.unit == "rank"]
+    assert ranks == [(Decimal(5), "2023"), (Decimal(2), "2024"), (Decimal(1), "2024")]
+    assert Decimal(5) not in {o.value for o in found if o.unit == "count"}
+
+
 def test_a_multiple_of_an_earlier_year_is_measured_against_it(lexicon: Lexicon) -> None:
     text = "2024年，全省绿色债券发行规模增至2020年的4.2倍。"
     found = by_value(observe(text, lexicon, published="2025-03"))

@@ -409,7 +409,8 @@ def _time_of_value(state: DocState, num: RawValue) -> TimeExpr | None:
         return None
     i = bisect_right(state.time_starts, num.start - 1)
     t = state.times[i - 1] if i else None
-    if t is None or not t.code or state.doc.text[t.end : num.start] != "的":
+    # (a relative time, 上年 or 去年同期, is resolved against the paragraph's below)
+    if t is None or t.kind == "relative" or not t.code or state.doc.text[t.end : num.start] != "的":
         return None
     return t
 

@@ -72,7 +72,11 @@ _SUBJECT_BREAK = re.compile(r"[、]|以及|并且|同时")
 _NOUN_STOP = re.compile(r"[，,。；;：:、！？!?（()）“”\"《》\s]|(?<![A-Za-z.0-9])\d|和|及|与|等|的")
 _NAMED_WITH_NUMBERS = ("Policy", "Programme", "Regulation", "Event")
 _DETERMINERS = ("一", "某", "的")
-_FROM_BOTTOM = "倒数"  # 永州市一家…公司, 某…公司: not a name
+_FROM_BOTTOM = "倒数"
+_RANK_MOVE = re.compile(
+    rf"由[^，,。；;第]{{0,10}}?的?(?:第[{CN_DIGITS}\d]{{1,3}}[位名]"
+    r"(?:升|降|上升|下降|提升|跃升|回落|后退|前移)[至到为])?$"
+)  # 永州市一家…公司, 某…公司: not a name
 _DATE_AFTER = re.compile(r"\s*[年月日号]")
 _QUOTED = re.compile(r"“[^“”\n]{1,40}”|《[^《》\n]{1,80}》|「[^「」\n]{1,40}」")
 _QUOTED_VALUE = re.compile(rf"{ARABIC_NUMBER}\+")
@@ -167,7 +171,7 @@ _DUE_YEAR = re.compile(r"(?:^|[，,：:；;]|力争|争取|确保|计划|预计)
 # A set that the rest of the sentence is about: "11个设区市中，", "3个县（区）内，", "16个地市中有".
 # (a bracket may list the kinds of a set: "全省117个县(市、区)中")
 _SCOPE_IN = re.compile(
-    r"(?:[^，,。；;：:、\s\d(]|\([^()]{0,8}\)){1,14}?(?:之中|当中|中|内|里)(?=[，,：:；;]|有|$)"
+    r"(?:[^，,。；;：:、\s\d(]|\([^()]{0,8}\)){1,14}?(?:之中|当中|中|内|里)(?=[，,：:；;]|有|$|居|排|位列|位居|列第)"
 )
 # The divisions a place is made of, listed after 辖 ("全市辖16个镇(办、处)、2个街道")
 _MADE_UP_OF = re.compile(r"辖(?:[^，,。；;辖]{0,16}、)?$")
@@ -197,7 +201,7 @@ _RANK_VERB_BEFORE = re.compile(r"(?:排名|位列|位居|分列|居|列)(?:(?:�
 # The peer group of a rank written between its scope and the rank: "全国8个试点碳市场第一".
 _PEER_GROUP = re.compile(r"\d{1,3}个[^，,。；;\d]{1,8}")
 # "全国8个试点碳市场第一": the size of a rank's peer group.
-_PEER_BEFORE_RANK = re.compile(r"[^，,。；;\d]{1,8}第[一二三四五六七八九十\d]")
+_PEER_BEFORE_RANK = re.compile(r"[^，,。；;\d]{1,8}(?=第[一二三四五六七八九十\d]|首)")
 _PARTS_OF = re.compile(rf"分之(?P<part>{ARABIC_NUMBER}|[{CN_DIGITS}百]+)")
 # "…督察组共受理", "全省累计建成": a total's actor ends before these words.
 _ACTOR_TOTAL = re.compile(r"共计|总计|合计|累计|(?<=[组厅局部委办院省市县区])共")
@@ -568,6 +572,10 @@ def _read_rank(
     bottom = window.endswith(_FROM_BOTTOM)
     if bottom:
         window = window[: -len(_FROM_BOTTOM)]
+    # "在全市排名由去年同期的第五位升至第二位": both ranks, in the scope before 由
+    moved = _RANK_MOVE.search(window)
+    if moved is not None:
+        window = window[: moved.start()]
     for word in w.rank_scope_words:
         pos = window.rfind(word)
         gap = window[pos + len(word) :] if pos >= 0 else ""
@@ -626,7 +634,7 @@ def _subject(state: DocState, clause_start: int, limit: int) -> str:
         if m.group(0)[0].isdigit() and not _DATE_AFTER.match(text, m.end()):
             um = state.words.unit_re.match(text, m.end(), limit)
             peers = _PEER_BEFORE_RANK.match(text, um.end(), limit + 2) if um else None
-            if peers is not None and peers.end() == limit + 2:
+            if peers is not None and peers.end() == limit:
                 # "完成量居全区12个盟市第一": the peers of a rank are no part of what is ranked
                 return text[piece_start : m.start()]
             piece_start = max(piece_start, um.end() if um else m.end())
