@@ -454,6 +454,16 @@ def _extend_left(text: str, end: int, suffix_start: int, type_: str, cfg: _Confi
         ):
             pos = start = token_start  # 联合大比武, 联合执法行动: a joint event or campaign
             continue
+        if (
+            type_ == "Agency"
+            and (verb := starts_with_any(word, cfg.boundaries)) is not None
+            and len(verb) < len(word)
+            and (before := ends_with_any(text[max(0, token_start - 8) : token_start], cfg.suffixes))
+            and cfg.suffix_type[before] == "Agency"
+        ):
+            # 分局会同县水利局: jieba reads 会同县 (a county), but after a body 会同 is its verb
+            start = token_start + len(verb)
+            break
         if word in cfg.boundaries and not (
             word in cfg.posts and (type_ == "Event" or (type_ == "Agency" and pos == head))
         ):

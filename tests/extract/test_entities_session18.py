@@ -1,0 +1,39 @@
+"""Entity rules of session 18 (issue 13), each on sentences written for it: other provinces,
+other bodies, none taken from a corpus."""
+
+from __future__ import annotations
+
+from test_entities import entities
+
+from ecokg.extract.lexicon import Lexicon
+
+
+def _names(text: str, lexicon: Lexicon, type_: str) -> set[str]:
+    return {m.name for m in entities(text, lexicon) if m.type == type_}
+
+
+def test_a_municipality_s_commissions_and_a_county_s_disease_control_are_named_in_full(
+    lexicon: Lexicon,
+) -> None:
+    text = (
+        "重庆市生态环境局联合市交通运输委、市公安交管局开展柴油货车路检，"
+        "市住房城乡建设委负责工地扬尘管控。"
+    )
+    assert {
+        "重庆市交通运输委员会",
+        "重庆市公安局公安交通管理局",
+        "重庆市住房和城乡建设委员会",
+    } <= _names(text, lexicon, "Agency")
+    county = "江西省修水县生态环境局委托县疾控中心对农村水源地开展放射性监测。"
+    assert "修水县疾病预防控制中心" in _names(county, lexicon, "Agency")
+
+
+def test_hui_tong_after_a_body_is_its_verb_not_a_county(lexicon: Lexicon) -> None:
+    # jieba reads 会同县 as the county of Huaihua; after a body's type word it is "together with"
+    text = "广西壮族自治区灵川县生态环境局会同县水利局开展入河排污口排查。"
+    agencies = _names(text, lexicon, "Agency")
+    assert {"灵川县生态环境局", "灵川县水利局"} <= agencies
+    assert not any("会同" in name for name in agencies)
+    # the county itself keeps its name
+    county = "湖南省怀化市会同县林业局开展森林防火巡查。"
+    assert any(name.endswith("会同县林业局") for name in _names(county, lexicon, "Agency"))
