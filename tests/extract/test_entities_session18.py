@@ -37,3 +37,27 @@ def test_hui_tong_after_a_body_is_its_verb_not_a_county(lexicon: Lexicon) -> Non
     # the county itself keeps its name
     county = "湖南省怀化市会同县林业局开展森林防火巡查。"
     assert any(name.endswith("会同县林业局") for name in _names(county, lexicon, "Agency"))
+
+
+def test_a_distribution_list_names_no_party(lexicon: Lexicon) -> None:
+    text = (
+        "南平市生态环境局关于印发秸秆禁烧工作方案的通知\n"
+        "各县（市、区）生态环境分局：现将方案印发给你们，请认真贯彻执行。\n"
+        "抄送：市委办公室，市人大常委会办公室，市政府办公室，市政协办公室。\n"
+    )
+    agencies = _names(text, lexicon, "Agency")
+    assert "南平市生态环境局" in agencies
+    assert not any(name.endswith("办公室") for name in agencies)
+
+
+def test_the_outlet_of_a_journalist_who_asks_is_no_party(lexicon: Lexicon) -> None:
+    text = (
+        "甘肃省生态环境厅召开新闻发布会。\n"
+        "新华社记者：请介绍今年全省秋冬季大气污染防治进展。\n"
+        "问（中国环境报记者）：排污许可执法检查发现了哪些问题？\n"
+        "【光明日报记者】\n"
+        "兰州市生态环境局将继续加强监管。"
+    )
+    agencies = _names(text, lexicon, "Agency")
+    assert {"甘肃省生态环境厅", "兰州市生态环境局"} <= agencies
+    assert not agencies & {"新华社", "中国环境报", "光明日报"}
