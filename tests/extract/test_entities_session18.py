@@ -61,3 +61,20 @@ def test_the_outlet_of_a_journalist_who_asks_is_no_party(lexicon: Lexicon) -> No
     agencies = _names(text, lexicon, "Agency")
     assert {"甘肃省生态环境厅", "兰州市生态环境局"} <= agencies
     assert not agencies & {"新华社", "中国环境报", "光明日报"}
+
+
+def test_a_county_level_city_s_text_names_its_own_bodies_by_its_name(lexicon: Lexicon) -> None:
+    text = (
+        "四川省都江堰市环境空气质量报告。都江堰市地处成都市西北部。"
+        "都江堰市今年以来持续推进大气污染防治，市委、市政府高度重视，"
+        "市农业农村局开展秸秆禁烧巡查。"
+    )
+    agencies = _names(text, lexicon, "Agency")
+    assert {"都江堰市委", "都江堰市人民政府", "都江堰市农业农村局"} <= agencies
+    assert not any(name.startswith("成都市") for name in agencies)
+    # a prefecture's text that names one of its county-level cities keeps its own bodies
+    prefecture = (
+        "四川省成都市召开大气污染防治推进会。成都市通报各区县进展，都江堰市排名靠前。"
+        "成都市生态环境局通报，市委作出部署。"
+    )
+    assert "成都市委" in _names(prefecture, lexicon, "Agency")

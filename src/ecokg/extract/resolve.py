@@ -155,6 +155,11 @@ class Resolver:
             ]
             for kind in ("city", "county")
         }
+        county_cities = [(s, p) for s, p in self._divisions["county"] if p.name.endswith("市")]
+        if len(county_cities) > len(self._divisions["city"]):
+            # a text about a county-level city (丹江口市, 密山市) names it more often than its
+            # prefecture: its 市委, 市政府 and 市农业农村局 are that city's
+            self._divisions["city"] = sorted([*self._divisions["city"], *county_cities])
         regional = self.home is not None and self.home.name.endswith("自治区")
         self._divisions["district"] = [
             (start, place)
