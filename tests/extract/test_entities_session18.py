@@ -78,3 +78,13 @@ def test_a_county_level_city_s_text_names_its_own_bodies_by_its_name(lexicon: Le
         "成都市生态环境局通报，市委作出部署。"
     )
     assert "成都市委" in _names(prefecture, lexicon, "Agency")
+
+
+def test_a_known_programme_before_its_cases_or_lawsuits_names_no_programme(
+    lexicon: Lexicon,
+) -> None:
+    # 生态环境损害赔偿 is a programme of the lexicon; its cases and lawsuits are counted things
+    text = "浙江省检察机关全年办理生态环境损害赔偿案件52件，提起生态环境损害赔偿诉讼9件。"
+    assert "生态环境损害赔偿" not in _names(text, lexicon, "Programme")
+    reform = "浙江省深化生态环境损害赔偿制度改革，宁波市率先试点。"
+    assert "生态环境损害赔偿" in _names(reform, lexicon, "Programme")
