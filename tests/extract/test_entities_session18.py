@@ -88,3 +88,14 @@ def test_a_known_programme_before_its_cases_or_lawsuits_names_no_programme(
     assert "生态环境损害赔偿" not in _names(text, lexicon, "Programme")
     reform = "浙江省深化生态环境损害赔偿制度改革，宁波市率先试点。"
     assert "生态环境损害赔偿" in _names(reform, lexicon, "Programme")
+
+
+def test_a_body_or_meeting_named_after_the_scheme_it_runs_keeps_the_scheme(
+    lexicon: Lexicon,
+) -> None:
+    # jieba reads the 制 of 河长制 as a verb, which ended the body's name at 工作委员会办公室
+    text = "江西省河长制工作委员会办公室印发通知，赣州市林长制办公室抓好落实。"
+    agencies = _names(text, lexicon, "Agency")
+    assert {"江西省河长制工作委员会办公室", "赣州市林长制办公室"} <= agencies
+    meeting = "福建省召开2025年全省河长制工作会议，部署幸福河湖建设。"
+    assert any(name.endswith("河长制工作会议") for name in _names(meeting, lexicon, "Event"))

@@ -438,6 +438,16 @@ def _extend_left(text: str, end: int, suffix_start: int, type_: str, cfg: _Confi
         if text[pos - 1 : pos] == "、" and _short_item(text, pos, tokens, cfg):
             pos = start = tokens.by_end[pos - 1][0]  # "蓝天、碧水、净土提升攻坚战"
             continue
+        if (
+            type_ in ("Agency", "Event")
+            and (known := cfg.known_programmes.at_end(text[max(0, pos - 12) : pos])) is not None
+            and pos - len(known) in tokens.bounds
+            and pos - len(known) >= limit
+        ):
+            # a body or a meeting named after the scheme it runs (河长制工作委员会办公室, 林长制
+            # 工作会议): jieba reads the 制 of 河长制 as a verb, which would end the name
+            pos = start = pos - len(known)
+            continue
         token = tokens.by_end.get(pos)
         if token is None:
             break
