@@ -99,3 +99,26 @@ def test_a_body_or_meeting_named_after_the_scheme_it_runs_keeps_the_scheme(
     assert {"江西省河长制工作委员会办公室", "赣州市林长制办公室"} <= agencies
     meeting = "福建省召开2025年全省河长制工作会议，部署幸福河湖建设。"
     assert any(name.endswith("河长制工作会议") for name in _names(meeting, lexicon, "Event"))
+
+
+def test_a_company_alone_in_its_line_is_named_by_the_whole_line(lexicon: Lexicon) -> None:
+    # jieba reads verbs inside registered names (注册, 登记, 结算; 澄), which ended the word walk
+    text = (
+        "山西省太原市重点排污单位名单\n"
+        "山西晋阳钢铁集团有限公司　固体废物产生量86万吨\n"
+        "　　全国碳排放权注册登记结算有限责任公司（中碳登）负责配额登记。\n"
+        "危险废物全部由太原绿源医疗废物处置有限公司集中处置。"
+    )
+    agencies = _names(text, lexicon, "Agency")
+    assert {
+        "山西晋阳钢铁集团有限公司",
+        "全国碳排放权注册登记结算有限责任公司",
+        "太原绿源医疗废物处置有限公司",
+    } <= agencies
+    assert not agencies & {"有限责任公司", "钢铁集团有限公司"}
+
+
+def test_an_anonymous_company_names_no_party(lexicon: Lexicon) -> None:
+    text = "被告单位晋城某化工科技有限公司未批先建，太原市生态环境局依法查处。"
+    agencies = _names(text, lexicon, "Agency")
+    assert agencies == {"太原市生态环境局"}

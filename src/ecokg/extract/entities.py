@@ -169,6 +169,8 @@ class _Config:
     policy_res: tuple[re.Pattern[str], ...]
     place_words: tuple[tuple[tuple[str, ...], int, int, frozenset[str], tuple[str, ...]], ...]
     not_place_words: frozenset[str]
+    company_form_re: re.Pattern[str]
+    anonymous_words: tuple[str, ...]
 
 
 @cache
@@ -340,6 +342,8 @@ def _config(lexicon: Lexicon) -> _Config:
             for r in p["place_words"]
         ),
         not_place_words=frozenset(p["not_place_words"]),
+        company_form_re=re.compile(alternation(p["company_forms"])),
+        anonymous_words=tuple(p["anonymous_words"]),
     )
 
 
@@ -683,6 +687,30 @@ def _agency_candidates(doc: AnalyzedDoc, lexicon: Lexicon, cfg: _Config) -> Iter
                     "pattern",
                     _agency_attrs(m.group(0), lexicon),
                 )
+
+
+def _registered_companies(doc: AnalyzedDoc, lexicon: Lexicon, cfg: _Config) -> Iterator[Candidate]:
+    """A company under its registered name (…有限公司, …有限责任公司) opening its line, as a table
+    or a list writes it: the whole run from the line's start is the name, whatever verbs jieba
+    reads in it (全国碳排放权注册登记结算有限责任公司, 辽宁鞍澄钢铁集团有限公司). A run
+    holding a word that introduces a name (由, 对, 会同) is a clause, left to the word walk; one
+    holding 某 or 一家 names a company the text keeps anonymous."""
+    text = doc.text
+    for m in cfg.company_form_re.finditer(text):
+        start = m.start()
+        while start > 0 and text[start - 1] not in _PUNCT and m.end() - start < 30:
+            start -= 1
+        run = text[start : m.start()]
+        if (
+            len(run) < 2
+            or (start > 0 and text[start - 1] not in "\n\r\t ")
+            or not _is_cjk(run)
+            or any(w in run for w in cfg.anonymous_words)
+            or any(cfg.boundaries.at_end(run[:i]) for i in range(1, len(run) + 1))
+        ):
+            continue
+        name = text[start : m.end()]
+        yield Candidate(start, m.end(), "Agency", name, "pattern", _agency_attrs(name, lexicon))
 
 
 def _quoted_programmes(doc: AnalyzedDoc, cfg: _Config) -> Iterator[Candidate]:
@@ -1577,6 +1605,7 @@ def _pooled(doc: AnalyzedDoc, lexicon: Lexicon, cfg: _Config) -> list[Candidate]
         *_title_candidates(doc, lexicon),
         *_standard_candidates(doc, cfg),
         *_agency_candidates(doc, lexicon, cfg),
+        *_registered_companies(doc, lexicon, cfg),
         *_quoted_programmes(doc, cfg),
         *_hosted_events(doc, cfg),
         *_follow_ups(doc, cfg),
@@ -1627,8 +1656,11 @@ def _mentions(doc: AnalyzedDoc, lexicon: Lexicon) -> Iterator[EntityMention]:
     furniture = furniture_spans(doc, lexicon.words.get("furniture", {}))
     kept = []
     for cand in find_candidates(doc, lexicon):
-        if cand.type == "Agency" and doc.text[max(0, cand.start - 1) : cand.start] == "某":
-            continue  # 某新材料公司: a party the text keeps anonymous names no entity
+        if cand.type == "Agency" and (
+            doc.text[max(0, cand.start - 1) : cand.start] == "某"
+            or _config(lexicon).company_form_re.fullmatch(cand.surface)
+        ):
+            continue  # 某新材料公司, 某…有限公司: a party the text keeps anonymous names no entity
         spot = furniture_at(furniture, cand.start, cand.end)
         if spot is not None and not (
             spot.publisher
