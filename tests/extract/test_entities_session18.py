@@ -122,3 +122,12 @@ def test_an_anonymous_company_names_no_party(lexicon: Lexicon) -> None:
     text = "被告单位晋城某化工科技有限公司未批先建，太原市生态环境局依法查处。"
     agencies = _names(text, lexicon, "Agency")
     assert agencies == {"太原市生态环境局"}
+
+
+def test_a_special_administrative_region_s_government_keeps_its_own_name(
+    lexicon: Lexicon,
+) -> None:
+    text = "广东省政府与香港特别行政区政府签署合作协议，澳门特别行政区政府交换监测数据。"
+    agencies = _names(text, lexicon, "Agency")
+    assert {"广东省人民政府", "香港特别行政区政府", "澳门特别行政区政府"} <= agencies
+    assert not any(name.endswith("特别行政区人民政府") for name in agencies)
