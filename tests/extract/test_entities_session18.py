@@ -131,3 +131,15 @@ def test_a_special_administrative_region_s_government_keeps_its_own_name(
     agencies = _names(text, lexicon, "Agency")
     assert {"广东省人民政府", "香港特别行政区政府", "澳门特别行政区政府"} <= agencies
     assert not any(name.endswith("特别行政区人民政府") for name in agencies)
+
+
+def test_places_listed_by_their_stems_share_the_kind_word_after_them(lexicon: Lexicon) -> None:
+    text = (
+        "甘肃省河西走廊北缘有巴丹吉林、腾格里两大沙漠，"
+        "宁夏回族自治区东部有毛乌素和库布其等沙漠沙地，呼伦贝尔市地处呼伦贝尔、科尔沁两大沙地之间。"
+    )
+    places = _names(text, lexicon, "Place")
+    assert {"巴丹吉林沙漠", "腾格里沙漠", "科尔沁沙地", "呼伦贝尔沙地", "呼伦贝尔市"} <= places
+    # an item the gazetteer does not know with the kind word is no place of that kind
+    other = "内蒙古自治区治理阿拉善、鄂尔多斯两大沙漠边缘。"
+    assert not any(name.endswith("沙漠") for name in _names(other, lexicon, "Place"))
