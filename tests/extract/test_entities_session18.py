@@ -143,3 +143,13 @@ def test_places_listed_by_their_stems_share_the_kind_word_after_them(lexicon: Le
     # an item the gazetteer does not know with the kind word is no place of that kind
     other = "内蒙古自治区治理阿拉善、鄂尔多斯两大沙漠边缘。"
     assert not any(name.endswith("沙漠") for name in _names(other, lexicon, "Place"))
+
+
+def test_rivers_named_shui_and_lakes_named_co_are_places(lexicon: Lexicon) -> None:
+    text = (
+        "衡阳市耒水、蒸水断面水质达到Ⅱ类，攸县攸水汇入洣水。"
+        "赣州市寻乌水出境断面稳定达标。西藏自治区羊卓雍错、班公错湖面扩大。"
+    )
+    places = _names(text, lexicon, "Place")
+    assert {"耒水", "蒸水", "攸水", "洣水", "寻乌水", "羊卓雍错", "班公错"} <= places
+    assert "寻乌县" not in places  # 寻乌 of 寻乌水 is the river's name, not the county
