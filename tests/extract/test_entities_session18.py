@@ -153,3 +153,19 @@ def test_rivers_named_shui_and_lakes_named_co_are_places(lexicon: Lexicon) -> No
     places = _names(text, lexicon, "Place")
     assert {"耒水", "蒸水", "攸水", "洣水", "寻乌水", "羊卓雍错", "班公错"} <= places
     assert "寻乌县" not in places  # 寻乌 of 寻乌水 is the river's name, not the county
+
+
+def test_a_branch_named_after_another_branch_of_a_city_bureau_is_that_bureau_s(
+    lexicon: Lexicon,
+) -> None:
+    text = (
+        "河北省沧州市生态环境局黄骅分局和海兴分局开展联合执法，"
+        "内蒙古自治区包头市生态环境局固阳分局会同达尔罕茂明安联合旗分局排查企业。"
+    )
+    agencies = _names(text, lexicon, "Agency")
+    assert {
+        "沧州市生态环境局黄骅分局",
+        "沧州市生态环境局海兴分局",
+        "包头市生态环境局固阳分局",
+    } <= agencies
+    assert "海兴分局" not in agencies

@@ -657,6 +657,13 @@ def _lexicon_candidates(doc: AnalyzedDoc, lexicon: Lexicon, cfg: _Config) -> Ite
         )
 
 
+# A second branch named right after a city bureau's branch (…局广饶分局和垦利分局, …局杭锦旗分局
+# 会同达拉特旗分局): a county's short name and 分局, nothing of another body.
+_SIBLING_BRANCH = re.compile(
+    r"(?:、|和|及|与|会同)(?P<branch>(?![省市县区])[^\W\d_a-zA-Z局厅委办处所站队]{2,5}?分局)"
+)
+
+
 def _agency_candidates(doc: AnalyzedDoc, lexicon: Lexicon, cfg: _Config) -> Iterator[Candidate]:
     """Province-relative agencies (省委, 省政府) and agencies inside institutions."""
     bounds = _tokens(doc.text).bounds
@@ -687,6 +694,20 @@ def _agency_candidates(doc: AnalyzedDoc, lexicon: Lexicon, cfg: _Config) -> Iter
                     "pattern",
                     _agency_attrs(m.group(0), lexicon),
                 )
+                if (sibling := _SIBLING_BRANCH.match(doc.text, m.end())) is not None:
+                    # 东营市生态环境局广饶分局和垦利分局: the second is the same bureau's too
+                    bureau = doc.text[start : m.end()]
+                    bureau = bureau[: bureau.rfind("局", 0, len(bureau) - 2) + 1]
+                    name = bureau + sibling.group("branch")
+                    yield Candidate(
+                        sibling.start("branch"),
+                        sibling.end("branch"),
+                        "Agency",
+                        sibling.group("branch"),
+                        "pattern",
+                        _agency_attrs(name, lexicon),
+                        name=name,
+                    )
 
 
 def _registered_companies(doc: AnalyzedDoc, lexicon: Lexicon, cfg: _Config) -> Iterator[Candidate]:
