@@ -169,3 +169,10 @@ def test_a_branch_named_after_another_branch_of_a_city_bureau_is_that_bureau_s(
         "包头市生态环境局固阳分局",
     } <= agencies
     assert "海兴分局" not in agencies
+
+
+def test_a_county_party_committee_s_rural_office_is_named_in_full(lexicon: Lexicon) -> None:
+    text = "江西省赣州市安远县委农办牵头推进农村人居环境整治，安远县生态环境局配合。"
+    assert "安远县委农村工作领导小组办公室" in {
+        name.removeprefix("赣州市") for name in _names(text, lexicon, "Agency")
+    }
