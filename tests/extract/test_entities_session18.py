@@ -176,3 +176,10 @@ def test_a_county_party_committee_s_rural_office_is_named_in_full(lexicon: Lexic
     assert "安远县委农村工作领导小组办公室" in {
         name.removeprefix("赣州市") for name in _names(text, lexicon, "Agency")
     }
+
+
+def test_hui_tong_after_a_body_or_an_official_names_no_county_place(lexicon: Lexicon) -> None:
+    text = "广西壮族自治区灵川县检察官会同县林业局踏勘现场，县生态环境局会同县水利局开展排查。"
+    assert "会同县" not in _names(text, lexicon, "Place")
+    county = "湖南省怀化市会同县空气质量优良天数比率为96.2%。"
+    assert "会同县" in _names(county, lexicon, "Place")

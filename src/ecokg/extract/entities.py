@@ -170,6 +170,7 @@ class _Config:
     place_words: tuple[tuple[tuple[str, ...], int, int, frozenset[str], tuple[str, ...]], ...]
     not_place_words: frozenset[str]
     company_form_re: re.Pattern[str]
+    verb_led_after: frozenset[str]  # what ends a party that 会同 (together with) may follow
     anonymous_words: tuple[str, ...]
 
 
@@ -343,6 +344,7 @@ def _config(lexicon: Lexicon) -> _Config:
         ),
         not_place_words=frozenset(p["not_place_words"]),
         company_form_re=re.compile(alternation(p["company_forms"])),
+        verb_led_after=frozenset(lexicon.words.get("gazetteer", {}).get("verb_led_after") or ()),
         anonymous_words=tuple(p["anonymous_words"]),
     )
 
@@ -472,8 +474,17 @@ def _extend_left(text: str, end: int, suffix_start: int, type_: str, cfg: _Confi
             type_ == "Agency"
             and (verb := starts_with_any(word, cfg.boundaries)) is not None
             and len(verb) < len(word)
-            and (before := ends_with_any(text[max(0, token_start - 8) : token_start], cfg.suffixes))
-            and cfg.suffix_type[before] == "Agency"
+            and (
+                (
+                    (
+                        before := ends_with_any(
+                            text[max(0, token_start - 8) : token_start], cfg.suffixes
+                        )
+                    )
+                    and cfg.suffix_type[before] == "Agency"
+                )
+                or text[token_start - 1 : token_start] in cfg.verb_led_after
+            )
         ):
             # 分局会同县水利局: jieba reads 会同县 (a county), but after a body 会同 is its verb
             start = token_start + len(verb)

@@ -86,7 +86,10 @@ _LONGEST_NAME = 200
 
 
 def _find_places(text: str, lexicon: Lexicon, start: int, end: int) -> tuple[PlaceHit, ...]:
-    not_before = tuple(lexicon.words.get("gazetteer", {}).get("short_county_not_before", ()))
+    gazetteer = lexicon.words.get("gazetteer", {})
+    not_before = tuple(gazetteer.get("short_county_not_before", ()))
+    verb_led = tuple(gazetteer.get("verb_led_names") or ())
+    verb_led_after = tuple(gazetteer.get("verb_led_after") or ())
     unnamed = _unlisted_water(text, lexicon, start, end)
     taken = SpanSet((h.start, h.end) for h in unnamed)
     hits = list(unnamed)
@@ -96,6 +99,8 @@ def _find_places(text: str, lexicon: Lexicon, start: int, end: int) -> tuple[Pla
         stop = m.end
         if place.type == "county" and len(alias) == 2 and text.startswith(not_before, stop):
             continue
+        if alias.startswith(verb_led) and text[m.start - 1 : m.start] in verb_led_after:
+            continue  # "分局会同县水利局": together with the county's bureau, no 会同县
         if (
             place.type in ("city", "county")
             and not alias.endswith(_FULL_ADMIN_ENDS)
