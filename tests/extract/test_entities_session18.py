@@ -183,3 +183,16 @@ def test_hui_tong_after_a_body_or_an_official_names_no_county_place(lexicon: Lex
     assert "会同县" not in _names(text, lexicon, "Place")
     county = "湖南省怀化市会同县空气质量优良天数比率为96.2%。"
     assert "会同县" in _names(county, lexicon, "Place")
+
+
+def test_rectification_follow_ups_in_an_inspection_text_are_its_rectification_checks(
+    lexicon: Lexicon,
+) -> None:
+    text = (
+        "云南省第三轮中央生态环境保护督察整改进展情况。昆明市整改办分三批组织开展整改“回头看”，"
+        "复核已销号问题。"
+    )
+    assert "督察整改回头看" in _names(text, lexicon, "Programme")
+    # without an inspection, a rectification follow-up names no programme
+    plain = "昆明市住建局开展整改“回头看”，复核老旧小区问题。"
+    assert not _names(plain, lexicon, "Programme")

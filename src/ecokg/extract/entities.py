@@ -152,6 +152,7 @@ class _Config:
     bare_heads: frozenset[str]
     follow_up_re: re.Pattern[str]
     follow_up_event_after: tuple[str, ...]
+    follow_up_of: dict[str, tuple[str, str]]  # bare work -> (word the text needs, its name)
     standard_series: tuple[str, ...]
     standard_not_starts: tuple[str, ...]
     standard_title_after: re.Pattern[str]
@@ -300,6 +301,9 @@ def _config(lexicon: Lexicon) -> _Config:
         bare_heads=frozenset(p["bare_heads"]),
         follow_up_re=re.compile(f"“?(?:{alternation(p['follow_ups']['words'])})”?"),
         follow_up_event_after=tuple(p["follow_ups"]["event_after"]),
+        follow_up_of={
+            str(k): (str(v["needs"]), str(v["name"])) for k, v in p["follow_up_of"].items()
+        },
         standard_series=tuple(standards.get("series") or ()),
         standard_not_starts=tuple(standards.get("not_title_starts") or ()),
         # the title after a standard's number, or the end of the one before it, with a (试行) note
@@ -788,6 +792,14 @@ def _follow_ups(doc: AnalyzedDoc, cfg: _Config) -> Iterator[Candidate]:
         while (verb := starts_with_any(text[start:at], cfg.leading_verbs)) is not None:
             start += len(verb)
         head = text[start:at]
+        implied = cfg.follow_up_of.get(head)
+        if implied is not None and implied[0] in text:
+            # 整改“回头看” in a text about an inspection: the inspection's rectification checks
+            name = implied[1] + text[at : m.end()].strip("“”")
+            yield Candidate(
+                start, m.end(), "Programme", text[start : m.end()], "pattern", name=name
+            )
+            continue
         if len(head) < 3 or not _is_cjk(head) or cfg.generic_modifier_re.fullmatch(head):
             continue
         inner = ends_with_any(head, cfg.suffixes)
