@@ -2344,3 +2344,18 @@ def test_a_campaign_the_lead_gives_months_dates_its_findings(lexicon: Lexicon) -
     notice = "关于开展柴油货车污染治理专项执法行动的通知"
     ahead = by_value(observe(text, lexicon, published="2024-04-20", title=notice))
     assert ahead[Decimal(12)].period.code != "2024-05/2024-10"
+
+
+def test_a_share_of_the_sections_in_several_listed_waters_is_the_division_s(
+    lexicon: Lexicon,
+) -> None:
+    text = (
+        "衡南县2025年生态环境状况\n"
+        "全县环境质量稳中向好；耒水、蒸水6个省控以上断面水质均达到Ⅲ类，"
+        "达标率100%。耒水干流断面水质优良比例为98.5%。"
+    )
+    found = by_value(observe(text, lexicon))
+    assert found[Decimal(6)].place == "衡南县"
+    assert found[Decimal(100)].place == "衡南县"
+    # one river's own sections are the river's
+    assert found[Decimal("98.5")].place == "耒水"

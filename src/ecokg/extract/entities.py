@@ -152,6 +152,7 @@ class _Config:
     bare_heads: frozenset[str]
     follow_up_re: re.Pattern[str]
     follow_up_event_after: tuple[str, ...]
+    follow_up_of: dict[str, tuple[str, str]]  # bare work -> (word the text needs, its name)
     standard_series: tuple[str, ...]
     standard_not_starts: tuple[str, ...]
     standard_title_after: re.Pattern[str]
@@ -169,6 +170,9 @@ class _Config:
     policy_res: tuple[re.Pattern[str], ...]
     place_words: tuple[tuple[tuple[str, ...], int, int, frozenset[str], tuple[str, ...]], ...]
     not_place_words: frozenset[str]
+    company_form_re: re.Pattern[str]
+    verb_led_after: frozenset[str]  # what ends a party that 会同 (together with) may follow
+    anonymous_words: tuple[str, ...]
 
 
 @cache
@@ -297,6 +301,9 @@ def _config(lexicon: Lexicon) -> _Config:
         bare_heads=frozenset(p["bare_heads"]),
         follow_up_re=re.compile(f"“?(?:{alternation(p['follow_ups']['words'])})”?"),
         follow_up_event_after=tuple(p["follow_ups"]["event_after"]),
+        follow_up_of={
+            str(k): (str(v["needs"]), str(v["name"])) for k, v in p["follow_up_of"].items()
+        },
         standard_series=tuple(standards.get("series") or ()),
         standard_not_starts=tuple(standards.get("not_title_starts") or ()),
         # the title after a standard's number, or the end of the one before it, with a (试行) note
@@ -340,6 +347,9 @@ def _config(lexicon: Lexicon) -> _Config:
             for r in p["place_words"]
         ),
         not_place_words=frozenset(p["not_place_words"]),
+        company_form_re=re.compile(alternation(p["company_forms"])),
+        verb_led_after=frozenset(lexicon.words.get("gazetteer", {}).get("verb_led_after") or ()),
+        anonymous_words=tuple(p["anonymous_words"]),
     )
 
 
@@ -438,6 +448,16 @@ def _extend_left(text: str, end: int, suffix_start: int, type_: str, cfg: _Confi
         if text[pos - 1 : pos] == "、" and _short_item(text, pos, tokens, cfg):
             pos = start = tokens.by_end[pos - 1][0]  # "蓝天、碧水、净土提升攻坚战"
             continue
+        if (
+            type_ in ("Agency", "Event")
+            and (known := cfg.known_programmes.at_end(text[max(0, pos - 12) : pos])) is not None
+            and pos - len(known) in tokens.bounds
+            and pos - len(known) >= limit
+        ):
+            # a body or a meeting named after the scheme it runs (河长制工作委员会办公室, 林长制
+            # 工作会议): jieba reads the 制 of 河长制 as a verb, which would end the name
+            pos = start = pos - len(known)
+            continue
         token = tokens.by_end.get(pos)
         if token is None:
             break
@@ -454,6 +474,25 @@ def _extend_left(text: str, end: int, suffix_start: int, type_: str, cfg: _Confi
         ):
             pos = start = token_start  # 联合大比武, 联合执法行动: a joint event or campaign
             continue
+        if (
+            type_ == "Agency"
+            and (verb := starts_with_any(word, cfg.boundaries)) is not None
+            and len(verb) < len(word)
+            and (
+                (
+                    (
+                        before := ends_with_any(
+                            text[max(0, token_start - 8) : token_start], cfg.suffixes
+                        )
+                    )
+                    and cfg.suffix_type[before] == "Agency"
+                )
+                or text[token_start - 1 : token_start] in cfg.verb_led_after
+            )
+        ):
+            # 分局会同县水利局: jieba reads 会同县 (a county), but after a body 会同 is its verb
+            start = token_start + len(verb)
+            break
         if word in cfg.boundaries and not (
             word in cfg.posts and (type_ == "Event" or (type_ == "Agency" and pos == head))
         ):
@@ -633,6 +672,13 @@ def _lexicon_candidates(doc: AnalyzedDoc, lexicon: Lexicon, cfg: _Config) -> Ite
         )
 
 
+# A second branch named right after a city bureau's branch (…局广饶分局和垦利分局, …局杭锦旗分局
+# 会同达拉特旗分局): a county's short name and 分局, nothing of another body.
+_SIBLING_BRANCH = re.compile(
+    r"(?:、|和|及|与|会同)(?P<branch>(?![省市县区])[^\W\d_a-zA-Z局厅委办处所站队]{2,5}?分局)"
+)
+
+
 def _agency_candidates(doc: AnalyzedDoc, lexicon: Lexicon, cfg: _Config) -> Iterator[Candidate]:
     """Province-relative agencies (省委, 省政府) and agencies inside institutions."""
     bounds = _tokens(doc.text).bounds
@@ -663,6 +709,44 @@ def _agency_candidates(doc: AnalyzedDoc, lexicon: Lexicon, cfg: _Config) -> Iter
                     "pattern",
                     _agency_attrs(m.group(0), lexicon),
                 )
+                if (sibling := _SIBLING_BRANCH.match(doc.text, m.end())) is not None:
+                    # 东营市生态环境局广饶分局和垦利分局: the second is the same bureau's too
+                    bureau = doc.text[start : m.end()]
+                    bureau = bureau[: bureau.rfind("局", 0, len(bureau) - 2) + 1]
+                    name = bureau + sibling.group("branch")
+                    yield Candidate(
+                        sibling.start("branch"),
+                        sibling.end("branch"),
+                        "Agency",
+                        sibling.group("branch"),
+                        "pattern",
+                        _agency_attrs(name, lexicon),
+                        name=name,
+                    )
+
+
+def _registered_companies(doc: AnalyzedDoc, lexicon: Lexicon, cfg: _Config) -> Iterator[Candidate]:
+    """A company under its registered name (…有限公司, …有限责任公司) opening its line, as a table
+    or a list writes it: the whole run from the line's start is the name, whatever verbs jieba
+    reads in it (全国碳排放权注册登记结算有限责任公司, 辽宁鞍澄钢铁集团有限公司). A run
+    holding a word that introduces a name (由, 对, 会同) is a clause, left to the word walk; one
+    holding 某 or 一家 names a company the text keeps anonymous."""
+    text = doc.text
+    for m in cfg.company_form_re.finditer(text):
+        start = m.start()
+        while start > 0 and text[start - 1] not in _PUNCT and m.end() - start < 30:
+            start -= 1
+        run = text[start : m.start()]
+        if (
+            len(run) < 2
+            or (start > 0 and text[start - 1] not in "\n\r\t ")
+            or not _is_cjk(run)
+            or any(w in run for w in cfg.anonymous_words)
+            or any(cfg.boundaries.at_end(run[:i]) for i in range(1, len(run) + 1))
+        ):
+            continue
+        name = text[start : m.end()]
+        yield Candidate(start, m.end(), "Agency", name, "pattern", _agency_attrs(name, lexicon))
 
 
 def _quoted_programmes(doc: AnalyzedDoc, cfg: _Config) -> Iterator[Candidate]:
@@ -708,6 +792,14 @@ def _follow_ups(doc: AnalyzedDoc, cfg: _Config) -> Iterator[Candidate]:
         while (verb := starts_with_any(text[start:at], cfg.leading_verbs)) is not None:
             start += len(verb)
         head = text[start:at]
+        implied = cfg.follow_up_of.get(head)
+        if implied is not None and implied[0] in text:
+            # 整改“回头看” in a text about an inspection: the inspection's rectification checks
+            name = implied[1] + text[at : m.end()].strip("“”")
+            yield Candidate(
+                start, m.end(), "Programme", text[start : m.end()], "pattern", name=name
+            )
+            continue
         if len(head) < 3 or not _is_cjk(head) or cfg.generic_modifier_re.fullmatch(head):
             continue
         inner = ends_with_any(head, cfg.suffixes)
@@ -1557,6 +1649,7 @@ def _pooled(doc: AnalyzedDoc, lexicon: Lexicon, cfg: _Config) -> list[Candidate]
         *_title_candidates(doc, lexicon),
         *_standard_candidates(doc, cfg),
         *_agency_candidates(doc, lexicon, cfg),
+        *_registered_companies(doc, lexicon, cfg),
         *_quoted_programmes(doc, cfg),
         *_hosted_events(doc, cfg),
         *_follow_ups(doc, cfg),
@@ -1607,8 +1700,11 @@ def _mentions(doc: AnalyzedDoc, lexicon: Lexicon) -> Iterator[EntityMention]:
     furniture = furniture_spans(doc, lexicon.words.get("furniture", {}))
     kept = []
     for cand in find_candidates(doc, lexicon):
-        if cand.type == "Agency" and doc.text[max(0, cand.start - 1) : cand.start] == "某":
-            continue  # 某新材料公司: a party the text keeps anonymous names no entity
+        if cand.type == "Agency" and (
+            doc.text[max(0, cand.start - 1) : cand.start] == "某"
+            or _config(lexicon).company_form_re.fullmatch(cand.surface)
+        ):
+            continue  # 某新材料公司, 某…有限公司: a party the text keeps anonymous names no entity
         spot = furniture_at(furniture, cand.start, cand.end)
         if spot is not None and not (
             spot.publisher

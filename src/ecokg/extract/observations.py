@@ -985,7 +985,43 @@ def _place(
     """Where a value applies: a place named in its clause, else the sentence's or paragraph's
     opening place, else the document's home province. 全国 right before a count is national.
     A measure of water (``water_state``) with no place in its clause belongs to the river or lake
-    its paragraph last named."""
+    its paragraph last named; a value of what lies in several rivers or lakes listed together
+    ("洣水、攸水4个省控以上断面…达标率100%") is the division's that holds them."""
+    found = _named_place(state, sentence, clause, num, topic, water_state)
+    if (
+        found is not None
+        and found.type in WATER_TYPES
+        and _counted_in_waters(state, sentence, num, found)
+    ):
+        return state.locality
+    return found
+
+
+_COUNT_AFTER = re.compile(r"(?:\d+|[一二两三四五六七八九十]+)个")
+
+
+def _counted_in_waters(state: DocState, sentence: Sentence, num: RawValue, place: PlaceDef) -> bool:
+    """Whether ``place`` is one of two or more rivers or lakes listed in the sentence before a
+    count of what lies in them (sections, sites), ahead of the value."""
+    for run in _place_runs(state, sentence.span.start, num.start):
+        if (
+            len(run) >= 2
+            and any(h.place == place for h in run)
+            and all(h.place.type in WATER_TYPES for h in run)
+            and _COUNT_AFTER.match(state.doc.text, run[-1].end) is not None
+        ):
+            return True
+    return False
+
+
+def _named_place(
+    state: DocState,
+    sentence: Sentence,
+    clause: Span,
+    num: RawValue,
+    topic: PlaceHit | None,
+    water_state: bool = False,
+) -> PlaceDef | None:
     text = state.doc.text
     average = _AVERAGE_OF.search(text, clause.start, num.start) if num.unit != "rank" else None
     if num.unit != "rank" and (

@@ -87,7 +87,10 @@ _LONGEST_NAME = 200
 
 
 def _find_places(text: str, lexicon: Lexicon, start: int, end: int) -> tuple[PlaceHit, ...]:
-    not_before = tuple(lexicon.words.get("gazetteer", {}).get("short_county_not_before", ()))
+    gazetteer = lexicon.words.get("gazetteer", {})
+    not_before = tuple(gazetteer.get("short_county_not_before", ()))
+    verb_led = tuple(gazetteer.get("verb_led_names") or ())
+    verb_led_after = tuple(gazetteer.get("verb_led_after") or ())
     unnamed = _unlisted_water(text, lexicon, start, end)
     taken = SpanSet((h.start, h.end) for h in unnamed)
     hits = list(unnamed)
@@ -97,6 +100,8 @@ def _find_places(text: str, lexicon: Lexicon, start: int, end: int) -> tuple[Pla
         stop = m.end
         if place.type == "county" and len(alias) == 2 and text.startswith(not_before, stop):
             continue
+        if alias.startswith(verb_led) and text[m.start - 1 : m.start] in verb_led_after:
+            continue  # "分局会同县水利局": together with the county's bureau, no 会同县
         if (
             place.type in ("city", "county")
             and not alias.endswith(_FULL_ADMIN_ENDS)
@@ -135,6 +140,7 @@ def _find_places(text: str, lexicon: Lexicon, start: int, end: int) -> tuple[Pla
     home = home_province(hits, lexicon)
     hits = _with(hits, _unlisted_areas(text, lexicon, start, end, hits, home))
     hits = _listed_areas(text, lexicon, start, end, hits)
+    hits = _listed_stems(text, lexicon, start, end, hits)
     hits = _with(hits, _unlisted_towns(text, lexicon, start, end, hits))
     return tuple(
         _one_name_per_park(_with(hits, _listed_short_names(text, lexicon, start, end, hits)))
@@ -329,6 +335,52 @@ def _listed_areas(
         return hits
     kept = [replaced.pop((h.start, h.end), h) for h in hits]
     return _with(kept, list(replaced.values()))
+
+
+@cache
+def _shared_kind_word(lexicon: Lexicon) -> re.Pattern[str] | None:
+    kinds = lexicon.words.get("gazetteer", {}).get("shared_kind_words") or ()
+    if not kinds:
+        return None
+    return re.compile(rf"(?:[\d一二两三四五六七八九十]+大|等)?(?P<kind>{alternation(kinds)})")
+
+
+def _listed_stems(
+    text: str, lexicon: Lexicon, start: int, end: int, hits: list[PlaceHit]
+) -> list[PlaceHit]:
+    """Places listed by their stems before the kind word they share (巴丹吉林、腾格里、乌兰布和、
+    库布其4大沙漠; 科尔沁、浑善达克两大沙地): an item that, with the kind word, is a place of the
+    gazetteer is that place, and not a city of the same stem (呼伦贝尔 of 呼伦贝尔沙地). Two
+    items at least, joined by 、 (or 和, 及, 与 before the last)."""
+    pattern = _shared_kind_word(lexicon)
+    if pattern is None:
+        return hits
+    replaced: list[PlaceHit] = []
+    for m in pattern.finditer(text, start, end):
+        kind = m.group("kind")
+        stop = m.start()
+        items: list[PlaceHit] = []
+        while True:
+            place = None
+            for size in range(8, 1, -1):  # the longest stem the gazetteer knows
+                if stop - size < start:
+                    continue
+                place = lexicon.place_by_alias.get(text[stop - size : stop] + kind)
+                if place is not None:
+                    items.append(PlaceHit(stop - size, stop, place))
+                    break
+            if place is None:
+                break
+            at = items[-1].start
+            if text[at - 1 : at] not in _LIST_JOINS or at - 1 <= start:
+                break
+            stop = at - 1
+        if len(items) >= 2:
+            replaced.extend(items)
+    if not replaced:
+        return hits
+    taken = SpanSet((h.start, h.end) for h in replaced)
+    return _with([h for h in hits if not taken.overlaps(h.start, h.end)], replaced)
 
 
 class _ShortForms:

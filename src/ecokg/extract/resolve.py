@@ -62,7 +62,9 @@ _PROVINCIAL = "生态环境保护督察"
 _PROVINCIAL_ROUND = re.compile(rf"第[一二三四五六七八九十\d]+轮{_PROVINCIAL}")
 _BARE_ROUND = re.compile(r"^(第[一二三四五六七八九十\d]+轮)(?:生态环境保护)?督察$")
 # 省政府 -> 省人民政府, also inside a name (省政府常务会议, 省政府办公厅).
-_GOVERNMENT = re.compile(r"(省|市|县|区|自治区|自治州)政府")
+# A special administrative region's government is its 政府 (香港特别行政区政府): no 人民政府.
+_GOVERNMENT = re.compile(r"(?<!特别行政)(省|市|县|区|自治区|自治州)政府")
+_SPECIAL_REGION = "特别行政区"
 
 
 @cache
@@ -155,6 +157,11 @@ class Resolver:
             ]
             for kind in ("city", "county")
         }
+        county_cities = [(s, p) for s, p in self._divisions["county"] if p.name.endswith("市")]
+        if len(county_cities) > len(self._divisions["city"]):
+            # a text about a county-level city (丹江口市, 密山市) names it more often than its
+            # prefecture: its 市委, 市政府 and 市农业农村局 are that city's
+            self._divisions["city"] = sorted([*self._divisions["city"], *county_cities])
         regional = self.home is not None and self.home.name.endswith("自治区")
         self._divisions["district"] = [
             (start, place)
@@ -354,8 +361,8 @@ class Resolver:
             if hit.start != at:
                 break
             at = hit.end
-        if at == 0:
-            return name
+        if at == 0 or name.endswith(_SPECIAL_REGION, 0, at):
+            return name  # (a special administrative region's bodies have names of their own)
         inside = _inside_departments(self.lexicon)
         for short, full in sorted(_departments(self.lexicon).items(), key=lambda kv: -len(kv[0])):
             if not name.startswith(short, at) or name.startswith(full, at):
