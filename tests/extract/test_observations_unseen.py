@@ -1850,6 +1850,10 @@ def test_a_rank_move_gives_both_ranks_and_peers_before_a_first_are_scope(
     found = observe(text, lexicon, published="2024-12-26", about="2024")
     ranks = [(o.value, o.period.code) for o in found if o.unit == "rank"]
     assert ranks == [(Decimal(5), "2023"), (Decimal(2), "2024"), (Decimal(1), "2024")]
+    text = "1—9月，舟山市城市水质指数为3.19，排名由去年同期的第8位上升至第3位。"
+    found = observe(text, lexicon, published="2025-10-20", about="2025-01/2025-09")
+    ranks = [(o.value, o.period.code) for o in found if o.unit == "rank"]
+    assert ranks == [(Decimal(8), "2024-01/2024-09"), (Decimal(3), "2025-01/2025-09")]
     assert Decimal(5) not in {o.value for o in found if o.unit == "count"}
 
 

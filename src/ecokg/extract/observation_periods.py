@@ -200,7 +200,7 @@ def _plain_period(
     paragraph_time: TimeExpr | None,
     is_change: bool,
 ) -> tuple[Period, str | None]:
-    listed = _respective_time(state, sentence, num) or _time_of_value(state, num)
+    listed = _respective_time(state, sentence, num)
     if listed is not None:
         return Period(listed.code, _basis(listed), listed.start_year, listed.end_year), None
     statement = statement_start(state, sentence)
@@ -216,7 +216,8 @@ def _plain_period(
         and not (t.start < clause.start and (_in_cause(state, t) or _stated_aside(state, t)))
         and not _names_a_goal(state, t, num)
     ]
-    bases = [t for t in in_sentence if is_base(state, t)]
+    # "较2022年的1210.2亿元", "由去年同期的第8位": the time the value itself is of, not a base
+    bases = [t for t in in_sentence if is_base(state, t) and not _owns_value(state, t, num)]
     dated = [t for t in in_sentence if t.code and t not in bases]
     clause_text = state.doc.text[clause.start : num.start]
     # "截至目前，…办结3402件；其中责令整改1986家，…罚款3156.8万元": a running total's cue opening
@@ -401,18 +402,13 @@ def _in_cause(state: DocState, t: TimeExpr) -> bool:
 _CAUSE_REACH = 40
 
 
-def _time_of_value(state: DocState, num: RawValue) -> TimeExpr | None:
-    """A time written as the value's own ("较2022年的1210.2亿元", "提高到去年的96.4%"): the
-    value is what it was then, whatever the sentence is about (but "增至2020年的4.2倍" is a
-    multiple of that year's)."""
-    if num.unit == "times":
-        return None
-    i = bisect_right(state.time_starts, num.start - 1)
-    t = state.times[i - 1] if i else None
-    # (a relative time, 上年 or 去年同期, is resolved against the paragraph's below)
-    if t is None or t.kind == "relative" or not t.code or state.doc.text[t.end : num.start] != "的":
-        return None
-    return t
+_OF_THAT_TIME = ("的", "同期的", "同月的")
+
+
+def _owns_value(state: DocState, t: TimeExpr, num: RawValue) -> bool:
+    """Whether ``num`` is written as the value of ``t`` ("2022年的1210.2亿元", "去年同期的第8位"),
+    not as a multiple of it ("2020年的4.2倍")."""
+    return num.unit != "times" and state.doc.text[t.end : num.start] in _OF_THAT_TIME
 
 
 def _start_point(state: DocState, t: TimeExpr, num: RawValue) -> bool:
