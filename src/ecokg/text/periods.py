@@ -183,6 +183,14 @@ def month_code(year: int, first: int, last: int | None = None) -> str:
 _BOOK_TITLE = re.compile(r"《[^《》\n]{1,80}》")
 
 
+def _year_about(context: TimeExpr | None, anchor: TimeAnchor) -> int | None:
+    """The one year a paragraph's time, else the document's reporting period, is about."""
+    if context is not None:
+        same = context.start_year is not None and context.start_year == context.end_year
+        return context.start_year if same else None
+    return anchor.about_year
+
+
 def _valid(year: int) -> bool:
     return MIN_YEAR <= year <= MAX_YEAR
 
@@ -517,13 +525,12 @@ class PeriodFinder:
             elif (
                 expr.kind == "relative"
                 and text[expr.start : expr.end] in self.year_before
-                and context is not None
-                and context.start_year is not None
-                and context.start_year == context.end_year
+                and (about := _year_about(context, anchor)) is not None
             ):
                 # "过去一年，…重污染天数由上年的6天减少至2天": the year before the one the
-                # paragraph is about (去年 counts back from the day of writing, 上年 from that)
-                year = context.start_year - 1
+                # paragraph (or else the yearly report) is about; 去年 counts back from the day
+                # of writing, 上年 from that
+                year = about - 1
                 expr = replace(expr, code=str(year), start_year=year, end_year=year)
             before = text[max(0, expr.start - 4) : expr.start]
             if (
