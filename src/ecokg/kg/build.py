@@ -33,7 +33,7 @@ from ecokg.extract.base import (
 )
 from ecokg.extract.lexicon import Lexicon
 from ecokg.extract.places import split_town_key
-from ecokg.kg.ntriples import iri, is_valid_iri, literal, statement, triple_part
+from ecokg.kg.ntriples import iri, is_valid_iri, literal, triple_part
 from ecokg.kg.vocab import (
     EKG,
     ID,
@@ -125,18 +125,20 @@ class GraphBuilder:
         self.doc_iri = doc_iri(document.doc_id)
         self.doc = iri(self.doc_iri)
         self.graph_iri = graph_iri(document.doc_id)
-        self.triples: set[tuple[str, str, str]] = set()
+        # Each statement is kept as its finished N-Quads line: formatted once, and the set of
+        # lines is the set of statements (one graph, canonical terms).
+        self._quads: set[str] = set()
+        self._tail = f" {iri(self.graph_iri)} ."
         self._spans: dict[tuple[int, int], str] = {}
         self._add_document()
 
     def add(self, s: str, p: str, o: str) -> None:
         """Add one statement; each part is an N-Triples term."""
-        self.triples.add((s, p, o))
+        self._quads.add(f"{s} {p} {o}{self._tail}")
 
     def lines(self) -> list[str]:
         """The graph as sorted N-Quads lines (named by the document's graph IRI)."""
-        graph = iri(self.graph_iri)
-        return sorted(statement(s, p, o, graph) for s, p, o in self.triples)
+        return sorted(self._quads)
 
     def _add_document(self) -> None:
         d, doc = self.document, self.doc
