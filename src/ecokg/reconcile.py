@@ -333,6 +333,7 @@ _PROPERTIES = {
 _ISSUED = _p(DCTERMS.issued)
 _PREF_LABEL = _p(SKOS.prefLabel)
 _ANCHOR = _p(NIF.anchorOf)
+_ANY_SUBJECT = frozenset((_ISSUED, _ANCHOR))  # predicates read whatever their subject
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 
 
@@ -389,13 +390,14 @@ def document_claims(
     codes = vocabulary_codes() if codes is None else codes
     kept: list[str] = []
     for line in lines:
-        parts = line.split(" ", 2)
-        if len(parts) < 3:
+        # Cut no further than the predicate: most lines are not read.
+        subject, _, rest = line.partition(" ")
+        predicate, found, _ = rest.partition(" ")
+        if not found:
             continue
-        subject, predicate = parts[0], parts[1]
         if (
             (predicate in _PROPERTIES and subject.startswith(_OBS_PREFIX))
-            or predicate in (_ISSUED, _ANCHOR)
+            or predicate in _ANY_SUBJECT
             or (predicate == _PREF_LABEL and subject.startswith(_INDICATOR_PREFIX))
         ):
             kept.append(line.rstrip("\n"))
