@@ -29,7 +29,6 @@ from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import cache
-from itertools import groupby
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -71,22 +70,29 @@ def ontology_lines() -> tuple[str, ...]:
     return tuple(sorted(lines))
 
 
-def _lines(path: Path) -> Iterator[str]:
-    with path.open(encoding="utf-8") as handle:
-        for line in handle:
-            yield line.rstrip("\n")
+# Lines written to a merged run at once (one write call per line costs more than the merge).
+_WRITE_LINES = 8192
 
 
-def _unique(lines: Iterable[str]) -> Iterator[str]:
-    for line, _ in groupby(lines):
-        yield line
+def _lines(path: Path) -> Iterator[bytes]:
+    # Bytes, line break kept: UTF-8 sorts as the text does, and "\n" sorts below any character
+    # a line holds, so the order is the statements' order without decoding a line.
+    with path.open("rb") as handle:
+        yield from handle
 
 
-def _merge_into(sources: Sequence[Iterable[str]], out: Path) -> None:
-    with out.open("w", encoding="utf-8") as handle:
-        for line in _unique(heapq.merge(*sources)):
-            handle.write(line)
-            handle.write("\n")
+def _merge_into(sources: Sequence[Iterable[bytes]], out: Path) -> None:
+    with out.open("wb") as handle:
+        batch: list[bytes] = []
+        last = None
+        for line in heapq.merge(*sources):
+            if line != last:  # sorted: a statement in several graphs comes in a row
+                batch.append(line)
+                last = line
+                if len(batch) >= _WRITE_LINES:
+                    handle.write(b"".join(batch))
+                    batch.clear()
+        handle.write(b"".join(batch))
 
 
 def merge_union(shards: Sequence[Path], extra: Sequence[str], out: Path, work: Path) -> None:
@@ -105,12 +111,13 @@ def merge_union(shards: Sequence[Path], extra: Sequence[str], out: Path, work: P
                 old.unlink()
         runs, as_triples, round_no = merged, False, round_no + 1
     sources = [_as_triples(p, as_triples) for p in runs]
-    sources.append(triple_part(line) for line in extra)
+    sources.append(f"{triple_part(line)}\n".encode() for line in extra)
     _merge_into(sources, out)
 
 
-def _as_triples(path: Path, quads: bool) -> Iterator[str]:
-    return (triple_part(line) for line in _lines(path)) if quads else _lines(path)
+def _as_triples(path: Path, quads: bool) -> Iterator[bytes]:
+    # The graph IRI has no spaces: it is the second-last field of a quad's line.
+    return (line.rsplit(b" ", 2)[0] + b" .\n" for line in _lines(path)) if quads else _lines(path)
 
 
 def _write_trig(sources: Sequence[GraphSource], out: Path) -> None:
