@@ -70,15 +70,45 @@ def ontology_lines() -> tuple[str, ...]:
     return tuple(sorted(lines))
 
 
-# Lines written to a merged run at once (one write call per line costs more than the merge).
+# Lines written to a merged run at once (one write call per line costs more than the merge),
+# and bytes read from a file to merge at once (its lines are cut, and a shard's lines made
+# triples, a block at a time; up to FAN_IN files are read at once, so a block stays small).
 _WRITE_LINES = 8192
+_READ_BLOCK = 2**16
 
 
-def _lines(path: Path) -> Iterator[bytes]:
-    # Bytes, line break kept: UTF-8 sorts as the text does, and "\n" sorts below any character
-    # a line holds, so the order is the statements' order without decoding a line.
+def _blocks(path: Path) -> Iterator[bytes]:
+    """A file in blocks of whole lines, each line ending with its line break."""
     with path.open("rb") as handle:
-        yield from handle
+        rest = b""
+        while block := handle.read(_READ_BLOCK):
+            block = rest + block
+            end = block.rfind(b"\n") + 1
+            rest = block[end:]
+            if end:
+                yield block[:end]
+        if rest:
+            yield rest + b"\n"
+
+
+def _lines(path: Path, quads: bool) -> Iterator[bytes]:
+    """The lines of a sorted file, as N-Triples (``quads``: without their graph), as bytes:
+    UTF-8 sorts as the text does, so the order is the statements' order without decoding."""
+    for block in _blocks(path):
+        if quads:
+            block = _without_graph(block)
+        yield from block.split(b"\n")[:-1]
+
+
+def _without_graph(block: bytes) -> bytes:
+    """The N-Triples of N-Quads lines: a shard's lines all end with the same graph, which one
+    replace takes away (a line holds no line break, so the graph and the break end a line)."""
+    first = block[: block.index(b"\n")]
+    tail = first[first.rstrip(b" .").rfind(b" ") :] + b"\n"  # " <graph> .\n"
+    if block.count(tail) == block.count(b"\n"):
+        return block.replace(tail, b" .\n")
+    # Lines of several graphs: the graph IRI has no spaces, it is a line's second-last field.
+    return b"".join(line.rsplit(b" ", 2)[0] + b" .\n" for line in block.split(b"\n")[:-1])
 
 
 def _merge_into(sources: Sequence[Iterable[bytes]], out: Path) -> None:
@@ -90,9 +120,10 @@ def _merge_into(sources: Sequence[Iterable[bytes]], out: Path) -> None:
                 batch.append(line)
                 last = line
                 if len(batch) >= _WRITE_LINES:
-                    handle.write(b"".join(batch))
+                    handle.write(b"\n".join(batch) + b"\n")
                     batch.clear()
-        handle.write(b"".join(batch))
+        if batch:
+            handle.write(b"\n".join(batch) + b"\n")
 
 
 def merge_union(shards: Sequence[Path], extra: Sequence[str], out: Path, work: Path) -> None:
@@ -104,20 +135,15 @@ def merge_union(shards: Sequence[Path], extra: Sequence[str], out: Path, work: P
         merged = []
         for start in range(0, len(runs), FAN_IN):
             run = work / f"run-{round_no}-{start}.nt"
-            _merge_into([_as_triples(p, as_triples) for p in runs[start : start + FAN_IN]], run)
+            _merge_into([_lines(p, as_triples) for p in runs[start : start + FAN_IN]], run)
             merged.append(run)
         if round_no:
             for old in runs:
                 old.unlink()
         runs, as_triples, round_no = merged, False, round_no + 1
-    sources = [_as_triples(p, as_triples) for p in runs]
-    sources.append(f"{triple_part(line)}\n".encode() for line in extra)
+    sources = [_lines(p, as_triples) for p in runs]
+    sources.append(triple_part(line).encode() for line in extra)
     _merge_into(sources, out)
-
-
-def _as_triples(path: Path, quads: bool) -> Iterator[bytes]:
-    # The graph IRI has no spaces: it is the second-last field of a quad's line.
-    return (line.rsplit(b" ", 2)[0] + b" .\n" for line in _lines(path)) if quads else _lines(path)
 
 
 def _write_trig(sources: Sequence[GraphSource], out: Path) -> None:
