@@ -216,6 +216,9 @@ def assemble(
         loader = StoreLoader(stage / STORE_DIR)
         for source in sources:
             loader.add(source.path)
+    # Every shard is queued: the last chunk loads now, while the outputs are made, not once
+    # they are.
+    loader.all_added()
     slices = [slice_path(s.path) for s in sources] if validate and documents_hold else None
     with (
         tempfile.TemporaryDirectory(prefix=".assemble-", dir=stage) as tmp,
@@ -279,6 +282,10 @@ class StoreLoader:
     def add(self, path: Path) -> None:
         """Queue one shard (an N-Quads file) for loading."""
         self._queue.put(path)
+
+    def all_added(self) -> None:
+        """No more shards come (one added later is not loaded): load the queued ones at once."""
+        self._queue.put(None)  # the loading thread stops at the first None it reads
 
     def finish(self) -> ox.Store:
         """The store, once every queued shard is in it (raises what the loading raised)."""
