@@ -388,42 +388,33 @@ def document_claims(
     """
     codes = vocabulary_codes() if codes is None else codes
     kept: list[str] = []
-    anchored: list[tuple[str, str]] = []  # every span's text, by the span's N-Triples term
     for line in lines:
-        # Cut no further than the predicate: most lines are not read.
-        subject, _, rest = line.partition(" ")
-        predicate, found, _ = rest.partition(" ")
-        if not found:
+        parts = line.split(" ", 2)
+        if len(parts) < 3:
             continue
-        if predicate == _ANCHOR:
-            anchored.append((subject, line))
-        elif (
+        subject, predicate = parts[0], parts[1]
+        if (
             (predicate in _PROPERTIES and subject.startswith(_OBS_PREFIX))
-            or predicate == _ISSUED
+            or predicate in (_ISSUED, _ANCHOR)
             or (predicate == _PREF_LABEL and subject.startswith(_INDICATOR_PREFIX))
         ):
             kept.append(line.rstrip("\n"))
     props: dict[str, dict[str, list[Term]]] = defaultdict(lambda: defaultdict(list))
+    anchors: dict[str, str] = {}
     labels: dict[str, str] = {}
     issued: dict[str, str] = {}
     for quad in ox.parse("\n".join(kept), ox.RdfFormat.N_QUADS):
         s, p, o = quad.subject.value, quad.predicate, quad.object
         key = iri(p.value)
-        if key == _ISSUED:
+        if key == _ANCHOR:
+            anchors[s] = _text(o)
+        elif key == _ISSUED:
             issued[s] = _text(o)
         elif key == _PREF_LABEL:
             if isinstance(o, ox.Literal) and (o.language or "").lower() == "zh-hans":
                 labels[s] = min(labels.get(s, o.value), o.value)
         else:
             props[s][_PROPERTIES[key]].append(o)
-    # Of the spans' texts only the value spans' are read (how precisely a value is written):
-    # the other spans, most of a graph's, are not parsed. The lines are canonical N-Triples,
-    # so a span's subject is written as pyoxigraph writes the term.
-    spans = {str(o) for values in props.values() for o in values.get("valueSpan", ())}
-    anchors: dict[str, str] = {}
-    read = "\n".join(line.rstrip("\n") for subject, line in anchored if subject in spans)
-    for quad in ox.parse(read, ox.RdfFormat.N_QUADS):
-        anchors[quad.subject.value] = _text(quad.object)
     for obs in sorted(props):
         claim = _claim(obs, props[obs], codes, anchors, labels, issued)
         if claim is not None:
