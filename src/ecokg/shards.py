@@ -106,7 +106,8 @@ def shard_path(out_dir: Path, key: str) -> Path:
 
 def shard_bytes(lines: Iterable[str]) -> bytes:
     """A shard's content: its N-Quads lines (already sorted)."""
-    return "".join(f"{line}\n" for line in lines).encode("utf-8")
+    text = "\n".join(lines)
+    return f"{text}\n".encode() if text else b""
 
 
 def claims_path(shard: Path) -> Path:

@@ -131,12 +131,15 @@ def document_slice(nquads: bytes, terms: SliceTerms) -> bytes:
     if not lines:
         return b""
     graph = lines[0][lines[0].rstrip(b" .").rfind(b" ") :]  # " <graph> ." ends every line
-    split = [line.split(b" ", 3) for line in lines]
+    # Most lines are about a document's own nodes, which the slice leaves out: each line is
+    # cut no further than its subject (and predicate) until it is known to be kept.
     types: dict[bytes, list[bytes]] = {}
     targets: set[bytes] = set()
-    for subject, predicate, rest, _ in split:
+    for line in lines:
+        subject, _, rest = line.partition(b" ")
+        predicate, _, rest = rest.partition(b" ")
         if predicate == _TYPE:
-            types.setdefault(subject, []).append(rest)
+            types.setdefault(subject, []).append(rest.partition(b" ")[0])
         elif predicate in terms.subjects_of:
             targets.add(subject)
     targets.update(
@@ -144,15 +147,20 @@ def document_slice(nquads: bytes, terms: SliceTerms) -> bytes:
         for subject, classes in types.items()
         if terms.owned.isdisjoint(classes) or not terms.targeted.isdisjoint(classes)
     )
+    # Typed as one document's own node, and no sliced shape targets it.
+    skipped = types.keys() - targets
     out: list[bytes] = []
     typed: set[bytes] = set()  # values whose types are in the slice already
-    for line, (subject, predicate, value, _) in zip(lines, split, strict=True):
-        if subject not in targets and subject in types:
-            continue  # typed as one document's own node, and no sliced shape targets it
+    for line in lines:
+        subject, _, rest = line.partition(b" ")
+        if subject in skipped:
+            continue
         if not line.endswith(graph):
             raise ValueError(f"not one named graph's N-Quads: {line[:200]!r}")
         out.append(line[: -len(graph)] + b" .\n")
-        if predicate == _TYPE or value not in types or value in targets or value in typed:
+        predicate, _, rest = rest.partition(b" ")
+        value = rest.partition(b" ")[0]
+        if predicate == _TYPE or value not in skipped or value in typed:
             continue
         typed.add(value)
         out.extend(b"%s %s %s .\n" % (value, _TYPE, c) for c in sorted(types[value]))

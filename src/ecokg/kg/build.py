@@ -33,7 +33,7 @@ from ecokg.extract.base import (
 )
 from ecokg.extract.lexicon import Lexicon
 from ecokg.extract.places import split_town_key
-from ecokg.kg.ntriples import iri, is_valid_iri, literal, statement, triple_part
+from ecokg.kg.ntriples import iri, is_valid_iri, literal, triple_part
 from ecokg.kg.vocab import (
     EKG,
     ID,
@@ -88,6 +88,9 @@ _TYPE, _LABEL, _PREF, _ALT = iri(RDF.type), iri(RDFS.label), iri(SKOS.prefLabel)
 _DERIVED, _MENTION, _EVIDENCE = iri(PROV.wasDerivedFrom), iri(EKG.mention), iri(EKG.evidence)
 _NAMES = iri(EKG.names)
 _PART_OF = iri(EKG.partOf)
+# Datatypes as strings: an rdflib namespace attribute makes a new, validated URIRef each time.
+_INTEGER, _DECIMAL = str(XSD.integer), str(XSD.decimal)
+_YEAR, _YEAR_MONTH, _DATE = str(XSD.gYear), str(XSD.gYearMonth), str(XSD.date)
 
 
 def script_tag(surface: str) -> str:
@@ -97,10 +100,10 @@ def script_tag(surface: str) -> str:
 
 def _date_literal(date: PartialDate) -> str:
     if date.month is None:
-        return literal(date.iso(), datatype=XSD.gYear)
+        return literal(date.iso(), datatype=_YEAR)
     if date.day is None:
-        return literal(date.iso(), datatype=XSD.gYearMonth)
-    return literal(date.iso(), datatype=XSD.date)
+        return literal(date.iso(), datatype=_YEAR_MONTH)
+    return literal(date.iso(), datatype=_DATE)
 
 
 @cache  # rdflib makes a new URIRef at every namespace attribute access: too slow per statement
@@ -109,11 +112,11 @@ def _term(namespace: str, name: str) -> str:
 
 
 def _integer(value: int) -> str:
-    return literal(str(value), datatype=XSD.integer)
+    return literal(str(value), datatype=_INTEGER)
 
 
 def _decimal(value: Decimal) -> str:
-    return literal(_decimal_lexical(value), datatype=XSD.decimal)
+    return literal(_decimal_lexical(value), datatype=_DECIMAL)
 
 
 class GraphBuilder:
@@ -125,18 +128,23 @@ class GraphBuilder:
         self.doc_iri = doc_iri(document.doc_id)
         self.doc = iri(self.doc_iri)
         self.graph_iri = graph_iri(document.doc_id)
-        self.triples: set[tuple[str, str, str]] = set()
+        # Each statement is kept as its finished N-Quads line: formatted once, and the set of
+        # lines is the set of statements (one graph, canonical terms).
+        self._quads: set[str] = set()
+        self._tail = f" {iri(self.graph_iri)} ."
         self._spans: dict[tuple[int, int], str] = {}
+        # A place's statements depend on its name and key only: a place named by many
+        # observations is described once.
+        self._places: dict[tuple[str, str], str] = {}
         self._add_document()
 
     def add(self, s: str, p: str, o: str) -> None:
         """Add one statement; each part is an N-Triples term."""
-        self.triples.add((s, p, o))
+        self._quads.add(f"{s} {p} {o}{self._tail}")
 
     def lines(self) -> list[str]:
         """The graph as sorted N-Quads lines (named by the document's graph IRI)."""
-        graph = iri(self.graph_iri)
-        return sorted(statement(s, p, o, graph) for s, p, o in self.triples)
+        return sorted(self._quads)
 
     def _add_document(self) -> None:
         d, doc = self.document, self.doc
@@ -236,7 +244,7 @@ class GraphBuilder:
             elif name in _LITERAL_ATTRIBUTES:
                 self.add(node, _term(EKG, name), literal(value))
             elif name == "issuedYear":  # the year of its document number
-                self.add(node, _term(EKG, "issuedYear"), literal(value, datatype=XSD.gYear))
+                self.add(node, _term(EKG, "issuedYear"), literal(value, datatype=_YEAR))
         return node
 
     def _entity_node(self, key: str, type_: str | None) -> str:
@@ -257,7 +265,7 @@ class GraphBuilder:
     def add_relation(self, rel: Relation) -> str:
         """The relation as a direct triple plus a claim node that holds its evidence."""
         subject = self._entity_node(rel.subject_key, rel.subject_type)
-        predicate = iri(EKG[_PREDICATES[rel.predicate]])
+        predicate = _term(EKG, _PREDICATES[rel.predicate])
         # The claim IRI hashes the object's IRI or lexical form, as it always has.
         obj: str
         obj_text: str
@@ -268,7 +276,7 @@ class GraphBuilder:
             obj, obj_text = theme, theme[1:-1]
         else:
             obj_text = str(rel.value)
-            datatype = XSD.gYear if rel.predicate == "issuedYear" else None
+            datatype = _YEAR if rel.predicate == "issuedYear" else None
             obj = literal(obj_text, datatype=datatype)
         self.add(subject, predicate, obj)
         node = self._claim_node(
@@ -327,8 +335,12 @@ class GraphBuilder:
             self.add(node, _PREF, literal(traditional, lang="zh-Hant"))
 
     def _place(self, name: str, key: str) -> str:
+        known = self._places.get((name, key))
+        if known is not None:
+            return known
         kind, _, ident = key.partition(":")
         node = iri(entity_iri(kind, ident))
+        self._places[name, key] = node
         self.add(node, _TYPE, _term(EKG, "Place"))
         self._labels(node, name)
         place = self.lexicon.places.get(ident)

@@ -66,6 +66,7 @@ def slug(text: str) -> str:
     return f"{ascii_part}-{digest(text)}" if ascii_part else f"h{digest(text)}"
 
 
+@lru_cache(maxsize=4096)  # every span's IRI starts with its document's
 def doc_iri(doc_id: str) -> URIRef:
     """The IRI of a source document."""
     return ID[f"doc/{slug(doc_id)}"]
@@ -90,6 +91,7 @@ def observation_iri(doc_id: str, start: int, end: int, part: int = 0) -> URIRef:
     return ID[f"obs/{slug(doc_id)}/{start}-{end}{suffix}"]
 
 
+@lru_cache(maxsize=65536)  # an entity or place is named again at every mention
 def entity_iri(kind: str, key: str) -> URIRef:
     """A named entity: ``kind`` is its class in lower case, ``key`` its canonical name or id."""
     return ID[f"{kind.lower()}/{slug(key)}"]
