@@ -529,8 +529,8 @@ def during_span(state: DocState, sentence: Sentence) -> TimeExpr | None:
     if during == start and i > 0:
         # "期间，全省共启动橙色预警3次": the span the paragraph stated just before
         last = state.times[i - 1]
-        same_paragraph = state.doc.sentence_at(last.start)
-        if same_paragraph is not None and same_paragraph.paragraph == sentence.paragraph:
+        stated_in = state.doc.sentence_at(last.start)
+        if stated_in is not None and stated_in.paragraph == sentence.paragraph:
             return last if "/" in (last.code or "") else None
     if not events:
         return _defined_span(state, start, during + 1)  # "禁烧期间" after 禁烧期 was defined
