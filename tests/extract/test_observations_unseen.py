@@ -579,6 +579,17 @@ def test_a_place_opening_a_companys_name_is_not_where_its_figures_are(lexicon: L
     assert [(o.value, o.place) for o in found] == [(Decimal(420), "安口镇")]
 
 
+def test_parts_of_a_period_after_qizhong_are_the_same_count_and_end_at_their_part(
+    lexicon: Lexicon,
+) -> None:
+    text = "全年共检查排污单位214家次，其中上半年96家次、下半年118家次；抽查台账1520份。"
+    found = by_value(observe(text, lexicon, published="2024-01-25", about="2023"))
+    assert found[Decimal(96)].indicator.iri == found[Decimal(214)].indicator.iri
+    assert found[Decimal(96)].period.code == "2023-01/2023-06"
+    assert found[Decimal(118)].period.code == "2023-07/2023-12"
+    assert found[Decimal(1520)].period.code == "2023"
+
+
 def test_the_place_a_sum_is_given_to_is_not_where_it_is(lexicon: Lexicon) -> None:
     text = "去年浙江省已按协议向安徽省拨付补偿资金4亿元。"
     assert observe(text, lexicon, published="2025-10")[0].place == "浙江省"

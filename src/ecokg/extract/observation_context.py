@@ -44,6 +44,17 @@ FULL_NAME_ENDS = ("市", "县", "区", "州", "盟", "旗")
 
 FULL_NAMES = ("省", "自治区", *FULL_NAME_ENDS)
 
+_PART_BREAK = re.compile(r"[；;]")
+_ITEM_OPENERS = ("其中", "、")
+
+
+def item_closed(text: str, start: int, end: int) -> bool:
+    """Whether what stands at ``start`` opens an item (after 其中, or listed after 、) whose part
+    of the statement a ； closes before ``end``: in "其中上半年83家次、下半年103家次；抽查报告
+    2364份" neither half-year nor a place named there holds for the report count."""
+    item = text[max(0, start - 3) : start].rstrip("，,").endswith(_ITEM_OPENERS)
+    return item and _PART_BREAK.search(text, start, end) is not None
+
 
 @dataclass(frozen=True)
 class Words:

@@ -22,6 +22,7 @@ from ecokg.extract.observation_context import (
     DocState,
     RawValue,
     Words,
+    item_closed,
     statement_start,
 )
 from ecokg.text.analyzed import AnalyzedDoc
@@ -215,6 +216,7 @@ def _plain_period(
         and (is_change or not _start_point(state, t, num))
         and not (t.start < clause.start and (_in_cause(state, t) or _stated_aside(state, t)))
         and not _names_a_goal(state, t, num)
+        and not item_closed(state.doc.text, t.start, num.start)
     ]
     # "较2022年的1210.2亿元", "由去年同期的第8位": the time the value itself is of, not a base
     bases = [t for t in in_sentence if is_base(state, t) and not _owns_value(state, t, num)]

@@ -29,6 +29,7 @@ from ecokg.extract.observation_context import (
     DocState,
     RawValue,
     Words,
+    item_closed,
     statement_start,
     statement_starts,
     words_of,
@@ -1212,6 +1213,13 @@ def _names_place(state: DocState, start: int, end: int) -> bool:
     return _jurisdiction_word(state, state.doc.text[start:end]) is not None
 
 
+def _names_part(state: DocState, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` names a place, a whole jurisdiction or a time."""
+    i = bisect_right(state.time_starts, start - 1)
+    in_time = i < len(state.times) and state.times[i].start < end
+    return in_time or _names_place(state, start, end)
+
+
 def _only_a_place(state: DocState, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` is one place and nothing else (but an opener: 其中)."""
     text = state.doc.text
@@ -1343,9 +1351,6 @@ def _later_jurisdiction(state: DocState, sentence: Sentence, clause: Span) -> Pl
     return None
 
 
-_PART_BREAK = re.compile(r"[；;]")
-
-
 def _statement_subject(state: DocState, sentence: Sentence, clause: Span) -> PlaceHit | None:
     """A place opening an earlier clause of the statement ("2024年，鄱阳湖总磷浓度为…，同比下降
     3.2%；其中，丰水期为…"): the later clauses go on about it."""
@@ -1362,8 +1367,7 @@ def _statement_subject(state: DocState, sentence: Sentence, clause: Span) -> Pla
             return None  # "长江干流…连续7年、赣江干流…": several subjects, none for what follows
         opening = re.split(r"[，,；;：:\s]", text[statement : hit.start])[-1]
         if opening == "" or _CLAUSE_OPENER.fullmatch(opening):
-            item = text[max(statement, hit.start - 3) : hit.start].rstrip("，,").endswith("其中")
-            if item and _PART_BREAK.search(text, hit.end, clause.start):
+            if item_closed(text, hit.start, clause.start):
                 # "其中蒙阴县比例最低，为91.4%；电子运单使用率为99.9%": the item's part is over
                 continue
             # the place opens its clause, perhaps after a time ("…方面，去年太湖最大水华面积…")
@@ -2500,8 +2504,10 @@ def _observation(
                 name = noun + "占比"
             if len(name) >= 2 and name != "数":
                 indicators = [_minted(state, name, None)]
-            elif not name.strip("数") and previous and _names_place(state, clause.start, num.start):
-                indicators = [previous]  # "整治17个，其中徽城镇5个": the same count, by place
+            elif not name.strip("数") and previous and _names_part(state, clause.start, num.start):
+                # "整治17个，其中徽城镇5个", "检查186家次，其中上半年83家次、下半年103家次": the
+                # same count, by place or by part of the period
+                indicators = [previous]
     named = [(i.base or i).label for i in indicators] + [text[clause.start : num.start]]
     if not indicators or any(word in n for n in named for word in w.rule_parameters):
         return []  # "考核权重由3%提高到6%": both values set a rule
