@@ -147,6 +147,8 @@ class Words:
     half: dict[str, str]
     half_re: re.Pattern[str]
     first_re: re.Pattern[str]  # a rank of 1 written without a numeral (首位)
+    # words that keep a company anonymous (某, 一家; the entity patterns' list)
+    anonymous_words: tuple[str, ...]
     strippable: Affixes  # what a subject phrase may end with that names no metric
 
 
@@ -265,6 +267,7 @@ def words_of(lexicon: Lexicon) -> Words:
         half={str(k): str(v) for k, v in w["fractions"]["half"].items()},
         half_re=re.compile(alternation(w["fractions"]["half"])),
         first_re=re.compile(w["first_place"]),
+        anonymous_words=tuple(lexicon.words["entity_patterns"]["anonymous_words"]),
         strippable=Affixes(
             [
                 *w["linkers"],

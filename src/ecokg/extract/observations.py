@@ -72,7 +72,6 @@ from ecokg.text.wordlists import LongestMatch, ends_with_any, starts_with_any
 _SUBJECT_BREAK = re.compile(r"[、]|以及|并且|同时")
 _NOUN_STOP = re.compile(r"[，,。；;：:、！？!?（()）“”\"《》\s]|(?<![A-Za-z.0-9])\d|和|及|与|等|的")
 _NAMED_WITH_NUMBERS = ("Policy", "Programme", "Regulation", "Event")
-_DETERMINERS = ("一", "某", "的")
 _FROM_BOTTOM = "倒数"
 _RANK_MOVE = re.compile(
     rf"由[^，,。；;第]{{0,10}}?的?(?:第[{CN_DIGITS}\d]{{1,3}}[位名]"
@@ -331,8 +330,8 @@ def _read_number(state: DocState, m: re.Match[str], sentence: Sentence) -> RawVa
         return fraction
     # Ordinals: 第N is a rank within a scope (全国第三), otherwise a label (第三轮).
     if before.endswith("第"):
-        wide = text[max(sentence.span.start, s - 16) : s]
-        return _read_rank(state, s, e, value, wide, rest)
+        window = text[max(sentence.span.start, s - 16) : s - 1]
+        return _read_rank(state, s - 1, s, e, value, window, rest)
     top = w.rank_top.search(text, max(sentence.span.start, s - 16), s)
     if top is not None:
         return _read_top(state, top, s, e, value, rest)
@@ -558,17 +557,18 @@ def _read_first(state: DocState, m: re.Match[str], sentence: Sentence) -> RawVal
     """ "居全省首位", "以17个居首": first in its scope, read as 第一 would be."""
     text = state.doc.text
     s, e = m.start(), m.end()
-    before = text[max(sentence.span.start, s - 16) : s] + "第"
+    window = text[max(sentence.span.start, s - 16) : s]
     rest = text[e : min(sentence.span.end, e + 12)]
-    return _read_rank(state, s, e, Decimal(1), before, rest, ordinal="")
+    return _read_rank(state, s, s, e, Decimal(1), window, rest)
 
 
 def _read_rank(
-    state: DocState, s: int, e: int, value: Decimal, before: str, rest: str, ordinal: str = "第"
+    state: DocState, at: int, s: int, e: int, value: Decimal, window: str, rest: str
 ) -> RawValue | None:
+    """A rank whose ordinal word (第, 首) stands at ``at``, its number at ``s``:``e``, with the
+    ``window`` of text before the ordinal and the ``rest`` after the number."""
     w = state.words
     scope_word = None
-    window = before[:-1]
     # "排名倒数第一", "位列全省倒数第九": counted from the last
     bottom = window.endswith(_FROM_BOTTOM)
     if bottom:
@@ -601,7 +601,7 @@ def _read_rank(
         return None
     end = e + (len(tail) if tail else 0)
     return RawValue(
-        s - len(ordinal) - (len(_FROM_BOTTOM) if bottom else 0),
+        at - (len(_FROM_BOTTOM) if bottom else 0),
         end,
         s,
         e,
@@ -1589,10 +1589,11 @@ def _fold_headlines(doc: AnalyzedDoc, found: list[Observation]) -> list[Observat
     return sorted(out, key=lambda o: (o.value_span.start, o.part))
 
 
-def _in_name(text: str, hit: PlaceHit, names: Sequence[tuple[int, int]]) -> bool:
-    """Whether a place is part of one of the ``names`` (not "永州市一家再生资源公司", which says
-    where an unnamed company is)."""
-    return text[hit.end : hit.end + 1] not in _DETERMINERS and any(
+def _in_name(state: DocState, hit: PlaceHit, names: Sequence[tuple[int, int]]) -> bool:
+    """Whether a place is part of one of the ``names`` (not "永州市一家再生资源公司" nor "永州市的
+    某公司", which say where a company the text keeps anonymous is)."""
+    after = (*state.words.anonymous_words, "的")
+    return not state.doc.text.startswith(after, hit.end) and any(
         start <= hit.start and hit.end <= end for start, end in names
     )
 
@@ -1619,7 +1620,7 @@ def _read_observations(
     if companies:
         # "定西绿源再生资源回收有限公司…加工再生颗粒318吨": a company's name says where it was
         # registered, not where its figures are
-        state.places = [h for h in state.places if not _in_name(doc.text, h, companies)]
+        state.places = [h for h in state.places if not _in_name(state, h, companies)]
         state.place_starts = [h.start for h in state.places]
     text = doc.text
     locality = state.locality

@@ -157,17 +157,25 @@ def _short_names(lexicon: Lexicon) -> tuple[dict[str, list[PlaceDef]], LongestMa
     word too (安康市: 安康, well-being), by that short name."""
     short: dict[str, list[PlaceDef]] = {}
     for place in lexicon.places.values():
-        # 门源回族自治县: 门源; 安康市: 安康
-        autonomous = _AUTONOMOUS.fullmatch(place.name)
-        stem = autonomous[1] if autonomous else place.name[:-1]
-        if (
-            place.type in ("city", "county")
-            and place.name.endswith(("市", "县"))
-            and len(stem) >= 2
-            and stem not in lexicon.place_by_alias
-        ):
+        stem = _stem(place)
+        if stem and place.name.endswith(("市", "县")) and stem not in lexicon.place_by_alias:
             short.setdefault(stem, []).append(place)
     return short, LongestMatch(short) if short else None
+
+
+def _stem(place: PlaceDef) -> str | None:
+    """A city's or county's name without its suffix (安康市: 安康; 门源回族自治县: 门源; 黔南布依族
+    苗族自治州: 黔南), when two characters or more are left."""
+    if place.type not in ("city", "county"):
+        return None
+    autonomous = _AUTONOMOUS.fullmatch(place.name)
+    if autonomous is not None:
+        stem = autonomous[1]
+    elif place.name.endswith(("市", "县")):
+        stem = place.name[:-1]
+    else:
+        return None
+    return stem if len(stem) >= 2 else None
 
 
 def _listed_short_names(
@@ -864,14 +872,11 @@ def _headline_place(title: str, lexicon: Lexicon) -> PlaceDef | None:
 def _short_forms(place: PlaceDef) -> tuple[str, ...]:
     """How a text that named a city or county in full may name it after: 宜昌 for 宜昌市, 乳源
     and 乳源县 for 乳源瑶族自治县, 黔南 and 黔南州 for 黔南布依族苗族自治州."""
-    if place.type not in ("city", "county"):
+    stem = _stem(place)
+    if stem is None:
         return ()
-    autonomous = _AUTONOMOUS.fullmatch(place.name)
-    if autonomous is not None:
-        stem = autonomous[1]
-        return (stem, stem + autonomous[2][-1]) if len(stem) >= 2 else ()
-    stem = place.name[:-1]
-    return (stem,) if place.name.endswith(("市", "县")) and len(stem) >= 2 else ()
+    # an autonomous county or prefecture keeps its type: 乳源县, 黔南州
+    return (stem, stem + place.name[-1]) if _AUTONOMOUS.fullmatch(place.name) else (stem,)
 
 
 def _short_form_in(text: str, place: PlaceDef, hits: list[PlaceHit]) -> bool:
