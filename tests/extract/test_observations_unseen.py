@@ -2374,3 +2374,92 @@ def test_a_share_of_the_sections_in_several_listed_waters_is_the_division_s(
     assert found[Decimal(100)].place == "衡南县"
     # one river's own sections are the river's
     assert found[Decimal("98.5")].place == "耒水"
+
+
+def test_places_alone_with_counts_go_on_with_the_paragraph_s_count_metric(
+    lexicon: Lexicon,
+) -> None:
+    text = (
+        "从各地看，城固县、洋县火点数居全省前两位，分别为208个和164个，两地合计占全省火点"
+        "总数的52.4%。西乡县97个，同比上升6.0%；勉县、宁强县均为35个，并列第四；佛坪县9个。"
+    )
+    found = observe(text, lexicon, published="2024-11-20")
+    counts = {(o.place, o.value): o for o in found if o.unit == "count"}
+    metric = counts[("城固县", Decimal(208))].indicator
+    # after the share (a percent), the places with counts still report the fire points
+    for key in (("西乡县", Decimal(97)), ("勉县", Decimal(35)), ("宁强县", Decimal(35))):
+        assert counts[key].indicator == metric, key
+    assert counts[("佛坪县", Decimal(9))].indicator == metric
+    # the change after a place's count is that count's
+    change = next(o for o in found if o.value == Decimal(6))
+    assert change.indicator.base == metric
+    # a new paragraph goes on only with the metric just reported, not with an earlier one
+    alone = observe(
+        "全省监测到火点200个，占全年的60.5%。\n西乡县97个。", lexicon, published="2024-11-20"
+    )
+    assert [o.value for o in alone] == [Decimal(200), Decimal("60.5")]
+
+
+def test_a_shared_extreme_is_a_first_rank_counted_from_the_right_end(lexicon: Lexicon) -> None:
+    text = (
+        "在全市11个县（区）中，洋县、勉县臭氧超标天数均为19天，并列全市最少；"
+        "西乡县、宁强县PM2.5浓度均为41微克/立方米，并列全市最高。"
+    )
+    found = observe(text, lexicon, published="2024-10-08")
+    ranks = {o.place: o for o in found if o.unit == "rank"}
+    assert set(ranks) == {"洋县", "勉县", "西乡县", "宁强县"}
+    assert {o.value for o in ranks.values()} == {Decimal(1)}
+    assert "倒数" in ranks["洋县"].indicator.label
+    assert "倒数" not in ranks["西乡县"].indicator.label
+    # a lone extreme, not shared, gives its value and no rank (annotators differ on it)
+    lone = observe("留坝县臭氧浓度最低，为142微克/立方米。", lexicon, published="2024-10-08")
+    assert [o.unit for o in lone] == ["ug_per_m3"]
+
+
+def test_a_year_before_a_campaign_s_period_gives_its_months_in_that_year(
+    lexicon: Lexicon,
+) -> None:
+    text = (
+        "市大气办决定于6月1日至9月15日在全市开展夏季臭氧污染防治攻坚行动。\n"
+        "去年攻坚期间，全市共检查涉VOCs企业926家次，立案查处41起。去年全年查处案件130起。\n"
+        "攻坚期间，全市臭氧超标天数力争较去年同期减少3天以上。"
+    )
+    found = by_value(observe(text, lexicon, published="2025-05-22"))
+    assert found[Decimal(926)].period.code == "2024-06/2024-09"
+    assert found[Decimal(41)].period.code == "2024-06/2024-09"
+    assert found[Decimal(130)].period.code == "2024"
+    assert found[Decimal(3)].period.code == "2025-06/2025-09"
+    # a campaign named before the months is another one: last year's, without its months
+    other = (
+        "为巩固去年“碧水”专项行动成果，市局决定于2025年5月至9月开展“净土”专项行动。\n"
+        "去年“碧水”专项行动期间，全市立案查处环境违法案件52件。"
+    )
+    assert by_value(observe(other, lexicon, published="2025-04-22"))[Decimal(52)].period.code == (
+        "2024"
+    )
+
+
+def test_forest_pests_are_an_environmental_topic(lexicon: Lexicon) -> None:
+    text = (
+        "全县松材线虫病发生面积由1.9万亩下降至1.2万亩。\n"
+        "疫木除治方面，全县采伐清理枯死松木2.3万株，毗邻景区的林地全部完成除治，"
+        "林间悬挂诱捕器860套。"
+    )
+    found = by_value(observe(text, lexicon, published="2025-02-10"))
+    assert {Decimal(23000), Decimal(860)} <= set(found)
+
+
+def test_a_length_drawing_an_area_is_no_finding(lexicon: Lexicon) -> None:
+    text = "全市共监测到秸秆焚烧火点26个，水库周边3公里范围内未发现火点。"
+    found = observe(text, lexicon, published="2024-11-01")
+    assert [o.value for o in found] == [Decimal(26)]
+
+
+def test_tenths_and_a_half_are_a_share(lexicon: Lexicon) -> None:
+    text = "涉及重点管控物质的企业占调查企业总数的一成半左右，较上年提高两成半。"
+    found = by_value(observe(text, lexicon, published="2025-03-01"))
+    assert found[Decimal(15)].unit == "percent"
+    assert found[Decimal(15)].qualifier == "approx"
+    assert Decimal(25) in found
+    # 一成 alone is still no share
+    assert observe("全市环境面貌一成不变。", lexicon, published="2025-03-01") == []

@@ -93,6 +93,7 @@ class Words:
     skip_after_count: tuple[str, ...]
     skip_after_days: tuple[str, ...]
     scope_sets: Affixes
+    area_bounds: tuple[str, ...]
     province_wide: tuple[str, ...]
     jurisdictions: dict[str, str]
     label_rewrites: tuple[tuple[re.Pattern[str], str], ...]
@@ -203,6 +204,7 @@ def words_of(lexicon: Lexicon) -> Words:
         skip_after_count=tuple(w["skip"]["after_count"]),
         skip_after_days=tuple(w["skip"]["after_days"]),
         scope_sets=Affixes(w["scope_sets"]),
+        area_bounds=tuple(w["area_bounds"]),
         province_wide=tuple(w["province_wide"]),
         jurisdictions={str(k): str(v) for k, v in w["jurisdictions"].items()},
         label_rewrites=tuple((re.compile(p), str(r)) for p, r in w["indicator_label_rewrites"]),
@@ -344,6 +346,9 @@ class DocState:
     rank_base: IndicatorRef | None = None  # what the paragraph's last rank list ranked
     last_indicator: IndicatorRef | None = None  # the metric last reported, for 这一比率
     last_unit: str | None = None  # the unit it was reported in
+    # Per unit, the metric last reported in it and the paragraph it was reported in: a place
+    # alone with a value goes on with it ("火点数…分别为312个…，占…65.5%。四平市121个").
+    unit_metrics: dict[str, tuple[int, IndicatorRef]] = field(default_factory=dict)
     # The span an audit or inspection the document reports on covered (its lead says), the
     # time of the findings the text gives no time of their own.
     examined: TimeExpr | None = None

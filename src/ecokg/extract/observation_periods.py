@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
+from dataclasses import replace
 
 from ecokg.extract.base import Period
 from ecokg.extract.observation_context import (
@@ -536,17 +537,50 @@ def during_span(state: DocState, sentence: Sentence) -> TimeExpr | None:
             return last if "/" in (last.code or "") else None
     if not events:
         return _defined_span(state, start, during + 1)  # "禁烧期间" after 禁烧期 was defined
-    if i < len(state.times) and state.times[i].start < during:
-        return None  # "去年“利剑斩污”专项执法行动期间": the statement dates itself
+    # "去年“利剑斩污”专项执法行动期间": the statement dates itself, to the year or finer
+    dated = state.times[i] if i < len(state.times) and state.times[i].start < during else None
     for t in reversed(state.times[:i]):
-        if t.kind != "month" or "/" not in (t.code or ""):
+        # (months written out: not a year read as a campaign's months in it, see _in_year_of)
+        if t.kind != "month" or "/" not in (t.code or "") or "月" not in text[t.start : t.end]:
             continue
         stated_in = state.doc.sentence_at(t.start)
-        if stated_in is not None and any(
-            w in text[stated_in.span.start : stated_in.span.end] for w in events
-        ):
+        if stated_in is None:
+            continue
+        stated = text[stated_in.span.start : stated_in.span.end]
+        if not any(w in stated for w in events):
+            continue
+        if dated is None:
             return t
+        # the same campaign another year: all its name before 期间 follows the months in that
+        # sentence ("去年攻坚期间" of "于5月15日至9月30日…开展…攻坚行动"), and names no campaign
+        # before them ("巩固去年“利剑斩污”专项执法行动成果，…于2025年4月至10月…开展…")
+        named = text[dated.end : during]
+        after = text[t.end : stated_in.span.end]
+        before = text[stated_in.span.start : t.start]
+        same = bool(named) and named in after and named not in before
+        return _in_year_of(t, dated) if same else None
     return None
+
+
+def _in_year_of(span: TimeExpr, year: TimeExpr) -> TimeExpr | None:
+    """A campaign's months within one year (``span``) in the year a statement names
+    ("去年攻坚期间" of a campaign run "于5月15日至9月30日" each summer), at the year's words; None
+    when the statement names more than a year or the span crosses one."""
+    first = span.start_year
+    if year.kind not in ("year", "relative") or year.start_year != year.end_year:
+        return None
+    if first is None or first != span.end_year or year.start_year is None:
+        return None
+    code = (span.code or "").replace(f"{first}-", f"{year.start_year}-")
+    return replace(
+        span,
+        start=year.start,
+        end=year.end,
+        code=code,
+        start_year=year.start_year,
+        end_year=year.start_year,
+        explicit=year.explicit,
+    )
 
 
 # The shortest end of a defined name that still names the period in a later statement.

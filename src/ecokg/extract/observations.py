@@ -148,6 +148,8 @@ _COMPARISON_ONLY = re.compile(
 )
 _COMPARISON_ONLY = re.compile(rf"(?:{_COMPARISON_ONLY.pattern})(?:为|是|达到|达|约为)?")
 # Words that may open a clause before its subject: a time, a filler.
+# What may follow places that a value is of alone: "辽源市为19.8个", "延边州、辽源市均为41个".
+_PLACES_TAIL = re.compile(r"[均都各]?为")
 _CLAUSE_OPENER = re.compile(
     r"^(?:同期|同年|当年|今年|去年|上年|本月|当月|其中|同时|此外|另外|\d{4}年(?:\d{1,2}月)?|"
     r"\d{1,2}(?:[-—–~～至]\d{1,2})?月份?)+"
@@ -436,10 +438,13 @@ def _read_fraction(
         text.startswith(w.tenths, e)
         and 1 <= value <= 9
         and value == value.to_integral_value()
-        and text[s:e] != "一"
+        # "一成半" (15 percent) is a share; 一成 alone is rarely one (一成不变)
+        and (text[s:e] != "一" or text.startswith("半", e + len(w.tenths)))
         and not text.startswith(w.not_after_tenths, e + len(w.tenths))
     ):
         percent, end = value * 10, e + len(w.tenths)
+        if text.startswith("半", end):  # "两成半": and a half tenth
+            percent, end = percent + 5, end + 1
     if percent is None:
         return None
     qualifier, start = "exact", s
@@ -496,8 +501,10 @@ def _is_scope(state: DocState, num: RawValue, clause: Span) -> bool:
 
 def _is_threshold(state: DocState, num: RawValue, clause: Span, sentence: Sentence) -> bool:
     """Whether a value only sets a threshold for what is counted next: "PM2.5平均浓度高于35微克/
-    立方米的重点城市有4个", "罚款超过100万元的案件达42起"."""
+    立方米的重点城市有4个", "罚款超过100万元的案件达42起"; or draws an area ("周边5公里范围内")."""
     text = state.doc.text
+    if text.startswith(state.words.area_bounds, num.end):
+        return True  # "水库周边5公里范围内未发现火点": the length draws an area
     if not text.startswith("的", num.end) or num.qualifier not in ("lower_bound", "upper_bound"):
         return False  # "全球98%的白鹤、80%的东方白鹳": shares, each a finding
     for m in NUMBER_RE.finditer(text, num.end, clause.end):
@@ -554,25 +561,37 @@ def _read_top(
 
 
 def _read_first(state: DocState, m: re.Match[str], sentence: Sentence) -> RawValue | None:
-    """ "居全省首位", "以17个居首": first in its scope, read as 第一 would be."""
+    """ "居全省首位", "以17个居首": first in its scope, read as 第一 would be; "并列全市最少":
+    first from the bottom."""
     text = state.doc.text
     s, e = m.start(), m.end()
     window = text[max(sentence.span.start, s - 16) : s]
     rest = text[e : min(sentence.span.end, e + 12)]
-    return _read_rank(state, s, s, e, Decimal(1), window, rest)
+    low = m.groupdict().get("low") is not None
+    return _read_rank(state, s, s, e, Decimal(1), window, rest, bottom=low)
 
 
 def _read_rank(
-    state: DocState, at: int, s: int, e: int, value: Decimal, window: str, rest: str
+    state: DocState,
+    at: int,
+    s: int,
+    e: int,
+    value: Decimal,
+    window: str,
+    rest: str,
+    *,
+    bottom: bool = False,
 ) -> RawValue | None:
     """A rank whose ordinal word (第, 首) stands at ``at``, its number at ``s``:``e``, with the
-    ``window`` of text before the ordinal and the ``rest`` after the number."""
+    ``window`` of text before the ordinal and the ``rest`` after the number; ``bottom``: the
+    word itself counts from the last (最少)."""
     w = state.words
     scope_word = None
     # "排名倒数第一", "位列全省倒数第九": counted from the last
-    bottom = window.endswith(_FROM_BOTTOM)
-    if bottom:
+    written_bottom = window.endswith(_FROM_BOTTOM)
+    if written_bottom:
         window = window[: -len(_FROM_BOTTOM)]
+    bottom = bottom or written_bottom
     # "在全市排名由去年同期的第五位升至第二位": both ranks, in the scope before 由
     moved = _RANK_MOVE.search(window)
     if moved is not None:
@@ -601,7 +620,7 @@ def _read_rank(
         return None
     end = e + (len(tail) if tail else 0)
     return RawValue(
-        at - (len(_FROM_BOTTOM) if bottom else 0),
+        at - (len(_FROM_BOTTOM) if written_bottom else 0),
         end,
         s,
         e,
@@ -1220,13 +1239,31 @@ def _names_part(state: DocState, start: int, end: int) -> bool:
     return in_time or _names_place(state, start, end)
 
 
-def _only_a_place(state: DocState, start: int, end: int) -> bool:
-    """Whether ``text[start:end]`` is one place and nothing else (but an opener: 其中)."""
+def _only_places(state: DocState, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is places and nothing else: one place, or a list of them
+    before 均为 ("延边州、辽源市均为41个"), after an opener (其中) and before a plain 为."""
     text = state.doc.text
     words = _CLAUSE_OPENER.sub("", text[start:end])
     at = end - len(words)
-    i = bisect_right(state.place_starts, at - 1)
-    return i < len(state.places) and state.places[i].start == at and state.places[i].end == end
+    runs = _place_runs(state, at, end)
+    if len(runs) != 1 or runs[0][0].start != at:
+        return False
+    rest = text[runs[0][-1].end : end]
+    if rest == "":
+        return len(runs[0]) == 1
+    # a list needs its 均 ("…、…为" deals out nothing); one place may go without it
+    return _PLACES_TAIL.fullmatch(rest) is not None and (
+        len(runs[0]) == 1 or rest[:1] in state.words.each_one_opening
+    )
+
+
+def _carried_metric(state: DocState, sentence: Sentence, unit: str) -> IndicatorRef | None:
+    """The metric a place alone with a value in ``unit`` goes on with: the one just reported,
+    else the one last reported in that unit earlier in the paragraph."""
+    if state.last_indicator is not None and state.last_unit == unit:
+        return state.last_indicator
+    paragraph, metric = state.unit_metrics.get(unit, (-1, None))
+    return metric if paragraph == sentence.paragraph else None
 
 
 def _jurisdiction_word(state: DocState, clause_text: str, at: int | None = None) -> PlaceDef | None:
@@ -1679,8 +1716,16 @@ def _read_observations(
             topic = _area_opening(state, sentence)
         recent: list[IndicatorRef] = []
         lead = _leading_time(state, sentence)
-        during = None if lead is not None else during_span(state, sentence)
-        lead = lead or during
+        # "去年攻坚期间，…": a year opening the statement puts the campaign's months in it
+        during = (
+            during_span(state, sentence)
+            if lead is None or lead.kind in ("year", "relative")
+            else None
+        )
+        if during is not None and lead is not None and during.start == lead.start:
+            # the year's own words now read as the campaign's months in that year
+            state.times[bisect_left(state.time_starts, lead.start)] = during
+        lead = during or lead
         if (
             lead is None
             and span_lead is not None
@@ -1734,6 +1779,7 @@ def _read_observations(
                         # a change is in its own unit, and a rank's metric in another
                         if obs.change_direction is None and not num.duration and obs.unit != "rank":
                             state.last_unit = obs.unit
+                            state.unit_metrics[obs.unit] = (paragraph, base)
                             if obs.modality == "achieved":
                                 reported[obs.unit] = base
                     yield obs
@@ -1902,9 +1948,9 @@ def _value_matches(state: DocState, clause: Span) -> list[re.Match[str]]:
     order."""
     text = state.doc.text
     found = list(NUMBER_RE.finditer(text, clause.start, clause.end))
-    words = (("半", state.words.half_re), ("首", state.words.first_re))
-    for hint, pattern in words:
-        if hint in text[clause.start : clause.end]:
+    words = ((("半",), state.words.half_re), (("首", "最"), state.words.first_re))
+    for hints, pattern in words:
+        if any(hint in text[clause.start : clause.end] for hint in hints):
             found += pattern.finditer(text, clause.start, clause.end)
     return sorted(found, key=lambda m: m.start())
 
@@ -2315,23 +2361,22 @@ def _observation(
             elif (
                 not label
                 and not num.duration
-                and state.last_indicator is not None
-                and state.last_unit == num.unit
+                and (carried := _carried_metric(state, sentence, num.unit)) is not None
                 and _names_place(state, clause.start, num.start)
             ):
                 # "…浓度为36微克/立方米；川南地区为41微克/立方米": a place alone goes on with
                 # the metric just reported
-                indicators = [state.last_indicator]
+                indicators = [carried]
     elif (
         not label
         and num.unit == "count"
         and change is None
-        and state.last_indicator is not None
-        and state.last_unit == "count"
-        and _only_a_place(state, clause.start, num.start)
+        and (carried := _carried_metric(state, sentence, "count")) is not None
+        and _only_places(state, clause.start, num.start)
     ):
-        # "…处置突发环境事件7起。…其中陈仓区3起、渭滨区2起": so do places alone with counts
-        indicators = [state.last_indicator]
+        # "…处置突发环境事件7起。…其中陈仓区3起、渭滨区2起": so do places alone with counts,
+        # also after a share of the same metric ("…占全省火点总数的65.5%。四平市121个")
+        indicators = [carried]
     elif not label and not after_unit and num.unit == "count" and change is None:
         label = _counted_before_list(state, sentence, clause)
     if change is None or num.unit != "times":  # "增长4.8倍" is a change, not an exceedance
