@@ -173,6 +173,8 @@ class _Config:
     company_form_re: re.Pattern[str]
     verb_led_after: frozenset[str]  # what ends a party that 会同 (together with) may follow
     anonymous_words: tuple[str, ...]
+    place_led_suffixes: tuple[str, ...]  # works named from the place they are built on
+    place_led_types: frozenset[str]
 
 
 @cache
@@ -350,6 +352,8 @@ def _config(lexicon: Lexicon) -> _Config:
         company_form_re=re.compile(alternation(p["company_forms"])),
         verb_led_after=frozenset(lexicon.words.get("gazetteer", {}).get("verb_led_after") or ()),
         anonymous_words=tuple(p["anonymous_words"]),
+        place_led_suffixes=tuple(p["place_led_works"]["suffixes"]),
+        place_led_types=frozenset(p["place_led_works"]["place_types"]),
     )
 
 
@@ -988,6 +992,8 @@ def _suffix_candidates(doc: AnalyzedDoc, lexicon: Lexicon, cfg: _Config) -> Iter
             continue
         if suffix in cfg.launch_verbs:
             start = _launch_start(text, start, s_start, tokens, cfg.launch_verbs[suffix], cfg)
+        if suffix in cfg.place_led_suffixes:
+            start = _place_led_start(text, start, s_start, lexicon, cfg)
         while (verb := starts_with_any(text[start:s_start], cfg.leading_verbs)) is not None:
             start += len(verb)  # "奋力建设美丽中国先行区": the programme is 美丽中国先行区
         opening = text.rfind("“", start, s_start)
@@ -1294,6 +1300,32 @@ def _launch_start(
         if not joined:
             found.append(pos)
     return max(found, default=start)
+
+
+def _place_led_start(text: str, start: int, s_start: int, lexicon: Lexicon, cfg: _Config) -> int:
+    """Where the name of a work (…工程) starts when the word walk stopped at a verb inside it
+    (抚仙湖径流区生态|搬迁|工程, 梅山镇污水处理厂提标|扩建|工程): at the last place of the kinds
+    works are named after, in the same run of words before the type word, with no word that
+    ends a name between (在, 实施, …)."""
+    lower = s_start
+    while lower > max(0, s_start - cfg.max_length["Programme"]) and _is_cjk(text[lower - 1]):
+        lower -= 1
+    hits = [
+        h for h in find_places(text[lower:start], lexicon) if h.place.type in cfg.place_led_types
+    ]
+    if not hits:
+        return start
+    at = lower + max(h.start for h in hits)
+    tokens = _tokens(text)
+    if at not in tokens.bounds:
+        return start
+    pos = s_start
+    while pos > at:
+        token = tokens.by_end.get(pos)
+        if token is None or token[1] in cfg.boundaries:
+            return start  # 高密市建筑垃圾…在市政道路工程: a word that ends a name
+        pos = token[0]
+    return min(at, start)
 
 
 def _launched(before: str, surface: str, suffix: str, cfg: _Config) -> bool:
