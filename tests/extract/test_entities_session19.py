@@ -25,3 +25,28 @@ def test_a_work_is_named_from_the_water_or_city_it_is_built_on(lexicon: Lexicon)
 def test_a_work_does_not_reach_back_over_a_word_that_ends_names(lexicon: Lexicon) -> None:
     text = "漳州市再生骨料在道路改造工程中得到推广。"
     assert not any(name.startswith("漳州市") for name in _names(text, lexicon, "Programme"))
+
+
+def test_a_quoted_model_before_its_experience_or_a_long_description_is_named_alone(
+    lexicon: Lexicon,
+) -> None:
+    experience = "各地借鉴“两山银行”经验，建成生态资源收储平台12个。"
+    assert "两山银行" in _names(experience, lexicon, "Programme")
+    practice = "探索推行“湖长积分制”等做法，引导村民参与护湖。"
+    assert "湖长积分制" in _names(practice, lexicon, "Programme")
+    described = "依托“渔光互补”水产养殖与光伏发电融合模式，全县新增装机120兆瓦。"
+    assert "渔光互补" in _names(described, lexicon, "Programme")
+
+
+def test_a_quoted_term_closing_a_list_of_models_is_no_model(lexicon: Lexicon) -> None:
+    text = "形成了“绿水银行”黎川模式、“美丽乡村”抚州等多个经验模式。"
+    assert "美丽乡村" not in _names(text, lexicon, "Programme")
+
+
+def test_a_year_s_warning_film_is_an_event(lexicon: Lexicon) -> None:
+    text = "针对2025年黄河流域生态环境警示片披露的5个问题，陕西省已全部完成整改。"
+    assert "2025年黄河流域生态环境警示片" in _names(text, lexicon, "Event")
+    several = "2019-2024年长江经济带生态环境警示片披露的问题已整改86个。"
+    assert not any("警示片" in name for name in _names(several, lexicon, "Event"))
+    own = "湖北省生态环境厅拍摄制作2025年省生态环境警示片。"
+    assert not any("警示片" in name for name in _names(own, lexicon, "Event"))
