@@ -50,3 +50,18 @@ def test_a_year_s_warning_film_is_an_event(lexicon: Lexicon) -> None:
     assert not any("警示片" in name for name in _names(several, lexicon, "Event"))
     own = "湖北省生态环境厅拍摄制作2025年省生态环境警示片。"
     assert not any("警示片" in name for name in _names(own, lexicon, "Event"))
+
+
+def test_a_platform_is_named_by_its_quoted_brand(lexicon: Lexicon) -> None:
+    after = "截至目前，省级碳普惠平台“碳惠江苏”注册用户超过100万人。"
+    assert "碳惠江苏" in _names(after, lexicon, "Programme")
+    before = "市民通过“绿色贵州”平台举报涉气环境问题线索312条。"
+    assert "绿色贵州" in _names(before, lexicon, "Programme")
+    # a kind between the brand and 平台 leaves the name to the type words
+    kind = "淮安市“智慧河湖”管理平台新接入视频点位1200个。"
+    assert "智慧河湖" not in _names(kind, lexicon, "Programme")
+
+
+def test_a_quoted_loan_is_a_programme(lexicon: Lexicon) -> None:
+    text = "丽水市金融机构向生态农业企业发放“两山贷”12亿元。"
+    assert "两山贷" in _names(text, lexicon, "Programme")
