@@ -65,3 +65,16 @@ def test_a_platform_is_named_by_its_quoted_brand(lexicon: Lexicon) -> None:
 def test_a_quoted_loan_is_a_programme(lexicon: Lexicon) -> None:
     text = "丽水市金融机构向生态农业企业发放“两山贷”12亿元。"
     assert "两山贷" in _names(text, lexicon, "Programme")
+
+
+def test_a_coded_campaign_with_what_it_covers_is_named_by_its_code(lexicon: Lexicon) -> None:
+    covered = "全省开展“净土2026”重金属污染防治专项执法行动，查处案件30起。"
+    assert "净土2026" in _names(covered, lexicon, "Programme")
+    series = "海警、渔政联合开展“碧海2026”系列专项执法行动。"
+    assert "碧海2026" in _names(series, lexicon, "Programme")
+    # the head right after the code is part of the name
+    bare = "公安机关开展“昆仑2026”专项行动，侦破案件12起。"
+    assert "昆仑2026专项行动" in _names(bare, lexicon, "Programme")
+    # a campaign name without a year keeps what follows it
+    named = "联合开展“碧海护航”近岸海域专项执法行动。"
+    assert "碧海护航" not in _names(named, lexicon, "Programme")

@@ -175,6 +175,8 @@ class _Config:
     anonymous_words: tuple[str, ...]
     place_led_suffixes: tuple[str, ...]  # works named from the place they are built on
     place_led_types: frozenset[str]
+    coded_heads: Affixes
+    campaign_code_re: re.Pattern[str]
 
 
 @cache
@@ -354,6 +356,8 @@ def _config(lexicon: Lexicon) -> _Config:
         anonymous_words=tuple(p["anonymous_words"]),
         place_led_suffixes=tuple(p["place_led_works"]["suffixes"]),
         place_led_types=frozenset(p["place_led_works"]["place_types"]),
+        coded_heads=Affixes(p["coded_campaigns"]["heads"]),
+        campaign_code_re=re.compile(p["coded_campaigns"]["code"]),
     )
 
 
@@ -1019,7 +1023,11 @@ def _suffix_candidates(doc: AnalyzedDoc, lexicon: Lexicon, cfg: _Config) -> Iter
             start += _first_division(text[start:s_start], lexicon) or 0
         surface = text[start:s_end]
         if type_ == "Programme" and (code := _quoted_alone(text, start, s_end, cfg)):
-            yield Candidate(start, code, type_, text[start:code], "pattern")
+            if text[code:s_end] in cfg.bare_heads:
+                yield Candidate(start, code, type_, text[start:code], "pattern")
+            else:  # the words it covers are no other name: the span holds them
+                name = text[start + 1 : code - 1]
+                yield Candidate(start, s_end, type_, surface, "pattern", name=name)
             continue
         if (
             type_ in ("Programme", "Event")
@@ -1119,11 +1127,23 @@ _QUOTED_START = re.compile(r"“[^“”,，。；;\s]{2,14}”")
 
 def _quoted_alone(text: str, start: int, end: int, cfg: _Config) -> int | None:
     """The end of the quoted words that name the campaign from ``start`` to ``end`` alone, when
-    only a bare head follows them (“静音护考”行动)."""
+    only a bare head follows them (“静音护考”行动), or when they are a campaign's code (its year
+    in it) and words saying what it covers stand before its head (“清风2026”涉危废企业专项行动)."""
     quoted = _QUOTED_START.match(text, start, end)
-    if quoted is None or text[quoted.end() : end] not in cfg.bare_heads:
+    if quoted is None:
         return None
-    return quoted.end()
+    rest = text[quoted.end() : end]
+    if rest in cfg.bare_heads:
+        return quoted.end()
+    head = ends_with_any(rest, cfg.coded_heads)
+    if (
+        head is not None
+        and cfg.campaign_code_re.search(quoted.group(0))
+        and len(rest) - len(head) >= 2
+    ):
+        # “碧海2026”近岸海域专项执法行动: a coded campaign, and what it covers
+        return quoted.end()
+    return None
 
 
 def _quoted_siblings(text: str, start: int, end: int, type_: str) -> Iterator[Candidate]:
