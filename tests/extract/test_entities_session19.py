@@ -78,3 +78,12 @@ def test_a_coded_campaign_with_what_it_covers_is_named_by_its_code(lexicon: Lexi
     # a campaign name without a year keeps what follows it
     named = "联合开展“碧海护航”近岸海域专项执法行动。"
     assert "碧海护航" not in _names(named, lexicon, "Programme")
+
+
+def test_a_division_before_a_weak_type_word_alone_names_no_programme(lexicon: Lexicon) -> None:
+    text = "从各县看，永丰县、南丰县整治完成率均为100%，南城县建设进度居全市第一。"
+    programmes = _names(text, lexicon, "Programme")
+    assert not any(name.endswith(("县整治", "县建设")) for name in programmes)
+    # a strong type word after a province names the province's own
+    market = "湖北碳排放权交易市场去年成交额达12亿元。"
+    assert "湖北碳排放权交易市场" in _names(market, lexicon, "Programme")

@@ -1263,7 +1263,13 @@ def _placed(surface: str, lexicon: Lexicon, cfg: _Config) -> bool:
     if pos == 0:
         return False
     rest = head[pos:]
-    return (known is not None and not rest) or bool(cfg.work_area_re.fullmatch(rest))
+    # (a weak type word alone after the divisions names no work: 湖口县|整治, 深州市|建设; a
+    # strong one names the place's own: 湖北|碳排放权交易市场)
+    return (
+        (known is not None and not rest)
+        or bool(cfg.work_area_re.fullmatch(rest))
+        or (known is None and (not rest or rest in cfg.weak_suffixes))
+    )
 
 
 def _generic(surface: str, suffix: str, before: str, cfg: _Config) -> bool:
