@@ -87,3 +87,21 @@ def test_a_division_before_a_weak_type_word_alone_names_no_programme(lexicon: Le
     # a strong type word after a province names the province's own
     market = "湖北碳排放权交易市场去年成交额达12亿元。"
     assert "湖北碳排放权交易市场" in _names(market, lexicon, "Programme")
+
+
+def test_a_meeting_reaches_back_to_the_scope_it_gathers(lexicon: Lexicon) -> None:
+    # the word walk stops at the verbs inside the name (禁捕, 超采, 反馈); the scope starts it
+    city = "3月2日，全市长江禁捕退捕工作会议在九江召开。"
+    assert any(
+        name.endswith("长江禁捕退捕工作会议") and len(name) > len("长江禁捕退捕工作会议")
+        for name in _names(city, lexicon, "Event")
+    )
+    named = "记者从沧州市地下水超采综合治理工作推进会上获悉，深层地下水位回升。"
+    assert "沧州市地下水超采综合治理工作推进会" in _names(named, lexicon, "Event")
+    province = "全省中央生态环境保护督察反馈问题整改推进会在赣州召开，江西省生态环境厅通报进展。"
+    assert "江西省中央生态环境保护督察反馈问题整改推进会" in _names(province, lexicon, "Event")
+
+
+def test_a_meeting_word_inside_a_verb_names_no_meeting(lexicon: Lexicon) -> None:
+    text = "保定市委主要负责同志主持会议，研究部署整改工作。"
+    assert not _names(text, lexicon, "Event")

@@ -176,6 +176,9 @@ class _Config:
     place_led_suffixes: tuple[str, ...]  # works named from the place they are built on
     place_led_types: frozenset[str]
     coded_heads: Affixes
+    scope_led_suffixes: tuple[str, ...]  # meetings named from the scope they gather
+    scope_led_types: frozenset[str]
+    scope_led_words: Affixes
     campaign_code_re: re.Pattern[str]
 
 
@@ -357,6 +360,9 @@ def _config(lexicon: Lexicon) -> _Config:
         place_led_suffixes=tuple(p["place_led_works"]["suffixes"]),
         place_led_types=frozenset(p["place_led_works"]["place_types"]),
         coded_heads=Affixes(p["coded_campaigns"]["heads"]),
+        scope_led_suffixes=tuple(p["scope_led_meetings"]["suffixes"]),
+        scope_led_types=frozenset(p["scope_led_meetings"]["place_types"]),
+        scope_led_words=Affixes(p["scope_led_meetings"]["scopes"]),
         campaign_code_re=re.compile(p["coded_campaigns"]["code"]),
     )
 
@@ -998,6 +1004,8 @@ def _suffix_candidates(doc: AnalyzedDoc, lexicon: Lexicon, cfg: _Config) -> Iter
             start = _launch_start(text, start, s_start, tokens, cfg.launch_verbs[suffix], cfg)
         if suffix in cfg.place_led_suffixes:
             start = _place_led_start(text, start, s_start, lexicon, cfg)
+        if suffix in cfg.scope_led_suffixes:
+            start = _scope_led_start(text, start, s_start, lexicon, cfg)
         while (verb := starts_with_any(text[start:s_start], cfg.leading_verbs)) is not None:
             start += len(verb)  # "奋力建设美丽中国先行区": the programme is 美丽中国先行区
         opening = text.rfind("“", start, s_start)
@@ -1326,6 +1334,35 @@ def _launch_start(
         if not joined:
             found.append(pos)
     return max(found, default=start)
+
+
+def _scope_led_start(text: str, start: int, s_start: int, lexicon: Lexicon, cfg: _Config) -> int:
+    """Where the name of a meeting starts when the word walk stopped at a verb inside it
+    (全市长江禁捕|退捕|工作会议, 衡水市地下水超采|综合治理工作推进会): at the first scope word or
+    division of the run of words before it, which no word that ends a name breaks."""
+    tokens = _tokens(text)
+    if s_start not in tokens.bounds:
+        return start  # 主持会议: the type word is part of a word (a verb's object)
+    limit = max(0, s_start - cfg.max_length["Event"])
+    pos = run = tokens.snap(start)
+    while pos > limit:
+        token = tokens.by_end.get(pos)
+        if token is None or token[0] < limit or not _is_cjk(token[1]):
+            break
+        if token[1] in cfg.boundaries:
+            break
+        pos = run = token[0]
+    if run >= start:
+        return start
+    places = {
+        run + h.start
+        for h in find_places(text[run:start], lexicon)
+        if h.place.type in cfg.scope_led_types
+    }
+    for at in sorted(tokens.bounds & set(range(run, start))):
+        if at in places or cfg.scope_led_words.at_start(text[at:start]):
+            return at
+    return start
 
 
 def _place_led_start(text: str, start: int, s_start: int, lexicon: Lexicon, cfg: _Config) -> int:
