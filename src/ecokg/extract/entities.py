@@ -1148,6 +1148,7 @@ def _quoted_alone(text: str, start: int, end: int, cfg: _Config) -> int | None:
         head is not None
         and cfg.campaign_code_re.search(quoted.group(0))
         and len(rest) - len(head) >= 2
+        and rest[: -len(head)] not in cfg.joint_words  # “护水2026”联合执法行动 is joint
     ):
         # “碧海2026”近岸海域专项执法行动: a coded campaign, and what it covers
         return quoted.end()
