@@ -105,3 +105,19 @@ def test_a_meeting_reaches_back_to_the_scope_it_gathers(lexicon: Lexicon) -> Non
 def test_a_meeting_word_inside_a_verb_names_no_meeting(lexicon: Lexicon) -> None:
     text = "保定市委主要负责同志主持会议，研究部署整改工作。"
     assert not _names(text, lexicon, "Event")
+
+
+def test_national_green_finance_and_heating_schemes_are_known(lexicon: Lexicon) -> None:
+    text = (
+        "去年，安徽省环境污染责任保险投保企业增至1800家，环责险保费同比增长12%；"
+        "全省发放排污权抵押贷款5亿元，并试点林业碳普惠。"
+        "皖北地区推进煤改气、煤改电，落实化肥农药减量增效。"
+    )
+    assert {
+        "环境污染责任保险",
+        "排污权抵押贷款",
+        "林业碳普惠",
+        "煤改气",
+        "煤改电",
+        "化肥农药减量增效",
+    } <= _names(text, lexicon, "Programme")
