@@ -121,3 +121,15 @@ def test_national_green_finance_and_heating_schemes_are_known(lexicon: Lexicon) 
         "煤改电",
         "化肥农药减量增效",
     } <= _names(text, lexicon, "Programme")
+
+
+def test_a_year_before_a_programme_is_no_part_of_its_name(lexicon: Lexicon) -> None:
+    text = "全省开展2026年碧水护航生态环境执法专项行动，查处案件41起。"
+    assert "碧水护航生态环境执法专项行动" in _names(text, lexicon, "Programme")
+    bare = "浙江省开展2026年专项行动，查处案件12起。"
+    assert not _names(bare, lexicon, "Programme")
+    # a span of years stays, and an event keeps its year (the edition)
+    span = "湖南省实施2025—2026年秋冬季大气污染综合治理攻坚行动。"
+    assert "2025—2026年秋冬季大气污染综合治理攻坚行动" in _names(span, lexicon, "Programme")
+    meeting = "湖南省召开2026年全省生态环境保护工作会议。"
+    assert any(name.startswith("2026年") for name in _names(meeting, lexicon, "Event"))
