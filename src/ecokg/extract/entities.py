@@ -173,6 +173,13 @@ class _Config:
     company_form_re: re.Pattern[str]
     verb_led_after: frozenset[str]  # what ends a party that 会同 (together with) may follow
     anonymous_words: tuple[str, ...]
+    place_led_suffixes: tuple[str, ...]  # works named from the place they are built on
+    place_led_types: frozenset[str]
+    coded_heads: Affixes
+    scope_led_suffixes: tuple[str, ...]  # meetings named from the scope they gather
+    scope_led_types: frozenset[str]
+    scope_led_words: Affixes
+    campaign_code_re: re.Pattern[str]
 
 
 @cache
@@ -350,6 +357,13 @@ def _config(lexicon: Lexicon) -> _Config:
         company_form_re=re.compile(alternation(p["company_forms"])),
         verb_led_after=frozenset(lexicon.words.get("gazetteer", {}).get("verb_led_after") or ()),
         anonymous_words=tuple(p["anonymous_words"]),
+        place_led_suffixes=tuple(p["place_led_works"]["suffixes"]),
+        place_led_types=frozenset(p["place_led_works"]["place_types"]),
+        coded_heads=Affixes(p["coded_campaigns"]["heads"]),
+        scope_led_suffixes=tuple(p["scope_led_meetings"]["suffixes"]),
+        scope_led_types=frozenset(p["scope_led_meetings"]["place_types"]),
+        scope_led_words=Affixes(p["scope_led_meetings"]["scopes"]),
+        campaign_code_re=re.compile(p["coded_campaigns"]["code"]),
     )
 
 
@@ -988,6 +1002,10 @@ def _suffix_candidates(doc: AnalyzedDoc, lexicon: Lexicon, cfg: _Config) -> Iter
             continue
         if suffix in cfg.launch_verbs:
             start = _launch_start(text, start, s_start, tokens, cfg.launch_verbs[suffix], cfg)
+        if suffix in cfg.place_led_suffixes:
+            start = _place_led_start(text, start, s_start, lexicon, cfg)
+        if suffix in cfg.scope_led_suffixes:
+            start = _scope_led_start(text, start, s_start, lexicon, cfg)
         while (verb := starts_with_any(text[start:s_start], cfg.leading_verbs)) is not None:
             start += len(verb)  # "奋力建设美丽中国先行区": the programme is 美丽中国先行区
         opening = text.rfind("“", start, s_start)
@@ -1013,7 +1031,11 @@ def _suffix_candidates(doc: AnalyzedDoc, lexicon: Lexicon, cfg: _Config) -> Iter
             start += _first_division(text[start:s_start], lexicon) or 0
         surface = text[start:s_end]
         if type_ == "Programme" and (code := _quoted_alone(text, start, s_end, cfg)):
-            yield Candidate(start, code, type_, text[start:code], "pattern")
+            if text[code:s_end] in cfg.bare_heads:
+                yield Candidate(start, code, type_, text[start:code], "pattern")
+            else:  # the words it covers are no other name: the span holds them
+                name = text[start + 1 : code - 1]
+                yield Candidate(start, s_end, type_, surface, "pattern", name=name)
             continue
         if (
             type_ in ("Programme", "Event")
@@ -1113,11 +1135,24 @@ _QUOTED_START = re.compile(r"“[^“”,，。；;\s]{2,14}”")
 
 def _quoted_alone(text: str, start: int, end: int, cfg: _Config) -> int | None:
     """The end of the quoted words that name the campaign from ``start`` to ``end`` alone, when
-    only a bare head follows them (“静音护考”行动)."""
+    only a bare head follows them (“静音护考”行动), or when they are a campaign's code (its year
+    in it) and words saying what it covers stand before its head (“清风2026”涉危废企业专项行动)."""
     quoted = _QUOTED_START.match(text, start, end)
-    if quoted is None or text[quoted.end() : end] not in cfg.bare_heads:
+    if quoted is None:
         return None
-    return quoted.end()
+    rest = text[quoted.end() : end]
+    if rest in cfg.bare_heads:
+        return quoted.end()
+    head = ends_with_any(rest, cfg.coded_heads)
+    if (
+        head is not None
+        and cfg.campaign_code_re.search(quoted.group(0))
+        and len(rest) - len(head) >= 2
+        and rest[: -len(head)] not in cfg.joint_words  # “护水2026”联合执法行动 is joint
+    ):
+        # “碧海2026”近岸海域专项执法行动: a coded campaign, and what it covers
+        return quoted.end()
+    return None
 
 
 def _quoted_siblings(text: str, start: int, end: int, type_: str) -> Iterator[Candidate]:
@@ -1237,7 +1272,13 @@ def _placed(surface: str, lexicon: Lexicon, cfg: _Config) -> bool:
     if pos == 0:
         return False
     rest = head[pos:]
-    return (known is not None and not rest) or bool(cfg.work_area_re.fullmatch(rest))
+    # (a weak type word alone after the divisions names no work: 湖口县|整治, 深州市|建设; a
+    # strong one names the place's own: 湖北|碳排放权交易市场)
+    return (
+        (known is not None and not rest)
+        or bool(cfg.work_area_re.fullmatch(rest))
+        or (known is None and (not rest or rest in cfg.weak_suffixes))
+    )
 
 
 def _generic(surface: str, suffix: str, before: str, cfg: _Config) -> bool:
@@ -1294,6 +1335,61 @@ def _launch_start(
         if not joined:
             found.append(pos)
     return max(found, default=start)
+
+
+def _scope_led_start(text: str, start: int, s_start: int, lexicon: Lexicon, cfg: _Config) -> int:
+    """Where the name of a meeting starts when the word walk stopped at a verb inside it
+    (全市长江禁捕|退捕|工作会议, 衡水市地下水超采|综合治理工作推进会): at the first scope word or
+    division of the run of words before it, which no word that ends a name breaks."""
+    tokens = _tokens(text)
+    if s_start not in tokens.bounds:
+        return start  # 主持会议: the type word is part of a word (a verb's object)
+    limit = max(0, s_start - cfg.max_length["Event"])
+    pos = run = tokens.snap(start)
+    while pos > limit:
+        token = tokens.by_end.get(pos)
+        if token is None or token[0] < limit or not _is_cjk(token[1]):
+            break
+        if token[1] in cfg.boundaries:
+            break
+        pos = run = token[0]
+    if run >= start:
+        return start
+    places = {
+        run + h.start
+        for h in find_places(text[run:start], lexicon)
+        if h.place.type in cfg.scope_led_types
+    }
+    for at in sorted(tokens.bounds & set(range(run, start))):
+        if at in places or cfg.scope_led_words.at_start(text[at:start]):
+            return at
+    return start
+
+
+def _place_led_start(text: str, start: int, s_start: int, lexicon: Lexicon, cfg: _Config) -> int:
+    """Where the name of a work (…工程) starts when the word walk stopped at a verb inside it
+    (抚仙湖径流区生态|搬迁|工程, 梅山镇污水处理厂提标|扩建|工程): at the last place of the kinds
+    works are named after, in the same run of words before the type word, with no word that
+    ends a name between (在, 实施, …)."""
+    lower = s_start
+    while lower > max(0, s_start - cfg.max_length["Programme"]) and _is_cjk(text[lower - 1]):
+        lower -= 1
+    hits = [
+        h for h in find_places(text[lower:start], lexicon) if h.place.type in cfg.place_led_types
+    ]
+    if not hits:
+        return start
+    at = lower + max(h.start for h in hits)
+    tokens = _tokens(text)
+    if at not in tokens.bounds:
+        return start
+    pos = s_start
+    while pos > at:
+        token = tokens.by_end.get(pos)
+        if token is None or token[1] in cfg.boundaries:
+            return start  # 高密市建筑垃圾…在市政道路工程: a word that ends a name
+        pos = token[0]
+    return min(at, start)
 
 
 def _launched(before: str, surface: str, suffix: str, cfg: _Config) -> bool:

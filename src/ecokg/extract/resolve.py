@@ -172,6 +172,7 @@ class Resolver:
         self._division_starts = sorted(s for named in self._divisions.values() for s, _ in named)
         self._long_names: dict[str, set[str]] = {}
         self._designations = tuple(lexicon.words["entity_patterns"]["level_designations"])
+        self._undated = frozenset(lexicon.words["entity_patterns"]["undated_types"])
 
     def know(self, type_: str, names: Iterable[str]) -> None:
         """Register full names seen in the document, for abbreviation lookup."""
@@ -203,6 +204,10 @@ class Resolver:
         name = _LIST_MARKER.sub("", _NOISE.sub("", surface))
         # 蓝天、碧水、净土提升攻坚战 -> 蓝天碧水净土提升攻坚战: short items fuse into one name
         name = _SHORT_LIST.sub(lambda m: m.group(0).replace("、", ""), name)
+        if type_ in self._undated and (year := _YEAR_LEAD.match(name)):
+            # 2026年清风护绿专项行动: the year says when the campaign goes on, not which one (a
+            # span of years, 2025—2026年秋冬季…攻坚行动, does not start with a year alone)
+            name = name[year.end() :]
         for kind, prefixes, not_relative in _DIVISION_PREFIXES:
             prefix = starts_with_any(name, prefixes)
             if (
