@@ -2463,3 +2463,89 @@ def test_tenths_and_a_half_are_a_share(lexicon: Lexicon) -> None:
     assert Decimal(25) in found
     # 一成 alone is still no share
     assert observe("全市环境面貌一成不变。", lexicon, published="2025-03-01") == []
+
+
+def test_a_hedge_apart_from_its_share_qualifies_it(lexicon: Lexicon) -> None:
+    text = (
+        "全市氮氧化物排放量中，移动源约占全市排放总量的六成，工业源占28.5%；"
+        "两类源对VOCs的贡献分别约为三成和两成。"
+    )
+    found = observe(text, lexicon, published="2024-06-10")
+    qualifiers = {o.value: o.qualifier for o in found}
+    assert qualifiers[Decimal(60)] == "approx"
+    assert qualifiers[Decimal("28.5")] == "exact"
+    assert qualifiers[Decimal(30)] == "approx"
+    assert qualifiers[Decimal(20)] == "approx"
+
+
+def test_the_speaker_s_jurisdiction_is_the_document_s_place(lexicon: Lexicon) -> None:
+    text = (
+        "钦州海事局：船舶污染防治成效明显\n"
+        "去年，灵山县完成渔港污染物接收设施改造3处。经监测，辖区近岸海域水质优良比例为96.1%。"
+    )
+    found = by_value(observe(text, lexicon, published="2024-03-01"))
+    assert found[Decimal(3)].place == "灵山县"
+    assert found[Decimal("96.1")].place == "钦州市"
+
+
+def test_a_streak_of_years_in_a_season_ends_in_its_year(lexicon: Lexicon) -> None:
+    text = (
+        "今年秋季禁烧期（9月15日至11月15日），全市监测到火点216个。"
+        "禁烧期内全市已连续三年未发生重污染天气。"
+    )
+    found = by_value(observe(text, lexicon, published="2023-11-20"))
+    assert found[Decimal(216)].period.code == "2023-09/2023-11"
+    assert found[Decimal(3)].period.code == "2023"
+
+
+def test_the_whole_year_after_a_statement_s_own_year_is_that_year(lexicon: Lexicon) -> None:
+    # a statistics report on 2023 published in 2025: what was done "since last year" is 2024's
+    text = "去年以来，全省持续推进燃煤锅炉整治，全年淘汰燃煤锅炉1268台。"
+    found = by_value(observe(text, lexicon, published="2025-01-16", about="2023"))
+    assert found[Decimal(1268)].period.code == "2024"
+    alone = by_value(
+        observe("全年淘汰燃煤锅炉1268台。", lexicon, published="2025-01-16", about="2023")
+    )
+    assert alone[Decimal(1268)].period.code == "2023"
+
+
+def test_a_water_named_once_after_its_city_is_a_water(lexicon: Lexicon) -> None:
+    text = "泉州市西园湖总磷平均浓度为0.062毫克/升。泉州市主要河流水质总体优良，优良比例为96.8%。"
+    found = by_value(observe(text, lexicon, published="2025-03-01"))
+    assert found[Decimal("0.062")].place == "西园湖"
+    assert found[Decimal("96.8")].place == "泉州市"
+
+
+def test_a_city_s_name_written_in_full_hides_no_water(lexicon: Lexicon) -> None:
+    # 港 ends waters in the south (北大港) but here it is part of the city's name
+    text = "去年，海事局联合防城港市生态环境局开展联合检查11次；配合防城港市清理海漂垃圾约186吨。"
+    places = {o.place for o in observe(text, lexicon, published="2023-06-08")}
+    assert places == {"防城港市"}
+
+
+def test_an_inspection_s_span_dates_its_own_article_only(lexicon: Lexicon) -> None:
+    text = (
+        "本报讯 11月3日至4日，省第二生态环境保护督察组完成督察进驻，对南阳市开展督察。\n"
+        "督察进驻期间，督察组共收到群众举报88件。\n"
+        "# 全省空气质量持续改善\n"
+        "本报讯 全省PM2.5平均浓度为33微克/立方米，同比下降8.3%。"
+    )
+    found = by_value(observe(text, lexicon, published="2025-11-20"))
+    assert found[Decimal(88)].period.code == "2025-11"
+    assert found[Decimal(33)].period.code != "2025-11"
+
+
+def test_partners_listed_after_with_are_not_the_place(lexicon: Lexicon) -> None:
+    text = (
+        "江西省生态环境厅通报危险废物跨省转移审批情况\n"
+        "今年以来，我省与湖南省、湖北省、安徽省生态环境厅对纳入“白名单”的58家利用企业实行简化审批。"
+    )
+    found = by_value(observe(text, lexicon, published="2025-10-20"))
+    assert found[Decimal(58)].place == "江西省"
+
+
+def test_a_count_after_a_superlative_is_of_what_was_judged(lexicon: Lexicon) -> None:
+    text = "从各地看，汉中市火点数为312个；商洛市火点最少，仅7个。"
+    found = by_value(observe(text, lexicon, published="2023-11-20"))
+    assert found[Decimal(7)].place == "商洛市"
+    assert found[Decimal(7)].indicator.label == found[Decimal(312)].indicator.label

@@ -502,3 +502,21 @@ def test_a_stay_between_two_dates_without_a_year_is_its_months(
 ) -> None:
     expr = only(finder, text, TimeAnchor(year=2023, month=month))
     assert (expr.kind, expr.code) == ("month", code)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    year=st.integers(min_value=2000, max_value=2030),
+    month=st.integers(min_value=1, max_value=12),
+    first=st.integers(min_value=1, max_value=14),
+    length=st.integers(min_value=1, max_value=14),
+    written=st.booleans(),
+)
+def test_days_of_one_month_are_that_month(
+    finder: PeriodFinder, year: int, month: int, first: int, length: int, written: bool
+) -> None:
+    # "9月15日至30日监测到火点43个": some days of one month have the month as their period
+    text = f"{f'{year}年' if written else ''}{month}月{first}日至{first + length}日，全市监测到火点43个"
+    found = only(finder, text, TimeAnchor(year=year if not written else 2031))
+    assert found.code == f"{year}-{month:02d}"
+    assert text[found.start : found.end].endswith(f"{first + length}日")

@@ -17,14 +17,14 @@ from ecokg.extract.base import IndicatorRef
 from ecokg.extract.lexicon import IndicatorDef, Lexicon, PlaceDef
 from ecokg.extract.places import WATER_TYPES, PlaceHit
 from ecokg.text.analyzed import AnalyzedDoc
-from ecokg.text.numbers import ARABIC_NUMBER
+from ecokg.text.numbers import ARABIC_NUMBER, CHINESE_NUMERAL_CHARS
 from ecokg.text.periods import PeriodFinder, TimeAnchor, TimeExpr
 from ecokg.text.segment import MAX_SENTENCE, Sentence
 from ecokg.text.wordlists import Affixes, LongestMatch, alternation
 
 CN_DIGITS = "〇零一二两三四五六七八九十"
 
-CN_NUMERALS = "〇零一二两三四五六七八九十百千万亿"
+CN_NUMERALS = CHINESE_NUMERAL_CHARS
 
 NUMBER_RE = re.compile(
     rf"(?<![A-Za-z0-9.\-/])(?:{ARABIC_NUMBER}(?:\s?[十百千]?[万亿])*|[{CN_DIGITS}][{CN_NUMERALS}]*"
@@ -352,6 +352,7 @@ class DocState:
     # The span an audit or inspection the document reports on covered (its lead says), the
     # time of the findings the text gives no time of their own.
     examined: TimeExpr | None = None
+    examined_end: int = 0  # where the article that reports the examination ends
     # Periods the text names and defines with their span in brackets ("上一个供暖季(2025年11月
     # 15日至2026年3月15日)"): the name and the span, in text order.
     defined: list[tuple[str, TimeExpr]] = field(default_factory=list)

@@ -182,6 +182,11 @@ def period_of(
 ) -> tuple[Period, str | None]:
     """When the value applies, and for a change the period it is measured against."""
     period, base = _plain_period(state, sentence, clause, num, paragraph_time, is_change)
+    if num.duration and num.unit == "year" and "-" in (period.code or "") and period.end_year:
+        # "（秋季禁烧期）已连续三年实现…": a streak of years runs to the end of the last year,
+        # not to the months its statement is about
+        year = period.end_year
+        return Period(str(year), period.basis, year, year), None
     if period.code == "cumulative" or (
         period.as_of is not None and num.unit in _STOCK_UNITS and not is_change
     ):
@@ -271,6 +276,14 @@ def _plain_period(
             # "自2020年起连续5年": the streak ends N-1 years after it began
             end = dated[-1].start_year + int(length) - 1
             return Period(str(end), "stated", end, end), None
+    if len(dated) >= 2 and dated[-1].kind == "reporting":
+        # "去年以来，…全年淘汰燃煤锅炉1268台": the whole of the year the statement opened with,
+        # not of the year a report is about
+        opened = next(
+            (x for x in dated if x.kind in ("year", "relative") and x.as_of is None), None
+        )
+        if opened is not None and opened.start_year == opened.end_year:
+            dated = [*dated[:-1], opened]
     if dated and not (num.duration and dated[-1].kind == "plan"):
         t = dated[-1]
         # A running total in the value's own clause outranks a single year named in an earlier
@@ -282,7 +295,13 @@ def _plain_period(
             if same_part is not None:
                 period = Period(same_part, "stated", t.start_year, t.end_year)
     examined = state.examined
-    if period is None and examined is not None and not cumulative:
+    # (on a page of several articles, only in the article that reports the examination)
+    if (
+        period is None
+        and examined is not None
+        and not cumulative
+        and num.start < state.examined_end
+    ):
         # "此次审计抽查资金近86.7亿元": a finding of the examination, over the span it covered
         return Period(examined.code, "context", examined.start_year, examined.end_year), None
     if period is None and cumulative:

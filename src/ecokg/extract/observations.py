@@ -58,7 +58,7 @@ from ecokg.extract.places import (
     jurisdiction,
     named_division,
 )
-from ecokg.extract.topics import is_caption, off_topic
+from ecokg.extract.topics import article_end, is_caption, off_topic
 from ecokg.kg.vocab import minted_indicator_iri, slug
 from ecokg.text.analyzed import AnalyzedDoc
 from ecokg.text.furniture import page_publisher
@@ -269,6 +269,7 @@ def _state(doc: AnalyzedDoc, lexicon: Lexicon) -> DocState:
         if p.place.code and any(c in CN_NUMERALS for c in doc.text[p.start : p.end])
     ]
     blocked.sort()
+    examined = examined_span(doc, words, times) or day_of_results(doc, words, times)
     return DocState(
         doc,
         lexicon,
@@ -283,7 +284,8 @@ def _state(doc: AnalyzedDoc, lexicon: Lexicon) -> DocState:
         blocked,
         frozenset(p.end for p in places),
         _place_names(doc.text, places),
-        examined=examined_span(doc, words, times) or day_of_results(doc, words, times),
+        examined=examined,
+        examined_end=article_end(doc, lexicon, examined.start) if examined is not None else 0,
         defined=defined_periods(doc.text, times),
         title_span=title_span,
         blocked_reach=_reach(blocked),
@@ -407,6 +409,8 @@ def _read_number(state: DocState, m: re.Match[str], sentence: Sentence) -> RawVa
     if q_before:
         qualifier, width = q_before
         start = s - width
+    elif unit == "percent":
+        qualifier = _distant_hedge(text[max(sentence.span.start, s - 20) : s], w) or qualifier
     if um.group("infix"):
         qualifier = w.q_infix[um.group("infix")]
     if um.group("after"):
@@ -451,6 +455,8 @@ def _read_fraction(
     hedge = _hedge_before(text[max(sentence.span.start, s - 6) : s], w)
     if hedge:
         qualifier, start = hedge[0], s - hedge[1]
+    else:
+        qualifier = _distant_hedge(text[max(sentence.span.start, s - 20) : s], w) or qualifier
     after = starts_with_any(text[end : end + 3], w.q_after)
     if after:
         qualifier, end = w.q_after[after], end + len(after)
@@ -520,6 +526,25 @@ def _read_half(state: DocState, m: re.Match[str]) -> RawValue:
     return RawValue(
         m.start(), m.end(), m.start(), m.end(), Decimal(50), "percent", qualifier, fraction=True
     )
+
+
+# A hedge standing apart from the share it qualifies: before 占 and what the share is of
+# ("约占全省排放总量的八成"), or before the 为 of a list dealt out ("分别约为三成和两成").
+_DISTANT_HEDGE = re.compile(
+    r"(?:(?P<share>[\u4e00-\u9fff]{1,2})占[^，,。；;\d%]{0,14}|分别(?P<list>[\u4e00-\u9fff]{1,2})为"
+    r"[^，,。；;]{0,16}[、和及与])$"
+)
+
+
+def _distant_hedge(before: str, w: Words) -> str | None:
+    """The qualifier a hedge apart from its share gives it (see ``_DISTANT_HEDGE``), if any."""
+    m = _DISTANT_HEDGE.search(before)
+    if m is None:
+        return None
+    if m["share"]:
+        hedge = ends_with_any(m["share"], w.q_before)
+        return w.q_before[hedge] if hedge else None
+    return w.q_before.get(m["list"])
 
 
 def _hedge_before(before: str, w: Words) -> tuple[str, int] | None:
@@ -1087,12 +1112,7 @@ def _named_place(
             # "赣州和资溪等7个市", "10个设区市和杨凌示范区、韩城市(以下简称“12个城市”)": members
             # of a list, not the place of the value
             continue
-        if _after_partner(text, hit.start) or (
-            before is not None
-            and before.end == hit.start - 1
-            and text[before.end] in "、和及与"
-            and _after_partner(text, before.start)
-        ):
+        if _after_partner(text, _list_start(state, i, lo)):
             # "与湖南并列第一", "较全国平均", "向(下游)泸州市支付", "与勐腊县、江城县开展联合巡护":
             # compared with, given to or joined by, not the place itself
             continue
@@ -1166,6 +1186,19 @@ def _statement_jurisdiction(state: DocState, statement: int, end: int) -> PlaceD
 
 
 _CLAUSE_SPLIT = re.compile(r"[^，,；;。]+")
+
+
+def _list_start(state: DocState, i: int, lo: int) -> int:
+    """Where the list of places that ``state.places[i]`` ends ("湖南省、湖北省、安徽省") starts,
+    looking no further back than ``state.places[lo]``."""
+    text = state.doc.text
+    while (
+        i > lo
+        and state.places[i - 1].end == state.places[i].start - 1
+        and text[state.places[i - 1].end] in "、和及与"
+    ):
+        i -= 1
+    return state.places[i].start
 
 
 def _after_partner(text: str, pos: int) -> bool:
@@ -1275,6 +1308,8 @@ def _jurisdiction_word(state: DocState, clause_text: str, at: int | None = None)
     if word is None:
         return None
     level = state.words.jurisdictions[word]
+    if level == "own":
+        return state.locality  # "辖区近岸海域…": the jurisdiction of whoever speaks
     if level == "basin":
         # "全流域累计投入…": the river the document speaks for, else the one last named
         if state.locality is not None and state.locality.type in WATER_TYPES:
@@ -1381,7 +1416,7 @@ def _later_jurisdiction(state: DocState, sentence: Sentence, clause: Span) -> Pl
             whole = _jurisdiction_word(state, words, earlier.start)
             level = state.words.jurisdictions[word]
             # "桂林市…介绍，去年全市共…" in a provincial paper: which city is the opening's to say
-            return whole if whole is not None and level in (whole.type, "region") else None
+            return whole if whole is not None and level in (whole.type, "region", "own") else None
         opened_at = earlier.end - len(words)  # past 其中, 去年: "其中蒙阴县最低" opens with it
         if earlier.start == sentence.span.start or _opening_place(state, opened_at):
             return None  # a place opening the sentence is the opening rule's
@@ -2379,6 +2414,9 @@ def _observation(
         indicators = [carried]
     elif not label and not after_unit and num.unit == "count" and change is None:
         label = _counted_before_list(state, sentence, clause)
+        judged = _previous_clause(state, sentence, clause)
+        if not label and ends_with_any(judged, w.evaluatives):
+            label = _clean_label(judged, state)  # "白山市火点最少，仅3个": of what it judges
     if change is None or num.unit != "times":  # "增长4.8倍" is a change, not an exceedance
         label = _measured(state, label, num)
     context = f"{label}|{after_unit}"

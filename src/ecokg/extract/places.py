@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from ecokg.extract.lexicon import Lexicon, PlaceDef, leading_verb, word_tags
+from ecokg.text.numbers import CHINESE_NUMERAL_CHARS
 from ecokg.text.segment import SpanSet
 from ecokg.text.wordlists import LongestMatch, alternation, starts_with_any
 
@@ -595,6 +596,8 @@ def _unlisted_water(text: str, lexicon: Lexicon, start: int, end: int) -> list[P
         tail = text[max(0, m.end() - 5) : m.end()]
         if (suffix in _BASIN_ONLY and not basin) or _ends_with_listed_water(tail, lexicon, True):
             continue  # "江西", "江湖"; "赤水河", "澜沧江" are listed
+        if _inside_division_name(text, lexicon, m.end()):
+            continue  # "联合防城港市…": the 港 of a city written in full names no water
         best = None
         for size in (4, 3, 2, 1):
             stem = text[max(0, m.start() - size) : m.start()]
@@ -613,6 +616,7 @@ def _unlisted_water(text: str, lexicon: Lexicon, start: int, end: int) -> list[P
                     or basin
                     or _named_reservoir(text, m.start() - size, stem, suffix)
                     or _listed_name(text, m.start() - size, m.end(), stem, suffix)
+                    or _after_division(text, lexicon, m.start() - size, stem)
                 )
                 # the longer name, unless the shorter is also written alone (龙羊峡水库)
                 and (best is None or count.of(name) > count.of(best))
@@ -700,12 +704,43 @@ def _same_kind_after(suffix: str) -> re.Pattern[str]:
     return re.compile(rf"[\u4e00-\u9fff]{{2,3}}?{re.escape(suffix)}")
 
 
+def _after_division(text: str, lexicon: Lexicon, begin: int, stem: str) -> bool:
+    """A name written once right after the full name of the division it lies in ("厦门市筼筜湖",
+    "常德市穿紫河"), whose stem is no common noun or attribute by jieba's dictionary."""
+    tags = word_tags()
+    if len(stem) < 2 or any(c in CHINESE_NUMERAL_CHARS or c == "第" for c in stem):
+        return False  # "江西省第一大湖": a rank, not a name
+    # "…县建立塘河长制", "…市加快环湖…": a stem opening with a verb or common word is a phrase
+    if any(tags.get(stem[:n]) in (*_KIND_TAGS, "v") for n in range(2, len(stem) + 1)):
+        return False
+    for size in range(2, 9):
+        place = lexicon.place_by_alias.get(text[max(0, begin - size) : begin])
+        if place is not None and place.type in _RANKED and place.name == text[begin - size : begin]:
+            return True
+    return False
+
+
 def _named_reservoir(text: str, begin: int, stem: str, suffix: str) -> bool:
     """A reservoir written once under a name that opens its word ("；鹤地水库呈…", "、飞来峡水库")
     and is no common word by jieba's dictionary (病险水库, 骨干水库 are kinds)."""
     if suffix != "水库" or len(stem) < 2 or (begin > 0 and "\u4e00" <= text[begin - 1] <= "\u9fff"):
         return False
     return word_tags().get(stem) in (None, "ns", "nr")
+
+
+def _inside_division_name(text: str, lexicon: Lexicon, at: int) -> bool:
+    """Whether the characters before ``at`` open a listed division's full name that the text
+    writes out there (防城港|市, 连云港|市)."""
+    for size in range(2, 5):
+        place = lexicon.place_by_alias.get(text[max(0, at - size) : at])
+        if (
+            place is not None
+            and place.type not in WATER_TYPES
+            and len(place.name) > size
+            and text.startswith(place.name, at - size)
+        ):
+            return True
+    return False
 
 
 @cache

@@ -81,6 +81,13 @@ def _off_topic_articles(text: str, lexicon: Lexicon) -> tuple[tuple[int, ...], t
     return tuple(starts), tuple(flags)
 
 
+def article_end(doc: AnalyzedDoc, lexicon: Lexicon, pos: int) -> int:
+    """Where the article of a page that holds offset ``pos`` ends: the next one's start (a
+    heading or a dateline, see ``topics.article_starts``), else the end of the text."""
+    starts, _ = _off_topic_articles(doc.text, lexicon)
+    return next((start for start in starts if start > pos), len(doc.text))
+
+
 def _in_off_topic_article(doc: AnalyzedDoc, lexicon: Lexicon, pos: int) -> bool:
     starts, flags = _off_topic_articles(doc.text, lexicon)
     i = bisect.bisect_right(starts, pos) - 1

@@ -39,6 +39,10 @@ _DATE_RANGE = re.compile(
     rf"(\d{{4}})\s*年\s*({_M})\s*月\s*\d{{1,2}}\s*[日号]?{_DASH}(?:(\d{{4}})\s*年\s*)?"
     rf"({_M})\s*月\s*\d{{1,2}}\s*[日号]"
 )
+# "2023年9月15日至30日": some days of one month, which is their period
+_DAYS_OF_MONTH = re.compile(
+    rf"(\d{{4}})\s*年\s*({_M})\s*月\s*\d{{1,2}}\s*[日号]?{_DASH}\d{{1,2}}\s*[日号]"
+)
 _DATE = re.compile(rf"(\d{{4}})\s*年\s*({_M})\s*月\s*(\d{{1,2}})\s*[日号]")
 _YEAR = re.compile(r"(?<!\d)(\d{4})\s*年(?:度)?(?!\s*\d{1,2}\s*月)(?![代])")
 # The same without a year (or after 去年/今年); never right after a digit or 第 (an ordinal).
@@ -50,6 +54,9 @@ _BARE_DATE = re.compile(rf"{_BARE}({_M})\s*月\s*(\d{{1,2}})\s*[日号]")
 # "7月10日至8月10日": the months a stay of some days covers, in the year the document implies
 _BARE_DATE_RANGE = re.compile(
     rf"{_BARE}({_M})\s*月\s*\d{{1,2}}\s*[日号]?{_DASH}({_M})\s*月\s*\d{{1,2}}\s*[日号]"
+)
+_BARE_DAYS_OF_MONTH = re.compile(
+    rf"{_BARE}({_M})\s*月\s*\d{{1,2}}\s*[日号]?{_DASH}\d{{1,2}}\s*[日号]"
 )
 _PLAN_FIRST_YEARS = re.compile(r"(?:前|头)([一二三四五1-5两])年")
 # What makes a year a start: "以来"/"起"/"至今" right after it (past a closing quote or 期间),
@@ -345,6 +352,10 @@ class PeriodFinder:
             elif later == year + 1:
                 code = f"{month_code(year, m1)}/{month_code(later, m2)}"
                 add(TimeExpr(m.start(), m.end(), "month", code, year, later))
+        for m in _DAYS_OF_MONTH.finditer(text):
+            year, month = int(m[1]), _numeral(m[2])
+            if _valid(year) and 1 <= month <= 12:
+                add(TimeExpr(m.start(), m.end(), "month", month_code(year, month), year, year))
         for m in _DATE.finditer(text):
             year, month, day = int(m[1]), _numeral(m[2]), int(m[3])
             if _valid(year) and 1 <= month <= 12 and 1 <= day <= 31:
@@ -367,6 +378,11 @@ class PeriodFinder:
             if 1 <= m1 < m2 <= 12:
                 expr = TimeExpr(m.start(), m.end(), "month", None, None, None, None, False)
                 add(expr, _Pending(m1, m2))
+        for m in _BARE_DAYS_OF_MONTH.finditer(text):
+            month = _numeral(m[1])
+            if 1 <= month <= 12:
+                expr = TimeExpr(m.start(), m.end(), "month", None, None, None, None, False)
+                add(expr, _Pending(month, month))
         for m in _BARE_DATE.finditer(text):
             month, day = _numeral(m[1]), int(m[2])
             if 1 <= month <= 12 and 1 <= day <= 31:
