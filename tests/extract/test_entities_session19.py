@@ -1,4 +1,4 @@
-"""Programme and event rules of session 19 (issue 13: programmes and events on unseen documents),
+"""Entity rules of session 19 (issue 13: programmes, events and standards on unseen documents),
 each on sentences written for it: other provinces, other wording, none taken from a corpus."""
 
 from __future__ import annotations
@@ -133,3 +133,27 @@ def test_a_year_before_a_programme_is_no_part_of_its_name(lexicon: Lexicon) -> N
     assert "2025—2026年秋冬季大气污染综合治理攻坚行动" in _names(span, lexicon, "Programme")
     meeting = "湖南省召开2026年全省生态环境保护工作会议。"
     assert any(name.startswith("2026年") for name in _names(meeting, lexicon, "Event"))
+
+
+def test_a_standard_cited_by_number_alone_is_known_by_its_number(lexicon: Lexicon) -> None:
+    text = (
+        "贮存设施执行GB 18597—2023，涂装企业执行DB41/1951-2020和GB/T 23477-2009。"
+        "污水处理厂排口执行GB 18918-2002一级A标准。"
+    )
+    names = _names(text, lexicon, "Regulation")
+    assert {"GB18597-2023", "DB41/1951-2020", "GB/T23477-2009"} <= {
+        n.replace(" ", "") for n in names
+    }
+    # a number the lexicon knows keeps the standard's title
+    assert "城镇污水处理厂污染物排放标准" in names
+
+
+def test_a_standard_s_number_takes_the_title_the_text_gives_it_elsewhere(lexicon: Lexicon) -> None:
+    text = (
+        "超过GB 16297-1996大气污染物综合排放标准的案件。另一企业排放浓度超过GB 16297-1996"
+        "规定限值0.4倍。执行《湖北省汉江流域水污染物排放标准》（DB42/ 1318-2022）。"
+    )
+    names = _names(text, lexicon, "Regulation")
+    assert "大气污染物综合排放标准" in names
+    # the number never becomes a second node, nor does a number in brackets after its title
+    assert not {n for n in names if n.replace(" ", "").startswith(("GB16297", "DB42"))}

@@ -864,7 +864,23 @@ def _hosted_events(doc: AnalyzedDoc, cfg: _Config) -> Iterator[Candidate]:
 
 def _standard_candidates(doc: AnalyzedDoc, cfg: _Config) -> Iterator[Candidate]:
     """Standards cited by number, with the title written next to it (GB 16297—1996大气污染物综合
-    排放标准, 地表水环境质量标准（GB 3838-2002）) or alone (a title the lexicon knows by it)."""
+    排放标准, 地表水环境质量标准（GB 3838-2002）) or alone: by a title the lexicon knows it by,
+    the title the text gives it elsewhere, else by the number itself."""
+    found = list(_titled_standards(doc, cfg))
+    titles = {dict(c.attributes)["standardCode"]: c.name or c.surface for c in found if c.type}
+    for candidate in found:
+        if candidate.type:
+            yield candidate
+            continue
+        code = dict(candidate.attributes)["standardCode"]
+        # "超过GB 16297-1996规定限值" after "GB 16297-1996大气污染物综合排放标准": that standard
+        title = titles.get(code)
+        yield replace(candidate, type="Regulation", surface=title or code, name=title)
+
+
+def _titled_standards(doc: AnalyzedDoc, cfg: _Config) -> Iterator[Candidate]:
+    """The candidates of :func:`_standard_candidates`, a code cited alone as one of no type yet
+    (and only where nothing could be its title: "执行GB 37822-2019和…", "超过…规定限值")."""
     text = doc.text
     for code in find_standard_codes(text, cfg.standard_series):
         attrs = (("standardCode", str(code)), ("instrumentType", "标准"))
@@ -886,6 +902,20 @@ def _standard_candidates(doc: AnalyzedDoc, cfg: _Config) -> Iterator[Candidate]:
         if known is not None:
             name = str(known["name"])
             yield Candidate(code.start, code.end, "Regulation", name, "lexicon", attrs, name=name)
+        elif _cited_alone(text, code.start, code.end):
+            yield Candidate(code.start, code.end, "", str(code), "pattern", attrs)
+
+
+# What may follow a standard's number cited alone: no title runs on from it.
+_AFTER_BARE_CODE = re.compile(r"(?:$|[^\u4e00-\u9fff]|[和及与或等的规要中限一二三])")
+
+
+def _cited_alone(text: str, start: int, end: int) -> bool:
+    """Whether a standard's number stands alone: not in brackets after a title (《…》（GB 3847-
+    2018）) and not followed by words that may be its title (HJ 941-2018企业…方法)."""
+    if text[start - 1 : start] in "(（" and text[max(0, start - 2) : start - 1] in "》标准范法":
+        return False
+    return _AFTER_BARE_CODE.match(text, end) is not None
 
 
 def _title_candidates(doc: AnalyzedDoc, lexicon: Lexicon) -> Iterator[Candidate]:
