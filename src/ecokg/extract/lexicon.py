@@ -320,6 +320,7 @@ def _rare_word_test(place_max: int, word_max: int) -> Callable[[str], bool]:
     import jieba.posseg  # the segmenter's dictionary, loaded only when short forms are wanted
 
     tags = word_tags()
+    jieba.posseg.dt.tokenizer.initialize()  # the frequencies (only these words need them)
     counts = jieba.posseg.dt.tokenizer.FREQ
 
     def rare(word: str) -> bool:
@@ -332,9 +333,8 @@ def _rare_word_test(place_max: int, word_max: int) -> Callable[[str], bool]:
 @cache
 def word_tags() -> dict[str, str]:
     """Part-of-speech tags of the words in jieba's dictionary (loaded once, when first asked)."""
-    import jieba.posseg
+    import jieba.posseg  # reads the words and their tags (not the frequencies, see tokens)
 
-    jieba.posseg.dt.tokenizer.initialize()
     return dict(jieba.posseg.dt.word_tag_tab)
 
 
