@@ -15,6 +15,9 @@ Only the SHACL features the project's shapes use are compiled (see ``_VALUE_PARA
 ``_COUNT_PARAMS``); anything else raises :class:`UnsupportedShapeError` naming the shape and the
 feature, so a new shape can never pass unchecked.
 
+Where only a yes or no is wanted (is any constraint violated?), :func:`compile_probe` tests the
+constraints of a property shape together, in one pass over its targets and values.
+
 Every query selects ``?this ?value ?detail`` with ``DISTINCT``: Oxigraph's union default graph is
 a bag (a triple in two named graphs matches twice), and counts compare distinct terms only.
 """

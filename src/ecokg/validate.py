@@ -113,7 +113,8 @@ def document_graph_holds(nquads: bytes) -> bool:
 
 @cache
 def _per_document_probe() -> Probe:
-    """The per-document shapes as one yes/no test (a third of the time of their checks)."""
+    """The per-document shapes as one yes/no test (a quarter faster than their checks, which
+    a document that fails it still runs, in the union pass, to report)."""
     names = [str(s) for s in _per_document_shapes()]
     return compile_probe(shapes_graph(), names, _split_checks()[0])
 
