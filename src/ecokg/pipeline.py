@@ -26,7 +26,7 @@ from ecokg.errors import InputError, InputWarning
 # Importing the extractor modules registers them.
 from ecokg.extract import entities, observations, relations  # noqa: F401
 from ecokg.extract.base import Claim, EntityMention, Observation, registry
-from ecokg.extract.lexicon import Lexicon, load_lexicon
+from ecokg.extract.lexicon import Lexicon, lexicon_cache_dir, load_lexicon
 from ecokg.kg.build import document_statements
 from ecokg.kg.vocab import PREFIXES, graph_iri
 from ecokg.outputs import write_atomic
@@ -101,11 +101,12 @@ _LEXICON_LOCK = threading.Lock()
 
 
 def worker_lexicon(lexicon_dirs: Sequence[str]) -> Lexicon:
-    """The lexicon of a worker, loaded once per process (Dask runs tasks in threads)."""
+    """The lexicon of a worker, loaded once per process (Dask runs tasks in threads), from the
+    user's cache when an earlier process built the same one."""
     key = tuple(lexicon_dirs)
     with _LEXICON_LOCK:
         if key not in _LEXICONS:
-            _LEXICONS[key] = load_lexicon([Path(d) for d in key])
+            _LEXICONS[key] = load_lexicon([Path(d) for d in key], lexicon_cache_dir())
         return _LEXICONS[key]
 
 

@@ -15,6 +15,9 @@ Only the SHACL features the project's shapes use are compiled (see ``_VALUE_PARA
 ``_COUNT_PARAMS``); anything else raises :class:`UnsupportedShapeError` naming the shape and the
 feature, so a new shape can never pass unchecked.
 
+Where only a yes or no is wanted (is any constraint violated?), :func:`compile_probe` tests the
+constraints of a property shape together, in one pass over its targets and values.
+
 Every query selects ``?this ?value ?detail`` with ``DISTINCT``: Oxigraph's union default graph is
 a bag (a triple in two named graphs matches twice), and counts compare distinct terms only.
 """
@@ -127,6 +130,20 @@ class Result:
     value: Term | None
     detail: str
     """The repeated language of an sh:uniqueLang result; why a node fails an sh:node."""
+
+
+@dataclass(frozen=True)
+class Probe:
+    """A yes/no test of some shapes: whether any of their constraints has a result.
+
+    Each of ``queries`` (an ASK, classes in marks as in :class:`Check`) tests a property shape
+    whose constraints are value tests and counts on one path, in one pass over the targets and
+    the path's values instead of one query per constraint; ``checks`` are the exact checks of
+    the other constraints.
+    """
+
+    queries: tuple[str, ...]
+    checks: tuple[Check, ...]
 
 
 def shape_iri(shapes: Graph, shape: Node) -> str:
@@ -493,6 +510,41 @@ class _Compiler:
                 f"{{ {self.count_select(shape, counts, param, p, targets)} }}",
             )
 
+    def property_probe(self, shape: Node, targets: str) -> str | None:
+        """A sub-SELECT of the focus nodes that violate any constraint of a property shape, or
+        None when it has a constraint other than value tests, sh:minCount and sh:maxCount.
+
+        Each focus node is grouped with its values (OPTIONAL when a minimum is to be counted);
+        a value is flagged when a test is false, as it is when ``FILTER(!test)`` keeps it in
+        the constraint's own check (a test that is an error flags nothing there either).
+        """
+        combined = set(_VALUE_PARAMS) | {SH.minCount, SH.maxCount, SH.path} | _META_PARAMS
+        found = self.params(shape, combined | set(_COUNT_PARAMS), "a property shape")
+        if any(param not in combined for param, _ in found):
+            return None
+        p = _sparql(self.path(shape))
+        x, flag = self.fresh(), self.fresh()
+        tests = [self.value_test(shape, a, b, x) for a, b in found if a in _VALUE_PARAMS]
+        values = f"{{ SELECT ?this {x} WHERE {{ ?this {p} {x} }} }}"
+        counts = self.count_params(shape, found)
+        having = []
+        if SH.minCount in counts:
+            values = f"OPTIONAL {values}"
+            having.append(f"COUNT(DISTINCT {x}) < {self.integer(shape, counts[SH.minCount])}")
+        if SH.maxCount in counts:
+            having.append(f"COUNT(DISTINCT {x}) > {self.integer(shape, counts[SH.maxCount])}")
+        flags = ""
+        if tests:
+            failed = " || ".join(f"!{test}" for test in tests)
+            flags = f"BIND(IF(BOUND({x}) && COALESCE({failed}, false), 1, 0) AS {flag})"
+            having.append(f"SUM({flag}) > 0")
+        if not having:
+            return None  # no constraint at all: nothing to violate
+        return (
+            f"{{ SELECT ?this WHERE {{ {targets} {values} {flags} }} "
+            f"GROUP BY ?this HAVING ({' || '.join(having)}) }}"
+        )
+
     def count_select(
         self, shape: Node, counts: dict[URIRef, Node], param: URIRef, p: str, targets: str
     ) -> str:
@@ -671,6 +723,29 @@ def compile_shapes(shapes: Graph) -> tuple[Check, ...]:
     return tuple(checks)
 
 
+def compile_probe(shapes: Graph, names: Sequence[str], checks: Sequence[Check]) -> Probe:
+    """The yes/no test of the named shapes, given their compiled checks (those of
+    :func:`compile_shapes`): it finds a violation exactly when one of the checks has a result."""
+    compiler = _Compiler(shapes)
+    branches: list[str] = []
+    combined: set[str] = set()
+    for name in sorted(names):
+        shape = URIRef(name)
+        found = sorted(shapes.predicate_objects(shape), key=_key)
+        targets = compiler.targets(
+            [(p, o) for p, o in found if isinstance(p, URIRef) and p in _TARGET_PARAMS]
+        )
+        for prop in sorted(shapes.objects(shape, SH.property), key=lambda n: _describe(shapes, n)):
+            branch = compiler.property_probe(prop, targets)
+            if branch is not None:
+                branches.append(branch)
+                combined.add(shape_iri(shapes, prop))
+    chosen = set(names)
+    rest = tuple(c for c in checks if c.shape_name in chosen and c.source_shape not in combined)
+    # One ASK per property shape: a tenth faster than one ASK of their UNION (measured).
+    return Probe(tuple(f"ASK {{ {branch} }}" for branch in branches), rest)
+
+
 def run_checks(
     checks: Sequence[Check], store: ox.Store, *, union: bool, threads: int = 1
 ) -> Iterator[Result]:
@@ -695,6 +770,20 @@ def run_checks(
     with ThreadPoolExecutor(max_workers=threads) as pool:
         for found in pool.map(results, checks):
             yield from found
+
+
+def probe_finds(probe: Probe, store: ox.Store, *, union: bool) -> bool:
+    """Whether a probe finds a violation in a store (``union`` as in :func:`run_checks`)."""
+    subclasses = _subclasses(store, union)
+    for query in probe.queries:
+        answer = store.query(
+            _MARKED.sub(lambda m: " ".join(subclasses(m[1])), query),
+            use_default_graph_as_union=union,
+        )
+        assert isinstance(answer, ox.QueryBoolean)
+        if answer:
+            return True
+    return next(iter(run_checks(probe.checks, store, union=union)), None) is not None
 
 
 Subclasses = Callable[[str], list[str]]

@@ -26,9 +26,12 @@ from ecokg.kg.vocab import EKG, ID, QUDT
 from ecokg.resources import turtle_graph
 from ecokg.shacl_sparql import (
     Check,
+    Probe,
     Result,
     Term,
+    compile_probe,
     compile_shapes,
+    probe_finds,
     run_checks,
     shape_iri,
     shape_name,
@@ -105,8 +108,15 @@ def document_graph_holds(nquads: bytes) -> bool:
     store = ox.Store()
     store.load(nquads, format=ox.RdfFormat.N_QUADS)
     store.extend(_vocabulary_quads())
-    local = _split_checks()[0]
-    return next(iter(run_checks(local, store, union=True)), None) is None
+    return not probe_finds(_per_document_probe(), store, union=True)
+
+
+@cache
+def _per_document_probe() -> Probe:
+    """The per-document shapes as one yes/no test (a quarter faster than their checks, which
+    a document that fails it still runs, in the union pass, to report)."""
+    names = [str(s) for s in _per_document_shapes()]
+    return compile_probe(shapes_graph(), names, _split_checks()[0])
 
 
 def union_slice(nquads: bytes) -> bytes:

@@ -26,7 +26,14 @@ from ecokg.api import open_kg, validate
 from ecokg.errors import InputError
 from ecokg.kg.serialize import to_ox
 from ecokg.kg.vocab import EKG, ID, NIF
-from ecokg.shacl_sparql import UnsupportedShapeError, compile_shapes, run_checks
+from ecokg.shacl_sparql import (
+    Probe,
+    UnsupportedShapeError,
+    compile_probe,
+    compile_shapes,
+    probe_finds,
+    run_checks,
+)
 from ecokg.slices import sliceable
 from ecokg.store import ONTOLOGY_GRAPH
 from ecokg.validate import (
@@ -41,6 +48,7 @@ from ecokg.validate import (
     validate_file,
     validate_graph,
     validate_store,
+    vocabulary_graph,
 )
 
 ESHAPE = Namespace("https://w3id.org/ecokg/shapes#")
@@ -567,6 +575,47 @@ def test_per_document_shapes_hold_where_pyshacl_finds_them_unbroken(broken: Brok
     for name, graph in broken.copies.items():
         copy = str(name).rsplit("/", 1)[-1]
         assert document_graph_holds(_nquads(name, graph)) is (copy not in broken_copies), copy
+
+
+def _per_document_names() -> list[str]:
+    return sorted(str(s) for s in shapes_graph().subjects(PER_DOCUMENT, Literal(True)))
+
+
+def _document_store(case: Case | None) -> ox.Store:
+    """One document's graph (the sound one, or broken by one case) as the worker loads it."""
+    graph, x = _copy(f"probe-{case.name}" if case else "probe-sound")
+    if case is not None:
+        case.breaker(graph, x)
+    store = ox.Store()
+    store.load(_nquads(ID["graph/probe"], graph), format=ox.RdfFormat.N_QUADS)
+    for s, p, o in vocabulary_graph():
+        store.add(ox.Quad(to_ox(s), to_ox(p), to_ox(o)))  # type: ignore[arg-type]
+    return store
+
+
+def test_per_document_probe_says_no_exactly_when_a_check_finds_a_violation() -> None:
+    """The combined yes/no queries of the per-document shapes against their exact checks, on
+    every breaking case alone in a graph of its own: each per-document shape and each combined
+    query is broken by some case, and the probe finds a violation exactly when a check does."""
+    names = _per_document_names()
+    checks = tuple(c for c in compile_shapes(shapes_graph()) if c.shape_name in names)
+    probe = compile_probe(shapes_graph(), names, checks)
+    assert len(probe.queries) > 30 and {c.component for c in probe.checks} == {SH.SPARQLConstraintComponent}  # fmt: skip
+    sound = _document_store(None)
+    assert not probe_finds(probe, sound, union=True)
+    assert not any(probe_finds(Probe((q,), ()), sound, union=True) for q in probe.queries)
+    broken_shapes: set[str] = set()
+    answered: set[str] = set()
+    for case in ALL_CASES:
+        store = _document_store(case)
+        found = {r.check.shape_name for r in run_checks(checks, store, union=True)}
+        assert probe_finds(probe, store, union=True) is bool(found), case.name
+        answered.update(q for q in probe.queries if probe_finds(Probe((q,), ()), store, union=True))
+        if f"{ESHAPE}{case.shape}" in names:
+            assert found, case.name  # a case of a per-document shape breaks it alone
+        broken_shapes |= found
+    assert broken_shapes == set(names)
+    assert answered == set(probe.queries)
 
 
 def test_union_pass_without_per_document_shapes_reports_the_same() -> None:

