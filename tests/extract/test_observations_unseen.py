@@ -2549,3 +2549,14 @@ def test_a_count_after_a_superlative_is_of_what_was_judged(lexicon: Lexicon) -> 
     found = by_value(observe(text, lexicon, published="2023-11-20"))
     assert found[Decimal(7)].place == "商洛市"
     assert found[Decimal(7)].indicator.label == found[Decimal(312)].indicator.label
+
+
+def test_figures_in_links_to_other_stories_are_not_the_document_s(lexicon: Lexicon) -> None:
+    text = (
+        "全省生态环境保护专项资金去年下达3.6亿元。\n"
+        "【相关链接】\n"
+        "· 闽江流域生态补偿资金去年下达5.2亿元\n"
+        "责任编辑：林海"
+    )
+    found = observe(text, lexicon, published="2025-03-01")
+    assert [o.value for o in found] == [Decimal(360000000)]

@@ -50,3 +50,23 @@ def test_a_public_body_that_published_the_page_stays_an_entity(lexicon: Lexicon)
     page = "湘江水质通报\n来源：湖南省生态环境厅  发布时间：2025-05-01\n湘江水质持续改善。"
     names = {m.name for m in extract_entities(analyzed(page), lexicon)}
     assert "湖南省生态环境厅" in names
+
+
+def test_links_to_other_stories_under_their_heading_are_furniture(lexicon: Lexicon) -> None:
+    text = (
+        "全省新污染物治理取得进展。\n"
+        "\n"
+        "【相关链接】\n"
+        "· 闽江流域生态补偿资金去年下达5.2亿元\n"
+        "\n"
+        "· 我省召开全省生态环境保护工作会议\n"
+        "· 一段正文之后的要点\n"
+    )
+    doc = analyzed(text)
+    pieces = [doc.text[f.start : f.end] for f in furniture_spans(doc, lexicon.words["furniture"])]
+    assert any("5.2亿元" in p for p in pieces)
+    assert any("工作会议" in p for p in pieces)
+    assert not any("新污染物治理" in p for p in pieces)
+    # a bulleted line with no links heading above it is the article's own
+    plain = analyzed("全省新污染物治理取得进展。\n· 完成调查企业1248家\n")
+    assert furniture_spans(plain, lexicon.words["furniture"]) == []

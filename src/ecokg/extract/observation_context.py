@@ -353,6 +353,8 @@ class DocState:
     # time of the findings the text gives no time of their own.
     examined: TimeExpr | None = None
     examined_end: int = 0  # where the article that reports the examination ends
+    # Page furniture (links to other stories, bylines): no figure of the document is in it.
+    furniture: list[tuple[int, int]] = field(default_factory=list)
     # Periods the text names and defines with their span in brackets ("上一个供暖季(2025年11月
     # 15日至2026年3月15日)"): the name and the span, in text order.
     defined: list[tuple[str, TimeExpr]] = field(default_factory=list)

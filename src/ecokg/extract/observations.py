@@ -61,7 +61,7 @@ from ecokg.extract.places import (
 from ecokg.extract.topics import article_end, is_caption, off_topic
 from ecokg.kg.vocab import minted_indicator_iri, slug
 from ecokg.text.analyzed import AnalyzedDoc
-from ecokg.text.furniture import page_publisher
+from ecokg.text.furniture import furniture_spans, page_publisher
 from ecokg.text.numbers import ARABIC_NUMBER, plain, read_number, round_to
 from ecokg.text.periods import SINCE_WORDS, TimeExpr
 from ecokg.text.segment import Sentence, Span
@@ -285,6 +285,9 @@ def _state(doc: AnalyzedDoc, lexicon: Lexicon) -> DocState:
         frozenset(p.end for p in places),
         _place_names(doc.text, places),
         examined=examined,
+        furniture=[
+            (f.start, f.end) for f in furniture_spans(doc, lexicon.words.get("furniture", {}))
+        ],
         examined_end=article_end(doc, lexicon, examined.start) if examined is not None else 0,
         defined=defined_periods(doc.text, times),
         title_span=title_span,
@@ -1265,6 +1268,12 @@ def _names_place(state: DocState, start: int, end: int) -> bool:
     return _jurisdiction_word(state, state.doc.text[start:end]) is not None
 
 
+def _in_furniture(state: DocState, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` lies within one piece of page furniture."""
+    i = bisect_right(state.furniture, (start, len(state.doc.text))) - 1
+    return i >= 0 and state.furniture[i][0] <= start and end <= state.furniture[i][1]
+
+
 def _names_part(state: DocState, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` names a place, a whole jurisdiction or a time."""
     i = bisect_right(state.time_starts, start - 1)
@@ -1730,6 +1739,8 @@ def _read_observations(
             _reporting_in_section(state, paragraph, section_time)
         if is_caption(doc, lexicon, paragraph):
             continue  # a photo caption repeats the story it illustrates
+        if _in_furniture(state, sentence.span.start, sentence.span.end):
+            continue  # "· 九龙江流域生态补偿资金去年下达9.6亿元": a link to another story
         # A sentence that opens with a city or county by its full name makes it what the
         # paragraph is about from there on ("萍乡市扎实推进…。…该市…"); "全省…" returns to the
         # province.

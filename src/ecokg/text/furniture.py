@@ -66,14 +66,24 @@ def furniture_spans(doc: AnalyzedDoc, settings: Mapping[str, Any]) -> list[Furni
         str(settings.get("breadcrumb_separators") or "(?!)"),
         tuple(settings.get("spans") or ()),
     )
+    headings = _line_start(tuple(settings.get("link_list_headings") or ()))
+    items = _line_start((str(settings.get("link_list_items") or "(?!)"),))
     text = doc.text
     longest = int(settings.get("breadcrumb_max_length", 0))
     found = []
+    links = False  # in a list of links to other stories, under its heading
     for start, end in _source_lines(doc):
         line = text[start:end]
+        links = (links and (bool(items.match(line)) or not line.strip())) or bool(
+            headings.match(line)
+        )
         if publisher_re.match(line):
             found.append(Furniture(start, end, publisher=True))
-        elif line_re.match(line) or (len(line) <= longest and len(separator_re.findall(line)) >= 2):
+        elif (
+            links
+            or line_re.match(line)
+            or (len(line) <= longest and len(separator_re.findall(line)) >= 2)
+        ):
             found.append(Furniture(start, end))
         else:
             for regex in span_res:
