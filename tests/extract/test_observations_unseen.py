@@ -2560,3 +2560,14 @@ def test_figures_in_links_to_other_stories_are_not_the_document_s(lexicon: Lexic
     )
     found = observe(text, lexicon, published="2025-03-01")
     assert [o.value for o in found] == [Decimal(360000000)]
+
+
+def test_a_defined_period_named_with_another_year_keeps_that_year(lexicon: Lexicon) -> None:
+    text = (
+        "今年秋季禁烧期为9月15日至11月30日，全省监测到火点812个。\n"
+        "2024年禁烧期间，全省监测到火点1263个。全省共查处秸秆露天焚烧案件57起。"
+    )
+    found = by_value(observe(text, lexicon, published="2025-12-10"))
+    assert found[Decimal(812)].period.code == "2025-09/2025-11"
+    assert found[Decimal(1263)].period.code == "2024"
+    assert found[Decimal(57)].period.code == "2024"

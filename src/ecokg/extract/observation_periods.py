@@ -539,7 +539,9 @@ def during_span(state: DocState, sentence: Sentence) -> TimeExpr | None:
     "督察进驻期间，…"): the last span of months stated before it in a sentence that names the
     same campaign or inspection word, or the span of a period defined before ("禁烧期间，…" after
     "秋季禁烧期(9月15日至11月30日)内，…"), or, for a bare "期间", the span stated just before it
-    in the paragraph. It holds for that statement, not for the paragraph."""
+    in the paragraph. It holds for that statement, not for the paragraph. A year opening the
+    statement ("去年攻坚期间") puts the same campaign's months in that year (see
+    :func:`_in_year_of`)."""
     text = state.doc.text
     start = statement_start(state, sentence)  # the parts of a statement after ；share it
     during = text.find("期间", start, min(start + _DURING_REACH, sentence.span.end))

@@ -1768,9 +1768,12 @@ def _read_observations(
             if lead is None or lead.kind in ("year", "relative")
             else None
         )
-        if during is not None and lead is not None and during.start == lead.start:
-            # the year's own words now read as the campaign's months in that year
-            state.times[bisect_left(state.time_starts, lead.start)] = during
+        if during is not None and lead is not None:
+            if during.start != lead.start:
+                during = None  # "2024年禁烧期间": a defined span of another year is not this one
+            else:
+                # the year's own words now read as the campaign's months in that year
+                state.times[bisect_left(state.time_starts, lead.start)] = during
         lead = during or lead
         if (
             lead is None
