@@ -32,7 +32,12 @@ from ecokg.extract.resolve import Resolver
 from ecokg.extract.titles import classify_title, title_mentions
 from ecokg.extract.topics import off_topic, off_topic_place
 from ecokg.text.analyzed import AnalyzedDoc
-from ecokg.text.codes import DocumentNumber, find_document_numbers, find_standard_codes
+from ecokg.text.codes import (
+    DocumentNumber,
+    StandardCode,
+    find_document_numbers,
+    find_standard_codes,
+)
 from ecokg.text.furniture import furniture_at, furniture_spans
 from ecokg.text.segment import SpanSet
 from ecokg.text.tokens import pos_cut
@@ -866,44 +871,46 @@ def _standard_candidates(doc: AnalyzedDoc, cfg: _Config) -> Iterator[Candidate]:
     """Standards cited by number, with the title written next to it (GB 16297—1996大气污染物综合
     排放标准, 地表水环境质量标准（GB 3838-2002）) or alone: by a title the lexicon knows it by,
     the title the text gives it elsewhere, else by the number itself."""
-    found = list(_titled_standards(doc, cfg))
-    titles = {dict(c.attributes)["standardCode"]: c.name or c.surface for c in found if c.type}
-    for candidate in found:
-        if candidate.type:
-            yield candidate
-            continue
-        code = dict(candidate.attributes)["standardCode"]
-        # "超过GB 16297-1996规定限值" after "GB 16297-1996大气污染物综合排放标准": that standard
-        title = titles.get(code)
-        yield replace(candidate, type="Regulation", surface=title or code, name=title)
-
-
-def _titled_standards(doc: AnalyzedDoc, cfg: _Config) -> Iterator[Candidate]:
-    """The candidates of :func:`_standard_candidates`, a code cited alone as one of no type yet
-    (and only where nothing could be its title: "执行GB 37822-2019和…", "超过…规定限值")."""
     text = doc.text
-    for code in find_standard_codes(text, cfg.standard_series):
-        attrs = (("standardCode", str(code)), ("instrumentType", "标准"))
-        m = cfg.standard_title_after.match(text, code.end)
-        if m is not None and not m.group(1).startswith(cfg.standard_not_starts):
-            title = m.group(1)
-            yield Candidate(code.start, m.end(1), "Regulation", title, "pattern", attrs)
-            continue
-        lead = cfg.standard_title_before.search(text, max(0, code.start - 12), code.start)
-        if lead is not None and not text[lead.start() : lead.end()].rstrip("（( ").endswith("》"):
-            # the title ends with its type word or its (试行) note
-            end = lead.end("note") if lead.group("note") else lead.end("type")
-            start = _extend_left(text, end, lead.start(), "Regulation", cfg)
-            if start is not None and start < lead.start():
-                title = text[start:end]
-                yield Candidate(start, end, "Regulation", title, "pattern", attrs)
-                continue
-        known = cfg.lexicon_entries.get(str(code))
-        if known is not None:
-            name = str(known["name"])
-            yield Candidate(code.start, code.end, "Regulation", name, "lexicon", attrs, name=name)
+    found = [
+        (code, _titled_standard(text, code, cfg))
+        for code in find_standard_codes(text, cfg.standard_series)
+    ]
+    titles = {str(code): c.name or c.surface for code, c in found if c is not None}
+    for code, candidate in found:
+        if candidate is not None:
+            yield candidate
         elif _cited_alone(text, code.start, code.end):
-            yield Candidate(code.start, code.end, "", str(code), "pattern", attrs)
+            # "超过GB 16297-1996规定限值" after "GB 16297-1996大气污染物综合排放标准": that standard
+            title = titles.get(str(code))
+            attrs = _standard_attrs(code)
+            yield Candidate(
+                code.start, code.end, "Regulation", title or str(code), "pattern", attrs, name=title
+            )
+
+
+def _standard_attrs(code: StandardCode) -> tuple[tuple[str, str], ...]:
+    return (("standardCode", str(code)), ("instrumentType", "标准"))
+
+
+def _titled_standard(text: str, code: StandardCode, cfg: _Config) -> Candidate | None:
+    """A standard's number with its title written next to it, or known to the lexicon."""
+    attrs = _standard_attrs(code)
+    m = cfg.standard_title_after.match(text, code.end)
+    if m is not None and not m.group(1).startswith(cfg.standard_not_starts):
+        return Candidate(code.start, m.end(1), "Regulation", m.group(1), "pattern", attrs)
+    lead = cfg.standard_title_before.search(text, max(0, code.start - 12), code.start)
+    if lead is not None and not text[lead.start() : lead.end()].rstrip("（( ").endswith("》"):
+        # the title ends with its type word or its (试行) note
+        end = lead.end("note") if lead.group("note") else lead.end("type")
+        start = _extend_left(text, end, lead.start(), "Regulation", cfg)
+        if start is not None and start < lead.start():
+            return Candidate(start, end, "Regulation", text[start:end], "pattern", attrs)
+    known = cfg.lexicon_entries.get(str(code))
+    if known is None:
+        return None
+    name = str(known["name"])
+    return Candidate(code.start, code.end, "Regulation", name, "lexicon", attrs, name=name)
 
 
 # What may follow a standard's number cited alone: no title runs on from it.

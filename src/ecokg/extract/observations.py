@@ -1115,7 +1115,9 @@ def _named_place(
             # "赣州和资溪等7个市", "10个设区市和杨凌示范区、韩城市(以下简称“12个城市”)": members
             # of a list, not the place of the value
             continue
-        if _after_partner(text, _list_start(state, i, lo)):
+        runs = _place_runs(state, clause.start, hit.end)
+        listed_from = runs[-1][0].start if runs and runs[-1][-1] is hit else hit.start
+        if _after_partner(text, listed_from):
             # "与湖南并列第一", "较全国平均", "向(下游)泸州市支付", "与勐腊县、江城县开展联合巡护":
             # compared with, given to or joined by, not the place itself
             continue
@@ -1189,19 +1191,6 @@ def _statement_jurisdiction(state: DocState, statement: int, end: int) -> PlaceD
 
 
 _CLAUSE_SPLIT = re.compile(r"[^，,；;。]+")
-
-
-def _list_start(state: DocState, i: int, lo: int) -> int:
-    """Where the list of places that ``state.places[i]`` ends ("湖南省、湖北省、安徽省") starts,
-    looking no further back than ``state.places[lo]``."""
-    text = state.doc.text
-    while (
-        i > lo
-        and state.places[i - 1].end == state.places[i].start - 1
-        and text[state.places[i - 1].end] in "、和及与"
-    ):
-        i -= 1
-    return state.places[i].start
 
 
 def _after_partner(text: str, pos: int) -> bool:

@@ -31,18 +31,43 @@ def _line_start(words: Sequence[str]) -> re.Pattern[str]:
     return re.compile(r"[ \t\u3000]*(?:" + "|".join(words or ("(?!)",)) + ")")
 
 
+@dataclass(frozen=True)
+class _Patterns:
+    lines: re.Pattern[str]
+    publishers: re.Pattern[str]
+    separator: re.Pattern[str]
+    spans: tuple[re.Pattern[str], ...]
+    link_headings: re.Pattern[str]
+    link_items: re.Pattern[str]
+
+
 @cache
 def _compiled(
     line_starts: tuple[str, ...],
     publisher_starts: tuple[str, ...],
     separator: str,
     spans: tuple[str, ...],
-) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], tuple[re.Pattern[str], ...]]:
-    return (
+    link_headings: tuple[str, ...],
+    link_item: str,
+) -> _Patterns:
+    return _Patterns(
         _line_start(line_starts),
         _line_start(publisher_starts),
         re.compile(separator),
         tuple(re.compile(p) for p in spans),
+        _line_start(link_headings),
+        _line_start((link_item,)),
+    )
+
+
+def _patterns(settings: Mapping[str, Any]) -> _Patterns:
+    return _compiled(
+        tuple(settings.get("line_starts") or ()),
+        tuple(settings.get("publisher_line_starts") or ()),
+        str(settings.get("breadcrumb_separators") or "(?!)"),
+        tuple(settings.get("spans") or ()),
+        tuple(settings.get("link_list_headings") or ()),
+        str(settings.get("link_list_items") or "(?!)"),
     )
 
 
@@ -60,33 +85,26 @@ def _source_lines(doc: AnalyzedDoc) -> Iterator[tuple[int, int]]:
 
 def furniture_spans(doc: AnalyzedDoc, settings: Mapping[str, Any]) -> list[Furniture]:
     """Every piece of page furniture in the normalised text, in text order."""
-    line_re, publisher_re, separator_re, span_res = _compiled(
-        tuple(settings.get("line_starts") or ()),
-        tuple(settings.get("publisher_line_starts") or ()),
-        str(settings.get("breadcrumb_separators") or "(?!)"),
-        tuple(settings.get("spans") or ()),
-    )
-    headings = _line_start(tuple(settings.get("link_list_headings") or ()))
-    items = _line_start((str(settings.get("link_list_items") or "(?!)"),))
+    patterns = _patterns(settings)
     text = doc.text
     longest = int(settings.get("breadcrumb_max_length", 0))
     found = []
     links = False  # in a list of links to other stories, under its heading
     for start, end in _source_lines(doc):
         line = text[start:end]
-        links = (links and (bool(items.match(line)) or not line.strip())) or bool(
-            headings.match(line)
+        links = (links and (bool(patterns.link_items.match(line)) or not line.strip())) or bool(
+            patterns.link_headings.match(line)
         )
-        if publisher_re.match(line):
+        if patterns.publishers.match(line):
             found.append(Furniture(start, end, publisher=True))
         elif (
             links
-            or line_re.match(line)
-            or (len(line) <= longest and len(separator_re.findall(line)) >= 2)
+            or patterns.lines.match(line)
+            or (len(line) <= longest and len(patterns.separator.findall(line)) >= 2)
         ):
             found.append(Furniture(start, end))
         else:
-            for regex in span_res:
+            for regex in patterns.spans:
                 found.extend(
                     Furniture(start + m.start(), start + m.end()) for m in regex.finditer(line)
                 )
@@ -98,7 +116,7 @@ def page_publisher(doc: AnalyzedDoc, settings: Mapping[str, Any]) -> str:
     masthead (a short first line: "洛阳市生态环境局"), its source lines
     ("信息来源：无锡市生态环境局") and the site a breadcrumb trail starts from
     ("通山县人民政府 > 政务公开 > …"), as parties separated by "；" ("" when none)."""
-    separator = re.compile(str(settings.get("breadcrumb_separators") or "(?!)"))
+    separator = _patterns(settings).separator
     masthead = doc.text.split("\n", 1)[0].strip()
     named = [masthead] if len(masthead) <= _MASTHEAD_LENGTH and "。" not in masthead else []
     for spot in furniture_spans(doc, settings):

@@ -34,14 +34,10 @@ _MONTH_RANGE = re.compile(
 )
 _MONTH = re.compile(rf"(\d{{4}})\s*年\s*({_M})\s*月(?:份)?(?!\s*\d{{1,2}}\s*[日号])")
 # "2025年6月10日至7月10日": the months a stay of some days covers; a season may run into the
-# next year ("2025年11月15日至2026年3月15日")
+# next year ("2025年11月15日至2026年3月15日"); "2023年9月15日至30日": some days of one month
 _DATE_RANGE = re.compile(
     rf"(\d{{4}})\s*年\s*({_M})\s*月\s*\d{{1,2}}\s*[日号]?{_DASH}(?:(\d{{4}})\s*年\s*)?"
-    rf"({_M})\s*月\s*\d{{1,2}}\s*[日号]"
-)
-# "2023年9月15日至30日": some days of one month, which is their period
-_DAYS_OF_MONTH = re.compile(
-    rf"(\d{{4}})\s*年\s*({_M})\s*月\s*\d{{1,2}}\s*[日号]?{_DASH}\d{{1,2}}\s*[日号]"
+    rf"(?:({_M})\s*月\s*)?\d{{1,2}}\s*[日号]"
 )
 _DATE = re.compile(rf"(\d{{4}})\s*年\s*({_M})\s*月\s*(\d{{1,2}})\s*[日号]")
 _YEAR = re.compile(r"(?<!\d)(\d{4})\s*年(?:度)?(?!\s*\d{1,2}\s*月)(?![代])")
@@ -51,12 +47,10 @@ _BARE = r"(?<![\d.第/])"
 _FIRST_MONTHS = re.compile(rf"(?:(\d{{4}})\s*年\s*)?(?<![提此之目])前({_M})个?月(?:份)?")
 _BARE_MONTH_RANGE = re.compile(rf"{_BARE}({_M})\s*月?{_DASH}({_M})\s*月(?:份)?")
 _BARE_DATE = re.compile(rf"{_BARE}({_M})\s*月\s*(\d{{1,2}})\s*[日号]")
-# "7月10日至8月10日": the months a stay of some days covers, in the year the document implies
+# "7月10日至8月10日": the months a stay of some days covers, in the year the document implies;
+# "9月15日至30日": some days of one month
 _BARE_DATE_RANGE = re.compile(
-    rf"{_BARE}({_M})\s*月\s*\d{{1,2}}\s*[日号]?{_DASH}({_M})\s*月\s*\d{{1,2}}\s*[日号]"
-)
-_BARE_DAYS_OF_MONTH = re.compile(
-    rf"{_BARE}({_M})\s*月\s*\d{{1,2}}\s*[日号]?{_DASH}\d{{1,2}}\s*[日号]"
+    rf"{_BARE}({_M})\s*月\s*\d{{1,2}}\s*[日号]?{_DASH}(?:({_M})\s*月\s*)?\d{{1,2}}\s*[日号]"
 )
 _PLAN_FIRST_YEARS = re.compile(r"(?:前|头)([一二三四五1-5两])年")
 # What makes a year a start: "以来"/"起"/"至今" right after it (past a closing quote or 期间),
@@ -333,7 +327,8 @@ class PeriodFinder:
             if _valid(y1) and _valid(y2) and y1 <= y2:
                 add(TimeExpr(m.start(), m.end(), "range", period_code(y1, y2), y1, y2))
         for m in _DATE_RANGE.finditer(text):
-            year, m1, m2 = int(m[1]), _numeral(m[2]), _numeral(m[4])
+            year, m1 = int(m[1]), _numeral(m[2])
+            m2 = _numeral(m[4]) if m[4] else m1  # (days of one month)
             later = int(m[3]) if m[3] else year
             if not (_valid(year) and 1 <= m1 <= 12 and 1 <= m2 <= 12):
                 continue
@@ -352,10 +347,6 @@ class PeriodFinder:
             elif later == year + 1:
                 code = f"{month_code(year, m1)}/{month_code(later, m2)}"
                 add(TimeExpr(m.start(), m.end(), "month", code, year, later))
-        for m in _DAYS_OF_MONTH.finditer(text):
-            year, month = int(m[1]), _numeral(m[2])
-            if _valid(year) and 1 <= month <= 12:
-                add(TimeExpr(m.start(), m.end(), "month", month_code(year, month), year, year))
         for m in _DATE.finditer(text):
             year, month, day = int(m[1]), _numeral(m[2]), int(m[3])
             if _valid(year) and 1 <= month <= 12 and 1 <= day <= 31:
@@ -369,8 +360,9 @@ class PeriodFinder:
             if _valid(year):
                 add(TimeExpr(m.start(), m.end(), "year", str(year), year, year))
         for m in _BARE_DATE_RANGE.finditer(text):
-            m1, m2 = _numeral(m[1]), _numeral(m[2])
-            if 1 <= m1 < m2 <= 12:
+            m1 = _numeral(m[1])
+            m2 = _numeral(m[2]) if m[2] else m1  # (days of one month)
+            if 1 <= m1 <= 12 and (m1 < m2 <= 12 or not m[2]):
                 expr = TimeExpr(m.start(), m.end(), "month", None, None, None, None, False)
                 add(expr, _Pending(m1, m2))
         for m in _BARE_MONTH_RANGE.finditer(text):
@@ -378,11 +370,6 @@ class PeriodFinder:
             if 1 <= m1 < m2 <= 12:
                 expr = TimeExpr(m.start(), m.end(), "month", None, None, None, None, False)
                 add(expr, _Pending(m1, m2))
-        for m in _BARE_DAYS_OF_MONTH.finditer(text):
-            month = _numeral(m[1])
-            if 1 <= month <= 12:
-                expr = TimeExpr(m.start(), m.end(), "month", None, None, None, None, False)
-                add(expr, _Pending(month, month))
         for m in _BARE_DATE.finditer(text):
             month, day = _numeral(m[1]), int(m[2])
             if 1 <= month <= 12 and 1 <= day <= 31:
