@@ -98,6 +98,7 @@ class Words:
     jurisdictions: dict[str, str]
     label_rewrites: tuple[tuple[re.Pattern[str], str], ...]
     ordinal_counters: Affixes
+    occasion_counters: Affixes
     target_cues: tuple[str, ...]
     target_openers: Affixes
     # A cue used as a noun (按照…要求, 管控要求的): a requirement met, no target set
@@ -209,6 +210,7 @@ def words_of(lexicon: Lexicon) -> Words:
         jurisdictions={str(k): str(v) for k, v in w["jurisdictions"].items()},
         label_rewrites=tuple((re.compile(p), str(r)) for p, r in w["indicator_label_rewrites"]),
         ordinal_counters=Affixes(w["ordinal_counters"]),
+        occasion_counters=Affixes(w["occasion_counters"]),
         target_cues=tuple(w["modality"]["target"]),
         target_openers=Affixes(w["modality"]["target_openers"]),
         cue_as_noun=re.compile("|".join(w["modality"]["cue_as_noun"])),

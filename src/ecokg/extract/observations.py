@@ -70,7 +70,9 @@ from ecokg.text.wordlists import LongestMatch, ends_with_any, starts_with_any
 
 # Separators inside a clause after which a new subject starts ("42次、中心组…12次").
 _SUBJECT_BREAK = re.compile(r"[、]|以及|并且|同时")
-_NOUN_STOP = re.compile(r"[，,。；;：:、！？!?（()）“”\"《》\s]|(?<![A-Za-z.0-9])\d|和|及|与|等|的")
+_NOUN_STOP = re.compile(
+    r"[，,。；;：:、！？!?（()）“”\"《》\s]|(?<![A-Za-z.0-9])\d|和|及|与|等|的|中(?=[仍尚还共]?有)"
+)
 _NAMED_WITH_NUMBERS = ("Policy", "Programme", "Regulation", "Event")
 _FROM_BOTTOM = "倒数"
 _RANK_MOVE = re.compile(
@@ -79,6 +81,8 @@ _RANK_MOVE = re.compile(
 )  # 永州市一家…公司, 某…公司: not a name
 _DATE_AFTER = re.compile(r"\s*[年月日号]")
 _QUOTED = re.compile(r"“[^“”\n]{1,40}”|《[^《》\n]{1,80}》|「[^「」\n]{1,40}」")
+_QUOTED_MODIFIER = re.compile(r"“[^“”\n]{1,12}”|「[^「」\n]{1,12}」")
+_NO_QUOTES = str.maketrans("", "", "“”「」")
 _QUOTED_VALUE = re.compile(rf"{ARABIC_NUMBER}\+")
 _ARABIC_YEAR_LIKE = re.compile(r"^\d{4}$")
 # The high end of a range right after a number or its unit ("0.05—0.08毫克/升", "10%～15%").
@@ -119,6 +123,10 @@ _DISPOSAL = ("将", "把")  # before a quantity, 将 marks its object, not the f
 _DONE_TO = re.compile(
     r"被(?:依法依规|依纪依法|依法|依规|分别)?(?P<done>[^，,。；;、\d]{2,10}?)(?=$|[，,。；;、]|处理)"
 )
+# What counted things have not done ("11家未完成深度治理"): a metric of its own, not a noun.
+_NOT_DONE = re.compile(r"[尚仍还]?(?:未|没有)(?P<done>[^，,。；;、\d]{2,10}?)(?=$|[，,。；;、])")
+# "城区周边仍有砖瓦窑企业…": what there is comes after the word saying it is there.
+_EXISTING = re.compile(r"[仍尚还中]有")
 # A sentence that goes on with the one before it.
 _CONTINUED = ("其中", "其中，", "其中,")
 _AVERAGE_GAP = re.compile(
@@ -754,8 +762,12 @@ def _clean_label(subject: str, state: DocState) -> str:
     for expr in state.words.periods.find(label, state.anchor)[::-1]:
         # A comparison goes with its time ("较2020年", "与上年相比"): neither names the metric.
         start = expr.start - len(ends_with_any(label[: expr.start], w.base_before) or "")
+        # The word for the period's end goes with it (较去年底, 比上年末, 到2026年底前).
+        closing = starts_with_any(label[expr.end :], w.periods.period_end) or ""
+        end = expr.end + len(closing)
+        end += bool(closing) and label.startswith("前", end)
         after = (*w.base_after, *SINCE_WORDS)
-        end = expr.end + len(starts_with_any(label[expr.end :], after) or "")
+        end += len(starts_with_any(label[end:], after) or "")
         label = label[:start] + label[end:]
     actors = list(_ACTOR_TOTAL.finditer(label))
     if actors and len(label) - actors[-1].end() >= 2:
@@ -928,13 +940,20 @@ def _noun_after(state: DocState, pos: int, limit: int) -> str:
     text = state.doc.text
     if text.startswith("的", pos):
         pos += 1
+    # A quoted modifier opens the noun ("12处“千人以上”水源地"); the quotes are no part of it.
+    quoted = _QUOTED_MODIFIER.match(text, pos, limit)
+    counter = text[max(0, pos - 3) : pos].removesuffix("的")
+    if quoted and ends_with_any(counter, state.words.occasion_counters):
+        return ""  # "两批“回头看”": what was done each time
+    start, pos = pos, quoted.end() if quoted else pos
     end = min(limit, pos + 12)
     m = _NOUN_STOP.search(text, pos, end)
     end = m.start() if m else end
     for i in range(pos, end):
         if starts_with_any(text[i:end], state.words.noun_stops):
-            return text[pos:i]
-    return text[pos:end]
+            end = i
+            break
+    return text[start:end].translate(_NO_QUOTES)
 
 
 @lru_cache(maxsize=8192)  # labels recur: 优良天数比例, 总磷浓度
@@ -2558,6 +2577,11 @@ def _observation(
                 # "3名相关责任人被依法刑事拘留": people are counted by what was done to them
                 after_unit = passive["done"]
                 context = f"{after_unit}人数|"
+        not_done = _NOT_DONE.match(text, num.end, clause.end) if num.unit == "count" else None
+        if not_done and label:
+            # "砖瓦窑企业11家未完成深度治理", "46个排污口中有17个未纳入监管": those not done
+            noun = _EXISTING.split(label)[-1].removesuffix("中")
+            after_unit = f"{noun}未{not_done['done']}"
         # The words the label drops (已完成, 均为) can still name the metric: "52个问题已完成44个".
         matched = _match_indicator(lex, context, num.unit) or _match_indicator(
             lex, raw_subject, num.unit
