@@ -89,3 +89,19 @@ def test_a_quoted_name_after_a_count_of_occasions_is_what_was_done(lexicon: Lexi
     # 两批“清废行动”: batches of the action, not a count of actions called 清废行动
     found = labels("分两批“清废行动”共清理固体废物堆点63处。", lexicon)
     assert "清废行动数" not in found.values()
+
+
+def test_a_level_reported_for_months_holds_at_their_end(lexicon: Lexicon) -> None:
+    # a balance is what stood at the end of the quarter, not what flowed in it; a flow keeps
+    # the quarter
+    found = {
+        o.value: o
+        for o in observe_at(
+            "一季度，全市绿色贷款余额为812亿元，同比增长9.6%；新发放绿色贷款126亿元。",
+            lexicon,
+            published="2024-04-20",
+        )
+    }
+    assert found[Decimal("812e8")].period.code == "2024-03"
+    assert found[Decimal("9.6")].period.code == "2024-03"
+    assert found[Decimal("126e8")].period.code == "2024-01/2024-03"

@@ -87,6 +87,7 @@ class Words:
     year_on_year: tuple[str, ...]
     stock_verbs: tuple[str, ...]
     stock_verbs_after: tuple[str, ...]
+    level_metrics: Affixes
     stock_not: tuple[str, ...]
     done_verbs: tuple[str, ...]
     count_forms: frozenset[str]
@@ -199,6 +200,7 @@ def words_of(lexicon: Lexicon) -> Words:
         year_on_year=tuple(w["change"]["year_on_year"]),
         stock_verbs=tuple(w["periods"]["stock_verbs"]),
         stock_verbs_after=tuple(w["periods"]["stock_verbs_after"]),
+        level_metrics=Affixes(w["periods"]["level_metrics"]),
         stock_not=tuple(w["periods"]["stock_not"]),
         done_verbs=tuple(w["periods"]["done_verbs"]),
         count_forms=frozenset(f for f, code in unit_forms.items() if code == "count"),

@@ -81,6 +81,7 @@ _RANK_MOVE = re.compile(
 )  # 永州市一家…公司, 某…公司: not a name
 _DATE_AFTER = re.compile(r"\s*[年月日号]")
 _QUOTED = re.compile(r"“[^“”\n]{1,40}”|《[^《》\n]{1,80}》|「[^「」\n]{1,40}」")
+_MONTH_SPAN = re.compile(r"(?P<year>\d{4})-\d{2}/(?P=year)-(?P<last>\d{2})")
 _QUOTED_MODIFIER = re.compile(r"“[^“”\n]{1,12}”|「[^「」\n]{1,12}」")
 _NO_QUOTES = str.maketrans("", "", "“”「」")
 _QUOTED_VALUE = re.compile(rf"{ARABIC_NUMBER}\+")
@@ -933,6 +934,16 @@ def _in_context(state: DocState, sentence: Sentence, pos: int, ref: IndicatorRef
 def _is_share(ref: IndicatorRef) -> bool:
     """Whether an indicator is a share (a rate or proportion), by how it is named."""
     return ref.base is None and ref.label.endswith(_SHARE_ENDS)
+
+
+def _at_span_end(period: Period) -> Period:
+    """A span of months within a year as its last month (2024-01/2024-03 -> 2024-03): the time
+    of a level (a balance, a herd) reported for the span. Other periods as they are."""
+    span = _MONTH_SPAN.fullmatch(period.code or "")
+    if span is None:
+        return period
+    year = int(span["year"])
+    return Period(f"{year}-{span['last']}", period.basis, year, year)
 
 
 def _noun_after(state: DocState, pos: int, limit: int) -> str:
@@ -2637,6 +2648,9 @@ def _observation(
         whole = any(word in bracket for word in _WHOLE_YEAR)
         if whole and year is not None and year == period.end_year:
             period = Period(str(year), period.basis, year, year)
+    measured = (indicators[0].base or indicators[0]).label
+    if ends_with_any(measured, w.level_metrics) and period.code is not None:
+        period = _at_span_end(period)
     # The theme the words around the value suggest, for indicators that have none of their own.
     text_theme = (
         None
