@@ -105,3 +105,14 @@ def test_a_level_reported_for_months_holds_at_their_end(lexicon: Lexicon) -> Non
     assert found[Decimal("812e8")].period.code == "2024-03"
     assert found[Decimal("9.6")].period.code == "2024-03"
     assert found[Decimal("126e8")].period.code == "2024-01/2024-03"
+
+
+def test_a_lake_s_shore_is_the_lake(lexicon: Lexicon) -> None:
+    # 湖 opening 湖岸/湖滨/湖心 belongs to those words, not to a new lake's name
+    found = observe("色林错湖岸全年清运垃圾86吨，色林错湖滨湿地巡护320次。", lexicon)
+    assert {o.place for o in found} == {"色林错"}
+
+
+def test_all_kinds_of_opens_no_metric_name(lexicon: Lexicon) -> None:
+    found = labels("各类开发区污水集中处理率达到96%。", lexicon)
+    assert found[Decimal(96)] == "开发区污水集中处理率"
