@@ -147,6 +147,7 @@ class _Config:
     counted_tail_re: re.Pattern[str]
     quoted_term_re: re.Pattern[str]
     launch_verbs: dict[str, tuple[str, ...]]  # type word -> verbs that launch or found one
+    designated_titles: frozenset[str]  # type words of titles conferred (示范县), with their verbs
     policy_verbs: Affixes
     anchor_words: tuple[str, ...]
     inspection_prefixes: tuple[str, ...]
@@ -197,7 +198,14 @@ def _config(lexicon: Lexicon) -> _Config:
     platforms = tuple(str(w) for w in p["platform_suffixes"])
     suffix_type: dict[str, str] = {}
     grades = tuple(str(w) for w in p["award_grades"])
-    for type_, words in (*p["suffixes"].items(), ("Programme", platforms), ("Event", grades)):
+    titles = tuple(str(w) for w in p["designated_titles"]["titles"])
+    suffix_groups = (
+        *p["suffixes"].items(),
+        ("Programme", platforms),
+        ("Programme", titles),
+        ("Event", grades),
+    )
+    for type_, words in suffix_groups:
         for word in words:
             suffix_type.setdefault(str(word), str(type_))
     instruments = [s for words in lexicon.words["instruments"].values() for s in words]
@@ -300,9 +308,10 @@ def _config(lexicon: Lexicon) -> _Config:
         ),
         launch_verbs={
             str(suffix): tuple(group["verbs"])
-            for group in p["launch_verbs"]
+            for group in (*p["launch_verbs"], {**p["designated_titles"], "suffixes": titles})
             for suffix in group["suffixes"]
         },
+        designated_titles=frozenset(titles),
         policy_verbs=Affixes(p["policy_verbs"]),
         anchor_words=tuple(p["anchor_words"]),
         inspection_prefixes=tuple(p["inspection_prefixes"]),
@@ -1112,7 +1121,7 @@ def _suffix_candidates(doc: AnalyzedDoc, lexicon: Lexicon, cfg: _Config) -> Iter
                 surface[len(scope) :],
                 type_,
                 ends_with_any(surface, cfg.suffixes) or suffix,  # 三年行动, not 行动
-                "",
+                text[max(0, start - 12) : start],  # a verb before the scope launches it
                 lexicon,
                 cfg,
             )
@@ -1268,6 +1277,8 @@ def _plausible(
         return surface.startswith(cfg.inspection_prefixes) or _starts_with_place(surface, lexicon)
     if type_ in ("Programme", "Event") and _generic(surface, suffix, before, cfg):
         return False
+    if type_ == "Programme" and suffix in cfg.designated_titles:
+        return _launched(before, surface, suffix, cfg)  # 获评…示范县: the title conferred
     if type_ == "Programme" and _placed(surface, lexicon, cfg):
         return False
     if type_ == "Programme" and suffix == "创建":

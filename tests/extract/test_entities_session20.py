@@ -1,0 +1,38 @@
+"""Entity rules of session 20 (issue 13: programmes and events on unseen documents), each on
+sentences written for it: other provinces, other wording, none taken from a corpus."""
+
+from __future__ import annotations
+
+from test_entities import entities
+
+from ecokg.extract.lexicon import Lexicon
+
+
+def _names(text: str, lexicon: Lexicon, type_: str) -> set[str]:
+    return {m.name for m in entities(text, lexicon) if m.type == type_}
+
+
+def test_a_title_conferred_is_a_programme(lexicon: Lexicon) -> None:
+    county = "去年，我县成功获评山西省生态文明建设示范县。"
+    assert "山西省生态文明建设示范县" in _names(county, lexicon, "Programme")
+    park = "该小流域入选国家水土保持科技示范园，园区面积12平方公里。"
+    assert "国家水土保持科技示范园" in _names(park, lexicon, "Programme")
+
+
+def test_a_title_conferred_at_a_level_keeps_its_level(lexicon: Lexicon) -> None:
+    text = "湖北省生态环境厅表示，我镇3个养殖场被评为省级畜禽养殖标准化示范场。"
+    assert "省级畜禽养殖标准化示范场" in _names(text, lexicon, "Programme")
+
+
+def test_a_title_after_the_scope_it_is_conferred_in_is_named_without_it(
+    lexicon: Lexicon,
+) -> None:
+    text = "江西省抚州市今年有5个村入选全省美丽乡村建设示范村。"
+    assert "美丽乡村建设示范村" in _names(text, lexicon, "Programme")
+
+
+def test_a_title_counted_or_aimed_at_is_no_programme(lexicon: Lexicon) -> None:
+    counted = "今年全省新增省级高标准生活垃圾分类示范村31个。"
+    assert not any(n.endswith("示范村") for n in _names(counted, lexicon, "Programme"))
+    aimed = "三亚市作为全省禁塑示范城市，率先推广可降解包装。"
+    assert not any(n.endswith("示范城市") for n in _names(aimed, lexicon, "Programme"))
