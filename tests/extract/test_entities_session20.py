@@ -36,3 +36,28 @@ def test_a_title_counted_or_aimed_at_is_no_programme(lexicon: Lexicon) -> None:
     assert not any(n.endswith("示范村") for n in _names(counted, lexicon, "Programme"))
     aimed = "三亚市作为全省禁塑示范城市，率先推广可降解包装。"
     assert not any(n.endswith("示范城市") for n in _names(aimed, lexicon, "Programme"))
+
+
+def test_a_quoted_slogan_brought_in_ending_its_clause_is_a_programme(lexicon: Lexicon) -> None:
+    text = "全镇42个村推行“塘长制”，由村民小组长担任塘长。"
+    assert "塘长制" in _names(text, lexicon, "Programme")
+
+
+def test_a_quoted_word_describing_what_follows_is_no_slogan(lexicon: Lexicon) -> None:
+    text = "各县区要严格落实“属地化”管理责任，推行“容缺式”审批。"
+    names = _names(text, lexicon, "Programme")
+    assert "属地化" not in names and "容缺式" not in names
+
+
+def test_a_quoted_plan_period_is_no_programme(lexicon: Lexicon) -> None:
+    text = "全市将落实“十五五”，推进“十四五”收官。"
+    assert not _names(text, lexicon, "Programme") & {"十五五", "十四五"}
+
+
+def test_a_quoted_measure_way_or_policy_is_named_by_its_slogan(lexicon: Lexicon) -> None:
+    measure = "全区在建工地“八个百分之百”措施落实率达98%。"
+    assert "八个百分之百" in _names(measure, lexicon, "Programme")
+    way = "执法人员按照“双不两直”方式开展夜查。"
+    assert "双不两直" in _names(way, lexicon, "Programme")
+    policy = "全省冶炼企业“以渣定产”政策持续落实。"
+    assert "以渣定产" in _names(policy, lexicon, "Programme")

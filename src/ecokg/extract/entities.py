@@ -77,6 +77,8 @@ _OPEN_LIST = re.compile(r"、[^，,。；;：:]*$")
 _COUNTED_WATERS = re.compile(rf"“([{_DIGITS}]+[河江湖])”")
 # A slogan of two short phrases (“美丽湖北，你我共建”) holds a comma and is still one term.
 _SLOGAN = re.compile(r"[\u4e00-\u9fff]{2,6}[,，][\u4e00-\u9fff]{2,6}")
+# A quoted term short enough to be a campaign's or a slogan's name, as a group.
+_QUOTED_TERM = "(“[^“”，。、；\n]{2,14}”)"
 _SOURCE_RANK = {"lexicon": 0, "title": 1, "gazetteer": 2, "pattern": 3}
 
 
@@ -163,7 +165,7 @@ class _Config:
     standard_not_starts: tuple[str, ...]
     standard_title_after: re.Pattern[str]
     standard_title_before: re.Pattern[str]
-    quoted_programme_re: re.Pattern[str]
+    quoted_programme_res: tuple[re.Pattern[str], ...]  # quoted names after launching verbs
     hosted_event_re: re.Pattern[str]
     press_kinds: tuple[str, ...]
     press_topic_re: re.Pattern[str]
@@ -349,8 +351,13 @@ def _config(lexicon: Lexicon) -> _Config:
         host_when_re=re.compile(
             rf"(?:于?\d{{1,2}}月\d{{1,2}}日|{alternation(p['hosted_events'].get('when') or ())})+$"
         ),
-        quoted_programme_re=re.compile(
-            rf"(?:{alternation(p['quoted_programme_verbs'])})了?(?:\d+[个项批家])?(“[^“”，。、；\n]{{2,14}}”)"
+        quoted_programme_res=(
+            re.compile(
+                rf"(?:{alternation(p['quoted_programme_verbs'])})了?(?:\d+[个项批家])?{_QUOTED_TERM}"
+            ),
+            re.compile(
+                rf"(?:{alternation(p['quoted_slogan_verbs'])}){_QUOTED_TERM}(?=[，,。；;、])"
+            ),
         ),
         noun_pos=frozenset(p["noun_pos"]),
         agency_res=tuple(re.compile(r) for r in p["agency_regexes"]),
@@ -786,7 +793,7 @@ def _quoted_programmes(doc: AnalyzedDoc, cfg: _Config) -> Iterator[Candidate]:
     for regex in cfg.event_res:
         for m in regex.finditer(doc.text):
             yield Candidate(m.start(), m.end(), "Event", m.group(0), "pattern")
-    for m in cfg.quoted_programme_re.finditer(doc.text):
+    for m in itertools.chain.from_iterable(r.finditer(doc.text) for r in cfg.quoted_programme_res):
         name = m.group(1).strip("“”")
         if _COUNTED_WATERS.fullmatch(m.group(1)):
             continue  # 推进“五河”…清理整治: the waters the work is on (a place)
