@@ -61,3 +61,15 @@ def test_a_quoted_measure_way_or_policy_is_named_by_its_slogan(lexicon: Lexicon)
     assert "双不两直" in _names(way, lexicon, "Programme")
     policy = "全省冶炼企业“以渣定产”政策持续落实。"
     assert "以渣定产" in _names(policy, lexicon, "Programme")
+
+
+def test_a_drill_named_in_quotes_is_an_event(lexicon: Lexicon) -> None:
+    whole = "市海事局组织“2026年钦州港船舶溢油应急演练”，出动船艇12艘。"
+    assert "2026年钦州港船舶溢油应急演练" in _names(whole, lexicon, "Event")
+    coded = "省生态环境厅举行“桂辐应急-2026”辐射事故应急演练，参演人员300余人。"
+    assert "桂辐应急-2026辐射事故应急演练" in _names(coded, lexicon, "Event")
+
+
+def test_an_unnamed_drill_is_no_event(lexicon: Lexicon) -> None:
+    text = "全年市县两级共组织突发环境事件应急演练38场次。"
+    assert not any(n.endswith("演练") for n in _names(text, lexicon, "Event"))
