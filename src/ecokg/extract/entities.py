@@ -77,6 +77,8 @@ _OPEN_LIST = re.compile(r"、[^，,。；;：:]*$")
 _COUNTED_WATERS = re.compile(rf"“([{_DIGITS}]+[河江湖])”")
 # A slogan of two short phrases (“美丽湖北，你我共建”) holds a comma and is still one term.
 _SLOGAN = re.compile(r"[\u4e00-\u9fff]{2,6}[,，][\u4e00-\u9fff]{2,6}")
+# A quoted term short enough to be a campaign's or a slogan's name, as a group.
+_QUOTED_TERM = "(“[^“”，。、；\n]{2,14}”)"
 _SOURCE_RANK = {"lexicon": 0, "title": 1, "gazetteer": 2, "pattern": 3}
 
 
@@ -147,6 +149,7 @@ class _Config:
     counted_tail_re: re.Pattern[str]
     quoted_term_re: re.Pattern[str]
     launch_verbs: dict[str, tuple[str, ...]]  # type word -> verbs that launch or found one
+    designated_titles: frozenset[str]  # type words of titles conferred (示范县), with their verbs
     policy_verbs: Affixes
     anchor_words: tuple[str, ...]
     inspection_prefixes: tuple[str, ...]
@@ -162,7 +165,7 @@ class _Config:
     standard_not_starts: tuple[str, ...]
     standard_title_after: re.Pattern[str]
     standard_title_before: re.Pattern[str]
-    quoted_programme_re: re.Pattern[str]
+    quoted_programme_res: tuple[re.Pattern[str], ...]  # quoted names after launching verbs
     hosted_event_re: re.Pattern[str]
     press_kinds: tuple[str, ...]
     press_topic_re: re.Pattern[str]
@@ -197,7 +200,14 @@ def _config(lexicon: Lexicon) -> _Config:
     platforms = tuple(str(w) for w in p["platform_suffixes"])
     suffix_type: dict[str, str] = {}
     grades = tuple(str(w) for w in p["award_grades"])
-    for type_, words in (*p["suffixes"].items(), ("Programme", platforms), ("Event", grades)):
+    titles = tuple(str(w) for w in p["designated_titles"]["titles"])
+    suffix_groups = (
+        *p["suffixes"].items(),
+        ("Programme", platforms),
+        ("Programme", titles),
+        ("Event", grades),
+    )
+    for type_, words in suffix_groups:
         for word in words:
             suffix_type.setdefault(str(word), str(type_))
     instruments = [s for words in lexicon.words["instruments"].values() for s in words]
@@ -300,9 +310,10 @@ def _config(lexicon: Lexicon) -> _Config:
         ),
         launch_verbs={
             str(suffix): tuple(group["verbs"])
-            for group in p["launch_verbs"]
+            for group in (*p["launch_verbs"], {**p["designated_titles"], "suffixes": titles})
             for suffix in group["suffixes"]
         },
+        designated_titles=frozenset(titles),
         policy_verbs=Affixes(p["policy_verbs"]),
         anchor_words=tuple(p["anchor_words"]),
         inspection_prefixes=tuple(p["inspection_prefixes"]),
@@ -340,8 +351,13 @@ def _config(lexicon: Lexicon) -> _Config:
         host_when_re=re.compile(
             rf"(?:于?\d{{1,2}}月\d{{1,2}}日|{alternation(p['hosted_events'].get('when') or ())})+$"
         ),
-        quoted_programme_re=re.compile(
-            rf"(?:{alternation(p['quoted_programme_verbs'])})了?(?:\d+[个项批家])?(“[^“”，。、；\n]{{2,14}}”)"
+        quoted_programme_res=(
+            re.compile(
+                rf"(?:{alternation(p['quoted_programme_verbs'])})了?(?:\d+[个项批家])?{_QUOTED_TERM}"
+            ),
+            re.compile(
+                rf"(?:{alternation(p['quoted_slogan_verbs'])}){_QUOTED_TERM}(?=[，,。；;、])"
+            ),
         ),
         noun_pos=frozenset(p["noun_pos"]),
         agency_res=tuple(re.compile(r) for r in p["agency_regexes"]),
@@ -777,7 +793,7 @@ def _quoted_programmes(doc: AnalyzedDoc, cfg: _Config) -> Iterator[Candidate]:
     for regex in cfg.event_res:
         for m in regex.finditer(doc.text):
             yield Candidate(m.start(), m.end(), "Event", m.group(0), "pattern")
-    for m in cfg.quoted_programme_re.finditer(doc.text):
+    for m in itertools.chain.from_iterable(r.finditer(doc.text) for r in cfg.quoted_programme_res):
         name = m.group(1).strip("“”")
         if _COUNTED_WATERS.fullmatch(m.group(1)):
             continue  # 推进“五河”…清理整治: the waters the work is on (a place)
@@ -1112,7 +1128,7 @@ def _suffix_candidates(doc: AnalyzedDoc, lexicon: Lexicon, cfg: _Config) -> Iter
                 surface[len(scope) :],
                 type_,
                 ends_with_any(surface, cfg.suffixes) or suffix,  # 三年行动, not 行动
-                "",
+                text[max(0, start - 12) : start],  # a verb before the scope launches it
                 lexicon,
                 cfg,
             )
@@ -1268,6 +1284,8 @@ def _plausible(
         return surface.startswith(cfg.inspection_prefixes) or _starts_with_place(surface, lexicon)
     if type_ in ("Programme", "Event") and _generic(surface, suffix, before, cfg):
         return False
+    if type_ == "Programme" and suffix in cfg.designated_titles:
+        return _launched(before, surface, suffix, cfg)  # 获评…示范县: the title conferred
     if type_ == "Programme" and _placed(surface, lexicon, cfg):
         return False
     if type_ == "Programme" and suffix == "创建":

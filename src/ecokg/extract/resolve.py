@@ -171,7 +171,11 @@ class Resolver:
         self._named = {kind: _NamedBefore(named) for kind, named in self._divisions.items()}
         self._division_starts = sorted(s for named in self._divisions.values() for s, _ in named)
         self._long_names: dict[str, set[str]] = {}
-        self._designations = tuple(lexicon.words["entity_patterns"]["level_designations"])
+        patterns = lexicon.words["entity_patterns"]
+        self._designations = (
+            *patterns["level_designations"],
+            *patterns["designated_titles"]["titles"],
+        )
         self._undated = frozenset(lexicon.words["entity_patterns"]["undated_types"])
 
     def know(self, type_: str, names: Iterable[str]) -> None:
