@@ -2571,3 +2571,13 @@ def test_a_defined_period_named_with_another_year_keeps_that_year(lexicon: Lexic
     assert found[Decimal(812)].period.code == "2025-09/2025-11"
     assert found[Decimal(1263)].period.code == "2024"
     assert found[Decimal(57)].period.code == "2024"
+
+
+def test_a_title_naming_a_basin_of_a_division_speaks_for_the_river(lexicon: Lexicon) -> None:
+    # 《甘肃省洮河流域…条例》: the law is about the river's basin within the province; a
+    # province's part of a river it shares ("全省黄河流域") stays the province's
+    text = "全流域城镇生活污水处理率达到96.1%，国考断面水质优良比例为93.8%。"
+    found = observe(text, lexicon, title="关于《甘肃省洮河流域生态环境保护条例（草案）》的说明")
+    assert {o.place for o in found} == {"洮河"}
+    shared = observe(text, lexicon, title="新闻发布会介绍甘肃省全省黄河流域生态环境保护情况")
+    assert {o.place for o in shared} == {"甘肃省"}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_left, insort
 from collections import Counter
@@ -840,6 +841,9 @@ def document_locality(
     if headline is not None:
         return headline  # "蕉岭：三年攻坚…": a headline opening with a short name is its story
     hits = find_places(title, lexicon)
+    basin = _basin_of_division(title, hits)
+    if basin is not None:
+        return basin
     named = [h.place for h in hits if h.place.type in _RANKED]
     if not named:
         named = [p for p in dict.fromkeys(in_text) if _short_form_in(title, p, hits)]
@@ -867,6 +871,22 @@ def document_locality(
     return min(named, key=_rank)
 
 
+def _basin_of_division(title: str, hits: Sequence[PlaceHit]) -> PlaceDef | None:
+    """The river whose basin a title names right after a division (《陕西省渭河流域…条例》): the
+    document speaks for that basin, not for all of the division ("全省黄河流域" is the province's
+    part of a river it shares)."""
+    for before, hit in itertools.pairwise(hits):
+        if (
+            before.place.type in _RANKED
+            and before.end == hit.start
+            and hit.place.type == "river"
+            and _BASIN in title[hit.start : hit.end + len(_BASIN)]  # (the hit may hold it)
+        ):
+            return hit.place
+    return None
+
+
+_BASIN = "流域"
 _RANKED = {"town": 0, "county": 1, "city": 2, "province": 3}
 _TITLE_OPENER = re.compile(r"\s*([\u4e00-\u9fff]{2,4})[：:]")
 
