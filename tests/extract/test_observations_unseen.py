@@ -2581,3 +2581,9 @@ def test_a_title_naming_a_basin_of_a_division_speaks_for_the_river(lexicon: Lexi
     assert {o.place for o in found} == {"洮河"}
     shared = observe(text, lexicon, title="新闻发布会介绍甘肃省全省黄河流域生态环境保护情况")
     assert {o.place for o in shared} == {"甘肃省"}
+
+
+def test_a_verb_jieba_tags_as_a_noun_opens_no_town_name(lexicon: Lexicon) -> None:
+    hits = find_places("青石河是湟水一级支流，流经峡门镇、大坪镇等地。", lexicon)
+    assert {"峡门镇", "大坪镇"} <= {h.place.name for h in hits}
+    assert not any(h.place.name.startswith("流经") for h in hits)

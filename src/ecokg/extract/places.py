@@ -490,7 +490,7 @@ def _unlisted_towns(
         ):
             continue  # "实现了全镇14个行政村…": the whole town, whatever is counted after it
         begin = m.start("stem")
-        if verb := leading_verb(stem, keep=2):
+        if verb := leading_verb(stem, keep=2) or _stem_opener(stem, lexicon):
             stem, begin = stem[len(verb) :], begin + len(verb)  # "完成长寿镇": 长寿镇
         if "的" in stem or (m.start() not in glued and word_tags().get(stem[-2:], "")[:1] == "v"):
             continue  # "严格落实镇…", "整洁的村": a clause before the word, not a name
@@ -510,6 +510,13 @@ def _unlisted_towns(
             insort(candidates, village, lo=i, key=lambda m: m.start())
             glued.add(village.start())
     return found
+
+
+def _stem_opener(stem: str, lexicon: Lexicon) -> str:
+    """A verb jieba tags otherwise opening a place's stem (流经塘川镇), leaving two characters."""
+    openers = lexicon.words.get("gazetteer", {}).get("area_stem_openers", ())
+    verb = starts_with_any(stem, openers) or ""
+    return verb if len(stem) - len(verb) >= 2 else ""
 
 
 # A town's name after the verb that opens it, longer than _TOWN_AT's stems leave room for
