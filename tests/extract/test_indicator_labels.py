@@ -116,3 +116,16 @@ def test_a_lake_s_shore_is_the_lake(lexicon: Lexicon) -> None:
 def test_all_kinds_of_opens_no_metric_name(lexicon: Lexicon) -> None:
     found = labels("各类开发区污水集中处理率达到96%。", lexicon)
     assert found[Decimal(96)] == "开发区污水集中处理率"
+
+
+def test_heading_and_list_marks_open_no_metric_name(lexicon: Lexicon) -> None:
+    found = labels(
+        "■ 全市生态护岸长度达到4.6公里\n\n1. 水源地保护区界标设置完成率达到98%。", lexicon
+    )
+    assert found[Decimal("4.6")] == "生态护岸长度"
+    assert found[Decimal(98)] == "水源地保护区界标设置完成率"
+
+
+def test_a_count_per_volume_names_no_noun_after_it(lexicon: Lexicon) -> None:
+    found = labels("近岸海域微塑料平均丰度为0.46个/立方米。", lexicon)
+    assert "/" not in found[Decimal("0.46")]

@@ -81,6 +81,7 @@ _RANK_MOVE = re.compile(
 )  # 永州市一家…公司, 某…公司: not a name
 _DATE_AFTER = re.compile(r"\s*[年月日号]")
 _QUOTED = re.compile(r"“[^“”\n]{1,40}”|《[^《》\n]{1,80}》|「[^「」\n]{1,40}」")
+_LEADING_MARKS = "#■□●○◆◇▲△★☆·.．。》 \u3000"
 _MONTH_SPAN = re.compile(r"(?P<year>\d{4})-\d{2}/(?P=year)-(?P<last>\d{2})")
 _QUOTED_MODIFIER = re.compile(r"“[^“”\n]{1,12}”|「[^「」\n]{1,12}」")
 _NO_QUOTES = str.maketrans("", "", "“”「」")
@@ -786,7 +787,8 @@ def _clean_label(subject: str, state: DocState) -> str:
         if word:
             label = label[: -len(word)]
             changed = True
-        new = w.label_openers.sub("", label)
+        # (after the marks a heading or a list item opens with: "# ", "■ ", "1. ", "》 ")
+        new = w.label_openers.sub("", label.lstrip(_LEADING_MARKS))
         if state.place_names is not None:  # before the gazetteer's: 陕南生态示范区, not 陕南
             named = list(state.place_names.finditer(new))
             if named and len(new) - named[-1].end >= 2:
@@ -951,6 +953,8 @@ def _noun_after(state: DocState, pos: int, limit: int) -> str:
     text = state.doc.text
     if text.startswith("的", pos):
         pos += 1
+    if text.startswith("/", pos):
+        return ""  # "0.38个/立方米": what the count is per, no noun
     # A quoted modifier opens the noun ("12处“千人以上”水源地"); the quotes are no part of it.
     quoted = _QUOTED_MODIFIER.match(text, pos, limit)
     counter = text[max(0, pos - 3) : pos].removesuffix("的")
