@@ -344,3 +344,50 @@ def test_a_local_party_body_with_or_without_zhonggong_is_one(
     gold = [GoldEntity("d", "d-e1", "Agency", gold_name, ())]
     report = score(texts, [], gold, [], [PredictedEntity("d", "Agency", predicted, "i", 0, 2)])
     assert report.entities.tp == int(same)
+
+
+def test_a_range_is_scored_as_one_record_or_as_two() -> None:
+    # one observation of the graph holds both ends; a gold may write them as one record
+    # (qualifier "range") or as two (each end as it is, or as the bound it sets)
+    text = "各站点臭氧浓度介于112至168微克/立方米之间。"
+    start = text.index("112")
+    pred = PredictedObservation(
+        "d",
+        "iri:x",
+        "臭氧浓度",
+        Decimal(112),
+        "ug_per_m3",
+        "range",
+        None,
+        None,
+        "112至168微克",
+        start,
+        start + 10,
+        max_value=Decimal(168),
+    )
+
+    def gold(value: int, qualifier: str, n: int) -> GoldObservation:
+        return GoldObservation(
+            "d",
+            f"d-o{n}",
+            "臭氧浓度",
+            Decimal(value),
+            "ug_per_m3",
+            qualifier,
+            None,
+            None,
+            "介于112至168微克",
+        )
+
+    one = score({"d": text}, [gold(112, "range", 1)], [], [pred], [])
+    assert (one.observations.tp, one.observations.fp, one.observations.fn) == (1, 0, 0)
+    assert one.attribute_correct["qualifier"] == 1
+    two = score(
+        {"d": text}, [gold(112, "lower_bound", 1), gold(168, "upper_bound", 2)], [], [pred], []
+    )
+    assert (two.observations.tp, two.observations.fp, two.observations.fn) == (2, 0, 0)
+    assert two.attribute_correct["qualifier"] == 2
+    # a single value is no range: its high end is nothing to match
+    exact = replace(pred, qualifier="exact", max_value=None)
+    alone = score({"d": text}, [gold(112, "exact", 1), gold(168, "exact", 2)], [], [exact], [])
+    assert (alone.observations.tp, alone.observations.fn) == (1, 1)

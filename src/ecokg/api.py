@@ -424,6 +424,7 @@ def evaluate(kg: KnowledgeGraph, corpus_dir: str | Path, gold_dir: str | Path) -
             _opt(r.get("direction")),
             _opt(r.get("asOf")),
             tuple(sorted(also[claim(r)])),
+            None if r.get("maxValue") is None else Decimal(str(r["maxValue"])),
         )
         for r in kg.query(load_query("observations")).records()
     ]

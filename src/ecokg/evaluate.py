@@ -34,7 +34,7 @@ import json
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
@@ -121,6 +121,7 @@ class PredictedObservation:
     as_of: str | None = None
     # the other places the document states the same claim (a headline repeating its story)
     also: tuple[tuple[int, int], ...] = ()
+    max_value: Decimal | None = None  # the high end of a range (qualifier "range")
 
 
 @dataclass(frozen=True)
@@ -394,6 +395,25 @@ def _short(doc: str) -> str:
     return doc.split("_", 1)[0]
 
 
+# A range ("介于12%至68%之间") is one observation of the graph: its low end is its value, its
+# high end ekg:maxValue. Golds write it as one record (qualifier "range") or as two, each end
+# as the number it is or as the bound it sets; the high end is scored where a gold writes it,
+# and is no false positive where the gold's one record holds the range.
+_RANGE = "range"
+_RANGE_HIGH = "range-high"
+_RANGE_ENDS = {
+    _RANGE: ("exact", "lower_bound"),
+    _RANGE_HIGH: ("range", "exact", "upper_bound"),
+}
+
+
+def _range_ends(p: PredictedObservation) -> tuple[PredictedObservation, ...]:
+    """A prediction, and the high end of its range as a prediction of its own."""
+    if p.qualifier != _RANGE or p.max_value is None:
+        return (p,)
+    return (p, replace(p, value=p.max_value, qualifier=_RANGE_HIGH, max_value=None))
+
+
 def _same_date(a: str, b: str) -> bool:
     return a.startswith(b) or b.startswith(a)
 
@@ -448,7 +468,7 @@ def score(
     gold_ents = list(gold_ents)
     docs = sorted({g.doc for g in gold_obs} | {g.doc for g in gold_ents})
     report = EvalReport(documents=docs)
-    pred_obs = [p for p in pred_obs if p.doc in docs]
+    pred_obs = [q for p in pred_obs if p.doc in docs for q in _range_ends(p)]
     pred_ents = [p for p in pred_ents if p.doc in docs]
     # gold indicator -> predicted IRI -> (its label, the documents it was matched in)
     matched_indicator: dict[str, dict[str, tuple[str, set[str]]]] = defaultdict(dict)
@@ -524,6 +544,7 @@ def _score_observations(
                 getattr(g, attr) == getattr(p, attr)
                 or (attr == "unit" and _same_unit(g.unit, p.unit, sizes))
                 or (attr == "place" and _same_place(g.place, p.place, place_names))
+                or (attr == "qualifier" and g.qualifier in _RANGE_ENDS.get(p.qualifier, ()))
             ):
                 report.attribute_correct[attr] += 1
             else:
@@ -552,7 +573,7 @@ def _score_observations(
             where = "anchor not found in text" if not _occurrences(text, g.anchor) else g.anchor
             report.misses.append(f"{g.id} {g.indicator} = {g.value} {g.unit} [{where}]")
     for pi, p in enumerate(pred):
-        if pi not in used_pred:
+        if pi not in used_pred and p.qualifier != _RANGE_HIGH:
             report.observations.fp += 1
             report.false_positives.append(
                 f"{_short(p.doc)} {p.label} = {p.value} {p.unit} [{' '.join(p.quote.split())}] "
