@@ -73,3 +73,17 @@ def test_a_drill_named_in_quotes_is_an_event(lexicon: Lexicon) -> None:
 def test_an_unnamed_drill_is_no_event(lexicon: Lexicon) -> None:
     text = "全年市县两级共组织突发环境事件应急演练38场次。"
     assert not any(n.endswith("演练") for n in _names(text, lexicon, "Event"))
+
+
+def test_a_bracketed_place_inside_a_body_s_name_is_part_of_it(lexicon: Lexicon) -> None:
+    text = "生态环境部长江流域(湖北段)水生态保护重点实验室近日获批。"
+    assert "生态环境部长江流域(湖北段)水生态保护重点实验室" in _names(text, lexicon, "Agency")
+    # a body's other name in brackets is no part of the next body's name
+    two = "国家林业和草原局(国家公园管理局)和四川省委联合召开会议。"
+    assert not any("和四川" in n for n in _names(two, lexicon, "Agency"))
+
+
+def test_a_national_body_after_a_joiner_is_a_party_of_its_own(lexicon: Lexicon) -> None:
+    text = "湖南与生态环境部环境规划院合作编制流域规划。"
+    assert "生态环境部环境规划院" in _names(text, lexicon, "Agency")
+    assert not any(n.startswith("湖南与") for n in _names(text, lexicon, "Agency"))

@@ -106,6 +106,7 @@ class _Config:
     suffix_type: dict[str, str]
     suffixes: Affixes  # the words of suffix_type
     agency_prefixes: tuple[str, ...]
+    national_starts: Affixes  # 生态环境部, 国家…: a national body opens here
     division_words: frozenset[str]  # 县 of 县水利局: a morpheme jieba would stop at
     relative_divisions: frozenset[str]  # 自治区 of 自治区水利厅: the division the text speaks of
     list_joiners: str  # what joins the items of a list of names (、和)
@@ -230,6 +231,7 @@ def _config(lexicon: Lexicon) -> _Config:
         suffix_type=suffix_type,
         suffixes=Affixes(suffix_type),
         agency_prefixes=tuple(p["agency_prefixes"]),
+        national_starts=Affixes(p["agency_levels"]["national_starts"]),
         division_words=frozenset(p["division_words"]),
         relative_divisions=frozenset(p["listed_departments"]["relative_divisions"]),
         list_joiners=str(p["listed_departments"]["joiners"]),
@@ -446,6 +448,11 @@ def _tokens(text: str) -> _Tokens:
     return _Tokens(bounds, by_end, tuple(start_of))
 
 
+# A short bracketed aside ending where a name is walked back to: a place the words before it
+# are narrowed to ("江湖流域(鄱阳湖)").
+_NAMED_ASIDE = re.compile(r"\([\u4e00-\u9fff]{2,8}\)$")
+
+
 def _extend_left(text: str, end: int, suffix_start: int, type_: str, cfg: _Config) -> int | None:
     """The start of the name ending at ``end``: walk left over word tokens until a boundary
     (punctuation, a verb or particle that is not at home in names, a number with its counter,
@@ -479,6 +486,16 @@ def _extend_left(text: str, end: int, suffix_start: int, type_: str, cfg: _Confi
                 break
             pos = start = opening  # a quoted term is part of the name: “三服务”机制
             quoted = True
+            continue
+        if (
+            type_ == "Agency"
+            and (aside := _NAMED_ASIDE.search(text, limit, pos)) is not None
+            and cfg.suffixes.at_end(aside.group(0)[1:-1]) is None
+        ):
+            # 江湖流域(鄱阳湖)保护与修复重点实验室: the aside names what the body's words are
+            # about, inside its name; an aside naming a body (国家林业和草原局(国家公园管理局))
+            # is its other name
+            pos = start = aside.start()
             continue
         if text[pos - 1 : pos] == "、" and _short_item(text, pos, tokens, cfg):
             pos = start = tokens.by_end[pos - 1][0]  # "蓝天、碧水、净土提升攻坚战"
@@ -558,6 +575,8 @@ def _extend_left(text: str, end: int, suffix_start: int, type_: str, cfg: _Confi
                 text.startswith("“", pos)  # 哈达山水利枢纽和“引松入查”工程: the quote opens a name
                 or type_ == "Place"  # 白洋淀和雄安新区: two places; no place's name holds 和
                 or _ends_a_name(text, token_start, cfg)
+                # "江西与生态环境部卫星环境应用中心": a national body opens after the joiner
+                or (type_ == "Agency" and cfg.national_starts.at_start(text[pos : pos + 12]))
                 or text.endswith((*cfg.joined_ends, "”"), 0, token_start)
                 or cfg.known_names.at_end(
                     text[max(0, token_start - cfg.known_names.longest) : token_start]
