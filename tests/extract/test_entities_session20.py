@@ -87,3 +87,10 @@ def test_a_national_body_after_a_joiner_is_a_party_of_its_own(lexicon: Lexicon) 
     text = "湖南与生态环境部环境规划院合作编制流域规划。"
     assert "生态环境部环境规划院" in _names(text, lexicon, "Agency")
     assert not any(n.startswith("湖南与") for n in _names(text, lexicon, "Agency"))
+
+
+def test_an_instrument_a_title_is_about_drafting_is_no_instrument_yet(lexicon: Lexicon) -> None:
+    text = "会议传达了《省委关于制定全省生态环境保护第十五个五年规划的建议》。"
+    assert not any(n.startswith("制定") for n in _names(text, lexicon, "Policy"))
+    carried = "印发《关于贯彻落实湿地保护管理规定的实施意见》。"
+    assert "湿地保护管理规定" in _names(carried, lexicon, "Regulation")

@@ -869,7 +869,8 @@ def _follow_ups(doc: AnalyzedDoc, cfg: _Config) -> Iterator[Candidate]:
 
 # "<issuer>关于[贯彻落实]<subject>的<type>": the parts of a title that may name other things.
 _TITLE_PARTS = re.compile(
-    r"(?P<issuer>[^《》关]{2,24}?)?关于(?:贯彻落实|贯彻执行|贯彻|落实|实施|执行)?(?P<subject>[^《》的]{2,60})的"
+    r"(?P<issuer>[^《》关]{2,24}?)?关于(?:贯彻落实|贯彻执行|贯彻|落实|实施|执行"
+    r"|(?P<drafting>制定|编制|起草|修订|修改))?(?P<subject>[^《》的]{2,60})的"
 )
 # A quoted phrase with no sentence punctuation inside (a colon may join a title and subtitle).
 _QUOTED_NAME = re.compile(r"“([^“”，,。；;！？!?\n]{4,40})”")
@@ -1801,7 +1802,8 @@ def _title_parts(
         if issuer and cfg.suffix_type.get(ends_with_any(issuer, cfg.suffixes) or "") == "Agency":
             attrs = _agency_attrs(issuer, lexicon)
             yield Candidate(m.start("issuer"), m.end("issuer"), "Agency", issuer, "pattern", attrs)
-        kind = classify_title(m.group("subject"), lexicon)
+        # (an instrument being drafted, 《关于制定…规划的建议》, is not yet one to name)
+        kind = None if m.group("drafting") else classify_title(m.group("subject"), lexicon)
         if kind is not None:
             yield Candidate(
                 m.start("subject"),
