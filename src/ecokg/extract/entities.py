@@ -489,7 +489,8 @@ def _extend_left(text: str, end: int, suffix_start: int, type_: str, cfg: _Confi
             continue
         if (
             type_ == "Agency"
-            and (aside := _NAMED_ASIDE.search(text, limit, pos)) is not None
+            and text[pos - 1 : pos] == ")"
+            and (aside := _NAMED_ASIDE.search(text, max(limit, pos - 10), pos)) is not None
             and cfg.suffixes.at_end(aside.group(0)[1:-1]) is None
         ):
             # 江湖流域(鄱阳湖)保护与修复重点实验室: the aside names what the body's words are
