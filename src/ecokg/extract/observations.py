@@ -63,7 +63,7 @@ from ecokg.kg.vocab import minted_indicator_iri, slug
 from ecokg.text.analyzed import AnalyzedDoc
 from ecokg.text.furniture import furniture_spans, page_publisher
 from ecokg.text.numbers import ARABIC_NUMBER, plain, read_number, round_to
-from ecokg.text.periods import SINCE_WORDS, TimeExpr
+from ecokg.text.periods import SINCE_WORDS, TimeExpr, month_code
 from ecokg.text.segment import Sentence, Span
 from ecokg.text.tokens import pos_cut
 from ecokg.text.wordlists import LongestMatch, ends_with_any, starts_with_any
@@ -945,7 +945,7 @@ def _at_span_end(period: Period) -> Period:
     if span is None:
         return period
     year = int(span["year"])
-    return Period(f"{year}-{span['last']}", period.basis, year, year)
+    return Period(month_code(year, int(span["last"])), period.basis, year, year)
 
 
 def _noun_after(state: DocState, pos: int, limit: int) -> str:
@@ -957,8 +957,9 @@ def _noun_after(state: DocState, pos: int, limit: int) -> str:
         return ""  # "0.38个/立方米": what the count is per, no noun
     # A quoted modifier opens the noun ("12处“千人以上”水源地"); the quotes are no part of it.
     quoted = _QUOTED_MODIFIER.match(text, pos, limit)
-    counter = text[max(0, pos - 3) : pos].removesuffix("的")
-    if quoted and ends_with_any(counter, state.words.occasion_counters):
+    if quoted and ends_with_any(
+        text[max(0, pos - 3) : pos].removesuffix("的"), state.words.occasion_counters
+    ):
         return ""  # "两批“回头看”": what was done each time
     start, pos = pos, quoted.end() if quoted else pos
     end = min(limit, pos + 12)
@@ -2592,8 +2593,8 @@ def _observation(
                 # "3名相关责任人被依法刑事拘留": people are counted by what was done to them
                 after_unit = passive["done"]
                 context = f"{after_unit}人数|"
-        not_done = _NOT_DONE.match(text, num.end, clause.end) if num.unit == "count" else None
-        if not_done and label:
+        counted = num.unit == "count" and label
+        if counted and (not_done := _NOT_DONE.match(text, num.end, clause.end)):
             # "砖瓦窑企业11家未完成深度治理", "46个排污口中有17个未纳入监管": those not done
             noun = _EXISTING.split(label)[-1].removesuffix("中")
             after_unit = f"{noun}未{not_done['done']}"

@@ -264,7 +264,7 @@ def _unlisted_areas(
     for m in _area_name(lexicon).finditer(text, start, end):
         begin = m.start("stem")
         stem = m.group("stem")
-        opener = starts_with_any(stem, openers) or leading_verb(stem, keep=2)
+        opener = _opening_verb(stem, openers)
         if opener:  # "建设白芨滩国家级自然保护区": the verb opens the clause, not the name
             stem, begin = stem[len(opener) :], begin + len(opener)
         inner = max(
@@ -458,6 +458,7 @@ def _unlisted_towns(
         return []
     not_stems = tuple(settings.get("town_not_stems", ()))
     not_after = settings.get("town_not_after", {})
+    openers = tuple(settings.get("area_stem_openers", ()))
     taken = SpanSet((h.start, h.end) for h in known)
     counties = [h for h in known if h.place.type == "county"]
     county_starts = [h.start for h in counties]
@@ -490,7 +491,8 @@ def _unlisted_towns(
         ):
             continue  # "实现了全镇14个行政村…": the whole town, whatever is counted after it
         begin = m.start("stem")
-        if verb := leading_verb(stem, keep=2) or _stem_opener(stem, lexicon):
+        verb = _opening_verb(stem, openers)
+        if verb and len(stem) - len(verb) >= 2:
             stem, begin = stem[len(verb) :], begin + len(verb)  # "完成长寿镇": 长寿镇
         if "的" in stem or (m.start() not in glued and word_tags().get(stem[-2:], "")[:1] == "v"):
             continue  # "严格落实镇…", "整洁的村": a clause before the word, not a name
@@ -512,11 +514,10 @@ def _unlisted_towns(
     return found
 
 
-def _stem_opener(stem: str, lexicon: Lexicon) -> str:
-    """A verb jieba tags otherwise opening a place's stem (流经塘川镇), leaving two characters."""
-    openers = lexicon.words.get("gazetteer", {}).get("area_stem_openers", ())
-    verb = starts_with_any(stem, openers) or ""
-    return verb if len(stem) - len(verb) >= 2 else ""
+def _opening_verb(stem: str, openers: tuple[str, ...]) -> str:
+    """The verb opening a place's stem: by jieba's dictionary, or one of ``openers`` (words it
+    tags otherwise: 流经塘川镇, 涉…保护区)."""
+    return starts_with_any(stem, openers) or leading_verb(stem, keep=2)
 
 
 # A town's name after the verb that opens it, longer than _TOWN_AT's stems leave room for
