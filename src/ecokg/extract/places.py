@@ -458,6 +458,8 @@ def _unlisted_towns(
         return []
     not_stems = tuple(settings.get("town_not_stems", ()))
     not_after = settings.get("town_not_after", {})
+    not_words = tuple(settings.get("town_not_words", ()))
+    not_before = tuple(settings.get("town_not_before", ()))
     openers = tuple(settings.get("area_stem_openers", ()))
     taken = SpanSet((h.start, h.end) for h in known)
     counties = [h for h in known if h.place.type == "county"]
@@ -482,9 +484,11 @@ def _unlisted_towns(
         stem, suffix = m.group("stem"), m.group("suffix")
         if suffix not in suffixes or text[m.end() : m.end() + 1] in not_after.get(suffix, ""):
             continue  # "乡村", "乡镇": the word goes on
+        if text.startswith(not_before, m.end()):
+            continue
         # "徽城镇5个、雄村镇4个": a kind word (小城镇, 美丽村镇) is never counted right after itself
         counted = text[m.end() : m.end() + 1].isdigit()
-        if stem.endswith(not_stems) or stem in not_stems:
+        if stem.endswith(not_stems) or stem in not_stems or (stem + suffix).endswith(not_words):
             continue
         if stem[-1] in _WHOLE_OF or (
             stem[-1] in _NOT_TOWN_STEM_END and not counted and not _name_stem(stem, suffix)

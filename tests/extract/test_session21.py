@@ -1,0 +1,39 @@
+"""Rules of session 21, each with sentences written for the test (not taken from a gold set)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from test_entities import entities
+from test_observations_unseen import by_value, observe
+
+from ecokg.extract.lexicon import Lexicon
+
+
+def _places(text: str, lexicon: Lexicon) -> set[str]:
+    return {m.name for m in entities(text, lexicon) if m.type == "Place"}
+
+
+def test_towns_and_villages_named_for_a_family_are_places(lexicon: Lexicon) -> None:
+    text = "河北省保定市清苑区王家镇完成改厕，张家村建成污水站；各村要把美丽家乡建设好。"
+    places = _places(text, lexicon)
+    assert {"王家镇", "张家村"} <= places
+    assert not any(name.endswith("家乡") for name in places)
+
+
+def test_a_family_named_township_speaks_for_itself(lexicon: Lexicon) -> None:
+    text = "2024年，全镇清理河道垃圾86吨，新建污水管网12公里。"
+    found = by_value(observe(text, lexicon, published="2025-02", title="李家镇2024年河长制工作总结"))
+    assert found[Decimal(86)].place == found[Decimal(12)].place == "李家镇"
+
+
+def test_a_village_naming_a_monitoring_section_is_no_place(lexicon: Lexicon) -> None:
+    text = "浙江省衢州市柯城区境内，石门村断面水质达到Ⅱ类。"
+    assert "石门村" not in _places(text, lexicon)
+
+
+def test_a_verb_opening_a_town_is_not_its_name(lexicon: Lexicon) -> None:
+    text = "湖北省宜昌市夷陵区明确黄花镇为试点，推进污水治理。"
+    places = _places(text, lexicon)
+    assert "黄花镇" in places
+    assert not any(name.startswith("明确") for name in places)
