@@ -23,7 +23,9 @@ def test_towns_and_villages_named_for_a_family_are_places(lexicon: Lexicon) -> N
 
 def test_a_family_named_township_speaks_for_itself(lexicon: Lexicon) -> None:
     text = "2024年，全镇清理河道垃圾86吨，新建污水管网12公里。"
-    found = by_value(observe(text, lexicon, published="2025-02", title="李家镇2024年河长制工作总结"))
+    found = by_value(
+        observe(text, lexicon, published="2025-02", title="李家镇2024年河长制工作总结")
+    )
     assert found[Decimal(86)].place == found[Decimal(12)].place == "李家镇"
 
 
