@@ -386,7 +386,7 @@ def test_a_document_that_breaks_its_own_shapes_is_reported(
         graph = made(document, claims, lexicon)  # type: ignore[arg-type]
         if document.doc_id != SMALL[0]:
             return graph
-        dropped = next(line for line in graph.lines if f" {anchor} " in line)
+        dropped = next(line for line in graph.lines if f" {anchor} ".encode() in line)
         return replace(graph, lines=[line for line in graph.lines if line != dropped])
 
     monkeypatch.setattr(pipeline, "document_statements", without_an_anchor)

@@ -77,7 +77,7 @@ class DocumentTask:
 class DocumentGraph:
     """What extraction made of one document."""
 
-    lines: list[str]  # sorted N-Quads of its named graph
+    lines: list[bytes]  # sorted N-Quads of its named graph, UTF-8
     comparable: list[ComparableClaim]  # what the reconciliation pass reads of it
     observations: int
     entities: int
