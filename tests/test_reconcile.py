@@ -11,13 +11,24 @@ import shutil
 from decimal import Decimal
 from pathlib import Path
 
+import pyoxigraph as ox
 import pytest
+from rdflib.namespace import PROV, RDF, SKOS
 
 import ecokg
 from ecokg import reconcile as rc
 from ecokg.api import BuildSummary, build, load_query, open_kg, validate
-from ecokg.reconcile import Claim, Thresholds, judge, load_thresholds, rounding
-from ecokg.shards import SHARDS_DIR
+from ecokg.kg.vocab import EKG, IND, NIF
+from ecokg.reconcile import (
+    Claim,
+    Thresholds,
+    claims_bytes,
+    document_claims,
+    judge,
+    load_thresholds,
+    rounding,
+)
+from ecokg.shards import SHARDS_DIR, claims_path
 
 CORPUS = Path(__file__).resolve().parent / "reconcile_corpus"
 TH = load_thresholds()
@@ -333,3 +344,59 @@ def test_the_demo_pairs_the_issue_names(demo_build: tuple[Path, BuildSummary]) -
     assert found[("重金属水质自动监测站数", 126.0, 130.0)] == "updated"
     assert found[("督察问题完成整改数", 11.0, 20.0)] == "updated"
     assert found[("无人机机场数", 13.0, 24.0)] == "conflicting"
+
+
+@pytest.mark.parametrize("corpus", ["reconcile", "demo"])
+def test_claims_made_with_the_graph_are_those_its_lines_give(
+    corpus: str,
+    reconciled: tuple[Path, BuildSummary],
+    demo_build: tuple[Path, BuildSummary],
+) -> None:
+    """A worker takes its claims from the statements as it makes them; reading the shard's
+    lines back with the parser gives the same claims file, byte for byte."""
+    out = (reconciled if corpus == "reconcile" else demo_build)[0]
+    shards = sorted((out / SHARDS_DIR).glob("*.nq"))
+    assert shards
+    made = 0
+    for shard in shards:
+        quads = ox.parse(path=shard, format=ox.RdfFormat.N_QUADS)
+        read = document_claims((str(q.subject), str(q.predicate), str(q.object)) for q in quads)
+        written = claims_path(shard).read_bytes()
+        assert claims_bytes(read) == written, shard.name
+        made += written.count(b"\n")
+    assert made > 5
+
+
+def test_claims_read_odd_literals_and_ignore_other_statements() -> None:
+    """Escaped anchors and labels are read as their text; an observation stated twice gives
+    its least value, as the sorted lines of its graph would."""
+    obs = "<https://w3id.org/ecokg/id/obs/d/1-5>"
+    span = "https://w3id.org/ecokg/id/span/d/1-5"
+    ind = str(IND["odd"])
+    ekg = EKG
+    terms = {
+        ekg.indicator: f"<{ind}>",
+        ekg.unit: "<https://w3id.org/ecokg/def#unit/percent>",
+        ekg.qualifier: "<https://w3id.org/ecokg/def#exact>",
+        ekg.modality: "<https://w3id.org/ecokg/def#achieved>",
+        ekg.place: "<https://w3id.org/ecokg/id/place/x>",
+        ekg.period: '"2024"',
+        ekg.evidence: f"<{span}>",
+        ekg.valueSpan: f"<{span}>",
+        PROV.wasDerivedFrom: "<https://w3id.org/ecokg/id/doc/d>",
+    }
+    statements = [(obs, f"<{p}>", o) for p, o in terms.items()]
+    decimal = "^^<http://www.w3.org/2001/XMLSchema#decimal>"
+    statements += [
+        (obs, f"<{ekg.value}>", f'"9.5"{decimal}'),
+        (obs, f"<{ekg.value}>", f'"10.25"{decimal}'),
+        (f"<{span}>", f"<{NIF.anchorOf}>", '"\\"10.25\\"\\t%"'),
+        (f"<{ind}>", f"<{SKOS.prefLabel}>", '"\\"odd\\" 率"@zh-hans'),
+        (f"<{ind}>", f"<{SKOS.prefLabel}>", '"odd rate"@en'),
+        (f"<{ind}>", f"<{RDF.type}>", f"<{ekg.Indicator}>"),
+    ]
+    (claim,) = document_claims(statements, codes={})
+    assert claim.value == Decimal("10.25")  # "10.25" sorts before "9.5"
+    assert claim.label == '"odd" 率'
+    assert claim.tolerance == Decimal("0.005")
+    assert claim.obs == obs[1:-1] and claim.period == "2024"

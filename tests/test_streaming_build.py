@@ -11,6 +11,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -27,6 +28,7 @@ from ecokg.api import BuildSummary, build
 from ecokg.assemble import StoreLoader, merge_union, ontology_lines
 from ecokg.cli.progress import CorpusProgress
 from ecokg.corpus import Document
+from ecokg.kg.build import DocumentStatements
 from ecokg.kg.vocab import PREFIXES
 from ecokg.validate import PER_DOCUMENT, shapes_graph
 
@@ -378,12 +380,14 @@ def test_a_document_that_breaks_its_own_shapes_is_reported(
     anchor = "<http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#anchorOf>"
     made = pipeline.document_statements
 
-    def without_an_anchor(document: Document, claims: object, lexicon: object) -> list[str]:
-        lines = made(document, claims, lexicon)  # type: ignore[arg-type]
+    def without_an_anchor(
+        document: Document, claims: object, lexicon: object
+    ) -> DocumentStatements:
+        graph = made(document, claims, lexicon)  # type: ignore[arg-type]
         if document.doc_id != SMALL[0]:
-            return lines
-        dropped = next(line for line in lines if f" {anchor} " in line)
-        return [line for line in lines if line != dropped]
+            return graph
+        dropped = next(line for line in graph.lines if f" {anchor} ".encode() in line)
+        return replace(graph, lines=[line for line in graph.lines if line != dropped])
 
     monkeypatch.setattr(pipeline, "document_statements", without_an_anchor)
     if too_large:

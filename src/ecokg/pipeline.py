@@ -30,7 +30,8 @@ from ecokg.extract.lexicon import Lexicon, lexicon_cache_dir, load_lexicon
 from ecokg.kg.build import document_statements
 from ecokg.kg.vocab import PREFIXES, graph_iri
 from ecokg.outputs import write_atomic
-from ecokg.reconcile import claims_bytes, document_claims
+from ecokg.reconcile import Claim as ComparableClaim
+from ecokg.reconcile import claims_bytes
 from ecokg.shards import (
     ShardInfo,
     reuse_shard,
@@ -76,7 +77,8 @@ class DocumentTask:
 class DocumentGraph:
     """What extraction made of one document."""
 
-    lines: list[str]  # sorted N-Quads of its named graph
+    lines: list[bytes]  # sorted N-Quads of its named graph, UTF-8
+    comparable: list[ComparableClaim]  # what the reconciliation pass reads of it
     observations: int
     entities: int
 
@@ -123,8 +125,10 @@ def process_document(
 ) -> DocumentGraph:
     """All stages for one decoded document, up to its graph's statements."""
     claims = extract(AnalyzedDoc.of(document), lexicon, extractors)
+    made = document_statements(document, claims, lexicon)
     return DocumentGraph(
-        document_statements(document, claims, lexicon),
+        made.lines,
+        made.comparable,
         sum(isinstance(c, Observation) for c in claims),
         len({(c.type, c.key) for c in claims if isinstance(c, EntityMention)}),
     )
@@ -148,7 +152,7 @@ def shard_document(task: DocumentTask, settings: BuildSettings) -> ShardInfo | I
             lexicon = worker_lexicon(settings.lexicon_dirs)
             graph = process_document(document, lexicon, settings.extractors)
             data = shard_bytes(graph.lines)
-            claims = claims_bytes(document_claims(graph.lines))
+            claims = claims_bytes(graph.comparable)
             info = ShardInfo(
                 key,
                 document.doc_id,

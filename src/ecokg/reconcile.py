@@ -41,11 +41,10 @@ from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 
 from ecokg.corpus import PartialDate
 from ecokg.errors import EcokgError
-from ecokg.kg.ntriples import iri, literal, statement
+from ecokg.kg.ntriples import iri, literal, statement, term_value
 from ecokg.kg.vocab import EKG, ID, IND, NIF, digest
 from ecokg.resources import resource_dir, resource_files
 from ecokg.shards import claims_path
-from ecokg.store import Term
 
 RECONCILIATION_GRAPH = ID["graph/corpus/reconciliation"]
 """The named graph of the comparisons (a slug never holds ``/``, so no document's graph is it)."""
@@ -333,6 +332,9 @@ _PROPERTIES = {
 _ISSUED = _p(DCTERMS.issued)
 _PREF_LABEL = _p(SKOS.prefLabel)
 _ANCHOR = _p(NIF.anchorOf)
+_SIMPLIFIED = '"@zh-hans'  # the end of a label in simplified Chinese (tags are lower-case)
+COMPARED_PREDICATES = frozenset((*_PROPERTIES, _ISSUED, _PREF_LABEL, _ANCHOR))
+"""The predicates of the statements :func:`document_claims` reads."""
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 
 
@@ -367,54 +369,47 @@ def rounding(value_text: str, value: Decimal) -> Decimal:
     return Decimal(5) / (Decimal(10) ** (places + 1))
 
 
-def _one(values: Mapping[str, list[Term]], name: str) -> Term | None:
+def _one(values: Mapping[str, list[str]], name: str) -> str | None:
+    # The least term (as the sorted lines of a graph with several would give it first).
     found = values.get(name)
-    return min(found, key=str) if found else None
+    return min(found) if found else None
 
 
-def _text(term: Term | None) -> str:
-    return "" if term is None else str(getattr(term, "value", term))
+def _text(term: str | None) -> str:
+    return "" if term is None else term_value(term)
 
 
 def document_claims(
-    lines: Iterable[str], codes: Mapping[str, str] | None = None
+    statements: Iterable[tuple[str, str, str]], codes: Mapping[str, str] | None = None
 ) -> Iterator[Claim]:
-    """The comparable observations of one document's graph (its N-Quads lines), in IRI order.
+    """The comparable observations of one document's graph, in IRI order.
 
-    An observation is comparable when it has an indicator, value, unit, qualifier, modality,
-    place and period (a running total also an as-of date): without a place or a time there is
-    nothing to say two claims are about the same thing. Only the lines the pass reads are parsed.
-    Run by the worker that made the graph, which writes them beside its shard.
+    ``statements`` are the graph's statements whose predicates are in
+    :data:`COMPARED_PREDICATES` (others are ignored), as canonical N-Triples terms
+    (:mod:`ecokg.kg.ntriples`): the graph builder hands them over as it makes them, so the
+    finished lines need not be parsed again. An observation is comparable when it has an
+    indicator, value, unit, qualifier, modality, place and period (a running total also an
+    as-of date): without a place or a time there is nothing to say two claims are about the
+    same thing. Run by the worker that made the graph, which writes them beside its shard.
     """
     codes = vocabulary_codes() if codes is None else codes
-    kept: list[str] = []
-    for line in lines:
-        parts = line.split(" ", 2)
-        if len(parts) < 3:
-            continue
-        subject, predicate = parts[0], parts[1]
-        if (
-            (predicate in _PROPERTIES and subject.startswith(_OBS_PREFIX))
-            or predicate in (_ISSUED, _ANCHOR)
-            or (predicate == _PREF_LABEL and subject.startswith(_INDICATOR_PREFIX))
-        ):
-            kept.append(line.rstrip("\n"))
-    props: dict[str, dict[str, list[Term]]] = defaultdict(lambda: defaultdict(list))
+    props: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    # A span has one anchor and a document one date: each node's is made once.
     anchors: dict[str, str] = {}
     labels: dict[str, str] = {}
     issued: dict[str, str] = {}
-    for quad in ox.parse("\n".join(kept), ox.RdfFormat.N_QUADS):
-        s, p, o = quad.subject.value, quad.predicate, quad.object
-        key = iri(p.value)
-        if key == _ANCHOR:
-            anchors[s] = _text(o)
-        elif key == _ISSUED:
-            issued[s] = _text(o)
-        elif key == _PREF_LABEL:
-            if isinstance(o, ox.Literal) and (o.language or "").lower() == "zh-hans":
-                labels[s] = min(labels.get(s, o.value), o.value)
-        else:
-            props[s][_PROPERTIES[key]].append(o)
+    for s, p, o in statements:
+        name = _PROPERTIES.get(p)
+        if name is not None:
+            if s.startswith(_OBS_PREFIX):
+                props[s[1:-1]][name].append(o)
+        elif p == _ANCHOR:
+            anchors[s[1:-1]] = term_value(o)
+        elif p == _ISSUED:
+            issued[s[1:-1]] = term_value(o)
+        elif p == _PREF_LABEL and s.startswith(_INDICATOR_PREFIX) and o.endswith(_SIMPLIFIED):
+            node, label = s[1:-1], term_value(o)
+            labels[node] = min(labels.get(node, label), label)
     for obs in sorted(props):
         claim = _claim(obs, props[obs], codes, anchors, labels, issued)
         if claim is not None:
@@ -423,7 +418,7 @@ def document_claims(
 
 def _claim(
     obs: str,
-    values: Mapping[str, list[Term]],
+    values: Mapping[str, list[str]],
     codes: Mapping[str, str],
     anchors: Mapping[str, str],
     labels: Mapping[str, str],

@@ -104,10 +104,10 @@ def shard_path(out_dir: Path, key: str) -> Path:
     return out_dir / SHARDS_DIR / f"{key}.nq"
 
 
-def shard_bytes(lines: Iterable[str]) -> bytes:
-    """A shard's content: its N-Quads lines (already sorted)."""
-    text = "\n".join(lines)
-    return f"{text}\n".encode() if text else b""
+def shard_bytes(lines: Iterable[bytes]) -> bytes:
+    """A shard's content: its N-Quads lines (already sorted, UTF-8)."""
+    data = b"\n".join(lines)
+    return data + b"\n" if data else b""
 
 
 def claims_path(shard: Path) -> Path:

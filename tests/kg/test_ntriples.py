@@ -6,7 +6,7 @@ import pyoxigraph as ox
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ecokg.kg.ntriples import iri, is_valid_iri, literal, statement, triple_part
+from ecokg.kg.ntriples import iri, is_valid_iri, literal, statement, term_value, triple_part
 
 _XSD = "http://www.w3.org/2001/XMLSchema#"
 
@@ -37,6 +37,22 @@ def test_quad_line_round_trips_through_the_parser(text: str) -> None:
     assert quad.graph_name == ox.NamedNode(g)
     [triple] = list(ox.parse(triple_part(line).encode("utf-8"), format=ox.RdfFormat.N_TRIPLES))
     assert triple.object == ox.Literal(text)
+
+
+@given(st.text(), st.sampled_from([None, "zh-Hans", "en"]), st.sampled_from([None, "integer"]))
+def test_term_value_is_what_the_parser_reads(text: str, lang: str | None, kind: str | None) -> None:
+    """The claims read a term's value from the term the builder wrote, as the parser would."""
+    term = literal(text, lang=lang, datatype=_XSD + kind if kind else None)
+    line = statement(iri("https://w3id.org/ecokg/id/a"), iri("https://w3id.org/ecokg/def#b"), term)
+    [triple] = list(ox.parse(line.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES))
+    assert term_value(term) == triple.object.value == text
+
+
+def test_term_value_of_odd_literals_and_iris() -> None:
+    for text in ['say "x"', "a\\u0041b", "tab\tnew\nline\r", "\x00\x07\x7f\b\f", "𝄞 \\", ""]:
+        assert term_value(literal(text)) == text
+        assert term_value(str(ox.Literal(text, language="zh-hans"))) == text
+    assert term_value(iri("https://w3id.org/ecokg/id/obs/x")) == "https://w3id.org/ecokg/id/obs/x"
 
 
 def test_only_absolute_iris_are_valid() -> None:

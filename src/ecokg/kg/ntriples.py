@@ -25,6 +25,8 @@ _ESCAPES = {
     "\f": "\\f",
 }
 _NEEDS_ESCAPE = re.compile(r'[\x00-\x1f"\\\x7f]')
+_UNESCAPES = {escape[1]: char for char, escape in _ESCAPES.items()}
+_ESCAPED = re.compile(r"\\(?:u([0-9A-Fa-f]{4})|U([0-9A-Fa-f]{8})|(.))")
 
 
 def _escape_char(m: re.Match[str]) -> str:
@@ -54,6 +56,20 @@ def literal(text: str, lang: str | None = None, datatype: str | None = None) -> 
     if datatype and datatype != _XSD_STRING:
         return f'"{body}"^^<{datatype}>'
     return f'"{body}"'
+
+
+def _unescape_char(m: re.Match[str]) -> str:
+    code = m.group(1) or m.group(2)
+    return chr(int(code, 16)) if code else _UNESCAPES[m.group(3)]
+
+
+def term_value(term: str) -> str:
+    """The IRI of an IRI term or the lexical form of a literal term: the inverse of :func:`iri`
+    and :func:`literal` (what pyoxigraph's ``.value`` gives for the term it parses)."""
+    if term.startswith("<"):
+        return term[1:-1]
+    body = term[1 : term.rindex('"')]  # a tag or datatype IRI after it holds no quote
+    return _ESCAPED.sub(_unescape_char, body) if "\\" in body else body
 
 
 def statement(subject: str, predicate: str, obj: str, graph: str | None = None) -> str:
