@@ -65,9 +65,12 @@ class Affixes:
         return None
 
 
-def _longest(words: Iterable[str], holds: Callable[[str], bool]) -> str | None:
+def _longest(words: Iterable[str], holds: Callable[[str | tuple[str, ...]], bool]) -> str | None:
+    candidates = tuple(words)
+    if not holds(candidates):
+        return None  # most texts hold none of the words: one test of them all, in C
     best = ""  # the first of the longest: a word no longer than the best is not tried
-    for word in words:
+    for word in candidates:
         if len(word) > len(best) and holds(word):
             best = word
     return best or None
