@@ -105,14 +105,18 @@ class LongestMatch:
         for word in self.words:
             lengths.setdefault(word[0], set()).add(len(word))
         self._lengths = {c: sorted(n, reverse=True) for c, n in lengths.items()}
+        # the characters that start a word: the engine skips the others, which is most of a text
+        firsts = "".join(re.escape(c) for c in sorted(lengths))
+        self._first = re.compile(f"[{firsts}]" if firsts else "(?!)")
 
     def finditer(self, text: str, start: int = 0, end: int | None = None) -> Iterator[Match]:
         """The matches in ``text[start:end]``, left to right, as (start, end, word)."""
         end = len(text) if end is None else end
-        words, lengths = self.words, self._lengths
+        words, lengths, first = self.words, self._lengths, self._first
         pos = start
-        while pos < end:
-            for size in lengths.get(text[pos], ()):
+        while (found := first.search(text, pos, end)) is not None:
+            pos = found.start()
+            for size in lengths[text[pos]]:
                 stop = pos + size
                 if stop <= end and text[pos:stop] in words:
                     yield Match(pos, stop, text[pos:stop])
