@@ -428,24 +428,25 @@ class _Tokens:
 
     bounds: frozenset[int]
     by_end: dict[int, tuple[int, str, str]]  # end -> (start, word, tag)
-    start_of: tuple[int, ...]  # for each character, the start of its token
+    starts: tuple[int, ...]  # where each token starts, in order
+    length: int  # of the text
 
     def snap(self, pos: int) -> int:
         """The start of the token holding ``pos`` (``pos`` itself at a boundary)."""
-        return pos if pos in self.bounds or pos >= len(self.start_of) else self.start_of[pos]
+        if pos in self.bounds or pos >= self.length:
+            return pos
+        return self.starts[bisect.bisect_right(self.starts, pos) - 1]
 
 
 @lru_cache(maxsize=4)  # each extractor asks for the same document's tokens; keep a few
 def _tokens(text: str) -> _Tokens:
     by_end: dict[int, tuple[int, str, str]] = {}
-    start_of: list[int] = []
     pos = 0
     for word, tag in pos_cut(text):
         by_end[pos + len(word)] = (pos, word, tag)
-        start_of.extend([pos] * len(word))
         pos += len(word)
-    bounds = frozenset(by_end) | frozenset(start for start, _, _ in by_end.values())
-    return _Tokens(bounds, by_end, tuple(start_of))
+    starts = tuple(start for start, _, _ in by_end.values())
+    return _Tokens(frozenset(by_end) | frozenset(starts), by_end, starts, pos)
 
 
 # A short bracketed aside ending where a name is walked back to: a place the words before it

@@ -14,7 +14,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from ecokg.extract.base import Claim, EntityMention, IndicatorRef, Observation, Period, register
 from ecokg.extract.lexicon import IndicatorDef, Lexicon, PlaceDef, leading_verb, word_tags
@@ -1050,11 +1050,25 @@ def _theme(state: DocState, *texts: str) -> str | None:
 
 @lru_cache(maxsize=8192)
 def _theme_of(lexicon: Lexicon, text: str) -> str | None:
-    scores = {
-        code: sum(text.count(k) for k in theme.keywords) for code, theme in lexicon.themes.items()
-    }
+    # a score sums each keyword's count; a keyword whose first character the text lacks counts
+    # nothing, so only the few keywords that may occur are counted (not every keyword per text)
+    scores = dict.fromkeys(lexicon.themes, 0)
+    by_first = _theme_keywords(lexicon)
+    for char in by_first.keys() & set(text):
+        for code, keyword in by_first[char]:
+            scores[code] += text.count(keyword)
     best = max(sorted(scores), key=lambda c: scores[c]) if scores else None
     return best if best and scores[best] > 0 else None
+
+
+@cache
+def _theme_keywords(lexicon: Lexicon) -> dict[str, list[tuple[str, str]]]:
+    """(theme code, keyword) pairs by the keyword's first character."""
+    by_first: dict[str, list[tuple[str, str]]] = {}
+    for code, theme in lexicon.themes.items():
+        for keyword in theme.keywords:
+            by_first.setdefault(keyword[:1], []).append((code, keyword))
+    return by_first
 
 
 def _place(

@@ -19,6 +19,10 @@ _SENTENCE_END = re.compile(r"[。！？!?；;][”’」』）)]*\s*$")
 class _Patterns(NamedTuple):
     environmental: re.Pattern[str]
     off_topic: re.Pattern[str]
+    # the branches of ``off_topic`` apart: the union matches where one of them does, and alone
+    # each lets the engine skip to where it can start (the union, with its lookbehinds, tries
+    # every branch at every position)
+    off_topic_parts: tuple[re.Pattern[str], ...]
     article_start: re.Pattern[str]
     caption: re.Pattern[str]
 
@@ -30,9 +34,11 @@ def _any_of(regexes: list[str]) -> re.Pattern[str]:
 @cache
 def _patterns(lexicon: Lexicon) -> _Patterns:
     topics = lexicon.words["topics"]
+    off_topic = [alternation(topics["off_topic"]), *topics.get("off_topic_patterns", ())]
     return _Patterns(
         re.compile(alternation(topics["environmental"])),
-        _any_of([alternation(topics["off_topic"]), *topics.get("off_topic_patterns", ())]),
+        _any_of(off_topic),
+        tuple(re.compile(r) for r in off_topic),
         _any_of(topics["article_starts"]),
         _any_of(topics["captions"]),
     )
@@ -41,6 +47,8 @@ def _patterns(lexicon: Lexicon) -> _Patterns:
 def topic_counts(lexicon: Lexicon, text: str) -> tuple[int, int]:
     """(environmental, off-topic) keyword counts; off-topic words are masked first."""
     patterns = _patterns(lexicon)
+    if not any(part.search(text) for part in patterns.off_topic_parts):
+        return len(patterns.environmental.findall(text)), 0  # most texts: nothing to mask
     rest, pos, off = [], 0, 0  # the text without its off-topic words, found in one pass
     for m in patterns.off_topic.finditer(text):
         rest.append(text[pos : m.start()])

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from ecokg.text.numbers import parse_chinese_integer
@@ -312,74 +312,9 @@ class PeriodFinder:
                     TimeExpr(s, m.end(), "month", None, None, None, None, False),
                     _Pending(first, last),
                 )
-        for m in _FIRST_MONTHS.finditer(text):
-            last = _numeral(m[2])
-            if not 2 <= last <= 12:
-                continue
-            if m[1] and _valid(int(m[1])):
-                year = int(m[1])
-                add(TimeExpr(m.start(), m.end(), "month", month_code(year, 1, last), year, year))
-            elif not m[1]:
-                expr = TimeExpr(m.start(), m.end(), "month", None, None, None, None, False)
-                add(expr, _Pending(1, last))
-        for m in _RANGE.finditer(text):
-            y1, y2 = int(m[1]), int(m[2])
-            if _valid(y1) and _valid(y2) and y1 <= y2:
-                add(TimeExpr(m.start(), m.end(), "range", period_code(y1, y2), y1, y2))
-        for m in _DATE_RANGE.finditer(text):
-            year, m1 = int(m[1]), _numeral(m[2])
-            m2 = _numeral(m[4]) if m[4] else m1  # (days of one month)
-            later = int(m[3]) if m[3] else year
-            if not (_valid(year) and 1 <= m1 <= 12 and 1 <= m2 <= 12):
-                continue
-            if later == year and m1 <= m2:
-                add(TimeExpr(m.start(), m.end(), "month", month_code(year, m1, m2), year, year))
-            elif later == year + 1:
-                code = f"{month_code(year, m1)}/{month_code(later, m2)}"
-                add(TimeExpr(m.start(), m.end(), "month", code, year, later))
-        for m in _MONTH_RANGE.finditer(text):
-            year, m1, m2 = int(m[1]), _numeral(m[2]), _numeral(m[4])
-            later = int(m[3]) if m[3] else year
-            if not (_valid(year) and 1 <= m1 <= 12 and 1 <= m2 <= 12):
-                continue
-            if later == year and m1 < m2:
-                add(TimeExpr(m.start(), m.end(), "month", month_code(year, m1, m2), year, year))
-            elif later == year + 1:
-                code = f"{month_code(year, m1)}/{month_code(later, m2)}"
-                add(TimeExpr(m.start(), m.end(), "month", code, year, later))
-        for m in _DATE.finditer(text):
-            year, month, day = int(m[1]), _numeral(m[2]), int(m[3])
-            if _valid(year) and 1 <= month <= 12 and 1 <= day <= 31:
-                add(TimeExpr(m.start(), m.end(), "year", str(year), year, year))
-        for m in _MONTH.finditer(text):
-            year, month = int(m[1]), _numeral(m[2])
-            if _valid(year) and 1 <= month <= 12:
-                add(TimeExpr(m.start(), m.end(), "month", month_code(year, month), year, year))
-        for m in _YEAR.finditer(text):
-            year = int(m[1])
-            if _valid(year):
-                add(TimeExpr(m.start(), m.end(), "year", str(year), year, year))
-        for m in _BARE_DATE_RANGE.finditer(text):
-            m1 = _numeral(m[1])
-            m2 = _numeral(m[2]) if m[2] else m1  # (days of one month)
-            if 1 <= m1 <= 12 and (m1 < m2 <= 12 or not m[2]):
-                expr = TimeExpr(m.start(), m.end(), "month", None, None, None, None, False)
-                add(expr, _Pending(m1, m2))
-        for m in _BARE_MONTH_RANGE.finditer(text):
-            m1, m2 = _numeral(m[1]), _numeral(m[2])
-            if 1 <= m1 < m2 <= 12:
-                expr = TimeExpr(m.start(), m.end(), "month", None, None, None, None, False)
-                add(expr, _Pending(m1, m2))
-        for m in _BARE_DATE.finditer(text):
-            month, day = _numeral(m[1]), int(m[2])
-            if 1 <= month <= 12 and 1 <= day <= 31:
-                expr = TimeExpr(m.start(), m.end(), "year", None, None, None, None, False)
-                add(expr, _Pending(month, month, day))
-        for m in _BARE_MONTH.finditer(text):
-            month = _numeral(m[1])
-            if 1 <= month <= 12 and (m[1].isdigit() or _clear_month(text, m)):
-                expr = TimeExpr(m.start(), m.end(), "month", None, None, None, None, False)
-                add(expr, _Pending(month, month))
+        # every pattern of these holds 年 or 月, and most labels and clauses hold neither
+        if "年" in text or "月" in text:
+            _find_calendar(text, add)
         for m in self._words.finditer(text):
             word = self._word_expr(m, anchor)
             if word:
@@ -580,3 +515,76 @@ class PeriodFinder:
             month = _numeral(re.findall(rf"({_M})\s*月", text[expr.start : expr.end])[-1])
             return replace(expr, as_of=_iso_day(year, month, int(day[1])))
         return replace(expr, as_of=f"{year}-12-31" if at_end else str(year))
+
+
+def _find_calendar(text: str, add: Callable[..., None]) -> None:
+    """The dates, months and years written with 年 or 月 (all but the lexicon's words), to
+    ``add`` in order of precedence."""
+    for m in _FIRST_MONTHS.finditer(text):
+        last = _numeral(m[2])
+        if not 2 <= last <= 12:
+            continue
+        if m[1] and _valid(int(m[1])):
+            year = int(m[1])
+            add(TimeExpr(m.start(), m.end(), "month", month_code(year, 1, last), year, year))
+        elif not m[1]:
+            expr = TimeExpr(m.start(), m.end(), "month", None, None, None, None, False)
+            add(expr, _Pending(1, last))
+    for m in _RANGE.finditer(text):
+        y1, y2 = int(m[1]), int(m[2])
+        if _valid(y1) and _valid(y2) and y1 <= y2:
+            add(TimeExpr(m.start(), m.end(), "range", period_code(y1, y2), y1, y2))
+    for m in _DATE_RANGE.finditer(text):
+        year, m1 = int(m[1]), _numeral(m[2])
+        m2 = _numeral(m[4]) if m[4] else m1  # (days of one month)
+        later = int(m[3]) if m[3] else year
+        if not (_valid(year) and 1 <= m1 <= 12 and 1 <= m2 <= 12):
+            continue
+        if later == year and m1 <= m2:
+            add(TimeExpr(m.start(), m.end(), "month", month_code(year, m1, m2), year, year))
+        elif later == year + 1:
+            code = f"{month_code(year, m1)}/{month_code(later, m2)}"
+            add(TimeExpr(m.start(), m.end(), "month", code, year, later))
+    for m in _MONTH_RANGE.finditer(text):
+        year, m1, m2 = int(m[1]), _numeral(m[2]), _numeral(m[4])
+        later = int(m[3]) if m[3] else year
+        if not (_valid(year) and 1 <= m1 <= 12 and 1 <= m2 <= 12):
+            continue
+        if later == year and m1 < m2:
+            add(TimeExpr(m.start(), m.end(), "month", month_code(year, m1, m2), year, year))
+        elif later == year + 1:
+            code = f"{month_code(year, m1)}/{month_code(later, m2)}"
+            add(TimeExpr(m.start(), m.end(), "month", code, year, later))
+    for m in _DATE.finditer(text):
+        year, month, day = int(m[1]), _numeral(m[2]), int(m[3])
+        if _valid(year) and 1 <= month <= 12 and 1 <= day <= 31:
+            add(TimeExpr(m.start(), m.end(), "year", str(year), year, year))
+    for m in _MONTH.finditer(text):
+        year, month = int(m[1]), _numeral(m[2])
+        if _valid(year) and 1 <= month <= 12:
+            add(TimeExpr(m.start(), m.end(), "month", month_code(year, month), year, year))
+    for m in _YEAR.finditer(text):
+        year = int(m[1])
+        if _valid(year):
+            add(TimeExpr(m.start(), m.end(), "year", str(year), year, year))
+    for m in _BARE_DATE_RANGE.finditer(text):
+        m1 = _numeral(m[1])
+        m2 = _numeral(m[2]) if m[2] else m1  # (days of one month)
+        if 1 <= m1 <= 12 and (m1 < m2 <= 12 or not m[2]):
+            expr = TimeExpr(m.start(), m.end(), "month", None, None, None, None, False)
+            add(expr, _Pending(m1, m2))
+    for m in _BARE_MONTH_RANGE.finditer(text):
+        m1, m2 = _numeral(m[1]), _numeral(m[2])
+        if 1 <= m1 < m2 <= 12:
+            expr = TimeExpr(m.start(), m.end(), "month", None, None, None, None, False)
+            add(expr, _Pending(m1, m2))
+    for m in _BARE_DATE.finditer(text):
+        month, day = _numeral(m[1]), int(m[2])
+        if 1 <= month <= 12 and 1 <= day <= 31:
+            expr = TimeExpr(m.start(), m.end(), "year", None, None, None, None, False)
+            add(expr, _Pending(month, month, day))
+    for m in _BARE_MONTH.finditer(text):
+        month = _numeral(m[1])
+        if 1 <= month <= 12 and (m[1].isdigit() or _clear_month(text, m)):
+            expr = TimeExpr(m.start(), m.end(), "month", None, None, None, None, False)
+            add(expr, _Pending(month, month))

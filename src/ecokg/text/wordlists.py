@@ -65,9 +65,12 @@ class Affixes:
         return None
 
 
-def _longest(words: Iterable[str], holds: Callable[[str], bool]) -> str | None:
+def _longest(words: Iterable[str], holds: Callable[[str | tuple[str, ...]], bool]) -> str | None:
+    candidates = tuple(words)
+    if not holds(candidates):
+        return None  # most texts hold none of the words: one test of them all, in C
     best = ""  # the first of the longest: a word no longer than the best is not tried
-    for word in words:
+    for word in candidates:
         if len(word) > len(best) and holds(word):
             best = word
     return best or None
@@ -102,14 +105,18 @@ class LongestMatch:
         for word in self.words:
             lengths.setdefault(word[0], set()).add(len(word))
         self._lengths = {c: sorted(n, reverse=True) for c, n in lengths.items()}
+        # the characters that start a word: the engine skips the others, which is most of a text
+        firsts = "".join(re.escape(c) for c in sorted(lengths))
+        self._first = re.compile(f"[{firsts}]" if firsts else "(?!)")
 
     def finditer(self, text: str, start: int = 0, end: int | None = None) -> Iterator[Match]:
         """The matches in ``text[start:end]``, left to right, as (start, end, word)."""
         end = len(text) if end is None else end
-        words, lengths = self.words, self._lengths
+        words, lengths, first = self.words, self._lengths, self._first
         pos = start
-        while pos < end:
-            for size in lengths.get(text[pos], ()):
+        while (found := first.search(text, pos, end)) is not None:
+            pos = found.start()
+            for size in lengths[text[pos]]:
                 stop = pos + size
                 if stop <= end and text[pos:stop] in words:
                     yield Match(pos, stop, text[pos:stop])
