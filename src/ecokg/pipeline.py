@@ -13,7 +13,7 @@ import os
 import threading
 import traceback
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor, as_completed
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -134,30 +134,11 @@ def process_document(
     )
 
 
-@dataclass(frozen=True)
-class MadeShard:
-    """A document read and extracted (or its earlier shard reused), its shard not yet checked
-    or written: the two halves of :func:`shard_document` can run in different threads."""
-
-    document: Document
-    stage: Path
-    info: ShardInfo
-    data: bytes | None = None  # None: the shard was reused from an earlier build
-    claims: bytes = b""
-
-
 def shard_document(task: DocumentTask, settings: BuildSettings) -> ShardInfo | InputError:
     """Read, extract and write one document's shard, text and graph file into the stage.
 
     Never raises for a bad document: the problem comes back as an :class:`InputError`.
     """
-    made = make_shard(task, settings)
-    return finish_shard(made) if isinstance(made, MadeShard) else made
-
-
-def make_shard(task: DocumentTask, settings: BuildSettings) -> MadeShard | InputError:
-    """The first half of :func:`shard_document`: read the document, reuse its earlier shard or
-    extract its graph (mostly Python, holding the GIL)."""
     try:
         document = read_document(Path(task.path), task.meta, settings.max_document_bytes)
     except InputError as exc:
@@ -165,52 +146,36 @@ def make_shard(task: DocumentTask, settings: BuildSettings) -> MadeShard | Input
     stage = Path(task.stage)
     try:
         key = shard_key(document, settings.fingerprint)
-        reused = reuse_shard(Path(task.previous), stage, key) if task.previous else None
-        if reused is not None:
-            return MadeShard(document, stage, reused)
-        lexicon = worker_lexicon(settings.lexicon_dirs)
-        graph = process_document(document, lexicon, settings.extractors)
-        info = ShardInfo(
-            key,
-            document.doc_id,
-            document.path.name,
-            document.encoding,
-            len(document.text),
-            len(graph.lines),
-            graph.observations,
-            graph.entities,
-            str(graph_iri(document.doc_id)),
-        )
-        return MadeShard(
-            document, stage, info, shard_bytes(graph.lines), claims_bytes(graph.comparable)
-        )
-    except Exception as exc:  # one bad document must not sink the build
-        return _failed(document, exc)
-
-
-def finish_shard(made: MadeShard) -> ShardInfo | InputError:
-    """The second half of :func:`shard_document`: check the graph against the per-document
-    shapes and write the shard, the text and the graph file (mostly in Oxigraph, which lets go
-    of the GIL, so a thread can do it while the next document is extracted)."""
-    info, stage = made.info, made.stage
-    try:
+        info = reuse_shard(Path(task.previous), stage, key) if task.previous else None
         parsed = False  # the shard's bytes were parsed strictly (IRIs validated) here already
-        if made.data is not None:
+        if info is None:
+            lexicon = worker_lexicon(settings.lexicon_dirs)
+            graph = process_document(document, lexicon, settings.extractors)
+            data = shard_bytes(graph.lines)
+            claims = claims_bytes(graph.comparable)
+            info = ShardInfo(
+                key,
+                document.doc_id,
+                document.path.name,
+                document.encoding,
+                len(document.text),
+                len(graph.lines),
+                graph.observations,
+                graph.entities,
+                str(graph_iri(document.doc_id)),
+            )
+            del graph  # its lines are in data now: the check's store does not come on top of them
             # An absurdly large graph is left to the union pass: its store would not fit.
             if info.statements <= _CHECK_LIMIT:
-                info = replace(info, checked=document_graph_holds(made.data))
+                info = replace(info, checked=document_graph_holds(data))
                 parsed = True
-            sliced = union_slice(made.data) if info.checked else None
-            write_shard(stage, info, made.data, made.claims, sliced)
-        _write_document_files(stage, made.document, _shard_path(stage, info.key), lenient=parsed)
+            write_shard(stage, info, data, claims, union_slice(data) if info.checked else None)
+            del data
+        _write_document_files(stage, document, _shard_path(stage, key), lenient=parsed)
     except Exception as exc:  # one bad document must not sink the build
-        return _failed(made.document, exc)
+        detail = traceback.format_exception_only(type(exc), exc)[-1].strip()
+        return InputError(document.path, f"extraction failed ({detail})")
     return info
-
-
-def _failed(document: Document, exc: Exception) -> InputError:
-    detail = traceback.format_exception_only(type(exc), exc)[-1].strip()
-    return InputError(document.path, f"extraction failed ({detail})")
 
 
 def _write_document_files(stage: Path, document: Document, shard: Path, lenient: bool) -> None:
@@ -232,7 +197,8 @@ def _local(
     tasks: Sequence[DocumentTask], settings: BuildSettings, jobs: int
 ) -> Iterator[ShardInfo | InputError]:
     if jobs <= 1 or len(tasks) <= 1:
-        yield from _overlapped(tasks, settings)
+        for task in tasks:
+            yield shard_document(task, settings)
         return
     # Largest documents first, so no worker is left with a big one at the end.
     ordered = sorted(tasks, key=lambda t: -_size(t.path))
@@ -250,26 +216,6 @@ def _local(
                 unfinished.append(futures[future])
     for task in sorted(unfinished, key=lambda t: t.path):
         yield _alone(task, settings)
-
-
-def _overlapped(
-    tasks: Sequence[DocumentTask], settings: BuildSettings
-) -> Iterator[ShardInfo | InputError]:
-    """One worker: each document's shard is checked and written in a thread while the next
-    document is extracted, so the check's store (native code) runs on a second core."""
-    with ThreadPoolExecutor(max_workers=1) as finisher:
-        pending: Future[ShardInfo | InputError] | None = None
-        for task in tasks:
-            made = make_shard(task, settings)
-            if pending is not None:
-                yield pending.result()
-                pending = None
-            if isinstance(made, MadeShard):
-                pending = finisher.submit(finish_shard, made)
-            else:
-                yield made
-        if pending is not None:
-            yield pending.result()
 
 
 def _alone(task: DocumentTask, settings: BuildSettings) -> ShardInfo | InputError:
