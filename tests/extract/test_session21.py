@@ -72,3 +72,15 @@ def test_a_survey_a_report_mentions_dates_nothing_else(lexicon: Lexicon) -> None
         observe(text, lexicon, published="2025-06", title="某保护区生物多样性保护成效")
     )
     assert found[Decimal("1.2E4")].period.code != "2025-01"
+
+
+def test_the_window_of_a_record_dates_nothing(lexicon: Lexicon) -> None:
+    text = (
+        "去年全省平均降水量为812毫米，为1961年有完整观测记录以来第二多；"
+        "其中汛期（5—9月）降水量为603毫米。"
+        "全省森林覆盖率为46.3%，为2005年以来最高；湿地保护率为57.1%。"
+    )
+    found = by_value(observe(text, lexicon, published="2025-02", title="某省2024年气候公报"))
+    assert found[Decimal(812)].period.code == "2024"
+    assert found[Decimal(603)].period.code == "2024-05/2024-09"
+    assert found[Decimal("57.1")].period.code == "2024"

@@ -473,6 +473,8 @@ def is_base(state: DocState, t: TimeExpr) -> bool:
         phrase = described[0][:-1]  # 较禁渔前: the base word, then what describes the time
         if any(0 <= phrase.find(b) < len(phrase) - len(b) for b in w.base_before):
             return True
+    if w.periods.opens_record(text, t.end):
+        return True  # "为2000年以来最高": the window of a record
     # "（去年同期为87.7%）": the value of that time stated outright, not a base
     after = starts_with_any(text[t.end : t.end + 4], w.base_after)
     if after is None:

@@ -262,6 +262,8 @@ class PeriodFinder:
         # context for the months after it.
         self.base_before: tuple[str, ...] = tuple(change.get("base_before", ()))
         self.base_after: tuple[str, ...] = (*change.get("base_after", ()), "以来")
+        window = change.get("record_window")
+        self._record_window = re.compile(str(window)) if window else None
         self._words = re.compile(
             f"(?P<plan>{alternation(self.plans)})|(?P<rel>{alternation(self.relative)})"
             f"|(?P<same>{alternation(self.same_year)})|(?P<rep>{alternation(self.reporting)})"
@@ -403,9 +405,15 @@ class PeriodFinder:
             and ends_with_any(before, self.as_of_before) is None
             and ends_with_any(before, self.base_before) is None
             and starts_with_any(text[expr.end : expr.end + 4], self.base_after) is None
+            and not self.opens_record(text, expr.end)
             # "下降至去年的34微克/立方米", "由2020年底的412万吨": the time of that one value
             and not text.startswith("的", expr.end + len(self._end_word(text, expr.end)))
         )
+
+    def opens_record(self, text: str, at: int) -> bool:
+        """Whether the time ending at ``at`` opens the window a record is ranked in ("为2000年
+        以来最高"), which dates neither that value nor what follows."""
+        return self._record_window is not None and self._record_window.match(text, at) is not None
 
     def _end_word(self, text: str, at: int) -> str:
         """The word for a period's end (底, 末) written at ``at``, else ""."""
