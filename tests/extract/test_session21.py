@@ -84,3 +84,15 @@ def test_the_window_of_a_record_dates_nothing(lexicon: Lexicon) -> None:
     assert found[Decimal(812)].period.code == "2024"
     assert found[Decimal(603)].period.code == "2024-05/2024-09"
     assert found[Decimal("57.1")].period.code == "2024"
+
+
+def test_names_read_across_words_are_no_places(lexicon: Lexicon) -> None:
+    text = (
+        "辽宁省沿海新建区域自动气象站25个；渤海北部海冰期缩短；"
+        "全省建有湿地公园50个，其中国家湿地公园9个。"
+    )
+    places = _places(text, lexicon)
+    assert "新建区" not in places  # 新建 + 区域
+    assert not any(name.startswith("海北") for name in places)  # 渤海 + 北部
+    assert not any(name.startswith("中国") for name in places)  # 其中 + 国家
+    assert "辽宁省" in places

@@ -93,6 +93,9 @@ def _find_places(text: str, lexicon: Lexicon, start: int, end: int) -> tuple[Pla
     not_before = tuple(gazetteer.get("short_county_not_before", ()))
     verb_led = tuple(gazetteer.get("verb_led_names") or ())
     verb_led_after = tuple(gazetteer.get("verb_led_after") or ())
+    name_not_after = {
+        str(end): tuple(words) for end, words in gazetteer.get("name_end_not_after", {}).items()
+    }
     unnamed = _unlisted_water(text, lexicon, start, end)
     taken = SpanSet((h.start, h.end) for h in unnamed)
     hits = list(unnamed)
@@ -113,8 +116,14 @@ def _find_places(text: str, lexicon: Lexicon, start: int, end: int) -> tuple[Pla
             continue  # "汨罗江平江段": the river named after the city ("宜昌江段" is the city's)
         if place.type in ("city", "county") and _town_named(text, stop, alias, lexicon):
             continue  # "海伦市海北镇": a town that shares its name with 海北州, not the prefecture
-        if place.type in WATER_TYPES and _straddles_words(text, m.start, stop):
-            continue  # "入海河流" holds no 海河: 入海 and 河流 are the words
+        if (place.type in WATER_TYPES or not alias.endswith(_FULL_ADMIN_ENDS)) and _straddles_words(
+            text, m.start, stop
+        ):
+            # "入海河流" holds no 海河, "渤海北部" no 海北, "其中国家…" no 中国: the words are
+            # 入海|河流, 渤海|北部, 其中|国家
+            continue
+        if text.startswith(name_not_after.get(alias[-1], ()), stop):
+            continue  # "新建区域" holds no 新建区: 区域 is the word
         if place.type == "river" and (still := starts_with_any(text[stop : stop + 2], _STILL)):
             # "东江湖", "新安江水库": the lake or reservoir named after the river
             stop += len(still)
