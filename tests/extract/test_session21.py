@@ -96,3 +96,10 @@ def test_names_read_across_words_are_no_places(lexicon: Lexicon) -> None:
     assert not any(name.startswith("海北") for name in places)  # 渤海 + 北部
     assert not any(name.startswith("中国") for name in places)  # 其中 + 国家
     assert "辽宁省" in places
+
+
+def test_a_park_after_a_short_name_ending_like_a_prefecture(lexicon: Lexicon) -> None:
+    text = "去年，杭州西溪国家湿地公园记录鸟类196种；厦门海沧红树林生态保护区监测到白鹭1200只。"
+    places = _places(text, lexicon)
+    assert "杭州西溪国家湿地公园" in places  # 杭州 ends like 黔南州 but names no kind
+    assert "厦门海沧红树林生态保护区" in places

@@ -109,14 +109,14 @@ def _find_places(text: str, lexicon: Lexicon, start: int, end: int) -> tuple[Pla
             continue  # "分局会同县水利局": together with the county's bureau, no 会同县
         if (
             place.type in ("city", "county")
-            and not alias.endswith(_FULL_ADMIN_ENDS)
+            and _is_short(alias, place)
             and text[stop : stop + 1] in _WATER_AFTER_SHORT
             and text[stop + 1 : stop + 2] != _STRETCH
         ):
             continue  # "汨罗江平江段": the river named after the city ("宜昌江段" is the city's)
-        if place.type in ("city", "county") and _town_named(text, stop, alias, lexicon):
+        if place.type in ("city", "county") and _town_named(text, stop, alias, place, lexicon):
             continue  # "海伦市海北镇": a town that shares its name with 海北州, not the prefecture
-        if (place.type in WATER_TYPES or not alias.endswith(_FULL_ADMIN_ENDS)) and _straddles_words(
+        if (place.type in WATER_TYPES or _is_short(alias, place)) and _straddles_words(
             text, m.start, stop
         ):
             # "入海河流" holds no 海河, "渤海北部" no 海北, "其中国家…" no 中国: the words are
@@ -135,7 +135,7 @@ def _find_places(text: str, lexicon: Lexicon, start: int, end: int) -> tuple[Pla
             continue  # "厦门湾" is the bay, not the city inside its name
         area = _area_after(lexicon, text, stop, end)
         zone = _region_word(lexicon).match(text, stop, end) if place.type in _ZONED else None
-        if area is not None and not alias.endswith(_FULL_ADMIN_ENDS):
+        if area is not None and _is_short(alias, place):
             # "祁连山国家级自然保护区", "崇左白头叶猴国家级自然保护区": the reserve, not the
             # mountain or city its name begins with
             name = text[m.start : area.end()]
@@ -236,6 +236,13 @@ def _one_name_per_park(hits: list[PlaceHit]) -> list[PlaceHit]:
         PlaceHit(h.start, h.end, fuller[h.place.name]) if h.place.name in fuller else h
         for h in hits
     ]
+
+
+def _is_short(alias: str, place: PlaceDef) -> bool:
+    """Whether an alias names a place without the word for its kind of division (江西, 广州 for
+    广州市: what follows may go on with the name, 广州海珠国家湿地公园); 黔南州 and 南昌市 say
+    it."""
+    return not (alias.endswith(_FULL_ADMIN_ENDS) and alias[-1] == place.name[-1])
 
 
 def _straddles_words(text: str, start: int, end: int) -> bool:
@@ -563,10 +570,10 @@ def _towns_after_verbs(text: str, start: int, end: int) -> list[re.Match[str]]:
     return found
 
 
-def _town_named(text: str, stop: int, alias: str, lexicon: Lexicon) -> bool:
+def _town_named(text: str, stop: int, alias: str, place: PlaceDef, lexicon: Lexicon) -> bool:
     """Whether a division's short name ending at ``stop`` opens the name of a town or village
     (海北镇, 南平乡), which the towns' own pass finds."""
-    if alias.endswith(_FULL_ADMIN_ENDS):
+    if not _is_short(alias, place):
         return False
     settings = lexicon.words.get("gazetteer", {})
     suffix = starts_with_any(text[stop : stop + 2], tuple(settings.get("town_suffixes", {})))
