@@ -103,3 +103,11 @@ def test_a_park_after_a_short_name_ending_like_a_prefecture(lexicon: Lexicon) ->
     places = _places(text, lexicon)
     assert "杭州西溪国家湿地公园" in places  # 杭州 ends like 黔南州 but names no kind
     assert "厦门海沧红树林生态保护区" in places
+
+
+def test_a_reserve_after_a_listed_lake_keeps_no_joiner(lexicon: Lexicon) -> None:
+    text = "湖北省林业局通报，洪湖和龙感湖国家级自然保护区记录数量居全省前两位；国家林草局通报河南省情况。"
+    places = _places(text, lexicon)
+    assert {"洪湖", "龙感湖国家级自然保护区"} <= places
+    assert not any("和" in name for name in places)
+    assert "通报河" not in places  # 河 opens 河南省 here

@@ -1016,10 +1016,21 @@ def _place_candidates(doc: AnalyzedDoc, lexicon: Lexicon, cfg: _Config) -> Itera
         ):
             start += len(verb)
         start = _after_divisions(doc.text, start, m.start(), lexicon)
+        start = _after_listed_place(doc.text, start, m.start(), lexicon, cfg)
         if "、" in doc.text[start : m.start()]:
             continue  # "水污染治理、自然保护区": a list of kinds, no name
         if m.end() - start >= cfg.min_length["Place"] and start < m.start():
             yield Candidate(start, m.end(), "Place", doc.text[start : m.end()], "pattern")
+
+
+def _after_listed_place(text: str, start: int, stop: int, lexicon: Lexicon, cfg: _Config) -> int:
+    """Where a park's name starts after a place listed before it (高邮湖和|盐城…国家级自然保护区):
+    the joiner ends that item, and is no part of either name."""
+    for hit in reversed(find_places(text[start:stop], lexicon)):
+        joiner = start + hit.end
+        if joiner < stop - 1 and text[joiner] in cfg.list_joiners:
+            return joiner + 1
+    return start
 
 
 def _after_divisions(text: str, start: int, stop: int, lexicon: Lexicon) -> int:

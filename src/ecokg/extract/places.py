@@ -625,8 +625,12 @@ def _unlisted_water(text: str, lexicon: Lexicon, start: int, end: int) -> list[P
         tail = text[max(0, m.end() - 5) : m.end()]
         if (suffix in _BASIN_ONLY and not basin) or _ends_with_listed_water(tail, lexicon, True):
             continue  # "江西", "江湖"; "赤水河", "澜沧江" are listed
-        if _inside_division_name(text, lexicon, m.end()):
-            continue  # "联合防城港市…": the 港 of a city written in full names no water
+        if _inside_division_name(text, lexicon, m.end()) or _opens_province(
+            text, lexicon, m.start()
+        ):
+            # "联合防城港市…": the 港 of a city written in full names no water; "通报河南省…":
+            # nor does the 河 that opens a province's name
+            continue
         best = None
         for size in (4, 3, 2, 1):
             stem = text[max(0, m.start() - size) : m.start()]
@@ -755,6 +759,15 @@ def _named_reservoir(text: str, begin: int, stem: str, suffix: str) -> bool:
     if suffix != "水库" or len(stem) < 2 or (begin > 0 and "\u4e00" <= text[begin - 1] <= "\u9fff"):
         return False
     return word_tags().get(stem) in (None, "ns", "nr")
+
+
+def _opens_province(text: str, lexicon: Lexicon, at: int) -> bool:
+    """Whether a province's name (河南, 湖北省) starts at ``at``."""
+    for size in range(2, 4):
+        place = lexicon.place_by_alias.get(text[at : at + size])
+        if place is not None and place.type == "province":
+            return True
+    return False
 
 
 def _inside_division_name(text: str, lexicon: Lexicon, at: int) -> bool:
