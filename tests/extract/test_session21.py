@@ -111,3 +111,17 @@ def test_a_reserve_after_a_listed_lake_keeps_no_joiner(lexicon: Lexicon) -> None
     assert {"洪湖", "龙感湖国家级自然保护区"} <= places
     assert not any("和" in name for name in places)
     assert "通报河" not in places  # 河 opens 河南省 here
+
+
+def test_a_place_judged_in_the_clause_before_owns_the_value(lexicon: Lexicon) -> None:
+    text = "南京市PM2.5平均浓度为31微克/立方米，扬州市最低，为26微克/立方米。"
+    found = by_value(observe(text, lexicon, published="2025-02", title="江苏省1月空气质量"))
+    assert found[Decimal(31)].place == "南京市"
+    assert found[Decimal(26)].place == "扬州市"
+
+
+def test_a_streak_names_no_part_of_the_metric(lexicon: Lexicon) -> None:
+    text = "全省越冬水鸟记录数量已连续四年保持在50万只以上。"
+    found = by_value(observe(text, lexicon, published="2025-02", title="江苏省越冬水鸟调查结果"))
+    label = found[Decimal("5E5")].indicator.label
+    assert "连续" not in label and label.startswith("越冬水鸟")

@@ -757,6 +757,9 @@ def _in_time(state: DocState, pos: int) -> bool:
     return i >= 0 and state.times[i].end > pos
 
 
+_STREAK_IN_LABEL = re.compile(r"(?:已经|已|均)?" + STREAK_YEARS.pattern)
+
+
 def _clean_label(subject: str, state: DocState) -> str:
     """Strip times, hedges, linking verbs and place-holder words from a subject phrase."""
     w = state.words
@@ -771,6 +774,8 @@ def _clean_label(subject: str, state: DocState) -> str:
         after = (*w.base_after, *SINCE_WORDS)
         end += len(starts_with_any(label[end:], after) or "")
         label = label[:start] + label[end:]
+    # "…记录数量已连续四年保持在50万只以上": how long a state lasted names no metric
+    label = _STREAK_IN_LABEL.sub("", label)
     actors = list(_ACTOR_TOTAL.finditer(label))
     if actors and len(label) - actors[-1].end() >= 2:
         label = label[actors[-1].end() :]  # "督察组共受理…举报": who counted is not what was
@@ -1209,6 +1214,9 @@ def _named_place(
         water = _paragraph_water(state, sentence, num.start)
         if water is not None:
             return water
+    judged = _judged_place(state, sentence, clause)
+    if judged is not None:
+        return judged.place
     opening = _opening_place(state, sentence.span.start)
     if opening is not None:
         return opening.place
@@ -1467,6 +1475,23 @@ def _later_jurisdiction(state: DocState, sentence: Sentence, clause: Span) -> Pl
         opened_at = earlier.end - len(words)  # past 其中, 去年: "其中蒙阴县最低" opens with it
         if earlier.start == sentence.span.start or _opening_place(state, opened_at):
             return None  # a place opening the sentence is the opening rule's
+    return None
+
+
+def _judged_place(state: DocState, sentence: Sentence, clause: Span) -> PlaceHit | None:
+    """The place the clause right before the value's judges against its peers, when that is all
+    the clause says ("南京市为28微克/立方米，扬州市最低，为25微克/立方米"): the value is its."""
+    earlier = [c for c in sentence.clauses if c.end <= clause.start]
+    if not earlier:
+        return None
+    text = state.doc.text
+    lo = bisect_right(state.place_starts, earlier[-1].start - 1)
+    hi = bisect_right(state.place_starts, earlier[-1].end - 1)
+    for hit in state.places[lo:hi]:
+        opening = _CLAUSE_OPENER.sub("", text[earlier[-1].start : hit.start].lstrip("，,；; "))
+        rest = text[hit.end : earlier[-1].end].rstrip("，,；; ")
+        if not opening and rest and ends_with_any(rest, state.words.evaluatives) == rest:
+            return hit
     return None
 
 
