@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
+from pathlib import Path
 
+import pytest
 from test_entities import entities
 from test_observations_unseen import by_value, observe
 
+from ecokg.corpus import Document, PartialDate, SourceMeta
+from ecokg.extract import observations
 from ecokg.extract.lexicon import Lexicon
+from ecokg.text.analyzed import AnalyzedDoc
 
 
 def _places(text: str, lexicon: Lexicon) -> set[str]:
@@ -125,3 +131,20 @@ def test_a_streak_names_no_part_of_the_metric(lexicon: Lexicon) -> None:
     found = by_value(observe(text, lexicon, published="2025-02", title="江苏省越冬水鸟调查结果"))
     label = found[Decimal("5E5")].indicator.label
     assert "连续" not in label and label.startswith("越冬水鸟")
+
+
+def test_observations_of_one_number_never_share_an_iri(
+    lexicon: Lexicon, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Two readings of the same words ("居全市前三位": ranks, and a change of rank) each number
+    # their parts from 0; the IRI is the number's span and part, so they must end up apart.
+    text = "甲县PM2.5浓度为30微克/立方米，乙县为28微克/立方米。"
+    (first, second) = observe(text, lexicon, published="2025-02", title="某市空气质量")
+    twins = [first, replace(second, value_span=first.value_span, part=first.part)]
+    monkeypatch.setattr(observations, "_read_observations", lambda *_: iter(twins))
+    doc = AnalyzedDoc.of(
+        Document("t", Path("t.txt"), text, "utf-8", SourceMeta(published=PartialDate(2025, 2)))
+    )
+    found = list(observations.extract_observations(doc, lexicon))
+    keys = {(o.value_span.start, o.value_span.end, o.part) for o in found}
+    assert len(found) == 2 and len(keys) == 2

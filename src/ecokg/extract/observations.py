@@ -1679,7 +1679,23 @@ def extract_observations(
             first[key] = replace(kept, also=(*kept.also, obs.value_span))
         else:
             first[key] = obs
-    return _fold_headlines(doc, list(first.values()))
+    return _distinct_parts(_fold_headlines(doc, list(first.values())))
+
+
+def _distinct_parts(found: list[Observation]) -> list[Observation]:
+    """Each observation a part number of its own among those its number makes: an observation's
+    IRI is its number's span and part, and readings that each number their own (the ranks of
+    "居全市前三位" and a change of rank at the same words) must not mint one IRI for two."""
+    taken: dict[tuple[int, int], set[int]] = {}
+    out = []
+    for obs in found:
+        used = taken.setdefault((obs.value_span.start, obs.value_span.end), set())
+        part = obs.part
+        while part in used:
+            part += 1
+        used.add(part)
+        out.append(obs if part == obs.part else replace(obs, part=part))
+    return out
 
 
 def _fold_headlines(doc: AnalyzedDoc, found: list[Observation]) -> list[Observation]:
