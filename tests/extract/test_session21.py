@@ -47,26 +47,37 @@ def test_a_verb_opening_a_town_is_not_its_name(lexicon: Lexicon) -> None:
     assert not any(name.startswith("明确") for name in places)
 
 
-def test_a_synchronous_survey_dates_its_results(lexicon: Lexicon) -> None:
-    text = (
-        "今年1月6日至10日，市林业局组织开展越冬水鸟同步调查。\n"
-        "从分布看，某湖记录越冬水鸟1.2万只，另一湖记录0.8万只。\n"
-    )
-    found = by_value(
-        observe(text, lexicon, published="2025-02", title="某市2025年越冬水鸟同步调查结果")
-    )
-    assert found[Decimal("1.2E4")].period.code == found[Decimal("8E3")].period.code == "2025-01"
-
-
-def test_an_institute_named_for_surveys_dates_nothing(lexicon: Lexicon) -> None:
-    text = (
-        "市林业局会同省林业调查规划院，于2023年7月至11月开展了全市沙化土地监测。"
-        "监测结果显示，全市沙化土地面积为38.6万公顷。"
-    )
-    found = by_value(
-        observe(text, lexicon, published="2024-06", title="某市2023年沙化土地监测公报")
-    )
-    assert found[Decimal("3.86E5")].period.code == "2023"
+@pytest.mark.parametrize(
+    ("text", "published", "title", "values", "period"),
+    [
+        (  # a survey the title names dates its results with the span of its lead
+            "今年1月6日至10日，市林业局组织开展越冬水鸟同步调查。\n"
+            "从分布看，某湖记录越冬水鸟1.2万只，另一湖记录0.8万只。\n",
+            "2025-02",
+            "某市2025年越冬水鸟同步调查结果",
+            ("1.2E4", "8E3"),
+            "2025-01",
+        ),
+        (  # an institute named for surveys dates nothing
+            "市林业局会同省林业调查规划院，于2023年7月至11月开展了全市沙化土地监测。"
+            "监测结果显示，全市沙化土地面积为38.6万公顷。",
+            "2024-06",
+            "某市2023年沙化土地监测公报",
+            ("3.86E5",),
+            "2023",
+        ),
+    ],
+)
+def test_a_survey_dates_its_results(
+    lexicon: Lexicon,
+    text: str,
+    published: str,
+    title: str,
+    values: tuple[str, ...],
+    period: str,
+) -> None:
+    found = by_value(observe(text, lexicon, published=published, title=title))
+    assert [found[Decimal(v)].period.code for v in values] == [period] * len(values)
 
 
 def test_a_survey_a_report_mentions_dates_nothing_else(lexicon: Lexicon) -> None:

@@ -220,6 +220,22 @@ def _iso_day(year: int, month: int, day: int) -> str:
     return f"{year}-{month:02d}"
 
 
+def _month_span(m: re.Match[str], m2: int, same_month: bool) -> TimeExpr | None:
+    """The months from ``m``'s first month (group 2) of its year (group 1) to month ``m2`` of
+    the year in group 3 (else the same year; at most the next); ``same_month``: a span of days
+    that begins and ends in one month is that month."""
+    year, m1 = int(m[1]), _numeral(m[2])
+    later = int(m[3]) if m[3] else year
+    if not (_valid(year) and 1 <= m1 <= 12 and 1 <= m2 <= 12):
+        return None
+    if later == year and (m1 < m2 or (same_month and m1 == m2)):
+        return TimeExpr(m.start(), m.end(), "month", month_code(year, m1, m2), year, year)
+    if later == year + 1:
+        code = f"{month_code(year, m1)}/{month_code(later, m2)}"
+        return TimeExpr(m.start(), m.end(), "month", code, year, later)
+    return None
+
+
 def _numeral(text: str) -> int:
     return int(text) if text.isdigit() else parse_chinese_integer(text)
 
@@ -543,26 +559,12 @@ def _find_calendar(text: str, add: Callable[..., None]) -> None:
         if _valid(y1) and _valid(y2) and y1 <= y2:
             add(TimeExpr(m.start(), m.end(), "range", period_code(y1, y2), y1, y2))
     for m in _DATE_RANGE.finditer(text):
-        year, m1 = int(m[1]), _numeral(m[2])
-        m2 = _numeral(m[4]) if m[4] else m1  # (days of one month)
-        later = int(m[3]) if m[3] else year
-        if not (_valid(year) and 1 <= m1 <= 12 and 1 <= m2 <= 12):
-            continue
-        if later == year and m1 <= m2:
-            add(TimeExpr(m.start(), m.end(), "month", month_code(year, m1, m2), year, year))
-        elif later == year + 1:
-            code = f"{month_code(year, m1)}/{month_code(later, m2)}"
-            add(TimeExpr(m.start(), m.end(), "month", code, year, later))
+        m2 = _numeral(m[4]) if m[4] else _numeral(m[2])  # (days of one month)
+        if (span := _month_span(m, m2, same_month=True)) is not None:
+            add(span)
     for m in _MONTH_RANGE.finditer(text):
-        year, m1, m2 = int(m[1]), _numeral(m[2]), _numeral(m[4])
-        later = int(m[3]) if m[3] else year
-        if not (_valid(year) and 1 <= m1 <= 12 and 1 <= m2 <= 12):
-            continue
-        if later == year and m1 < m2:
-            add(TimeExpr(m.start(), m.end(), "month", month_code(year, m1, m2), year, year))
-        elif later == year + 1:
-            code = f"{month_code(year, m1)}/{month_code(later, m2)}"
-            add(TimeExpr(m.start(), m.end(), "month", code, year, later))
+        if (span := _month_span(m, _numeral(m[4]), same_month=False)) is not None:
+            add(span)
     for m in _DATE.finditer(text):
         year, month, day = int(m[1]), _numeral(m[2]), int(m[3])
         if _valid(year) and 1 <= month <= 12 and 1 <= day <= 31:
