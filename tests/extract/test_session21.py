@@ -159,3 +159,13 @@ def test_observations_of_one_number_never_share_an_iri(
     found = list(observations.extract_observations(doc, lexicon))
     keys = {(o.value_span.start, o.value_span.end, o.part) for o in found}
     assert len(found) == 2 and len(keys) == 2
+
+
+def test_the_body_that_counted_names_no_metric(lexicon: Lexicon) -> None:
+    text = (
+        "前三季度，我分局依法立案查处环境违法案件12件。"
+        "某市生态环境局某某分局依法立案查处7起。全县行政处罚案件数为9件。"
+    )
+    found = by_value(observe(text, lexicon, published="2024-10", title="某县执法情况通报"))
+    assert found[Decimal(12)].indicator.iri == found[Decimal(9)].indicator.iri
+    assert found[Decimal(7)].indicator.iri == found[Decimal(9)].indicator.iri
