@@ -169,3 +169,9 @@ def test_the_body_that_counted_names_no_metric(lexicon: Lexicon) -> None:
     found = by_value(observe(text, lexicon, published="2024-10", title="某县执法情况通报"))
     assert found[Decimal(12)].indicator.iri == found[Decimal(9)].indicator.iri
     assert found[Decimal(7)].indicator.iri == found[Decimal(9)].indicator.iri
+
+
+def test_a_meeting_held_under_a_name_with_its_year_is_named_as_written(lexicon: Lexicon) -> None:
+    text = "3月2日，湖北省林业局召开2024年越冬水鸟同步调查结果新闻发布会，通报调查情况。"
+    events = {m.name for m in entities(text, lexicon) if m.type == "Event"}
+    assert "2024年越冬水鸟同步调查结果新闻发布会" in events
