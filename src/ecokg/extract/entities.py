@@ -69,9 +69,6 @@ _YEAR_FIRST = re.compile(r"\d{4}年度?")
 _OWN_BODY = re.compile(r"[省市县区](?:委|政府|人民政府|人大|政协)")
 _BATCH_BEFORE = re.compile(rf"第[{_DIGITS}\d]+批$")
 _YEAR_SPAN_BEFORE = re.compile(r"(?<!\d)\d{4}[—–-]\d{4}年$")
-# A meeting held under a name that opens with its year: the name runs from the year after the
-# verb that holds it to the kind word, whatever the words between (调查, 同步) are.
-_HELD_FROM_YEAR = re.compile(r"(?:召开|举行|举办)(?P<name>\d{4}年[^，,。；;、：:“”\s]{0,16})$")
 # A phase of a programme is one too (三北工程六期), but not a period (六期间) or a count (六期中).
 _PHASE = re.compile(rf"[{_DIGITS}]期(?![间内末中])")
 # The text before a name ends inside an enumeration ("…黑臭水体整治、").
@@ -175,6 +172,9 @@ class _Config:
     press_topic_re: re.Pattern[str]
     host_when_re: re.Pattern[str]
     hosted_verbs: Affixes
+    # a meeting held under a name that opens with its year: the name runs from the year after
+    # the verb that holds it to the kind word, whatever the words between (调查, 同步) are
+    held_from_year_re: re.Pattern[str]
     noun_pos: frozenset[str]
     agency_res: tuple[re.Pattern[str], ...]
     programme_res: tuple[re.Pattern[str], ...]
@@ -353,6 +353,10 @@ def _config(lexicon: Lexicon) -> _Config:
             rf"(?:{alternation(p['hosted_events']['topic_ends'])})?(?=[,，。；;\n]|$)"
         ),
         hosted_verbs=Affixes(p["hosted_events"]["verbs"]),
+        held_from_year_re=re.compile(
+            rf"(?:{alternation(p['hosted_events']['verbs'])})"
+            r"(?P<name>\d{4}年[^，,。；;、：:“”\s]{0,16})$"
+        ),
         host_when_re=re.compile(
             rf"(?:于?\d{{1,2}}月\d{{1,2}}日|{alternation(p['hosted_events'].get('when') or ())})+$"
         ),
@@ -603,7 +607,7 @@ def _extend_left(text: str, end: int, suffix_start: int, type_: str, cfg: _Confi
     counted = _LEADING_COUNT.match(text, start, suffix_start)
     if counted:
         start = counted.end()  # "10个专项攻坚行动" names the programme, not "个专项攻坚行动"
-    if type_ == "Event" and (held := _HELD_FROM_YEAR.search(text, max(0, start - 24), start)):
+    if type_ == "Event" and (held := cfg.held_from_year_re.search(text, max(0, start - 24), start)):
         start = held.start("name")  # 召开2025年越冬水鸟同步调查结果新闻发布会: named as written
     if text.endswith(cfg.batched_events, 0, end) and (
         batch := _BATCH_BEFORE.search(text, max(0, start - 6), start)

@@ -828,9 +828,9 @@ def _changed(
     """What a change without a subject of its own is a change of: the metric a value-less clause
     before it names ("PM2.5浓度改善幅度最大的为鄂州市，同比下降13.2%"), else the last one
     reported."""
-    earlier = [c for c in sentence.clauses if c.end <= clause.start]
-    if earlier and not NUMBER_RE.search(state.doc.text, earlier[-1].start, earlier[-1].end):
-        named = _named_before(state, earlier[-1].start, earlier[-1].end)
+    last = _clause_before(sentence, clause)
+    if last is not None and not NUMBER_RE.search(state.doc.text, last.start, last.end):
+        named = _named_before(state, last.start, last.end)
         if named is not None:
             return named
     if previous is None and state.doc.text.startswith(_CONTINUED, sentence.span.start):
@@ -1478,19 +1478,29 @@ def _later_jurisdiction(state: DocState, sentence: Sentence, clause: Span) -> Pl
     return None
 
 
+def _clause_before(sentence: Sentence, clause: Span) -> Span | None:
+    """The last clause of the sentence that ends before ``clause`` starts."""
+    earlier = [c for c in sentence.clauses if c.end <= clause.start]
+    return earlier[-1] if earlier else None
+
+
+def _judges(state: DocState, words: str) -> bool:
+    """Whether ``words`` only judge something against its peers (最低, 相对较高)."""
+    return bool(words) and ends_with_any(words, state.words.evaluatives) == words
+
+
 def _judged_place(state: DocState, sentence: Sentence, clause: Span) -> PlaceHit | None:
     """The place the clause right before the value's judges against its peers, when that is all
     the clause says ("南京市为28微克/立方米，扬州市最低，为25微克/立方米"): the value is its."""
-    earlier = [c for c in sentence.clauses if c.end <= clause.start]
-    if not earlier:
+    before = _clause_before(sentence, clause)
+    if before is None:
         return None
     text = state.doc.text
-    lo = bisect_right(state.place_starts, earlier[-1].start - 1)
-    hi = bisect_right(state.place_starts, earlier[-1].end - 1)
+    lo = bisect_right(state.place_starts, before.start - 1)
+    hi = bisect_right(state.place_starts, before.end - 1)
     for hit in state.places[lo:hi]:
-        opening = _CLAUSE_OPENER.sub("", text[earlier[-1].start : hit.start].lstrip("，,；; "))
-        rest = text[hit.end : earlier[-1].end].rstrip("，,；; ")
-        if not opening and rest and ends_with_any(rest, state.words.evaluatives) == rest:
+        opening = _CLAUSE_OPENER.sub("", text[before.start : hit.start].lstrip("，,；; "))
+        if not opening and _judges(state, text[hit.end : before.end].rstrip("，,；; ")):
             return hit
     return None
 
@@ -1502,7 +1512,7 @@ def _statement_subject(state: DocState, sentence: Sentence, clause: Span) -> Pla
     statement = statement_start(state, sentence)
     lo = bisect_right(state.place_starts, statement - 1)
     hi = bisect_right(state.place_starts, clause.start - 1)
-    earlier = [c for c in sentence.clauses if c.end <= clause.start]
+    before_clause = _clause_before(sentence, clause)
     for hit in reversed(state.places[lo:hi]):
         if hit.place.type in NATIONAL_TYPES or text[hit.end : hit.end + 1] in ("、", "和", "与"):
             continue  # "青浦区、浦东新区分别查处…": members of a list, not the statement's subject
@@ -1516,12 +1526,12 @@ def _statement_subject(state: DocState, sentence: Sentence, clause: Span) -> Pla
                 continue
             # the place opens its clause, perhaps after a time ("…方面，去年太湖最大水华面积…")
             return _narrowest(state, hit)
-        if earlier and hit.end == earlier[-1].end and text[hit.start - 1 : hit.start] in "为是":
+        if before_clause is None:
+            continue
+        if hit.end == before_clause.end and text[hit.start - 1 : hit.start] in "为是":
             return hit  # "O3浓度最高的为荆州市，为151微克/立方米"
-        if earlier and hit.end < earlier[-1].end <= clause.start:
-            rest = text[hit.end : earlier[-1].end]
-            if ends_with_any(rest, state.words.evaluatives) == rest:
-                return hit  # "PM2.5平均浓度炎陵县最低，为13微克/立方米"
+        if hit.end < before_clause.end and _judges(state, text[hit.end : before_clause.end]):
+            return hit  # "PM2.5平均浓度炎陵县最低，为13微克/立方米"
     return None
 
 
