@@ -147,6 +147,7 @@ class Words:
     indicator_context: dict[str, tuple[IndicatorDef, re.Pattern[str]]]
     tenths: str
     not_after_tenths: tuple[str, ...]
+    tenths_idioms: tuple[str, ...]
     half: dict[str, str]
     half_re: re.Pattern[str]
     first_re: re.Pattern[str]  # a rank of 1 written without a numeral (首位)
@@ -270,6 +271,7 @@ def words_of(lexicon: Lexicon) -> Words:
         },
         tenths=str(w["fractions"]["tenths"]),
         not_after_tenths=tuple(w["fractions"]["not_after_tenths"]),
+        tenths_idioms=tuple(w["fractions"].get("tenths_idioms", ())),
         half={str(k): str(v) for k, v in w["fractions"]["half"].items()},
         half_re=re.compile(alternation(w["fractions"]["half"])),
         first_re=re.compile(w["first_place"]),

@@ -455,8 +455,7 @@ def _read_fraction(
         text.startswith(w.tenths, e)
         and 1 <= value <= 9
         and value == value.to_integral_value()
-        # "一成半" (15 percent) is a share; 一成 alone is rarely one (一成不变)
-        and (text[s:e] != "一" or text.startswith("半", e + len(w.tenths)))
+        and not text.startswith(w.tenths_idioms, s)
         and not text.startswith(w.not_after_tenths, e + len(w.tenths))
     ):
         percent, end = value * 10, e + len(w.tenths)
@@ -1630,6 +1629,22 @@ def _bracketed_goal(state: DocState, sentence: Sentence, num: RawValue) -> str |
 _WHOLE_YEAR = ("年度", "全年")
 
 
+def _unnamed(state: DocState, start: int, end: int) -> str:
+    """The text with the places named in it blanked out, so that a cue word inside a name
+    (将 in 将乐县) is not read as a cue."""
+    text = state.doc.text
+    hits = _hits_between(state, start, end)
+    if not hits:
+        return text[start:end]
+    parts, at = [], start
+    for hit in hits:
+        if hit.start >= at and hit.end <= end:
+            parts += [text[at : hit.start], "　" * (hit.end - hit.start)]
+            at = hit.end
+    parts.append(text[at:end])
+    return "".join(parts)
+
+
 def _modality(state: DocState, statement: str, clause_text: str, period: Period) -> str:
     """Result, target or forecast. Cue words count in the value's own clause; a statement that
     opens with a target cue or with 到<year> not yet past when written (力争到2027年，…) makes
@@ -2245,7 +2260,11 @@ def _counted_before_list(state: DocState, sentence: Sentence, clause: Span) -> s
         return ""
     before = earlier[-1]
     hits = _hits_between(state, before.start, before.end)
-    words = text[hits[-1].end if hits else before.start : before.end]
+    start = hits[-1].end if hits else before.start
+    j = bisect_left(state.time_starts, start)
+    if j < len(state.times) and state.times[j].start == start:
+        start = state.times[j].end  # "…永安市去年制发碳票数量居全市前三位": the counts' time
+    words = text[start : before.end]
     words = words[: len(words) - len(ends_with_any(words, state.words.evaluatives) or "")]
     if "的" in words:
         return _clean_label(words.rsplit("的", 1)[1], state)
@@ -2775,8 +2794,8 @@ def _observation(
             if goal
             else _modality(
                 state,
-                text[statement_start(state, sentence) : num.start],
-                text[clause.start : num.start].removesuffix("将"),
+                _unnamed(state, statement_start(state, sentence), num.start),
+                _unnamed(state, clause.start, num.start).removesuffix("将"),
                 period,
             ),
             theme=indicator.theme or text_theme,

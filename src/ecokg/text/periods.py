@@ -512,7 +512,7 @@ class PeriodFinder:
 
     def _as_of(self, text: str, expr: TimeExpr) -> TimeExpr:
         """A deadline (截至2024年底, 截止10月31日) is the date a running total holds at."""
-        if expr.start_year is None or expr.kind not in ("year", "month"):
+        if expr.start_year is None or expr.kind not in ("year", "month", "relative"):
             return expr
         before = text[max(0, expr.start - 6) : expr.start]
         relative = ends_with_any(before, self.relative)  # 截至今年8月底
@@ -520,7 +520,8 @@ class PeriodFinder:
             before = before[: -len(relative)]
         if ends_with_any(before, self.as_of_before) is None:
             return expr
-        at_end = bool(self._end_word(text, expr.end))
+        end = expr.end + (expr.kind == "relative" and text[expr.end : expr.end + 1] == "年")
+        at_end = bool(self._end_word(text, end))  # 截至2024年底, 截至去年底, 截至去年年底
         year = expr.start_year
         if expr.as_of is not None and re.fullmatch(r"\d{4}-\d{2}-\d{2}", expr.as_of):
             return expr

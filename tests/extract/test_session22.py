@@ -1,0 +1,58 @@
+"""Rules of session 22, each with sentences written for the test (not taken from a gold set)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from test_observations import observe
+from test_observations_unseen import by_value
+
+from ecokg.extract.lexicon import Lexicon
+
+
+@pytest.mark.parametrize("deadline", ["截至去年底", "截至去年年底", "截至2024年底"])
+def test_a_deadline_named_relative_to_the_document_dates_its_totals(
+    lexicon: Lexicon, deadline: str
+) -> None:
+    text = f"{deadline}，某市累计发放生态贷款4.6亿元，惠及农户约2.1万户，累计交易额逾800万元。"
+    found = by_value(observe(text, lexicon, published="2025-04-08"))
+    for value in ("4.6E8", "2.1E4", "8E6"):
+        period = found[Decimal(value)].period
+        assert (period.code, period.as_of) == ("cumulative", "2024-12-31"), value
+
+
+def test_a_cue_word_inside_a_place_name_sets_no_target(lexicon: Lexicon) -> None:
+    text = "将乐县、泰宁县去年新建污水管网分别为36公里和21公里。将乐县计划今年再建15公里。"
+    found = by_value(observe(text, lexicon, published="2025-03-02"))
+    assert found[Decimal(36)].modality == found[Decimal(21)].modality == "achieved"
+    assert found[Decimal(15)].modality == "target"
+
+
+@pytest.mark.parametrize(
+    ("text", "qualifier"),
+    [
+        ("重复举报件占比近一成。", "approx"),
+        ("其中外省企业约占一成。", "approx"),
+        ("本地企业占比达到一成以上。", "lower_bound"),
+    ],
+)
+def test_one_tenth_is_a_share(lexicon: Lexicon, text: str, qualifier: str) -> None:
+    found = by_value(observe(text, lexicon))
+    assert found[Decimal(10)].unit == "percent"
+    assert found[Decimal(10)].qualifier == qualifier
+
+
+def test_an_idiom_with_one_tenth_is_no_share(lexicon: Lexicon) -> None:
+    text = "治理模式不能一成不变，全市统一成立巡河队伍12支。"
+    found = by_value(observe(text, lexicon))
+    assert Decimal(10) not in found
+    assert Decimal(12) in found
+
+
+def test_counts_dealt_out_after_a_ranking_that_names_its_year(lexicon: Lexicon) -> None:
+    text = "顺昌县、建宁县、明溪县去年受理信访件数居全市前三位，分别为58件、41件和37件。"
+    found = by_value(observe(text, lexicon, published="2025-02-10"))
+    assert {Decimal(58), Decimal(41), Decimal(37)} <= set(found)
+    assert found[Decimal(58)].period.code == "2024"
+    assert found[Decimal(58)].indicator.label == found[Decimal(37)].indicator.label
