@@ -35,6 +35,7 @@ import pyoxigraph as ox
 
 from ecokg.kg.ntriples import iri, statement, triple_part
 from ecokg.kg.vocab import PREFIXES
+from ecokg.memory import release_free_memory
 from ecokg.reconcile import RECONCILIATION_GRAPH, Reconciled, Thresholds, reconcile
 from ecokg.resources import resource_files
 from ecokg.shards import slice_path
@@ -246,6 +247,7 @@ def assemble(
             loader.abandon()
             raise
         store = loader.finish()
+        release_free_memory()  # what the slices' check and the merges freed, before validating
         if comparisons.total:
             store.bulk_load(path=reconciliation, format=ox.RdfFormat.N_QUADS)
         count, report = _validate(
