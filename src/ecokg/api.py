@@ -43,7 +43,7 @@ from ecokg.push import push
 from ecokg.query_params import decimal_of, resolve
 from ecokg.reconcile import date_span, load_thresholds, period_end
 from ecokg.resources import resource_dir
-from ecokg.shards import shard_path
+from ecokg.shards import shard_path, slice_path
 from ecokg.store import STORE_DIR, KnowledgeGraph, QueryResult, open_kg, plain_value
 from ecokg.texts import graph_file
 from ecokg.validate import ValidationReport, validate_kg
@@ -195,11 +195,15 @@ def build(
             GraphSource(s.graph, shard_path(stage, s.key), graph_file(stage, s.doc_id))
             for s in run.shards
         ]
+        # A graph that failed its worker's check is checked alone in the union pass when its
+        # worker wrote its slice (not for a graph too large to check, or from an older build).
+        failed = [src for s, src in zip(run.shards, sources, strict=True) if not s.checked]
         assembled = assemble(
             sources,
             stage,
             thresholds=thresholds,
-            documents_hold=all(s.checked for s in run.shards),
+            documents_hold=all(slice_path(src.path).is_file() for src in failed),
+            failed=[src.graph for src in failed],
             loader=loader,
         )
         report = assembled.report

@@ -204,6 +204,7 @@ def assemble(
     validate: bool = True,
     thresholds: Thresholds | None = None,
     documents_hold: bool = False,
+    failed: Sequence[str] = (),
     loader: StoreLoader | None = None,
 ) -> Assembled:
     """Write ``graph.trig``, ``graph.ttl`` and the store into ``stage`` from the shards.
@@ -212,9 +213,10 @@ def assemble(
     built-in ones when None) into the reconciliation graph, which is written with the others
     when it holds any comparison. With ``validate``, the union of the graphs is validated
     against the shapes in one pass (``documents_hold``: every document graph was checked against
-    the per-document shapes by its worker and held, so that pass skips them, and reads the
-    shapes of shared nodes from the slices the workers wrote beside the shards). Returns once
-    everything is written; the temporary merge files are removed.
+    the per-document shapes by its worker and held, but for the graphs named in ``failed``, so
+    that pass checks those shapes on the failed graphs alone, and reads the shapes of shared
+    nodes from the slices the workers wrote beside the shards). Returns once everything is
+    written; the temporary merge files are removed.
     """
     if loader is None:
         loader = StoreLoader(stage / STORE_DIR)
@@ -251,7 +253,11 @@ def assemble(
         if comparisons.total:
             store.bulk_load(path=reconciliation, format=ox.RdfFormat.N_QUADS)
         count, report = _validate(
-            store, validate, documents_hold, sliced.result() if sliced is not None else None
+            store,
+            validate,
+            documents_hold,
+            sliced.result() if sliced is not None else None,
+            failed,
         )
         del store  # closed before the stage is moved into place
     return Assembled(count, report, comparisons)
@@ -331,13 +337,19 @@ class StoreLoader:
 
 
 def _validate(
-    store: ox.Store, validate: bool, documents_hold: bool, sliced: SliceResults | None
+    store: ox.Store,
+    validate: bool,
+    documents_hold: bool,
+    sliced: SliceResults | None,
+    failed: Sequence[str],
 ) -> tuple[int, ValidationReport]:
     # The shapes see the union of the document graphs (and the vocabulary), exactly what
     # `ecokg validate` checks: the ontology's graph is taken out for the pass and put back.
     if validate:
         store.remove_graph(ox.NamedNode(str(ONTOLOGY_GRAPH)))
-        report = validate_store(store, "union", documents_hold=documents_hold, sliced=sliced)
+        report = validate_store(
+            store, "union", documents_hold=documents_hold, sliced=sliced, failed=failed
+        )
         store.bulk_extend(ox.parse("\n".join(ontology_lines()), format=ox.RdfFormat.N_QUADS))
     else:
         report = ValidationReport()

@@ -169,7 +169,9 @@ def shard_document(task: DocumentTask, settings: BuildSettings) -> ShardInfo | I
             if info.statements <= _CHECK_LIMIT:
                 info = replace(info, checked=document_graph_holds(data))
                 parsed = True
-            write_shard(stage, info, data, claims, union_slice(data) if info.checked else None)
+            # A graph that fails its check has a slice too: the union pass then checks its
+            # per-document shapes alone (ecokg.validate.validate_store), not on the whole store.
+            write_shard(stage, info, data, claims, union_slice(data) if parsed else None)
             del data
         _write_document_files(stage, document, _shard_path(stage, key), lenient=parsed)
     except Exception as exc:  # one bad document must not sink the build

@@ -124,7 +124,7 @@ def write_shard(
     out_dir: Path, info: ShardInfo, data: bytes, claims: bytes, union_slice: bytes | None
 ) -> None:
     """Write a shard (:func:`shard_bytes`), its claims for the reconciliation pass, its slice
-    (a checked shard has one) and its record (last: a shard with a record is whole)."""
+    (a shard its worker checked has one) and its record (last: a shard with a record is whole)."""
     path = shard_path(out_dir, info.key)
     write_atomic(path, data)
     write_atomic(claims_path(path), claims)
@@ -149,7 +149,7 @@ def reuse_shard(previous: Path, out_dir: Path, key: str) -> ShardInfo | None:
     new = shard_path(out_dir, key)
     new.parent.mkdir(parents=True, exist_ok=True)
     pairs = [(old, new), (claims, claims_path(new))]
-    if info.checked:
+    if sliced.is_file():  # every shard its worker checked, whether it held or not
         pairs.append((sliced, slice_path(new)))
     for src, dst in (*pairs, (record, new.with_suffix(".json"))):
         try:

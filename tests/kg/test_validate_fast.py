@@ -674,6 +674,40 @@ def test_union_pass_on_slices_reports_the_same(tmp_path: Path) -> None:
     assert all(str(NIF.beginIndex).encode() not in path.read_bytes() for path in slices)
 
 
+def test_graphs_that_fail_their_check_checked_alone_report_the_same(
+    broken: Broken, tmp_path: Path
+) -> None:
+    """Every breaking case in named graphs as workers write them, with their slices: the union
+    pass that checks the per-document shapes of the graphs that failed their worker's check on
+    each graph alone (the rest on the slices) reports what the whole store does."""
+    # and a failed graph whose observation's place is typed in another document's graph only
+    # (what the union adds satisfies sh:class there, so the failed graph alone must see it)
+    cross, x = _copy("cross")
+    typed, y = _copy("typed")
+    cross.set((x.obs, EKG.place, y.place))
+    cross.remove((x["m-name"], NIF.anchorOf, None))
+    store, slices, failed = ox.Store(), [], []
+    graphs = {**broken.copies, ID["graph/cross"]: cross, ID["graph/typed"]: typed}
+    for name, graph in graphs.items():
+        data = _nquads(name, graph)
+        store.load(data, format=ox.RdfFormat.N_QUADS)
+        slices.append(tmp_path / f"{len(slices)}.slice")
+        slices[-1].write_bytes(union_slice(data))
+        if not document_graph_holds(data):
+            failed.append(str(name))
+    whole = validate_store(store, "union")
+    per_document = {_local(s) for s in shapes_graph().subjects(PER_DOCUMENT, Literal(True))}
+    assert per_document <= {_local(v.shape) for v in whole.violations}
+    assert str(ID["graph/cross"]) in failed and str(ID["graph/typed"]) not in failed
+    alone = validate_store(
+        store, "union", documents_hold=True, sliced=check_slices(slices), failed=failed
+    )
+    assert alone.violations == whole.violations
+    # Without the failed graphs' own pass the per-document results would be missing
+    skipped = validate_store(store, "union", documents_hold=True, sliced=check_slices(slices))
+    assert {_local(v.shape) for v in skipped.violations}.isdisjoint(per_document)
+
+
 def test_shapes_that_read_beyond_one_step_stay_on_the_store() -> None:
     """A SPARQL constraint, a path of two steps or a value shape with properties of its own
     read past a node's statements and its values' types: such shapes are not sliced."""
