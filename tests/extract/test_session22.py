@@ -56,3 +56,38 @@ def test_counts_dealt_out_after_a_ranking_that_names_its_year(lexicon: Lexicon) 
     assert {Decimal(58), Decimal(41), Decimal(37)} <= set(found)
     assert found[Decimal(58)].period.code == "2024"
     assert found[Decimal(58)].indicator.label == found[Decimal(37)].indicator.label
+
+
+def test_micrograms_per_litre_are_a_unit_of_concentration(lexicon: Lexicon) -> None:
+    text = "2024年，某湖叶绿素a平均浓度为18.4微克/升，总磷浓度为0.062毫克/升。"
+    found = by_value(observe(text, lexicon))
+    assert found[Decimal("18.4")].unit == "ug_per_l"
+    assert found[Decimal("0.062")].unit == "mg_per_l"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["某区审核完成率为76.2%，在全市排名末位。", "全市12个区县中，某区审核完成率76.2%，位居末位。"],
+)
+def test_the_last_place_is_a_rank_from_the_bottom(lexicon: Lexicon, text: str) -> None:
+    ranks = [o for o in observe(text, lexicon) if o.unit == "rank"]
+    assert [o.value for o in ranks] == [Decimal(1)]
+    assert "倒数" in ranks[0].indicator.label
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2024年，某市PM2.5浓度为45微克/立方米，排名末位（第12名）。",  # the position is stated
+        "对排名末位且连续两个季度未改善的区县进行约谈。",  # a condition, not a result
+    ],
+)
+def test_the_last_place_stated_otherwise_is_no_second_rank(lexicon: Lexicon, text: str) -> None:
+    ranks = [o.value for o in observe(text, lexicon) if o.unit == "rank"]
+    assert ranks in ([Decimal(12)], [])
+
+
+def test_first_among_a_named_peer_group(lexicon: Lexicon) -> None:
+    text = "2024年，某县尾矿综合利用率为52.3%，居全省各县（市、区）首位。"
+    ranks = [o for o in observe(text, lexicon) if o.unit == "rank"]
+    assert [o.value for o in ranks] == [Decimal(1)]

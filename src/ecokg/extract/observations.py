@@ -211,7 +211,7 @@ _CLAUSE_ENDS = frozenset(["", *"，,。；;、！!？?"])
 _EACH_RANKED = re.compile(r"均(?:居|列|位居|位列|排名)")  # 两项指标均居…, 数量均居…
 _RANK_VERB_BEFORE = re.compile(r"(?:排名|位列|位居|分列|居|列)(?:(?:末位|首位|最后)\()?$")
 # The peer group of a rank written between its scope and the rank: "全国8个试点碳市场第一".
-_PEER_GROUP = re.compile(r"\d{1,3}个[^，,。；;\d]{1,8}")
+_PEER_GROUP = re.compile(r"(?:\d{1,3}个|各)[^，,。；;\d]{1,8}")
 # "全国8个试点碳市场第一": the size of a rank's peer group.
 _PEER_BEFORE_RANK = re.compile(r"[^，,。；;\d]{1,8}(?=第[一二三四五六七八九十\d]|首)")
 _PARTS_OF = re.compile(rf"分之(?P<part>{ARABIC_NUMBER}|[{CN_DIGITS}百]+)")
@@ -604,7 +604,8 @@ def _read_first(state: DocState, m: re.Match[str], sentence: Sentence) -> RawVal
     s, e = m.start(), m.end()
     window = text[max(sentence.span.start, s - 16) : s]
     rest = text[e : min(sentence.span.end, e + 12)]
-    low = m.groupdict().get("low") is not None
+    groups = m.groupdict()
+    low = groups.get("low") is not None or groups.get("last") is not None
     return _read_rank(state, s, s, e, Decimal(1), window, rest, bottom=low)
 
 
@@ -2101,7 +2102,7 @@ def _value_matches(state: DocState, clause: Span) -> list[re.Match[str]]:
     order."""
     text = state.doc.text
     found = list(NUMBER_RE.finditer(text, clause.start, clause.end))
-    words = ((("半",), state.words.half_re), (("首", "最"), state.words.first_re))
+    words = ((("半",), state.words.half_re), (("首", "最", "末"), state.words.first_re))
     for hints, pattern in words:
         if any(hint in text[clause.start : clause.end] for hint in hints):
             found += pattern.finditer(text, clause.start, clause.end)
