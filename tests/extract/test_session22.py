@@ -91,3 +91,21 @@ def test_first_among_a_named_peer_group(lexicon: Lexicon) -> None:
     text = "2024年，某县尾矿综合利用率为52.3%，居全省各县（市、区）首位。"
     ranks = [o for o in observe(text, lexicon) if o.unit == "rank"]
     assert [o.value for o in ranks] == [Decimal(1)]
+
+
+def test_a_month_after_a_relative_year_takes_that_year(lexicon: Lexicon) -> None:
+    text = (
+        "去年全省排查尾矿库580座，发现隐患问题960个。"
+        "截至今年1月底，已完成整改902个，整改率94.0%。力争今年12月底前全部整改到位。"
+    )
+    found = by_value(observe(text, lexicon, published="2025-02-20"))
+    assert found[Decimal("94.0")].period.code == "2025-01"
+    assert found[Decimal(902)].period.as_of == "2025-01-31"
+
+
+def test_a_half_year_compared_with_last_years_half_keeps_its_own(lexicon: Lexicon) -> None:
+    text = "今年上半年，全区回收站点收集可回收物约3.8万吨，较去年上半年增加约12%。"
+    found = by_value(observe(text, lexicon, published="2025-07-15"))
+    assert found[Decimal(38000)].period.code == "2025-01/2025-06"
+    assert found[Decimal(12)].period.code == "2025-01/2025-06"
+    assert found[Decimal(12)].base_period == "2024-01/2024-06"

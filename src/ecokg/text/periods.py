@@ -463,8 +463,18 @@ class PeriodFinder:
                     is not None
                     and "。" in text[context.end : expr.start]
                 )
+                # "今年1月", "去年12月": the year word right before the month names its year
+                named = (
+                    previous.start_year
+                    if previous is not None
+                    and previous.end == expr.start
+                    and previous.kind == "relative"
+                    else None
+                )
                 year = (
-                    context.start_year
+                    named
+                    if named is not None
+                    else context.start_year
                     if context and not stale
                     else anchor.year_of_month(later.first, later.last)
                 )
@@ -473,6 +483,10 @@ class PeriodFinder:
                     if later.day is not None:
                         code = str(year)
                     expr = replace(expr, code=code, start_year=year, end_year=year)
+                if named is not None and previous is not None:
+                    # one expression: "较去年上半年" is compared with as a whole
+                    expr = replace(expr, start=previous.start, explicit=previous.explicit)
+                    out.pop()
             elif expr.kind == "same_year" and last is not None and last.start_year is not None:
                 year = last.start_year  # 同年 after "2025年12月" is the year 2025, not the month
                 expr = replace(expr, code=str(year), start_year=year, end_year=year)
