@@ -442,7 +442,7 @@ class PeriodFinder:
         pending: Mapping[tuple[int, int], _Pending],
         anchor: TimeAnchor,
     ) -> list[TimeExpr]:
-        out = []
+        out: list[TimeExpr] = []
         last: TimeExpr | None = None  # the last year named, for 同年
         context: TimeExpr | None = None  # the last year that sets the time of its paragraph
         aside = False  # whether the context holds for its sentence only
