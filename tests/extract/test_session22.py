@@ -109,3 +109,14 @@ def test_a_half_year_compared_with_last_years_half_keeps_its_own(lexicon: Lexico
     assert found[Decimal(38000)].period.code == "2025-01/2025-06"
     assert found[Decimal(12)].period.code == "2025-01/2025-06"
     assert found[Decimal(12)].base_period == "2024-01/2024-06"
+
+
+@pytest.mark.parametrize(
+    "span", ["自4月1日起至7月31日止", "4月1日起至7月31日", "自2025年4月1日起至7月31日止"]
+)
+def test_a_season_from_one_day_to_another_dates_what_was_done_in_it(
+    lexicon: Lexicon, span: str
+) -> None:
+    text = f"今年禁渔期{span}，全市共出动执法人员3200人次，查处非法捕捞案件46起。"
+    found = by_value(observe(text, lexicon, published="2025-08-12"))
+    assert found[Decimal(3200)].period.code == found[Decimal(46)].period.code == "2025-04/2025-07"

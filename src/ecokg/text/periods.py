@@ -34,9 +34,10 @@ _MONTH_RANGE = re.compile(
 )
 _MONTH = re.compile(rf"(\d{{4}})\s*年\s*({_M})\s*月(?:份)?(?!\s*\d{{1,2}}\s*[日号])")
 # "2025年6月10日至7月10日": the months a stay of some days covers; a season may run into the
-# next year ("2025年11月15日至2026年3月15日"); "2023年9月15日至30日": some days of one month
+# next year ("2025年11月15日至2026年3月15日"); "2023年9月15日至30日": some days of one month;
+# "自3月1日起至6月30日止" (a ban's season) likewise
 _DATE_RANGE = re.compile(
-    rf"(\d{{4}})\s*年\s*({_M})\s*月\s*\d{{1,2}}\s*[日号]?{_DASH}(?:(\d{{4}})\s*年\s*)?"
+    rf"(\d{{4}})\s*年\s*({_M})\s*月\s*\d{{1,2}}\s*[日号]?(?:\s*起)?{_DASH}(?:(\d{{4}})\s*年\s*)?"
     rf"(?:({_M})\s*月\s*)?\d{{1,2}}\s*[日号]"
 )
 _DATE = re.compile(rf"(\d{{4}})\s*年\s*({_M})\s*月\s*(\d{{1,2}})\s*[日号]")
@@ -50,7 +51,7 @@ _BARE_DATE = re.compile(rf"{_BARE}({_M})\s*月\s*(\d{{1,2}})\s*[日号]")
 # "7月10日至8月10日": the months a stay of some days covers, in the year the document implies;
 # "9月15日至30日": some days of one month
 _BARE_DATE_RANGE = re.compile(
-    rf"{_BARE}({_M})\s*月\s*\d{{1,2}}\s*[日号]?{_DASH}(?:({_M})\s*月\s*)?\d{{1,2}}\s*[日号]"
+    rf"{_BARE}({_M})\s*月\s*\d{{1,2}}\s*[日号]?(?:\s*起)?{_DASH}(?:({_M})\s*月\s*)?\d{{1,2}}\s*[日号]"
 )
 _PLAN_FIRST_YEARS = re.compile(r"(?:前|头)([一二三四五1-5两])年")
 # What makes a year a start: "以来"/"起"/"至今" right after it (past a closing quote or 期间),
