@@ -758,6 +758,7 @@ def _in_time(state: DocState, pos: int) -> bool:
 
 
 _STREAK_IN_LABEL = re.compile(r"(?:已经|已|均)?" + STREAK_YEARS.pattern)
+_LABEL_ASIDES = re.compile(r"\d{4}年|[“”\"‘’「」]|\([^()]*\)|\($")
 
 
 def _clean_label(subject: str, state: DocState) -> str:
@@ -781,7 +782,7 @@ def _clean_label(subject: str, state: DocState) -> str:
         label = label[actors[-1].end() :]  # "督察组共受理…举报": who counted is not what was
     # A bracketed aside (淀山湖(上海部分)总磷) or an opening bracket before the value is no
     # part of the metric's name.
-    label = re.sub(r"\d{4}年|[“”\"‘’「」]|\([^()]*\)|\($", "", label)
+    label = _LABEL_ASIDES.sub("", label)
     label = w.normals.sub("", label)
     changed = True
     while changed and label:
@@ -2113,8 +2114,9 @@ def _value_matches(state: DocState, clause: Span) -> list[re.Match[str]]:
     text = state.doc.text
     found = list(NUMBER_RE.finditer(text, clause.start, clause.end))
     words = ((("半",), state.words.half_re), (("首", "最", "末"), state.words.first_re))
+    clause_text = text[clause.start : clause.end]
     for hints, pattern in words:
-        if any(hint in text[clause.start : clause.end] for hint in hints):
+        if any(hint in clause_text for hint in hints):
             found += pattern.finditer(text, clause.start, clause.end)
     return sorted(found, key=lambda m: m.start())
 
