@@ -758,6 +758,7 @@ def _in_time(state: DocState, pos: int) -> bool:
 
 
 _STREAK_IN_LABEL = re.compile(r"(?:已经|已|均)?" + STREAK_YEARS.pattern)
+_LABEL_ASIDES = re.compile(r"\d{4}年|[“”\"‘’「」]|\([^()]*\)|\($")
 
 
 def _clean_label(subject: str, state: DocState) -> str:
@@ -781,7 +782,7 @@ def _clean_label(subject: str, state: DocState) -> str:
         label = label[actors[-1].end() :]  # "督察组共受理…举报": who counted is not what was
     # A bracketed aside (淀山湖(上海部分)总磷) or an opening bracket before the value is no
     # part of the metric's name.
-    label = re.sub(r"\d{4}年|[“”\"‘’「」]|\([^()]*\)|\($", "", label)
+    label = _LABEL_ASIDES.sub("", label)
     label = w.normals.sub("", label)
     changed = True
     while changed and label:
@@ -984,6 +985,8 @@ def _match_indicator(
     """The scheme indicator whose pattern matches ``text`` nearest its end, then longest (scheme
     order breaks ties): a Chinese noun phrase ends with its head ("围绕督察反馈问题…公益诉讼案件"
     counts cases, not problems)."""
+    if _any_indicator(lexicon, unit).search(text) is None:
+        return None  # most texts name no indicator: one scan instead of one per indicator
     best: tuple[IndicatorDef, int] | None = None
     best_key = (-1, -1)
     for ind in _indicators_for(lexicon, unit):
@@ -1001,6 +1004,14 @@ def _indicators_for(lexicon: Lexicon, unit: str | None) -> tuple[IndicatorDef, .
         ind
         for ind in lexicon.indicators
         if unit is None or ind.unit is None or _same_kind(lexicon, ind.unit, unit)
+    )
+
+
+@lru_cache(maxsize=256)
+def _any_indicator(lexicon: Lexicon, unit: str | None) -> re.Pattern[str]:
+    """A pattern matching where any of :func:`_indicators_for` matches."""
+    return re.compile(
+        "|".join(f"(?:{ind.pattern.pattern})" for ind in _indicators_for(lexicon, unit)) or "(?!)"
     )
 
 
@@ -2103,8 +2114,9 @@ def _value_matches(state: DocState, clause: Span) -> list[re.Match[str]]:
     text = state.doc.text
     found = list(NUMBER_RE.finditer(text, clause.start, clause.end))
     words = ((("半",), state.words.half_re), (("首", "最", "末"), state.words.first_re))
+    clause_text = text[clause.start : clause.end]
     for hints, pattern in words:
-        if any(hint in text[clause.start : clause.end] for hint in hints):
+        if any(hint in clause_text for hint in hints):
             found += pattern.finditer(text, clause.start, clause.end)
     return sorted(found, key=lambda m: m.start())
 

@@ -46,7 +46,7 @@ class AnalyzedDoc:
         """Normalise a document (the segmentation is computed lazily on first use)."""
         return cls(document, normalize(document.text))
 
-    @property
+    @cached_property  # (an attribute once read: extractors ask for it at every step)
     def text(self) -> str:
         """The normalised text."""
         return self.norm.text

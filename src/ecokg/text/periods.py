@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from ecokg.text.numbers import parse_chinese_integer
@@ -560,7 +560,13 @@ class PeriodFinder:
 def _find_calendar(text: str, add: Callable[..., None]) -> None:
     """The dates, months and years written with 年 or 月 (all but the lexicon's words), to
     ``add`` in order of precedence."""
-    for m in _FIRST_MONTHS.finditer(text):
+    years, months = "年" in text, "月" in text
+
+    def scan(pattern: re.Pattern[str], *, year: bool, month: bool) -> Iterable[re.Match[str]]:
+        # a pattern that needs a 年 or a 月 the text lacks is not run (labels hold one or none)
+        return () if (year and not years) or (month and not months) else pattern.finditer(text)
+
+    for m in scan(_FIRST_MONTHS, year=False, month=True):
         last = _numeral(m[2])
         if not 2 <= last <= 12:
             continue
@@ -570,46 +576,46 @@ def _find_calendar(text: str, add: Callable[..., None]) -> None:
         elif not m[1]:
             expr = TimeExpr(m.start(), m.end(), "month", None, None, None, None, False)
             add(expr, _Pending(1, last))
-    for m in _RANGE.finditer(text):
+    for m in scan(_RANGE, year=True, month=False):
         y1, y2 = int(m[1]), int(m[2])
         if _valid(y1) and _valid(y2) and y1 <= y2:
             add(TimeExpr(m.start(), m.end(), "range", period_code(y1, y2), y1, y2))
-    for m in _DATE_RANGE.finditer(text):
+    for m in scan(_DATE_RANGE, year=True, month=True):
         m2 = _numeral(m[4]) if m[4] else _numeral(m[2])  # (days of one month)
         if (span := _month_span(m, m2, same_month=True)) is not None:
             add(span)
-    for m in _MONTH_RANGE.finditer(text):
+    for m in scan(_MONTH_RANGE, year=True, month=True):
         if (span := _month_span(m, _numeral(m[4]), same_month=False)) is not None:
             add(span)
-    for m in _DATE.finditer(text):
+    for m in scan(_DATE, year=True, month=True):
         year, month, day = int(m[1]), _numeral(m[2]), int(m[3])
         if _valid(year) and 1 <= month <= 12 and 1 <= day <= 31:
             add(TimeExpr(m.start(), m.end(), "year", str(year), year, year))
-    for m in _MONTH.finditer(text):
+    for m in scan(_MONTH, year=True, month=True):
         year, month = int(m[1]), _numeral(m[2])
         if _valid(year) and 1 <= month <= 12:
             add(TimeExpr(m.start(), m.end(), "month", month_code(year, month), year, year))
-    for m in _YEAR.finditer(text):
+    for m in scan(_YEAR, year=True, month=False):
         year = int(m[1])
         if _valid(year):
             add(TimeExpr(m.start(), m.end(), "year", str(year), year, year))
-    for m in _BARE_DATE_RANGE.finditer(text):
+    for m in scan(_BARE_DATE_RANGE, year=False, month=True):
         m1 = _numeral(m[1])
         m2 = _numeral(m[2]) if m[2] else m1  # (days of one month)
         if 1 <= m1 <= 12 and (m1 < m2 <= 12 or not m[2]):
             expr = TimeExpr(m.start(), m.end(), "month", None, None, None, None, False)
             add(expr, _Pending(m1, m2))
-    for m in _BARE_MONTH_RANGE.finditer(text):
+    for m in scan(_BARE_MONTH_RANGE, year=False, month=True):
         m1, m2 = _numeral(m[1]), _numeral(m[2])
         if 1 <= m1 < m2 <= 12:
             expr = TimeExpr(m.start(), m.end(), "month", None, None, None, None, False)
             add(expr, _Pending(m1, m2))
-    for m in _BARE_DATE.finditer(text):
+    for m in scan(_BARE_DATE, year=False, month=True):
         month, day = _numeral(m[1]), int(m[2])
         if 1 <= month <= 12 and 1 <= day <= 31:
             expr = TimeExpr(m.start(), m.end(), "year", None, None, None, None, False)
             add(expr, _Pending(month, month, day))
-    for m in _BARE_MONTH.finditer(text):
+    for m in scan(_BARE_MONTH, year=False, month=True):
         month = _numeral(m[1])
         if 1 <= month <= 12 and (m[1].isdigit() or _clear_month(text, m)):
             expr = TimeExpr(m.start(), m.end(), "month", None, None, None, None, False)
