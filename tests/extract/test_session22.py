@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 import pytest
@@ -9,6 +10,7 @@ from test_observations import observe
 from test_observations_unseen import by_value
 
 from ecokg.extract.lexicon import Lexicon
+from ecokg.extract.observations import any_of
 
 
 @pytest.mark.parametrize("deadline", ["截至去年底", "截至去年年底", "截至2024年底"])
@@ -120,3 +122,26 @@ def test_a_season_from_one_day_to_another_dates_what_was_done_in_it(
     text = f"今年禁渔期{span}，全市共出动执法人员3200人次，查处非法捕捞案件46起。"
     found = by_value(observe(text, lexicon, published="2025-08-12"))
     assert found[Decimal(3200)].period.code == found[Decimal(46)].period.code == "2025-04/2025-07"
+
+
+@pytest.mark.parametrize(
+    "patterns",
+    [
+        (r"(?P<kind>总磷)浓度", r"(?P<kind>氨氮)浓度"),  # a group name used twice
+        (r"(达标)率\1", r"优良"),  # a back-reference
+        (r"(?i)pm2\.5", r"优良"),  # inline flags
+    ],
+)
+def test_indicator_patterns_that_cannot_be_joined_rule_nothing_out(
+    patterns: tuple[str, ...],
+) -> None:
+    joined = any_of(tuple(re.compile(p) for p in patterns))
+    for text in ("总磷浓度", "氨氮浓度", "达标率达标", "PM2.5", "优良", "其他"):
+        assert joined.search(text) is not None
+
+
+def test_indicator_patterns_joined_find_what_each_finds() -> None:
+    patterns = tuple(re.compile(p) for p in (r"PM2\.5", r"优良天数比[例率]", r"总磷"))
+    joined = any_of(patterns)
+    for text in ("PM2.5浓度", "优良天数比例", "总磷", "化学需氧量", ""):
+        assert (joined.search(text) is not None) is any(p.search(text) for p in patterns)

@@ -1010,9 +1010,22 @@ def _indicators_for(lexicon: Lexicon, unit: str | None) -> tuple[IndicatorDef, .
 @lru_cache(maxsize=256)
 def _any_indicator(lexicon: Lexicon, unit: str | None) -> re.Pattern[str]:
     """A pattern matching where any of :func:`_indicators_for` matches."""
-    return re.compile(
-        "|".join(f"(?:{ind.pattern.pattern})" for ind in _indicators_for(lexicon, unit)) or "(?!)"
-    )
+    return any_of(tuple(ind.pattern for ind in _indicators_for(lexicon, unit)))
+
+
+_BACKREFERENCE = re.compile(r"\\[1-9]|\(\?P=")
+
+
+def any_of(patterns: tuple[re.Pattern[str], ...]) -> re.Pattern[str]:
+    """One pattern that matches wherever one of ``patterns`` does, to rule texts out at once;
+    one that matches everywhere when they cannot be joined without changing what they match
+    (a researcher's lexicon may use back-references, a group name twice or inline flags)."""
+    if any(_BACKREFERENCE.search(p.pattern) for p in patterns):
+        return re.compile("")
+    try:
+        return re.compile("|".join(f"(?:{p.pattern})" for p in patterns) or "(?!)")
+    except re.error:
+        return re.compile("")
 
 
 def _same_kind(lexicon: Lexicon, a: str, b: str) -> bool:
