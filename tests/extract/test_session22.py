@@ -145,3 +145,20 @@ def test_indicator_patterns_joined_find_what_each_finds() -> None:
     joined = any_of(patterns)
     for text in ("PM2.5浓度", "优良天数比例", "总磷", "化学需氧量", ""):
         assert (joined.search(text) is not None) is any(p.search(text) for p in patterns)
+
+
+def test_a_line_broken_inside_a_sentence_is_no_headline(lexicon: Lexicon) -> None:
+    text = (
+        "东湖区、西湖区、青山湖区考核断面达标率均为100%，并列\n"
+        "第一；新建区为88.9%。城区饮用水水源地水质达标率为100%。"
+    )
+    found = observe(text, lexicon, published="2025-02-10")
+    rates = {o.place for o in found if o.value == Decimal(100) and o.unit == "percent"}
+    assert rates >= {"东湖区", "西湖区", "青山湖区"}
+    assert len([o for o in found if o.unit == "rank"]) == 3
+
+
+def test_a_headline_repeating_its_story_is_still_one_figure(lexicon: Lexicon) -> None:
+    text = "去年全省新记录鸟类21种\n2024年，全省新记录鸟类21种，鸟类总数达到512种。"
+    found = [o for o in observe(text, lexicon, published="2025-03-01") if o.value == 21]
+    assert len(found) == 1 and found[0].also

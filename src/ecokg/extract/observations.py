@@ -1755,6 +1755,16 @@ def _fold_headlines(doc: AnalyzedDoc, found: list[Observation]) -> list[Observat
     text = doc.document.text
     breaks = [m.start() for m in re.finditer("\n", text)]
     headline_lines: dict[tuple[int, int], bool] = {}
+    # the original spans of the line breaks the normalised text keeps
+    offsets = doc.norm.offsets
+    kept = [
+        (offsets.starts[m.start()], offsets.ends[m.start()]) for m in re.finditer("\n", doc.text)
+    ]
+    kept_starts = [k[0] for k in kept]
+
+    def _kept_break(pos: int) -> bool:
+        i = bisect_right(kept_starts, pos) - 1
+        return i >= 0 and kept[i][0] <= pos < kept[i][1]
 
     def in_headline(obs: Observation) -> bool:
         # the line from the last break before the value to the first one after it
@@ -1764,8 +1774,11 @@ def _fold_headlines(doc: AnalyzedDoc, found: list[Observation]) -> list[Observat
         end = breaks[after] if after < len(breaks) else len(text)
         if (start, end) not in headline_lines:  # each line read once, however long
             line = text[start:end].strip()
-            headline_lines[(start, end)] = line.startswith("#") or (
-                len(line) <= _HEADING_MAX and line[-1:] not in "。！？!?；;：:，,"
+            # a line the normaliser joined to the next (a layout break inside a sentence:
+            # "…均为100%，并列⏎第一；") is part of the story, not a headline
+            headline_lines[(start, end)] = (end == len(text) or _kept_break(end)) and (
+                line.startswith("#")
+                or (len(line) <= _HEADING_MAX and line[-1:] not in "。！？!?；;：:，,")
             )
         return headline_lines[(start, end)]
 
