@@ -10,7 +10,7 @@ from test_observations import observe
 from test_observations_unseen import by_value
 
 from ecokg.extract.lexicon import Lexicon
-from ecokg.extract.observations import any_of
+from ecokg.text.wordlists import any_of
 
 
 @pytest.mark.parametrize("deadline", ["截至去年底", "截至去年年底", "截至2024年底"])

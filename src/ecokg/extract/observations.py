@@ -66,7 +66,7 @@ from ecokg.text.numbers import ARABIC_NUMBER, plain, read_number, round_to
 from ecokg.text.periods import SINCE_WORDS, TimeExpr, month_code
 from ecokg.text.segment import Sentence, Span
 from ecokg.text.tokens import pos_cut
-from ecokg.text.wordlists import LongestMatch, ends_with_any, starts_with_any
+from ecokg.text.wordlists import LongestMatch, any_of, ends_with_any, starts_with_any
 
 # Separators inside a clause after which a new subject starts ("42次、中心组…12次").
 _SUBJECT_BREAK = re.compile(r"[、]|以及|并且|同时")
@@ -1013,21 +1013,6 @@ def _any_indicator(lexicon: Lexicon, unit: str | None) -> re.Pattern[str]:
     return any_of(tuple(ind.pattern for ind in _indicators_for(lexicon, unit)))
 
 
-_BACKREFERENCE = re.compile(r"\\[1-9]|\(\?P=")
-
-
-def any_of(patterns: tuple[re.Pattern[str], ...]) -> re.Pattern[str]:
-    """One pattern that matches wherever one of ``patterns`` does, to rule texts out at once;
-    one that matches everywhere when they cannot be joined without changing what they match
-    (a researcher's lexicon may use back-references, a group name twice or inline flags)."""
-    if any(_BACKREFERENCE.search(p.pattern) for p in patterns):
-        return re.compile("")
-    try:
-        return re.compile("|".join(f"(?:{p.pattern})" for p in patterns) or "(?!)")
-    except re.error:
-        return re.compile("")
-
-
 def _same_kind(lexicon: Lexicon, a: str, b: str) -> bool:
     """Whether two units measure one quantity (兆瓦 and 千瓦, 公顷 and 亩)."""
     unit_a, unit_b = lexicon.units.get(a), lexicon.units.get(b)
@@ -1654,20 +1639,22 @@ def _bracketed_goal(state: DocState, sentence: Sentence, num: RawValue) -> str |
 _WHOLE_YEAR = ("年度", "全年")
 
 
-def _unnamed(state: DocState, start: int, end: int) -> str:
-    """The text with the places named in it blanked out, so that a cue word inside a name
-    (将 in 将乐县) is not read as a cue."""
+def _value_modality(
+    state: DocState, sentence: Sentence, clause: Span, num: RawValue, period: Period
+) -> str:
+    """:func:`_modality` of a value, read with the places named before it blanked out, so that
+    a cue word inside a name (将 in 将乐县) is not read as a cue."""
+    start = statement_start(state, sentence)  # (never after the clause's start)
     text = state.doc.text
-    hits = _hits_between(state, start, end)
-    if not hits:
-        return text[start:end]
     parts, at = [], start
-    for hit in hits:
-        if hit.start >= at and hit.end <= end:
+    for hit in _hits_between(state, start, num.start):
+        if hit.start >= at and hit.end <= num.start:
             parts += [text[at : hit.start], "　" * (hit.end - hit.start)]
             at = hit.end
-    parts.append(text[at:end])
-    return "".join(parts)
+    parts.append(text[at : num.start])
+    statement = "".join(parts)
+    clause_text = statement[clause.start - start :].removesuffix("将")
+    return _modality(state, statement, clause_text, period)
 
 
 def _modality(state: DocState, statement: str, clause_text: str, period: Period) -> str:
@@ -2818,6 +2805,7 @@ def _observation(
         if each
         else [(place, num.value, num.qualifier)]
     )
+    modality = "target" if goal else _value_modality(state, sentence, clause, num, period)
     return [
         Observation(
             indicator=indicator,
@@ -2829,14 +2817,7 @@ def _observation(
             place_key=f"place:{where.id}" if where else None,
             quote=quote,
             value_span=state.doc.source_span(num.start, num.end),
-            modality="target"
-            if goal
-            else _modality(
-                state,
-                _unnamed(state, statement_start(state, sentence), num.start),
-                _unnamed(state, clause.start, num.start).removesuffix("将"),
-                period,
-            ),
+            modality=modality,
             theme=indicator.theme or text_theme,
             change_direction=change[0] if change else None,
             rank_scope=num.rank_scope,

@@ -530,9 +530,6 @@ class PeriodFinder:
         if expr.start_year is None or expr.kind not in ("year", "month", "relative"):
             return expr
         before = text[max(0, expr.start - 6) : expr.start]
-        relative = ends_with_any(before, self.relative)  # 截至今年8月底
-        if relative:
-            before = before[: -len(relative)]
         if ends_with_any(before, self.as_of_before) is None:
             return expr
         end = expr.end + (expr.kind == "relative" and text[expr.end : expr.end + 1] == "年")

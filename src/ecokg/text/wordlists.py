@@ -23,6 +23,21 @@ def alternation(words: Iterable[str]) -> str:
     return _trie_pattern(trie) if trie else "(?!)"
 
 
+_BACKREFERENCE = re.compile(r"\\[1-9]|\(\?P=")
+
+
+def any_of(patterns: tuple[re.Pattern[str], ...]) -> re.Pattern[str]:
+    """One pattern that matches wherever one of ``patterns`` does, to rule texts out at once;
+    one that matches everywhere when they cannot be joined without changing what they match
+    (a researcher's lexicon may use back-references, a group name twice or inline flags)."""
+    if any(_BACKREFERENCE.search(p.pattern) for p in patterns):
+        return re.compile("")
+    try:
+        return re.compile("|".join(f"(?:{p.pattern})" for p in patterns) or "(?!)")
+    except re.error:
+        return re.compile("")
+
+
 def _trie_pattern(node: dict[str, Any]) -> str:
     branches = [
         re.escape(char) + _trie_pattern(child) for char, child in sorted(node.items()) if char
