@@ -86,6 +86,7 @@ class Words:
     each_one_opening: tuple[str, ...]
     year_on_year: tuple[str, ...]
     stock_verbs: tuple[str, ...]
+    present_stocks: tuple[str, ...]
     stock_verbs_after: tuple[str, ...]
     level_metrics: Affixes
     stock_not: tuple[str, ...]
@@ -200,6 +201,7 @@ def words_of(lexicon: Lexicon) -> Words:
         each_one_opening=tuple(word for word in w["each_one"] if word not in w["label_openers"]),
         year_on_year=tuple(w["change"]["year_on_year"]),
         stock_verbs=tuple(w["periods"]["stock_verbs"]),
+        present_stocks=tuple(w["periods"].get("present_stocks", ())),
         stock_verbs_after=tuple(w["periods"]["stock_verbs_after"]),
         level_metrics=Affixes(w["periods"]["level_metrics"]),
         stock_not=tuple(w["periods"]["stock_not"]),

@@ -245,6 +245,14 @@ def _plain_period(
             or any(w in state.doc.text[num.end : clause.end] for w in state.words.stock_verbs_after)
         )
     )
+    if (
+        not dated
+        and not is_change
+        and not num.duration
+        and any(w in clause_text for w in state.words.present_stocks)
+    ):
+        # "全省现有生态管护员17.2万名": a stock as it stands when the text was written
+        return Period(None, "none"), None
     # "去年，…补贴共计1286万元": a sum over the time the statement names; with none, a total
     summed = not dated and any(w in clause_text for w in state.words.sums)
     cumulative = stock or (
