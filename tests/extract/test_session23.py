@@ -31,3 +31,62 @@ def test_a_running_total_without_a_time_is_still_one(lexicon: Lexicon) -> None:
     found = by_value(observe(text, lexicon, published="2025-05-20"))
     assert found[Decimal(38)].period.code == "cumulative"
     assert found[Decimal("2.6E4")].period.code == "cumulative"
+
+
+def test_fire_prevention_publicity_is_about_the_environment(lexicon: Lexicon) -> None:
+    text = "（三）宣传教育。镇里发放防火宣传单1.2万份，悬挂横幅86条。"
+    found = by_value(observe(text, lexicon))
+    assert {Decimal("1.2E4"), Decimal(86)} <= set(found)
+
+
+def test_schooling_is_still_off_topic(lexicon: Lexicon) -> None:
+    text = "全县教育投入增长12%，新建学校3所。"
+    assert observe(text, lexicon) == []
+
+
+def test_a_rate_per_mille_is_a_share(lexicon: Lexicon) -> None:
+    found = by_value(observe("全县森林火灾受害率为0.6‰。", lexicon))
+    assert found[Decimal("0.6")].unit == "per_mille"
+    assert lexicon.units["per_mille"].kind == lexicon.units["percent"].kind
+
+
+@pytest.mark.parametrize(
+    ("text", "rank", "bottom"),
+    [
+        ("去年全市年平均气温为1961年以来第三高。", 3, False),
+        ("今年春季沙尘日数为近20年同期第二少。", 2, True),
+        ("1—9月降水量为有气象记录以来历史同期第四多。", 4, False),
+    ],
+)
+def test_a_place_in_the_record_of_past_years_is_a_rank(
+    lexicon: Lexicon, text: str, rank: int, bottom: bool
+) -> None:
+    found = by_value(observe(text, lexicon, published="2025-10-12"))
+    ranked = found[Decimal(rank)]
+    assert ranked.unit == "rank"
+    assert ranked.rank_scope == "historical"
+    assert ("倒数" in ranked.indicator.label) is bottom
+    assert "为" not in ranked.indicator.label and "以来" not in ranked.indicator.label
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("全市1月平均气温为-6.5℃，最低气温为−21.4℃。", ["-6.5", "-21.4"]),
+        ("1月、2月全市平均气温分别为-6.5℃和-3.2℃。", ["-6.5", "-3.2"]),
+        ("各单位配额盈缺率介于-12.6%至18.4%之间。", ["-12.6"]),
+    ],
+)
+def test_a_value_below_zero_keeps_its_sign(lexicon: Lexicon, text: str, values: list[str]) -> None:
+    found = by_value(observe(text, lexicon, published="2025-02-10"))
+    for value in values:
+        assert Decimal(value) in found, value
+        assert found[Decimal(value)].value_span.text.startswith(("-", "−"))
+
+
+@pytest.mark.parametrize(
+    "text", ["1月-3月，罚款金额为30万-50万元。", "依据GB 3095-2012，达标率为96.2%。"]
+)
+def test_a_dash_after_a_number_or_a_date_is_no_sign(lexicon: Lexicon, text: str) -> None:
+    found = observe(text, lexicon, published="2025-02-10")
+    assert found and all(o.value > 0 for o in found)

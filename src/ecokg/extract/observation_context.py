@@ -26,8 +26,12 @@ CN_DIGITS = "〇零一二两三四五六七八九十"
 
 CN_NUMERALS = CHINESE_NUMERAL_CHARS
 
+# Words a minus sign may follow ("ΔEI为-0.62", "介于-12.6%至18.4%之间", "、-0.48"): after
+# anything else a dash joins a range or a code (1-6月, 30万-50万元, GB 3095-2012).
+SIGN_AFTER = "为是至于到从、和与及，,（(：:约达 "
 NUMBER_RE = re.compile(
-    rf"(?<![A-Za-z0-9.\-/])(?:{ARABIC_NUMBER}(?:\s?[十百千]?[万亿])*|[{CN_DIGITS}][{CN_NUMERALS}]*"
+    rf"(?:(?<=[{SIGN_AFTER}])[-−](?=\d)|(?<![A-Za-z0-9.\-/−]))"
+    rf"(?:{ARABIC_NUMBER}(?:\s?[十百千]?[万亿])*|[{CN_DIGITS}][{CN_NUMERALS}]*"
     # "近百种", "逾百亿元": a round hundred or thousand after a hedge
     rf"|(?<=[近逾超约])[百千][{CN_NUMERALS}]*)"
 )

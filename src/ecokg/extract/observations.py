@@ -88,7 +88,9 @@ _NO_QUOTES = str.maketrans("", "", "“”「」")
 _QUOTED_VALUE = re.compile(rf"{ARABIC_NUMBER}\+")
 _ARABIC_YEAR_LIKE = re.compile(r"^\d{4}$")
 # The high end of a range right after a number or its unit ("0.05—0.08毫克/升", "10%～15%").
-_RANGE_HIGH = re.compile(rf"\s*[-—–~～至]\s*(?P<hi>{ARABIC_NUMBER}(?:[万亿])?)")
+# (a high end after 至 may be below zero: "介于-12.6%至-8.4%之间")
+_RANGE_HIGH = re.compile(rf"\s*[-—–~～至]\s*(?P<hi>(?:(?<=至)[-−])?{ARABIC_NUMBER}(?:[万亿])?)")
+_MINUS = "-−"
 
 
 @lru_cache(maxsize=256)
@@ -211,6 +213,16 @@ _CLAUSE_ENDS = frozenset(["", *"，,。；;、！!？?"])
 _EACH_RANKED = re.compile(r"均(?:居|列|位居|位列|排名)")  # 两项指标均居…, 数量均居…
 _RANK_VERB_BEFORE = re.compile(r"(?:排名|位列|位居|分列|居|列)(?:(?:末位|首位|最后)\()?$")
 # The peer group of a rank written between its scope and the rank: "全国8个试点碳市场第一".
+# The extremes a record of past years ranks a value by (第二高, 第三少), and the words before
+# the ordinal that name that record (以来, 同期, 历史).
+_RECORD_EXTREMES = "高低多少"
+_RECORD_EXTREMES_LOW = "低少"
+_RECORD_WINDOW = re.compile(r"(?:以来|同期|历史)的?$")
+_RECORD_SCOPE = "历史"
+# ... and what is left of that record's name in the ranked metric's label
+_RECORD_TAIL = re.compile(
+    r"(?:为|是)?(?:近\d+年|[^，,。；;为是]*记录)?(?:以来)?(?:历史)?(?:同期)?$"
+)
 _PEER_GROUP = re.compile(r"(?:\d{1,3}个|各)[^，,。；;\d]{1,8}")
 # "全国8个试点碳市场第一": the size of a rank's peer group.
 _PEER_BEFORE_RANK = re.compile(r"[^，,。；;\d]{1,8}(?=第[一二三四五六七八九十\d]|首)")
@@ -332,6 +344,8 @@ def _read_number(state: DocState, m: re.Match[str], sentence: Sentence) -> RawVa
     w = state.words
     raw = m.group(0)
     s, e = m.start(), m.end()
+    negative = raw[0] in _MINUS
+    raw = raw[1:] if negative else raw
     chinese = raw[0] in CN_DIGITS or raw[0] in "百千"
     if _in_blocked(state, s, e):
         return None
@@ -341,6 +355,8 @@ def _read_number(state: DocState, m: re.Match[str], sentence: Sentence) -> RawVa
     value = read_number(raw.replace(" ", ""))  # "1.27 亿" (a non-breaking space removed)
     if value is None:
         return None
+    if negative:
+        value = -value
     rest = text[e : min(sentence.span.end, e + 12)]
     fraction = _read_fraction(state, s, e, value, sentence)
     if fraction is not None:
@@ -384,7 +400,10 @@ def _read_number(state: DocState, m: re.Match[str], sentence: Sentence) -> RawVa
             return None
         if um.group("unit") is None and not index_context:
             return None
-        high = read_number(rm.group("hi"))
+        hi = rm.group("hi")
+        high = read_number(hi.lstrip(_MINUS))
+        if high is not None and hi[0] in _MINUS:
+            high = -high
         if high is None or high <= value:
             return None
         unit_form, e, rest = um.group("unit"), rm.end(), text[rm.end() : sentence.span.end]
@@ -642,7 +661,12 @@ def _read_rank(
             scope_word = word
             break
     tail = starts_with_any(rest, ("位", "名", "个"))
-    if scope_word is None:
+    # "为1961年以来历史同期第二高", "为近20年同期第三少": a place in the record of past years
+    record = scope_word is None and rest[:1] in _RECORD_EXTREMES and _RECORD_WINDOW.search(window)
+    if record:
+        bottom = bottom or rest[0] in _RECORD_EXTREMES_LOW
+        scope_word = _RECORD_SCOPE
+    elif scope_word is None:
         tied = window.endswith("并列")  # "并列第一": a shared rank needs no counter
         verb = _RANK_VERB_BEFORE.search(window)
         # "高明区居第一", "三水区第二", "累计成交额列第二", "分列第二、第三", "排名末位(第12名)"
@@ -665,7 +689,9 @@ def _read_rank(
         value,
         "rank",
         "exact",
-        rank_scope=w.rank_scopes.get(scope_word) if scope_word else None,
+        rank_scope=(
+            "historical" if record else w.rank_scopes.get(scope_word) if scope_word else None
+        ),
         rank_scope_word=scope_word,
         top="后" if bottom else None,
     )
@@ -2575,6 +2601,8 @@ def _observation(
     if indicators:
         pass
     elif num.unit == "rank":
+        if num.rank_scope == "historical":
+            label = _RECORD_TAIL.sub("", label)  # "平均气温为历史同期(第二高)": of 平均气温
         if num.rank_scope is None:
             # "排名全省第三，…与萍乡市并列第一": among the peers of the sentence's last rank, else
             # (高明区居第一) a county among its city's counties, a city in its province, a
