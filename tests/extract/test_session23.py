@@ -90,3 +90,25 @@ def test_a_value_below_zero_keeps_its_sign(lexicon: Lexicon, text: str, values: 
 def test_a_dash_after_a_number_or_a_date_is_no_sign(lexicon: Lexicon, text: str) -> None:
     found = observe(text, lexicon, published="2025-02-10")
     assert found and all(o.value > 0 for o in found)
+
+
+def test_a_named_part_of_a_year_with_its_months_dates_the_paragraph(lexicon: Lexicon) -> None:
+    text = "2025年汛期（6—9月），全市共发生强降雨过程7次。其中暴雨过程3次。"
+    found = by_value(observe(text, lexicon, published="2025-10-20"))
+    assert found[Decimal(7)].period.code == "2025-06/2025-09"
+    assert found[Decimal(3)].period.code == "2025-06/2025-09"
+
+
+def test_a_defined_holiday_named_again_by_its_stem_keeps_its_span(lexicon: Lexicon) -> None:
+    text = (
+        "今年国庆假期（10月1日至7日），全市PM2.5平均浓度为21微克/立方米。"
+        "国庆期间全市共检查餐饮企业318家。"
+    )
+    found = by_value(observe(text, lexicon, published="2025-10-15"))
+    assert found[Decimal(318)].period.code == "2025-10"
+
+
+def test_a_day_an_event_was_held_does_not_date_the_figures_after_it(lexicon: Lexicon) -> None:
+    text = "3月12日，全省在西宁举办植树节宣传活动。全省各地共完成造林8.6万亩。"
+    found = by_value(observe(text, lexicon, published="2025-03-20", about="2024"))
+    assert found[Decimal("8.6E4")].period.code == "2024"

@@ -616,6 +616,10 @@ def _in_year_of(span: TimeExpr, year: TimeExpr) -> TimeExpr | None:
 
 # The shortest end of a defined name that still names the period in a later statement.
 _DEFINED_CORE = 3
+# Words for a period that end a defined name (春节假期, 禁渔期), and the shortest stem before
+# them that still names it (春节).
+_PERIOD_WORDS = ("假期", "期")
+_DEFINED_STEM = 2
 
 
 def _defined_span(state: DocState, start: int, end: int) -> TimeExpr | None:
@@ -627,5 +631,11 @@ def _defined_span(state: DocState, start: int, end: int) -> TimeExpr | None:
             continue
         ends = (name[-n:] for n in range(len(name), _DEFINED_CORE - 1, -1))
         if any(end in opening for end in ends):
+            return t
+        # "今年春节假期(2月15日至23日)" named again as "春节期间": the name without its word
+        # for a period, before 期
+        core = next((name[: -len(w)] for w in _PERIOD_WORDS if name.endswith(w)), "")
+        stems = (core[-n:] + "期" for n in range(len(core), _DEFINED_STEM - 1, -1))
+        if any(stem in opening for stem in stems):
             return t
     return None

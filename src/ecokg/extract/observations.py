@@ -2085,10 +2085,14 @@ def _table_row(
     )
 
 
+_DAY_WRITTEN = re.compile(r"\d{1,2}\s*[日号]$")  # "3月3日": a date to the day
+
+
 def _tells_an_event(state: DocState, sentence: Sentence, lead: TimeExpr) -> bool:
-    """Whether a sentence opened by a month and giving no value tells what happened then (a
-    meeting held, a plan issued): the month dates the event, not the figures after it."""
-    if lead.kind != "month" or "/" in (lead.code or ""):
+    """Whether a sentence opened by a month or a day and giving no value tells what happened
+    then (a meeting held, a plan issued): the date is the event's, not the figures' after it."""
+    day = _DAY_WRITTEN.search(state.doc.text, lead.start, lead.end) is not None
+    if (lead.kind != "month" and not day) or "/" in (lead.code or ""):
         return False
     said = state.doc.text[lead.end : sentence.span.end]
     return any(verb in said for verb in state.words.event_verbs)
@@ -2362,6 +2366,10 @@ def _clause_topic(state: DocState, clause_text: str) -> str:
 _ITEM_COLON = re.compile(r"[^，,。；;：:\n\d]{2,24}[：:]")
 
 
+# A name of part of a year opening the bracket that gives its months: 春季(, 采暖季（
+_NAMED_SPAN_OPENING = re.compile(r"[\u4e00-\u9fff]{1,4}[(（]")
+
+
 def _leading_time(state: DocState, sentence: Sentence) -> TimeExpr | None:
     """A time expression opening the sentence sets the time of what follows in the paragraph."""
     i = bisect_right(state.time_starts, sentence.span.start - 1)
@@ -2390,8 +2398,20 @@ def _leading_time(state: DocState, sentence: Sentence) -> TimeExpr | None:
                 and not is_base(state, t)  # "与去年同期相比，…": compared with, not when
             ):
                 finer = state.times[j + 1] if j + 1 < len(state.times) else None
-                if finer is not None and finer.start == t.end and "-" in (finer.code or ""):
-                    return finer  # "今年1—10月": the months of that year
+                if (
+                    finer is not None
+                    and "-" in (finer.code or "")
+                    and (
+                        finer.start == t.end  # "今年1—10月": the months of that year
+                        # "2025年春季(3—5月)": the months that name stands for
+                        or (
+                            finer.start_year == t.start_year
+                            and _NAMED_SPAN_OPENING.fullmatch(state.doc.text, t.end, finer.start)
+                            is not None
+                        )
+                    )
+                ):
+                    return finer
                 return t
     return None
 
