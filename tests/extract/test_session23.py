@@ -9,6 +9,7 @@ from test_observations import observe
 from test_observations_unseen import by_value
 
 from ecokg.extract.lexicon import Lexicon
+from ecokg.extract.places import find_places
 
 
 @pytest.mark.parametrize("opening", ["全县现有", "全市共有"])
@@ -112,3 +113,27 @@ def test_a_day_an_event_was_held_does_not_date_the_figures_after_it(lexicon: Lex
     text = "3月12日，全省在西宁举办植树节宣传活动。全省各地共完成造林8.6万亩。"
     found = by_value(observe(text, lexicon, published="2025-03-20", about="2024"))
     assert found[Decimal("8.6E4")].period.code == "2024"
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("问题河段分别位于毕节市和安顺市。", ["毕节市", "安顺市"]),
+        ("马鞍山市和县、含山县空气质量优良。", ["马鞍山市", "和县", "含山县"]),
+    ],
+)
+def test_a_conjunction_opens_no_short_name_over_the_next_name(
+    lexicon: Lexicon, text: str, names: list[str]
+) -> None:
+    assert [h.place.name for h in find_places(text, lexicon)] == names
+
+
+def test_a_conjunction_after_a_word_is_no_county(lexicon: Lexicon) -> None:
+    text = "我镇在县委、县政府和县森林草原防灭火指挥部的领导下开展工作。"
+    assert find_places(text, lexicon) == []
+
+
+def test_a_rivers_health_is_environmental(lexicon: Lexicon) -> None:
+    text = "全省河湖健康评价结果显示，赤水市、榕江县所辖河段的健康得分均超过90分。"
+    found = observe(text, lexicon, published="2025-04-15")
+    assert {o.place for o in found} == {"赤水市", "榕江县"}

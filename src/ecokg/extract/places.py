@@ -23,6 +23,9 @@ _FULL_ADMIN_ENDS = ("省", "市", "县", "区", "州", "盟", "旗")
 # After a division's short name these begin the name of a water body named after it.
 _WATER_AFTER_SHORT = ("江", "河", "湖", "溪", "湾")
 _STRETCH = "段"  # 宜昌江段, 某县河段: the stretch of a river in the division
+# Conjunctions that open some places' names (和县, 和安县) and join words before others
+_CONJUNCTIONS = "和与及或"
+_CJK = re.compile(r"[\u4e00-\u9fff]")
 _NOT_IN_WATER_NAMES = frozenset("湖河江湾海库港年的和与及在对是为全各入出沿跨条内市县区省镇乡")
 _NOT_AFTER_WATER_NAMES = frozenset("泊区库体滨畔")
 # Still water named after a river, by the word that follows the river's name.
@@ -72,7 +75,7 @@ class PlaceHit:
 def _matcher(lexicon: Lexicon) -> LongestMatch:
     # A following character of a longer toponym (湖北省 inside 湖北省委 is fine, but 江西 must not
     # match inside 江西省, which the longest match already prefers).
-    return LongestMatch(lexicon.place_by_alias)
+    return LongestMatch(lexicon.place_by_alias, yielding=_CONJUNCTIONS)
 
 
 def find_places(
@@ -832,7 +835,13 @@ def _resolve_by_home(hits: list[PlaceHit], text: str, lexicon: Lexicon) -> list[
 
     def doubtful(hit: PlaceHit) -> bool:
         name = text[hit.start : hit.end]
-        return name in shared or (hit.place.type == "county" and name != hit.place.name)
+        # "县政府和县森林…指挥部": a conjunction after a word may open no name (和县)
+        joined = name[0] in _CONJUNCTIONS and _CJK.match(text, hit.start - 1) is not None
+        return (
+            name in shared
+            or (hit.place.type == "county" and name != hit.place.name)
+            or (joined and hit.start > 0)
+        )
 
     home = home_province([h for h in hits if not doubtful(h)], lexicon)
     out = []

@@ -114,8 +114,12 @@ class LongestMatch:
     Here each position costs one lookup per length of the words that start with its character.
     """
 
-    def __init__(self, words: Iterable[str]) -> None:
+    def __init__(self, words: Iterable[str], yielding: str = "") -> None:
+        """``yielding``: first characters (conjunctions: 和, 与) of a two-character word that
+        gives way to a word starting right after it and ending later ("和安顺市" is 和|安顺市,
+        not the short name 和安 of 和安县)."""
         self.words = frozenset(w for w in words if w)
+        self._yielding = frozenset(yielding)
         lengths: dict[str, set[int]] = {}
         for word in self.words:
             lengths.setdefault(word[0], set()).add(len(word))
@@ -134,11 +138,25 @@ class LongestMatch:
             for size in lengths[text[pos]]:
                 stop = pos + size
                 if stop <= end and text[pos:stop] in words:
+                    if (
+                        size == 2
+                        and text[pos] in self._yielding
+                        and self._longer_after(text, pos + 1, stop, end)
+                    ):
+                        pos += 1
+                        break
                     yield Match(pos, stop, text[pos:stop])
                     pos = stop
                     break
             else:
                 pos += 1
+
+    def _longer_after(self, text: str, pos: int, stop: int, end: int) -> bool:
+        """Whether a word starts at ``pos`` and ends after ``stop``."""
+        return any(
+            stop < pos + size <= end and text[pos : pos + size] in self.words
+            for size in self._lengths.get(text[pos], ())
+        )
 
 
 class Match(NamedTuple):
