@@ -137,3 +137,14 @@ def test_a_rivers_health_is_environmental(lexicon: Lexicon) -> None:
     text = "全省河湖健康评价结果显示，赤水市、榕江县所辖河段的健康得分均超过90分。"
     found = observe(text, lexicon, published="2025-04-15")
     assert {o.place for o in found} == {"赤水市", "榕江县"}
+
+
+def test_each_grade_of_polluted_days_is_its_own_indicator(lexicon: Lexicon) -> None:
+    text = "全市轻度污染4天、中度污染2天、重度污染1天、严重污染1天，重度及以上污染天数为2天。"
+    assert [o.indicator.label for o in observe(text, lexicon)] == [
+        "轻度污染天数",
+        "中度污染天数",
+        "重度污染天数",
+        "严重污染天数",
+        "重污染天数",
+    ]
