@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from test_entities import entities, pairs
 from test_observations import observe
 from test_observations_unseen import by_value
 
@@ -148,3 +149,21 @@ def test_each_grade_of_polluted_days_is_its_own_indicator(lexicon: Lexicon) -> N
         "严重污染天数",
         "重污染天数",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("3月20日，市生态环境局召开全市秸秆禁烧工作总结会。", "全市秸秆禁烧工作总结会"),
+        ("4月召开的全省排污许可工作推进视频会通报了有关情况。", "全省排污许可工作推进视频会"),
+        ("下周将召开全省危险废物监管工作视频调度会。", "全省危险废物监管工作视频调度会"),
+    ],
+)
+def test_a_working_meeting_named_by_what_it_does_is_an_event(
+    lexicon: Lexicon, text: str, event: str
+) -> None:
+    assert ("Event", event) in pairs(entities(text, lexicon))
+
+
+def test_a_year_end_meeting_alone_is_no_name(lexicon: Lexicon) -> None:
+    assert not [e for e in entities("年终总结会上，各组交流了经验。", lexicon) if e.type == "Event"]
