@@ -167,3 +167,8 @@ def test_a_working_meeting_named_by_what_it_does_is_an_event(
 
 def test_a_year_end_meeting_alone_is_no_name(lexicon: Lexicon) -> None:
     assert not [e for e in entities("年终总结会上，各组交流了经验。", lexicon) if e.type == "Event"]
+
+
+def test_machine_made_sand_is_no_mechanism(lexicon: Lexicon) -> None:
+    found = entities("全市大力发展机制砂，现有机制砂生产线41条。", lexicon)
+    assert not [e for e in found if e.type == "Programme"]

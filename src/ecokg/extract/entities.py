@@ -139,6 +139,7 @@ class _Config:
     platform_suffixes: tuple[str, ...]
     award_grades: tuple[str, ...]
     not_before_weak: tuple[str, ...]
+    continuations: dict[str, tuple[str, ...]]
     weak_holdings: tuple[str, ...]
     joint_words: frozenset[str]
     work_area_re: re.Pattern[str]
@@ -300,6 +301,9 @@ def _config(lexicon: Lexicon) -> _Config:
         platform_suffixes=platforms,
         award_grades=grades,
         not_before_weak=tuple(p["not_before_weak"]),
+        continuations={
+            str(k): tuple(map(str, v)) for k, v in p.get("type_word_continuations", {}).items()
+        },
         weak_holdings=tuple(p["weak_holdings"]),
         joint_words=frozenset(p["joint_words"]),
         counted_tail_re=re.compile(f"[{_CN_COUNT}]+大(?:{alternation(p['generic_modifiers'])})*$"),
@@ -1085,6 +1089,8 @@ def _suffix_candidates(doc: AnalyzedDoc, lexicon: Lexicon, cfg: _Config) -> Iter
         longer = ends_with_any(text[max(0, s_end - cfg.suffixes.longest) : s_end], cfg.suffixes)
         if longer is not None and len(longer) > len(suffix) and cfg.suffix_type[longer] != type_:
             continue  # 会议 of 联席会议: the longer type word says what the name is
+        if text.startswith(cfg.continuations.get(suffix, ()), s_end):
+            continue  # 机制 of 机制砂 (machine-made sand): a longer word, no type word
         if len(suffix) == 1 and s_start not in tokens.bounds:
             word = text[tokens.snap(s_start) : s_end]
             if word.endswith(cfg.not_agency_words):
