@@ -172,3 +172,33 @@ def test_a_year_end_meeting_alone_is_no_name(lexicon: Lexicon) -> None:
 def test_machine_made_sand_is_no_mechanism(lexicon: Lexicon) -> None:
     found = entities("全市大力发展机制砂，现有机制砂生产线41条。", lexicon)
     assert not [e for e in found if e.type == "Programme"]
+
+
+def test_a_place_in_a_named_assessment_is_ranked_in_it(lexicon: Lexicon) -> None:
+    text = "在2024年度全省生态环境保护考核中，萍乡市排名第三，较上年前移2位。"
+    ranks = [o for o in observe(text, lexicon, published="2025-03-01") if o.unit == "rank"]
+    assert [o.value for o in ranks] == [3, 2]
+    assert ranks[0].indicator.label == "生态环境保护考核全省排名"
+    assert ranks[0].place == "萍乡市"
+
+
+def test_an_assessment_is_named_by_more_than_its_kind(lexicon: Lexicon) -> None:
+    found = observe("在全市考核中，该区排名第一。", lexicon)
+    assert all(o.indicator.label.removesuffix("排名") != "考核" for o in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("全市沙尘日数由多到少排名第九。", "沙尘日数排名"),
+        ("全市PM2.5浓度由低到高排名第二。", "PM2.5年均浓度倒数排名"),
+    ],
+)
+def test_the_order_a_ranking_counts_in_is_no_move(lexicon: Lexicon, text: str, label: str) -> None:
+    (rank,) = [o for o in observe(text, lexicon) if o.unit == "rank"]
+    assert rank.indicator.label.endswith(label)
+
+
+def test_the_set_a_place_is_compared_with_is_scope(lexicon: Lexicon) -> None:
+    text = "与全省14个市（州）比较，我市春季沙尘日数由多到少排名第九。"
+    assert Decimal(14) not in by_value(observe(text, lexicon))

@@ -79,6 +79,12 @@ _RANK_MOVE = re.compile(
     rf"由[^，,。；;第]{{0,10}}?的?(?:第[{CN_DIGITS}\d]{{1,3}}[位名]"
     r"(?:升|降|上升|下降|提升|跃升|回落|后退|前移)[至到为])?$"
 )  # 永州市一家…公司, 某…公司: not a name
+# "由多到少排名第九": the order a ranking counts in (_COUNTS_UP: from the least up)
+_RANK_ORDERS = "多到少|高到低|大到小|优到劣|好到差|少到多|低到高|小到大|劣到优|差到好"
+_COUNTS_UP = ("少到多", "低到高", "小到大", "劣到优", "差到好")
+_RANK_ORDER = re.compile(
+    rf"(?:由|从|按)(?P<order>{_RANK_ORDERS})(?:的?顺序)?(?P<verb>排名|排序|排列|依次排名)?$"
+)
 _DATE_AFTER = re.compile(r"\s*[年月日号]")
 _QUOTED = re.compile(r"“[^“”\n]{1,40}”|《[^《》\n]{1,80}》|「[^「」\n]{1,40}」")
 _LEADING_MARKS = "#■□●○◆◇▲△★☆·.．。》 \u3000"
@@ -187,6 +193,11 @@ _DUE_YEAR = re.compile(r"(?:^|[，,：:；;]|力争|争取|确保|计划|预计)
 _SCOPE_IN = re.compile(
     r"(?:[^，,。；;：:、\s\d(]|\([^()]{0,8}\)){1,14}?(?:之中|当中|中|内|里)(?=[，,：:；;]|有|$|居|排|位列|位居|列第)"
 )
+# "与全省14个市(州)比较": the set a place's figures are compared with, which ends its clause
+_COMPARED_SET = re.compile(
+    r"(?:[^，,。；;：:\s\d(]|\([^()]{0,8}\)){1,10}?(?:比较|相比|对比)(?=[，,])"
+)
+_WITH = re.compile(r"[与同和跟]")
 # The divisions a place is made of, listed after 辖 ("全市辖16个镇(办、处)、2个街道")
 _MADE_UP_OF = re.compile(r"辖(?:[^，,。；;辖]{0,16}、)?$")
 # A unitless number that is the value of an index ("生态质量指数为75.05", "指数分别为53.6和51.2").
@@ -503,6 +514,10 @@ def _is_scope(state: DocState, num: RawValue, clause: Span) -> bool:
         text, num.end, clause.end
     ):
         return True
+    if _COMPARED_SET.match(text, num.end, clause.end + 1) and _WITH.search(
+        text, clause.start, num.start
+    ):
+        return True  # "与全省14个市(州)比较，…": the set a place is compared with
     named = _NAMED_AS.match(text, num.end, clause.end)
     if (
         named is not None
@@ -649,6 +664,12 @@ def _read_rank(
     if written_bottom:
         window = window[: -len(_FROM_BOTTOM)]
     bottom = bottom or written_bottom
+    # "由多到少排名第九": the order the ranking counts in, no move (from the bottom when it
+    # counts up from the least)
+    order = _RANK_ORDER.search(window)
+    if order is not None:
+        bottom = bottom or order["order"] in _COUNTS_UP
+        window = window[: order.start()] + (order["verb"] or "排名")
     # "在全市排名由去年同期的第五位升至第二位": both ranks, in the scope before 由
     moved = _RANK_MOVE.search(window)
     if moved is not None:
@@ -2088,6 +2109,44 @@ def _table_row(
 _DAY_WRITTEN = re.compile(r"\d{1,2}\s*[日号]$")  # "3月3日": a date to the day
 
 
+# "在2024年度全省…考核中", "全省…评估结果中": an assessment a place is ranked in, named in a clause
+# before the rank (the words between 在 or a clause start and 中).
+_ASSESSMENT = re.compile(
+    r"(?:^|[，,；;]|在)(?P<name>[^，,。；;在]{2,30}?(?:考核|评估|评价|考评|评比|测评|排名))(?:结果)?中[，,]"
+)
+
+
+def _assessment_frame(state: DocState, sentence: Sentence, clause: Span) -> re.Match[str] | None:
+    """The last assessment named in a clause of the statement before ``clause``."""
+    found = None
+    for m in _ASSESSMENT.finditer(state.doc.text, statement_start(state, sentence), clause.start):
+        found = m
+    return found
+
+
+def _assessment_scope(state: DocState, sentence: Sentence, clause: Span) -> tuple[str, str] | None:
+    """The scope an assessment before a rank names ("在全省…评估中": provincial)."""
+    frame = _assessment_frame(state, sentence, clause)
+    if frame is None:
+        return None
+    word = next((w for w in state.words.rank_scope_words if w in frame["name"]), None)
+    return (word, state.words.rank_scopes[word]) if word else None
+
+
+def _assessment_named(state: DocState, sentence: Sentence, clause: Span) -> str | None:
+    """The assessment a clause's rank is a place in, named by an earlier clause of its statement,
+    without its scope and time ("全省生态环境保护考核" -> 生态环境保护考核)."""
+    found = _assessment_frame(state, sentence, clause)
+    if found is None:
+        return None
+    name = _clean_label(found["name"], state)
+    # (考核 alone names no assessment: "在全市考核中")
+    return name if len(name) >= _ASSESSMENT_NAME_MIN else None
+
+
+_ASSESSMENT_NAME_MIN = 4
+
+
 def _tells_an_event(state: DocState, sentence: Sentence, lead: TimeExpr) -> bool:
     """Whether a sentence opened by a month or a day and giving no value tells what happened
     then (a meeting held, a plan issued): the date is the event's, not the figures' after it."""
@@ -2623,13 +2682,18 @@ def _observation(
     elif num.unit == "rank":
         if num.rank_scope == "historical":
             label = _RECORD_TAIL.sub("", label)  # "平均气温为历史同期(第二高)": of 平均气温
+        label = _RANK_ORDER.sub("", label)  # "沙尘日数由多到少(排名第九)": of 沙尘日数
         if num.rank_scope is None:
             # "排名全省第三，…与萍乡市并列第一": among the peers of the sentence's last rank, else
             # (高明区居第一) a county among its city's counties, a city in its province, a
             # province in the country
-            implied = _scope_ranked_before(state, sentence, num) or _implied_scope(
-                state,
-                next(iter(ranked or each), None) or _place(state, sentence, clause, num, topic),
+            implied = (
+                _assessment_scope(state, sentence, clause)
+                or _scope_ranked_before(state, sentence, num)
+                or _implied_scope(
+                    state,
+                    next(iter(ranked or each), None) or _place(state, sentence, clause, num, topic),
+                )
             )
             if implied is not None:
                 num = replace(num, rank_scope_word=implied[0], rank_scope=implied[1])
@@ -2655,6 +2719,9 @@ def _observation(
             base = _ref(matched[0]) if matched else previous
             if base is None and (label or after_unit):
                 base = _minted(state, label or after_unit, None)
+            if base is None and (assessed := _assessment_named(state, sentence, clause)):
+                # "在全省生态环境保护考核中，我市排名第三": a place in that assessment
+                base = _minted(state, assessed, None)
             if base is None:
                 # "思明区位列全市第一": the ranking the paragraph is about
                 base = state.rank_base or state.last_indicator
