@@ -57,6 +57,8 @@ _WATER_PARTS = ("流域", "干流", "水系", "河口")
 _ZONED = ("region", "mountain", "city", "county")
 # What a title may name as the place a whole document is about when it names no division.
 _TITLE_AREAS = (*WATER_TYPES, "park", "wetland")
+# Places whose name, before 镇/乡/街道/村, opens a town's (海北镇, 凉水河镇, 月亮泡镇).
+_TOWN_NAMESAKES = ("city", "county", *WATER_TYPES, "island", "mountain", "region")
 
 
 @dataclass(frozen=True)
@@ -114,8 +116,10 @@ def _find_places(text: str, lexicon: Lexicon, start: int, end: int) -> tuple[Pla
             and text[stop + 1 : stop + 2] != _STRETCH
         ):
             continue  # "汨罗江平江段": the river named after the city ("宜昌江段" is the city's)
-        if place.type in ("city", "county") and _town_named(text, stop, alias, place, lexicon):
-            continue  # "海伦市海北镇": a town that shares its name with 海北州, not the prefecture
+        if place.type in _TOWN_NAMESAKES and _town_named(text, stop, alias, place, lexicon):
+            # "海伦市海北镇": a town that shares its name with 海北州, not the prefecture;
+            # "凉水河镇": a town named after a river, not the river
+            continue
         if (place.type in WATER_TYPES or _is_short(alias, place)) and _straddles_words(
             text, m.start, stop
         ):
@@ -906,9 +910,10 @@ def document_locality(
         if any(word in title for word in _national_words(lexicon)):
             return lexicon.place_by_alias.get("全国", home)
         # "滇南亚洲象国家公园2025年度工作报告", "皖浙新安江流域横向生态补偿…": a report on a
-        # park or a river basin speaks for it, not for the province it lies in
+        # park or a river basin speaks for it, not for the province it lies in; a title saying
+        # 我市 ("胶州湾…去年达到84.6% 我市湾长制工作…") speaks for the division that writes it
         areas = [h.place for h in hits if h.place.type in _TITLE_AREAS]
-        return areas[0] if areas else home
+        return areas[0] if areas and not _SPEAKER.search(title) else home
     return min(named, key=_rank)
 
 
@@ -928,6 +933,8 @@ def _basin_of_division(title: str, hits: Sequence[PlaceHit]) -> PlaceDef | None:
 
 
 _BASIN = "流域"
+# A division speaking of itself: 我省, 我市, 我县, 我区, 我州, 我盟, 我旗.
+_SPEAKER = re.compile("我[省市县区州盟旗]")
 _RANKED = {"town": 0, "county": 1, "city": 2, "province": 3}
 _TITLE_OPENER = re.compile(r"\s*([\u4e00-\u9fff]{2,4})[：:]")
 
