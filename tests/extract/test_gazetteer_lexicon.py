@@ -67,3 +67,12 @@ def test_a_title_saying_our_city_speaks_for_the_city_not_the_bay_it_names(
     assert bay is not None and bay.name == "莱州湾"
     # the speaker is whoever publishes it (found from the page), not the bay
     assert document_locality(title + " 我市海湾治理取得新成效", lexicon, None) is None
+
+
+def test_a_name_not_taken_gives_back_what_runs_past_it(lexicon: Lexicon) -> None:
+    # 贺江 straddles 祝贺|江苏: the province that starts inside it is still found
+    found = _found("我们祝贺江苏省生态环境厅获评先进集体。", lexicon)
+    assert found.get("江苏省") == "province"
+    assert "贺江" not in found
+    # ...but a name wholly inside the one not taken is none (支流|沙颍河 holds no 颍河)
+    assert "颍河" not in _found("作为淮河支流沙颍河的上游，", lexicon)

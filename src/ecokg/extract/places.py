@@ -6,14 +6,14 @@ import itertools
 import re
 from bisect import bisect_left, insort
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from ecokg.extract.lexicon import Lexicon, PlaceDef, leading_verb, word_tags
 from ecokg.text.numbers import CHINESE_NUMERAL_CHARS
 from ecokg.text.segment import SpanSet
-from ecokg.text.wordlists import LongestMatch, alternation, starts_with_any
+from ecokg.text.wordlists import LongestMatch, Match, alternation, starts_with_any
 
 # Names of the whole country act as scopes ("全国第三"), not as the place a value is about.
 NATIONAL_TYPES = ("country",)
@@ -101,7 +101,8 @@ def _find_places(text: str, lexicon: Lexicon, start: int, end: int) -> tuple[Pla
     unnamed = _unlisted_water(text, lexicon, start, end)
     taken = SpanSet((h.start, h.end) for h in unnamed)
     hits = list(unnamed)
-    for m in _matcher(lexicon).finditer(text, start, end):
+    names = _Names(_matcher(lexicon), text, start, end)
+    for m in names:
         alias = m.word
         place = lexicon.place_by_alias[alias]
         stop = m.end
@@ -150,6 +151,7 @@ def _find_places(text: str, lexicon: Lexicon, start: int, end: int) -> tuple[Pla
             place = PlaceDef(name, name, "region", place.parent, None, ())
             stop = zone.end()
         hits.append(PlaceHit(m.start, stop, place))
+        names.take()
     hits.sort(key=lambda h: (h.start, h.end))
     hits = _resolve_by_home(hits, text, lexicon)
     home = home_province(hits, lexicon)
@@ -160,6 +162,34 @@ def _find_places(text: str, lexicon: Lexicon, start: int, end: int) -> tuple[Pla
     return tuple(
         _one_name_per_park(_with(hits, _listed_short_names(text, lexicon, start, end, hits)))
     )
+
+
+class _Names:
+    """The gazetteer's names in a text, leftmost-longest; a name the caller does not take gives
+    its characters back, so a name that starts inside it and runs past it is still found
+    ("祝贺江苏省": not 贺江, which straddles 祝贺|江苏, but 江苏省). A name wholly inside one not
+    taken is no name a reader sees (支流沙颍河 holds no 颍河)."""
+
+    def __init__(self, matcher: LongestMatch, text: str, start: int, end: int) -> None:
+        self._matcher, self._text, self._start, self._end = matcher, text, start, end
+        self._taken = False
+
+    def __iter__(self) -> Iterator[Match]:
+        pos = given_back = self._start
+        while (m := next(self._matcher.finditer(self._text, pos, self._end), None)) is not None:
+            if m.end <= given_back:
+                pos = m.start + 1
+                continue
+            self._taken = False
+            yield m
+            if self._taken:
+                pos = m.end
+            else:
+                pos, given_back = m.start + 1, max(given_back, m.end)
+
+    def take(self) -> None:
+        """Keep the name last given: the next one starts after it."""
+        self._taken = True
 
 
 _document_places = lru_cache(maxsize=8)(_find_places)
