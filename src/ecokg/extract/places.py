@@ -6,14 +6,14 @@ import itertools
 import re
 from bisect import bisect_left, insort
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from ecokg.extract.lexicon import Lexicon, PlaceDef, leading_verb, word_tags
 from ecokg.text.numbers import CHINESE_NUMERAL_CHARS
 from ecokg.text.segment import SpanSet
-from ecokg.text.wordlists import LongestMatch, alternation, starts_with_any
+from ecokg.text.wordlists import LongestMatch, Match, alternation, starts_with_any
 
 # Names of the whole country act as scopes ("全国第三"), not as the place a value is about.
 NATIONAL_TYPES = ("country",)
@@ -60,6 +60,8 @@ _WATER_PARTS = ("流域", "干流", "水系", "河口")
 _ZONED = ("region", "mountain", "city", "county")
 # What a title may name as the place a whole document is about when it names no division.
 _TITLE_AREAS = (*WATER_TYPES, "park", "wetland")
+# Places whose name, before 镇/乡/街道/村, opens a town's (海北镇, 凉水河镇, 月亮泡镇).
+_TOWN_NAMESAKES = ("city", "county", *WATER_TYPES, "island", "mountain", "region")
 
 
 @dataclass(frozen=True)
@@ -102,7 +104,8 @@ def _find_places(text: str, lexicon: Lexicon, start: int, end: int) -> tuple[Pla
     unnamed = _unlisted_water(text, lexicon, start, end)
     taken = SpanSet((h.start, h.end) for h in unnamed)
     hits = list(unnamed)
-    for m in _matcher(lexicon).finditer(text, start, end):
+    names = _Names(_matcher(lexicon), text, start, end)
+    for m in names:
         alias = m.word
         place = lexicon.place_by_alias[alias]
         stop = m.end
@@ -117,8 +120,10 @@ def _find_places(text: str, lexicon: Lexicon, start: int, end: int) -> tuple[Pla
             and text[stop + 1 : stop + 2] != _STRETCH
         ):
             continue  # "汨罗江平江段": the river named after the city ("宜昌江段" is the city's)
-        if place.type in ("city", "county") and _town_named(text, stop, alias, place, lexicon):
-            continue  # "海伦市海北镇": a town that shares its name with 海北州, not the prefecture
+        if place.type in _TOWN_NAMESAKES and _town_named(text, stop, alias, place, lexicon):
+            # "海伦市海北镇": a town that shares its name with 海北州, not the prefecture;
+            # "凉水河镇": a town named after a river, not the river
+            continue
         if (place.type in WATER_TYPES or _is_short(alias, place)) and _straddles_words(
             text, m.start, stop
         ):
@@ -149,6 +154,7 @@ def _find_places(text: str, lexicon: Lexicon, start: int, end: int) -> tuple[Pla
             place = PlaceDef(name, name, "region", place.parent, None, ())
             stop = zone.end()
         hits.append(PlaceHit(m.start, stop, place))
+        names.take()
     hits.sort(key=lambda h: (h.start, h.end))
     hits = _resolve_by_home(hits, text, lexicon)
     home = home_province(hits, lexicon)
@@ -159,6 +165,34 @@ def _find_places(text: str, lexicon: Lexicon, start: int, end: int) -> tuple[Pla
     return tuple(
         _one_name_per_park(_with(hits, _listed_short_names(text, lexicon, start, end, hits)))
     )
+
+
+class _Names:
+    """The gazetteer's names in a text, leftmost-longest; a name the caller does not take gives
+    its characters back, so a name that starts inside it and runs past it is still found
+    ("祝贺江苏省": not 贺江, which straddles 祝贺|江苏, but 江苏省). A name wholly inside one not
+    taken is no name a reader sees (支流沙颍河 holds no 颍河)."""
+
+    def __init__(self, matcher: LongestMatch, text: str, start: int, end: int) -> None:
+        self._matcher, self._text, self._start, self._end = matcher, text, start, end
+        self._taken = False
+
+    def __iter__(self) -> Iterator[Match]:
+        pos = given_back = self._start
+        while (m := next(self._matcher.finditer(self._text, pos, self._end), None)) is not None:
+            if m.end <= given_back:
+                pos = m.start + 1
+                continue
+            self._taken = False
+            yield m
+            if self._taken:
+                pos = m.end
+            else:
+                pos, given_back = m.start + 1, max(given_back, m.end)
+
+    def take(self) -> None:
+        """Keep the name last given: the next one starts after it."""
+        self._taken = True
 
 
 _document_places = lru_cache(maxsize=8)(_find_places)
@@ -915,9 +949,10 @@ def document_locality(
         if any(word in title for word in _national_words(lexicon)):
             return lexicon.place_by_alias.get("全国", home)
         # "滇南亚洲象国家公园2025年度工作报告", "皖浙新安江流域横向生态补偿…": a report on a
-        # park or a river basin speaks for it, not for the province it lies in
+        # park or a river basin speaks for it, not for the province it lies in; a title saying
+        # 我市 ("胶州湾…去年达到84.6% 我市湾长制工作…") speaks for the division that writes it
         areas = [h.place for h in hits if h.place.type in _TITLE_AREAS]
-        return areas[0] if areas else home
+        return areas[0] if areas and not _SPEAKER.search(title) else home
     return min(named, key=_rank)
 
 
@@ -937,6 +972,8 @@ def _basin_of_division(title: str, hits: Sequence[PlaceHit]) -> PlaceDef | None:
 
 
 _BASIN = "流域"
+# A division speaking of itself: 我省, 我市, 我县, 我区, 我州, 我盟, 我旗.
+_SPEAKER = re.compile("我[省市县区州盟旗]")
 _RANKED = {"town": 0, "county": 1, "city": 2, "province": 3}
 _TITLE_OPENER = re.compile(r"\s*([\u4e00-\u9fff]{2,4})[：:]")
 
