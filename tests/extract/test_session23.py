@@ -202,3 +202,9 @@ def test_the_order_a_ranking_counts_in_is_no_move(lexicon: Lexicon, text: str, l
 def test_the_set_a_place_is_compared_with_is_scope(lexicon: Lexicon) -> None:
     text = "与全省14个市（州）比较，我市春季沙尘日数由多到少排名第九。"
     assert Decimal(14) not in by_value(observe(text, lexicon))
+
+
+def test_a_town_or_village_named_after_a_river_is_no_river(lexicon: Lexicon) -> None:
+    text = "石门河镇地处石门河沿岸。石门河村巡护人次居全镇首位。"
+    found = [(text[h.start : h.end], h.place.type) for h in find_places(text, lexicon)]
+    assert found == [("石门河镇", "town"), ("石门河", "river"), ("石门河村", "village")]

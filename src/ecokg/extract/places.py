@@ -652,12 +652,15 @@ def _unlisted_water(text: str, lexicon: Lexicon, start: int, end: int) -> list[P
     count = _NameCounts(text, suffixes)
 
     not_after: dict[str, str] = settings.get("water_not_after", {})
+    towns = tuple(settings.get("town_suffixes", {}))
     for m in _water_suffix_re(tuple(sorted(suffixes))).finditer(text, start, end):
         suffix, following = m.group(0), text[m.end() : m.end() + 1]
         if following and (
             following in _NOT_AFTER_WATER_NAMES or following in not_after.get(suffix, "")
         ):
             continue  # "高原湖泊", "湖区", "河长": the word goes on, it names no water body
+        if text.startswith(towns, m.end()):
+            continue  # "露水河镇", "露水河村": the town or village named after the water
         basin = starts_with_any(text[m.end() : m.end() + 2], _WATER_PARTS) is not None
         tail = text[max(0, m.end() - 5) : m.end()]
         if (suffix in _BASIN_ONLY and not basin) or _ends_with_listed_water(tail, lexicon, True):
