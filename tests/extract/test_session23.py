@@ -103,8 +103,8 @@ def test_a_named_part_of_a_year_with_its_months_dates_the_paragraph(lexicon: Lex
 
 def test_a_defined_holiday_named_again_by_its_stem_keeps_its_span(lexicon: Lexicon) -> None:
     text = (
-        "今年国庆假期（10月1日至7日），全市PM2.5平均浓度为21微克/立方米。"
-        "国庆期间全市共检查餐饮企业318家。"
+        "今年国庆假期（10月1日至7日），全市PM2.5平均浓度为21微克/立方米。\n"
+        "市场监管部门开展专项检查行动。国庆期间全市共检查餐饮企业318家。"
     )
     found = by_value(observe(text, lexicon, published="2025-10-15"))
     assert found[Decimal(318)].period.code == "2025-10"
@@ -208,3 +208,9 @@ def test_a_town_or_village_named_after_a_river_is_no_river(lexicon: Lexicon) -> 
     text = "石门河镇地处石门河沿岸。石门河村巡护人次居全镇首位。"
     found = [(text[h.start : h.end], h.place.type) for h in find_places(text, lexicon)]
     assert found == [("石门河镇", "town"), ("石门河", "river"), ("石门河村", "village")]
+
+
+def test_the_years_of_a_climate_normal_are_a_base(lexicon: Lexicon) -> None:
+    text = "今年1—5月，全市降水量为182毫米，较常年（1991—2020年平均）偏少12.4%。"
+    found = by_value(observe(text, lexicon, published="2025-06-10"))
+    assert found[Decimal("12.4")].period.code == "2025-01/2025-05"

@@ -110,6 +110,7 @@ def examined_span(doc: AnalyzedDoc, words: Words, times: list[TimeExpr]) -> Time
 _DEFINED_NAME = re.compile(r"[\u4e00-\u9fff]{2,12}$")
 
 _DEFINED_LINKS = ("为", "是", "自", "从", "即")
+_DAYS_SPAN = re.compile(r"日\s*(?:至|到|[-—–~～])")
 
 
 def defined_periods(text: str, times: list[TimeExpr]) -> list[tuple[str, TimeExpr]]:
@@ -118,7 +119,9 @@ def defined_periods(text: str, times: list[TimeExpr]) -> list[tuple[str, TimeExp
     ("今年秋季禁烧期为9月15日至11月30日")."""
     found = []
     for t in times:
-        if "/" not in (t.code or "") or t.start == 0:
+        # (a span of days within one month is that month: 2月15日至23日)
+        spans = "/" in (t.code or "") or (t.code and _DAYS_SPAN.search(text, t.start, t.end))
+        if not spans or t.start == 0:
             continue
         before = text[t.start - 1]
         if before in "(（":
@@ -468,6 +471,10 @@ def _same_part_of_year(
 _DESCRIBED_BASE = re.compile(r"[^，,。；;、：:\d]{2,8}的$")
 
 
+# How far before a bracket a climate normal's words may end (较常年同期).
+_NORMAL_REACH = 8
+
+
 def is_base(state: DocState, t: TimeExpr) -> bool:
     """Whether a time is what a change is compared with ("较2020年", "与上年相比")."""
     text = state.doc.text
@@ -483,6 +490,12 @@ def is_base(state: DocState, t: TimeExpr) -> bool:
             return True
     if w.periods.opens_record(text, t.end):
         return True  # "为2000年以来最高": the window of a record
+    opening = text.rfind("(", max(0, t.start - 2), t.start)
+    if opening >= 0 and any(
+        m.end() == opening
+        for m in w.normals.finditer(text, max(0, opening - _NORMAL_REACH), opening)
+    ):
+        return True  # "较常年(1991—2020年平均)偏少4.7天": the years the normal is taken over
     # "（去年同期为87.7%）": the value of that time stated outright, not a base
     after = starts_with_any(text[t.end : t.end + 4], w.base_after)
     if after is None:
