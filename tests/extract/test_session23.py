@@ -214,3 +214,32 @@ def test_the_years_of_a_climate_normal_are_a_base(lexicon: Lexicon) -> None:
     text = "今年1—5月，全市降水量为182毫米，较常年（1991—2020年平均）偏少12.4%。"
     found = by_value(observe(text, lexicon, published="2025-06-10"))
     assert found[Decimal("12.4")].period.code == "2025-01/2025-05"
+
+
+@pytest.mark.parametrize(
+    ("text", "agency"),
+    [
+        ("九江与湖北省黄冈市生态环境局签订协议。", "黄冈市生态环境局"),
+        ("省海洋与渔业执法总队开展执法。", "海洋与渔业执法总队"),
+    ],
+)
+def test_a_place_joined_before_a_body_is_no_part_of_it(
+    lexicon: Lexicon, text: str, agency: str
+) -> None:
+    agencies = [e.name for e in entities(text, lexicon) if e.type == "Agency"]
+    assert len(agencies) == 1 and agencies[0].endswith(agency), agencies
+    assert "与" not in agencies[0].removesuffix(agency)
+
+
+@pytest.mark.parametrize(
+    ("text", "agency"),
+    [
+        ("酒泉市气象台发布沙尘暴预警。", "酒泉市气象台"),
+        ("在安图县森林草原防灭火指挥部的领导下开展工作。", "安图县森林草原防灭火指挥部"),
+        ("青海省野生动物救护中心接收救护个体52只。", "青海省野生动物救护中心"),
+    ],
+)
+def test_weather_offices_command_bodies_and_rescue_centres_are_agencies(
+    lexicon: Lexicon, text: str, agency: str
+) -> None:
+    assert ("Agency", agency) in pairs(entities(text, lexicon))

@@ -590,6 +590,8 @@ def _extend_left(text: str, end: int, suffix_start: int, type_: str, cfg: _Confi
                 or _ends_a_name(text, token_start, cfg)
                 # "江西与生态环境部卫星环境应用中心": a national body opens after the joiner
                 or (type_ == "Agency" and cfg.national_starts.at_start(text[pos : pos + 12]))
+                # "荆州与湖南省岳阳市水利局": places joined are no part of the body after them
+                or (type_ == "Agency" and _places_joined(tokens, token_start, pos))
                 or text.endswith((*cfg.joined_ends, "”"), 0, token_start)
                 or cfg.known_names.at_end(
                     text[max(0, token_start - cfg.known_names.longest) : token_start]
@@ -693,6 +695,18 @@ def _short_item(text: str, pos: int, tokens: _Tokens, cfg: _Config) -> bool:
         return False  # 省委、省政府 and 执法大练兵、应急大演练: each item is a name of its own
     before = tokens.by_end.get(left[0])
     return before is None or before[2] not in cfg.noun_pos
+
+
+def _places_joined(tokens: _Tokens, start: int, end: int) -> bool:
+    """Whether the words right before ``start`` and right after ``end`` (a joiner's ends) are
+    both place names (jieba's ns): 荆州|与|湖南省, not 海洋|与|渔业."""
+    before = tokens.by_end.get(start)
+    i = bisect.bisect_left(tokens.starts, end)
+    if before is None or i >= len(tokens.starts) or tokens.starts[i] != end:
+        return False
+    after_end = tokens.starts[i + 1] if i + 1 < len(tokens.starts) else tokens.length
+    after = tokens.by_end.get(after_end)
+    return before[2] == "ns" and after is not None and after[2] == "ns"
 
 
 def _ends_a_name(text: str, pos: int, cfg: _Config) -> bool:
