@@ -243,3 +243,12 @@ def test_weather_offices_command_bodies_and_rescue_centres_are_agencies(
     lexicon: Lexicon, text: str, agency: str
 ) -> None:
     assert ("Agency", agency) in pairs(entities(text, lexicon))
+
+
+@pytest.mark.parametrize(("text", "times"), [("较2020年翻一番", 1), ("较2020年翻两番", 3)])
+def test_doubling_is_a_rise_of_a_multiple_like_bei(lexicon: Lexicon, text: str, times: int) -> None:
+    found = by_value(observe(f"全省绿色工厂数量{text}。", lexicon, published="2025-03-01"))
+    rise = found[Decimal(times)]
+    assert (rise.unit, rise.change_direction, rise.base_period) == ("times", "up", "2020")
+    same = by_value(observe("全省绿色工厂数量较2020年增长1倍。", lexicon, published="2025-03-01"))
+    assert same[Decimal(1)].indicator.label == found[Decimal(times)].indicator.label

@@ -384,6 +384,9 @@ def _read_number(state: DocState, m: re.Match[str], sentence: Sentence) -> RawVa
         # "较上年前移3位": a change of the rank, its number 3 lower
         moved = w.rank_moves[move]
         return RawValue(s - len(move), e + 1, s, e, value, "rank", "exact", moved=moved)
+    if before.endswith("翻") and rest.startswith("番") and value == value.to_integral_value():
+        # "翻一番" doubles: a rise of one time the base, as "增长1倍" is; "翻两番", of three
+        return RawValue(s, e + 1, s, e, Decimal(2) ** int(value) - 1, "times", "exact")
     if before.endswith("连续") and rest.startswith("年"):
         return RawValue(s - 2, e + 1, s, e, value, "year", "exact", duration=True)
     um = w.unit_re.match(rest)
