@@ -252,3 +252,10 @@ def test_doubling_is_a_rise_of_a_multiple_like_bei(lexicon: Lexicon, text: str, 
     assert (rise.unit, rise.change_direction, rise.base_period) == ("times", "up", "2020")
     same = by_value(observe("全省绿色工厂数量较2020年增长1倍。", lexicon, published="2025-03-01"))
     assert same[Decimal(1)].indicator.label == found[Decimal(times)].indicator.label
+
+
+def test_a_conjunction_read_into_a_county_after_a_body_joins_two_bodies(lexicon: Lexicon) -> None:
+    text = "我镇在县委、县政府和县森林草原防灭火指挥部的领导下开展工作。"
+    agencies = {e.name for e in entities(text, lexicon) if e.type == "Agency"}
+    assert not any("和" in name for name in agencies), agencies
+    assert any(name.endswith("县森林草原防灭火指挥部") for name in agencies)

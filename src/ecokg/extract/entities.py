@@ -582,6 +582,11 @@ def _extend_left(text: str, end: int, suffix_start: int, type_: str, cfg: _Confi
         if _BATCH.fullmatch(word) and not _ROUND_BEFORE.search(text, 0, token_start):
             break  # 第三轮…督察第二批督察: the batch is not part of the name, but a batch of
             # a round names one (第三轮第二批中央生态环境保护督察)
+        if word[:1] in _JOINERS and len(word) > 1 and _ends_a_name(text, token_start, cfg):
+            # "县政府和县森林草原防灭火指挥部": jieba reads 和县 (a county), but after a name
+            # 和 joins two bodies
+            start = token_start + 1
+            break
         if (
             word in _JOINERS
             and (
