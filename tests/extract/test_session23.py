@@ -259,3 +259,10 @@ def test_a_conjunction_read_into_a_county_after_a_body_joins_two_bodies(lexicon:
     agencies = {e.name for e in entities(text, lexicon) if e.type == "Agency"}
     assert not any("和" in name for name in agencies), agencies
     assert any(name.endswith("县森林草原防灭火指挥部") for name in agencies)
+
+
+def test_a_title_cited_with_a_standards_number_is_a_standard(lexicon: Lexicon) -> None:
+    text = "依据《湖泊健康评估技术导则》（SL/T 812-2021）和《湖泊健康评价指南》开展评价。"
+    found = pairs(entities(text, lexicon))
+    assert ("Regulation", "湖泊健康评估技术导则") in found
+    assert ("Policy", "湖泊健康评价指南") in found

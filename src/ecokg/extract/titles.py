@@ -66,7 +66,17 @@ def title_mentions(doc: AnalyzedDoc, lexicon: Lexicon) -> Iterator[tuple[int, in
                 if title.endswith(suffix):
                     last_by_type[suffix] = title
         resolved = classify_title(canonical, lexicon) or kind
+        if _standard_code(lexicon).match(text, m.end()):
+            # "《河湖健康评估技术导则》(SL/T 793-2020)": a standard, whatever its title ends with
+            resolved = ("Regulation", resolved[1])
         yield m.start(1), m.end(1), resolved[0], canonical, resolved[1]
+
+
+@cache
+def _standard_code(lexicon: Lexicon) -> re.Pattern[str]:
+    """A standard's number in brackets right after a title: (GB 3095-2012), (SL/T 793-2020)."""
+    series = lexicon.words.get("standards", {}).get("series") or ()
+    return re.compile(rf"\s*[（(]\s*(?:{'|'.join(series)})(?:/[TZ])?\s*\d")
 
 
 def extract_titles(doc: AnalyzedDoc, lexicon: Lexicon) -> Iterator[EntityMention]:
