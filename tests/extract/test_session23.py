@@ -266,3 +266,20 @@ def test_a_title_cited_with_a_standards_number_is_a_standard(lexicon: Lexicon) -
     found = pairs(entities(text, lexicon))
     assert ("Regulation", "湖泊健康评估技术导则") in found
     assert ("Policy", "湖泊健康评价指南") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("自治区林草局副局长扎西平措在发布会上介绍，今年救护野生动物912只。", "扎西平措"),
+        ("市生态环境局局长买买提·艾尔肯表示，全市空气质量持续改善。", "买买提·艾尔肯"),
+    ],
+)
+def test_a_transliterated_name_after_a_post_is_a_person(
+    lexicon: Lexicon, text: str, person: str
+) -> None:
+    assert ("Person", person) in pairs(entities(text, lexicon))
+
+
+def test_a_common_word_after_a_post_is_no_name(lexicon: Lexicon) -> None:
+    assert not [e for e in entities("处长多次强调安全生产。", lexicon) if e.type == "Person"]

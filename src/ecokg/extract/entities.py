@@ -20,7 +20,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from typing import Any
@@ -129,6 +129,7 @@ class _Config:
     scope_words: tuple[str, ...]
     generic_modifier_re: re.Pattern[str]
     speaker_re: re.Pattern[str]
+    transliterated_re: re.Pattern[str]
     surnames: str
     compound_surnames: tuple[str, ...]
     joined_ends: tuple[str, ...]
@@ -279,6 +280,7 @@ def _config(lexicon: Lexicon) -> _Config:
         ),
         titled_re=re.compile(f"([\u4e00-\u9fff]{{2,3}})(?:{alternation(p['titles_after'])})"),
         speaker_re=re.compile(r"^([\u4e00-\u9fff]{2,3})[:：]\s*$", re.M),
+        transliterated_re=_transliterated(lexicon.words),
         surnames=str(lexicon.words.get("surnames", "")),
         compound_surnames=tuple(lexicon.words.get("compound_surnames") or ()),
         # before 和/与/及, an agency's type word or a place's ends the name on the left
@@ -1582,6 +1584,11 @@ def _person_candidates(doc: AnalyzedDoc, cfg: _Config) -> Iterator[Candidate]:
     tokens = _tokens(text)
     for m in cfg.person_re.finditer(text):
         pos = m.end()
+        if (named := cfg.transliterated_re.match(text, pos)) is not None:
+            # "副局长次仁多吉在活动上介绍": a name transliterated, with no Han surname
+            end = named.end("name")
+            yield Candidate(pos, end, "Person", text[pos:end], "pattern", (("post", m.group(0)),))
+            continue
         if not cfg.surnames or text[pos : pos + 1] not in cfg.surnames:
             continue
         end = _name_end(text, pos, tokens, cfg.compound_surnames)
@@ -1599,6 +1606,16 @@ def _person_candidates(doc: AnalyzedDoc, cfg: _Config) -> Iterator[Candidate]:
     for m in cfg.speaker_re.finditer(text):
         if m.group(1)[0] in cfg.surnames:
             yield Candidate(m.start(1), m.end(1), "Person", m.group(1), "pattern")
+
+
+def _transliterated(words: Mapping[str, Any]) -> re.Pattern[str]:
+    """A transliterated name of three to eight syllables (and middle dots) before a cue (two
+    would be common words too: 多次)."""
+    chars = re.escape(str(words.get("transliterated_name_chars") or ""))
+    cues = words.get("transliterated_name_cues") or ()
+    if not chars or not cues:
+        return re.compile("(?!)")
+    return re.compile(rf"(?P<name>[{chars}](?:·?[{chars}]){{2,7}})(?={alternation(cues)})")
 
 
 def _is_cjk(chunk: str) -> bool:
