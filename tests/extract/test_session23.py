@@ -271,7 +271,7 @@ def test_a_title_cited_with_a_standards_number_is_a_standard(lexicon: Lexicon) -
 @pytest.mark.parametrize(
     ("text", "person"),
     [
-        ("自治区林草局副局长扎西平措在发布会上介绍，今年救护野生动物912只。", "扎西平措"),
+        ("自治区林草局副局长扎西平措在会上介绍，今年救护野生动物912只。", "扎西平措"),
         ("市生态环境局局长买买提·艾尔肯表示，全市空气质量持续改善。", "买买提·艾尔肯"),
     ],
 )

@@ -1586,14 +1586,13 @@ def _person_candidates(doc: AnalyzedDoc, cfg: _Config) -> Iterator[Candidate]:
         pos = m.end()
         if (named := cfg.transliterated_re.match(text, pos)) is not None:
             # "副局长次仁多吉在活动上介绍": a name transliterated, with no Han surname
-            end = named.end("name")
-            yield Candidate(pos, end, "Person", text[pos:end], "pattern", (("post", m.group(0)),))
+            stop: int | None = named.end("name")
+        elif cfg.surnames and text[pos : pos + 1] in cfg.surnames:
+            stop = _name_end(text, pos, tokens, cfg.compound_surnames)
+        else:
             continue
-        if not cfg.surnames or text[pos : pos + 1] not in cfg.surnames:
-            continue
-        end = _name_end(text, pos, tokens, cfg.compound_surnames)
-        if end is not None:
-            yield Candidate(pos, end, "Person", text[pos:end], "pattern", (("post", m.group(0)),))
+        if stop is not None:
+            yield Candidate(pos, stop, "Person", text[pos:stop], "pattern", (("post", m.group(0)),))
     for m in cfg.titled_re.finditer(text):
         # "…学院温家洪教授": a name right before an academic title, starting at a word boundary
         start = m.start(1)
