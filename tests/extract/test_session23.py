@@ -283,3 +283,17 @@ def test_a_transliterated_name_after_a_post_is_a_person(
 
 def test_a_common_word_after_a_post_is_no_name(lexicon: Lexicon) -> None:
     assert not [e for e in entities("处长多次强调安全生产。", lexicon) if e.type == "Person"]
+
+
+@pytest.mark.parametrize(
+    ("text", "bad"),
+    [
+        ("监测分析执行HJ 1201-2021等方法标准。", "等方法标准"),
+        ("废气排放执行GB 16297-1996二级标准。", "二级标准"),
+    ],
+)
+def test_words_after_a_standards_number_that_are_no_title(
+    lexicon: Lexicon, text: str, bad: str
+) -> None:
+    names = {e.name for e in entities(text, lexicon) if e.type == "Regulation"}
+    assert bad not in names and names, names
