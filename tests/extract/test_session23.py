@@ -297,3 +297,18 @@ def test_words_after_a_standards_number_that_are_no_title(
 ) -> None:
     names = {e.name for e in entities(text, lexicon) if e.type == "Regulation"}
     assert bad not in names and names, names
+
+
+@pytest.mark.parametrize(
+    ("text", "is_body"),
+    [
+        ("通州区环境监测站发布监测数据。", True),
+        ("通州区永乐店空气自动监测站PM2.5浓度最高。", False),
+        ("市区光化学组分监测站数据显示臭氧前体物浓度下降。", False),
+    ],
+)
+def test_a_monitoring_station_is_a_body_only_as_a_fields_institution(
+    lexicon: Lexicon, text: str, is_body: bool
+) -> None:
+    agencies = [e for e in entities(text, lexicon) if e.type == "Agency"]
+    assert bool(agencies) is is_body, agencies

@@ -141,6 +141,7 @@ class _Config:
     award_grades: tuple[str, ...]
     not_before_weak: tuple[str, ...]
     continuations: dict[str, tuple[str, ...]]
+    station_bodies: tuple[str, ...]
     weak_holdings: tuple[str, ...]
     joint_words: frozenset[str]
     work_area_re: re.Pattern[str]
@@ -303,6 +304,7 @@ def _config(lexicon: Lexicon) -> _Config:
         platform_suffixes=platforms,
         award_grades=grades,
         not_before_weak=tuple(p["not_before_weak"]),
+        station_bodies=tuple(p.get("station_bodies") or ()),
         continuations={
             str(k): tuple(map(str, v)) for k, v in p.get("type_word_continuations", {}).items()
         },
@@ -1340,6 +1342,12 @@ def _plausible(
 ) -> bool:
     """Filters for pattern names whose suffix alone is too common to trust (``before``: the
     text just left of the name)."""
+    if (
+        type_ == "Agency"
+        and suffix == _STATION
+        and not surface[: -len(_STATION)].endswith(cfg.station_bodies)
+    ):
+        return False  # 空气自动监测站, 太平监测站: a monitoring site, not the body that runs it
     if type_ == "Agency":
         return not surface.startswith(cfg.collective_agency_starts) and (
             surface.startswith(cfg.agency_prefixes)
@@ -1403,6 +1411,9 @@ def _placed(surface: str, lexicon: Lexicon, cfg: _Config) -> bool:
         or bool(cfg.work_area_re.fullmatch(rest))
         or (known is None and (not rest or rest in cfg.weak_suffixes))
     )
+
+
+_STATION = "监测站"
 
 
 def _generic(surface: str, suffix: str, before: str, cfg: _Config) -> bool:
