@@ -302,7 +302,7 @@ def test_words_after_a_standards_number_that_are_no_title(
 @pytest.mark.parametrize(
     ("text", "is_body"),
     [
-        ("通州区环境监测站发布监测数据。", True),
+        ("张家口市环境监测站发布监测数据。", True),
         ("通州区永乐店空气自动监测站PM2.5浓度最高。", False),
         ("市区光化学组分监测站数据显示臭氧前体物浓度下降。", False),
     ],
