@@ -312,3 +312,18 @@ def test_a_monitoring_station_is_a_body_only_as_a_fields_institution(
 ) -> None:
     agencies = [e for e in entities(text, lexicon) if e.type == "Agency"]
     assert bool(agencies) is is_body, agencies
+
+
+def test_plans_lists_and_strategies_in_titles_are_policies(lexicon: Lexicon) -> None:
+    text = "严格落实《某市重污染天气应急预案》《国家重点保护野生植物名录》和《国家生物多样性保护战略2030》。"
+    found = pairs(entities(text, lexicon))
+    for name in (
+        "某市重污染天气应急预案",
+        "国家重点保护野生植物名录",
+        "国家生物多样性保护战略2030",
+    ):
+        assert ("Policy", name) in found
+
+
+def test_an_emergency_plan_without_a_title_is_no_policy(lexicon: Lexicon) -> None:
+    assert not [e for e in entities("各地要制定科学的应急预案。", lexicon) if e.type == "Policy"]

@@ -21,17 +21,22 @@ _TITLE = re.compile(r"《([^《》\n]{2,120})》")
 @cache
 def _suffixes(lexicon: Lexicon) -> list[tuple[str, str]]:
     """(suffix, class) pairs, longest suffix first."""
-    pairs = [(s, cls) for cls, words in lexicon.words["instruments"].items() for s in words]
+    groups = (lexicon.words["instruments"], lexicon.words.get("title_only_instruments") or {})
+    pairs = [(s, cls) for group in groups for cls, words in group.items() for s in words]
     return sorted(pairs, key=lambda p: (-len(p[0]), p[0]))
 
 
-_TRAILING_NOTE = re.compile(r"\s*[（(][^（）()]{1,20}[）)]$")
+# A note in brackets ("（2023—2025年）", "（试行）") or the year a strategy looks to ("…战略2035")
+_TRAILING_NOTE = re.compile(
+    r"\s*(?:[（(][^（）()]{1,20}[）)]|(?<=[\u4e00-\u9fff])(?:19|20)\d{2}年?)$"
+)
 
 
 def classify_title(title: str, lexicon: Lexicon) -> tuple[str, str] | None:
     """``(class, instrument type)`` for a title, or None when it names no instrument.
 
-    A trailing note in brackets ("…行动方案（2023—2025年）", "…条例（试行）") is not the type."""
+    A trailing note in brackets ("…行动方案（2023—2025年）", "…条例（试行）") or year ("…战略2035")
+    is not the type."""
     core = _TRAILING_NOTE.sub("", title)
     for suffix, cls in _suffixes(lexicon):
         if core.endswith(suffix):
