@@ -79,7 +79,10 @@ def title_mentions(doc: AnalyzedDoc, lexicon: Lexicon) -> Iterator[tuple[int, in
 
 @cache
 def _standard_code(lexicon: Lexicon) -> re.Pattern[str]:
-    """A standard's number in brackets right after a title: (GB 3095-2012), (SL/T 793-2020)."""
+    """A standard's number in brackets right after a title: (GB 3095-2012), (SL/T 793-2020).
+    Only its series and first digit are read, not the whole number as
+    :func:`ecokg.text.codes.find_standard_codes` reads it: a page break may cut the number
+    ("(SL/T 793-202⏎- 1 -⏎0)") and the title is still a standard's."""
     series = lexicon.words.get("standards", {}).get("series") or ()
     return re.compile(rf"\s*[（(]\s*(?:{'|'.join(series)})(?:/[TZ])?\s*\d")
 
