@@ -63,7 +63,7 @@ from ecokg.kg.vocab import minted_indicator_iri, slug
 from ecokg.text.analyzed import AnalyzedDoc
 from ecokg.text.furniture import furniture_spans, page_publisher
 from ecokg.text.numbers import ARABIC_NUMBER, plain, read_number, round_to
-from ecokg.text.periods import SINCE_WORDS, TimeExpr, month_code
+from ecokg.text.periods import SINCE_WORDS, TimeExpr, month_code, to_the_day
 from ecokg.text.segment import Sentence, Span
 from ecokg.text.tokens import pos_cut
 from ecokg.text.wordlists import LongestMatch, any_of, ends_with_any, starts_with_any
@@ -2109,9 +2109,6 @@ def _table_row(
     )
 
 
-_DAY_WRITTEN = re.compile(r"\d{1,2}\s*[日号]$")  # "3月3日": a date to the day
-
-
 # "在2024年度全省…考核中", "全省…评估结果中": an assessment a place is ranked in, named in a clause
 # before the rank (the words between 在 or a clause start and 中).
 _ASSESSMENT = re.compile(
@@ -2127,22 +2124,20 @@ def _assessment_frame(state: DocState, sentence: Sentence, clause: Span) -> re.M
     return found
 
 
-def _assessment_scope(state: DocState, sentence: Sentence, clause: Span) -> tuple[str, str] | None:
+def _assessment_scope(state: DocState, frame: re.Match[str] | None) -> tuple[str, str] | None:
     """The scope an assessment before a rank names ("在全省…评估中": provincial)."""
-    frame = _assessment_frame(state, sentence, clause)
     if frame is None:
         return None
     word = next((w for w in state.words.rank_scope_words if w in frame["name"]), None)
     return (word, state.words.rank_scopes[word]) if word else None
 
 
-def _assessment_named(state: DocState, sentence: Sentence, clause: Span) -> str | None:
-    """The assessment a clause's rank is a place in, named by an earlier clause of its statement,
-    without its scope and time ("全省生态环境保护考核" -> 生态环境保护考核)."""
-    found = _assessment_frame(state, sentence, clause)
-    if found is None:
+def _assessment_named(state: DocState, frame: re.Match[str] | None) -> str | None:
+    """The name of the assessment ``frame`` (see :func:`_assessment_frame`) without its scope
+    and time ("全省生态环境保护考核" -> 生态环境保护考核)."""
+    if frame is None:
         return None
-    name = _clean_label(found["name"], state)
+    name = _clean_label(frame["name"], state)
     # (考核 alone names no assessment: "在全市考核中")
     return name if len(name) >= _ASSESSMENT_NAME_MIN else None
 
@@ -2153,7 +2148,7 @@ _ASSESSMENT_NAME_MIN = 4
 def _tells_an_event(state: DocState, sentence: Sentence, lead: TimeExpr) -> bool:
     """Whether a sentence opened by a month or a day and giving no value tells what happened
     then (a meeting held, a plan issued): the date is the event's, not the figures' after it."""
-    day = _DAY_WRITTEN.search(state.doc.text, lead.start, lead.end) is not None
+    day = to_the_day(state.doc.text, lead)
     if (lead.kind != "month" and not day) or "/" in (lead.code or ""):
         return False
     said = state.doc.text[lead.end : sentence.span.end]
@@ -2686,12 +2681,13 @@ def _observation(
         if num.rank_scope == "historical":
             label = _RECORD_TAIL.sub("", label)  # "平均气温为历史同期(第二高)": of 平均气温
         label = _RANK_ORDER.sub("", label)  # "沙尘日数由多到少(排名第九)": of 沙尘日数
+        frame = _assessment_frame(state, sentence, clause)
         if num.rank_scope is None:
             # "排名全省第三，…与萍乡市并列第一": among the peers of the sentence's last rank, else
             # (高明区居第一) a county among its city's counties, a city in its province, a
             # province in the country
             implied = (
-                _assessment_scope(state, sentence, clause)
+                _assessment_scope(state, frame)
                 or _scope_ranked_before(state, sentence, num)
                 or _implied_scope(
                     state,
@@ -2722,7 +2718,7 @@ def _observation(
             base = _ref(matched[0]) if matched else previous
             if base is None and (label or after_unit):
                 base = _minted(state, label or after_unit, None)
-            if base is None and (assessed := _assessment_named(state, sentence, clause)):
+            if base is None and (assessed := _assessment_named(state, frame)):
                 # "在全省生态环境保护考核中，我市排名第三": a place in that assessment
                 base = _minted(state, assessed, None)
             if base is None:

@@ -87,6 +87,11 @@ class TimeExpr:
     explicit: bool = True
 
 
+def to_the_day(text: str, expr: TimeExpr) -> bool:
+    """Whether ``expr`` is written to the day ("3月3日", "2025年10月1日")."""
+    return text[expr.start : expr.end].endswith(("日", "号"))
+
+
 @dataclass(frozen=True)
 class TimeAnchor:
     """What relative expressions resolve against: the document date and reporting period."""
@@ -372,7 +377,7 @@ class PeriodFinder:
         if expr.kind not in ("year", "plan", "month", "relative") or expr.start_year is None:
             return expr
         last = anchor.reporting_year
-        if last is None or re.search(r"[日号]$", text[expr.start : expr.end]):
+        if last is None or to_the_day(text, expr):
             return expr  # "自2025年10月1日起施行": the day a rule takes effect
         since = _SINCE.match(text, expr.end)
         if since is None or (expr.kind == "month" and not since["verb"]):
