@@ -59,6 +59,9 @@ _LIST_OF_KINDS = re.compile(rf"[的等]|一批|[\d{_DIGITS}]+[项个批类]")
 _BATCH = re.compile(rf"第?[{_DIGITS}\d]+批")
 _YEAR_BEFORE = re.compile(r"\d{4}年$")
 _ROUND_BEFORE = re.compile(rf"第[{_DIGITS}\d]+轮$")
+# A month named before a campaign dates it and is no part of its name (11月全市…专项行动,
+# 上月攻坚行动); 月 after other characters may open a name (月亮泡水库).
+_MONTH_BEFORE = re.compile(rf"[\d０-９{_DIGITS}十上下本每当次]$")
 # A name that counts the items listed before it (科尔沁、浑善达克两大沙地歼灭战).
 _COUNTED_HEAD = re.compile(r"([两二三四五六七八九])大")
 _CN_NUMBER = {c: i for i, c in enumerate("一二三四五六七八九", 1)} | {"两": 2}
@@ -583,6 +586,8 @@ def _extend_left(text: str, end: int, suffix_start: int, type_: str, cfg: _Confi
             break
         if tag == "m" and not word.startswith("第") and _counter_follows(text, pos):
             break  # "3个…": a count; an ordinal (第十四届人民代表大会) is part of a name
+        if word == "月" and _MONTH_BEFORE.search(text, max(0, token_start - 1), token_start):
+            break
         if _BATCH.fullmatch(word) and not _ROUND_BEFORE.search(text, 0, token_start):
             break  # 第三轮…督察第二批督察: the batch is not part of the name, but a batch of
             # a round names one (第三轮第二批中央生态环境保护督察)

@@ -579,8 +579,8 @@ def _opening_verb(stem: str, openers: tuple[str, ...]) -> str:
 
 # A town's name after the verb that opens it, longer than _TOWN_AT's stems leave room for
 # (完成千人桥镇): the verb and two to four characters; not villages, which verbs make (打造…村).
-# ...whose stem holds no particle or division word (纳入了由镇…, 镇区主街道).
-_NOT_IN_TOWN_NAMES = frozenset("了的和与及由在对将以各全每该本镇乡村区县市")
+# ...whose stem holds no particle or division word (纳入了由镇…, 镇区主街道, 周立新到车江镇).
+_NOT_IN_TOWN_NAMES = frozenset("了的和与及由在对将以到各全每该本镇乡村区县市")
 _VERB_TOWN = re.compile(r"(?P<stem>[\u4e00-\u9fff]{4,7}?)(?P<suffix>街道|镇|乡)")
 
 
