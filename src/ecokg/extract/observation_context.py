@@ -134,6 +134,11 @@ class Words:
     table_unit: re.Pattern[str]
     table_row: re.Pattern[str]
     table_total: re.Pattern[str]
+    # A table in columns: what splits its cells, a header cell, a cell's number, a total row
+    cell_separator: re.Pattern[str]
+    header_cell: re.Pattern[str]
+    grid_number: re.Pattern[str]
+    total_rows: tuple[str, ...]
     as_of_now: tuple[str, ...]
     anaphor_count: re.Pattern[str]
     base_before: Affixes
@@ -250,6 +255,10 @@ def words_of(lexicon: Lexicon) -> Words:
         table_unit=re.compile(w["tables"]["unit"]),
         table_row=re.compile(w["tables"]["row"]),
         table_total=re.compile(w["tables"]["total"]),
+        cell_separator=re.compile(w["tables"]["cell_separator"]),
+        header_cell=re.compile(w["tables"]["header_cell"]),
+        grid_number=re.compile(w["tables"]["grid_number"]),
+        total_rows=tuple(w["tables"]["total_rows"]),
         as_of_now=tuple(w["periods"]["as_of_now"]),
         anaphor_count=re.compile(
             rf"(?P<n>[{CN_DIGITS}\d]+)(?:{alternation(w['anaphora']['nouns'])})"

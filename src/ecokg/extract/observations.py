@@ -188,6 +188,9 @@ _ITEM_LABEL = re.compile(
 _HEADING_MAX = 40
 # "到2027年，…", "力争到2027年底": a deadline that opens a statement or one of its clauses.
 _DUE_YEAR = re.compile(r"(?:^|[，,：:；;]|力争|争取|确保|计划|预计)到(?P<year>\d{4})年")
+# A deadline opening a clause: "2025年底前，…", "到今年底，…" (this year's end, still ahead).
+_DUE_BEFORE = re.compile(r"(?:^|[，,：:；;])(?P<year>\d{4})年底?前[，,]")
+_DUE_THIS_YEAR = re.compile(r"(?:^|[，,：:；;]|力争|争取|确保|计划)到(?:今年)?年?底[，,]")
 # A set that the rest of the sentence is about: "11个设区市中，", "3个县（区）内，", "16个地市中有".
 # (a bracket may list the kinds of a set: "全省117个县(市、区)中")
 _SCOPE_IN = re.compile(
@@ -1719,9 +1722,13 @@ def _modality(state: DocState, statement: str, clause_text: str, period: Period)
         return "target"
     if starts_with_any(statement, w.target_openers):
         return "target"
-    due = _DUE_YEAR.search(statement)
     year = state.anchor.year
-    if due and year is not None and int(due["year"]) >= year and period.code != "cumulative":
+    if year is None or period.code == "cumulative":
+        return "achieved"
+    due = _DUE_YEAR.search(statement) or _DUE_BEFORE.search(statement)
+    if due and int(due["year"]) >= year:
+        return "target"
+    if _DUE_THIS_YEAR.search(statement) and "已" not in clause_text:
         return "target"
     return "achieved"
 
@@ -1892,10 +1899,14 @@ def _read_observations(
     aside: tuple[int, PlaceHit | None] | None = None
     span_lead: TimeExpr | None = None  # the span the last sentence opened with
     table: _Table | None = None  # the flattened table being read, once its unit is declared
+    grid: _Grid | None = None  # the table in columns being read, once its header is found
     reported: dict[str, IndicatorRef] = {}  # unit -> the metric last reported in it
     for sentence in doc.sentences:
         if sentence.paragraph != paragraph:
             paragraph, topic, state.rank_base, aside = sentence.paragraph, None, None, None
+            grid = _grid_from(state, paragraph, grid)
+            if grid is not None:
+                yield from _grid_row(state, sentence, paragraph, grid)
             table = _table_from(state, paragraph, table, reported)
             if table is not None:
                 row = _table_row(state, sentence, paragraph, table, section_time)
@@ -1916,6 +1927,8 @@ def _read_observations(
                 # before it, now compared with a year earlier)
                 paragraph_time = section_time
             _reporting_in_section(state, paragraph, section_time)
+        if grid is not None:
+            continue  # a header or a row of a table in columns: read above
         if is_caption(doc, lexicon, paragraph):
             continue  # a photo caption repeats the story it illustrates
         if _in_furniture(state, sentence.span.start, sentence.span.end):
@@ -2107,6 +2120,110 @@ def _table_row(
         modality="achieved",
         theme=table.indicator.theme,
     )
+
+
+@dataclass(frozen=True)
+class _Column:
+    """A metric column of a table in columns: its indicator, unit and the multiplier its
+    header writes before the unit ("治理面积(万亩)")."""
+
+    indicator: IndicatorRef
+    unit: str
+    multiplier: str  # 万, 亿 or ""
+
+
+@dataclass(frozen=True)
+class _Grid:
+    """A table in columns: one entry per cell after the row's name (None where the header
+    names no metric with its unit), and the time its caption line gives."""
+
+    columns: tuple[_Column | None, ...]
+    time: TimeExpr | None
+
+
+def _cells(state: DocState, start: int, end: int) -> list[tuple[int, int]]:
+    """The spans of a line's cells (split by tabs or runs of spaces)."""
+    spans, at = [], start
+    for sep in state.words.cell_separator.finditer(state.doc.text, start, end):
+        if sep.start() > at:
+            spans.append((at, sep.start()))
+        at = sep.end()
+    if at < end:
+        spans.append((at, end))
+    return spans
+
+
+def _grid_from(state: DocState, paragraph: int, grid: _Grid | None) -> _Grid | None:
+    """The table in columns in force at ``paragraph``: the one before while the line has its
+    number of cells, else a new one when the line is a header ("县(市)\t治理面积(万亩)\t…")
+    naming at least two metrics with their units."""
+    start, end = state.doc.paragraph_spans[paragraph]
+    cells = _cells(state, start, end)
+    if grid is not None and len(cells) == len(grid.columns) + 1:
+        return grid
+    if len(cells) < 3:
+        return None
+    text, w = state.doc.text, state.words
+    columns: list[_Column | None] = []
+    for cell in cells[1:]:
+        m = w.header_cell.fullmatch(text, *cell)
+        written = m["unit"] if m else ""
+        multiplier = written[:1] if written[:1] in ("万", "亿") else ""
+        unit = w.unit_forms.get(written[len(multiplier) :])
+        if m is None or unit is None:
+            columns.append(None)
+            continue
+        label = m["label"].strip()
+        found = _match_indicator(state.lexicon, label, unit)
+        theme = _theme(state, label, text[start:end])
+        indicator = _ref(found[0]) if found else _minted(state, label, theme)
+        columns.append(_Column(indicator, unit, multiplier))
+    if sum(c is not None for c in columns) < 2:
+        return None
+    # The caption above the header dates the table ("表1 2024年度…完成情况").
+    time = (
+        heading_time(state, paragraph - 1) if paragraph - 1 in state.doc.paragraph_spans else None
+    )
+    return _Grid(tuple(columns), time)
+
+
+def _grid_row(
+    state: DocState, sentence: Sentence, paragraph: int, grid: _Grid
+) -> Iterator[Observation]:
+    """The values of a row of a table in columns that names a place in its first cell, one per
+    metric column (none for the header, a total row or a row naming no place)."""
+    start, end = state.doc.paragraph_spans[paragraph]
+    text, w = state.doc.text, state.words
+    cells = _cells(state, start, end)
+    name = text[slice(*cells[0])]
+    if name.startswith(w.total_rows):
+        return
+    hits = [h for h in _hits_between(state, *cells[0]) if h.end <= cells[0][1]]
+    if not hits:
+        return
+    place = hits[-1].place
+    for column, (cell_start, cell_end) in zip(grid.columns, cells[1:], strict=True):
+        m = w.grid_number.fullmatch(text, cell_start, cell_end)
+        if column is None or m is None:
+            continue
+        value = read_number(m.group(0).replace(",", "") + column.multiplier)
+        if value is None:
+            continue
+        num = RawValue(cell_start, cell_end, cell_start, cell_end, value, column.unit, "exact")
+        period, _ = period_of(state, sentence, Span(start, end), num, grid.time, False)
+        yield Observation(
+            indicator=column.indicator,
+            value=value,
+            unit=column.unit,
+            qualifier="exact",
+            period=period,
+            place=place.name,
+            place_key=f"place:{place.id}",
+            quote=state.doc.source_span(start, end),
+            value_span=state.doc.source_span(cell_start, cell_end),
+            modality="achieved",
+            theme=column.indicator.theme,
+        )
 
 
 # "在2024年度全省…考核中", "全省…评估结果中": an assessment a place is ranked in, named in a clause
