@@ -9,6 +9,7 @@ from test_entities import entities, pairs
 from test_observations import observe
 
 from ecokg.extract.lexicon import Lexicon
+from ecokg.text.normalize import normalize
 
 _GRID = (
     "2023年度各县（区）湿地保护修复完成情况\n"
@@ -99,3 +100,84 @@ def test_a_deadline_still_ahead_makes_a_target(lexicon: Lexicon, text: str, valu
 def test_a_deadline_passed_or_a_total_reached_is_a_result(lexicon: Lexicon, text: str) -> None:
     found = [o for o in observe(text, lexicon, published="2025-04-10") if o.value == Decimal(120)]
     assert [o.modality for o in found] == ["achieved"]
+
+
+def test_the_health_of_trees_is_no_off_topic_health(lexicon: Lexicon) -> None:
+    text = "评估显示，全市古树中健康株、衰弱株占比分别为88.2%和10.5%，较上年减少6株。"
+    values = {o.value for o in observe(text, lexicon, published="2025-01-10")}
+    assert {Decimal("88.2"), Decimal("10.5"), Decimal(6)} <= values
+
+
+def test_a_plastics_ban_is_about_the_environment(lexicon: Lexicon) -> None:
+    text = "在万宁，酒店和景区已全面使用可降解餐具，去年万宁市重点场所抽检合格率为96.1%。"
+    assert Decimal("96.1") in {o.value for o in observe(text, lexicon, published="2025-01-10")}
+    text = "产业方面，全省已有全生物降解塑料制品生产企业31家。"
+    assert Decimal(31) in {o.value for o in observe(text, lexicon, published="2025-01-10")}
+
+
+def test_a_school_or_people_s_health_stays_off_topic(lexicon: Lexicon) -> None:
+    text = "全市新建学校12所，居民健康素养水平达到31.2%。"
+    assert not observe(text, lexicon, published="2025-01-10")
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("全市新增污水处理能力8.6万m^{3}/d。", "8.6E4", "m3"),
+        ("全年再生水利用量达2.4亿m³。", "2.4E8", "m3"),
+        ("焦化企业颗粒物平均排放浓度为6.3毫克/立方米。", "6.3", "mg_per_m3"),
+        ("烟气二氧化硫平均排放浓度为18mg/m^{3}。", "18", "mg_per_m3"),
+    ],
+)
+def test_cubic_metres_and_milligrams_per_cubic_metre(
+    lexicon: Lexicon, text: str, value: str, unit: str
+) -> None:
+    found = [o for o in observe(text, lexicon, published="2025-07-10")]
+    assert [(o.value, o.unit) for o in found] == [(Decimal(value), unit)]
+
+
+_POST = (
+    "📊水质情况\n"
+    "今年1—8月\n"
+    "全市近岸海域优良水质面积比例为96.4%\n"
+    "同比持平\n"
+    "其中丁字湾优良水质面积比例为81.2%\n"
+    "较去年同期提高1.6个百分点\n"
+    "\n"
+    "🏅排行榜\n"
+    "甲浴场、乙浴场、丙浴场\n"
+    "优的比例位居全市前三\n"
+    "分别为98.1%、96.0%和95.5%\n"
+    "丁浴场以71.3%排名末位\n"
+    "但较去年提高了3.4个百分点\n"
+)
+
+
+def test_a_post_written_a_phrase_per_line_reads_as_sentences(lexicon: Lexicon) -> None:
+    text = normalize(_POST).text
+    assert "96.4%，同比持平，其中丁字湾" in text
+    assert "\n\n🏅排行榜，甲浴场" in text  # blocks stay paragraphs
+    found = observe(_POST, lexicon, published="2025-09-20")
+    change = [o for o in found if o.value == Decimal("1.6")]
+    assert change and change[0].unit == "percentage_point"
+    assert {Decimal("98.1"), Decimal("96.0"), Decimal("95.5")} <= {o.value for o in found}
+
+
+def test_offsets_point_into_the_post_as_written(lexicon: Lexicon) -> None:
+    for o in observe(_POST, lexicon, published="2025-09-20"):
+        assert _POST[o.value_span.start : o.value_span.end] == o.value_span.text
+
+
+@pytest.mark.parametrize(
+    "block",
+    [
+        "河北省生态环境厅\n关于2024年重污染天气绩效分级结果\n及应急减排清单修订情况的通报\n2024年11月8日",
+        "表1 各县固废产生量(单位:万吨)\n甲县 12.4\n乙县 8.6\n丙县 3.1",
+        "春季全市平均气温10.8℃，较常年偏高0.9℃；降水量21.6毫米，\n较常年偏多约三成；平均风速2.7米/秒，"
+        "大风日数为9天，较常年同期偏少3\n天。3月下旬至4月中旬降水偏少，\n是沙尘天气集中出现的主要原因。",
+    ],
+)
+def test_headers_tables_and_broken_prose_are_no_posts(block: str) -> None:
+    assert "，\n" not in normalize(block).text.replace(",\n", "")
+    assert "偏少3，天" not in normalize(block).text
+    assert "12.4，乙县" not in normalize(block).text

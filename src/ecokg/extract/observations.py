@@ -215,7 +215,7 @@ _RATE_OF_CHANGE = re.compile(r"(?:下降|增长|提升|削减)率$")
 # "比例为0": a share of nothing, written without its percent sign.
 _SHARE_BEFORE = re.compile(r"(?:比例|比率|率)(?:为|是|达|降至)?$")
 # Units of a measure taken over a set (a mean, a share), as opposed to counts and sums.
-_MEASURE_UNITS = ("percent", "percentage_point", "ug_per_m3", "mg_per_l", "index")
+_MEASURE_UNITS = ("percent", "percentage_point", "ug_per_m3", "mg_per_m3", "mg_per_l", "index")
 # "4个区获评国家生态文明建设示范区": what a counted set of places was awarded.
 _AWARDED = re.compile(
     r"(?:获评|入选|获批|被命名为|成功创建|创建为|获得)(?P<title>[^，,。；;、]{4,24})"
