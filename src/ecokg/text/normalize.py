@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import html
 import re
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
@@ -28,6 +29,15 @@ _CONTINUING = (",", "、", "，")
 _MIN_BODY_LINE = 40
 # Punctuation inside a line that only body text has: a line holding it is no heading.
 _INSIDE_BODY = "。；;，,"
+# A block of at least this many short lines, none but its last ending a sentence and half of
+# them giving a figure, is a post written a phrase per line (a WeChat article): its lines are
+# clauses of one sentence. (A title block, a dateline or a list of links gives few figures.)
+_MIN_POST_LINES = 4
+# ...unless a line is laid out in cells (a table: tabs, runs of spaces, an ideographic space,
+# which half-width text has as one space before a row's number),
+# marked as a list item, or the block is prose broken by a page's layout (commas inside lines).
+_BLOCK = re.compile(r"\S[^\n]*(?:\n[^\n]*\S[^\n]*)*")  # lines between blank lines
+_NOT_POST_LINE = re.compile(r"\t| {2,}|\u3000|\s[\d.,%]+$|^[#\-*•·▶【]")
 
 
 @dataclass(frozen=True)
@@ -230,8 +240,27 @@ def _ends_sentence(line: str) -> bool:
     return bool(stripped) and stripped[-1] in _TERMINAL
 
 
+def _post_blocks(text: str) -> list[tuple[int, int]]:
+    """The spans of the blocks (lines between blank lines) written a phrase per line."""
+    found = []
+    for block in _BLOCK.finditer(text):
+        lines = [line.strip() for line in block.group(0).split("\n")]
+        if (
+            len(lines) >= _MIN_POST_LINES
+            and all(0 < len(line) < _MIN_BODY_LINE for line in lines)
+            and not any(_ends_sentence(line) for line in lines[:-1])
+            and not any(_NOT_POST_LINE.search(line) for line in block.group(0).split("\n"))
+            and 2 * sum(any(c.isdigit() for c in line) for line in lines) >= len(lines)
+            and sum(any(c in _INSIDE_BODY for c in line) for line in lines) <= 1
+        ):
+            found.append(block.span())
+    return found
+
+
 def _join_broken_lines(source: NormalizedText) -> NormalizedText:
     text = source.text
+    posts = _post_blocks(text)
+    post_ends = [end for _, end in posts]
 
     def repl(m: re.Match[str]) -> str:
         line_start = text.rfind("\n", 0, m.start()) + 1
@@ -240,6 +269,9 @@ def _join_broken_lines(source: NormalizedText) -> NormalizedText:
         next_line = text[m.end() : len(text) if line_end < 0 else line_end].strip()
         if prev_line.endswith(_CONTINUING) and next_line:
             return ""  # a heading never ends with a comma: the sentence goes on
+        at = bisect_right(post_ends, m.start())
+        if at < len(posts) and posts[at][0] <= m.start() and m.group(0).count("\n") == 1:
+            return "，"  # "分别为97.6%、95.2%和94.8%⏎银沙滩海水浴场以71.3%排名末位": one post
         if (
             any(c in prev_line for c in _INSIDE_BODY)
             and not _ends_sentence(prev_line)
