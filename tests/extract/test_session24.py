@@ -181,3 +181,21 @@ def test_headers_tables_and_broken_prose_are_no_posts(block: str) -> None:
     assert "，\n" not in normalize(block).text.replace(",\n", "")
     assert "偏少3，天" not in normalize(block).text
     assert "12.4，乙县" not in normalize(block).text
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("全年投入治理资金3000余万元。", "3E7", "cny"),
+        ("共有10多万人次参与志愿活动。", "1E5", "count"),
+        ("去年全省投入资金120余亿元。", "1.2E10", "cny"),
+        ("全年处置一般工业固废30万余吨。", "3E5", "tonne"),
+    ],
+)
+def test_a_hedge_before_the_magnitude_is_more_than(
+    lexicon: Lexicon, text: str, value: str, unit: str
+) -> None:
+    found = observe(text, lexicon, published="2025-07-10")
+    assert [(o.value, o.unit, o.qualifier) for o in found] == [
+        (Decimal(value), unit, "lower_bound")
+    ]

@@ -31,10 +31,14 @@ CN_NUMERALS = CHINESE_NUMERAL_CHARS
 SIGN_AFTER = "为是至于到从、和与及，,（(：:约达 "
 NUMBER_RE = re.compile(
     rf"(?:(?<=[{SIGN_AFTER}])[-−](?=\d)|(?<![A-Za-z0-9.\-/−]))"
-    rf"(?:{ARABIC_NUMBER}(?:\s?[十百千]?[万亿])*|[{CN_DIGITS}][{CN_NUMERALS}]*"
+    # "3000余万元", "10多万人": a hedge may stand before the magnitude (see MAGNITUDE_HEDGES)
+    rf"(?:{ARABIC_NUMBER}(?:\s?[余多]?[十百千]?[万亿])*|[{CN_DIGITS}][{CN_NUMERALS}]*"
     # "近百种", "逾百亿元": a round hundred or thousand after a hedge
     rf"|(?<=[近逾超约])[百千][{CN_NUMERALS}]*)"
 )
+
+# Hedges a number may hold before its magnitude (3000余万元: more than 30 million).
+MAGNITUDE_HEDGES = ("余", "多")
 
 # Units of what a government does or spends: such a figure is about the jurisdiction, not the
 # river or lake its clause names.

@@ -24,6 +24,7 @@ from ecokg.extract.observation_context import (
     CN_NUMERALS,
     FULL_NAME_ENDS,
     LIST_SEPARATOR,
+    MAGNITUDE_HEDGES,
     NUMBER_RE,
     STREAK_YEARS,
     DocState,
@@ -366,6 +367,9 @@ def _read_number(state: DocState, m: re.Match[str], sentence: Sentence) -> RawVa
     before = text[max(sentence.span.start, s - 8) : s]
     if ends_with_any(before, w.skip_before) and not before.endswith("第"):
         return None
+    hedge = next((h for h in MAGNITUDE_HEDGES if h in raw), None)
+    if hedge is not None:
+        raw = raw.replace(hedge, "")  # "3000余万": 3000万, more than that
     value = read_number(raw.replace(" ", ""))  # "1.27 亿" (a non-breaking space removed)
     if value is None:
         return None
@@ -462,6 +466,8 @@ def _read_number(state: DocState, m: re.Match[str], sentence: Sentence) -> RawVa
         qualifier = _distant_hedge(text[max(sentence.span.start, s - 20) : s], w) or qualifier
     if um.group("infix"):
         qualifier = w.q_infix[um.group("infix")]
+    elif hedge is not None:
+        qualifier = w.q_infix[hedge]
     if um.group("after"):
         qualifier = w.q_after[um.group("after")]
     end = e + um.end()
