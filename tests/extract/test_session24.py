@@ -199,3 +199,16 @@ def test_a_hedge_before_the_magnitude_is_more_than(
     assert [(o.value, o.unit, o.qualifier) for o in found] == [
         (Decimal(value), unit, "lower_bound")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("全年发出生态流量预警236站次。", "236"),
+        ("查获非法烟花爆竹约2.4万箱。", "2.4E4"),
+        ("越冬期间共记录到白鹤2860羽。", "2860"),
+    ],
+)
+def test_more_counters(lexicon: Lexicon, text: str, value: str) -> None:
+    found = observe(text, lexicon, published="2025-07-10")
+    assert [(o.value, o.unit) for o in found] == [(Decimal(value), "count")]
