@@ -212,3 +212,21 @@ def test_a_hedge_before_the_magnitude_is_more_than(
 def test_more_counters(lexicon: Lexicon, text: str, value: str) -> None:
     found = observe(text, lexicon, published="2025-07-10")
     assert [(o.value, o.unit) for o in found] == [(Decimal(value), "count")]
+
+
+def test_a_headline_on_last_year_s_figures_dates_the_figures_without_time(
+    lexicon: Lexicon,
+) -> None:
+    title = "部门发布《中国机动车环境管理年报（2025年）》 去年全国机动车排放总量降至1386万吨"
+    text = "从区域看，甲省、乙省机动车保有量分别为3680万辆和3520万辆。"
+    found = observe(text, lexicon, published="2025-12-16", title=title)
+    assert {o.period.code for o in found} == {"2024"}
+
+
+@pytest.mark.parametrize(
+    "title", ["今年全市PM2.5浓度较去年下降8%", "部门发布《中国机动车环境管理年报（2025年）》"]
+)
+def test_a_comparison_or_an_edition_does_not_date_the_figures(lexicon: Lexicon, title: str) -> None:
+    text = "从区域看，甲省、乙省机动车保有量分别为3680万辆和3520万辆。"
+    found = observe(text, lexicon, published="2025-12-16", title=title)
+    assert "2024" not in {o.period.code for o in found}

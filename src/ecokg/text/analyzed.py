@@ -14,6 +14,11 @@ from ecokg.text.segment import Sentence, sentences
 
 # a year (2024年), or the year closing a quoted campaign's name (“绿盾2024”自然保护地强化监督)
 _TITLE_YEAR = re.compile(r"((?:19|20)\d{2})\s*(?:年|(?=[”\"」』]))")
+# An edition's year after a title (《中国移动源环境管理年报(2025年)》): when the report came out,
+# not the year it reports on.
+_EDITION_YEAR = re.compile(r"\((?:19|20)\d{2}年?版?\)(?=》)")
+# 去年 in a headline about its figures (深圳碳市场去年成交额…), not a comparison (较去年, 去年同期).
+_LAST_YEAR = re.compile(r"(?<![较比于同])去年(?!同期|以来)")
 
 
 @dataclass(frozen=True)
@@ -72,7 +77,11 @@ class AnalyzedDoc:
         """What relative times resolve against: the document's date and reporting period."""
         published = self.document.published
         year = published.year if published else None
-        named = set(_TITLE_YEAR.findall(self.title))
+        title = _EDITION_YEAR.sub("", self.title)
+        named = set(_TITLE_YEAR.findall(title))
+        if not named and year is not None and _LAST_YEAR.search(title) and "今年" not in title:
+            # "…年报发布 去年全国机动车…排放总量降至…": the headline's figures are last year's
+            named = {str(year - 1)}
         # "宜宾市2025年国民经济和社会发展统计公报", published in 2026: its 全年 is 2025
         title_year = int(next(iter(named))) if len(named) == 1 else None
         return TimeAnchor(
