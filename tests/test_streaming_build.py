@@ -167,6 +167,31 @@ def test_the_store_loader_fills_the_store_as_shards_come_and_reports_a_bad_one(
     abandoned.abandon()  # returns; the build that failed goes on failing
 
 
+def test_a_deferred_loader_loads_once_every_shard_is_queued(
+    small_build: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shards = sorted((small_build / "shards").glob("*.nq"))
+    calls: list[int] = []
+    real = ox.Store.bulk_load
+
+    def counted(self: ox.Store, *args: object, **kwargs: object) -> None:
+        calls.append(1)
+        real(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(ox.Store, "bulk_load", counted)
+    loader = StoreLoader(tmp_path / "store", deferred=True)
+    for shard in shards:
+        loader.add(shard)
+    assert loader.deferred and not calls  # its thread waits for the end of the queue
+    loader.all_added()
+    store = loader.finish()
+    assert calls
+    eager = StoreLoader(tmp_path / "eager")
+    for shard in shards:
+        eager.add(shard)
+    assert sorted(map(str, store)) == sorted(map(str, eager.finish()))
+
+
 def test_graph_trig_is_the_dataset_serialised_at_once(small_build: Path) -> None:
     """graph.trig is joined from the TriG files the workers wrote: it must be exactly what
     serialising every graph (its sorted N-Quads, graphs in IRI order) at once writes."""

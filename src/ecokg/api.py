@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import json
+import os
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field
@@ -170,8 +171,8 @@ def build(
     thresholds = load_thresholds(settings.lexicon_dirs)  # a bad file fails before any work
     previous = existing_build(out)
     with staged_output(out) as stage:
-        # The store fills while the workers make the other shards.
-        loader = StoreLoader(stage / STORE_DIR)
+        # The store fills while the workers make the other shards, on a core they leave free.
+        loader = StoreLoader(stage / STORE_DIR, deferred=jobs >= (os.cpu_count() or 1) > 1)
         try:
             run = run_corpus(
                 corpus,

@@ -234,7 +234,12 @@ def assemble(
         # While the loader's thread fills the store: the shapes of shared nodes are checked on
         # the slices and graph.trig is joined in threads (both mostly outside the GIL), the
         # comparisons, the union and graph.ttl are made here.
-        sliced = pool.submit(check_slices, slices) if slices is not None else None
+        # (a build whose workers keep every core busy has room for the slices in memory)
+        sliced = (
+            pool.submit(check_slices, slices, in_memory=loader.deferred)
+            if slices is not None
+            else None
+        )
         try:
             reconciliation = work / "reconciliation.nq"
             comparisons = reconcile([s.path for s in sources], reconciliation, work, thresholds)
@@ -281,14 +286,24 @@ class StoreLoader:
     the next shards. Shards are loaded a chunk of :data:`LOAD_CHUNK` bytes at a time, leniently
     (IRIs not validated again, 15 % faster): they are this program's own output, with IRIs it
     minted, and their workers parsed them strictly to check their shapes.
+
+    ``deferred``: the loading waits until every shard is queued. Workers that keep every core
+    busy would share their cores with it; once they are done, it runs beside the single-threaded
+    merges of the build's tail instead.
     """
 
-    def __init__(self, location: Path) -> None:
+    def __init__(self, location: Path, *, deferred: bool = False) -> None:
         self._store: ox.Store | None = ox.Store(str(location))
         self._queue: queue.SimpleQueue[Path | None] = queue.SimpleQueue()
+        self._deferred = deferred
         self._abandoned = False
         self._thread = ThreadPoolExecutor(max_workers=1)
         self._done = self._thread.submit(self._run)
+
+    @property
+    def deferred(self) -> bool:
+        """Whether the loading waits for every shard (see the class)."""
+        return self._deferred
 
     def add(self, path: Path) -> None:
         """Queue one shard (an N-Quads file) for loading."""
@@ -317,9 +332,12 @@ class StoreLoader:
         self._store = None  # closed now, not when the loader is collected
 
     def _run(self) -> None:
+        shards: Iterable[Path] = iter(self._queue.get, None)
+        if self._deferred:
+            shards = list(shards)
         chunk = [_ontology_nquads()]
         size = len(chunk[0])
-        while (path := self._queue.get()) is not None:
+        for path in shards:
             if self._abandoned:
                 return
             data = path.read_bytes()

@@ -669,6 +669,8 @@ def test_union_pass_on_slices_reports_the_same(tmp_path: Path) -> None:
     whole = validate_store(store, "union")
     sliced = validate_store(store, "union", documents_hold=True, sliced=check_slices(slices))
     assert sliced.violations == whole.violations
+    in_memory = check_slices(slices, in_memory=True).results
+    assert sorted(map(str, in_memory)) == sorted(map(str, check_slices(slices).results))
     assert str(agency) in {v.focus for v in whole.violations}  # through sh:node
     # The slices leave out what one document owns: no span's offsets
     assert all(str(NIF.beginIndex).encode() not in path.read_bytes() for path in slices)
