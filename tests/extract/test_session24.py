@@ -230,3 +230,20 @@ def test_a_comparison_or_an_edition_does_not_date_the_figures(lexicon: Lexicon, 
     text = "从区域看，甲省、乙省机动车保有量分别为3680万辆和3520万辆。"
     found = observe(text, lexicon, published="2025-12-16", title=title)
     assert "2024" not in {o.period.code for o in found}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("各地依据《湿地生态监测技术规程》（LY/T 3021—2019）开展监测。", "湿地生态监测技术规程"),
+        ("严格执行《河道生态需水核算规范》(SL/Z 899-2021)，复核目标。", "河道生态需水核算规范"),
+        (
+            "执行《城镇污水处理厂主要水污染物排放限值》（DB41/2045—2020）。",
+            "城镇污水处理厂主要水污染物排放限值",
+        ),
+    ],
+)
+def test_a_title_with_a_standard_s_number_after_it_is_a_regulation(
+    lexicon: Lexicon, text: str, name: str
+) -> None:
+    assert ("Regulation", name) in pairs(entities(text, lexicon))

@@ -55,7 +55,9 @@ def title_mentions(doc: AnalyzedDoc, lexicon: Lexicon) -> Iterator[tuple[int, in
     last_by_type: dict[str, str] = {}
     for m in _TITLE.finditer(text):
         title = m.group(1).strip()
-        kind = classify_title(title, lexicon)
+        coded = _standard_code(lexicon).match(text, m.end()) is not None
+        # "《古树名木鉴定规范》(LY/T 2737-2016)": a standard, whatever its title ends with
+        kind = classify_title(title, lexicon) or (("Regulation", "标准") if coded else None)
         if kind is None:
             continue
         doc_type = kind[1]
@@ -71,8 +73,7 @@ def title_mentions(doc: AnalyzedDoc, lexicon: Lexicon) -> Iterator[tuple[int, in
                 if title.endswith(suffix):
                     last_by_type[suffix] = title
         resolved = classify_title(canonical, lexicon) or kind
-        if _standard_code(lexicon).match(text, m.end()):
-            # "《河湖健康评估技术导则》(SL/T 793-2020)": a standard, whatever its title ends with
+        if coded:
             resolved = ("Regulation", resolved[1])
         yield m.start(1), m.end(1), resolved[0], canonical, resolved[1]
 
@@ -84,7 +85,7 @@ def _standard_code(lexicon: Lexicon) -> re.Pattern[str]:
     :func:`ecokg.text.codes.find_standard_codes` reads it: a page break may cut the number
     ("(SL/T 793-202⏎- 1 -⏎0)") and the title is still a standard's."""
     series = lexicon.words.get("standards", {}).get("series") or ()
-    return re.compile(rf"\s*[（(]\s*(?:{'|'.join(series)})(?:/[TZ])?\s*\d")
+    return re.compile(rf"\s*[（(]\s*(?:{'|'.join(series)})(?:/[TZ])?\s*/?\s*\d")  # DB32/1072
 
 
 def extract_titles(doc: AnalyzedDoc, lexicon: Lexicon) -> Iterator[EntityMention]:
