@@ -2103,28 +2103,47 @@ def _table_row(
     )
     if m is None:
         return None
-    hits = [h for h in _hits_between(state, start, m.start("num")) if h.end <= m.start("num")]
-    if not hits:
-        return None
-    place = hits[-1].place
+    place = _last_place(state, start, m.start("num"))
     value = read_number(m["num"].replace(",", "") + table.multiplier)
-    if value is None:
+    if place is None or value is None:
         return None
     at = (m.start("num"), m.end("num"))
     num = RawValue(*at, *at, value, table.unit, "exact")
-    period, _ = period_of(state, sentence, Span(start, end), num, section_time, False)
+    return _table_value(
+        state, sentence, Span(start, end), place, num, table.indicator, section_time
+    )
+
+
+def _last_place(state: DocState, start: int, end: int) -> PlaceDef | None:
+    """The last place named within ``[start, end)`` (a table line's name)."""
+    hits = [h for h in _hits_between(state, start, end) if h.end <= end]
+    return hits[-1].place if hits else None
+
+
+def _table_value(
+    state: DocState,
+    sentence: Sentence,
+    line: Span,
+    place: PlaceDef,
+    num: RawValue,
+    indicator: IndicatorRef,
+    time: TimeExpr | None,
+) -> Observation:
+    """The observation of a value a table line gives for a place, dated by ``time`` (its
+    section's or caption's) unless the line says otherwise."""
+    period, _ = period_of(state, sentence, line, num, time, False)
     return Observation(
-        indicator=table.indicator,
-        value=value,
-        unit=table.unit,
+        indicator=indicator,
+        value=num.value,
+        unit=num.unit,
         qualifier="exact",
         period=period,
         place=place.name,
         place_key=f"place:{place.id}",
-        quote=state.doc.source_span(start, end),
+        quote=state.doc.source_span(line.start, line.end),
         value_span=state.doc.source_span(num.start, num.end),
         modality="achieved",
-        theme=table.indicator.theme,
+        theme=indicator.theme,
     )
 
 
@@ -2204,10 +2223,9 @@ def _grid_row(
     name = text[slice(*cells[0])]
     if name.startswith(w.total_rows):
         return
-    hits = [h for h in _hits_between(state, *cells[0]) if h.end <= cells[0][1]]
-    if not hits:
+    place = _last_place(state, *cells[0])
+    if place is None:
         return
-    place = hits[-1].place
     for column, (cell_start, cell_end) in zip(grid.columns, cells[1:], strict=True):
         m = w.grid_number.fullmatch(text, cell_start, cell_end)
         if column is None or m is None:
@@ -2216,20 +2234,8 @@ def _grid_row(
         if value is None:
             continue
         num = RawValue(cell_start, cell_end, cell_start, cell_end, value, column.unit, "exact")
-        period, _ = period_of(state, sentence, Span(start, end), num, grid.time, False)
-        yield Observation(
-            indicator=column.indicator,
-            value=value,
-            unit=column.unit,
-            qualifier="exact",
-            period=period,
-            place=place.name,
-            place_key=f"place:{place.id}",
-            quote=state.doc.source_span(start, end),
-            value_span=state.doc.source_span(cell_start, cell_end),
-            modality="achieved",
-            theme=column.indicator.theme,
-        )
+        line = Span(start, end)
+        yield _table_value(state, sentence, line, place, num, column.indicator, grid.time)
 
 
 # "在2024年度全省…考核中", "全省…评估结果中": an assessment a place is ranked in, named in a clause
