@@ -247,3 +247,11 @@ def test_a_title_with_a_standard_s_number_after_it_is_a_regulation(
     lexicon: Lexicon, text: str, name: str
 ) -> None:
     assert ("Regulation", name) in pairs(entities(text, lexicon))
+
+
+def test_a_hedge_before_a_share_is_no_part_of_its_label(lexicon: Lexicon) -> None:
+    hedged = observe("全市新能源汽车12万辆，约占汽车保有量的9.4%。", lexicon)
+    plain = observe("全市新能源汽车12万辆，占汽车保有量的9.4%。", lexicon)
+    labels = {o.indicator.iri for o in [*hedged, *plain] if o.value == Decimal("9.4")}
+    assert len(labels) == 1
+    assert [o.qualifier for o in hedged if o.value == Decimal("9.4")] == ["approx"]
