@@ -255,3 +255,31 @@ def test_a_hedge_before_a_share_is_no_part_of_its_label(lexicon: Lexicon) -> Non
     labels = {o.indicator.iri for o in [*hedged, *plain] if o.value == Decimal("9.4")}
     assert len(labels) == 1
     assert [o.qualifier for o in hedged if o.value == Decimal("9.4")] == ["approx"]
+
+
+def test_a_long_headline_before_a_blank_line_is_not_joined_to_the_next(lexicon: Lexicon) -> None:
+    headline = "甲州2024年完成石漠化综合治理31.2万亩　岩溶地区植被综合盖度达到71.8%"
+    source = "来源：甲州林业和草原局　发布时间：2025-04-22 16:05　浏览次数：1386"
+    text = normalize(f"{headline}\n\n{source}\n\n正文。").text
+    assert "\n\n来源" in text
+    broken = "全州石漠化综合治理完成投资3.84亿元，其中中央预算内投资2.16亿元，占比为56.3%，剩余"
+    assert (
+        "剩余部分" in normalize(f"{broken}\n部分由州级财政和社会资本共同承担，全部足额到位。").text
+    )
+
+
+def test_a_day_the_news_was_told_does_not_date_the_year_it_tells_of(lexicon: Lexicon) -> None:
+    text = (
+        "4月21日，记者从全州2025年造林绿化工作推进会上获悉，2024年，全州完成造林31.2万亩。"
+        "全州造林绿化完成投资4.12亿元。"
+    )
+    found = observe(text, lexicon, published="2025-04-22")
+    assert {o.period.code for o in found} == {"2024"}
+
+
+def test_a_source_line_before_a_blank_line_is_not_joined_to_the_story() -> None:
+    source = "来源：甲州林业和草原局　发布时间：2025-04-22 16:05　浏览次数：1386"
+    story = (
+        "4月21日，记者从全州造林绿化工作推进会上获悉，2024年全州完成造林31.2万亩，超额完成任务。"
+    )
+    assert "1386\n\n4月21日" in normalize(f"{source}\n\n{story}").text

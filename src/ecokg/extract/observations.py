@@ -2050,6 +2050,10 @@ def _read_observations(
             paragraph_time = carried
         elif lead is not None and not valued and _tells_an_event(state, sentence, lead):
             paragraph_time = carried  # "10月，…在鄂尔多斯市召开现场会。全区…": a date, not a period
+        elif lead is not None and (stated := _time_after_day(state, sentence, lead)) is not None:
+            # "4月21日，记者从…会上获悉，2024年，全州…。全州…完成投资3.84亿元": the day the news
+            # was told; the year it tells of goes on
+            paragraph_time = stated
 
 
 @dataclass(frozen=True)
@@ -2282,6 +2286,20 @@ def _tells_an_event(state: DocState, sentence: Sentence, lead: TimeExpr) -> bool
         return False
     said = state.doc.text[lead.end : sentence.span.end]
     return any(verb in said for verb in state.words.event_verbs)
+
+
+def _time_after_day(state: DocState, sentence: Sentence, lead: TimeExpr) -> TimeExpr | None:
+    """The last year or month a sentence opened by a day states after it (not a base), if any."""
+    if not to_the_day(state.doc.text, lead):
+        return None
+    lo = bisect_right(state.time_starts, lead.end - 1)
+    hi = bisect_right(state.time_starts, sentence.span.end - 1)
+    stated = [
+        t
+        for t in state.times[lo:hi]
+        if t.code and t.kind in ("year", "month") and not is_base(state, t)
+    ]
+    return stated[-1] if stated else None
 
 
 def _moves_on(state: DocState, sentence: Sentence, lead: TimeExpr) -> bool:

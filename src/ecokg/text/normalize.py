@@ -286,6 +286,14 @@ def _join_broken_lines(source: NormalizedText) -> NormalizedText:
             and next_line[0] not in "#-*•（(【["
             # A short line that does not end a sentence either is a heading, not a continuation.
             and (len(next_line) >= _MIN_BODY_LINE or _ends_sentence(next_line))
+            # A long line without a comma before a blank line is a headline or a source line
+            # ("…25.5万亩　岩溶地区植被综合盖度达70.6%⏎⏎来源：…"), not prose a page broke, unless
+            # what follows is a sentence's short end ("…⏎⏎并将继续推进。").
+            and (
+                m.group(0).count("\n") == 1
+                or any(c in prev_line for c in "，,、")
+                or (_ends_sentence(next_line) and len(next_line) < _MIN_BODY_LINE)
+            )
         ):
             return ""
         return m.group(0)
