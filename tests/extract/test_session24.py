@@ -9,6 +9,7 @@ from test_entities import entities, pairs
 from test_observations import observe
 
 from ecokg.extract.lexicon import Lexicon
+from ecokg.extract.places import find_places
 from ecokg.text.normalize import normalize
 
 _GRID = (
@@ -283,3 +284,28 @@ def test_a_source_line_before_a_blank_line_is_not_joined_to_the_story() -> None:
         "4月21日，记者从全州造林绿化工作推进会上获悉，2024年全州完成造林31.2万亩，超额完成任务。"
     )
     assert "1386\n\n4月21日" in normalize(f"{source}\n\n{story}").text
+
+
+def test_a_water_the_gazetteer_lacks_listed_beside_one_it_has_is_a_water(
+    lexicon: Lexicon,
+) -> None:
+    text = "沙颍河、淇河、伊洛河各控制断面全年生态流量满足程度均为100%。"
+    assert {o.place for o in observe(text, lexicon, published="2025-02-14")} == {
+        "沙颍河",
+        "淇河",
+        "伊洛河",
+    }
+    names = {h.place.name: h.place.type for h in find_places("淇河、黄河水质稳定。", lexicon)}
+    assert names == {"淇河": "river", "黄河": "river"}
+
+
+@pytest.mark.parametrize(
+    "text", ["梁溪河、直湖港水质稳定。", "黄河、入河排污口整治。", "黄河、大运河沿线"]
+)
+def test_a_port_a_movement_or_a_kind_word_listed_beside_a_water_is_no_new_water(
+    lexicon: Lexicon, text: str
+) -> None:
+    names = {h.place.name for h in find_places(text, lexicon)}
+    assert not names & {"直湖", "入河", "大运河"} - {
+        h.place.name for h in find_places(text.replace("、", "。"), lexicon)
+    }

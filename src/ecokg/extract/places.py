@@ -161,6 +161,7 @@ def _find_places(text: str, lexicon: Lexicon, start: int, end: int) -> tuple[Pla
     hits = _with(hits, _unlisted_areas(text, lexicon, start, end, hits, home))
     hits = _listed_areas(text, lexicon, start, end, hits)
     hits = _listed_stems(text, lexicon, start, end, hits)
+    hits = _with(hits, _listed_waters(text, start, end, hits))
     hits = _with(hits, _unlisted_towns(text, lexicon, start, end, hits))
     return tuple(
         _one_name_per_park(_with(hits, _listed_short_names(text, lexicon, start, end, hits)))
@@ -254,6 +255,52 @@ def _listed_short_names(
 
 
 _LIST_JOINS = ("、", "和", "及", "与")
+# A water the gazetteer lacks, listed beside one it has (沙颍河、淇河、伊洛河): a short word ending
+# like a river or lake, right after a list mark (not the first part of a port's or a
+# reservoir's name: 直湖港, 某河口).
+_LISTED_WATER = re.compile(r"[\u4e00-\u9fff]{1,3}?(?P<kind>[河江湖溪])(?![港口湾库道])")
+_WATER_KINDS = {"河": "river", "江": "river", "溪": "river", "湖": "lake"}
+# ...not a word for waters in general or a move along them (入河, 沿江, 江河)
+_NOT_LISTED_WATER = frozenset("入出沿跨过大江河内界运")
+
+
+def _listed_waters(text: str, start: int, end: int, known: list[PlaceHit]) -> list[PlaceHit]:
+    """Waters the gazetteer lacks listed right after or before a listed river or lake, each
+    keyed by its name."""
+    taken = SpanSet((h.start, h.end) for h in known)
+    waters = [h for h in known if h.place.type in ("river", "lake")]
+    found: list[PlaceHit] = []
+    for hit in waters:
+        after = hit.end + 1
+        if text[hit.end : after] in _LIST_JOINS and after < end:
+            m = _LISTED_WATER.match(text, after, min(end, after + 4))
+            if m is not None:
+                found.append(_listed_water(m.start(), m.end(), text, m["kind"]))
+        before = hit.start - 1
+        if before > start and text[before] in _LIST_JOINS:
+            item = re.search(r"[\u4e00-\u9fff]{2,4}$", text[max(start, before - 4) : before])
+            opens = before - (len(item.group(0)) if item else 0)
+            if item and (opens == start or not _is_cjk_char(text[opens - 1])):
+                kind = item.group(0)[-1]
+                if kind in _WATER_KINDS:
+                    found.append(_listed_water(opens, before, text, kind))
+    unique = {(h.start, h.end): h for h in found}  # (between two listed waters: found twice)
+    return [
+        h
+        for h in unique.values()
+        if h.end - h.start >= 2
+        and text[h.start] not in _NOT_LISTED_WATER
+        and not taken.overlaps(h.start, h.end)
+    ]
+
+
+def _listed_water(begin: int, stop: int, text: str, kind: str) -> PlaceHit:
+    name = text[begin:stop]
+    return PlaceHit(begin, stop, PlaceDef(name, name, _WATER_KINDS[kind], None, None, ()))
+
+
+def _is_cjk_char(char: str) -> bool:
+    return "\u4e00" <= char <= "\u9fff"
 _AUTONOMOUS = re.compile(r"([\u4e00-\u9fff]{2,}?)(?:[\u4e00-\u9fff]{1,4}族)+(自治[县州])")
 
 
