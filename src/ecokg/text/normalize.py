@@ -3,7 +3,8 @@
 Every extractor works on the normalised text (conversion debris removed, simplified script,
 half-width digits and Latin, markup remnants removed (tags, comments, script and style blocks;
 entities decoded), invisible characters removed (controls, bidi overrides, zero-width
-characters), layout breaks inside sentences joined) and reports spans in it; the
+characters), layout breaks inside sentences joined, the line breaks of a post written a
+phrase per line made clause marks) and reports spans in it; the
 :class:`OffsetMap` turns those into spans of the original text, so a quote is always exactly
 ``original[start:end]``.
 """
