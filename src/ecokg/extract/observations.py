@@ -1910,9 +1910,10 @@ def _read_observations(
     for sentence in doc.sentences:
         if sentence.paragraph != paragraph:
             paragraph, topic, state.rank_base, aside = sentence.paragraph, None, None, None
-            grid = _grid_from(state, paragraph, grid)
+            cells = _cells(state, *doc.paragraph_spans[paragraph])
+            grid = _grid_from(state, paragraph, cells, grid)
             if grid is not None:
-                yield from _grid_row(state, sentence, paragraph, grid)
+                yield from _grid_row(state, sentence, paragraph, cells, grid)
             table = _table_from(state, paragraph, table, reported)
             if table is not None:
                 row = _table_row(state, sentence, paragraph, table, section_time)
@@ -2182,12 +2183,13 @@ def _cells(state: DocState, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
-def _grid_from(state: DocState, paragraph: int, grid: _Grid | None) -> _Grid | None:
-    """The table in columns in force at ``paragraph``: the one before while the line has its
-    number of cells, else a new one when the line is a header ("县(市)\t治理面积(万亩)\t…")
-    naming at least two metrics with their units."""
+def _grid_from(
+    state: DocState, paragraph: int, cells: list[tuple[int, int]], grid: _Grid | None
+) -> _Grid | None:
+    """The table in columns in force at ``paragraph`` (whose line has ``cells``): the one before
+    while the line has its number of cells, else a new one when the line is a header
+    ("县(市)\t治理面积(万亩)\t…") naming at least two metrics with their units."""
     start, end = state.doc.paragraph_spans[paragraph]
-    cells = _cells(state, start, end)
     if grid is not None and len(cells) == len(grid.columns) + 1:
         return grid
     if len(cells) < 3:
@@ -2217,13 +2219,17 @@ def _grid_from(state: DocState, paragraph: int, grid: _Grid | None) -> _Grid | N
 
 
 def _grid_row(
-    state: DocState, sentence: Sentence, paragraph: int, grid: _Grid
+    state: DocState,
+    sentence: Sentence,
+    paragraph: int,
+    cells: list[tuple[int, int]],
+    grid: _Grid,
 ) -> Iterator[Observation]:
-    """The values of a row of a table in columns that names a place in its first cell, one per
-    metric column (none for the header, a total row or a row naming no place)."""
+    """The values of a row (with ``cells``) of a table in columns that names a place in its
+    first cell, one per metric column (none for the header, a total row or a row naming no
+    place)."""
     start, end = state.doc.paragraph_spans[paragraph]
     text, w = state.doc.text, state.words
-    cells = _cells(state, start, end)
     name = text[slice(*cells[0])]
     if name.startswith(w.total_rows):
         return
@@ -2292,14 +2298,19 @@ def _time_after_day(state: DocState, sentence: Sentence, lead: TimeExpr) -> Time
     """The last year or month a sentence opened by a day states after it (not a base), if any."""
     if not to_the_day(state.doc.text, lead):
         return None
-    lo = bisect_right(state.time_starts, lead.end - 1)
-    hi = bisect_right(state.time_starts, sentence.span.end - 1)
     stated = [
         t
-        for t in state.times[lo:hi]
+        for t in _times_after(state, lead, sentence)
         if t.code and t.kind in ("year", "month") and not is_base(state, t)
     ]
     return stated[-1] if stated else None
+
+
+def _times_after(state: DocState, lead: TimeExpr, sentence: Sentence) -> list[TimeExpr]:
+    """The times a sentence states after its lead."""
+    lo = bisect_right(state.time_starts, lead.end - 1)
+    hi = bisect_right(state.time_starts, sentence.span.end - 1)
+    return state.times[lo:hi]
 
 
 def _moves_on(state: DocState, sentence: Sentence, lead: TimeExpr) -> bool:
@@ -2307,15 +2318,13 @@ def _moves_on(state: DocState, sentence: Sentence, lead: TimeExpr) -> bool:
     the whole of it."""
     if "-" not in (lead.code or ""):
         return False
-    lo = bisect_right(state.time_starts, lead.end - 1)
-    hi = bisect_right(state.time_starts, sentence.span.end - 1)
     return any(
         t.code
         and t.code != lead.code
         and t.start_year == lead.start_year
         and t.kind in ("month", "year")
         and not is_base(state, t)
-        for t in state.times[lo:hi]
+        for t in _times_after(state, lead, sentence)
     )
 
 

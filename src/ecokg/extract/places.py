@@ -260,6 +260,7 @@ _LIST_JOINS = ("、", "和", "及", "与")
 # reservoir's name: 直湖港, 某河口).
 _LISTED_WATER = re.compile(r"[\u4e00-\u9fff]{1,3}?(?P<kind>[河江湖溪])(?![港口湾库道])")
 _WATER_KINDS = {"河": "river", "江": "river", "溪": "river", "湖": "lake"}
+_ITEM_BEFORE_JOIN = re.compile(r"[\u4e00-\u9fff]{2,4}$")  # (searched up to the list mark)
 # ...not a word for waters in general or a move along them (入河, 沿江, 江河)
 _NOT_LISTED_WATER = frozenset("入出沿跨过大江河内界运")
 
@@ -277,13 +278,16 @@ def _listed_waters(text: str, start: int, end: int, known: list[PlaceHit]) -> li
             if m is not None:
                 found.append(_listed_water(m.start(), m.end(), text, m["kind"]))
         before = hit.start - 1
-        if before > start and text[before] in _LIST_JOINS:
-            item = re.search(r"[\u4e00-\u9fff]{2,4}$", text[max(start, before - 4) : before])
-            opens = before - (len(item.group(0)) if item else 0)
-            if item and (opens == start or not _is_cjk_char(text[opens - 1])):
-                kind = item.group(0)[-1]
-                if kind in _WATER_KINDS:
-                    found.append(_listed_water(opens, before, text, kind))
+        if before <= start or text[before] not in _LIST_JOINS:
+            continue
+        item = _ITEM_BEFORE_JOIN.search(text, max(start, before - 4), before)
+        if (
+            item is not None
+            and item.group(0)[-1] in _WATER_KINDS
+            # the item opens a word
+            and (item.start() == start or not _is_cjk_char(text[item.start() - 1]))
+        ):
+            found.append(_listed_water(item.start(), before, text, item.group(0)[-1]))
     unique = {(h.start, h.end): h for h in found}  # (between two listed waters: found twice)
     return [
         h
@@ -301,6 +305,8 @@ def _listed_water(begin: int, stop: int, text: str, kind: str) -> PlaceHit:
 
 def _is_cjk_char(char: str) -> bool:
     return "\u4e00" <= char <= "\u9fff"
+
+
 _AUTONOMOUS = re.compile(r"([\u4e00-\u9fff]{2,}?)(?:[\u4e00-\u9fff]{1,4}族)+(自治[县州])")
 
 
@@ -843,7 +849,7 @@ def _after_division(text: str, lexicon: Lexicon, begin: int, stem: str) -> bool:
 def _named_reservoir(text: str, begin: int, stem: str, suffix: str) -> bool:
     """A reservoir written once under a name that opens its word ("；鹤地水库呈…", "、飞来峡水库")
     and is no common word by jieba's dictionary (病险水库, 骨干水库 are kinds)."""
-    if suffix != "水库" or len(stem) < 2 or (begin > 0 and "\u4e00" <= text[begin - 1] <= "\u9fff"):
+    if suffix != "水库" or len(stem) < 2 or (begin > 0 and _is_cjk_char(text[begin - 1])):
         return False
     return word_tags().get(stem) in (None, "ns", "nr")
 
