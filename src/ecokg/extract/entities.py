@@ -1946,6 +1946,25 @@ def _press_conferences_by_topic(mentions: list[EntityMention], cfg: _Config) -> 
     return result
 
 
+def _number_keys(
+    kept: Sequence[Candidate], resolver: Resolver, known: Mapping[str, Mapping[str, Any]]
+) -> dict[str, str]:
+    """The key of each instrument's name cited with a document number: the number, so that a
+    short and a full title with one number are one instrument wherever either recurs; but an
+    instrument the lexicon knows keeps its name, which every other document citing it without
+    the number also gives it (one node across documents)."""
+    names: dict[str, str] = {}
+    by_number: dict[str, str] = {}
+    for cand in kept:
+        if not (number := dict(cand.attributes).get("documentNumber")):
+            continue
+        name = cand.name or resolver.canonical(cand.type, cand.surface, pos=cand.start)
+        names[name] = number
+        if (entry := known.get(name)) is not None:
+            by_number[number] = str(entry["name"])
+    return {name: by_number.get(number, number) for name, number in names.items()}
+
+
 def _mentions(doc: AnalyzedDoc, lexicon: Lexicon) -> Iterator[EntityMention]:
     resolver = Resolver(doc, lexicon)
     furniture = furniture_spans(doc, lexicon.words.get("furniture", {}))
@@ -1972,12 +1991,7 @@ def _mentions(doc: AnalyzedDoc, lexicon: Lexicon) -> Iterator[EntityMention]:
     for cand in kept:
         canonical = resolver.canonical(cand.type, cand.surface, False, cand.start)
         resolver.know(cand.type, [cand.name or canonical])
-    # an instrument is keyed by its document number, wherever its title recurs
-    numbered = {
-        cand.name or resolver.canonical(cand.type, cand.surface, pos=cand.start): number
-        for cand in kept
-        if (number := dict(cand.attributes).get("documentNumber"))
-    }
+    numbered = _number_keys(kept, resolver, _config(lexicon).lexicon_entries)
     for cand in kept:
         if cand.source in ("title", "lexicon") and cand.name:  # already canonical
             resolved: tuple[str, str] | None = (cand.name, f"{cand.type.lower()}:{cand.name}")

@@ -1,0 +1,32 @@
+"""Session 25: rules measured on blind set 34 and the sets before it (sentences written here)."""
+
+from __future__ import annotations
+
+from test_entities import entities
+
+from ecokg.extract.lexicon import Lexicon
+
+
+def test_a_known_instrument_cited_with_and_without_its_number_is_one_node(
+    lexicon: Lexicon,
+) -> None:
+    """One document cites a national plan with its document number, another without: the
+    lexicon's name keys it in both (the number alone would split it over two IRIs)."""
+    with_number = entities(
+        "省政府印发实施方案，贯彻《空气质量持续改善行动计划》（国发〔2023〕24号），"
+        "全省PM2.5平均浓度下降到31微克/立方米。",
+        lexicon,
+    )
+    without = entities("各地落实《空气质量持续改善行动计划》，深入打好蓝天保卫战。", lexicon)
+    keys = {m.key for m in [*with_number, *without] if m.name == "空气质量持续改善行动计划"}
+    assert keys == {"policy:空气质量持续改善行动计划"}
+
+
+def test_an_unknown_instrument_is_still_keyed_by_its_number(lexicon: Lexicon) -> None:
+    found = entities(
+        "市生态环境局印发《城区餐饮油烟整治工作方案》（洪环发〔2025〕9号），"
+        "依据洪环发〔2025〕9号文件整改餐饮单位126家。",
+        lexicon,
+    )
+    keys = {m.key for m in found if m.type == "Policy"}
+    assert keys == {"policy:洪环发〔2025〕9号"}
