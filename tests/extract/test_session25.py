@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from test_entities import entities
+from test_entities import entities, pairs
 
 from ecokg.extract.lexicon import Lexicon
 
@@ -30,3 +30,21 @@ def test_an_unknown_instrument_is_still_keyed_by_its_number(lexicon: Lexicon) ->
     )
     keys = {m.key for m in found if m.type == "Policy"}
     assert keys == {"policy:洪环发〔2025〕9号"}
+
+
+def test_the_observance_a_main_venue_is_held_for_is_an_event(lexicon: Lexicon) -> None:
+    """2023年“六五环境日”滨海新区主场活动 names two events: the venue's and the observance's."""
+    found = pairs(
+        entities(
+            "6月5日，2024年“全国低碳日”吉林主场活动在长春市举行；同日，"
+            "白城市举办世界湿地日主会场活动。",
+            lexicon,
+        )
+    )
+    assert {("Event", "全国低碳日"), ("Event", "世界湿地日")} <= found
+    assert ("Event", "2024年全国低碳日吉林主场活动") in found
+
+
+def test_a_date_before_a_main_venue_is_no_observance(lexicon: Lexicon) -> None:
+    found = pairs(entities("6月5日主场活动在长春市南湖公园举行。", lexicon))
+    assert not any(t == "Event" and name.endswith("日") for t, name in found)

@@ -178,6 +178,7 @@ class _Config:
     press_topic_re: re.Pattern[str]
     host_when_re: re.Pattern[str]
     hosted_verbs: Affixes
+    observance_re: re.Pattern[str]  # the observance a main venue's event is held for
     # a meeting held under a name that opens with its year: the name runs from the year after
     # the verb that holds it to the kind word, whatever the words between (调查, 同步) are
     held_from_year_re: re.Pattern[str]
@@ -364,6 +365,12 @@ def _config(lexicon: Lexicon) -> _Config:
             rf"(?:{alternation(p['hosted_events']['topic_ends'])})?(?=[,，。；;\n]|$)"
         ),
         hosted_verbs=Affixes(p["hosted_events"]["verbs"]),
+        # the observance's name holds no year, date or quote; the host after it is short
+        observance_re=re.compile(
+            rf"(?P<day>(?![{''.join(p['observance_venues']['ends'])}])[^“”\d年，,。、]{{3,12}}?"
+            rf"(?:{alternation(p['observance_venues']['ends'])}))”?[^“”]{{0,8}}"
+            rf"(?:{alternation(p['observance_venues']['venues'])})$"
+        ),
         held_from_year_re=re.compile(
             rf"(?:{alternation(p['hosted_events']['verbs'])})"
             r"(?P<name>\d{4}年[^，,。；;、：:“”\s]{0,16})$"
@@ -1713,6 +1720,7 @@ def find_candidates(doc: AnalyzedDoc, lexicon: Lexicon) -> list[Candidate]:
         if p not in kept_set and inside(p.start, p.end, True) and not named(p.start, p.end, False)
     ]
     inner = list(_title_parts(doc, lexicon, cfg, kept))
+    inner += [o for c in kept if c.type == "Event" and (o := _observance(c, cfg)) is not None]
     shared = [
         c
         for c in _listed_departments(doc.text, lexicon, cfg, kept)
@@ -1720,6 +1728,16 @@ def find_candidates(doc: AnalyzedDoc, lexicon: Lexicon) -> list[Candidate]:
     ]
     found = sorted({*kept, *nested, *inner, *shared}, key=lambda c: (c.start, c.end, c.type))
     return _numbered(doc, lexicon, found)
+
+
+def _observance(event: Candidate, cfg: _Config) -> Candidate | None:
+    """The observance whose main venue an event is (六五环境日 of
+    2023年“六五环境日”滨海新区主场活动): the text names the observance too, as others do alone."""
+    m = cfg.observance_re.search(event.surface)
+    if m is None:
+        return None
+    start = event.start + m.start("day")
+    return Candidate(start, start + len(m["day"]), "Event", m["day"], "pattern")
 
 
 def _listed_departments(
