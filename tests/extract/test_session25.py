@@ -5,6 +5,7 @@ from __future__ import annotations
 from test_entities import entities, pairs
 
 from ecokg.extract.lexicon import Lexicon
+from ecokg.extract.places import find_places
 
 
 def test_a_known_instrument_cited_with_and_without_its_number_is_one_node(
@@ -48,3 +49,32 @@ def test_the_observance_a_main_venue_is_held_for_is_an_event(lexicon: Lexicon) -
 def test_a_date_before_a_main_venue_is_no_observance(lexicon: Lexicon) -> None:
     found = pairs(entities("6月5日主场活动在长春市南湖公园举行。", lexicon))
     assert not any(t == "Event" and name.endswith("日") for t, name in found)
+
+
+def test_a_standards_title_with_verbs_of_its_own_runs_back_to_the_clause(
+    lexicon: Lexicon,
+) -> None:
+    """The walk over words stops at a title's own verb (除治, 覆盖); right before the standard's
+    number the whole clause up to the verb that introduces it is the title."""
+    found = pairs(
+        entities(
+            "各地严格执行红树林病虫害防治技术规程（DB45/T 1021—2022），"
+            "落实秸秆粉碎还田作业技术规范DB23/T 2210—2019。",
+            lexicon,
+        )
+    )
+    assert ("Regulation", "红树林病虫害防治技术规程") in found
+    assert ("Regulation", "秸秆粉碎还田作业技术规范") in found
+    assert ("Regulation", "技术规程") not in found
+
+
+def test_a_district_named_like_a_citys_urban_area_is_not_found_there(lexicon: Lexicon) -> None:
+    """璧山城区 is 璧山区's urban area, not 鹤壁's 山城区; 鹤壁市山城区 still is that district."""
+    assert not [h for h in find_places("今年汛期，璧山城区降雨量达186.5毫米。", lexicon)]
+    hits = find_places("鹤壁市山城区空气质量优良天数280天。", lexicon)
+    assert [h.place.name for h in hits] == ["鹤壁市", "山城区"]
+
+
+def test_a_listed_water_holds_no_etcetera(lexicon: Lexicon) -> None:
+    hits = find_places("典农河、艾依河和阅海等河湖生态补水占约两成。", lexicon)
+    assert [h.place.name for h in hits] == ["典农河", "艾依河"]

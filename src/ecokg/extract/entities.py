@@ -172,6 +172,7 @@ class _Config:
     standard_not_starts: tuple[str, ...]
     standard_title_after: re.Pattern[str]
     standard_title_before: re.Pattern[str]
+    standard_citers: Affixes  # words that cite a standard before its title (达到, 优于, 按)
     quoted_programme_res: tuple[re.Pattern[str], ...]  # quoted names after launching verbs
     hosted_event_re: re.Pattern[str]
     press_kinds: tuple[str, ...]
@@ -350,6 +351,7 @@ def _config(lexicon: Lexicon) -> _Config:
         standard_title_after=re.compile(
             rf"\s*《?([\u4e00-\u9fff]{{2,30}}?(?:{title_end})(?:[(（](?:试行|暂行)[)）])?)》?"
         ),
+        standard_citers=Affixes(standards.get("citers") or ()),
         standard_title_before=re.compile(
             rf"(?P<type>{title_end})(?P<note>[(（](?:试行|暂行)[)）])?》?\s*[(（]?\s*$"
         ),
@@ -990,6 +992,11 @@ def _titled_standard(text: str, code: StandardCode, cfg: _Config) -> Candidate |
         # the title ends with its type word or its (试行) note
         end = lead.end("note") if lead.group("note") else lead.end("type")
         start = _extend_left(text, end, lead.start(), "Regulation", cfg)
+        if start is not None:
+            # a verb of the title's own (除治, 还田, 净化) stops the walk over words; the clause
+            # before the number holds the whole title, after the word that cites it (严格执行|
+            # 互花米草除治技术规程, 稳定达到|城镇污水处理厂污染物排放标准)
+            start = _clause_title_start(text, lead.start(), cfg)
         if start is not None and start < lead.start():
             return Candidate(start, end, "Regulation", text[start:end], "pattern", attrs)
     known = cfg.lexicon_entries.get(str(code))
@@ -997,6 +1004,27 @@ def _titled_standard(text: str, code: StandardCode, cfg: _Config) -> Candidate |
         return None
     name = str(known["name"])
     return Candidate(code.start, code.end, "Regulation", name, "lexicon", attrs, name=name)
+
+
+# What ends the words of a standard's title on its left: a conjunction, a bracket, a quote.
+_TITLE_STOP = re.compile(r"[^\u4e00-\u9fff]|[和及与或]")
+
+
+def _clause_title_start(text: str, pos: int, cfg: _Config) -> int:
+    """Where a standard's title ending in a type word at ``pos`` starts, walking left over
+    characters to a conjunction or punctuation, or to a boundary word of two or more characters
+    (执行, 落实) that introduces it; ``pos`` itself when nothing stands before it."""
+    limit = max(0, pos - cfg.max_length["Regulation"])
+    start = pos
+    while start > limit and not _TITLE_STOP.match(text, start - 1):
+        before = text[max(0, start - 6) : start]
+        word = cfg.boundaries.at_end(before)
+        if start < pos and (
+            (word is not None and len(word) > 1) or cfg.standard_citers.at_end(before)
+        ):
+            break
+        start -= 1
+    return start
 
 
 # What may follow a standard's number cited alone: no title runs on from it.

@@ -101,6 +101,7 @@ def _find_places(text: str, lexicon: Lexicon, start: int, end: int) -> tuple[Pla
     name_not_after = {
         str(end): tuple(words) for end, words in gazetteer.get("name_end_not_after", {}).items()
     }
+    urban_areas = tuple(gazetteer.get("urban_area_words") or ())
     unnamed = _unlisted_water(text, lexicon, start, end)
     taken = SpanSet((h.start, h.end) for h in unnamed)
     hits = list(unnamed)
@@ -132,6 +133,8 @@ def _find_places(text: str, lexicon: Lexicon, start: int, end: int) -> tuple[Pla
             continue
         if text.startswith(name_not_after.get(alias[-1], ()), stop):
             continue  # "新建区域" holds no 新建区: 区域 is the word
+        if alias.endswith(urban_areas) and _stem_before(text, m.start, alias, lexicon):
+            continue  # "璧山城区" is 璧山区's urban area, not 山城区 (鹤壁)
         if place.type == "river" and (still := starts_with_any(text[stop : stop + 2], _STILL)):
             # "东江湖", "新安江水库": the lake or reservoir named after the river
             stop += len(still)
@@ -258,11 +261,20 @@ _LIST_JOINS = ("、", "和", "及", "与")
 # A water the gazetteer lacks, listed beside one it has (沙颍河、淇河、伊洛河): a short word ending
 # like a river or lake, right after a list mark (not the first part of a port's or a
 # reservoir's name: 直湖港, 某河口).
-_LISTED_WATER = re.compile(r"[\u4e00-\u9fff]{1,3}?(?P<kind>[河江湖溪])(?![港口湾库道])")
+_LISTED_WATER = re.compile(
+    r"(?:(?![等和及与或的])[\u4e00-\u9fff]){1,3}?(?P<kind>[河江湖溪])(?![港口湾库道])"
+)
 _WATER_KINDS = {"河": "river", "江": "river", "溪": "river", "湖": "lake"}
 _ITEM_BEFORE_JOIN = re.compile(r"[\u4e00-\u9fff]{2,4}$")  # (searched up to the list mark)
 # ...not a word for waters in general or a move along them (入河, 沿江, 江河)
 _NOT_LISTED_WATER = frozenset("入出沿跨过大江河内界运")
+
+
+def _stem_before(text: str, at: int, alias: str, lexicon: Lexicon) -> bool:
+    """Whether the character before ``at`` and the first of ``alias`` are the stem of a
+    district, county or county-level city (璧 + 山 of 山城区: 璧山区)."""
+    stem = text[at - 1 : at] + alias[:1]
+    return at > 0 and any(stem + kind in lexicon.place_by_alias for kind in "区县市")
 
 
 def _listed_waters(text: str, start: int, end: int, known: list[PlaceHit]) -> list[PlaceHit]:
