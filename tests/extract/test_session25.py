@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from test_entities import entities, pairs
+from test_observations import observe
 
 from ecokg.extract.lexicon import Lexicon
 from ecokg.extract.places import find_places
@@ -78,3 +79,18 @@ def test_a_district_named_like_a_citys_urban_area_is_not_found_there(lexicon: Le
 def test_a_listed_water_holds_no_etcetera(lexicon: Lexicon) -> None:
     hits = find_places("典农河、艾依河和阅海等河湖生态补水占约两成。", lexicon)
     assert [h.place.name for h in hits] == ["典农河", "艾依河"]
+
+
+def test_a_title_ranking_its_province_among_the_nation_speaks_for_the_province(
+    lexicon: Lexicon,
+) -> None:
+    """居全国第三 in a title names the peers, not the scope; 我省 says who speaks."""
+    found = observe(
+        "省生态环境厅在南昌召开推进会。今年上半年，新增入库项目7个，总投资186.2亿元。"
+        "赣州市、吉安市入库项目数分别为9个和6个。",
+        lexicon,
+        published="2025-07",
+        title="我省EOD项目入库数居全国第三　累计获授信超600亿元",
+    )
+    new = [o for o in found if o.value == 7]
+    assert [o.place for o in new] == ["江西省"]

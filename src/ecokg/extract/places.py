@@ -999,7 +999,8 @@ def document_locality(
     named = [h.place for h in hits if h.place.type in _RANKED]
     if not named:
         named = [p for p in dict.fromkeys(in_text) if _short_form_in(title, p, hits)]
-    if not named and not any(w in title for w in _national_words(lexicon)):
+    national = _national_title(title, lexicon)
+    if not named and not national:
         # "皖江法治报(安徽省人民检察院通报；泾县人民政府公示)": several publishers speak for
         # what their divisions share; one (铜仁市生态环境局思南分局) for its most specific; a
         # newspaper (梅州日报) names where it is printed, not whom the document speaks for
@@ -1014,7 +1015,7 @@ def document_locality(
     if not named:
         # "生态环境部通报…全国环境空气质量状况": a national document speaks for the country, not
         # for the province most of its examples lie in
-        if any(word in title for word in _national_words(lexicon)):
+        if national:
             return lexicon.place_by_alias.get("全国", home)
         # "滇南亚洲象国家公园2025年度工作报告", "皖浙新安江流域横向生态补偿…": a report on a
         # park or a river basin speaks for it, not for the province it lies in; a title saying
@@ -1120,6 +1121,20 @@ def common_division(places: list[PlaceDef], lexicon: Lexicon) -> PlaceDef | None
 
     shared = [p for p in chain(places[0]) if all(p in chain(q) for q in places[1:])]
     return next((p for p in shared if p.type in _RANKED), None)
+
+
+# The nation as the peer group of a rank (居全国第三, 全国首位, 位居全国前列), not as a scope.
+_NATIONAL_RANK = re.compile(r"全国(?:第|首|前|领先)")
+
+
+def _national_title(title: str, lexicon: Lexicon) -> bool:
+    """Whether a title speaks for the whole country: it names a national body or the nation,
+    other than as the peers a division is ranked among, and no division speaks of itself
+    ("我省EOD项目入库数居全国第三" is the province's)."""
+    if _SPEAKER.search(title):
+        return False
+    text = _NATIONAL_RANK.sub("", title)
+    return any(word in text for word in _national_words(lexicon))
 
 
 def _national_words(lexicon: Lexicon) -> tuple[str, ...]:
