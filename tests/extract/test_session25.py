@@ -94,3 +94,14 @@ def test_a_title_ranking_its_province_among_the_nation_speaks_for_the_province(
     )
     new = [o for o in found if o.value == 7]
     assert [o.place for o in new] == ["江西省"]
+
+
+def test_a_programmes_label_before_a_bar_does_not_place_the_story(lexicon: Lexicon) -> None:
+    """新疆新闻联播丨…: the broadcaster's programme names 新疆; the headline names the river."""
+    found = observe(
+        "今年，生态输水量达8.62亿立方米，同比增加11.6%。",
+        lexicon,
+        published="2025-12",
+        title="新疆新闻联播丨塔里木河下游今年生态输水8.62亿立方米",
+    )
+    assert {o.place for o in found} == {"塔里木河"}

@@ -989,6 +989,10 @@ def document_locality(
     # "…公益诉讼案件1.2万余件(报纸版面，含泾县督察整改进展)": an aside says what else the
     # page holds, not whom the document speaks for
     title = ASIDE.sub("", title)
+    media = _media_names(lexicon)
+    if media is not None:
+        # "新疆新闻联播丨塔里木河下游…": the programme's label, not the story, names 新疆
+        title = "".join(p for p in _TITLE_LABELS.split(title) if not media.search(p))
     headline = _headline_place(title, lexicon)
     if headline is not None:
         return headline  # "蕉岭：三年攻坚…": a headline opening with a short name is its story
@@ -1004,7 +1008,6 @@ def document_locality(
         # "皖江法治报(安徽省人民检察院通报；泾县人民政府公示)": several publishers speak for
         # what their divisions share; one (铜仁市生态环境局思南分局) for its most specific; a
         # newspaper (梅州日报) names where it is printed, not whom the document speaks for
-        media = _media_names(lexicon)
         own = [
             [h.place for h in find_places(part, lexicon) if h.place.type in _RANKED]
             for part in _PARTIES.split(publisher)
@@ -1053,6 +1056,8 @@ def _media_names(lexicon: Lexicon) -> re.Pattern[str] | None:
     return re.compile(alternation(words)) if words else None
 
 
+# The bars that set a column's or programme's label off a headline (局长访谈丨…, …｜密山分局).
+_TITLE_LABELS = re.compile(r"\s*[丨｜|]\s*")
 # A bracketed aside: "(报纸版面，含…)", "淀山湖(上海部分)".
 ASIDE = re.compile(r"\([^()]*\)")
 _PARTIES = re.compile(r"[()；;，,、]")
