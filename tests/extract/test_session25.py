@@ -105,3 +105,16 @@ def test_a_programmes_label_before_a_bar_does_not_place_the_story(lexicon: Lexic
         title="新疆新闻联播丨塔里木河下游今年生态输水8.62亿立方米",
     )
     assert {o.place for o in found} == {"塔里木河"}
+
+
+def test_a_share_several_members_make_of_a_whole_is_the_wholes(lexicon: Lexicon) -> None:
+    """三市合计占全省的六成以上 is the province's figure (a series of it holds whichever cities
+    lead); a named whole (合计占秦岭范围的) is that area's."""
+    found = observe(
+        "长春市、松原市、四平市秸秆覆盖面积分别为826万亩、612万亩和598万亩，居全省前三位，"
+        "三市合计占全省的六成以上。核心保护区和重点保护区面积合计占秦岭范围的近七成。",
+        lexicon,
+        title="吉林省2024年黑土地保护情况通报",
+    )
+    shares = {o.value: o.place for o in found if o.unit == "percent"}
+    assert shares == {60: "吉林省", 70: "秦岭"}

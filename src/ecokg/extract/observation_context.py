@@ -106,6 +106,7 @@ class Words:
     area_bounds: tuple[str, ...]
     province_wide: tuple[str, ...]
     jurisdictions: dict[str, str]
+    share_of_whole: re.Pattern[str]  # 合计占, then the whole's jurisdiction word if named
     label_rewrites: tuple[tuple[re.Pattern[str], str], ...]
     ordinal_counters: Affixes
     occasion_counters: Affixes
@@ -226,6 +227,10 @@ def words_of(lexicon: Lexicon) -> Words:
         area_bounds=tuple(w["area_bounds"]),
         province_wide=tuple(w["province_wide"]),
         jurisdictions={str(k): str(v) for k, v in w["jurisdictions"].items()},
+        share_of_whole=re.compile(
+            rf"(?:{alternation(w['share_of_whole'])})(?P<whole>全国|"
+            rf"{alternation(w['jurisdictions'])})?"
+        ),
         label_rewrites=tuple((re.compile(p), str(r)) for p, r in w["indicator_label_rewrites"]),
         ordinal_counters=Affixes(w["ordinal_counters"]),
         occasion_counters=Affixes(w["occasion_counters"]),

@@ -1204,6 +1204,9 @@ def _named_place(
         whole = _jurisdiction_word(state, average.group("word"))
         if whole is not None:
             return whole
+    whole = _share_of_whole(state, clause, num)
+    if whole is not None:
+        return whole
     respectively = _respective_place(state, sentence, num)
     if respectively is not None:
         return respectively
@@ -1321,6 +1324,27 @@ _CLAUSE_SPLIT = re.compile(r"[^，,；;。]+")
 def _after_partner(text: str, pos: int) -> bool:
     """Whether the place at ``pos`` is compared with, given to or joined by (与, 较, 向下游)."""
     return _PARTNER.search(text, max(0, pos - 3), pos) is not None
+
+
+def _share_of_whole(state: DocState, clause: Span, num: RawValue) -> PlaceDef | None:
+    """The whole a share of several members is of (三市合计占全省的六成以上: the province; 合计占
+    名录单位的近三成: the document's own division): a time series of the share is the whole's,
+    whichever members make it up that year."""
+    if num.unit != "percent":
+        return None
+    shares = list(state.words.share_of_whole.finditer(state.doc.text, clause.start, num.start))
+    if not shares:
+        return None
+    share = shares[-1]  # the last one before the value
+    word = share["whole"]
+    if word == "全国":
+        return state.lexicon.place_by_alias.get("全国")
+    if word:
+        return _jurisdiction_word(state, word, share.start())
+    i = bisect_left(state.place_starts, share.end())
+    if i < len(state.places) and state.places[i].start == share.end():
+        return state.places[i].place  # 合计占秦岭范围的近七成: the whole is named
+    return state.locality
 
 
 def _listed_whole(state: DocState, clause: Span, num: RawValue) -> PlaceDef | None:
