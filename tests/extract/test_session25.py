@@ -118,3 +118,18 @@ def test_a_share_several_members_make_of_a_whole_is_the_wholes(lexicon: Lexicon)
     )
     shares = {o.value: o.place for o in found if o.unit == "percent"}
     assert shares == {60: "吉林省", 70: "秦岭"}
+
+
+def test_after_a_list_of_places_given_a_value_each_the_text_returns_to_the_whole(
+    lexicon: Lexicon,
+) -> None:
+    """A paragraph opening with 谯城区、涡阳县、蒙城县…分别为 is not about 谯城区 from there on."""
+    found = observe(
+        "谯城区、涡阳县、蒙城县纳入名录单位分别为168家、131家和117家，居全市前三位。"
+        "分行业看，白酒酿造74家、中药饮片加工62家。",
+        lexicon,
+        title="亳州市生态环境局关于公布2025年亳州市环境监管重点单位名录的公告",
+    )
+    places = {o.value: o.place for o in found if o.unit == "count"}
+    assert places[168] == "谯城区" and places[131] == "涡阳县"
+    assert places[74] == places[62] == "亳州市"

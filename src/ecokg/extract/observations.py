@@ -2056,6 +2056,10 @@ def _read_observations(
                                 reported[obs.unit] = base
                     yield obs
         yield from ranked
+        if topic is not None and _lists_each(state, topic):
+            # "谯城区、涡阳县、蒙城县…分别为…。分行业看，…": each member had its value; the next
+            # statement is about the whole again
+            topic = None
         if topic is not None and any(
             c.start > sentence.span.start
             and _jurisdiction_word(state, text[c.start : c.end]) is not None
@@ -2684,6 +2688,21 @@ _EACH_OF = re.compile(r"[^，,。；;]{0,12}?(?:均|分别|都|各|依次|并列
 def _with_peers(state: DocState, hit: PlaceHit) -> PlaceHit:
     """ "广州与佛山之间…，两市累计投入…": a division opening a sentence together with its peers
     opens it on all of them, the division that holds them."""
+    run = _peer_run(state, hit)
+    if len(run) == 1 or _EACH_OF.match(state.doc.text, run[-1].end):
+        return hit  # "衡东县、常宁市均为31微克/立方米": the same value of each of them
+    shared = common_division([h.place for h in run], state.lexicon)
+    return PlaceHit(hit.start, hit.end, shared) if shared is not None else hit
+
+
+def _lists_each(state: DocState, hit: PlaceHit) -> bool:
+    """Whether ``hit`` opens a list of peers given a value each (谯城区、涡阳县、蒙城县…分别为)."""
+    run = _peer_run(state, hit)
+    return len(run) > 1 and _EACH_OF.match(state.doc.text, run[-1].end) is not None
+
+
+def _peer_run(state: DocState, hit: PlaceHit) -> list[PlaceHit]:
+    """``hit`` and the divisions of its type joined to it (广州与佛山, 衡东县、常宁市)."""
     text = state.doc.text
     run = [hit]
     i = bisect_right(state.place_starts, hit.start)
@@ -2698,10 +2717,7 @@ def _with_peers(state: DocState, hit: PlaceHit) -> PlaceHit:
             break
         run.append(after)
         i += 1
-    if len(run) == 1 or _EACH_OF.match(text, run[-1].end):
-        return hit  # "衡东县、常宁市均为31微克/立方米": the same value of each of them
-    shared = common_division([h.place for h in run], state.lexicon)
-    return PlaceHit(hit.start, hit.end, shared) if shared is not None else hit
+    return run
 
 
 def _narrowest(state: DocState, hit: PlaceHit) -> PlaceHit:
