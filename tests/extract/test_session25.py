@@ -133,3 +133,14 @@ def test_after_a_list_of_places_given_a_value_each_the_text_returns_to_the_whole
     places = {o.value: o.place for o in found if o.unit == "count"}
     assert places[168] == "谯城区" and places[131] == "涡阳县"
     assert places[74] == places[62] == "亳州市"
+
+
+def test_a_years_list_dates_its_counts(lexicon: Lexicon) -> None:
+    """关于公布2025年…重点单位名录的公告: the counts of the list are the list's year's."""
+    found = observe(
+        "分行业看，印染企业47家、电镀企业23家。",
+        lexicon,
+        published="2025-03",
+        title="绍兴市生态环境局关于公布2025年绍兴市环境监管重点单位名录的公告",
+    )
+    assert {o.period.code for o in found} == {"2025"}
