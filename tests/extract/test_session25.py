@@ -144,3 +144,20 @@ def test_a_years_list_dates_its_counts(lexicon: Lexicon) -> None:
         title="绍兴市生态环境局关于公布2025年绍兴市环境监管重点单位名录的公告",
     )
     assert {o.period.code for o in found} == {"2025"}
+
+
+def test_this_year_of_a_report_is_its_own_after_a_paragraph_on_another(lexicon: Lexicon) -> None:
+    """本年度 names the report's year, not the one the paragraph named; 当年 refers to it."""
+    found = observe(
+        "2022年，全县共审计领导干部31名。本年度审计核实问题图斑326个。"
+        "其中闲置资金4100万元，占当年到位资金的两成。",
+        lexicon,
+        published="2024-02",
+        about="2023",
+    )
+    assert {o.value: o.period.code for o in found} == {
+        31: "2022",
+        326: "2023",
+        41000000: "2023",
+        20: "2023",
+    }

@@ -270,6 +270,7 @@ class PeriodFinder:
         self.same_year: Sequence[str] = list(periods["same_year"])
         self.year_before: frozenset[str] = frozenset(periods.get("year_before", ()))
         self.reporting: Sequence[str] = list(periods["reporting_year"])
+        self.own_year = frozenset(periods.get("own_year") or ())
         self._recent = re.compile(str(periods["recent_years"]))
         self.cumulative: Sequence[str] = list(periods["cumulative"])
         self.plans: dict[str, str] = {str(k): str(v) for k, v in periods["plans"].items()}
@@ -501,6 +502,7 @@ class PeriodFinder:
                 and context is not None
                 and context.start_year is not None
                 and context.start_year == context.end_year
+                and text[expr.start : expr.end] not in self.own_year
             ):
                 year = context.start_year  # "2025年全区…。全年共出现沙尘天气过程4次"
                 expr = replace(expr, code=str(year), start_year=year, end_year=year)
@@ -516,7 +518,7 @@ class PeriodFinder:
                 expr = replace(expr, code=str(year), start_year=year, end_year=year)
             before = text[max(0, expr.start - 4) : expr.start]
             if (
-                expr.kind in ("year", "relative", "month")
+                expr.kind in ("year", "relative", "month", "reporting")
                 and expr.code
                 and ends_with_any(before, self.base_before) is None
             ):
