@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from test_entities import entities, pairs
 from test_observations import observe
 
@@ -161,3 +163,10 @@ def test_this_year_of_a_report_is_its_own_after_a_paragraph_on_another(lexicon: 
         41000000: "2023",
         20: "2023",
     }
+
+
+def test_a_sponge_citys_runoff_control_is_one_indicator_however_worded(lexicon: Lexicon) -> None:
+    first = observe("全市年均雨水径流总量控制率达到75%以上。", lexicon)
+    second = observe("城区年径流总量控制率达到75.4%，绿化覆盖率为44.18%。", lexicon)
+    runoff = {o.indicator.iri for o in [*first, *second] if o.value in (75, Decimal("75.4"))}
+    assert len(runoff) == 1 and next(iter(runoff)).endswith("/annual-runoff-control")
