@@ -170,3 +170,20 @@ def test_a_sponge_citys_runoff_control_is_one_indicator_however_worded(lexicon: 
     second = observe("城区年径流总量控制率达到75.4%，绿化覆盖率为44.18%。", lexicon)
     runoff = {o.indicator.iri for o in [*first, *second] if o.value in (75, Decimal("75.4"))}
     assert len(runoff) == 1 and next(iter(runoff)).endswith("/annual-runoff-control")
+
+
+def test_a_county_branch_named_alone_is_its_city_bureaus(lexicon: Lexicon) -> None:
+    found = pairs(
+        entities(
+            "其中，利辛县分局查处案件13起，在各县区中排名第一。\n\n阜阳市生态环境局\n2025年3月28日",
+            lexicon,
+        )
+    )
+    assert ("Agency", "阜阳市生态环境局利辛县分局") not in found  # 利辛县 is 亳州's
+    found = pairs(
+        entities(
+            "其中，利辛县分局查处案件13起，在各县区中排名第一。\n\n亳州市生态环境局\n2025年3月28日",
+            lexicon,
+        )
+    )
+    assert ("Agency", "亳州市生态环境局利辛县分局") in found

@@ -21,6 +21,7 @@ from ecokg.text.wordlists import starts_with_any
 
 _NOISE = re.compile(r"[“”\"‘’'「」\s]")
 _JUDICIAL = ("中级人民法院", "人民法院", "人民检察院", "中院")
+_BRANCH = "分局"
 _LIST_MARKER = re.compile(r"^\d{1,2}[.．、]")  # "1.专项行动…": the item's number
 _YEAR_LEAD = re.compile(r"^\d{4}年度?")  # 2025年全省…工作会议: the year stands before 全省
 _RELATIVE_PREFIXES = ("我省", "全省", "本省", "省级", "省")
@@ -177,6 +178,7 @@ class Resolver:
             *patterns["designated_titles"]["titles"],
         )
         self._undated = frozenset(lexicon.words["entity_patterns"]["undated_types"])
+        self._branch_parents = tuple(patterns.get("branch_parents") or ())
 
     def know(self, type_: str, names: Iterable[str]) -> None:
         """Register full names seen in the document, for abbreviation lookup."""
@@ -253,7 +255,9 @@ class Resolver:
             # only the national legislature passes 法: 长江保护法 is 中华人民共和国长江保护法
             name = _STATE + name
         if type_ == "Agency":
-            name = self._with_city(self._full_division(self._without_province(name)))
+            name = self._with_city(
+                self._city_branch(self._full_division(self._without_province(name)))
+            )
             name = self._expand_department(name)
             if expand:
                 name = self._expand_abbreviation(type_, name)
@@ -302,6 +306,19 @@ class Resolver:
             ):
                 return full + name[end:]
         return name
+
+    def _city_branch(self, name: str) -> str:
+        """涡阳县分局 is 亳州市生态环境局涡阳县分局 in a text that names 亳州市生态环境局: a
+        county's branch named alone is the branch of its city's bureau the text speaks of."""
+        hits = find_places(name, self.lexicon)
+        if not hits or hits[0].start != 0 or name[hits[0].end :] != _BRANCH:
+            return name
+        city = self.lexicon.places.get(hits[0].place.parent or "")
+        known = self._long_names.get("Agency", set())
+        if hits[0].place.type != "county" or city is None:
+            return name
+        parents = [city.name + p for p in self._branch_parents if city.name + p in known]
+        return parents[0] + name if len(parents) == 1 else name
 
     def _divisions_in(self, name: str) -> int:
         return sum(h.place.type in ("city", "county") for h in find_places(name, self.lexicon))
