@@ -187,3 +187,23 @@ def test_a_county_branch_named_alone_is_its_city_bureaus(lexicon: Lexicon) -> No
         )
     )
     assert ("Agency", "亳州市生态环境局利辛县分局") in found
+
+
+def test_a_broadcasts_captions_name_the_people_it_quotes(lexicon: Lexicon) -> None:
+    """【同期】 captions set the name apart from the post, and may end the line with it; a
+    transliterated name may run to ten syllables."""
+    found = pairs(
+        entities(
+            "【同期】和田地区林业和草原局副局长　买买提·吐尔逊\n胡杨林面积增加了。\n"
+            "【同期】于田县护林员　王建国\n林子密了。\n"
+            "地区水利局局长阿不都热合曼·艾麦提介绍，今年输水增加。",
+            lexicon,
+        )
+    )
+    people = {name for t, name in found if t == "Person"}
+    assert people == {"买买提·吐尔逊", "王建国", "阿不都热合曼·艾麦提"}
+
+
+def test_a_form_of_address_is_no_name(lexicon: Lexicon) -> None:
+    found = pairs(entities("经营农家乐多年的村民刘大姐说，游客多了。", lexicon))
+    assert not [name for t, name in found if t == "Person"]

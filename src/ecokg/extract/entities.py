@@ -133,6 +133,7 @@ class _Config:
     generic_modifier_re: re.Pattern[str]
     speaker_re: re.Pattern[str]
     transliterated_re: re.Pattern[str]
+    appellations: tuple[str, ...]  # 大哥 of 黄大哥: a form of address, no given name
     surnames: str
     compound_surnames: tuple[str, ...]
     joined_ends: tuple[str, ...]
@@ -287,6 +288,7 @@ def _config(lexicon: Lexicon) -> _Config:
         titled_re=re.compile(f"([\u4e00-\u9fff]{{2,3}})(?:{alternation(p['titles_after'])})"),
         speaker_re=re.compile(r"^([\u4e00-\u9fff]{2,3})[:：]\s*$", re.M),
         transliterated_re=_transliterated(lexicon.words),
+        appellations=tuple(lexicon.words.get("appellations") or ()),
         surnames=str(lexicon.words.get("surnames", "")),
         compound_surnames=tuple(lexicon.words.get("compound_surnames") or ()),
         # before 和/与/及, an agency's type word or a place's ends the name on the left
@@ -1635,11 +1637,15 @@ def _person_candidates(doc: AnalyzedDoc, cfg: _Config) -> Iterator[Candidate]:
     tokens = _tokens(text)
     for m in cfg.person_re.finditer(text):
         pos = m.end()
+        if text[pos : pos + 1] == " " and text[pos + 1 : pos + 2] != " ":
+            pos += 1  # "【同期】自治区水利厅副厅长　李建新": a caption sets the name apart
         if (named := cfg.transliterated_re.match(text, pos)) is not None:
             # "副局长次仁多吉在活动上介绍": a name transliterated, with no Han surname
             stop: int | None = named.end("name")
         elif cfg.surnames and text[pos : pos + 1] in cfg.surnames:
             stop = _name_end(text, pos, tokens, cfg.compound_surnames)
+            if stop is not None and text[pos + 1 : stop] in cfg.appellations:
+                continue  # "村民黄大哥说": how the text calls him
         else:
             continue
         if stop is not None:
@@ -1659,13 +1665,16 @@ def _person_candidates(doc: AnalyzedDoc, cfg: _Config) -> Iterator[Candidate]:
 
 
 def _transliterated(words: Mapping[str, Any]) -> re.Pattern[str]:
-    """A transliterated name of three to eight syllables (and middle dots) before a cue (two
+    """A transliterated name of three to ten syllables (and middle dots) before a cue (two
     would be common words too: 多次)."""
     chars = re.escape(str(words.get("transliterated_name_chars") or ""))
     cues = words.get("transliterated_name_cues") or ()
     if not chars or not cues:
         return re.compile("(?!)")
-    return re.compile(rf"(?P<name>[{chars}](?:·?[{chars}]){{2,7}})(?={alternation(cues)})")
+    # (a caption's line may end with the name: "…副局长　阿不都热合曼·吐尔逊")
+    return re.compile(
+        rf"(?P<name>[{chars}](?:·?[{chars}]){{2,9}})(?={alternation(cues)}|[ \t]*(?:\n|$))"
+    )
 
 
 def _is_cjk(chunk: str) -> bool:
