@@ -207,3 +207,18 @@ def test_a_broadcasts_captions_name_the_people_it_quotes(lexicon: Lexicon) -> No
 def test_a_form_of_address_is_no_name(lexicon: Lexicon) -> None:
     found = pairs(entities("经营农家乐多年的村民刘大姐说，游客多了。", lexicon))
     assert not [name for t, name in found if t == "Person"]
+
+
+def test_a_greening_paragraph_with_a_scenic_spots_visitors_stays_on_topic(
+    lexicon: Lexicon,
+) -> None:
+    """A bulletin's green-space figures beside one sentence on a scenic area's tourists: the
+    sentence speaks of green space (绿地), so its figures stay."""
+    found = observe(
+        "2024年，全市新增绿地面积320公顷，建成区绿化覆盖率达到43.5%。\n"
+        "全市公园绿地服务半径覆盖率达到88.2%，较2020年提高6.1个百分点。"
+        "南湖风景区全年接待游客约900万人次。",
+        lexicon,
+        published="2025-02",
+    )
+    assert {Decimal("88.2"), Decimal("6.1")} <= {o.value for o in found}
