@@ -222,3 +222,27 @@ def test_a_greening_paragraph_with_a_scenic_spots_visitors_stays_on_topic(
         published="2025-02",
     )
     assert {Decimal("88.2"), Decimal("6.1")} <= {o.value for o in found}
+
+
+def test_a_citys_meeting_named_after_its_year_is_the_citys(lexicon: Lexicon) -> None:
+    """2025年全市…工作会议 names the city's meeting as 全市…工作会议 does: the year stands first."""
+    found = pairs(
+        entities(
+            "柳州市园林局\n\n3月6日，柳州市召开2025年全市园林绿化工作会议，部署全年任务。",
+            lexicon,
+        )
+    )
+    assert ("Event", "2025年柳州市园林绿化工作会议") in found
+
+
+def test_a_joint_conference_with_its_year_is_one_sitting(lexicon: Lexicon) -> None:
+    """A standing 联席会议 is a mechanism; named with a year first it is that year's sitting."""
+    found = pairs(
+        entities(
+            "12月2日召开的2024年黑河流域水资源管理联席会议通报了调水情况。"
+            "居延海管理保护联席会议每年召开两次。",
+            lexicon,
+        )
+    )
+    assert ("Event", "2024年黑河流域水资源管理联席会议") in found
+    assert ("Programme", "居延海管理保护联席会议") in found

@@ -147,6 +147,7 @@ class _Config:
     continuations: dict[str, tuple[str, ...]]
     station_bodies: tuple[str, ...]
     weak_holdings: tuple[str, ...]
+    dated_sittings: tuple[str, ...]  # a mechanism's type word; with a year first, one sitting
     joint_words: frozenset[str]
     work_area_re: re.Pattern[str]
     yearly_editions: tuple[str, ...]
@@ -316,6 +317,7 @@ def _config(lexicon: Lexicon) -> _Config:
             str(k): tuple(map(str, v)) for k, v in p.get("type_word_continuations", {}).items()
         },
         weak_holdings=tuple(p["weak_holdings"]),
+        dated_sittings=tuple(p["dated_sittings"]),
         joint_words=frozenset(p["joint_words"]),
         counted_tail_re=re.compile(f"[{_CN_COUNT}]+大(?:{alternation(p['generic_modifiers'])})*$"),
         # a quoted term that makes a name specific holds words, not a formula (“1+N”体系)
@@ -1196,6 +1198,8 @@ def _suffix_candidates(doc: AnalyzedDoc, lexicon: Lexicon, cfg: _Config) -> Iter
             # starts at the division it names
             start += _first_division(text[start:s_start], lexicon) or 0
         surface = text[start:s_end]
+        if type_ == "Programme" and suffix in cfg.dated_sittings and _YEAR_FIRST.match(surface):
+            type_ = "Event"  # 2025年塔里木河流域水资源管理联席会议: that year's sitting
         if type_ == "Programme" and (code := _quoted_alone(text, start, s_end, cfg)):
             if text[code:s_end] in cfg.bare_heads:
                 yield Candidate(start, code, type_, text[start:code], "pattern")

@@ -214,20 +214,23 @@ class Resolver:
             # 2026年清风护绿专项行动: the year says when the campaign goes on, not which one (a
             # span of years, 2025—2026年秋冬季…攻坚行动, does not start with a year alone)
             name = name[year.end() :]
+        year = _YEAR_LEAD.match(name)
+        lead, body = (year.group(0), name[year.end() :]) if year else ("", name)
         for kind, prefixes, not_relative in _DIVISION_PREFIXES:
-            prefix = starts_with_any(name, prefixes)
+            prefix = starts_with_any(body, prefixes)
             if (
                 prefix
-                and len(name) > len(prefix)
+                and len(body) > len(prefix)
                 and pos is not None
                 and type_ != "Place"
-                and not name.startswith(not_relative)
+                and not body.startswith(not_relative)
                 and (division := self.division_at(pos, kind)) is not None  # only for 市…/县…/区…
             ):
-                rest = name[len(prefix) :]
+                rest = body[len(prefix) :]
                 if len(division.name) == 2 and prefix == division.name[-1] and rest[0] == "委":
-                    rest = name  # 攸县's 县委 is 攸县县委: a one-character stem keeps its 县
-                name = division.name + rest
+                    rest = body  # 攸县's 县委 is 攸县县委: a one-character stem keeps its 县
+                # 2025年全市…工作会议 is the city's as much as 全市…工作会议 is
+                name = lead + division.name + rest
                 break
         if (
             self.home is not None
