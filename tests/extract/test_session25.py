@@ -246,3 +246,14 @@ def test_a_joint_conference_with_its_year_is_one_sitting(lexicon: Lexicon) -> No
     )
     assert ("Event", "2024年黑河流域水资源管理联席会议") in found
     assert ("Programme", "居延海管理保护联席会议") in found
+
+
+def test_a_reserve_holds_no_county_its_name_runs_through(lexicon: Lexicon) -> None:
+    """漳江口红树林…保护区 holds 江口 (a county of Guizhou) mid-word: a reserve's name opens at
+    a stop, an opening word, 的 or a place named right before it, never inside a word."""
+    found = find_places("据介绍，漳江口红树林国家级自然保护区去年监测到鸟类201种。", lexicon)
+    assert [h.place.name for h in found] == ["漳江口红树林国家级自然保护区"]
+    found = find_places("福建省云霄县漳江口红树林国家级自然保护区监测到鸟类201种。", lexicon)
+    assert not [h for h in found if h.place.name.startswith("江口")]
+    found = find_places("督察发现，位于安吉县杭垓镇的安吉小鲵国家级自然保护区实验区内", lexicon)
+    assert "安吉小鲵国家级自然保护区" in {h.place.name for h in found}

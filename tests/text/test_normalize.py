@@ -32,15 +32,22 @@ def check_offsets(original: str) -> None:
             assert ends[i - 1] <= ends[i]
         source = original[starts[i] : ends[i]]
         # The character came from that original range: normalising the range alone gives it,
-        # or it is the clause mark a line break of a post becomes (one phrase per line).
+        # or it is the clause mark a line break of a post becomes (one phrase per line; the
+        # break may carry blanks written as entities, "\n&nbsp;").
         made = norm.text[i] in normalize(source).text
-        assert made or (norm.text[i] == "，" and "\n" in source and not source.strip()), (i, source)
+        blank = not normalize(source).text.strip()
+        assert made or (norm.text[i] == "，" and "\n" in source and blank), (i, source)
         # A character normalisation leaves unchanged maps to itself, one to one.
         if source == norm.text[i]:
             assert ends[i] == starts[i] + 1
 
 
 # --- example-based ---------------------------------------------------------------------------
+
+
+def test_a_posts_line_break_with_an_entity_blank_is_a_clause_mark() -> None:
+    """Hypothesis found '厅⏎&nbsp;厅⏎０⏎０': the break and its &nbsp; make one clause mark."""
+    check_offsets("厅\n&nbsp;厅\n０\n０")
 
 
 def test_full_width_digits_letters_and_percent_become_half_width() -> None:

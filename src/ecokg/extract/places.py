@@ -43,7 +43,9 @@ _KIND_TAGS = frozenset({"n", "b", "a", "vn", "r", "m", "q", "d"})
 _TOWN_AT = re.compile(
     r"(?P<stem>(?![各全每该本我其所此在])[\u4e00-\u9fff]{2,4}?)(?P<suffix>街道|镇|乡|村)"
 )
-_WORD_OPENS = r"(?:(?<=[，,。；;：:、\s（(“”]|在|对|和|与|及|为|是)|(?<=其中)|^)"
+_NAME_OPENERS = "在对和与及为是"
+_DIVISIONS = ("province", "city", "county")
+_WORD_OPENS = rf"(?:(?<=[，,。；;：:、\s（(“”]|[{_NAME_OPENERS}])|(?<=其中)|^)"
 _TOWN_NAME = re.compile(_WORD_OPENS + _TOWN_AT.pattern, re.MULTILINE)
 # The last character of a stem that makes the word a kind, not a name (城乡镇, 各乡镇, 卫生乡镇).
 _NOT_TOWN_STEM_END = frozenset("乡镇村城市县区省各全个街")
@@ -149,6 +151,8 @@ def _find_places(text: str, lexicon: Lexicon, start: int, end: int) -> tuple[Pla
         if area is not None and _is_short(alias, place):
             # "祁连山国家级自然保护区", "崇左白头叶猴国家级自然保护区": the reserve, not the
             # mountain or city its name begins with
+            if place.type in _DIVISIONS and not _opens_name(text, m.start, hits):
+                continue  # "漳江口红树林…保护区" holds no 江口 (县): the name opens before it
             name = text[m.start : area.end()]
             place = PlaceDef(name, name, "park", place.id if place.code else None, None, ())
             stop = area.end()
@@ -899,6 +903,19 @@ def _ends_with_listed_water(name: str, lexicon: Lexicon, whole: bool = False) ->
         if place is not None and place.type in WATER_TYPES:
             return True
     return False
+
+
+def _opens_name(text: str, at: int, hits: list[PlaceHit]) -> bool:
+    """Whether a name may open at ``at``: at a stop, a word that opens names (see
+    ``_WORD_OPENS``) or 的 (位于…的安吉小鲵…保护区), or right after a place named before it
+    (广西崇左…)."""
+    return (
+        at == 0
+        or _CJK.match(text, at - 1) is None
+        or text[at - 1] in _NAME_OPENERS
+        or text[at - 1] == "的"
+        or any(h.end == at for h in hits)
+    )
 
 
 def _area_after(lexicon: Lexicon, text: str, stop: int, end: int) -> re.Match[str] | None:
