@@ -257,3 +257,30 @@ def test_a_reserve_holds_no_county_its_name_runs_through(lexicon: Lexicon) -> No
     assert not [h for h in found if h.place.name.startswith("江口")]
     found = find_places("督察发现，位于安吉县杭垓镇的安吉小鲵国家级自然保护区实验区内", lexicon)
     assert "安吉小鲵国家级自然保护区" in {h.place.name for h in found}
+
+
+def test_a_surveys_results_take_the_time_stated_for_the_survey(lexicon: Lexicon) -> None:
+    """调查显示/评估结果显示 open the results of the survey named before: its time, not the
+    report's months nor a stock as it stands now; a plan period names what is assessed."""
+    found = observe(
+        "由保护区管理局联合某大学开展的2023年度鸟类资源调查结果日前出炉。"
+        "调查显示，保护区鸟类已达296种，较上次调查增加12种。",
+        lexicon,
+        published="2024-05",
+        about="2024-01/2024-04",
+    )
+    assert {o.value: o.period.code for o in found} == {296: "2023", 12: "2023"}
+    found = observe(
+        "在省住房城乡建设厅组织的2023年度城市体检评估中，该区排名第三。"
+        "评估显示，城区年径流总量控制率达到71.2%。",
+        lexicon,
+        published="2024-10",
+        about="2024-01/2024-09",
+    )
+    assert {o.value: o.period.code for o in found}[Decimal("71.2")] == "2023"
+    found = observe(
+        "评估组对我市“十四五”时期“无废城市”建设开展中期评估。评估结果显示，达标率为81.5%。",
+        lexicon,
+        published="2024-06",
+    )
+    assert {o.value: o.period.code for o in found}[Decimal("81.5")] != "2021/2025"

@@ -118,6 +118,7 @@ class Words:
     examinations: tuple[str, ...]
     campaigns: tuple[str, ...]
     during_events: tuple[str, ...]
+    results_re: re.Pattern[str]  # "调查结果显示": a statement opening with a survey's results
     event_verbs: tuple[str, ...]
     examination_acts: tuple[str, ...]
     follow_ups: tuple[str, ...]
@@ -169,6 +170,12 @@ class Words:
     # words that keep a company anonymous (某, 一家; the entity patterns' list)
     anonymous_words: tuple[str, ...]
     strippable: Affixes  # what a subject phrase may end with that names no metric
+
+
+def _results_re(results: Mapping[str, list[str]]) -> re.Pattern[str]:
+    return re.compile(
+        rf"(?P<noun>{alternation(results['nouns'])})(?:结果)?(?:{alternation(results['verbs'])})"
+    )
 
 
 def _invert(groups: Mapping[str, Iterable[str]]) -> dict[str, str]:
@@ -241,6 +248,7 @@ def words_of(lexicon: Lexicon) -> Words:
         examinations=tuple(w["periods"]["examinations"]),
         campaigns=tuple(w["periods"].get("campaigns", ())),
         during_events=tuple(w["periods"].get("during_events", ())),
+        results_re=_results_re(w["periods"]["survey_results"]),
         event_verbs=tuple(w["periods"].get("event_verbs", ())),
         examination_acts=tuple(w["periods"]["examination_acts"]),
         follow_ups=tuple(w["periods"]["follow_ups"]),
@@ -383,6 +391,8 @@ class DocState:
     # time of the findings the text gives no time of their own.
     examined: TimeExpr | None = None
     examined_end: int = 0  # where the article that reports the examination ends
+    # The time of the survey whose results the current statement gives (see results_time).
+    results: TimeExpr | None = None
     # Page furniture (links to other stories, bylines): no figure of the document is in it.
     furniture: list[tuple[int, int]] = field(default_factory=list)
     # Periods the text names and defines with their span in brackets ("上一个供暖季(2025年11月

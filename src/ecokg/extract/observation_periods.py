@@ -230,6 +230,11 @@ def _plain_period(
     # "较2022年的1210.2亿元", "由去年同期的第8位": the time the value itself is of, not a base
     bases = [t for t in in_sentence if is_base(state, t) and not _owns_value(state, t, num)]
     dated = [t for t in in_sentence if t.code and t not in bases]
+    results = state.results
+    if results is not None and not dated and not num.duration and not is_change:
+        # "调查显示，保护区野生动植物种类已达1721种": what the survey found, over its span (not a
+        # stock as it stands now)
+        return Period(results.code, "context", results.start_year, results.end_year), None
     clause_text = state.doc.text[clause.start : num.start]
     # "截至目前，…办结3402件；其中责令整改1986家，…罚款3156.8万元": a running total's cue opening
     # the statement holds for every part of it.
@@ -604,6 +609,31 @@ def during_span(state: DocState, sentence: Sentence) -> TimeExpr | None:
         same = bool(named) and named in after and named not in before
         return _in_year_of(t, dated) if same else None
     return None
+
+
+def results_time(state: DocState, sentence: Sentence) -> TimeExpr | None:
+    """The time of the survey or assessment whose results a statement opens with ("调查显示，…",
+    "评估结果显示，…"): the last time stated before the same word in the sentence that names it
+    last (…开展的2024年度生物多样性调查, 在…2024年度海绵城市建设评估中), in the statement's
+    paragraph or the one before."""
+    text = state.doc.text
+    start = statement_start(state, sentence)
+    opening = state.words.results_re.match(text, start)
+    if opening is None:
+        return None
+    named = text.rfind(opening["noun"], 0, start)
+    stated_in = state.doc.sentence_at(named) if named >= 0 else None
+    if stated_in is None or stated_in.paragraph < sentence.paragraph - 1:
+        return None
+    lo = bisect_right(state.time_starts, stated_in.span.start - 1)
+    hi = bisect_right(state.time_starts, named - 1)
+    # (a plan period names what is assessed: "对我市“十四五”时期…建设开展中期评估")
+    stated = [
+        t
+        for t in state.times[lo:hi]
+        if t.code and t.end <= named and t.kind != "plan" and not is_base(state, t)
+    ]
+    return stated[-1] if stated else None
 
 
 def _in_year_of(span: TimeExpr, year: TimeExpr) -> TimeExpr | None:

@@ -45,6 +45,7 @@ from ecokg.extract.observation_periods import (
     is_base,
     period_of,
     respectively_cue,
+    results_time,
     span_of_title,
 )
 from ecokg.extract.places import (
@@ -1932,6 +1933,7 @@ def _read_observations(
     grid: _Grid | None = None  # the table in columns being read, once its header is found
     reported: dict[str, IndicatorRef] = {}  # unit -> the metric last reported in it
     for sentence in doc.sentences:
+        state.results = None  # (set below for a statement giving a survey's results)
         if sentence.paragraph != paragraph:
             paragraph, topic, state.rank_base, aside = sentence.paragraph, None, None, None
             cells = _cells(state, *doc.paragraph_spans[paragraph])
@@ -1998,6 +2000,9 @@ def _read_observations(
                 # the year's own words now read as the campaign's months in that year
                 state.times[bisect_left(state.time_starts, lead.start)] = during
         lead = during or lead
+        # "调查显示，…": the survey's time, for this statement's figures with none of their own
+        state.results = results_time(state, sentence) if lead is None else None
+        lead = lead or state.results
         if (
             lead is None
             and span_lead is not None
