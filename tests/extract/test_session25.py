@@ -284,3 +284,19 @@ def test_a_surveys_results_take_the_time_stated_for_the_survey(lexicon: Lexicon)
         published="2024-06",
     )
     assert {o.value: o.period.code for o in found}[Decimal("81.5")] != "2021/2025"
+
+
+def test_each_member_of_a_list_of_points_is_in_points(lexicon: Lexicon) -> None:
+    """分别上升3.1个、2.4个和0.6个百分点: each member writes 个, the last says of what."""
+    found = observe(
+        "三市优良天数比例同比分别上升3.1个、2.4个和0.6个百分点；新建口袋公园5个和绿道3个。",
+        lexicon,
+    )
+    units = {o.value: o.unit for o in found}
+    assert units == {
+        Decimal("3.1"): "percentage_point",
+        Decimal("2.4"): "percentage_point",
+        Decimal("0.6"): "percentage_point",
+        5: "count",
+        3: "count",
+    }

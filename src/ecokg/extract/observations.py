@@ -109,6 +109,8 @@ def _list_tail_with_unit(unit: str) -> re.Pattern[str]:
 
 # Later members of a list that share the last member's unit ("30、32微克/立方米").
 _LIST_TAIL = _list_tail_with_unit("")
+# "分别提高2.1个和1.4个百分点": each member says 个, the last says what of
+_POINTS_LIST = re.compile(rf"个(?:\s*(?:、|和|及|与)\s*{ARABIC_NUMBER}个)+百分点")
 # Units of amounts that add up over places (a rate or a rank does not).
 _SUMMED_UNITS = ("count", "cny", "tonne", "mu", "hectare", "km2", "km", "m3", "kwh")
 _BASIN = "流域"
@@ -431,6 +433,8 @@ def _read_number(state: DocState, m: re.Match[str], sentence: Sentence) -> RawVa
         unit_form, e, rest = um.group("unit"), rm.end(), text[rm.end() : sentence.span.end]
         um = w.unit_re.match(rest)
         assert um is not None
+    elif unit_form == "个" and _POINTS_LIST.match(text, e, sentence.span.end):
+        unit_form = "个百分点"  # (the span stays this number's and its 个)
     elif unit_form is None and not chinese:
         lm = _LIST_TAIL.match(text, e, sentence.span.end)
         shared = w.unit_re.match(text, lm.end(), sentence.span.end) if lm else None
