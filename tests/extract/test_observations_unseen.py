@@ -388,6 +388,7 @@ def test_a_range_between_two_values(lexicon: Lexicon) -> None:
         ("近三成", "30", "approx"),
         ("过半", "50", "lower_bound"),
         ("四分之一", "25", "exact"),
+        ("三分之二", "66.7", "exact"),  # to one decimal, as statistics state a percentage
         ("两成", "20", "exact"),
     ],
 )

@@ -496,7 +496,8 @@ def _read_fraction(
         part = read_number(m["part"])
         if part is None:
             return None
-        percent = round_to(part * 100 / value, 2)
+        # to one decimal, as statistics state a percentage (三分之一: 33.3)
+        percent = round_to(part * 100 / value, 1)
         end = m.end()
     elif (
         text.startswith(w.tenths, e)
