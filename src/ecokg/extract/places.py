@@ -907,13 +907,15 @@ def _ends_with_listed_water(name: str, lexicon: Lexicon, whole: bool = False) ->
 
 def _opens_name(text: str, at: int, hits: list[PlaceHit]) -> bool:
     """Whether a name may open at ``at``: at a stop, a word that opens names (see
-    ``_WORD_OPENS``) or 的 (位于…的安吉小鲵…保护区), or right after a place named before it
-    (广西崇左…)."""
+    ``_WORD_OPENS``), 的 (位于…的安吉小鲵…保护区) or a verb (推进若尔盖国家公园创建), or right
+    after a place named before it (广西崇左…)."""
+    tags = word_tags()
     return (
         at == 0
         or _CJK.match(text, at - 1) is None
         or text[at - 1] in _NAME_OPENERS
         or text[at - 1] == "的"
+        or any(tags.get(text[at - size : at], "")[:1] in ("v", "p") for size in (2, 3))
         or any(h.end == at for h in hits)
     )
 
