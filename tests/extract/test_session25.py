@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pytest
 from test_entities import entities, pairs
 from test_observations import observe
 
@@ -11,64 +12,95 @@ from ecokg.extract.lexicon import Lexicon
 from ecokg.extract.places import find_places
 
 
-def test_a_known_instrument_cited_with_and_without_its_number_is_one_node(
-    lexicon: Lexicon,
+def typed_names(text: str, lexicon: Lexicon) -> set[tuple[str, str]]:
+    """The (type, name) pairs of the entities of a one-text document."""
+    return pairs(entities(text, lexicon))
+
+
+@pytest.mark.parametrize(
+    ("texts", "name", "key"),
+    [
+        (  # a plan the lexicon knows keeps its name as key, with or without its number
+            (
+                "省政府印发实施方案，贯彻《空气质量持续改善行动计划》（国发〔2023〕24号），"
+                "全省PM2.5平均浓度下降到31微克/立方米。",
+                "各地落实《空气质量持续改善行动计划》，深入打好蓝天保卫战。",
+            ),
+            "空气质量持续改善行动计划",
+            "policy:空气质量持续改善行动计划",
+        ),
+        (  # one it does not know is keyed by its number
+            (
+                "市生态环境局印发《城区餐饮油烟整治工作方案》（洪环发〔2025〕9号），"
+                "依据洪环发〔2025〕9号文件整改餐饮单位126家。",
+            ),
+            "城区餐饮油烟整治工作方案",
+            "policy:洪环发〔2025〕9号",
+        ),
+    ],
+)
+def test_an_instrument_cited_with_and_without_its_number_is_one_node(
+    lexicon: Lexicon, texts: tuple[str, ...], name: str, key: str
 ) -> None:
     """One document cites a national plan with its document number, another without: the
     lexicon's name keys it in both (the number alone would split it over two IRIs)."""
-    with_number = entities(
-        "省政府印发实施方案，贯彻《空气质量持续改善行动计划》（国发〔2023〕24号），"
-        "全省PM2.5平均浓度下降到31微克/立方米。",
-        lexicon,
-    )
-    without = entities("各地落实《空气质量持续改善行动计划》，深入打好蓝天保卫战。", lexicon)
-    keys = {m.key for m in [*with_number, *without] if m.name == "空气质量持续改善行动计划"}
-    assert keys == {"policy:空气质量持续改善行动计划"}
+    found = [m for text in texts for m in entities(text, lexicon)]
+    assert {m.key for m in found if m.name == name} == {key}
 
 
-def test_an_unknown_instrument_is_still_keyed_by_its_number(lexicon: Lexicon) -> None:
-    found = entities(
-        "市生态环境局印发《城区餐饮油烟整治工作方案》（洪环发〔2025〕9号），"
-        "依据洪环发〔2025〕9号文件整改餐饮单位126家。",
-        lexicon,
-    )
-    keys = {m.key for m in found if m.type == "Policy"}
-    assert keys == {"policy:洪环发〔2025〕9号"}
-
-
-def test_the_observance_a_main_venue_is_held_for_is_an_event(lexicon: Lexicon) -> None:
-    """2023年“六五环境日”滨海新区主场活动 names two events: the venue's and the observance's."""
-    found = pairs(
-        entities(
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        (  # the observance a main venue is held for is an event, and so is the venue's
             "6月5日，2024年“全国低碳日”吉林主场活动在长春市举行；同日，"
             "白城市举办世界湿地日主会场活动。",
-            lexicon,
-        )
-    )
-    assert {("Event", "全国低碳日"), ("Event", "世界湿地日")} <= found
-    assert ("Event", "2024年全国低碳日吉林主场活动") in found
+            {
+                ("Event", "全国低碳日"),
+                ("Event", "世界湿地日"),
+                ("Event", "2024年全国低碳日吉林主场活动"),
+            },
+            set(),
+        ),
+        (  # a standard's title stops at no verb of its own (除治, 覆盖): before its number the
+            # clause up to the verb introducing it is the title
+            "各地严格执行红树林病虫害防治技术规程（DB45/T 1021—2022），"
+            "落实秸秆粉碎还田作业技术规范DB23/T 2210—2019。",
+            {
+                ("Regulation", "红树林病虫害防治技术规程"),
+                ("Regulation", "秸秆粉碎还田作业技术规范"),
+            },
+            {("Regulation", "技术规程")},
+        ),
+        (  # 2025年全市…工作会议 is the city's, as 全市…工作会议 is: the year stands first
+            "柳州市园林局\n\n3月6日，柳州市召开2025年全市园林绿化工作会议，部署全年任务。",
+            {("Event", "2025年柳州市园林绿化工作会议")},
+            set(),
+        ),
+        (  # a standing 联席会议 is a mechanism; named with a year first, that year's sitting
+            "12月2日召开的2024年黑河流域水资源管理联席会议通报了调水情况。"
+            "居延海管理保护联席会议每年召开两次。",
+            {
+                ("Event", "2024年黑河流域水资源管理联席会议"),
+                ("Programme", "居延海管理保护联席会议"),
+            },
+            set(),
+        ),
+    ],
+)
+def test_names_found(
+    lexicon: Lexicon,
+    text: str,
+    present: set[tuple[str, str]],
+    absent: set[tuple[str, str]],
+) -> None:
+    found = typed_names(text, lexicon)
+    assert present <= found
+    assert not absent & found
 
 
 def test_a_date_before_a_main_venue_is_no_observance(lexicon: Lexicon) -> None:
-    found = pairs(entities("6月5日主场活动在长春市南湖公园举行。", lexicon))
+    found = typed_names("6月5日主场活动在长春市南湖公园举行。", lexicon)
     assert not any(t == "Event" and name.endswith("日") for t, name in found)
-
-
-def test_a_standards_title_with_verbs_of_its_own_runs_back_to_the_clause(
-    lexicon: Lexicon,
-) -> None:
-    """The walk over words stops at a title's own verb (除治, 覆盖); right before the standard's
-    number the whole clause up to the verb that introduces it is the title."""
-    found = pairs(
-        entities(
-            "各地严格执行红树林病虫害防治技术规程（DB45/T 1021—2022），"
-            "落实秸秆粉碎还田作业技术规范DB23/T 2210—2019。",
-            lexicon,
-        )
-    )
-    assert ("Regulation", "红树林病虫害防治技术规程") in found
-    assert ("Regulation", "秸秆粉碎还田作业技术规范") in found
-    assert ("Regulation", "技术规程") not in found
 
 
 def test_a_district_named_like_a_citys_urban_area_is_not_found_there(lexicon: Lexicon) -> None:
@@ -98,54 +130,55 @@ def test_a_title_ranking_its_province_among_the_nation_speaks_for_the_province(
     assert [o.place for o in new] == ["江西省"]
 
 
-def test_a_programmes_label_before_a_bar_does_not_place_the_story(lexicon: Lexicon) -> None:
-    """新疆新闻联播丨…: the broadcaster's programme names 新疆; the headline names the river."""
-    found = observe(
-        "今年，生态输水量达8.62亿立方米，同比增加11.6%。",
-        lexicon,
-        published="2025-12",
-        title="新疆新闻联播丨塔里木河下游今年生态输水8.62亿立方米",
-    )
-    assert {o.place for o in found} == {"塔里木河"}
-
-
-def test_a_share_several_members_make_of_a_whole_is_the_wholes(lexicon: Lexicon) -> None:
-    """三市合计占全省的六成以上 is the province's figure (a series of it holds whichever cities
-    lead); a named whole (合计占秦岭范围的) is that area's."""
-    found = observe(
-        "长春市、松原市、四平市秸秆覆盖面积分别为826万亩、612万亩和598万亩，居全省前三位，"
-        "三市合计占全省的六成以上。核心保护区和重点保护区面积合计占秦岭范围的近七成。",
-        lexicon,
-        title="吉林省2024年黑土地保护情况通报",
-    )
-    shares = {o.value: o.place for o in found if o.unit == "percent"}
-    assert shares == {60: "吉林省", 70: "秦岭"}
-
-
-def test_after_a_list_of_places_given_a_value_each_the_text_returns_to_the_whole(
-    lexicon: Lexicon,
+@pytest.mark.parametrize(
+    ("text", "published", "title", "place", "period"),
+    [
+        (  # 新疆新闻联播丨…: the broadcaster's label names 新疆; the headline names the river
+            "今年，生态输水量达8.62亿立方米，同比增加11.6%。",
+            "2025-12",
+            "新疆新闻联播丨塔里木河下游今年生态输水8.62亿立方米",
+            "塔里木河",
+            "2025",
+        ),
+        (  # 关于公布2025年…重点单位名录的公告: the list's counts are the list's year's
+            "分行业看，印染企业47家、电镀企业23家。",
+            "2025-03",
+            "绍兴市生态环境局关于公布2025年绍兴市环境监管重点单位名录的公告",
+            "绍兴市",
+            "2025",
+        ),
+    ],
+)
+def test_a_title_places_and_dates_the_figures_of_its_text(
+    lexicon: Lexicon, text: str, published: str, title: str, place: str, period: str
 ) -> None:
-    """A paragraph opening with 谯城区、涡阳县、蒙城县…分别为 is not about 谯城区 from there on."""
-    found = observe(
-        "谯城区、涡阳县、蒙城县纳入名录单位分别为168家、131家和117家，居全市前三位。"
-        "分行业看，白酒酿造74家、中药饮片加工62家。",
-        lexicon,
-        title="亳州市生态环境局关于公布2025年亳州市环境监管重点单位名录的公告",
-    )
-    places = {o.value: o.place for o in found if o.unit == "count"}
-    assert places[168] == "谯城区" and places[131] == "涡阳县"
-    assert places[74] == places[62] == "亳州市"
+    found = observe(text, lexicon, published=published, title=title)
+    assert {(o.place, o.period.code) for o in found} == {(place, period)}
 
 
-def test_a_years_list_dates_its_counts(lexicon: Lexicon) -> None:
-    """关于公布2025年…重点单位名录的公告: the counts of the list are the list's year's."""
-    found = observe(
-        "分行业看，印染企业47家、电镀企业23家。",
-        lexicon,
-        published="2025-03",
-        title="绍兴市生态环境局关于公布2025年绍兴市环境监管重点单位名录的公告",
-    )
-    assert {o.period.code for o in found} == {"2025"}
+@pytest.mark.parametrize(
+    ("text", "title", "places"),
+    [
+        (  # 三市合计占全省的六成以上 is the province's figure (a series of it holds whichever
+            # cities lead); a named whole (合计占秦岭范围的) is that area's
+            "长春市、松原市、四平市秸秆覆盖面积分别为826万亩、612万亩和598万亩，居全省前三位，"
+            "三市合计占全省的六成以上。核心保护区和重点保护区面积合计占秦岭范围的近七成。",
+            "吉林省2024年黑土地保护情况通报",
+            {60: "吉林省", 70: "秦岭"},
+        ),
+        (  # a paragraph opening with 谯城区、涡阳县、蒙城县…分别为 is not about 谯城区 from there on
+            "谯城区、涡阳县、蒙城县纳入名录单位分别为168家、131家和117家，居全市前三位。"
+            "分行业看，白酒酿造74家、中药饮片加工62家。",
+            "亳州市生态环境局关于公布2025年亳州市环境监管重点单位名录的公告",
+            {168: "谯城区", 131: "涡阳县", 74: "亳州市", 62: "亳州市"},
+        ),
+    ],
+)
+def test_after_members_given_a_value_each_the_whole_is_the_place(
+    lexicon: Lexicon, text: str, title: str, places: dict[int, str]
+) -> None:
+    found = {o.value: o.place for o in observe(text, lexicon, title=title)}
+    assert {value: found.get(value) for value in places} == places
 
 
 def test_this_year_of_a_report_is_its_own_after_a_paragraph_on_another(lexicon: Lexicon) -> None:
@@ -173,18 +206,14 @@ def test_a_sponge_citys_runoff_control_is_one_indicator_however_worded(lexicon: 
 
 
 def test_a_county_branch_named_alone_is_its_city_bureaus(lexicon: Lexicon) -> None:
-    found = pairs(
-        entities(
-            "其中，利辛县分局查处案件13起，在各县区中排名第一。\n\n阜阳市生态环境局\n2025年3月28日",
-            lexicon,
-        )
+    found = typed_names(
+        "其中，利辛县分局查处案件13起，在各县区中排名第一。\n\n阜阳市生态环境局\n2025年3月28日",
+        lexicon,
     )
     assert ("Agency", "阜阳市生态环境局利辛县分局") not in found  # 利辛县 is 亳州's
-    found = pairs(
-        entities(
-            "其中，利辛县分局查处案件13起，在各县区中排名第一。\n\n亳州市生态环境局\n2025年3月28日",
-            lexicon,
-        )
+    found = typed_names(
+        "其中，利辛县分局查处案件13起，在各县区中排名第一。\n\n亳州市生态环境局\n2025年3月28日",
+        lexicon,
     )
     assert ("Agency", "亳州市生态环境局利辛县分局") in found
 
@@ -192,20 +221,18 @@ def test_a_county_branch_named_alone_is_its_city_bureaus(lexicon: Lexicon) -> No
 def test_a_broadcasts_captions_name_the_people_it_quotes(lexicon: Lexicon) -> None:
     """【同期】 captions set the name apart from the post, and may end the line with it; a
     transliterated name may run to ten syllables."""
-    found = pairs(
-        entities(
-            "【同期】和田地区林业和草原局副局长　买买提·吐尔逊\n胡杨林面积增加了。\n"
-            "【同期】于田县护林员　王建国\n林子密了。\n"
-            "地区水利局局长阿不都热合曼·艾麦提介绍，今年输水增加。",
-            lexicon,
-        )
+    found = typed_names(
+        "【同期】和田地区林业和草原局副局长　买买提·吐尔逊\n胡杨林面积增加了。\n"
+        "【同期】于田县护林员　王建国\n林子密了。\n"
+        "地区水利局局长阿不都热合曼·艾麦提介绍，今年输水增加。",
+        lexicon,
     )
     people = {name for t, name in found if t == "Person"}
     assert people == {"买买提·吐尔逊", "王建国", "阿不都热合曼·艾麦提"}
 
 
 def test_a_form_of_address_is_no_name(lexicon: Lexicon) -> None:
-    found = pairs(entities("经营农家乐多年的村民刘大姐说，游客多了。", lexicon))
+    found = typed_names("经营农家乐多年的村民刘大姐说，游客多了。", lexicon)
     assert not [name for t, name in found if t == "Person"]
 
 
@@ -222,30 +249,6 @@ def test_a_greening_paragraph_with_a_scenic_spots_visitors_stays_on_topic(
         published="2025-02",
     )
     assert {Decimal("88.2"), Decimal("6.1")} <= {o.value for o in found}
-
-
-def test_a_citys_meeting_named_after_its_year_is_the_citys(lexicon: Lexicon) -> None:
-    """2025年全市…工作会议 names the city's meeting as 全市…工作会议 does: the year stands first."""
-    found = pairs(
-        entities(
-            "柳州市园林局\n\n3月6日，柳州市召开2025年全市园林绿化工作会议，部署全年任务。",
-            lexicon,
-        )
-    )
-    assert ("Event", "2025年柳州市园林绿化工作会议") in found
-
-
-def test_a_joint_conference_with_its_year_is_one_sitting(lexicon: Lexicon) -> None:
-    """A standing 联席会议 is a mechanism; named with a year first it is that year's sitting."""
-    found = pairs(
-        entities(
-            "12月2日召开的2024年黑河流域水资源管理联席会议通报了调水情况。"
-            "居延海管理保护联席会议每年召开两次。",
-            lexicon,
-        )
-    )
-    assert ("Event", "2024年黑河流域水资源管理联席会议") in found
-    assert ("Programme", "居延海管理保护联席会议") in found
 
 
 def test_a_reserve_holds_no_county_its_name_runs_through(lexicon: Lexicon) -> None:
