@@ -76,6 +76,13 @@ def test_an_instrument_cited_with_and_without_its_number_is_one_node(
             {("Event", "2025年柳州市园林绿化工作会议")},
             set(),
         ),
+        (  # a press conference held (举行的…) is named by all the words before its kind, verbs
+            # of its topic too (治理); its kind alone names none
+            "记者从省政府新闻办举行的鄱阳湖退化湿地治理修复新闻发布会上获悉。"
+            "生态环境部举行的例行新闻发布会上，发言人作了介绍。",
+            {("Event", "鄱阳湖退化湿地治理修复新闻发布会")},
+            {("Event", "例行新闻发布会")},
+        ),
         (  # a standing 联席会议 is a mechanism; named with a year first, that year's sitting
             "12月2日召开的2024年黑河流域水资源管理联席会议通报了调水情况。"
             "居延海管理保护联席会议每年召开两次。",

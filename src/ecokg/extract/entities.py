@@ -179,6 +179,7 @@ class _Config:
     hosted_event_re: re.Pattern[str]
     press_kinds: tuple[str, ...]
     press_topic_re: re.Pattern[str]
+    held_press_re: re.Pattern[str]  # "…举行的互花米草除治攻坚新闻发布会": the words after 的
     host_when_re: re.Pattern[str]
     hosted_verbs: Affixes
     observance_re: re.Pattern[str]  # the observance a main venue's event is held for
@@ -369,6 +370,11 @@ def _config(lexicon: Lexicon) -> _Config:
             rf"(?:{alternation(p['hosted_events']['topic_verbs'])})"
             r"(?P<topic>[^,，。；;：:、《》()（）\s]{4,30}?)"
             rf"(?:{alternation(p['hosted_events']['topic_ends'])})?(?=[,，。；;\n]|$)"
+        ),
+        held_press_re=re.compile(
+            rf"(?:{alternation(p['hosted_events']['verbs'])})的"
+            r"(?P<topic>“?[\u4e00-\u9fff]{2,20}?”?)"
+            rf"(?P<event>{alternation(p['hosted_events']['kinds'])})"
         ),
         hosted_verbs=Affixes(p["hosted_events"]["verbs"]),
         # the observance's name holds no year, date or quote; the host after it is short
@@ -957,6 +963,13 @@ def _hosted_events(doc: AnalyzedDoc, cfg: _Config) -> Iterator[Candidate]:
             continue
         host = text[start:host_end]
         yield Candidate(m.start("event"), m.end("event"), "Event", host + event, "pattern")
+    for m in cfg.held_press_re.finditer(text):
+        # "省政府新闻办举行的互花米草除治攻坚新闻发布会": all the words between 的 and the kind
+        # name it, verbs of its topic (除治) too; a kind alone (例行新闻发布会) names none
+        name = text[m.start("topic") : m.end("event")].replace("“", "").replace("”", "")
+        kind = ends_with_any(name, cfg.press_kinds) or ""
+        if len(name) - len(kind) >= 4:
+            yield Candidate(m.start("topic"), m.end("event"), "Event", name, "pattern")
 
 
 def _standard_candidates(doc: AnalyzedDoc, cfg: _Config) -> Iterator[Candidate]:
