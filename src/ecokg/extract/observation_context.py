@@ -5,7 +5,7 @@ periods) and where each statement starts. Shared by the reading of values and of
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -409,6 +409,11 @@ class DocState:
     statements: dict[int, int] = field(default_factory=dict)  # sentence start -> statement start
     # the furthest end of blocked[0], ..., blocked[i]: does a span starting by then reach past?
     blocked_reach: list[int] = field(default_factory=list)
+
+    def times_from(self, start: int, end: int) -> list[TimeExpr]:
+        """The times the text states from ``start`` up to ``end`` (by where they start)."""
+        starts = self.time_starts
+        return self.times[bisect_left(starts, start) : bisect_left(starts, end)]
 
 
 def statement_start(state: DocState, sentence: Sentence) -> int:

@@ -214,11 +214,9 @@ def _plain_period(
     if listed is not None:
         return Period(listed.code, _basis(listed), listed.start_year, listed.end_year), None
     statement = statement_start(state, sentence)
-    lo = bisect_right(state.time_starts, statement - 1)
-    hi = bisect_right(state.time_starts, num.start - 1)
     in_sentence = [
         t
-        for t in state.times[lo:hi]
+        for t in state.times_from(statement, num.start)
         if t.end <= num.start
         and t.kind != "cumulative"
         # a change spans from the start point ("从2017年的83.6%…，提高7.07个百分点")
@@ -394,9 +392,7 @@ def _respective_time(state: DocState, sentence: Sentence, num: RawValue) -> Time
     cue = respectively_cue(state, sentence, num)
     if cue < 0:
         return None
-    lo = bisect_right(state.time_starts, sentence.span.start - 1)
-    hi = bisect_right(state.time_starts, cue - 1)
-    times = [t for t in state.times[lo:hi] if t.code]
+    times = [t for t in state.times_from(sentence.span.start, cue) if t.code]
     run: list[TimeExpr] = []
     for t in times:  # the last run of times joined by 、/和
         if run and not LIST_SEPARATOR.fullmatch(text[run[-1].end : t.start]):
@@ -551,9 +547,7 @@ def _basis(t: TimeExpr) -> str:
 def heading_time(state: DocState, paragraph: int) -> TimeExpr | None:
     """The time a heading names, which the paragraphs under it share (not a base: 较2020年)."""
     start, end = state.doc.paragraph_spans[paragraph]
-    lo = bisect_right(state.time_starts, start - 1)
-    hi = bisect_right(state.time_starts, end - 1)
-    named = [t for t in state.times[lo:hi] if t.code and not is_base(state, t)]
+    named = [t for t in state.times_from(start, end) if t.code and not is_base(state, t)]
     # "一、2025年和“十四五”时期工作回顾": the year first, the plan period has its own paragraph
     return named[0] if named else None
 
@@ -625,12 +619,10 @@ def results_time(state: DocState, sentence: Sentence) -> TimeExpr | None:
     stated_in = state.doc.sentence_at(named) if named >= 0 else None
     if stated_in is None or stated_in.paragraph < sentence.paragraph - 1:
         return None
-    lo = bisect_right(state.time_starts, stated_in.span.start - 1)
-    hi = bisect_right(state.time_starts, named - 1)
     # (a plan period names what is assessed: "对我市“十四五”时期…建设开展中期评估")
     stated = [
         t
-        for t in state.times[lo:hi]
+        for t in state.times_from(stated_in.span.start, named)
         if t.code and t.end <= named and t.kind != "plan" and not is_base(state, t)
     ]
     return stated[-1] if stated else None

@@ -110,7 +110,7 @@ def _list_tail_with_unit(unit: str) -> re.Pattern[str]:
 # Later members of a list that share the last member's unit ("30、32微克/立方米").
 _LIST_TAIL = _list_tail_with_unit("")
 # "分别提高2.1个和1.4个百分点": each member says 个, the last says what of
-_POINTS_LIST = re.compile(rf"个(?:\s*(?:、|和|及|与)\s*{ARABIC_NUMBER}个)+百分点")
+_POINTS_LIST = re.compile(f"个{_list_tail_with_unit('个').pattern}百分点")
 # Units of amounts that add up over places (a rate or a rank does not).
 _SUMMED_UNITS = ("count", "cny", "tonne", "mu", "hectare", "km2", "km", "m3", "kwh")
 _BASIN = "流域"
@@ -2338,17 +2338,10 @@ def _time_after_day(state: DocState, sentence: Sentence, lead: TimeExpr) -> Time
         return None
     stated = [
         t
-        for t in _times_after(state, lead, sentence)
+        for t in state.times_from(lead.end, sentence.span.end)
         if t.code and t.kind in ("year", "month") and not is_base(state, t)
     ]
     return stated[-1] if stated else None
-
-
-def _times_after(state: DocState, lead: TimeExpr, sentence: Sentence) -> list[TimeExpr]:
-    """The times a sentence states after its lead."""
-    lo = bisect_right(state.time_starts, lead.end - 1)
-    hi = bisect_right(state.time_starts, sentence.span.end - 1)
-    return state.times[lo:hi]
 
 
 def _moves_on(state: DocState, sentence: Sentence, lead: TimeExpr) -> bool:
@@ -2362,7 +2355,7 @@ def _moves_on(state: DocState, sentence: Sentence, lead: TimeExpr) -> bool:
         and t.start_year == lead.start_year
         and t.kind in ("month", "year")
         and not is_base(state, t)
-        for t in _times_after(state, lead, sentence)
+        for t in state.times_from(lead.end, sentence.span.end)
     )
 
 

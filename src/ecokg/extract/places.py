@@ -912,7 +912,7 @@ def _opens_name(text: str, at: int, hits: list[PlaceHit]) -> bool:
     tags = word_tags()
     return (
         at == 0
-        or _CJK.match(text, at - 1) is None
+        or not _is_cjk_char(text[at - 1])
         or text[at - 1] in _NAME_OPENERS
         or text[at - 1] == "的"
         or any(tags.get(text[at - size : at], "")[:1] in ("v", "p") for size in (2, 3))
