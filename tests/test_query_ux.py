@@ -7,6 +7,8 @@ from __future__ import annotations
 import json
 import re
 import shlex
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -302,3 +304,14 @@ def test_readme_query_commands_fit_80_columns(demo_build: tuple[Path, BuildSumma
         assert done.exit_code == 0, (command, done.output)
         if not {"--wide", "csv", "--markdown"} & set(args):  # long lines asked for
             assert max(cell_len(line) for line in done.output.splitlines()) <= 80, command
+
+
+def test_commands_that_read_a_graph_start_without_the_extractors() -> None:
+    # The extractors load jieba's model (about a second): a query should not wait for it.
+    probe = "import sys, ecokg, ecokg.cli; print(sorted({'jieba', 'ecokg.pipeline'} & set(sys.modules)))"
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, cwd=REPO
+    )
+    assert done.stdout.strip() == "[]"
+    # and building still finds them
+    assert callable(ecokg.build)

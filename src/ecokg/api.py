@@ -39,7 +39,6 @@ from ecokg.extract.lexicon import load_lexicon
 from ecokg.labels import CANONICAL, relabel
 from ecokg.network import to_networkx
 from ecokg.outputs import existing_build, staged_output, write_atomic
-from ecokg.pipeline import BuildSettings, Progress, run_corpus
 from ecokg.push import push
 from ecokg.query_params import decimal_of, resolve
 from ecokg.reconcile import date_span, load_thresholds, period_end
@@ -51,6 +50,8 @@ from ecokg.validate import ValidationReport, validate_kg
 
 if TYPE_CHECKING:
     import pandas
+
+    from ecokg.pipeline import Progress
 
 BUILD_RECORD = "build.json"
 
@@ -161,6 +162,10 @@ def build(
     document (an empty corpus, every file unreadable) does not replace an earlier build that has
     documents unless ``force``: it raises :class:`StoreError` and the earlier build stays.
     """
+    # The extractors load jieba's model and compile their patterns (about a second): commands
+    # that only read a graph (query, export, serve) start without them.
+    from ecokg.pipeline import BuildSettings, run_corpus
+
     corpus = Path(corpus_dir)
     out = Path(out_dir)
     settings = BuildSettings(
