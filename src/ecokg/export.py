@@ -18,7 +18,7 @@ from ecokg.kg.serialize import (
     jsonld_bytes,
     nquads_bytes,
     ntriples_bytes,
-    sorted_quads,
+    quad_key,
     trig_bytes,
     turtle_bytes,
 )
@@ -52,7 +52,7 @@ _GEXF_DATE = re.compile(r' lastmodifieddate="[^"]*"')
 
 def all_quads(kg: KnowledgeGraph) -> list[Quad]:
     """Every statement of every named graph, sorted."""
-    return sorted_quads(kg.graph(name) for name in kg.named_graphs())
+    return sorted(set(kg.quads()), key=quad_key)
 
 
 def export_bytes(kg: KnowledgeGraph, fmt: str) -> bytes:

@@ -213,6 +213,13 @@ class KnowledgeGraph(abc.ABC):
     def __len__(self) -> int:
         """The number of statements (quads) in the store."""
 
+    def quads(self) -> Iterator[tuple[Node, Node, Node, URIRef]]:
+        """Every statement of every named graph, as ``(s, p, o, graph)`` in no set order."""
+        for name in self.named_graphs():
+            graph = URIRef(name)
+            for s, p, o in self.graph(name):
+                yield s, p, o, graph
+
     def document_graphs(self) -> Iterator[Graph]:
         """Each document's named graph."""
         for name in self.named_graphs():
@@ -284,6 +291,17 @@ class EmbeddedKG(KnowledgeGraph):
         for quad in self._store.quads_for_pattern(None, None, None, ox.NamedNode(name)):
             graph.add((to_rdflib(quad.subject), to_rdflib(quad.predicate), to_rdflib(quad.object)))
         return graph
+
+    def quads(self) -> Iterator[tuple[Node, Node, Node, URIRef]]:
+        # Straight from the store: an rdflib Graph per named graph would double an export's time.
+        for quad in self._store.quads_for_pattern(None, None, None, None):
+            if isinstance(quad.graph_name, ox.NamedNode):
+                yield (
+                    to_rdflib(quad.subject),
+                    to_rdflib(quad.predicate),
+                    to_rdflib(quad.object),
+                    URIRef(quad.graph_name.value),
+                )
 
     def __len__(self) -> int:
         return len(self._store)
