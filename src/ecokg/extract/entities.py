@@ -489,6 +489,10 @@ def _tokens(text: str) -> _Tokens:
 # A short bracketed aside ending where a name is walked back to: a place the words before it
 # are narrowed to ("江湖流域(鄱阳湖)").
 _NAMED_ASIDE = re.compile(r"\([\u4e00-\u9fff]{2,8}\)$")
+_STRETCH_ENDS = frozenset("段县区市旗")
+# A project's phase or stretch after its type word; a campaign's years after its name are not
+# part of it (the sets' gold names 滇池保护治理三年攻坚行动 without its 2024—2026年).
+_PHASE_ASIDE = re.compile(r"\((?:[一二三四五六七八九十\d]{1,2}期|[\u4e00-\u9fff]{1,6}段)\)")
 
 
 def _extend_left(text: str, end: int, suffix_start: int, type_: str, cfg: _Config) -> int | None:
@@ -526,14 +530,17 @@ def _extend_left(text: str, end: int, suffix_start: int, type_: str, cfg: _Confi
             quoted = True
             continue
         if (
-            type_ == "Agency"
-            and text[pos - 1 : pos] == ")"
+            text[pos - 1 : pos] == ")"
             and (aside := _NAMED_ASIDE.search(text, max(limit, pos - 10), pos)) is not None
-            and cfg.suffixes.at_end(aside.group(0)[1:-1]) is None
+            and (
+                (type_ == "Agency" and cfg.suffixes.at_end(aside.group(0)[1:-1]) is None)
+                or (type_ == "Programme" and aside.group(0)[-2] in _STRETCH_ENDS)
+            )
         ):
             # 江湖流域(鄱阳湖)保护与修复重点实验室: the aside names what the body's words are
             # about, inside its name; an aside naming a body (国家林业和草原局(国家公园管理局))
-            # is its other name
+            # is its other name. A project's aside says which stretch or county of a river or
+            # basin it covers: 修河流域(修水县段)…EOD项目
             pos = start = aside.start()
             continue
         if text[pos - 1 : pos] == "、" and _short_item(text, pos, tokens, cfg):
@@ -1278,6 +1285,11 @@ def _suffix_candidates(doc: AnalyzedDoc, lexicon: Lexicon, cfg: _Config) -> Iter
             name = surface[: -len(suffix)] + "奖"  # the award, whatever grade was won
             yield Candidate(start, s_end, type_, surface, "pattern", attrs, name=name)
             continue
+        if type_ == "Programme" and (phase := _PHASE_ASIDE.match(text, s_end)) is not None:
+            # 桑干河(大同段)生态保护修复工程(一期), 海洋生态修复项目(大鹏湾段): the phase or
+            # stretch in brackets tells one project from its siblings
+            s_end = phase.end()
+            surface = text[start:s_end]
         yield Candidate(start, s_end, type_, surface, "pattern", attrs)
         if type_ in ("Programme", "Event"):
             yield from _quoted_siblings(text, start, s_end, type_)

@@ -43,6 +43,10 @@ _EDITION_SPAN = re.compile(r"\((?P<first>(?:19|20)\d{2})\s*[—–-]\s*(?P<last>
 _RESULTS_FOLLOW = re.compile(r"结果[^，,。；;]{0,6}如下")  # 现将交易结果公告如下
 
 _LEAD_PARAGRAPHS = 8  # title, dateline, source line, salutation and the first body paragraphs
+# A paragraph opening a section after the first ("二、", "(四)", "3."): the lead is over.
+_LATER_SECTION = re.compile(
+    r"[\s　]*(?:\(?[二三四五六七八九十][一二三四五六七八九十]*[)、.]|[2-9][.、])"
+)
 
 # After 去年/上年: the same part of the year as the time named before ("上年同月", "去年同期").
 _SAME_PART = ("同月", "同期", "同季度", "同季")
@@ -77,6 +81,9 @@ def examined_span(doc: AnalyzedDoc, words: Words, times: list[TimeExpr]) -> Time
     for sentence in doc.sentences:
         if sentence.paragraph > _LEAD_PARAGRAPHS:
             return None
+        opening = doc.paragraph_spans[sentence.paragraph][0]
+        if _LATER_SECTION.match(doc.text, opening):
+            return None  # an inspection the fourth section of minutes names is not their subject
         text = doc.text[sentence.span.start : sentence.span.end]
         examination = any(word in text for word in words.examinations)
         campaign = not examination and any(word in text for word in campaigns)

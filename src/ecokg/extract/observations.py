@@ -1489,7 +1489,17 @@ def _jurisdiction_word(state: DocState, clause_text: str, at: int | None = None)
             else state.doc.text.rfind("\n", 0, at) + 1
         )
         whole = _last_of(state, start, at, (level,))
+        if whole is None and (state.locality is None or state.locality.type not in _DIVISION_TYPES):
+            # "去年全镇…" in a diary on a lake: the town the text named first (its lead names
+            # whose diary it is)
+            whole = _first_of(state, at, level)
     return whole or state.locality
+
+
+def _first_of(state: DocState, end: int, type_: str) -> PlaceDef | None:
+    """The place of ``type_`` named first before ``end``."""
+    hi = bisect_right(state.place_starts, end - 1)
+    return next((h.place for h in state.places[:hi] if h.place.type == type_), None)
 
 
 def _bare_reference(
@@ -1793,6 +1803,8 @@ def extract_observations(
     """
     first: dict[tuple[object, ...], Observation] = {}
     for obs in _read_observations(doc, lexicon, claims):
+        if _in_english(doc.document.text, obs.value_span.start):
+            continue  # a bilingual release's English paragraph restates the Chinese one
         key = (
             obs.indicator.iri,
             obs.value,
@@ -1810,6 +1822,19 @@ def extract_observations(
         else:
             first[key] = obs
     return _distinct_parts(_fold_headlines(doc, list(first.values())))
+
+
+# Words of Latin letters between the last Chinese character and a value ("…监测。Monitoring shows
+# live coral cover rose from 18.6%"): two or more make the value's sentence English.
+_LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+_LAST_CJK = re.compile(r"[\u4e00-\u9fff][^\u4e00-\u9fff]*$")
+
+
+def _in_english(text: str, at: int) -> bool:
+    before = text[max(0, at - 80) : at]
+    last = _LAST_CJK.search(before)
+    tail = before[last.start() + 1 :] if last is not None else before
+    return len(_LATIN_WORD.findall(tail)) >= 2
 
 
 def _distinct_parts(found: list[Observation]) -> list[Observation]:
@@ -1951,8 +1976,9 @@ def _read_observations(
                 if row is not None:
                     yield row
                     continue
-            if paragraph > 0 and _is_heading(state, paragraph):
-                section_time = heading_time(state, paragraph)
+            entry = _entry_month(state, paragraph) if paragraph > 0 else None
+            if paragraph > 0 and (entry is not None or _is_heading(state, paragraph)):
+                section_time = entry or heading_time(state, paragraph)
                 state.section_water = _last_of(state, *doc.paragraph_spans[paragraph], WATER_TYPES)
                 # "# 泾县公示…整改进展" on a page of the province's news: the section speaks
                 # for the division its heading names, the next one for the document's again
@@ -2378,6 +2404,24 @@ def _is_heading(state: DocState, paragraph: int) -> bool:
         and line[-1] not in "。！？!?；;：:，,"
         and _SECTION_NUMBER.match(line) is not None
     )
+
+
+# A diary's or log's entry line: a day and its weekday, perhaps the weather ("1月6日　星期一　晴");
+# a dateline, which gives the year, is no entry.
+_ENTRY_DATE = re.compile(
+    r"\s*(?P<month>\d{1,2})月\d{1,2}日\s*(?:星期|周)[一二三四五六日天](?:\s*\S{1,6})?\s*"
+)
+
+
+def _entry_month(state: DocState, paragraph: int) -> TimeExpr | None:
+    """The month of a line dating the entry after it: the entry's figures are of that month, not
+    of the span the whole diary covers (a day alone, elsewhere, dates an event, not figures)."""
+    start, end = state.doc.paragraph_spans[paragraph]
+    line = _ENTRY_DATE.fullmatch(state.doc.text, start, end)
+    day = heading_time(state, paragraph) if line is not None else None
+    if line is None or day is None or not (day.code or "").isdigit():
+        return None
+    return replace(day, kind="month", code=f"{day.code}-{int(line.group('month')):02d}")
 
 
 def _reporting_in_section(state: DocState, paragraph: int, section_time: TimeExpr | None) -> None:

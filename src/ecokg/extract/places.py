@@ -39,9 +39,11 @@ _KIND_TAGS = frozenset({"n", "b", "a", "vn", "r", "m", "q", "d"})
 # A town's or reserve's name opens a word: after a stop, the start of a line or a particle
 # ("在莫干山镇").
 # A stem never opens with a determiner (各街镇, 全乡, 每个镇, 该镇); excluded in the pattern, so
-# "其中城关镇" is tried from 城, not rejected whole from 其.
+# "其中城关镇" is tried from 城, not rejected whole from 其. Nor with a relative year:
+# "去年镇里投入…" is last year, the town's work.
 _TOWN_AT = re.compile(
-    r"(?P<stem>(?![各全每该本我其所此在])[\u4e00-\u9fff]{2,4}?)(?P<suffix>街道|镇|乡|村)"
+    r"(?P<stem>(?![各全每该本我其所此在]|[去今明同当上前]年)[\u4e00-\u9fff]{2,4}?)"
+    r"(?P<suffix>街道|镇|乡|村)"
 )
 _NAME_OPENERS = "在对和与及为是"
 _DIVISIONS = ("province", "city", "county")

@@ -43,7 +43,8 @@ _DATE_RANGE = re.compile(
 _DATE = re.compile(rf"(\d{{4}})\s*年\s*({_M})\s*月\s*(\d{{1,2}})\s*[日号]")
 _YEAR = re.compile(r"(?<!\d)(\d{4})\s*年(?:度)?(?!\s*\d{1,2}\s*月)(?![代])")
 # The same without a year (or after 去年/今年); never right after a digit or 第 (an ordinal).
-_BARE = r"(?<![\d.第/])"
+# (not after a letter: the 10 of "PM10月均浓度" is a particle size, no October)
+_BARE = r"(?<![\d.第/A-Za-z])"
 # "前10月", "2025年前三个月": the months from January on
 _FIRST_MONTHS = re.compile(rf"(?:(\d{{4}})\s*年\s*)?(?<![提此之目])前({_M})个?月(?:份)?")
 _BARE_MONTH_RANGE = re.compile(rf"{_BARE}({_M})\s*月?{_DASH}({_M})\s*月(?:份)?")

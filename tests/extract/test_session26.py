@@ -1,0 +1,147 @@
+"""Session 26: rules measured on blind set 35 and the sets before it (sentences written here)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from test_entities import entities, pairs
+from test_observations import observe
+from test_observations_unseen import by_value
+
+from ecokg.extract.lexicon import Lexicon
+from ecokg.extract.places import find_places
+
+
+def test_an_inspection_in_a_later_section_does_not_date_the_lead(lexicon: Lexicon) -> None:
+    """Minutes of a committee name a provincial inspection in their fourth section: its month is
+    when complaints were taken, not the time of the air-quality figures before it."""
+    text = (
+        "临汾市生态环境委员会会议纪要\n"
+        "2025年1月20日，市生态环境委员会召开全体会议，听取2024年工作情况汇报。\n"
+        "（一）空气质量。全市PM2.5平均浓度为36微克/立方米，同比下降5.3%。\n"
+        "（二）督察整改。2024年6月省级督察进驻期间，受理转办群众信访举报215件。"
+    )
+    found = by_value(observe(text, lexicon, published="2025-01-22", about="2024"))
+    assert found[Decimal(36)].period.code == "2024"
+    assert found[Decimal(215)].period.code == "2024-06"
+
+
+def test_an_inspection_the_lead_names_still_dates_its_findings(lexicon: Lexicon) -> None:
+    text = (
+        "2024年9月至10月，省第二生态环境保护督察组进驻安顺市开展督察。\n"
+        "一、督察发现的问题\n"
+        "督察组共交办群众信访举报件186件，已办结171件。"
+    )
+    found = by_value(observe(text, lexicon, published="2025-01-10"))
+    assert found[Decimal(186)].period.code == "2024-09/2024-10"
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # 去年镇里: last year, the town's spending (no town named 去年镇)
+        (
+            "湖长手记｜洱海边的冬天\n今年以来，双廊镇镇级湖长每周巡湖。\n去年镇里投入约420万元改造截污管网。",
+            "双廊镇",
+        ),
+        # 全镇 in a diary on a lake: the town its lead names, not the lake
+        (
+            "湖长手记｜洱海边的冬天\n今年以来，双廊镇镇级湖长每周巡湖。\n去年全镇各级湖长累计巡湖1860人次。",
+            "双廊镇",
+        ),
+    ],
+)
+def test_the_town_of_a_diary_on_a_lake(lexicon: Lexicon, text: str, place: str) -> None:
+    (found,) = observe(text, lexicon, published="2025-03-02")
+    assert found.place == place
+
+
+def test_a_relative_year_before_a_town_word_is_no_town(lexicon: Lexicon) -> None:
+    names = [
+        h.place.name for h in find_places("去年镇里投入420万元，今年乡里新建站点3个。", lexicon)
+    ]
+    assert not any(n.endswith(("镇", "乡")) for n in names), names
+
+
+def test_a_new_area_reported_among_districts_is_its_own_place(lexicon: Lexicon) -> None:
+    (hit,) = find_places("大鹏新区活珊瑚覆盖率升至27.3%", lexicon)
+    assert (hit.place.name, hit.place.type) == ("大鹏新区", "county")
+    assert lexicon.places[hit.place.parent or ""].name == "深圳市"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # the stretch a project covers, in brackets inside its name
+        (
+            "赣江流域（樟树市段）水环境综合治理EOD项目完成投资3.2亿元。",
+            "赣江流域(樟树市段)水环境综合治理EOD项目",
+        ),
+        # its phase after the type word
+        (
+            "市里启动汾河（太原段）生态修复工程（二期），全长12公里。",
+            "汾河(太原段)生态修复工程(二期)",
+        ),
+        # the stretch after it
+        (
+            "市里推进大黑河生态修复工程（呼和浩特段），新建护岸8公里。",
+            "大黑河生态修复工程(呼和浩特段)",
+        ),
+        # an EOD project, and the pool projects are drawn from
+        ("大沙河矿山地质环境治理EOD项目修复边坡26公顷。", "大沙河矿山地质环境治理EOD项目"),
+        ("全市6个项目纳入省级EOD项目储备库。", "省级EOD项目储备库"),
+    ],
+)
+def test_programme_names_keep_their_brackets_and_eod_projects(
+    lexicon: Lexicon, text: str, name: str
+) -> None:
+    assert ("Programme", name) in pairs(entities(text, lexicon))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "全市实施重点项目12个，其中新建项目5个。",  # counts of projects name none
+        "建设项目环评审批时限压缩至30个工作日。",  # 建设项目 is a kind of project
+        "完成矿山生态修复项目14个。",  # a project described by its work names none
+    ],
+)
+def test_generic_project_words_are_no_programme(lexicon: Lexicon, text: str) -> None:
+    assert not [m for m in entities(text, lexicon) if m.type == "Programme"]
+
+
+def test_values_of_an_english_paragraph_are_not_read_again(lexicon: Lexicon) -> None:
+    """A bilingual release restates its Chinese figures in English: those are read once, from
+    the Chinese; a Latin abbreviation before a value (COD) is no English sentence."""
+    text = (
+        "大鹏新区活珊瑚覆盖率升至27.3%，较2020年提高8.7个百分点。\n"
+        "Live coral cover rose to 27.3% in 2024, up 8.7 percentage points on 2020, and 48 "
+        "species were recorded.\n"
+        "近岸海域COD 1.2 mg/L。"
+    )
+    found = observe(text, lexicon, published="2025-06-08")
+    assert sorted(o.value for o in found) == [Decimal("1.2"), Decimal("8.7"), Decimal("27.3")]
+
+
+def test_a_particle_size_is_no_month(lexicon: Lexicon) -> None:
+    """PM_{10} loses its braces in normalising: the 10 of "PM10月均浓度" is no October."""
+    found = by_value(
+        observe(
+            "一季度，巴彦淖尔市PM_{10}月均浓度为88微克/立方米。", lexicon, published="2025-04-20"
+        )
+    )
+    assert found[Decimal(88)].period.code == "2025-01/2025-03"
+
+
+def test_a_diary_entry_line_dates_its_figures_by_its_month(lexicon: Lexicon) -> None:
+    """Entries of a lake chief's diary, each under a line with its day and weekday: their figures
+    are of that month, not of the quarter the diary covers; a dateline with its year is no entry."""
+    text = (
+        "湖长手记\n2025年4月2日　星期三\n编者按：摘登镇级湖长一季度的部分日记。\n"
+        "1月8日　星期三　晴\n　　巡湖一圈，测得透明度为9.6米。\n"
+        "3月12日　周三\n　　沿湖补植乔灌木8600株。"
+    )
+    found = by_value(observe(text, lexicon, published="2025-04-02", about="2025-01/2025-03"))
+    assert found[Decimal("9.6")].period.code == "2025-01"
+    assert found[Decimal(8600)].period.code == "2025-03"
