@@ -168,9 +168,11 @@ SELECT DISTINCT ?obs ?doc ?quote ?start ?end ?vs ?ve ?asOf ?issued WHERE {
          ekg:valueSpan [ nif:beginIndex ?vs ; nif:endIndex ?ve ] ;
          prov:wasDerivedFrom ?d .
     ?d dcterms:identifier ?doc .
-    OPTIONAL { ?obs ekg:asOf ?asOfValue }
-    OPTIONAL { ?d dcterms:issued ?issuedValue }
   }
+  # (outside the graph block: inside it, Oxigraph reads the optional parts of every
+  # observation before joining the compared ones, 2.6 s against 0.2 s on the demo graph)
+  OPTIONAL { GRAPH ?g { ?obs ekg:asOf ?asOfValue } }
+  OPTIONAL { GRAPH ?g { ?d dcterms:issued ?issuedValue } }
   BIND (STR(?asOfValue) AS ?asOf)
   BIND (STR(?issuedValue) AS ?issued)
 }"""
