@@ -145,3 +145,56 @@ def test_a_diary_entry_line_dates_its_figures_by_its_month(lexicon: Lexicon) -> 
     found = by_value(observe(text, lexicon, published="2025-04-02", about="2025-01/2025-03"))
     assert found[Decimal("9.6")].period.code == "2025-01"
     assert found[Decimal(8600)].period.code == "2025-03"
+
+
+def test_a_particle_before_a_town_is_no_part_of_its_name(lexicon: Lexicon) -> None:
+    text = (
+        "双溪镇与梅林镇并列第一。当天到石门村、落溪村查看站点。前三名分别为三元里街道、望湖街道。"
+    )
+    names = {h.place.name for h in find_places(text, lexicon)}
+    assert {"梅林镇", "石门村", "三元里街道"} <= names
+    assert not {"与梅林镇", "到石门村", "为三元里街道"} & names
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        (  # 政府信息 is government information: no body named …政府
+            "杭州市生态环境局2024年政府信息公开工作年度报告显示，依据《中华人民共和国政府信息公开条例》办理申请。",
+            {("Agency", "杭州市生态环境局"), ("Regulation", "中华人民共和国政府信息公开条例")},
+            {("Agency", "杭州市生态环境局2024年政府")},
+        ),
+        (  # the meeting whose spirit is passed on, not the passing on
+            "会议传达学习全国生态环境保护大会精神，研究部署2025年重点任务。",
+            {("Event", "全国生态环境保护大会")},
+            {("Event", "学习全国生态环境保护大会")},
+        ),
+        (  # a meeting reviewing the parts' work, and an observance week
+            "区城管委召开垃圾分类工作点评会。2025年全国城市节约用水宣传周期间，全市开展活动。",
+            {("Event", "垃圾分类工作点评会"), ("Event", "2025年全国城市节约用水宣传周")},
+            set(),
+        ),
+        (  # an English sentence ends right before a body's name
+            "The bay will be monitored until 2027.中国科学院水生生物研究所研究员说，江豚数量回升。",
+            {("Agency", "中国科学院水生生物研究所")},
+            {("Agency", "2027.中国科学院水生生物研究所")},
+        ),
+    ],
+)
+def test_names_do_not_run_into_what_comes_before(
+    lexicon: Lexicon, text: str, present: set[tuple[str, str]], absent: set[tuple[str, str]]
+) -> None:
+    found = pairs(entities(text, lexicon))
+    assert present <= found and not absent & found, found
+
+
+def test_a_report_speaks_for_the_division_of_the_body_it_heard_from(lexicon: Lexicon) -> None:
+    """A paper's report whose title names a park, not a division: its figures are of the
+    division whose bureau the reporter heard them from, and that division ranks in its province."""
+    text = (
+        "库布其光伏基地植被覆盖度升至53.2%\n"
+        "本报讯 记者12日从鄂尔多斯市林业和草原局获悉，截至去年底，基地植被覆盖度提高到53.2%，"
+        "新能源装机规模在全区排名第一。"
+    )
+    found = by_value(observe(text, lexicon, published="2025-03-13"))
+    assert {found[Decimal("53.2")].place, found[Decimal(1)].place} == {"鄂尔多斯市"}

@@ -1978,7 +1978,31 @@ def _title_parts(
             )
 
 
+# The end of an English sentence a name found by its words ran back into ("…by 2027.中国科学院
+# 南海海洋研究所", "…fishing nets.新区"): the name starts after it.
+_ENGLISH_END = re.compile(r"[\x00-\x7f]*[.!?]\s*(?=[\u4e00-\u9fff])")
+
+
 def _pooled(doc: AnalyzedDoc, lexicon: Lexicon, cfg: _Config) -> list[Candidate]:
+    return [
+        trimmed
+        for c in _all_candidates(doc, lexicon, cfg)
+        if (trimmed := _after_english(c, cfg)) is not None
+    ]
+
+
+def _after_english(c: Candidate, cfg: _Config) -> Candidate | None:
+    lead = _ENGLISH_END.match(c.surface)
+    if lead is None or c.source == "lexicon":
+        return c
+    surface = c.surface[lead.end() :]
+    if len(surface) < cfg.min_length.get(c.type, 2) or surface in cfg.suffix_type:
+        return None
+    name = c.name[lead.end() :] if c.name and c.name.startswith(c.surface[: lead.end()]) else c.name
+    return replace(c, start=c.start + lead.end(), surface=surface, name=name)
+
+
+def _all_candidates(doc: AnalyzedDoc, lexicon: Lexicon, cfg: _Config) -> list[Candidate]:
     return [
         *_lexicon_candidates(doc, lexicon, cfg),
         *_title_candidates(doc, lexicon),

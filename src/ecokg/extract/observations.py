@@ -59,6 +59,7 @@ from ecokg.extract.places import (
     home_province,
     jurisdiction,
     named_division,
+    source_division,
 )
 from ecokg.extract.topics import article_end, is_caption, off_topic
 from ecokg.kg.vocab import minted_indicator_iri, slug
@@ -130,6 +131,7 @@ _SAME_PERIOD_OPENING = re.compile(r"(?:与|和|较|同)(?:去年|上年)同期(?
 _NAMED_AS = re.compile(r"[^，,。；;\d]{0,6}?(?:依次为|分别是|分别为|为|是)")
 _COUNT_OF_NAMED = re.compile(rf"\d+个{_NAMED_AS.pattern}.*$")
 _DIVISION_TYPES = ("province", "city", "county", "town")
+_LEAD_CHARS = 400
 _BUREAU = re.compile(r"(?:生态环境|环境保护|环保)局")
 _SOURCE_BEFORE = ("经", "据", "由")
 _OBJECT_MARKERS = ("对", "将", "把")
@@ -290,6 +292,9 @@ def _state(doc: AnalyzedDoc, lexicon: Lexicon) -> DocState:
         # body its own source line or breadcrumb names ("信息来源：无锡市生态环境局")
         page = page_publisher(doc, lexicon.words.get("furniture", {}))
         locality = document_locality(page, lexicon, None)
+    if locality is None:
+        # (the title, dateline and first paragraph: where a report says whom it heard from)
+        locality = source_division(doc.text[:_LEAD_CHARS], lexicon)
     home = jurisdiction("province", locality, lexicon) or home_province(places, lexicon)
     if locality is not None and locality.type in WATER_TYPES:
         # "珠三角九市攜手治水 西江北江東江…": a river crosses provinces, and a title naming it

@@ -38,14 +38,15 @@ _LIST_MARKS = ("、", "和", "及", "与")
 _KIND_TAGS = frozenset({"n", "b", "a", "vn", "r", "m", "q", "d"})
 # A town's or reserve's name opens a word: after a stop, the start of a line or a particle
 # ("在莫干山镇").
-# A stem never opens with a determiner (各街镇, 全乡, 每个镇, 该镇); excluded in the pattern, so
+# A stem never opens with a determiner (各街镇, 全乡, 每个镇, 该镇) or a particle (与梅雨镇并列,
+# 到直普村); excluded in the pattern, so
 # "其中城关镇" is tried from 城, not rejected whole from 其. Nor with a relative year:
 # "去年镇里投入…" is last year, the town's work.
 _TOWN_AT = re.compile(
-    r"(?P<stem>(?![各全每该本我其所此在]|[去今明同当上前]年)[\u4e00-\u9fff]{2,4}?)"
+    r"(?P<stem>(?![各全每该本我其所此在与到为及对是]|[去今明同当上前]年)[\u4e00-\u9fff]{2,4}?)"
     r"(?P<suffix>街道|镇|乡|村)"
 )
-_NAME_OPENERS = "在对和与及为是"
+_NAME_OPENERS = "在对和与及为是到"
 _DIVISIONS = ("province", "city", "county")
 _WORD_OPENS = rf"(?:(?<=[，,。；;：:、\s（(“”]|[{_NAME_OPENERS}])|(?<=其中)|^)"
 _TOWN_NAME = re.compile(_WORD_OPENS + _TOWN_AT.pattern, re.MULTILINE)
@@ -651,7 +652,7 @@ def _opening_verb(stem: str, openers: tuple[str, ...]) -> str:
 # A town's name after the verb that opens it, longer than _TOWN_AT's stems leave room for
 # (完成千人桥镇): the verb and two to four characters; not villages, which verbs make (打造…村).
 # ...whose stem holds no particle or division word (纳入了由镇…, 镇区主街道, 周立新到车江镇).
-_NOT_IN_TOWN_NAMES = frozenset("了的和与及由在对将以到各全每该本镇乡村区县市")
+_NOT_IN_TOWN_NAMES = frozenset("了的和与及由在对将以到为是各全每该本镇乡村区县市")
 _VERB_TOWN = re.compile(r"(?P<stem>[\u4e00-\u9fff]{4,7}?)(?P<suffix>街道|镇|乡)")
 
 
@@ -1047,6 +1048,25 @@ def document_locality(
         areas = [h.place for h in hits if h.place.type in _TITLE_AREAS]
         return areas[0] if areas and not _SPEAKER.search(title) else home
     return min(named, key=_rank)
+
+
+def source_division(lead: str, lexicon: Lexicon) -> PlaceDef | None:
+    """The most specific division named in the body a report's lead says its figures came from
+    ("记者从海南州林业和草原局获悉": 海南藏族自治州), if any."""
+    verbs = lexicon.words.get("gazetteer", {}).get("learned_from", ())
+    for verb in verbs:
+        at = lead.find(verb)
+        opening = lead.rfind("从", 0, at) if at > 0 else -1
+        if opening >= 0 and at - opening <= _SOURCE_REACH:
+            named = [h.place for h in find_places(lead[opening:at], lexicon)]
+            divisions = [p for p in named if p.type in _RANKED]
+            if divisions:
+                return min(divisions, key=_rank)
+    return None
+
+
+# How long the body between 从 and 获悉 may be (a date and a bureau's full name).
+_SOURCE_REACH = 30
 
 
 def _basin_of_division(title: str, hits: Sequence[PlaceHit]) -> PlaceDef | None:
