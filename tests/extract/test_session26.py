@@ -13,28 +13,48 @@ from ecokg.extract.lexicon import Lexicon
 from ecokg.extract.places import find_places
 
 
-def test_an_inspection_in_a_later_section_does_not_date_the_lead(lexicon: Lexicon) -> None:
-    """Minutes of a committee name a provincial inspection in their fourth section: its month is
-    when complaints were taken, not the time of the air-quality figures before it."""
-    text = (
-        "临汾市生态环境委员会会议纪要\n"
-        "2025年1月20日，市生态环境委员会召开全体会议，听取2024年工作情况汇报。\n"
-        "（一）空气质量。全市PM2.5平均浓度为36微克/立方米，同比下降5.3%。\n"
-        "（二）督察整改。2024年6月省级督察进驻期间，受理转办群众信访举报215件。"
-    )
-    found = by_value(observe(text, lexicon, published="2025-01-22", about="2024"))
-    assert found[Decimal(36)].period.code == "2024"
-    assert found[Decimal(215)].period.code == "2024-06"
-
-
-def test_an_inspection_the_lead_names_still_dates_its_findings(lexicon: Lexicon) -> None:
-    text = (
-        "2024年9月至10月，省第二生态环境保护督察组进驻安顺市开展督察。\n"
-        "一、督察发现的问题\n"
-        "督察组共交办群众信访举报件186件，已办结171件。"
-    )
-    found = by_value(observe(text, lexicon, published="2025-01-10"))
-    assert found[Decimal(186)].period.code == "2024-09/2024-10"
+@pytest.mark.parametrize(
+    ("text", "published", "about", "periods"),
+    [
+        (  # minutes name a provincial inspection in their second section: its month is when
+            # complaints were taken, not the time of the air-quality figures before it
+            "临汾市生态环境委员会会议纪要\n"
+            "2025年1月20日，市生态环境委员会召开全体会议，听取2024年工作情况汇报。\n"
+            "（一）空气质量。全市PM2.5平均浓度为36微克/立方米，同比下降5.3%。\n"
+            "（二）督察整改。2024年6月省级督察进驻期间，受理转办群众信访举报215件。",
+            "2025-01-22",
+            "2024",
+            {"36": "2024", "215": "2024-06"},
+        ),
+        (  # an inspection the lead names still dates its findings
+            "2024年9月至10月，省第二生态环境保护督察组进驻安顺市开展督察。\n"
+            "一、督察发现的问题\n督察组共交办群众信访举报件186件，已办结171件。",
+            "2025-01-10",
+            None,
+            {"186": "2024-09/2024-10"},
+        ),
+        (  # PM_{10} loses its braces in normalising: the 10 of "PM10月均浓度" is no October
+            "一季度，巴彦淖尔市PM_{10}月均浓度为88微克/立方米。",
+            "2025-04-20",
+            None,
+            {"88": "2025-01/2025-03"},
+        ),
+        (  # a diary's entries, each under a line with its day and weekday, are of that month,
+            # not of the quarter the diary covers; a dateline with its year is no entry
+            "湖长手记\n2025年4月2日　星期三\n编者按：摘登镇级湖长一季度的部分日记。\n"
+            "1月8日　星期三　晴\n　　巡湖一圈，测得透明度为9.6米。\n"
+            "3月12日　周三\n　　沿湖补植乔灌木8600株。",
+            "2025-04-02",
+            "2025-01/2025-03",
+            {"9.6": "2025-01", "8600": "2025-03"},
+        ),
+    ],
+)
+def test_when_figures_hold(
+    lexicon: Lexicon, text: str, published: str, about: str | None, periods: dict[str, str]
+) -> None:
+    found = by_value(observe(text, lexicon, published=published, about=about))
+    assert {v: found[Decimal(v)].period.code for v in periods} == periods
 
 
 @pytest.mark.parametrize(
@@ -122,29 +142,6 @@ def test_values_of_an_english_paragraph_are_not_read_again(lexicon: Lexicon) -> 
     )
     found = observe(text, lexicon, published="2025-06-08")
     assert sorted(o.value for o in found) == [Decimal("1.2"), Decimal("8.7"), Decimal("27.3")]
-
-
-def test_a_particle_size_is_no_month(lexicon: Lexicon) -> None:
-    """PM_{10} loses its braces in normalising: the 10 of "PM10月均浓度" is no October."""
-    found = by_value(
-        observe(
-            "一季度，巴彦淖尔市PM_{10}月均浓度为88微克/立方米。", lexicon, published="2025-04-20"
-        )
-    )
-    assert found[Decimal(88)].period.code == "2025-01/2025-03"
-
-
-def test_a_diary_entry_line_dates_its_figures_by_its_month(lexicon: Lexicon) -> None:
-    """Entries of a lake chief's diary, each under a line with its day and weekday: their figures
-    are of that month, not of the quarter the diary covers; a dateline with its year is no entry."""
-    text = (
-        "湖长手记\n2025年4月2日　星期三\n编者按：摘登镇级湖长一季度的部分日记。\n"
-        "1月8日　星期三　晴\n　　巡湖一圈，测得透明度为9.6米。\n"
-        "3月12日　周三\n　　沿湖补植乔灌木8600株。"
-    )
-    found = by_value(observe(text, lexicon, published="2025-04-02", about="2025-01/2025-03"))
-    assert found[Decimal("9.6")].period.code == "2025-01"
-    assert found[Decimal(8600)].period.code == "2025-03"
 
 
 def test_a_particle_before_a_town_is_no_part_of_its_name(lexicon: Lexicon) -> None:
