@@ -195,3 +195,18 @@ def test_a_report_speaks_for_the_division_of_the_body_it_heard_from(lexicon: Lex
     )
     found = by_value(observe(text, lexicon, published="2025-03-13"))
     assert {found[Decimal("53.2")].place, found[Decimal(1)].place} == {"鄂尔多斯市"}
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (  # joint work across borders makes a mechanism one scheme, named from where it joins
+            "黔渝两地建立赤水河跨界河流联防联治机制，完善毗邻地区森林草原火灾联防联控机制。",
+            {"赤水河跨界河流联防联治机制", "毗邻地区森林草原火灾联防联控机制"},
+        ),
+        ("建立健全工作机制，完善考核评价机制。", set()),  # how work is organised: no scheme
+    ],
+)
+def test_joint_mechanisms_across_borders(lexicon: Lexicon, text: str, names: set[str]) -> None:
+    found = {m.name for m in entities(text, lexicon) if m.type == "Programme"}
+    assert found == names
