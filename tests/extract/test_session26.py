@@ -133,15 +133,16 @@ def test_generic_project_words_are_no_programme(lexicon: Lexicon, text: str) -> 
 
 def test_values_of_an_english_paragraph_are_not_read_again(lexicon: Lexicon) -> None:
     """A bilingual release restates its Chinese figures in English: those are read once, from
-    the Chinese; a Latin abbreviation before a value (COD) is no English sentence."""
+    the Chinese; Latin abbreviations before a value (COD, COD Cr) are no English sentence."""
     text = (
         "大鹏新区活珊瑚覆盖率升至27.3%，较2020年提高8.7个百分点。\n"
         "Live coral cover rose to 27.3% in 2024, up 8.7 percentage points on 2020, and 48 "
         "species were recorded.\n"
-        "近岸海域COD 1.2 mg/L。"
+        "近岸海域COD 1.2 mg/L，出水化学需氧量（COD Cr）16毫克/升。"
     )
     found = observe(text, lexicon, published="2025-06-08")
-    assert sorted(o.value for o in found) == [Decimal("1.2"), Decimal("8.7"), Decimal("27.3")]
+    values = sorted(o.value for o in found)
+    assert values == [Decimal("1.2"), Decimal("8.7"), Decimal(16), Decimal("27.3")]
 
 
 def test_a_particle_before_a_town_is_no_part_of_its_name(lexicon: Lexicon) -> None:

@@ -1830,7 +1830,8 @@ def extract_observations(
 
 
 # Words of Latin letters between the last Chinese character and a value ("…监测。Monitoring shows
-# live coral cover rose from 18.6%"): two or more make the value's sentence English.
+# live coral cover rose from 18.6%"): two or more, one of them a lower-case word, make the value's
+# sentence English (abbreviations such as "COD Cr" before a value do not).
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 _LAST_CJK = re.compile(r"[\u4e00-\u9fff][^\u4e00-\u9fff]*$")
 
@@ -1839,7 +1840,8 @@ def _in_english(text: str, at: int) -> bool:
     before = text[max(0, at - 80) : at]
     last = _LAST_CJK.search(before)
     tail = before[last.start() + 1 :] if last is not None else before
-    return len(_LATIN_WORD.findall(tail)) >= 2
+    words = _LATIN_WORD.findall(tail)
+    return len(words) >= 2 and any(w.islower() and len(w) >= 3 for w in words)
 
 
 def _distinct_parts(found: list[Observation]) -> list[Observation]:
