@@ -18,7 +18,7 @@ from ecokg.kg.serialize import (
     jsonld_bytes,
     nquads_bytes,
     ntriples_bytes,
-    quad_key,
+    sort_quads,
     trig_bytes,
     turtle_bytes,
 )
@@ -52,7 +52,7 @@ _GEXF_DATE = re.compile(r' lastmodifieddate="[^"]*"')
 
 def all_quads(kg: KnowledgeGraph) -> list[Quad]:
     """Every statement of every named graph, sorted."""
-    return sorted(set(kg.quads()), key=quad_key)
+    return sort_quads(kg.quads())
 
 
 def export_bytes(kg: KnowledgeGraph, fmt: str) -> bytes:

@@ -1503,8 +1503,7 @@ def _jurisdiction_word(state: DocState, clause_text: str, at: int | None = None)
 
 def _first_of(state: DocState, end: int, type_: str) -> PlaceDef | None:
     """The place of ``type_`` named first before ``end``."""
-    hi = bisect_right(state.place_starts, end - 1)
-    return next((h.place for h in state.places[:hi] if h.place.type == type_), None)
+    return next((h.place for h in _places_in(state, 0, end) if h.place.type == type_), None)
 
 
 def _bare_reference(
@@ -1562,13 +1561,16 @@ def _paragraph_water(state: DocState, sentence: Sentence, pos: int) -> PlaceDef 
     return _last_of(state, start, pos, WATER_TYPES) or state.section_water
 
 
+def _places_in(state: DocState, start: int, end: int) -> list[PlaceHit]:
+    """The places named starting in ``text[start:end]``, in text order."""
+    lo = bisect_right(state.place_starts, start - 1)
+    return state.places[lo : bisect_right(state.place_starts, end - 1)]
+
+
 def _last_of(state: DocState, start: int, end: int, types: Sequence[str]) -> PlaceDef | None:
     """The place of one of ``types`` named last in ``text[start:end]``."""
-    lo = bisect_right(state.place_starts, start - 1)
-    hi = bisect_right(state.place_starts, end - 1)
-    places = state.places
     return next(
-        (places[i].place for i in range(hi - 1, lo - 1, -1) if places[i].place.type in types), None
+        (h.place for h in reversed(_places_in(state, start, end)) if h.place.type in types), None
     )
 
 
@@ -1609,9 +1611,7 @@ def _judged_place(state: DocState, sentence: Sentence, clause: Span) -> PlaceHit
     if before is None:
         return None
     text = state.doc.text
-    lo = bisect_right(state.place_starts, before.start - 1)
-    hi = bisect_right(state.place_starts, before.end - 1)
-    for hit in state.places[lo:hi]:
+    for hit in _places_in(state, before.start, before.end):
         opening = _CLAUSE_OPENER.sub("", text[before.start : hit.start].lstrip("，,；; "))
         if not opening and _judges(state, text[hit.end : before.end].rstrip("，,；; ")):
             return hit

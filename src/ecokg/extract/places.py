@@ -38,10 +38,9 @@ _LIST_MARKS = ("、", "和", "及", "与")
 _KIND_TAGS = frozenset({"n", "b", "a", "vn", "r", "m", "q", "d"})
 # A town's or reserve's name opens a word: after a stop, the start of a line or a particle
 # ("在莫干山镇").
-# A stem never opens with a determiner (各街镇, 全乡, 每个镇, 该镇) or a particle (与梅雨镇并列,
-# 到直普村); excluded in the pattern, so
-# "其中城关镇" is tried from 城, not rejected whole from 其. Nor with a relative year:
-# "去年镇里投入…" is last year, the town's work.
+# A stem never opens with a determiner (各街镇, 全乡, 每个镇, 该镇), a particle (与梅雨镇并列,
+# 到直普村) or a relative year ("去年镇里投入…" is last year, the town's work); excluded in the
+# pattern, so "其中城关镇" is tried from 城, not rejected whole from 其.
 _TOWN_AT = re.compile(
     r"(?P<stem>(?![各全每该本我其所此在与到为及对是]|[去今明同当上前]年)[\u4e00-\u9fff]{2,4}?)"
     r"(?P<suffix>街道|镇|乡|村)"

@@ -32,18 +32,22 @@ def to_ox(term: Node) -> ox.NamedNode | ox.Literal | ox.BlankNode:
     raise TypeError(f"cannot convert {term!r}")
 
 
-def quad_key(quad: Quad) -> tuple[str, ...]:
+def _key(quad: Quad) -> tuple[str, ...]:
     return tuple("" if t is None else t.n3() for t in (quad[3], quad[0], quad[1], quad[2]))
+
+
+def sort_quads(quads: Iterable[Quad]) -> list[Quad]:
+    """The distinct quads, sorted by graph, subject, predicate and object (in N3)."""
+    return sorted(set(quads), key=_key)
 
 
 def sorted_quads(graphs: Iterable[Graph]) -> list[Quad]:
     """All statements of ``graphs`` as quads named by each graph's identifier, sorted."""
-    quads: set[Quad] = set()
-    for graph in graphs:
-        name = graph.identifier if isinstance(graph.identifier, URIRef) else None
-        for s, p, o in graph:
-            quads.add((s, p, o, name))
-    return sorted(quads, key=quad_key)
+    return sort_quads(
+        (s, p, o, graph.identifier if isinstance(graph.identifier, URIRef) else None)
+        for graph in graphs
+        for s, p, o in graph
+    )
 
 
 def _ox_quads(quads: Iterable[Quad]) -> Iterator[ox.Quad]:
@@ -54,7 +58,7 @@ def _ox_quads(quads: Iterable[Quad]) -> Iterator[ox.Quad]:
 
 def _ox_triples(quads: Iterable[Quad]) -> Iterator[ox.Triple]:
     seen: set[tuple[Node, Node, Node]] = set()
-    for s, p, o, _ in sorted(quads, key=lambda q: quad_key((q[0], q[1], q[2], None))):
+    for s, p, o, _ in sorted(quads, key=lambda q: _key((q[0], q[1], q[2], None))):
         if (s, p, o) not in seen:
             seen.add((s, p, o))
             yield ox.Triple(to_ox(s), to_ox(p), to_ox(o))  # type: ignore[arg-type]
