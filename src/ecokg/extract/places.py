@@ -28,6 +28,8 @@ _CONJUNCTIONS = "和与及或"
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _NOT_IN_WATER_NAMES = frozenset("湖河江湾海库港年的和与及在对是为全各入出沿跨条内市县区省镇乡")
 _NOT_AFTER_WATER_NAMES = frozenset("泊区库体滨畔")
+_WATER_CHARS = frozenset("湖河江湾海库港")
+_WETLAND_WORDS = ("湿地",)
 # Still water named after a river, by the word that follows the river's name.
 _STILL = {"水库": "reservoir", "湖": "lake"}
 _RIVER_WORDS = ("江", "河")
@@ -766,9 +768,13 @@ def _unlisted_water(text: str, lexicon: Lexicon, start: int, end: int) -> list[P
                 and (best is None or count.of(name) > count.of(best))
             ):
                 best = name
-        if best is None or (found and found[-1].end > m.start() - len(best) + len(suffix)):
+        if best is None:
             continue
         begin = m.end() - len(best)
+        if found and found[-1].end > begin:
+            if suffix not in _WETLAND_WORDS or found[-1].start < begin:
+                continue
+            found.pop()  # 北大港|湿地: the wetland named after the water is the name
         # Keyed by its name, as the entity extractor keys a named place it finds by itself.
         place = PlaceDef(best, best, suffixes[suffix], None, None, ())
         stop = m.end()
@@ -820,11 +826,13 @@ def _water_stem(stem: str, suffix: str, not_stems: set[str]) -> bool:
     particle or other water word ("太湖湖体", "美丽河湖", "2024年太湖"), except the river a
     reservoir or lake is named after (新丰江水库)."""
     inner = stem[:-1] if suffix == "水库" and stem[-1:] in _RIVER_WORDS and len(stem) > 2 else stem
+    # a wetland is named after the water it lies by (北大港湿地, 闽江河口湿地, 少海湿地)
+    barred = _NOT_IN_WATER_NAMES - _WATER_CHARS if suffix in _WETLAND_WORDS else _NOT_IN_WATER_NAMES
     return (
         all("\u4e00" <= c <= "\u9fff" for c in stem)
         and stem not in not_stems
         and stem[-2:] not in not_stems
-        and not any(c in _NOT_IN_WATER_NAMES for c in inner)
+        and not any(c in barred for c in inner)
     )
 
 
@@ -845,7 +853,7 @@ def _listed_name(text: str, begin: int, end: int, stem: str, suffix: str) -> boo
 
 @cache
 def _same_kind_after(suffix: str) -> re.Pattern[str]:
-    return re.compile(rf"[\u4e00-\u9fff]{{2,3}}?{re.escape(suffix)}")
+    return re.compile(rf"[\u4e00-\u9fff]{{2,4}}?{re.escape(suffix)}")
 
 
 def _after_division(text: str, lexicon: Lexicon, begin: int, stem: str) -> bool:
