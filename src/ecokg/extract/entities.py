@@ -1197,7 +1197,11 @@ def _suffix_candidates(doc: AnalyzedDoc, lexicon: Lexicon, cfg: _Config) -> Iter
         while (verb := starts_with_any(text[start:s_start], cfg.leading_verbs)) is not None:
             start += len(verb)  # "奋力建设美丽中国先行区": the programme is 美丽中国先行区
         closed = starts_with_any(text[start:s_start], cfg.suffixes)
-        if closed is not None and text[start - 1 : start] == "”" and cfg.suffix_type[closed] == type_:
+        if (
+            closed is not None
+            and text[start - 1 : start] == "”"
+            and cfg.suffix_type[closed] == type_
+        ):
             # “三北”工程黄河“几字弯”攻坚战: the type word after a quoted term closes that name,
             # the next one starts after it
             start += len(closed)
