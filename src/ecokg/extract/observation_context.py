@@ -126,6 +126,9 @@ class Words:
     date_suffixes: tuple[str, ...]
     score_words: tuple[str, ...]
     rule_parameters: tuple[str, ...]
+    limits_before: re.Pattern[str]  # a standard's limit names the values after it
+    limits_after: re.Pattern[str]  # ...or the value before it
+    frequency_before: re.Pattern[str]  # 每月…: a number of times is how often, not how many
     skip_before: Affixes
     name_re: re.Pattern[str]
     periods: PeriodFinder
@@ -256,6 +259,9 @@ def words_of(lexicon: Lexicon) -> Words:
         date_suffixes=tuple(w["skip"]["date_suffixes"]),
         score_words=tuple(w["skip"]["score_words"]),
         rule_parameters=tuple(w["skip"]["rule_parameters"]),
+        limits_before=re.compile(w["skip"]["limits_before"]),
+        limits_after=re.compile(w["skip"]["limits_after"]),
+        frequency_before=re.compile(w["skip"]["frequency_before"]),
         skip_before=Affixes(w["skip"]["before"]),
         name_re=re.compile("|".join(f"(?:{p})" for p in w["skip"]["name_patterns"])),
         periods=PeriodFinder(w),

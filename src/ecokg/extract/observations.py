@@ -200,7 +200,12 @@ _DUE_THIS_YEAR = re.compile(r"(?:^|[，,：:；;]|力争|争取|确保|计划)�
 # A set that the rest of the sentence is about: "11个设区市中，", "3个县（区）内，", "16个地市中有".
 # (a bracket may list the kinds of a set: "全省117个县(市、区)中")
 _SCOPE_IN = re.compile(
-    r"(?:[^，,。；;：:、\s\d(]|\([^()]{0,8}\)){1,14}?(?:之中|当中|中|内|里)(?=[，,：:；;]|有|$|居|排|位列|位居|列第)"
+    r"(?:[^，,。；;：:、\s\d(]|\([^()]{0,8}\)){1,14}?"
+    r"(?:(?:之中|当中|中|内|里)(?=[，,：:；;]|有|$|居|排|位列|位居|列第)"
+    # "42个反馈问题中已完成整改24个", "11个断面中Ⅱ—Ⅲ类…": 中 after a set opens what is said of
+    # its members, unless it is part of a word (集中, 中心, 中央, 中标, 中期, 重中之重…)
+    r"|(?<=[\u4e00-\u9fff)]{2})(?<!集)中"
+    r"(?=[\u4e00-\u9fffⅠ-Ⅻ])(?![心国央部型度期华游水学小段等层标间转试医药和队共之断铁石科介]))"
 )
 # "与全省14个市(州)比较": the set a place's figures are compared with, which ends its clause
 _COMPARED_SET = re.compile(
@@ -251,6 +256,14 @@ _PARTS_OF = re.compile(rf"分之(?P<part>{ARABIC_NUMBER}|[{CN_DIGITS}百]+)")
 _ACTOR_TOTAL = re.compile(r"共计|总计|合计|累计|(?<=[组厅局部委办院省市县区])共")
 
 
+def _home_of_text(text: str, places: list[PlaceHit], lexicon: Lexicon) -> PlaceDef | None:
+    """The province a text names most, if it comes back to it in another paragraph: an example
+    from one province in a commentary on the country is not what the figures are about."""
+    home = home_province(places, lexicon)
+    own = [h.start for h in places if home is not None and lexicon.province_of(h.place) == home]
+    return home if own and text.find("\n", own[0], own[-1]) >= 0 else None
+
+
 def _state(doc: AnalyzedDoc, lexicon: Lexicon) -> DocState:
     words = words_of(lexicon)
     anchor = doc.time_anchor
@@ -295,7 +308,7 @@ def _state(doc: AnalyzedDoc, lexicon: Lexicon) -> DocState:
     if locality is None:
         # (the title, dateline and first paragraph: where a report says whom it heard from)
         locality = source_division(doc.text[:_LEAD_CHARS], lexicon)
-    home = jurisdiction("province", locality, lexicon) or home_province(places, lexicon)
+    home = jurisdiction("province", locality, lexicon) or _home_of_text(doc.text, places, lexicon)
     if locality is not None and locality.type in WATER_TYPES:
         # "珠三角九市攜手治水 西江北江東江…": a river crosses provinces, and a title naming it
         # says which water the story is about, not whose province 全省 is
@@ -562,7 +575,7 @@ def _is_scope(state: DocState, num: RawValue, clause: Span) -> bool:
         # "9个县(市、区)", "339个地级及以上城市": neither is a list of sets
         between = re.sub(r"\([^()]*\)|及以[上下]", "", text[num.end : m.start()])
         if re.search(r"[、和及与]", between) or not any(
-            word in between[:8] for word in state.words.scope_sets
+            word in between[:12] for word in state.words.scope_sets
         ):
             return False
         if "指数" in between:
@@ -1232,13 +1245,14 @@ def _named_place(
         if hit.end > num.start:
             continue
         if _is_peer_group(hit.place) and (
-            hit.place.type in NATIONAL_TYPES
+            (hit.place.type in NATIONAL_TYPES and state.locality is not None)
             or num.unit == "rank"
             or not _opens(text[clause.start : hit.start])
         ):
             # 全国 and 长江经济带 are where a value is compared, not where it is, unless a region
             # opens the clause ("京津冀及周边地区PM2.5平均浓度为39微克/立方米"); 全国 opening a
-            # clause is often a name's first word (全国碳市场纳入我省…)
+            # clause is often a name's first word (全国碳市场纳入我省…), except in a document
+            # that speaks for no division ("去年，全国地级及以上城市PM2.5平均浓度…" in a commentary)
             continue
         if num.unit == "rank" and ends_with_any(
             text[clause.start : hit.start], state.words.rank_verbs
@@ -3112,6 +3126,17 @@ def _observation(
     named = [(i.base or i).label for i in indicators] + [text[clause.start : num.start]]
     if not indicators or any(word in n for n in named for word in w.rule_parameters):
         return []  # "考核权重由3%提高到6%": both values set a rule
+    if w.limits_before.search(text, clause.start, num.start) or w.limits_after.match(
+        text[num.end : num.end + 12]
+    ):
+        return []  # "排放限值分别为10 mg/m³…": what a standard allows, not what was measured
+    if (
+        num.unit == "count"
+        and text.endswith("次", num.start, num.end)
+        and num.value == num.value.to_integral_value()
+        and w.frequency_before.search(text, clause.start, num.start)
+    ):
+        return []  # "每月巡河不少于2次": how often, set by a rule or a routine
     indicators = [_in_context(state, sentence, num.start, i) for i in indicators]
     clause_text = text[clause.start : clause.end]
     sentence_text = text[sentence.span.start : sentence.span.end]

@@ -10,6 +10,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from ecokg.extract.gazetteer import AUTONOMOUS, autonomous_short_form
 from ecokg.extract.lexicon import Lexicon, PlaceDef, leading_verb, word_tags
 from ecokg.text.numbers import CHINESE_NUMERAL_CHARS
 from ecokg.text.segment import SpanSet
@@ -51,8 +52,9 @@ _NAME_OPENERS = "在对和与及为是到"
 _DIVISIONS = ("province", "city", "county")
 _WORD_OPENS = rf"(?:(?<=[，,。；;：:、\s（(“”]|[{_NAME_OPENERS}])|(?<=其中)|^)"
 _TOWN_NAME = re.compile(_WORD_OPENS + _TOWN_AT.pattern, re.MULTILINE)
-# The last character of a stem that makes the word a kind, not a name (城乡镇, 各乡镇, 卫生乡镇).
-_NOT_TOWN_STEM_END = frozenset("乡镇村城市县区省各全个街")
+# The last character of a stem that makes the word a kind, not a name (城乡镇, 各乡镇, 卫生乡镇),
+# or a preposition before the word for a town (也反映到镇上, 下沉至乡).
+_NOT_TOWN_STEM_END = frozenset("乡镇村城市县区省各全个街到向往至给从")
 # Of these, the words for all of a division (全镇, 各乡), which never end a town's name.
 _WHOLE_OF = frozenset("全各每该本")
 # ...but 城 ends a subdistrict's name (稠城街道: no word 城街道), and 市 a town's after a name
@@ -228,7 +230,7 @@ def _stem(place: PlaceDef) -> str | None:
     苗族自治州: 黔南), when two characters or more are left."""
     if place.type not in ("city", "county"):
         return None
-    autonomous = _AUTONOMOUS.fullmatch(place.name)
+    autonomous = AUTONOMOUS.fullmatch(place.name)
     if autonomous is not None:
         stem = autonomous[1]
     elif place.name.endswith(("市", "县")):
@@ -327,7 +329,6 @@ def _is_cjk_char(char: str) -> bool:
     return "\u4e00" <= char <= "\u9fff"
 
 
-_AUTONOMOUS = re.compile(r"([\u4e00-\u9fff]{2,}?)(?:[\u4e00-\u9fff]{1,4}族)+(自治[县州])")
 
 
 def _one_name_per_park(hits: list[PlaceHit]) -> list[PlaceHit]:
@@ -970,7 +971,11 @@ def _resolve_by_home(hits: list[PlaceHit], text: str, lexicon: Lexicon) -> list[
         joined = name[0] in _CONJUNCTIONS and _CJK.match(text, hit.start - 1) is not None
         return (
             name in shared
-            or (hit.place.type == "county" and name != hit.place.name)
+            # (肃南县 is 肃南裕固族自治县 wherever it stands: a stem written with its type)
+            or (
+                hit.place.type == "county"
+                and name not in (hit.place.name, autonomous_short_form(hit.place.name))
+            )
             or (joined and hit.start > 0)
         )
 
@@ -1016,8 +1021,12 @@ def document_locality(
     (铜仁市生态环境局思南分局: 思南县), else a park or river basin its title names, else its
     home province."""
     # "…公益诉讼案件1.2万余件(报纸版面，含泾县督察整改进展)": an aside says what else the
-    # page holds, not whom the document speaks for
-    title = ASIDE.sub("", title)
+    # page holds, not whom the document speaks for, unless it is only a division's name: the
+    # party a letter or plan is made out to ("…目标责任书(主簿镇)")
+    parties = {
+        (h.start - 1, h.end + 1) for h in find_places(title, lexicon) if h.place.type in _RANKED
+    }
+    title = ASIDE.sub(lambda m: m[0] if m.span() in parties else "", title)
     media = _media_names(lexicon)
     if media is not None:
         # "新疆新闻联播丨塔里木河下游…": the programme's label, not the story, names 新疆
@@ -1140,7 +1149,7 @@ def _short_forms(place: PlaceDef) -> tuple[str, ...]:
     if stem is None:
         return ()
     # an autonomous county or prefecture keeps its type: 乳源县, 黔南州
-    return (stem, stem + place.name[-1]) if _AUTONOMOUS.fullmatch(place.name) else (stem,)
+    return (stem, stem + place.name[-1]) if AUTONOMOUS.fullmatch(place.name) else (stem,)
 
 
 def _short_form_in(text: str, place: PlaceDef, hits: list[PlaceHit]) -> bool:
