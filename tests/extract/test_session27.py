@@ -87,6 +87,10 @@ def test_a_commentary_on_the_country_is_no_province_named_in_passing(lexicon: Le
         "本协议一式四份，自签订之日起生效。",
         # a set whose members the rest of the clause speaks of
         "全市6个省控断面中Ⅲ类以上水质断面5个。",
+        # where something lies, a delay, and the grades a scheme sorts into
+        "观测站位于州府以西约85公里的山谷中。",
+        "新建企业自标准实施之日起12个月后执行。",
+        "评价结果分为优秀、良好、合格、不合格四个等次。",
     ],
 )
 def test_rules_and_sets_are_no_outcomes(lexicon: Lexicon, text: str) -> None:
@@ -103,7 +107,9 @@ def test_what_breaks_a_limit_is_still_read(lexicon: Lexicon) -> None:
 
 
 def test_a_named_typhoon_is_an_event(lexicon: Lexicon) -> None:
-    found = pairs(entities("受今年第11号台风“海葵”影响，沿海三市出动应急监测人员420人次。", lexicon))
+    found = pairs(
+        entities("受今年第11号台风“海葵”影响，沿海三市出动应急监测人员420人次。", lexicon)
+    )
     assert ("Event", "台风海葵") in found
 
 
@@ -141,3 +147,21 @@ def test_autonomous_divisions_by_their_usual_names(lexicon: Lexicon, text: str, 
 def test_a_preposition_before_the_word_town_names_no_town(lexicon: Lexicon) -> None:
     text = "这事我们打过热线，也反映到镇里，执法力量已下沉至乡里。"
     assert [h.place.name for h in find_places(text, lexicon)] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "台风过境后，昌化江大风坝断面氨氮浓度为0.62毫克/升，较台风前上升41%。",
+        "10月下旬全市PM2.5平均浓度为31微克/立方米，较10月中旬下降12.5%。",
+    ],
+)
+def test_what_a_change_is_measured_against_is_no_metric(lexicon: Lexicon, text: str) -> None:
+    level, change = observe(text, lexicon, published="2025-11-05")
+    assert change.indicator.base is not None
+    assert change.indicator.base.iri == level.indicator.iri
+
+
+def test_a_role_in_a_tender_is_no_part_of_the_company(lexicon: Lexicon) -> None:
+    text = "评标结果公示\n第二中标候选人安徽绿源水务工程有限公司，投标报价1,268.4万元。"
+    assert ("Agency", "安徽绿源水务工程有限公司") in pairs(entities(text, lexicon))

@@ -859,10 +859,13 @@ def _registered_companies(doc: AnalyzedDoc, lexicon: Lexicon, cfg: _Config) -> I
         start = m.start()
         while start > 0 and text[start - 1] not in _PUNCT and m.end() - start < 30:
             start -= 1
+        opening = start  # (the run opens its line: the role a list gives it is no part of it)
+        while (role := starts_with_any(text[start : m.start()], cfg.leading_verbs)) is not None:
+            start += len(role)
         run = text[start : m.start()]
         if (
             len(run) < 2
-            or (start > 0 and text[start - 1] not in "\n\r\t ")
+            or (opening > 0 and text[opening - 1] not in "\n\r\t ")
             or not _is_cjk(run)
             or any(w in run for w in cfg.anonymous_words)
             or any(cfg.boundaries.at_end(run[:i]) for i in range(1, len(run) + 1))

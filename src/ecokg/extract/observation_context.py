@@ -129,6 +129,7 @@ class Words:
     limits_before: re.Pattern[str]  # a standard's limit names the values after it
     limits_after: re.Pattern[str]  # ...or the value before it
     frequency_before: re.Pattern[str]  # 每月…: a number of times is how often, not how many
+    location_before: re.Pattern[str]  # 以南约…公里: where something lies
     skip_before: Affixes
     name_re: re.Pattern[str]
     periods: PeriodFinder
@@ -262,6 +263,7 @@ def words_of(lexicon: Lexicon) -> Words:
         limits_before=re.compile(w["skip"]["limits_before"]),
         limits_after=re.compile(w["skip"]["limits_after"]),
         frequency_before=re.compile(w["skip"]["frequency_before"]),
+        location_before=re.compile(w["skip"]["location_before"]),
         skip_before=Affixes(w["skip"]["before"]),
         name_re=re.compile("|".join(f"(?:{p})" for p in w["skip"]["name_patterns"])),
         periods=PeriodFinder(w),

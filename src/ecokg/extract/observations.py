@@ -200,13 +200,16 @@ _DUE_THIS_YEAR = re.compile(r"(?:^|[，,：:；;]|力争|争取|确保|计划)�
 # A set that the rest of the sentence is about: "11个设区市中，", "3个县（区）内，", "16个地市中有".
 # (a bracket may list the kinds of a set: "全省117个县(市、区)中")
 _SCOPE_IN = re.compile(
-    r"(?:[^，,。；;：:、\s\d(]|\([^()]{0,8}\)){1,14}?"
-    r"(?:(?:之中|当中|中|内|里)(?=[，,：:；;]|有|$|居|排|位列|位居|列第)"
-    # "42个反馈问题中已完成整改24个", "11个断面中Ⅱ—Ⅲ类…": 中 after a set opens what is said of
-    # its members, unless it is part of a word (集中, 中心, 中央, 中标, 中期, 重中之重…)
-    r"|(?<=[\u4e00-\u9fff)]{2})(?<!集)中"
-    r"(?=[\u4e00-\u9fffⅠ-Ⅻ])(?![心国央部型度期华游水学小段等层标间转试医药和队共之断铁石科介]))"
+    r"(?:[^，,。；;：:、\s\d(]|\([^()]{0,8}\)){1,14}?(?:之中|当中|中|内|里)(?=[，,：:；;]|有|$|居|排|位列|位居|列第)"
 )
+# "42个反馈问题中已完成整改24个", "11个断面中Ⅱ—Ⅲ类…": 中 after a set opens what is said of its
+# members, unless it is part of a word (集中, 中心, 中央, 中标, 中期, 重中之重…)
+_MEMBERS_IN = re.compile(
+    r"(?:[^，,。；;：:、\s\d(]|\([^()]{0,8}\)){1,14}?(?<=[\u4e00-\u9fff)]{2})(?<!集)中"
+    r"(?=[\u4e00-\u9fffⅠ-Ⅻ])(?![心国央部型度期华游水学小段等层标间转试医药和队共之断铁石科介])"
+)
+# ...but what an inspection found is its finding ("暗访发现的23个问题中仍有4个…")
+_FOUND_BEFORE = re.compile(r"(?:发现|查出|排查出|检查出)的?$")
 # "与全省14个市(州)比较": the set a place's figures are compared with, which ends its clause
 _COMPARED_SET = re.compile(
     r"(?:[^，,。；;：:\s\d(]|\([^()]{0,8}\)){1,10}?(?:比较|相比|对比)(?=[，,])"
@@ -257,11 +260,12 @@ _ACTOR_TOTAL = re.compile(r"共计|总计|合计|累计|(?<=[组厅局部委办�
 
 
 def _home_of_text(text: str, places: list[PlaceHit], lexicon: Lexicon) -> PlaceDef | None:
-    """The province a text names most, if it comes back to it in another paragraph: an example
-    from one province in a commentary on the country is not what the figures are about."""
+    """The province a text names most, if it names it three times or comes back to it in
+    another paragraph: an example from one province in a commentary on the country is not what
+    the figures are about."""
     home = home_province(places, lexicon)
     own = [h.start for h in places if home is not None and lexicon.province_of(h.place) == home]
-    return home if own and text.find("\n", own[0], own[-1]) >= 0 else None
+    return home if len(own) >= 3 or (own and text.find("\n", own[0], own[-1]) >= 0) else None
 
 
 def _state(doc: AnalyzedDoc, lexicon: Lexicon) -> DocState:
@@ -546,8 +550,13 @@ def _is_scope(state: DocState, num: RawValue, clause: Span) -> bool:
     "17个重点城市PM2.5浓度介于…" (a measure of the set follows in the same clause), or which
     places it goes on to name ("较低的3个地区为康平县、…")."""
     text = state.doc.text
-    if _SCOPE_IN.match(text, num.end, clause.end + 1) or _PEER_BEFORE_RANK.match(
-        text, num.end, clause.end
+    if (
+        _SCOPE_IN.match(text, num.end, clause.end + 1)
+        or _PEER_BEFORE_RANK.match(text, num.end, clause.end)
+        or (
+            _MEMBERS_IN.match(text, num.end, clause.end)
+            and not _FOUND_BEFORE.search(text, clause.start, num.start)
+        )
     ):
         return True
     if _COMPARED_SET.match(text, num.end, clause.end + 1) and _WITH.search(
@@ -840,6 +849,9 @@ def _in_time(state: DocState, pos: int) -> bool:
     return i >= 0 and state.times[i].end > pos
 
 
+_COMPARED_BY = re.compile(r"多|少|增|减|上升|下降|提高|降低|提升|偏|高出|低出")
+_LENGTH_UNITS = ("km", "m")
+_BASE_OPENER = re.compile(r"(?:较之?|相较于?|相比于?)(?![高低好差大小多少为快慢强弱轻重])")
 _STREAK_IN_LABEL = re.compile(r"(?:已经|已|均)?" + STREAK_YEARS.pattern)
 _LABEL_ASIDES = re.compile(r"\d{4}年|[“”\"‘’「」]|\([^()]*\)|\($")
 
@@ -852,12 +864,23 @@ def _clean_label(subject: str, state: DocState) -> str:
         # A comparison goes with its time ("较2020年", "与上年相比"): neither names the metric.
         start = expr.start - len(ends_with_any(label[: expr.start], w.base_before) or "")
         # The word for the period's end goes with it (较去年底, 比上年末, 到2026年底前).
-        closing = starts_with_any(label[expr.end :], w.periods.period_end) or ""
+        closing = (
+            starts_with_any(label[expr.end :], (*w.periods.period_end, *w.periods.month_parts))
+            or ""
+        )
         end = expr.end + len(closing)
         end += bool(closing) and label.startswith("前", end)
         after = (*w.base_after, *SINCE_WORDS)
         end += len(starts_with_any(label[end:], after) or "")
         label = label[:start] + label[end:]
+    # "较台风前", "较9月上旬", "较治理前": what a change is measured against, whatever it is, is
+    # no part of the metric's name either (较好, 较低 are no comparison)
+    base = _BASE_OPENER.search(label)
+    if base is not None:
+        # (with nothing before the base, what follows its comparison is the label: 较国家下达任务
+        # |多完成96家)
+        verb = _COMPARED_BY.search(label, base.end())
+        label = label[: base.start()] or (label[verb.start() :] if verb else "")
     # "…记录数量已连续四年保持在50万只以上": how long a state lasted names no metric
     label = _STREAK_IN_LABEL.sub("", label)
     actors = list(_ACTOR_TOTAL.finditer(label))
@@ -3137,6 +3160,8 @@ def _observation(
         and w.frequency_before.search(text, clause.start, num.start)
     ):
         return []  # "每月巡河不少于2次": how often, set by a rule or a routine
+    if num.unit in _LENGTH_UNITS and w.location_before.search(text, clause.start, num.start):
+        return []  # "位于乌鲁木齐市以南约120公里": where it lies
     indicators = [_in_context(state, sentence, num.start, i) for i in indicators]
     clause_text = text[clause.start : clause.end]
     sentence_text = text[sentence.span.start : sentence.span.end]

@@ -329,8 +329,6 @@ def _is_cjk_char(char: str) -> bool:
     return "\u4e00" <= char <= "\u9fff"
 
 
-
-
 def _one_name_per_park(hits: list[PlaceHit]) -> list[PlaceHit]:
     """A reserve written once in full and then without its city (天津北大港湿地自然保护区,
     北大港湿地自然保护区) is one reserve, under its full name."""

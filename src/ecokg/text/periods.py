@@ -280,6 +280,7 @@ class PeriodFinder:
         }
         self.as_of_before: tuple[str, ...] = tuple(periods.get("as_of_before", ()))
         self.period_end: tuple[str, ...] = tuple(periods.get("period_end", ()))
+        self.month_parts: tuple[str, ...] = tuple(periods.get("month_parts", ()))
         change = words.get("change", {})
         assert isinstance(change, Mapping)
         # A year that is only compared with (较2020年) or started from (2020年以来) sets no
