@@ -545,6 +545,28 @@ def _read_fraction(
     return RawValue(start, end, s, e, plain(percent), "percent", qualifier, fraction=True)
 
 
+def _a_parameter(state: DocState, clause: Span, num: RawValue) -> bool:
+    """Whether a value sets or places rather than measures: what a standard allows ("排放限值
+    分别为10 mg/m³…", "执行5 mg/m³的特别排放限值"), how often a rule or a routine has something
+    done ("每月巡河不少于2次"), where something lies ("位于…以南约120公里")."""
+    w, text = state.words, state.doc.text
+    if w.limits_before.search(text, clause.start, num.start) or w.limits_after.match(
+        text[num.end : num.end + 12]
+    ):
+        return True
+    if (
+        num.unit == "count"
+        and text.endswith("次", num.start, num.end)
+        and num.value == num.value.to_integral_value()
+        and w.frequency_before.search(text, clause.start, num.start)
+    ):
+        return True
+    return (
+        num.unit in _LENGTH_UNITS
+        and w.location_before.search(text, clause.start, num.start) is not None
+    )
+
+
 def _is_scope(state: DocState, num: RawValue, clause: Span) -> bool:
     """Whether a count only says which set its sentence is about: "全省11个设区市中，…",
     "17个重点城市PM2.5浓度介于…" (a measure of the set follows in the same clause), or which
@@ -3149,19 +3171,8 @@ def _observation(
     named = [(i.base or i).label for i in indicators] + [text[clause.start : num.start]]
     if not indicators or any(word in n for n in named for word in w.rule_parameters):
         return []  # "考核权重由3%提高到6%": both values set a rule
-    if w.limits_before.search(text, clause.start, num.start) or w.limits_after.match(
-        text[num.end : num.end + 12]
-    ):
-        return []  # "排放限值分别为10 mg/m³…": what a standard allows, not what was measured
-    if (
-        num.unit == "count"
-        and text.endswith("次", num.start, num.end)
-        and num.value == num.value.to_integral_value()
-        and w.frequency_before.search(text, clause.start, num.start)
-    ):
-        return []  # "每月巡河不少于2次": how often, set by a rule or a routine
-    if num.unit in _LENGTH_UNITS and w.location_before.search(text, clause.start, num.start):
-        return []  # "位于乌鲁木齐市以南约120公里": where it lies
+    if _a_parameter(state, clause, num):
+        return []
     indicators = [_in_context(state, sentence, num.start, i) for i in indicators]
     clause_text = text[clause.start : clause.end]
     sentence_text = text[sentence.span.start : sentence.span.end]
