@@ -197,15 +197,17 @@ _DUE_YEAR = re.compile(r"(?:^|[，,：:；;]|力争|争取|确保|计划|预计)
 # A deadline opening a clause: "2025年底前，…", "到今年底，…" (this year's end, still ahead).
 _DUE_BEFORE = re.compile(r"(?:^|[，,：:；;])(?P<year>\d{4})年底?前[，,]")
 _DUE_THIS_YEAR = re.compile(r"(?:^|[，,：:；;]|力争|争取|确保|计划)到(?:今年)?年?底[，,]")
+# The words naming a set after its count (an aside in brackets among them): "个设区市(州)".
+_SET_WORDS = r"(?:[^，,。；;：:、\s\d(]|\([^()]{0,8}\)){1,14}?"
 # A set that the rest of the sentence is about: "11个设区市中，", "3个县（区）内，", "16个地市中有".
 # (a bracket may list the kinds of a set: "全省117个县(市、区)中")
 _SCOPE_IN = re.compile(
-    r"(?:[^，,。；;：:、\s\d(]|\([^()]{0,8}\)){1,14}?(?:之中|当中|中|内|里)(?=[，,：:；;]|有|$|居|排|位列|位居|列第)"
+    _SET_WORDS + r"(?:之中|当中|中|内|里)(?=[，,：:；;]|有|$|居|排|位列|位居|列第)"
 )
 # "42个反馈问题中已完成整改24个", "11个断面中Ⅱ—Ⅲ类…": 中 after a set opens what is said of its
 # members, unless it is part of a word (集中, 中心, 中央, 中标, 中期, 重中之重…)
 _MEMBERS_IN = re.compile(
-    r"(?:[^，,。；;：:、\s\d(]|\([^()]{0,8}\)){1,14}?(?<=[\u4e00-\u9fff)]{2})(?<!集)中"
+    _SET_WORDS + r"(?<=[\u4e00-\u9fff)]{2})(?<!集)中"
     r"(?=[\u4e00-\u9fffⅠ-Ⅻ])(?![心国央部型度期华游水学小段等层标间转试医药和队共之断铁石科介])"
 )
 # ...but what an inspection found is its finding ("暗访发现的23个问题中仍有4个…")
