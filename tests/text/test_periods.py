@@ -118,11 +118,12 @@ def test_invalid_month_is_not_a_month(finder: PeriodFinder) -> None:
     assert all(e.kind != "month" for e in finder.find("2025年13月", ANCHOR))
 
 
-def test_full_date_is_its_year(finder: PeriodFinder) -> None:
+def test_full_date_is_its_month(finder: PeriodFinder) -> None:
     text = "2024年5月8日发布"
     expr = only(finder, text)
     assert surface(text, expr) == "2024年5月8日"
-    assert (expr.kind, expr.code) == ("year", "2024")
+    # what was measured or decided on a day is of its month (docs/conventions.md 15)
+    assert (expr.kind, expr.code) == ("month", "2024-05")
 
 
 @pytest.mark.parametrize("text", ["2022年", "2022年度", "截至2022年底"])
@@ -276,7 +277,7 @@ def test_mixed_sentence(finder: PeriodFinder) -> None:
         ("自2014年4月正式启动以来累计成交", TimeAnchor(year=2026, about="2025"), "2014/2025"),
         ("2019年以来关停矿山", TimeAnchor(year=2025), "2019/2025"),
         ("2025年1月以来", TimeAnchor(year=2025), "2025-01"),  # a month since: left to the month
-        ("自2025年10月1日起施行", TimeAnchor(year=2025), "2025"),
+        ("自2025年10月1日起施行", TimeAnchor(year=2025), "2025-10"),
     ],
 )
 def test_since_runs_to_the_reporting_year(

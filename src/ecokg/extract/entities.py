@@ -128,6 +128,8 @@ class _Config:
     person_re: re.Pattern[str]
     titled_re: re.Pattern[str]
     leading_verbs: Affixes
+    party_roles: tuple[str, ...]
+    group_members: tuple[str, ...]
     relative_scopes: tuple[str, ...]
     scope_words: tuple[str, ...]
     generic_modifier_re: re.Pattern[str]
@@ -282,6 +284,8 @@ def _config(lexicon: Lexicon) -> _Config:
         place_re=re.compile(alternation(p["place_suffixes"])),
         person_re=re.compile(f"(?:{alternation(p['posts'])})"),
         leading_verbs=Affixes(p["leading_verbs"]),
+        party_roles=tuple(p.get("party_roles", ())),
+        group_members=tuple(p.get("group_members", ())),
         relative_scopes=tuple(p["relative_scopes"]),
         scope_words=tuple(p["scope_words"]),
         generic_modifier_re=re.compile(
@@ -862,6 +866,7 @@ def _registered_companies(doc: AnalyzedDoc, lexicon: Lexicon, cfg: _Config) -> I
         opening = start  # (the run opens its line: the role a list gives it is no part of it)
         while (role := starts_with_any(text[start : m.start()], cfg.leading_verbs)) is not None:
             start += len(role)
+        start = _after_roles(text, start, m.start(), cfg)
         run = text[start : m.start()]
         if (
             len(run) < 2
@@ -873,6 +878,16 @@ def _registered_companies(doc: AnalyzedDoc, lexicon: Lexicon, cfg: _Config) -> I
             continue
         name = text[start : m.end()]
         yield Candidate(start, m.end(), "Agency", name, "pattern", _agency_attrs(name, lexicon))
+
+
+def _after_roles(text: str, start: int, end: int, cfg: _Config) -> int:
+    """Where a name found between ``start`` and ``end`` begins after the last role a party plays
+    before it (被告, 全资子公司: "集团全资子公司丰源冶炼有限公司" is 丰源冶炼有限公司)."""
+    cut = max(
+        (at + len(role) for role in cfg.party_roles if (at := text.rfind(role, start, end)) >= 0),
+        default=start,
+    )
+    return cut if cut < end else start
 
 
 def _quoted_programmes(doc: AnalyzedDoc, cfg: _Config) -> Iterator[Candidate]:
@@ -1199,6 +1214,9 @@ def _suffix_candidates(doc: AnalyzedDoc, lexicon: Lexicon, cfg: _Config) -> Iter
             start = _scope_led_start(text, start, s_start, lexicon, cfg)
         while (verb := starts_with_any(text[start:s_start], cfg.leading_verbs)) is not None:
             start += len(verb)  # "奋力建设美丽中国先行区": the programme is 美丽中国先行区
+        start = _after_roles(text, start, s_start, cfg)
+        if text[start:s_end].endswith(cfg.group_members):
+            continue  # 公司 of 生产型子公司: a company by its place in its group
         closed = starts_with_any(text[start:s_start], cfg.suffixes)
         if (
             closed is not None
@@ -1678,6 +1696,9 @@ def _person_candidates(doc: AnalyzedDoc, cfg: _Config) -> Iterator[Candidate]:
     tokens = _tokens(text)
     for m in cfg.person_re.finditer(text):
         pos = m.end()
+        field = text[pos : pos + 1] in ":："
+        if field:
+            pos += 1  # "法定代表人：王建军", "村委会主任：俞国平": a form's field and its value
         if text[pos : pos + 1] == " " and text[pos + 1 : pos + 2] != " ":
             pos += 1  # "【同期】自治区水利厅副厅长　李建新": a caption sets the name apart
         if (named := cfg.transliterated_re.match(text, pos)) is not None:
@@ -1689,6 +1710,8 @@ def _person_candidates(doc: AnalyzedDoc, cfg: _Config) -> Iterator[Candidate]:
                 continue  # "村民黄大哥说": how the text calls him
         else:
             continue
+        if stop is not None and field and not _FIELD_END.match(text, stop):
+            continue  # "主持人：谢谢周局长": after a speaker's colon, what is said
         if stop is not None:
             yield Candidate(pos, stop, "Person", text[pos:stop], "pattern", (("post", m.group(0)),))
     for m in cfg.titled_re.finditer(text):
@@ -1703,6 +1726,10 @@ def _person_candidates(doc: AnalyzedDoc, cfg: _Config) -> Iterator[Candidate]:
     for m in cfg.speaker_re.finditer(text):
         if m.group(1)[0] in cfg.surnames:
             yield Candidate(m.start(1), m.end(1), "Person", m.group(1), "pattern")
+
+
+# What ends a form field's value: the line, or the space before the next field.
+_FIELD_END = re.compile(r"\s|$")
 
 
 def _transliterated(words: Mapping[str, Any]) -> re.Pattern[str]:

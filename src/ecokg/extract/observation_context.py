@@ -99,6 +99,8 @@ class Words:
     level_metrics: Affixes
     stock_not: tuple[str, ...]
     done_verbs: tuple[str, ...]
+    decided_here: tuple[str, ...]
+    writer_words: tuple[str, ...]
     count_forms: frozenset[str]
     skip_after_count: tuple[str, ...]
     skip_after_days: tuple[str, ...]
@@ -231,6 +233,8 @@ def words_of(lexicon: Lexicon) -> Words:
         level_metrics=Affixes(w["periods"]["level_metrics"]),
         stock_not=tuple(w["periods"]["stock_not"]),
         done_verbs=tuple(w["periods"]["done_verbs"]),
+        decided_here=tuple(w["periods"].get("decided_here", ())),
+        writer_words=tuple(w.get("writer_words", ())),
         count_forms=frozenset(f for f, code in unit_forms.items() if code == "count"),
         skip_after_count=tuple(w["skip"]["after_count"]),
         skip_after_days=tuple(w["skip"]["after_days"]),
@@ -403,6 +407,9 @@ class DocState:
     results: TimeExpr | None = None
     # Page furniture (links to other stories, bylines): no figure of the document is in it.
     furniture: list[tuple[int, int]] = field(default_factory=list)
+    # The county a decision's party is at (see ecokg.extract.places.party_division): the place
+    # of what the decision found, not of what its writer did ("本局决定…罚款").
+    party: PlaceDef | None = None
     # Periods the text names and defines with their span in brackets ("上一个供暖季(2025年11月
     # 15日至2026年3月15日)"): the name and the span, in text order.
     defined: list[tuple[str, TimeExpr]] = field(default_factory=list)
@@ -422,6 +429,12 @@ class DocState:
         """The times the text states from ``start`` up to ``end`` (by where they start)."""
         starts = self.time_starts
         return self.times[bisect_left(starts, start) : bisect_left(starts, end)]
+
+
+# A paragraph's opening item mark: （一）, (2), 一、, 3., 4、, ①.
+ITEM_MARK = re.compile(
+    r"\s*(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十\d]{1,2}[.．、](?!\d)|[①-⑳])"
+)
 
 
 def statement_start(state: DocState, sentence: Sentence) -> int:

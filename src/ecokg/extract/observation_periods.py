@@ -17,6 +17,7 @@ from dataclasses import replace
 from ecokg.extract.base import Period
 from ecokg.extract.observation_context import (
     ACTIVITY_UNITS,
+    ITEM_MARK,
     LIST_SEPARATOR,
     NUMBER_RE,
     STREAK_YEARS,
@@ -192,6 +193,13 @@ def period_of(
 ) -> tuple[Period, str | None]:
     """When the value applies, and for a change the period it is measured against."""
     period, base = _plain_period(state, sentence, clause, num, paragraph_time, is_change)
+    if not is_change and _YEAR_SPAN.fullmatch(period.code or ""):
+        # "2014年至2024年，…面积由约986公顷增加到约1,286公顷": the value a move starts from is
+        # of the span's first year, where it went of the last
+        end = _end_of_move(state.doc.text, clause.start, num)
+        if end is not None:
+            year = period.start_year if end == "from" else period.end_year
+            period = Period(str(year), period.basis, year, year)
     if num.duration and num.unit == "year" and "-" in (period.code or "") and period.end_year:
         # "（秋季禁烧期）已连续三年实现…": a streak of years runs to the end of the last year,
         # not to the months its statement is about
@@ -207,6 +215,50 @@ def period_of(
         as_of = published.iso() if published else None
         return Period("cumulative", period.basis, as_of=as_of, as_of_basis="document"), None
     return period, base
+
+
+_YEAR_SPAN = re.compile(r"\d{4}/\d{4}")
+# The start of a move, right before its first value ("由约", "从"), and what the first value is
+# followed by ("增加到", "下降至", "提高为"); what closes the text before its second value.
+_MOVE_FROM = re.compile(r"[由从][约近超逾]?$")
+_MOVE_TO = re.compile(
+    r"[^，,。；;\d]{0,3}(?:增加|提高|提升|上升|增长|扩大|减少|下降|降低|缩小|缩减|降|升|增|减)(?:到|至|为)"
+)
+
+
+def _end_of_move(text: str, start: int, num: RawValue) -> str | None:
+    """Whether ``num`` is the value a move starts from ("from") or where it went ("to"), in
+    "由A增加到B" and its kin; None for any other value."""
+    if _MOVE_FROM.search(text, max(start, num.start - 3), num.start) and _MOVE_TO.match(
+        text, num.end
+    ):
+        return "from"
+    opening = max(text.rfind("由", start, num.start), text.rfind("从", start, num.start))
+    if opening < 0:
+        return None
+    first = NUMBER_RE.search(text, opening, num.start)
+    if first is None or NUMBER_RE.search(text, first.end(), num.start) is not None:
+        return None
+    between = text[first.end() : num.start]
+    moved = _MOVE_TO.search(between)
+    return "to" if moved is not None and between[moved.end() :].strip("约近超逾") == "" else None
+
+
+def _decided_here(state: DocState, sentence: Sentence, num: RawValue) -> bool:
+    """Whether a value is part of what the document itself decides: its paragraph, or the one
+    before the item it is in, says before it that the writer decides ("本局决定…", "判决如下：")."""
+    text = state.doc.text
+    words = state.words.decided_here
+    start = state.doc.paragraph_spans[sentence.paragraph][0]
+    if any(w in text[start : num.start] for w in words):
+        return True
+    paragraph = sentence.paragraph
+    while paragraph > 0 and ITEM_MARK.match(text, state.doc.paragraph_spans[paragraph][0]):
+        paragraph -= 1  # back over the items before this one, to what they are the items of
+        lead_in = text[slice(*state.doc.paragraph_spans[paragraph])]
+        if any(w in lead_in for w in words):
+            return True
+    return False
 
 
 def _plain_period(
@@ -353,6 +405,12 @@ def _plain_period(
         closed = state.anchor.closed_year
         if closed is not None:
             period = Period(str(closed), "document", closed, closed)
+    if period is None and not is_change and _decided_here(state, sentence, num):
+        # "本局决定对你公司…处以罚款46万元": what the document decides is of its own month
+        published = state.doc.document.published
+        if published is not None and published.month is not None:
+            year = published.year
+            return Period(f"{year}-{published.month:02d}", "document", year, year), None
     if (
         period is None
         and num.unit in ACTIVITY_UNITS
@@ -624,8 +682,10 @@ def results_time(state: DocState, sentence: Sentence) -> TimeExpr | None:
         return None
     named = text.rfind(opening["noun"], 0, start)
     stated_in = state.doc.sentence_at(named) if named >= 0 else None
-    if stated_in is None or stated_in.paragraph < sentence.paragraph - 1:
-        return None
+    if stated_in is None or any(
+        not _a_heading(state, p) for p in range(stated_in.paragraph + 1, sentence.paragraph)
+    ):
+        return None  # (a subheading between them does not part the survey from its results)
     # (a plan period names what is assessed: "对我市“十四五”时期…建设开展中期评估")
     stated = [
         t
@@ -633,6 +693,15 @@ def results_time(state: DocState, sentence: Sentence) -> TimeExpr | None:
         if t.code and t.end <= named and t.kind != "plan" and not is_base(state, t)
     ]
     return stated[-1] if stated else None
+
+
+def _a_heading(state: DocState, paragraph: int) -> bool:
+    """Whether a paragraph is a short line that ends no sentence (a subheading)."""
+    line = state.doc.text[slice(*state.doc.paragraph_spans[paragraph])].strip()
+    return 0 < len(line) <= _SUBHEADING_MAX and line[-1] not in "。！？!?；;：:，,"
+
+
+_SUBHEADING_MAX = 30
 
 
 def _in_year_of(span: TimeExpr, year: TimeExpr) -> TimeExpr | None:

@@ -23,6 +23,7 @@ from ecokg.extract.observation_context import (
     CN_DIGITS,
     CN_NUMERALS,
     FULL_NAME_ENDS,
+    ITEM_MARK,
     LIST_SEPARATOR,
     MAGNITUDE_HEDGES,
     NUMBER_RE,
@@ -59,6 +60,7 @@ from ecokg.extract.places import (
     home_province,
     jurisdiction,
     named_division,
+    party_division,
     source_division,
 )
 from ecokg.extract.topics import article_end, is_caption, off_topic
@@ -349,6 +351,7 @@ def _state(doc: AnalyzedDoc, lexicon: Lexicon) -> DocState:
         frozenset(p.end for p in places),
         _place_names(doc.text, places),
         examined=examined,
+        party=party_division(doc.text[:_LEAD_CHARS], locality, lexicon),
         furniture=[
             (f.start, f.end) for f in furniture_spans(doc, lexicon.words.get("furniture", {}))
         ],
@@ -1376,7 +1379,16 @@ def _named_place(
     if state.locality is not None and state.locality.type in NATIONAL_TYPES:
         # "…发布会": "全省优良天数比率为98.9%…；PM2.5平均浓度为19.1" goes on about the province
         return _statement_jurisdiction(state, statement, num.start) or state.locality
+    if state.party is not None and not _writer_acts(state, sentence, num):
+        return state.party  # "地址：邯郸市峰峰矿区…": what the decision found of its party
     return state.locality
+
+
+def _writer_acts(state: DocState, sentence: Sentence, num: RawValue) -> bool:
+    """Whether the paragraph of a value says, before it, that the document's writer acted
+    ("本局决定…处以罚款46万元", "去年，本局共作出…决定312件")."""
+    start = state.doc.paragraph_spans[sentence.paragraph][0]
+    return any(w in state.doc.text[start : num.start] for w in state.words.writer_words)
 
 
 def _statement_jurisdiction(state: DocState, statement: int, end: int) -> PlaceDef | None:
@@ -2030,6 +2042,7 @@ def _read_observations(
     table: _Table | None = None  # the flattened table being read, once its unit is declared
     grid: _Grid | None = None  # the table in columns being read, once its header is found
     reported: dict[str, IndicatorRef] = {}  # unit -> the metric last reported in it
+    lead_in: TimeExpr | None = None  # the time of a lead-in whose items follow (_listed_after)
     for sentence in doc.sentences:
         state.results = None  # (set below for a statement giving a survey's results)
         if sentence.paragraph != paragraph:
@@ -2052,7 +2065,10 @@ def _read_observations(
                 # for the division its heading names, the next one for the document's again
                 line = text[slice(*doc.paragraph_spans[paragraph])]
                 state.locality = named_division(line, lexicon) or locality
-            if section_time is not None or not _SAME_PERIOD_OPENING.match(
+            lead_in = _listed_after(state, paragraph, lead_in)
+            if lead_in is not None and section_time is None:
+                paragraph_time = lead_in
+            elif section_time is not None or not _SAME_PERIOD_OPENING.match(
                 text, sentence.span.start
             ):
                 # (a paragraph opening "与去年同期相比，…" goes on with the period of the one
@@ -2441,8 +2457,8 @@ def _time_after_day(state: DocState, sentence: Sentence, lead: TimeExpr) -> Time
 def _moves_on(state: DocState, sentence: Sentence, lead: TimeExpr) -> bool:
     """Whether a sentence opened by part of a year goes on to another part of that year, or to
     the whole of it."""
-    if "-" not in (lead.code or ""):
-        return False
+    if "-" not in (lead.code or "") or to_the_day(state.doc.text, lead):
+        return False  # (a day is the day something happened, see _time_after_day)
     return any(
         t.code
         and t.code != lead.code
@@ -2487,9 +2503,36 @@ def _entry_month(state: DocState, paragraph: int) -> TimeExpr | None:
     start, end = state.doc.paragraph_spans[paragraph]
     line = _ENTRY_DATE.fullmatch(state.doc.text, start, end)
     day = heading_time(state, paragraph) if line is not None else None
-    if line is None or day is None or not (day.code or "").isdigit():
+    if line is None or day is None or day.code is None:
         return None
-    return replace(day, kind="month", code=f"{day.code}-{int(line.group('month')):02d}")
+    code = day.code
+    if not _YEAR_OR_MONTH.fullmatch(code):
+        return None
+    return replace(day, kind="month", code=f"{code[:4]}-{int(line.group('month')):02d}")
+
+
+_YEAR_OR_MONTH = re.compile(r"\d{4}(?:-\d{2})?")
+
+
+def _listed_after(state: DocState, paragraph: int, listed: TimeExpr | None) -> TimeExpr | None:
+    """The time of the items a lead-in lists ("于2024年10月17日…检查…。经查，存在以下违法行为：",
+    then "（一）…排放浓度为18.6毫克/立方米"): the last time the lead-in states, for the items
+    that follow it (by their marks), until a paragraph that is no item."""
+    start, end = state.doc.paragraph_spans[paragraph]
+    text = state.doc.text
+    if not ITEM_MARK.match(text, start, end):
+        return None
+    if paragraph == 0:
+        return listed
+    before_start, before_end = state.doc.paragraph_spans[paragraph - 1]
+    if not text[before_start:before_end].rstrip().endswith(("：", ":")):
+        return listed
+    stated = [
+        t
+        for t in state.times_from(before_start, before_end)
+        if t.code and t.kind in ("year", "month") and not is_base(state, t)
+    ]
+    return stated[-1] if stated else None
 
 
 def _reporting_in_section(state: DocState, paragraph: int, section_time: TimeExpr | None) -> None:

@@ -1037,6 +1037,15 @@ def document_locality(
     if basin is not None:
         return basin
     named = [h.place for h in hits if h.place.type in _RANKED]
+    parts = [h.place for h in hits if _PART_OF_WHOLE.match(title, h.end)]
+    if len(parts) < len(named):
+        # "十年间广西海草床面积增加约三成　合浦海域占全区近六成": a division weighed against the
+        # whole the title names is a part of the story, not whom it speaks for
+        named = [p for p in named if p not in parts]
+    towns = {h.end for h in hits if h.place.type == "town"}
+    village = next((h.place for h in hits if h.place.type == "village" and h.start in towns), None)
+    if village is not None:
+        return village  # "婺源县江湾镇汪口村…公示": a village's own notice speaks for the village
     if not named:
         named = [p for p in dict.fromkeys(in_text) if _short_form_in(title, p, hits)]
     national = _national_title(title, lexicon)
@@ -1062,6 +1071,36 @@ def document_locality(
         areas = [h.place for h in hits if h.place.type in _TITLE_AREAS]
         return areas[0] if areas and not _SPEAKER.search(title) else home
     return min(named, key=_rank)
+
+
+def party_division(lead: str, locality: PlaceDef | None, lexicon: Lexicon) -> PlaceDef | None:
+    """The county a decision's party is at, by the address lines of its head ("当事人：…公司",
+    "地址：邯郸市峰峰矿区新坡镇"), when it lies within the document's locality and all such
+    lines agree: what the decision found is the party's, there (a city bureau's penalty on a
+    plant in one of its districts)."""
+    opening = _address_line(lexicon)
+    if opening is None:
+        return None
+    counties = {
+        h.place
+        for m in opening.finditer(lead)
+        for h in find_places(m["address"], lexicon)
+        if h.place.type == "county"
+    }
+    if len(counties) != 1:
+        return None
+    county = counties.pop()
+    if locality is not None and common_division([county, locality], lexicon) != locality:
+        return None
+    return county
+
+
+@cache
+def _address_line(lexicon: Lexicon) -> re.Pattern[str] | None:
+    lines = lexicon.words.get("gazetteer", {}).get("address_lines", ())
+    if not lines:
+        return None
+    return re.compile(rf"^\s*(?:{alternation(lines)})\s*[:：](?P<address>.*)$", re.MULTILINE)
 
 
 def source_division(lead: str, lexicon: Lexicon) -> PlaceDef | None:
@@ -1102,6 +1141,9 @@ _BASIN = "流域"
 # A division speaking of itself: 我省, 我市, 我县, 我区, 我州, 我盟, 我旗.
 _SPEAKER = re.compile("我[省市县区州盟旗]")
 _RANKED = {"town": 0, "county": 1, "city": 2, "province": 3}
+# What follows a division weighed against its whole in a title (合浦海域占全区近六成,
+# 宜春居全省首位); not the nation: a province ranked in the country still speaks for itself.
+_PART_OF_WHOLE = re.compile(r"[^，,。；;\s]{0,6}?(?:占全|居全|位居全|位列全|列全)[省区市县]")
 _TITLE_OPENER = re.compile(r"\s*([\u4e00-\u9fff]{2,4})[：:]")
 
 

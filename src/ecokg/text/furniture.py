@@ -83,6 +83,11 @@ def _source_lines(doc: AnalyzedDoc) -> Iterator[tuple[int, int]]:
         pos = end + 1
 
 
+# The rest of a heading's line when it is a paragraph: a sentence of some length, not a link's
+# title (【相关阅读】 · 九龙江…下达9.6亿元).
+_SECTION_TEXT = re.compile(r"】?\s*[\u4e00-\u9fff][^·•・▪◆\n]{15,}[，。；]")
+
+
 def furniture_spans(doc: AnalyzedDoc, settings: Mapping[str, Any]) -> list[Furniture]:
     """Every piece of page furniture in the normalised text, in text order."""
     patterns = _patterns(settings)
@@ -92,8 +97,20 @@ def furniture_spans(doc: AnalyzedDoc, settings: Mapping[str, Any]) -> list[Furni
     links = False  # in a list of links to other stories, under its heading
     for start, end in _source_lines(doc):
         line = text[start:end]
+        heading = patterns.link_headings.match(line)
+        if (
+            heading is not None
+            and _SECTION_TEXT.match(line, heading.end())
+            and not patterns.lines.match(line)
+        ):
+            # "【延伸阅读】据统计，去年…": a heading with its paragraph on the same line opens a
+            # section of the article, not a list of links to other stories (a 相关新闻 line is
+            # another story's, whatever follows it)
+            found.append(Furniture(start, start + heading.end() + (line[heading.end()] == "】")))
+            links = False
+            continue
         links = (links and (bool(patterns.link_items.match(line)) or not line.strip())) or bool(
-            patterns.link_headings.match(line)
+            heading
         )
         if patterns.publishers.match(line):
             found.append(Furniture(start, end, publisher=True))

@@ -489,8 +489,6 @@ class PeriodFinder:
                 )
                 if year is not None:
                     code = month_code(year, later.first, later.last)
-                    if later.day is not None:
-                        code = str(year)
                     expr = replace(expr, code=code, start_year=year, end_year=year)
                 if named is not None and previous is not None:
                     # one expression: "较去年上半年" is compared with as a whole
@@ -552,7 +550,12 @@ class PeriodFinder:
         if month_match:
             month = int(month_match[2] or month_match[1])
             if day is not None:
-                return replace(expr, as_of=_iso_day(year, month, int(day[1])))
+                as_of = _iso_day(year, month, int(day[1]))
+                if as_of.endswith("-12-31"):
+                    # "截至去年12月31日，…较2023年底增加187.6万人": a year-end deadline is the
+                    # year's (docs/conventions.md 2b), one within the year its month's
+                    return replace(expr, kind="year", code=str(year), as_of=as_of)
+                return replace(expr, as_of=as_of)
             if at_end:
                 last_day = calendar.monthrange(year, month)[1]
                 return replace(expr, as_of=f"{year}-{month:02d}-{last_day:02d}")
@@ -596,7 +599,7 @@ def _find_calendar(text: str, add: Callable[..., None]) -> None:
     for m in scan(_DATE, year=True, month=True):
         year, month, day = int(m[1]), _numeral(m[2]), int(m[3])
         if _valid(year) and 1 <= month <= 12 and 1 <= day <= 31:
-            add(TimeExpr(m.start(), m.end(), "year", str(year), year, year))
+            add(TimeExpr(m.start(), m.end(), "month", month_code(year, month), year, year))
     for m in scan(_MONTH, year=True, month=True):
         year, month = int(m[1]), _numeral(m[2])
         if _valid(year) and 1 <= month <= 12:
