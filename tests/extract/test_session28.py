@@ -144,3 +144,19 @@ def test_a_part_weighed_against_its_whole_in_a_title_is_no_speaker(lexicon: Lexi
     title = "江西森林覆盖率稳居全国前列　宜春占全省近两成"
     found = by_value(observe(text, lexicon, published="2025-03-12", title=title))
     assert found[Decimal("63.35")].place == "江西省"
+
+
+def test_what_a_survey_found_keeps_its_span_across_a_subheading(lexicon: Lexicon) -> None:
+    text = (
+        "　　项目组于2022年至2023年在沿海三市布设86个调查样点，对滩涂底栖生物开展系统调查。\n"
+        "底栖生物家底更清晰\n"
+        "　　调查发现，沿海滩涂共记录底栖生物214种，其中软体动物占四成以上。\n"
+    )
+    found = by_value(observe(text, lexicon, published="2024-09-10"))
+    assert found[Decimal(214)].period.code == "2022/2023"
+
+
+def test_an_occasion_named_before_when_around_it(lexicon: Lexicon) -> None:
+    # jieba reads 世界环境日前后 across the name's end (日前): the occasion is still named
+    found = pairs(entities("今年世界环境日前后，全市开展垃圾分类宣传活动。", lexicon))
+    assert ("Event", "世界环境日") in found

@@ -767,9 +767,11 @@ def _counter_follows(text: str, pos: int) -> bool:
 def _lexicon_candidates(doc: AnalyzedDoc, lexicon: Lexicon, cfg: _Config) -> Iterator[Candidate]:
     bounds = _tokens(doc.text).bounds
     for m in cfg.lexicon_re.finditer(doc.text):
-        if m.end() not in bounds and m.end() < len(doc.text):
-            continue  # 生态环境部 inside 生态环境部门, 环境保护法 inside 环境保护法律
         entry = cfg.lexicon_entries[m.group(0)]
+        # (an occasion's words go on with when: 世界水日前后, which jieba reads 水|日前|后)
+        around = entry["type"] == "Event" and doc.text.startswith(_AROUND_AN_OCCASION, m.end())
+        if m.end() not in bounds and m.end() < len(doc.text) and not around:
+            continue  # 生态环境部 inside 生态环境部门, 环境保护法 inside 环境保护法律
         if entry["type"] == "Programme" and doc.text.startswith(cfg.programme_holdings, m.end()):
             continue  # 生态保护补偿资金: the money, not the programme
         attrs = []
@@ -797,6 +799,10 @@ def _lexicon_candidates(doc: AnalyzedDoc, lexicon: Lexicon, cfg: _Config) -> Ite
             tuple(attrs),
             name=name,
         )
+
+
+# Words after an occasion's name saying when around it something happened.
+_AROUND_AN_OCCASION = ("前后", "前夕", "期间", "当天", "当日", "之际", "前", "后")
 
 
 # A second branch named right after a city bureau's branch (…局广饶分局和垦利分局, …局杭锦旗分局

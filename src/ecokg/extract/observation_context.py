@@ -437,6 +437,17 @@ ITEM_MARK = re.compile(
 )
 
 
+def lead_in_of(state: DocState, paragraph: int) -> int | None:
+    """The paragraph the items of a list follow ("经查，存在以下环境违法行为：", "判决如下："), for
+    a paragraph that is one of its items (opens with an item mark); None for any other."""
+    spans = state.doc.paragraph_spans
+    if not ITEM_MARK.match(state.doc.text, spans[paragraph][0]):
+        return None
+    while paragraph > 0 and ITEM_MARK.match(state.doc.text, spans[paragraph][0]):
+        paragraph -= 1
+    return paragraph
+
+
 def statement_start(state: DocState, sentence: Sentence) -> int:
     """Where the statement a sentence belongs to starts: sentences split at ；/; share the time
     named in an earlier part ("2024年，…；其中，…")."""

@@ -17,7 +17,6 @@ from dataclasses import replace
 from ecokg.extract.base import Period
 from ecokg.extract.observation_context import (
     ACTIVITY_UNITS,
-    ITEM_MARK,
     LIST_SEPARATOR,
     NUMBER_RE,
     STREAK_YEARS,
@@ -25,6 +24,7 @@ from ecokg.extract.observation_context import (
     RawValue,
     Words,
     item_closed,
+    lead_in_of,
     statement_start,
 )
 from ecokg.text.analyzed import AnalyzedDoc
@@ -250,15 +250,9 @@ def _decided_here(state: DocState, sentence: Sentence, num: RawValue) -> bool:
     text = state.doc.text
     words = state.words.decided_here
     start = state.doc.paragraph_spans[sentence.paragraph][0]
-    if any(w in text[start : num.start] for w in words):
-        return True
-    paragraph = sentence.paragraph
-    while paragraph > 0 and ITEM_MARK.match(text, state.doc.paragraph_spans[paragraph][0]):
-        paragraph -= 1  # back over the items before this one, to what they are the items of
-        lead_in = text[slice(*state.doc.paragraph_spans[paragraph])]
-        if any(w in lead_in for w in words):
-            return True
-    return False
+    lead_in = lead_in_of(state, sentence.paragraph)
+    stated = text[slice(*state.doc.paragraph_spans[lead_in])] if lead_in is not None else ""
+    return any(w in text[start : num.start] or w in stated for w in words)
 
 
 def _plain_period(

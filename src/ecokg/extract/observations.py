@@ -23,7 +23,6 @@ from ecokg.extract.observation_context import (
     CN_DIGITS,
     CN_NUMERALS,
     FULL_NAME_ENDS,
-    ITEM_MARK,
     LIST_SEPARATOR,
     MAGNITUDE_HEDGES,
     NUMBER_RE,
@@ -32,6 +31,7 @@ from ecokg.extract.observation_context import (
     RawValue,
     Words,
     item_closed,
+    lead_in_of,
     statement_start,
     statement_starts,
     words_of,
@@ -2042,7 +2042,6 @@ def _read_observations(
     table: _Table | None = None  # the flattened table being read, once its unit is declared
     grid: _Grid | None = None  # the table in columns being read, once its header is found
     reported: dict[str, IndicatorRef] = {}  # unit -> the metric last reported in it
-    lead_in: TimeExpr | None = None  # the time of a lead-in whose items follow (_listed_after)
     for sentence in doc.sentences:
         state.results = None  # (set below for a statement giving a survey's results)
         if sentence.paragraph != paragraph:
@@ -2065,9 +2064,9 @@ def _read_observations(
                 # for the division its heading names, the next one for the document's again
                 line = text[slice(*doc.paragraph_spans[paragraph])]
                 state.locality = named_division(line, lexicon) or locality
-            lead_in = _listed_after(state, paragraph, lead_in)
-            if lead_in is not None and section_time is None:
-                paragraph_time = lead_in
+            items_time = _listed_after(state, paragraph) if section_time is None else None
+            if items_time is not None:
+                paragraph_time = items_time
             elif section_time is not None or not _SAME_PERIOD_OPENING.match(
                 text, sentence.span.start
             ):
@@ -2514,22 +2513,19 @@ def _entry_month(state: DocState, paragraph: int) -> TimeExpr | None:
 _YEAR_OR_MONTH = re.compile(r"\d{4}(?:-\d{2})?")
 
 
-def _listed_after(state: DocState, paragraph: int, listed: TimeExpr | None) -> TimeExpr | None:
+def _listed_after(state: DocState, paragraph: int) -> TimeExpr | None:
     """The time of the items a lead-in lists ("于2024年10月17日…检查…。经查，存在以下违法行为：",
-    then "（一）…排放浓度为18.6毫克/立方米"): the last time the lead-in states, for the items
-    that follow it (by their marks), until a paragraph that is no item."""
-    start, end = state.doc.paragraph_spans[paragraph]
-    text = state.doc.text
-    if not ITEM_MARK.match(text, start, end):
+    then "（一）…排放浓度为18.6毫克/立方米"): the last time the lead-in ending with a colon
+    states, for each item after it."""
+    lead_in = lead_in_of(state, paragraph)
+    if lead_in is None:
         return None
-    if paragraph == 0:
-        return listed
-    before_start, before_end = state.doc.paragraph_spans[paragraph - 1]
-    if not text[before_start:before_end].rstrip().endswith(("：", ":")):
-        return listed
+    start, end = state.doc.paragraph_spans[lead_in]
+    if not state.doc.text[start:end].rstrip().endswith(("：", ":")):
+        return None
     stated = [
         t
-        for t in state.times_from(before_start, before_end)
+        for t in state.times_from(start, end)
         if t.code and t.kind in ("year", "month") and not is_base(state, t)
     ]
     return stated[-1] if stated else None
