@@ -2828,9 +2828,14 @@ def _opening_place(state: DocState, pos: int) -> PlaceHit | None:
                 and _AGENCY_AFTER.match(state.doc.text, hit.end)
             ):
                 return None  # "经六安市生态环境局核算，…": who computed it, not where it is
+            if _EXAMPLE_OF_SET.match(state.doc.text, narrowest.end):
+                return None  # "汤旺河、伊春河等6个国考断面…": examples of the set it is about
             return _with_peers(state, narrowest)
     return None
 
+
+# What follows the examples of a counted set a sentence opens with (…、伊春河等6个国考断面).
+_EXAMPLE_OF_SET = re.compile(r"[^，,。；;]{0,30}?等\s*[\d一二两三四五六七八九十几多]+[个条座处家]")
 
 # What joins two divisions (or two of their bodies) a sentence opens with: "广州与佛山",
 # "广州市生态环境局与佛山市生态环境局…".
