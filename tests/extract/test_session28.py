@@ -166,5 +166,7 @@ def test_examples_of_a_counted_set_opening_a_sentence_are_not_its_place(
     lexicon: Lexicon,
 ) -> None:
     text = "2024年，全市空气质量优良天数比率为96.1%。沱江、釜溪河等9个国考断面水质优良比例为100%。"
-    found = by_value(observe(text, lexicon, published="2025-02-20", title="自贡市2024年生态环境状况"))
+    found = by_value(
+        observe(text, lexicon, published="2025-02-20", title="自贡市2024年生态环境状况")
+    )
     assert found[Decimal(100)].place == "自贡市"
