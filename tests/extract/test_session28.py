@@ -170,3 +170,21 @@ def test_examples_of_a_counted_set_opening_a_sentence_are_not_its_place(
         observe(text, lexicon, published="2025-02-20", title="自贡市2024年生态环境状况")
     )
     assert found[Decimal(100)].place == "自贡市"
+
+
+def test_coefficients_and_ph_are_unitless_values(lexicon: Lexicon) -> None:
+    text = (
+        "2024年，全县农田灌溉水有效利用系数由0.553提高到0.571。"
+        "监测显示，该断面水体pH值为9.6；全市数据中心平均电能利用效率（PUE）为1.38。"
+        "企业出水pH值应控制在6～9之间。"
+    )
+    values = {o.value for o in observe(text, lexicon, published="2025-01-15")}
+    assert {Decimal("0.553"), Decimal("0.571"), Decimal("9.6"), Decimal("1.38")} <= values
+    assert Decimal(6) not in values
+
+
+def test_a_top_n_rank_after_n_listed_values_gives_each_its_rank(lexicon: Lexicon) -> None:
+    text = "甲组、乙组、丙组的垃圾分类准确率分别为92.1%、88.4%和85.0%，位居全镇前三。"
+    found = observe(text, lexicon, published="2025-01-08")
+    ranks = sorted((o.value, o.qualifier) for o in found if o.unit == "rank")
+    assert ranks == [(Decimal(1), "exact"), (Decimal(2), "exact"), (Decimal(3), "exact")]

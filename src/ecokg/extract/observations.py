@@ -221,10 +221,13 @@ _COMPARED_SET = re.compile(
 _WITH = re.compile(r"[与同和跟]")
 # The divisions a place is made of, listed after 辖 ("全市辖16个镇(办、处)、2个街道")
 _MADE_UP_OF = re.compile(r"辖(?:[^，,。；;辖]{0,16}、)?$")
-# A unitless number that is the value of an index ("生态质量指数为75.05", "指数分别为53.6和51.2").
+# A unitless number that is the value of an index or a coefficient ("生态质量指数为75.05",
+# "指数分别为53.6和51.2", "灌溉水有效利用系数提高到0.612", "水体pH值为2.3", "(PUE)为1.42").
+# (not a rule's range: "pH值应控制在6～9之间")
 _INDEX_BEFORE = re.compile(
-    r"指数(?:\([A-Za-z]{2,6}\))?[^，,。；;\d]{0,4}(?:[\d.]+\s*(?:、|和|及)\s*)*$|"
-    r"\b(?:CWQI|EQI|AQI|WQI)[^，,。；;\d]{0,4}$"
+    r"(?:指数|系数|[pP][hH]值)(?:\([A-Za-z]{2,6}\))?(?:(?!应|须|控制|限|要求)[^，,。；;\d]){0,4}"
+    r"(?:[\d.]+\s*(?:、|和|及|[^，,。；;\d]{1,3}(?:到|至|为))\s*)*$|"
+    r"\b(?:CWQI|EQI|AQI|WQI|PUE|NDVI|RSEI)\)?(?:(?!应|须|控制|限|要求)[^，,。；;\d]){0,4}$"
 )
 _NAME_LIST_SPLIT = re.compile(r"和|、|及|与")
 # A bracketed aside ("省控断面(含国考断面)"): it qualifies, it does not set the subject.
@@ -1765,6 +1768,12 @@ def _ranked_run(state: DocState, sentence: Sentence, num: RawValue) -> list[Plac
     return [h.place for h in runs[-1]] if runs else []
 
 
+def _values_listed(state: DocState, sentence: Sentence, num: RawValue) -> int:
+    """How many values the sentence lists after its last 分别 before ``num`` (0 when none)."""
+    cue = respectively_cue(state, sentence, num)
+    return len(NUMBER_RE.findall(state.doc.text, cue, num.start)) if cue >= 0 else 0
+
+
 def _places_each(
     state: DocState, sentence: Sentence, clause: Span, num: RawValue
 ) -> list[PlaceDef]:
@@ -3030,6 +3039,9 @@ def _observation(
     ranked = _ranked_run(state, sentence, num) if num.top else []
     if len(ranked) != num.value:
         ranked = []  # "连续四年位居全国前五": the place is among the first five
+    # "海沧海关、泉州海关、漳州海关查证量分别为620吨、480吨和390吨，居关区前三": the N values listed
+    # take the first N ranks in order, whatever names the items
+    in_order = not ranked and num.top and _values_listed(state, sentence, num) == num.value
     if indicators:
         pass
     elif num.unit == "rank":
@@ -3272,6 +3284,8 @@ def _observation(
     placed: list[tuple[PlaceDef | None, Decimal, str]] = (
         [(where, Decimal(n), "exact") for n, where in enumerate(ranked, 1)]
         if ranked
+        else [(place, Decimal(n), "exact") for n in range(1, int(num.value) + 1)]
+        if in_order
         else [(where, num.value, num.qualifier) for where in each]
         if each
         else [(place, num.value, num.qualifier)]
