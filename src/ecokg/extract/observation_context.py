@@ -80,6 +80,7 @@ class Words:
     change_up: Affixes
     change_down: Affixes
     magnitude: re.Pattern[str]  # a change's size named before it; group "up" or "down"
+    move_to: re.Pattern[str]  # "增加到", "降至": where a move from one value went
     rank_scopes: dict[str, str]
     rank_scope_words: tuple[str, ...]  # longest first
     rank_list: re.Pattern[str]
@@ -209,6 +210,7 @@ def words_of(lexicon: Lexicon) -> Words:
         bare_heads=frozenset(w["bare_heads"]),
         change_up=Affixes(w["change"]["up"]),
         change_down=Affixes(w["change"]["down"]),
+        move_to=re.compile(rf"[^，,。；;\d]{{0,3}}(?:{alternation(w['change']['moves'])})(?:到|至|为)"),
         magnitude=re.compile(
             f"(?:(?P<up>{alternation(w['change']['magnitude']['up'])})"
             f"|(?P<down>{alternation(w['change']['magnitude']['down'])}))"
@@ -435,6 +437,12 @@ class DocState:
 ITEM_MARK = re.compile(
     r"\s*(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十\d]{1,2}[.．、](?!\d)|[①-⑳])"
 )
+
+
+def said_before(state: DocState, sentence: Sentence, pos: int, words: Iterable[str]) -> bool:
+    """Whether the paragraph of ``sentence`` says one of ``words`` before ``pos``."""
+    start = state.doc.paragraph_spans[sentence.paragraph][0]
+    return any(w in state.doc.text[start:pos] for w in words)
 
 
 def lead_in_of(state: DocState, paragraph: int) -> int | None:

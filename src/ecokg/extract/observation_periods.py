@@ -25,6 +25,7 @@ from ecokg.extract.observation_context import (
     Words,
     item_closed,
     lead_in_of,
+    said_before,
     statement_start,
 )
 from ecokg.text.analyzed import AnalyzedDoc
@@ -196,7 +197,7 @@ def period_of(
     if not is_change and _YEAR_SPAN.fullmatch(period.code or ""):
         # "2014年至2024年，…面积由约986公顷增加到约1,286公顷": the value a move starts from is
         # of the span's first year, where it went of the last
-        end = _end_of_move(state.doc.text, clause.start, num)
+        end = _end_of_move(state, clause.start, num)
         if end is not None:
             year = period.start_year if end == "from" else period.end_year
             period = Period(str(year), period.basis, year, year)
@@ -218,41 +219,28 @@ def period_of(
 
 
 _YEAR_SPAN = re.compile(r"\d{4}/\d{4}")
-# The start of a move, right before its first value ("由约", "从"), and what the first value is
-# followed by ("增加到", "下降至", "提高为"); what closes the text before its second value.
-_MOVE_FROM = re.compile(r"[由从][约近超逾]?$")
-_MOVE_TO = re.compile(
-    r"[^，,。；;\d]{0,3}(?:增加|提高|提升|上升|增长|扩大|减少|下降|降低|缩小|缩减|降|升|增|减)(?:到|至|为)"
-)
-
-
-def _end_of_move(text: str, start: int, num: RawValue) -> str | None:
+def _end_of_move(state: DocState, start: int, num: RawValue) -> str | None:
     """Whether ``num`` is the value a move starts from ("from") or where it went ("to"), in
-    "由A增加到B" and its kin; None for any other value."""
-    if _MOVE_FROM.search(text, max(start, num.start - 3), num.start) and _MOVE_TO.match(
-        text, num.end
-    ):
+    "由A增加到B" and its kin (``change.moves`` in ``quantities.yaml``); None for any other."""
+    text, move_to = state.doc.text, state.words.move_to
+    if text.endswith(("由", "从"), start, num.start) and move_to.match(text, num.end):
         return "from"
     opening = max(text.rfind("由", start, num.start), text.rfind("从", start, num.start))
-    if opening < 0:
-        return None
-    first = NUMBER_RE.search(text, opening, num.start)
+    first = NUMBER_RE.search(text, opening, num.start) if opening >= 0 else None
     if first is None or NUMBER_RE.search(text, first.end(), num.start) is not None:
         return None
-    between = text[first.end() : num.start]
-    moved = _MOVE_TO.search(between)
-    return "to" if moved is not None and between[moved.end() :].strip("约近超逾") == "" else None
+    moved = move_to.search(text, first.end(), num.start)
+    return "to" if moved is not None and moved.end() == num.start else None
 
 
 def _decided_here(state: DocState, sentence: Sentence, num: RawValue) -> bool:
     """Whether a value is part of what the document itself decides: its paragraph, or the one
     before the item it is in, says before it that the writer decides ("本局决定…", "判决如下：")."""
-    text = state.doc.text
     words = state.words.decided_here
-    start = state.doc.paragraph_spans[sentence.paragraph][0]
     lead_in = lead_in_of(state, sentence.paragraph)
-    stated = text[slice(*state.doc.paragraph_spans[lead_in])] if lead_in is not None else ""
-    return any(w in text[start : num.start] or w in stated for w in words)
+    spans = state.doc.paragraph_spans
+    stated = state.doc.text[slice(*spans[lead_in])] if lead_in is not None else ""
+    return said_before(state, sentence, num.start, words) or any(w in stated for w in words)
 
 
 def _plain_period(

@@ -32,6 +32,7 @@ from ecokg.extract.observation_context import (
     Words,
     item_closed,
     lead_in_of,
+    said_before,
     statement_start,
     statement_starts,
     words_of,
@@ -1382,16 +1383,13 @@ def _named_place(
     if state.locality is not None and state.locality.type in NATIONAL_TYPES:
         # "…发布会": "全省优良天数比率为98.9%…；PM2.5平均浓度为19.1" goes on about the province
         return _statement_jurisdiction(state, statement, num.start) or state.locality
-    if state.party is not None and not _writer_acts(state, sentence, num):
-        return state.party  # "地址：邯郸市峰峰矿区…": what the decision found of its party
+    if state.party is not None and not said_before(
+        state, sentence, num.start, state.words.writer_words
+    ):
+        # "地址：邯郸市峰峰矿区…": what the decision found is its party's; what its writer did
+        # ("本局决定…处以罚款46万元", "去年，本局共作出…决定312件") stays at home
+        return state.party
     return state.locality
-
-
-def _writer_acts(state: DocState, sentence: Sentence, num: RawValue) -> bool:
-    """Whether the paragraph of a value says, before it, that the document's writer acted
-    ("本局决定…处以罚款46万元", "去年，本局共作出…决定312件")."""
-    start = state.doc.paragraph_spans[sentence.paragraph][0]
-    return any(w in state.doc.text[start : num.start] for w in state.words.writer_words)
 
 
 def _statement_jurisdiction(state: DocState, statement: int, end: int) -> PlaceDef | None:
