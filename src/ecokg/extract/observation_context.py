@@ -115,6 +115,8 @@ class Words:
     occasion_counters: Affixes
     target_cues: tuple[str, ...]
     target_openers: Affixes
+    target_headings: tuple[str, ...]
+    target_headings_not: tuple[str, ...]
     # A cue used as a noun (按照…要求, 管控要求的): a requirement met, no target set
     cue_as_noun: re.Pattern[str]
     goal_nouns: Affixes
@@ -124,6 +126,7 @@ class Words:
     results_re: re.Pattern[str]  # "调查结果显示": a statement opening with a survey's results
     event_verbs: tuple[str, ...]
     examination_acts: tuple[str, ...]
+    incidents: tuple[str, ...]
     follow_ups: tuple[str, ...]
     forecast_cues: tuple[str, ...]
     date_suffixes: tuple[str, ...]
@@ -253,6 +256,8 @@ def words_of(lexicon: Lexicon) -> Words:
         occasion_counters=Affixes(w["occasion_counters"]),
         target_cues=tuple(w["modality"]["target"]),
         target_openers=Affixes(w["modality"]["target_openers"]),
+        target_headings=tuple(w["modality"]["target_headings"]),
+        target_headings_not=tuple(w["modality"]["target_headings_not"]),
         cue_as_noun=re.compile("|".join(w["modality"]["cue_as_noun"])),
         goal_nouns=Affixes(w["modality"]["goal_nouns"]),
         examinations=tuple(w["periods"]["examinations"]),
@@ -261,6 +266,7 @@ def words_of(lexicon: Lexicon) -> Words:
         results_re=_results_re(w["periods"]["survey_results"]),
         event_verbs=tuple(w["periods"].get("event_verbs", ())),
         examination_acts=tuple(w["periods"]["examination_acts"]),
+        incidents=tuple(w["periods"]["incidents"]),
         follow_ups=tuple(w["periods"]["follow_ups"]),
         forecast_cues=tuple(w["modality"]["forecast"]),
         date_suffixes=tuple(w["skip"]["date_suffixes"]),
@@ -421,6 +427,8 @@ class DocState:
     # The river or lake the current section's heading names ("一、乌江干流：…"): what its
     # measures of water are about when their paragraph names none.
     section_water: PlaceDef | None = None
+    # The level of the heading of the section of targets the text is in ("二、主要目标": 1), if any.
+    target_section: int | None = None
     # metric IRI -> (start of the statement it was last reported in, the place it was about)
     reported_at: dict[str, tuple[int, PlaceDef | None]] = field(default_factory=dict)
     statements: dict[int, int] = field(default_factory=dict)  # sentence start -> statement start

@@ -43,6 +43,7 @@ _WRITTEN_YEAR = re.compile(r"(?:19|20)\d{2}")
 _EDITION_SPAN = re.compile(r"\((?P<first>(?:19|20)\d{2})\s*[—–-]\s*(?P<last>(?:19|20)\d{2})\)")
 
 _RESULTS_FOLLOW = re.compile(r"结果[^，,。；;]{0,6}如下")  # 现将交易结果公告如下
+_REPORT_FOLLOWS = re.compile(r"情况[^，,。；;]{0,6}如下")  # 现将有关情况报告如下
 
 _LEAD_PARAGRAPHS = 8  # title, dateline, source line, salutation and the first body paragraphs
 # A paragraph opening a section after the first ("二、", "(四)", "3."): the lead is over.
@@ -163,15 +164,18 @@ def span_of_title(doc: AnalyzedDoc, words: Words, anchor: TimeAnchor) -> TimeExp
 def day_of_results(doc: AnalyzedDoc, words: Words, times: list[TimeExpr]) -> TimeExpr | None:
     """The month of the event a results notice reports on, dated to the day in a lead sentence
     saying it was held, whose paragraph announces its results ("于2025年3月18日组织开展…竞价交易。
-    现将交易结果公告如下"): the time of the figures the notice gives no time of their own."""
+    现将交易结果公告如下"), or of the incident a report's lead dates ("2024年11月7日凌晨，…侧翻
+    …。现将有关情况报告如下"): the time of the figures the document gives no time of their own."""
     acts = (*words.examination_acts, *words.event_verbs)
     for sentence in doc.sentences:
         if sentence.paragraph > _LEAD_PARAGRAPHS:
             return None
         start, end = sentence.span.start, sentence.span.end
-        if not any(act in doc.text[start:end] for act in acts):
-            continue
-        if not _RESULTS_FOLLOW.search(doc.text, start, doc.paragraph_spans[sentence.paragraph][1]):
+        said = doc.text[start:end]
+        rest = doc.text[start : doc.paragraph_spans[sentence.paragraph][1]]
+        results = any(act in said for act in acts) and _RESULTS_FOLLOW.search(rest)
+        incident = any(w in said for w in words.incidents) and _REPORT_FOLLOWS.search(rest)
+        if not (results or incident):
             continue
         days = [
             (t, month)
@@ -219,6 +223,8 @@ def period_of(
 
 
 _YEAR_SPAN = re.compile(r"\d{4}/\d{4}")
+
+
 def _end_of_move(state: DocState, start: int, num: RawValue) -> str | None:
     """Whether ``num`` is the value a move starts from ("from") or where it went ("to"), in
     "由A增加到B" and its kin (``change.moves`` in ``quantities.yaml``); None for any other."""
@@ -280,8 +286,11 @@ def _plain_period(
     opening = state.doc.text[statement : statement + 6]
     own_time = any(t.start >= clause.start for t in dated)
     # "全省建立了24个无人机机场", "已完成整改31个": a stock of what exists or is done by now
+    # (a plan's targets, "完成入河排污口整治80个", are of its year, not counts done by now)
+    planned = state.target_section is not None
     stock = (
-        num.unit == "count"
+        not planned
+        and num.unit == "count"
         and not num.duration
         and not own_time
         and (
@@ -304,6 +313,7 @@ def _plain_period(
     summed = not dated and any(w in clause_text for w in state.words.sums)
     cumulative = stock or (
         not num.duration
+        and not planned
         and (
             summed
             or any(w in clause_text for w in state.words.cumulative)
@@ -397,10 +407,16 @@ def _plain_period(
         period is None
         and num.unit in ACTIVITY_UNITS
         and not is_change
+        and not planned
         and any(w in clause_text for w in state.words.done_verbs)
     ):
         # "立案查处环境违法案件51件" in a notice giving no time: what was done up to its date
         return Period("cumulative", "document"), None
+    if period is None and planned:
+        # "三、重点任务 … 完成入河排污口整治80个" in 《…2025年工作要点》: a target of the plan's year
+        year = _plan_year(state)
+        if year is not None:
+            period = Period(str(year), "document", year, year)
     if period is None:
         return Period(None, "none"), None
     if base is not None and base.start_year is not None and state.anchor.year is not None:
@@ -411,6 +427,16 @@ def _plain_period(
         return period, _shift(period.code, back)
     yoy = is_change and "同比" in state.doc.text[statement : num.start]
     return period, _shift(period.code, -1) if yoy else None
+
+
+def _plan_year(state: DocState) -> int | None:
+    """The year a plan's targets are for: the one year its title names (《…2025年工作要点》),
+    else the year it was written in."""
+    doc = state.doc
+    years = {
+        t.start_year for t in state.words.periods.find(doc.title, state.anchor) if t.kind == "year"
+    }
+    return years.pop() if len(years) == 1 else state.anchor.year
 
 
 def _in_streak(state: DocState, clause: Span, num: RawValue) -> bool:

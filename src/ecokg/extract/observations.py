@@ -1378,7 +1378,9 @@ def _named_place(
         # a river opening an earlier clause is the subject of what is measured of it, not of
         # what a government did there
         return earlier.place
-    if topic is not None:
+    if topic is not None and not (activity and topic.place.type in WATER_TYPES):
+        # (a lake the paragraph went on about holds no penalty cases: "青海湖水位达3196.8米…。
+        # 全年共办理行政处罚案件286件" is the jurisdiction's work)
         return topic.place
     if state.locality is not None and state.locality.type in NATIONAL_TYPES:
         # "…发布会": "全省优良天数比率为98.9%…；PM2.5平均浓度为19.1" goes on about the province
@@ -1848,6 +1850,8 @@ def _modality(state: DocState, statement: str, clause_text: str, period: Period)
     w = state.words
     if any(cue in clause_text for cue in w.forecast_cues):
         return "forecast"
+    if state.target_section is not None and "已" not in clause_text:
+        return "target"  # under "二、主要目标": what the plan sets, not what it reports
     as_verbs = w.cue_as_noun.sub("", clause_text)
     if any(cue in as_verbs for cue in w.target_cues):
         return "target"
@@ -2071,6 +2075,7 @@ def _read_observations(
                 # for the division its heading names, the next one for the document's again
                 line = text[slice(*doc.paragraph_spans[paragraph])]
                 state.locality = named_division(line, lexicon) or locality
+                state.target_section = _target_section(state, line)
             items_time = _listed_after(state, paragraph) if section_time is None else None
             if items_time is not None:
                 paragraph_time = items_time
@@ -2482,6 +2487,28 @@ def _tally_of_places(state: DocState, obs: Observation, base: IndicatorRef) -> b
         and not base.in_scheme
         and starts_with_any(base.label, state.words.scope_sets) is not None
     )
+
+
+def _target_section(state: DocState, heading: str) -> int | None:
+    """The level of the section of targets a heading opens ("二、2025年主要目标", "三、重点任务"),
+    or keeps open (a subheading inside it); None once a heading of its level or above ends it."""
+    mark = _SECTION_NUMBER.match(heading)
+    level = _heading_level(mark[0]) if mark is not None else 0
+    current = state.target_section
+    if current is not None and level > current:
+        return current
+    w = state.words
+    sets = any(h in heading for h in w.target_headings)
+    return level if sets and not any(n in heading for n in w.target_headings_not) else None
+
+
+def _heading_level(mark: str) -> int:
+    """How deep a section number sits: "#"s count, then 一、, (一), 1. (the usual outline)."""
+    if mark.startswith("#"):
+        return len(mark)
+    if mark.startswith("("):
+        return 2
+    return 3 if mark[0].isdigit() else 1
 
 
 def _is_heading(state: DocState, paragraph: int) -> bool:

@@ -6,7 +6,7 @@ import itertools
 import re
 from bisect import bisect_left, insort
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -14,7 +14,7 @@ from ecokg.extract.gazetteer import AUTONOMOUS, autonomous_short_form
 from ecokg.extract.lexicon import Lexicon, PlaceDef, leading_verb, word_tags
 from ecokg.text.numbers import CHINESE_NUMERAL_CHARS
 from ecokg.text.segment import SpanSet
-from ecokg.text.wordlists import LongestMatch, Match, alternation, starts_with_any
+from ecokg.text.wordlists import LongestMatch, Match, alternation, ends_with_any, starts_with_any
 
 # Names of the whole country act as scopes ("全国第三"), not as the place a value is about.
 NATIONAL_TYPES = ("country",)
@@ -174,8 +174,10 @@ def _find_places(text: str, lexicon: Lexicon, start: int, end: int) -> tuple[Pla
     hits = _with(hits, _unlisted_areas(text, lexicon, start, end, hits, home))
     hits = _listed_areas(text, lexicon, start, end, hits)
     hits = _listed_stems(text, lexicon, start, end, hits)
+    hits = _with(hits, _branch_divisions(text, end, hits, lexicon))
     hits = _with(hits, _listed_waters(text, start, end, hits))
     hits = _with(hits, _unlisted_towns(text, lexicon, start, end, hits))
+    hits = _with(hits, _listed_towns(text, lexicon, end, hits))
     return tuple(
         _one_name_per_park(_with(hits, _listed_short_names(text, lexicon, start, end, hits)))
     )
@@ -518,6 +520,44 @@ def _listed_stems(
     return _with([h for h in hits if not taken.overlaps(h.start, h.end)], replaced)
 
 
+# A city's bureau and its branch for one of its divisions: 济南市生态环境局章丘分局.
+_BRANCH = re.compile(r"[\u4e00-\u9fff]{1,10}?局(?P<stem>[\u4e00-\u9fff]{1,4}?)分局")
+
+
+def _branch_divisions(
+    text: str, end: int, hits: list[PlaceHit], lexicon: Lexicon
+) -> list[PlaceHit]:
+    """A division named by its stem in its city bureau's branch (济南市生态环境局章丘分局: 章丘区,
+    which the gazetteer does not take by its stem alone, as a district's stem is often a word):
+    after a city's name, the branch's stem that one of the city's divisions begins with."""
+    found = []
+    taken = SpanSet((h.start, h.end) for h in hits)
+    for hit in hits:
+        if hit.place.type not in ("city", "province"):  # 北京市生态环境局朝阳分局
+            continue
+        m = _BRANCH.match(text, hit.end, end)
+        if m is None:
+            continue
+        place = _division_stems(lexicon).get((hit.place.id, m["stem"]))
+        if place is not None and not taken.overlaps(*m.span("stem")):
+            found.append(PlaceHit(m.start("stem"), m.end("stem"), place))
+    return found
+
+
+@cache
+def _division_stems(lexicon: Lexicon) -> dict[tuple[str, str], PlaceDef]:
+    """The county-level divisions by their city and their stem (章丘区: 370100, 章丘)."""
+    stems: dict[tuple[str, str], PlaceDef] = {}
+    for place in lexicon.places.values():
+        if place.type != "county" or place.parent is None:
+            continue
+        autonomous = AUTONOMOUS.fullmatch(place.name)
+        stem = autonomous[1] if autonomous else place.name[:-1]
+        if len(stem) >= 2:
+            stems.setdefault((place.parent, stem), place)
+    return stems
+
+
 class _ShortForms:
     """Where a reserve's stem stands before 保护区 (扎龙保护区) in ``text[start:end]``, as
     ``re.finditer(stem + "保护区")`` finds them, from one index of every 保护区 by the stems
@@ -641,6 +681,59 @@ def _unlisted_towns(
             insort(candidates, village, lo=i, key=lambda m: m.start())
             glued.add(village.start())
     return found
+
+
+def _listed_towns(text: str, lexicon: Lexicon, end: int, known: list[PlaceHit]) -> list[PlaceHit]:
+    """The items listed after a town (明水街道、埠村街道、刁镇), towns however short or odd their
+    stems, which the reading of single names leaves out (刁镇: one character; 埠村街道: a stem
+    ending with 村): an item between two 、 is a name whole when it ends with a town's word; the
+    last one is the shortest stem before the word the list's towns share (else any town word)."""
+    settings = lexicon.words.get("gazetteer", {})
+    suffixes: dict[str, str] = settings.get("town_suffixes", {})
+    not_stems = set(settings.get("town_not_stems", ()))
+    taken = SpanSet((h.start, h.end) for h in known)
+    starts = {h.start: h for h in known}
+    found: list[PlaceHit] = []
+    for hit in known:
+        if hit.place.type != "town" or not text.startswith(_LIST_JOINS, hit.end):
+            continue
+        shared = ends_with_any(hit.place.name, tuple(suffixes)) or ""
+        at = hit.end
+        while at < end and text[at] in _LIST_JOINS:
+            if at + 1 in starts:  # named already: the list goes on after it
+                at = starts[at + 1].end
+                continue
+            item = _town_item(text, at + 1, end, shared, suffixes)
+            if item is None or item[1] in not_stems or taken.overlaps(at + 1, item[0]):
+                break
+            stop, stem, suffix = item
+            name = stem + suffix
+            county, _ = split_town_key(hit.place.id)
+            key = f"{county}-{name}" if county else name
+            place = PlaceDef(key, name, suffixes[suffix], hit.place.parent, None, ())
+            found.append(PlaceHit(at + 1, stop, place))
+            at = stop
+    return found
+
+
+def _town_item(
+    text: str, at: int, end: int, shared: str, suffixes: Mapping[str, str]
+) -> tuple[int, str, str] | None:
+    """The end, stem and town word of the list item at ``at`` (see :func:`_listed_towns`)."""
+    stop = min((i for i in (text.find(j, at, end) for j in _LIST_JOINS) if i >= 0), default=-1)
+    words = [w for w in suffixes if stop > at and text.endswith(w, at, stop)]
+    if words and 1 <= stop - at - len(words[0]) <= 4 and _CJK.match(text, at):
+        return stop, text[at : stop - len(words[0])], words[0]  # what two joins enclose
+    for choice in ([shared], [w for w in suffixes if w not in (shared, "村")]):
+        for size in range(1, 5):
+            stem = text[at : at + size]
+            word = next((w for w in choice if text.startswith(w, at + size)), None)
+            if word is None:
+                continue
+            if _NOT_IN_TOWN_NAMES.intersection(stem) or not all(_CJK.match(c) for c in stem):
+                break
+            return at + size + len(word), stem, word
+    return None
 
 
 def _opening_verb(stem: str, openers: tuple[str, ...]) -> str:
