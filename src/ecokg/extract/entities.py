@@ -26,7 +26,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 from ecokg.extract.base import Claim, EntityMention, register
-from ecokg.extract.lexicon import Lexicon
+from ecokg.extract.lexicon import Lexicon, word_tags
 from ecokg.extract.places import NATIONAL_TYPES, find_places
 from ecokg.extract.resolve import Resolver
 from ecokg.extract.titles import classify_title, title_mentions
@@ -126,6 +126,7 @@ class _Config:
     numbered_policy_re: re.Pattern[str]
     place_re: re.Pattern[str]
     person_re: re.Pattern[str]
+    person_field_re: re.Pattern[str]
     titled_re: re.Pattern[str]
     leading_verbs: Affixes
     party_roles: tuple[str, ...]
@@ -230,7 +231,9 @@ def _config(lexicon: Lexicon) -> _Config:
     instruments = [s for words in lexicon.words["instruments"].values() for s in words]
     instruments_long = [s for s in instruments if len(s) > 1]
     policy_words = alternation(s for s in instruments if len(s) >= 2)
-    verbs = alternation(p["policy_verbs"])
+    # a title is cited after a verb, or after the title it is joined to (…办法和安徽省…暂行办法)
+    title_ends = "".join(sorted({w[-1] for w in instruments if len(w) >= 2}))
+    verbs = rf"{alternation(p['policy_verbs'])}|(?<=[{title_ends}])[和及与]"
     standards = lexicon.words.get("standards", {})
     title_end = alternation(standards.get("title_ends") or ())
     return _Config(
@@ -283,6 +286,11 @@ def _config(lexicon: Lexicon) -> _Config:
         ),
         place_re=re.compile(alternation(p["place_suffixes"])),
         person_re=re.compile(f"(?:{alternation(p['posts'])})"),
+        person_field_re=re.compile(
+            "(?:"
+            + "|".join("[ 　]?".join(map(re.escape, f)) for f in p.get("person_fields", ()))
+            + r")[:：][ 　]*"
+        ),
         leading_verbs=Affixes(p["leading_verbs"]),
         party_roles=tuple(p.get("party_roles", ())),
         group_members=tuple(p.get("group_members", ())),
@@ -1130,10 +1138,16 @@ def _place_candidates(doc: AnalyzedDoc, lexicon: Lexicon, cfg: _Config) -> Itera
         known = find_places(word, lexicon)
         if not any(h.start == 0 and h.end == len(word) for h in known):  # 岳阳县 is not 岳阳
             yield Candidate(w_start, w_end, "Place", word, "pattern")
+    known_ends = {h.end: h.start for h in find_places(doc.text, lexicon)}
     for m in cfg.place_re.finditer(doc.text):
         start = _extend_left(doc.text, m.end(), m.start(), "Place", cfg)
         if start is None:
             continue
+        named = known_ends.get(m.end(), start)
+        if named > start and not find_places(doc.text[start:named], lexicon):
+            # "紧盯祁连山自然保护区", "优化调整者腊水库、…": the gazetteer's name is the place,
+            # the words before it, no place, are the clause's
+            start = named
         # "推进亚洲象国家公园", "在仙米国家森林公园": the verb or preposition opens the clause
         while (verb := starts_with_any(doc.text[start : m.start()], cfg.leading_verbs)) or (
             verb := starts_with_any(doc.text[start : m.start()], cfg.boundaries)
@@ -1667,8 +1681,8 @@ def _policy_candidates(doc: AnalyzedDoc, lexicon: Lexicon, cfg: _Config) -> Iter
             if doc.text.startswith("了", start):
                 start += 1  # 编制了…整改方案
             counted = _LEADING_COUNT.match(doc.text, start, m.end(1))
-            if counted:
-                start = counted.end()
+            if counted and (len(counted[0]) > 1 or doc.text[start : start + 2] not in word_tags()):
+                start = counted.end()  # (but 根据项目支出…办法: 项 opens the word 项目)
             items = doc.text[start : m.end(1)].split("、")
             if len(items) > 1 and (
                 any(classify_title(item, lexicon) for item in items[:-1])
@@ -1683,7 +1697,9 @@ def _policy_candidates(doc: AnalyzedDoc, lexicon: Lexicon, cfg: _Config) -> Iter
             ):
                 continue  # 按照有关规定, 各项规定: no particular instrument
             if _JOINED_TITLES.search(surface):
-                continue  # 黑土地保护法和吉林省黑土地保护条例: two instruments, found one by one
+                # 项目支出绩效评价管理办法和安徽省省级…暂行办法: two instruments, each a title
+                yield from _joined_titles(doc.text, start, m.end(1), lexicon, cfg)
+                continue
             if (
                 regex is cfg.policy_re
                 and starts_with_any(surface, cfg.leading_verbs)
@@ -1695,6 +1711,19 @@ def _policy_candidates(doc: AnalyzedDoc, lexicon: Lexicon, cfg: _Config) -> Iter
             yield Candidate(
                 start, m.end(1), type_, surface, "pattern", (("instrumentType", doc_type),)
             )
+
+
+def _joined_titles(
+    text: str, start: int, end: int, lexicon: Lexicon, cfg: _Config
+) -> Iterator[Candidate]:
+    """The titles joined in ``text[start:end]`` (黑土地保护法和吉林省黑土地保护条例), each that
+    reads as one."""
+    cuts = [m.end() - 1 for m in _JOINED_TITLES.finditer(text, start, end)]
+    for begin, stop in zip([start, *(c + 1 for c in cuts)], [*cuts, end], strict=True):
+        title = text[begin:stop]
+        kind = classify_title(title, lexicon)
+        if kind is not None and len(title) >= cfg.min_length["Policy"]:
+            yield Candidate(begin, stop, kind[0], title, "pattern", (("instrumentType", kind[1]),))
 
 
 def _person_candidates(doc: AnalyzedDoc, cfg: _Config) -> Iterator[Candidate]:
@@ -1729,9 +1758,33 @@ def _person_candidates(doc: AnalyzedDoc, cfg: _Config) -> Iterator[Candidate]:
             if len(name) >= 2 and name[0] in cfg.surnames and begin in tokens.bounds:
                 yield Candidate(begin, end, "Person", name, "pattern")
                 break
+    for m in cfg.person_field_re.finditer(text):
+        yield from _field_names(text, m.end(), cfg)
     for m in cfg.speaker_re.finditer(text):
         if m.group(1)[0] in cfg.surnames:
             yield Candidate(m.start(1), m.end(1), "Person", m.group(1), "pattern")
+
+
+def _field_names(text: str, pos: int, cfg: _Config) -> Iterator[Candidate]:
+    """The people a form's field names ("联名人：刘海涛、其其格、张建军"), each up to 、, a bracket
+    or the end of the field; a name with no Han surname counts when it is two to four characters
+    and the field holds a name that has one."""
+    names: list[tuple[int, int]] = []
+    while True:
+        item = _FIELD_ITEM.match(text, pos)
+        if item is None:
+            break
+        names.append(item.span(1))
+        if text[item.end() : item.end() + 1] != "、":
+            break
+        pos = item.end() + 1
+    if any(text[a] in cfg.surnames for a, _ in names):
+        for a, b in names:
+            yield Candidate(a, b, "Person", text[a:b], "pattern", (("post", "field"),))
+
+
+# An item of a form field's list of people: a name, then 、, a bracket, a space or the line's end.
+_FIELD_ITEM = re.compile(r"([\u4e00-\u9fff·]{2,6}?)(?=[、（(\s]|$)", re.M)
 
 
 # What ends a form field's value: the line, or the space before the next field.

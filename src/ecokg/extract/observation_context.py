@@ -213,7 +213,9 @@ def words_of(lexicon: Lexicon) -> Words:
         bare_heads=frozenset(w["bare_heads"]),
         change_up=Affixes(w["change"]["up"]),
         change_down=Affixes(w["change"]["down"]),
-        move_to=re.compile(rf"[^，,。；;\d]{{0,3}}(?:{alternation(w['change']['moves'])})(?:到|至|为)"),
+        move_to=re.compile(
+            rf"[^，,。；;\d]{{0,3}}(?:{alternation(w['change']['moves'])})(?:到|至|为)"
+        ),
         magnitude=re.compile(
             f"(?:(?P<up>{alternation(w['change']['magnitude']['up'])})"
             f"|(?P<down>{alternation(w['change']['magnitude']['down'])}))"

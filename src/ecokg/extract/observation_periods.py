@@ -287,7 +287,7 @@ def _plain_period(
     own_time = any(t.start >= clause.start for t in dated)
     # "全省建立了24个无人机机场", "已完成整改31个": a stock of what exists or is done by now
     # (a plan's targets, "完成入河排污口整治80个", are of its year, not counts done by now)
-    planned = state.target_section is not None
+    planned = state.target_section is not None and "已" not in clause_text
     stock = (
         not planned
         and num.unit == "count"
@@ -413,7 +413,7 @@ def _plain_period(
         # "立案查处环境违法案件51件" in a notice giving no time: what was done up to its date
         return Period("cumulative", "document"), None
     if period is None and planned:
-        # "三、重点任务 … 完成入河排污口整治80个" in 《…2025年工作要点》: a target of the plan's year
+        # "三、重点任务 … 完成入河排污口整治80个" in 《…2025年工作要点》: of the plan's year
         year = _plan_year(state)
         if year is not None:
             period = Period(str(year), "document", year, year)

@@ -1378,9 +1378,7 @@ def _named_place(
         # a river opening an earlier clause is the subject of what is measured of it, not of
         # what a government did there
         return earlier.place
-    if topic is not None and not (activity and topic.place.type in WATER_TYPES):
-        # (a lake the paragraph went on about holds no penalty cases: "青海湖水位达3196.8米…。
-        # 全年共办理行政处罚案件286件" is the jurisdiction's work)
+    if topic is not None:
         return topic.place
     if state.locality is not None and state.locality.type in NATIONAL_TYPES:
         # "…发布会": "全省优良天数比率为98.9%…；PM2.5平均浓度为19.1" goes on about the province

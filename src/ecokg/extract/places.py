@@ -666,8 +666,8 @@ def _unlisted_towns(
         if "的" in stem or (m.start() not in glued and word_tags().get(stem[-2:], "")[:1] == "v"):
             continue  # "严格落实镇…", "整洁的村": a clause before the word, not a name
             # (right after its county it is a name: 南浔区练市镇)
-        if taken.overlaps(begin, m.end()):
-            continue
+        if taken.overlaps(begin, m.end()) or any(f.start == begin for f in found[-2:]):
+            continue  # (a town after a verb is a candidate of both readings)
         before = bisect_left(county_starts, begin)  # the county named last before it
         county = counties[before - 1].place if before else None
         name = stem + suffix
@@ -738,8 +738,8 @@ def _town_item(
 
 def _opening_verb(stem: str, openers: tuple[str, ...]) -> str:
     """The verb opening a place's stem: by jieba's dictionary, or one of ``openers`` (words it
-    tags otherwise: 流经塘川镇, 涉…保护区)."""
-    return starts_with_any(stem, openers) or leading_verb(stem, keep=2)
+    tags otherwise: 流经塘川镇, 涉…保护区), the longer of the two (涉及江那镇: 涉及, not 涉)."""
+    return max(starts_with_any(stem, openers) or "", leading_verb(stem, keep=2), key=len)
 
 
 # A town's name after the verb that opens it, longer than _TOWN_AT's stems leave room for
@@ -1066,6 +1066,7 @@ def _resolve_by_home(hits: list[PlaceHit], text: str, lexicon: Lexicon) -> list[
             or (
                 hit.place.type == "county"
                 and name not in (hit.place.name, autonomous_short_form(hit.place.name))
+                and _is_short(name, hit.place)  # (圣安多尼堂区 is 花王堂区 by another name)
             )
             or (joined and hit.start > 0)
         )
