@@ -130,3 +130,14 @@ def test_people_a_forms_fields_name(lexicon: Lexicon) -> None:
     people = {name for type_, name in pairs(entities(text, lexicon)) if type_ == "Person"}
     assert {"包乌兰", "王建平", "其木格", "陈晓东", "周立华"} <= people
     assert "李红梅" not in people  # a notice's contact is its furniture
+
+
+def test_tenths_and_hundredths_in_words(lexicon: Lexicon) -> None:
+    text = "截至目前，反馈问题整改完成率约七成六，其中城镇类问题完成率达九成以上。"
+    found = by_value(observe(text, lexicon, published="2025-06-10"))
+    assert (found[Decimal(76)].unit, found[Decimal(76)].qualifier) == ("percent", "approx")
+    assert found[Decimal(90)].qualifier == "lower_bound"
+    # a digit that opens another word after it is no hundredth (七成一样: 70 percent)
+    text = "全市监测点位中，七成五达标，另有七成一样未公开。"
+    values = {o.value for o in observe(text, lexicon, published="2025-06-10")}
+    assert Decimal(75) in values and Decimal(71) not in values

@@ -516,6 +516,10 @@ def _read_number(state: DocState, m: re.Match[str], sentence: Sentence) -> RawVa
     return RawValue(start, end, s, e, value, unit, qualifier)
 
 
+# A digit after N成 counts hundredths (八成五: 85 percent).
+_CN_DIGIT = {c: i for i, c in enumerate("〇一二三四五六七八九") if i}
+
+
 def _read_fraction(
     state: DocState, s: int, e: int, value: Decimal, sentence: Sentence
 ) -> RawValue | None:
@@ -540,6 +544,10 @@ def _read_fraction(
         percent, end = value * 10, e + len(w.tenths)
         if text.startswith("半", end):  # "两成半": and a half tenth
             percent, end = percent + 5, end + 1
+        elif (digit := _CN_DIGIT.get(text[end : end + 1])) is not None and (
+            text[end : end + 2] not in word_tags()  # (七成一样: the digit opens a word)
+        ):
+            percent, end = percent + digit, end + 1  # "八成五": 85 percent
     if percent is None:
         return None
     qualifier, start = "exact", s
