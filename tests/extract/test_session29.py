@@ -141,3 +141,27 @@ def test_tenths_and_hundredths_in_words(lexicon: Lexicon) -> None:
     text = "全市监测点位中，七成五达标，另有七成一样未公开。"
     values = {o.value for o in observe(text, lexicon, published="2025-06-10")}
     assert Decimal(75) in values and Decimal(71) not in values
+
+
+def test_a_lake_the_paragraph_is_about_holds_no_work_done(lexicon: Lexicon) -> None:
+    text = "洪泽湖湖体总磷平均浓度为0.071毫克/升，同比下降4.1%。全年巡湖3.6万人次，查处非法捕捞案件47起。"
+    found = by_value(
+        observe(text, lexicon, published="2025-02-10", title="淮安市2024年河湖长制工作综述")
+    )
+    assert found[Decimal("0.071")].place == "洪泽湖"
+    assert found[Decimal(36000)].place == "淮安市"
+    assert found[Decimal(47)].place == "淮安市"
+
+
+def test_next_steps_are_targets_but_what_is_done_already(lexicon: Lexicon) -> None:
+    text = (
+        "某县生态环境局2025年工作总结\n\n"
+        "三、下一步工作\n"
+        "新建农村生活污水处理设施26座，秸秆综合利用率稳定在92%以上。"
+        "截至目前，反馈问题已完成整改31个。\n"
+    )
+    found = by_value(observe(text, lexicon, published="2025-11-20"))
+    assert found[Decimal(26)].modality == "target"
+    assert found[Decimal(92)].modality == "target"
+    assert found[Decimal(31)].modality == "achieved"
+    assert found[Decimal(31)].period.code == "cumulative"
