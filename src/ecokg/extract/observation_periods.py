@@ -414,9 +414,9 @@ def _plain_period(
         return Period("cumulative", "document"), None
     if period is None and planned:
         # "三、重点任务 … 完成入河排污口整治80个" in 《…2025年工作要点》: of the plan's year
-        year = _plan_year(state)
-        if year is not None:
-            period = Period(str(year), "document", year, year)
+        plan_year = _plan_year(state)
+        if plan_year is not None:
+            period = Period(str(plan_year), "document", plan_year, plan_year)
     if period is None:
         return Period(None, "none"), None
     if base is not None and base.start_year is not None and state.anchor.year is not None:
