@@ -231,9 +231,10 @@ def _config(lexicon: Lexicon) -> _Config:
     instruments = [s for words in lexicon.words["instruments"].values() for s in words]
     instruments_long = [s for s in instruments if len(s) > 1]
     policy_words = alternation(s for s in instruments if len(s) >= 2)
-    # a title is cited after a verb, or after the title it is joined to (…办法和安徽省…暂行办法)
-    title_ends = "".join(sorted({w[-1] for w in instruments if len(w) >= 2}))
-    verbs = rf"{alternation(p['policy_verbs'])}|(?<=[{title_ends}])[和及与]"
+    # a title is cited after a verb, or after the title it is joined to (…办法和安徽省…暂行办法;
+    # not after a name that ends as one might: 湖南与…, 指南 being a title's word)
+    title_ends = "|".join(sorted({re.escape(w[-2:]) for w in instruments if len(w) >= 2}))
+    verbs = rf"{alternation(p['policy_verbs'])}|(?<={title_ends})[和及与]"
     standards = lexicon.words.get("standards", {})
     title_end = alternation(standards.get("title_ends") or ())
     return _Config(
@@ -1767,8 +1768,8 @@ def _person_candidates(doc: AnalyzedDoc, cfg: _Config) -> Iterator[Candidate]:
 
 def _field_names(text: str, pos: int, cfg: _Config) -> Iterator[Candidate]:
     """The people a form's field names ("联名人：刘海涛、其其格、张建军"), each up to 、, a bracket
-    or the end of the field; a name with no Han surname counts when it is two to four characters
-    and the field holds a name that has one."""
+    or the end of the field; a name with no Han surname (其其格) counts when the field holds one
+    that has one."""
     names: list[tuple[int, int]] = []
     while True:
         item = _FIELD_ITEM.match(text, pos)

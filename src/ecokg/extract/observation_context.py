@@ -437,6 +437,11 @@ class DocState:
     # the furthest end of blocked[0], ..., blocked[i]: does a span starting by then reach past?
     blocked_reach: list[int] = field(default_factory=list)
 
+    def planned(self, clause_text: str) -> bool:
+        """Whether a value whose clause reads ``clause_text`` is a plan's target by its section
+        ("三、重点任务"): not what the section says is done already (已完成…)."""
+        return self.target_section is not None and "已" not in clause_text
+
     def times_from(self, start: int, end: int) -> list[TimeExpr]:
         """The times the text states from ``start`` up to ``end`` (by where they start)."""
         starts = self.time_starts

@@ -287,7 +287,7 @@ def _plain_period(
     own_time = any(t.start >= clause.start for t in dated)
     # "全省建立了24个无人机机场", "已完成整改31个": a stock of what exists or is done by now
     # (a plan's targets, "完成入河排污口整治80个", are of its year, not counts done by now)
-    planned = state.target_section is not None and "已" not in clause_text
+    planned = state.planned(clause_text)
     stock = (
         not planned
         and num.unit == "count"

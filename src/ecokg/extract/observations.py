@@ -1858,7 +1858,7 @@ def _modality(state: DocState, statement: str, clause_text: str, period: Period)
     w = state.words
     if any(cue in clause_text for cue in w.forecast_cues):
         return "forecast"
-    if state.target_section is not None and "已" not in clause_text:
+    if state.planned(clause_text):
         return "target"  # under "二、主要目标": what the plan sets, not what it reports
     as_verbs = w.cue_as_noun.sub("", clause_text)
     if any(cue in as_verbs for cue in w.target_cues):
