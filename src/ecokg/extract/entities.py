@@ -231,10 +231,10 @@ def _config(lexicon: Lexicon) -> _Config:
     instruments = [s for words in lexicon.words["instruments"].values() for s in words]
     instruments_long = [s for s in instruments if len(s) > 1]
     policy_words = alternation(s for s in instruments if len(s) >= 2)
-    # a title is cited after a verb, or after the title it is joined to (…办法和安徽省…暂行办法;
-    # not after a name that ends as one might: 湖南与…, 指南 being a title's word)
+    # a title is cited after a verb, or after the title it is joined to (…办法和安徽省…暂行办法,
+    # …水污染防治法和…; not after a name that ends as one might: 湖南与…, 指南 being a title's word)
     title_ends = "|".join(sorted({re.escape(w[-2:]) for w in instruments if len(w) >= 2}))
-    verbs = rf"{alternation(p['policy_verbs'])}|(?<={title_ends})[和及与]"
+    verbs = rf"{alternation(p['policy_verbs'])}|(?:(?<={title_ends})|(?<=法))[和及与]"
     standards = lexicon.words.get("standards", {})
     title_end = alternation(standards.get("title_ends") or ())
     return _Config(
