@@ -9,7 +9,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import cache
+from functools import cache, cached_property
 from typing import Any
 
 from ecokg.errors import InputError
@@ -436,6 +436,14 @@ class DocState:
     statements: dict[int, int] = field(default_factory=dict)  # sentence start -> statement start
     # the furthest end of blocked[0], ..., blocked[i]: does a span starting by then reach past?
     blocked_reach: list[int] = field(default_factory=list)
+
+    @cached_property
+    def plan_year(self) -> int | None:
+        """The year a plan's targets are for: the one year its title names (《…2025年工作要点》),
+        else the year it was written in."""
+        found = self.words.periods.find(self.doc.title, self.anchor)
+        years = {t.start_year for t in found if t.kind == "year"}
+        return years.pop() if len(years) == 1 else self.anchor.year
 
     def planned(self, clause_text: str) -> bool:
         """Whether a value whose clause reads ``clause_text`` is a plan's target by its section

@@ -414,7 +414,7 @@ def _plain_period(
         return Period("cumulative", "document"), None
     if period is None and planned:
         # "三、重点任务 … 完成入河排污口整治80个" in 《…2025年工作要点》: of the plan's year
-        plan_year = _plan_year(state)
+        plan_year = state.plan_year
         if plan_year is not None:
             period = Period(str(plan_year), "document", plan_year, plan_year)
     if period is None:
@@ -427,16 +427,6 @@ def _plain_period(
         return period, _shift(period.code, back)
     yoy = is_change and "同比" in state.doc.text[statement : num.start]
     return period, _shift(period.code, -1) if yoy else None
-
-
-def _plan_year(state: DocState) -> int | None:
-    """The year a plan's targets are for: the one year its title names (《…2025年工作要点》),
-    else the year it was written in."""
-    doc = state.doc
-    years = {
-        t.start_year for t in state.words.periods.find(doc.title, state.anchor) if t.kind == "year"
-    }
-    return years.pop() if len(years) == 1 else state.anchor.year
 
 
 def _in_streak(state: DocState, clause: Span, num: RawValue) -> bool:

@@ -517,7 +517,7 @@ def _read_number(state: DocState, m: re.Match[str], sentence: Sentence) -> RawVa
 
 
 # A digit after N成 counts hundredths (八成五: 85 percent).
-_CN_DIGIT = {c: i for i, c in enumerate("〇一二三四五六七八九") if i}
+_CN_DIGIT = {c: read_number(c) or 0 for c in "一二三四五六七八九"}
 
 
 def _read_fraction(

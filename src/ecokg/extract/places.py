@@ -708,9 +708,10 @@ def _listed_towns(text: str, lexicon: Lexicon, end: int, known: list[PlaceHit]) 
                 break
             stop, stem, suffix = item
             name = stem + suffix
-            county, _ = split_town_key(hit.place.id)
-            key = f"{county}-{name}" if county else name
-            place = PlaceDef(key, name, suffixes[suffix], hit.place.parent, None, ())
+            county = lexicon.places.get(hit.place.parent) if hit.place.parent else None
+            place = PlaceDef(
+                town_key(county, name), name, suffixes[suffix], hit.place.parent, None, ()
+            )
             found.append(PlaceHit(at + 1, stop, place))
             at = stop
     return found
