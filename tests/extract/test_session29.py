@@ -118,7 +118,9 @@ def test_titles_cited_one_after_another(lexicon: Lexicon) -> None:
     assert ("Policy", "项目资金绩效管理办法") in found
     assert ("Policy", "浙江省省级部门预算绩效管理暂行办法") in found
     found = pairs(
-        entities("依照中华人民共和国固体废物污染环境防治法和危险废物转移管理办法，规范转移。", lexicon)
+        entities(
+            "依照中华人民共和国固体废物污染环境防治法和危险废物转移管理办法，规范转移。", lexicon
+        )
     )
     assert ("Policy", "危险废物转移管理办法") in found
     # a name that ends as a title's word might (湖南, 指南) joins no title

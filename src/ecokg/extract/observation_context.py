@@ -152,6 +152,8 @@ class Words:
     table_total: re.Pattern[str]
     # A table in columns: what splits its cells, a header cell, a cell's number, a total row
     cell_separator: re.Pattern[str]
+    narrow_separator: re.Pattern[str]
+    year_row: re.Pattern[str]
     header_cell: re.Pattern[str]
     grid_number: re.Pattern[str]
     total_rows: tuple[str, ...]
@@ -295,6 +297,8 @@ def words_of(lexicon: Lexicon) -> Words:
         table_row=re.compile(w["tables"]["row"]),
         table_total=re.compile(w["tables"]["total"]),
         cell_separator=re.compile(w["tables"]["cell_separator"]),
+        narrow_separator=re.compile(w["tables"]["narrow_separator"]),
+        year_row=re.compile(w["tables"]["year_row"]),
         header_cell=re.compile(w["tables"]["header_cell"]),
         grid_number=re.compile(w["tables"]["grid_number"]),
         total_rows=tuple(w["tables"]["total_rows"]),

@@ -1180,14 +1180,17 @@ def _rewritten(state: DocState, label: str) -> str:
     return label
 
 
-def _minted(state: DocState, label: str, theme: str | None) -> IndicatorRef:
+def _minted(
+    state: DocState, label: str, theme: str | None, *, header: bool = False
+) -> IndicatorRef:
     """An indicator named after its words in the text, written the one way the lexicon's
     rewrites give (总氮平均浓度 and 总氮浓度 are one metric; the period says how it was
-    averaged)."""
+    averaged). ``header``: the label is a table's column header, the table's own name for it."""
     label = _rewritten(state, label)
     # "新增完成农村生活污水治理行政村41个", "记录水鸟约6.8万只": how the text reports a count
-    # (the period tells new from total) is no part of what is counted
-    while verb := leading_verb(label, keep=4):
+    # (the period tells new from total) is no part of what is counted; a header's verbs tell its
+    # columns apart (检控个案数目, 定罪个案数目)
+    while not header and (verb := leading_verb(label, keep=4)):
         label = label[len(verb) :]
     return IndicatorRef(str(minted_indicator_iri(label)), label, False, theme)
 
@@ -2329,6 +2332,10 @@ class _Column:
     multiplier: str  # 万, 亿 or ""
 
 
+# Punctuation of a sentence, which no row of a table holds (a comma between digits groups them).
+_SENTENCE_MARKS = re.compile(r"[。；;:：!?！？、]|(?<!\d),|,(?!\d{3}(?!\d))")
+
+
 @dataclass(frozen=True)
 class _Grid:
     """A table in columns: one entry per cell after the row's name (None where the header
@@ -2336,12 +2343,20 @@ class _Grid:
 
     columns: tuple[_Column | None, ...]
     time: TimeExpr | None
+    narrow: bool = False  # cells one space apart
 
 
-def _cells(state: DocState, start: int, end: int) -> list[tuple[int, int]]:
-    """The spans of a line's cells (split by tabs or runs of spaces)."""
+def _cells(state: DocState, start: int, end: int, narrow: bool = False) -> list[tuple[int, int]]:
+    """The spans of a line's cells (split by tabs or runs of spaces; ``narrow``: by any space,
+    in a line that holds no sentence's punctuation)."""
+    w = state.words
+    separator = w.cell_separator
+    if narrow:
+        if _SENTENCE_MARKS.search(state.doc.text, start, end):
+            return []
+        separator = w.narrow_separator
     spans, at = [], start
-    for sep in state.words.cell_separator.finditer(state.doc.text, start, end):
+    for sep in separator.finditer(state.doc.text, start, end):
         if sep.start() > at:
             spans.append((at, sep.start()))
         at = sep.end()
@@ -2357,10 +2372,14 @@ def _grid_from(
     while the line has its number of cells, else a new one when the line is a header
     ("县(市)\t治理面积(万亩)\t…") naming at least two metrics with their units."""
     start, end = state.doc.paragraph_spans[paragraph]
+    if grid is not None and grid.narrow:
+        cells = _cells(state, start, end, narrow=True)
     if grid is not None and len(cells) == len(grid.columns) + 1:
         return grid
     if len(cells) < 3:
-        return None
+        narrow = _cells(state, start, end, narrow=True)
+        header = _grid_from(state, paragraph, narrow, None) if len(narrow) >= 3 else None
+        return replace(header, narrow=True) if header is not None else None
     text, w = state.doc.text, state.words
     columns: list[_Column | None] = []
     for cell in cells[1:]:
@@ -2374,7 +2393,7 @@ def _grid_from(
         label = m["label"].strip()
         found = _match_indicator(state.lexicon, label, unit)
         theme = _theme(state, label, text[start:end])
-        indicator = _ref(found[0]) if found else _minted(state, label, theme)
+        indicator = _ref(found[0]) if found else _minted(state, label, theme, header=True)
         columns.append(_Column(indicator, unit, multiplier))
     if sum(c is not None for c in columns) < 2:
         return None
@@ -2397,10 +2416,20 @@ def _grid_row(
     place)."""
     start, end = state.doc.paragraph_spans[paragraph]
     text, w = state.doc.text, state.words
+    if grid.narrow:
+        cells = _cells(state, start, end, narrow=True)
     name = text[slice(*cells[0])]
     if name.startswith(w.total_rows):
         return
-    place = _last_place(state, *cells[0])
+    time = grid.time
+    year = w.year_row.fullmatch(name)
+    if year is not None:
+        # "2022　3,214　412": a year's row, of the place the document speaks for
+        place = state.locality
+        first = int(year["year"])
+        time = TimeExpr(cells[0][0], cells[0][1], "year", str(first), first, first)
+    else:
+        place = _last_place(state, *cells[0])
     if place is None:
         return
     for column, (cell_start, cell_end) in zip(grid.columns, cells[1:], strict=True):
@@ -2412,7 +2441,7 @@ def _grid_row(
             continue
         num = RawValue(cell_start, cell_end, cell_start, cell_end, value, column.unit, "exact")
         line = Span(start, end)
-        yield _table_value(state, sentence, line, place, num, column.indicator, grid.time)
+        yield _table_value(state, sentence, line, place, num, column.indicator, time)
 
 
 # "在2024年度全省…考核中", "全省…评估结果中": an assessment a place is ranked in, named in a clause

@@ -18,6 +18,7 @@ _SENTENCE_END = re.compile(r"[。！？!?；;][”’」』）)]*\s*$")
 
 class _Patterns(NamedTuple):
     environmental: re.Pattern[str]
+    compounds: re.Pattern[str]  # environmental words holding an off-topic one (医疗废物)
     off_topic: re.Pattern[str]
     # the branches of ``off_topic`` apart: the union matches where one of them does, and alone
     # each lets the engine skip to where it can start (the union, with its lookbehinds, tries
@@ -37,6 +38,7 @@ def _patterns(lexicon: Lexicon) -> _Patterns:
     off_topic = [alternation(topics["off_topic"]), *topics.get("off_topic_patterns", ())]
     return _Patterns(
         re.compile(alternation(topics["environmental"])),
+        re.compile(alternation(topics.get("environmental_compounds", ()))),
         _any_of(off_topic),
         tuple(re.compile(r) for r in off_topic),
         _any_of(topics["article_starts"]),
@@ -49,13 +51,16 @@ def topic_counts(lexicon: Lexicon, text: str) -> tuple[int, int]:
     patterns = _patterns(lexicon)
     if not any(part.search(text) for part in patterns.off_topic_parts):
         return len(patterns.environmental.findall(text)), 0  # most texts: nothing to mask
+    # a compound counts once, as environmental, and leaves nothing for the masks (医疗废物 is
+    # neither 医疗 nor a second 废物)
+    text, compounds = patterns.compounds.subn("\0", text)
     rest, pos, off = [], 0, 0  # the text without its off-topic words, found in one pass
     for m in patterns.off_topic.finditer(text):
         rest.append(text[pos : m.start()])
         pos = m.end()
         off += 1
     rest.append(text[pos:])
-    return len(patterns.environmental.findall("".join(rest))), off
+    return len(patterns.environmental.findall("".join(rest))) + compounds, off
 
 
 @lru_cache(maxsize=8192)

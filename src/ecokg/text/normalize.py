@@ -30,6 +30,9 @@ _CONTINUING = (",", "、", "，")
 _MIN_BODY_LINE = 40
 # Punctuation inside a line that only body text has: a line holding it is no heading.
 _INSIDE_BODY = "。；;，,"
+# A table's row: a first cell and two or more numbers, space apart ("2022 3,214 412 389"); the
+# commas grouping its digits are no clause's.
+_TABLE_ROW = re.compile(r"\S+(?:[ \t]+-?[\d,.]+%?){2,}")
 # A block of at least this many short lines, none but its last ending a sentence and half of
 # them giving a figure, is a post written a phrase per line (a WeChat article): its lines are
 # clauses of one sentence. (A title block, a dateline or a list of links gives few figures.)
@@ -38,6 +41,12 @@ _MIN_POST_LINES = 4
 # which half-width text has as one space before a row's number),
 # marked as a list item, or the block is prose broken by a page's layout (commas inside lines).
 _BLOCK = re.compile(r"\S[^\n]*(?:\n[^\n]*\S[^\n]*)*")  # lines between blank lines
+# A line that opens an item or a heading (一、 （一） 1. 一是 第一 ■): never a wrapped line's end.
+_ITEM = re.compile(
+    r"[#\-*•（(【\[■●◆]|[一二三四五六七八九十]+[、是]|\d+[、.．]|第[一二三四五六七八九十]"
+)
+# How far back a wrapped paragraph's indented first line is looked for.
+_MAX_WRAPPED_LINES = 40
 _NOT_POST_LINE = re.compile(r"\t| {2,}|\u3000|\s[\d.,%]+$|^[#\-*•·▶【]")
 
 
@@ -275,6 +284,7 @@ def _join_broken_lines(source: NormalizedText) -> NormalizedText:
             return "，"  # "分别为97.6%、95.2%和94.8%⏎银沙滩海水浴场以71.3%排名末位": one post
         if (
             any(c in prev_line for c in _INSIDE_BODY)
+            and not _TABLE_ROW.fullmatch(prev_line)
             and not _ends_sentence(prev_line)
             and next_line
             and next_line[0] not in "#-*•（(【["
@@ -297,9 +307,37 @@ def _join_broken_lines(source: NormalizedText) -> NormalizedText:
             )
         ):
             return ""
+        if (
+            _ends_sentence(prev_line)
+            and m.group(0).count("\n") == 1
+            and not m.group(0).endswith((" ", "\t"))
+            and len(next_line) >= _MIN_BODY_LINE
+            and not _ITEM.match(next_line)
+            and _in_wrapped_paragraph(text, line_start)
+        ):
+            return ""  # "…位列全市第二。⏎从乡镇看，…": the page wrapped where a sentence ended
         return m.group(0)
 
     return rewrite(source, _BREAK, repl)
+
+
+def _in_wrapped_paragraph(text: str, line_start: int) -> bool:
+    """Whether the line at ``line_start`` belongs to an indented paragraph whose lines a page
+    wrapped: it, and every line back to the paragraph's indented first one, is a long line.
+    A text that indents its paragraphs starts a new one with an indent, so an unindented long
+    line after such a paragraph goes on with it."""
+    end = line_start
+    for _ in range(_MAX_WRAPPED_LINES):
+        line = text[line_start:end] if end > line_start else text[line_start:].split("\n", 1)[0]
+        if len(line.strip()) < _MIN_BODY_LINE:
+            return False
+        if line[:1] in (" ", "\t"):
+            return True
+        if line_start == 0:
+            return False
+        end = line_start - 1
+        line_start = text.rfind("\n", 0, end) + 1
+    return False
 
 
 def _decode_entity(m: re.Match[str]) -> str:
