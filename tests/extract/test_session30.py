@@ -123,3 +123,91 @@ def test_hong_kong_and_macao_bodies_by_their_own_names(lexicon: Lexicon) -> None
     )
     for name in ("渠务署", "渔农自然护理署", "食物环境卫生署", "立法会", "市政署"):
         assert ("Agency", name) in found, name
+
+
+def test_a_deadline_with_a_month_still_ahead_sets_a_target(lexicon: Lexicon) -> None:
+    text = "2026年6月底前，完成剩余42个入河排污口规范化整治。"
+    found = by_value(observe(text, lexicon, published="2026-02-27"))
+    assert found[Decimal(42)].modality == "target"
+    # a month already past when written tells what was done by then
+    done = by_value(observe(text, lexicon, published="2026-10-15"))
+    assert done[Decimal(42)].modality == "achieved"
+
+
+def test_what_a_decision_sets_is_of_its_year_not_of_the_lead_ins_months(
+    lexicon: Lexicon,
+) -> None:
+    text = (
+        "某县总河长令\n\n"
+        "　　同时也要看到，7月、8月两个月份部分支流总磷浓度超标。为推进幸福河湖建设，现决定如下：\n"
+        "　　一、巩固提升水环境质量。确保国考断面水质优良比例稳定保持100%；农村生活污水治理率"
+        "力争达到35%以上。\n"
+    )
+    found = by_value(observe(text, lexicon, published="2026-02-27", title="某县总河长令"))
+    for value in (100, 35):
+        assert (found[Decimal(value)].modality, found[Decimal(value)].period.code) == (
+            "target",
+            "2026",
+        ), value
+
+
+def test_the_division_that_ranks_is_not_what_the_paragraph_is_about(lexicon: Lexicon) -> None:
+    text = (
+        "　　2025年，开原市河湖长制工作取得明显成效。在铁岭市河湖长制年度考核中，开原市位列全市第二。"
+        "全年办理涉河湖公益诉讼案件17件，查处非法采砂案件5起。\n"
+    )
+    found = by_value(observe(text, lexicon, published="2026-02-27", publisher="开原市人民政府"))
+    assert found[Decimal(17)].place == "开原市"
+    assert found[Decimal(5)].place == "开原市"
+
+
+def test_a_section_opened_by_dated_monitoring_is_of_its_month(lexicon: Lexicon) -> None:
+    text = (
+        "某项目竣工环境保护验收监测报告公示\n\n"
+        "一、项目概况\n"
+        "　　项目实际总投资6.2亿元。\n"
+        "二、验收监测结果\n"
+        "　　受建设单位委托，某检测公司于2025年1月14日至15日对项目开展了验收监测。\n"
+        "　　（一）废气。颗粒物最大排放浓度为3.6毫克/立方米，脱硫效率为98.6%。\n"
+        "　　（二）噪声。厂界昼间噪声监测值介于52.3分贝至58.6分贝之间。\n"
+        "三、公众意见\n"
+        "　　受访公众满意率为95.8%。\n"
+    )
+    found = by_value(observe(text, lexicon, published="2025-03-25"))
+    for value in ("3.6", "98.6", "52.3"):
+        assert found[Decimal(value)].period.code == "2025-01", value
+    assert found[Decimal("52.3")].max_value == Decimal("58.6")
+    # before the section and after it the monitoring's month does not hold
+    assert found[Decimal(620000000)].period.code != "2025-01"
+    assert found[Decimal("95.8")].period.code != "2025-01"
+
+
+def test_an_html_tables_cells_and_rows_stay_apart(lexicon: Lexicon) -> None:
+    text = (
+        "<table><tr><td>序号</td><td>被抽查单位</td><td>所在地</td><td>检验结果</td></tr>\n"
+        "<tr><td>1</td><td>保定市清苑区宏运加油站</td><td>清苑区</td><td>26.4mg/kg</td></tr>\n"
+        "<tr><td>2</td><td>保定市满城区永兴石化销售有限公司</td><td>满城区</td><td>46.2</td></tr>\n"
+        "</table>"
+    )
+    joined = normalize(text).text
+    assert "1\t保定市清苑区宏运加油站\t清苑区\t26.4mg/kg\t\n2\t" in joined
+    found = pairs(entities(text, lexicon))
+    assert ("Agency", "保定市满城区永兴石化销售有限公司") in found
+    assert not any(name.startswith(("1", "2")) for _, name in found)
+
+
+def test_a_date_before_a_meeting_is_no_part_of_its_name(lexicon: Lexicon) -> None:
+    found = pairs(
+        entities(
+            "该条例于2023年10月经河南省第十四届人民代表大会常务委员会第五次会议批准。", lexicon
+        )
+    )
+    assert ("Event", "河南省第十四届人民代表大会常务委员会第五次会议") in found
+    assert not any(name.startswith("年") for _, name in found)
+
+
+def test_a_partys_role_in_a_compensation_case(lexicon: Lexicon) -> None:
+    found = pairs(
+        entities("赔偿权利人与赔偿义务人吉安市恒远化工有限公司签订赔偿协议。", lexicon)
+    )
+    assert ("Agency", "吉安市恒远化工有限公司") in found

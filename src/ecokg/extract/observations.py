@@ -45,6 +45,7 @@ from ecokg.extract.observation_periods import (
     finished_part_named,
     heading_time,
     is_base,
+    opening_month,
     period_of,
     respectively_cue,
     results_time,
@@ -197,8 +198,11 @@ _ITEM_LABEL = re.compile(
 _HEADING_MAX = 40
 # "到2027年，…", "力争到2027年底": a deadline that opens a statement or one of its clauses.
 _DUE_YEAR = re.compile(r"(?:^|[，,：:；;]|力争|争取|确保|计划|预计)到(?P<year>\d{4})年")
-# A deadline opening a clause: "2025年底前，…", "到今年底，…" (this year's end, still ahead).
-_DUE_BEFORE = re.compile(r"(?:^|[，,：:；;])(?P<year>\d{4})年底?前[，,]")
+# A deadline opening a clause: "2025年底前，…", "2026年6月底前，…", "到今年底，…" (this year's
+# end, still ahead).
+_DUE_BEFORE = re.compile(
+    r"(?:^|[，,：:；;])(?P<year>\d{4})年(?:(?P<month>\d{1,2})月(?:\d{1,2}日)?)?[底末]?之?前[，,]"
+)
 _DUE_THIS_YEAR = re.compile(r"(?:^|[，,：:；;]|力争|争取|确保|计划)到(?:今年)?年?底[，,]")
 # The words naming a set after its count (an aside in brackets among them): "个设区市(州)".
 _SET_WORDS = r"(?:[^，,。；;：:、\s\d(]|\([^()]{0,8}\)){1,14}?"
@@ -451,7 +455,8 @@ def _read_number(state: DocState, m: re.Match[str], sentence: Sentence) -> RawVa
         # A range: the unit (and any hedge) comes after its high end; a date range is no value.
         um = w.unit_re.match(text, rm.end(), sentence.span.end)
         assert um is not None
-        if text.startswith(w.date_suffixes, rm.end()):
+        long_unit = um.group("unit") is not None and len(um.group("unit")) > 1  # 分贝, not 分
+        if text.startswith(w.date_suffixes, rm.end()) and not long_unit:
             return None
         if um.group("unit") is None and not index_context:
             return None
@@ -1872,11 +1877,24 @@ def _modality(state: DocState, statement: str, clause_text: str, period: Period)
     if year is None or period.code == "cumulative":
         return "achieved"
     due = _DUE_YEAR.search(statement) or _DUE_BEFORE.search(statement)
-    if due and int(due["year"]) >= year:
+    if due and int(due["year"]) >= year and not _due_passed(state, due):
         return "target"
     if _DUE_THIS_YEAR.search(statement) and "已" not in clause_text:
         return "target"
     return "achieved"
+
+
+def _due_passed(state: DocState, due: re.Match[str]) -> bool:
+    """Whether a deadline of the year of writing names a month already past when written
+    ("2025年6月底前，完成整改" in a report of October 2025 tells what was done by then)."""
+    anchor = state.anchor
+    month = due.groupdict().get("month")
+    return (
+        month is not None
+        and anchor.month is not None
+        and int(due["year"]) == anchor.year
+        and int(month) < anchor.month
+    )
 
 
 def _change_cue(subject: str, w: Words) -> tuple[str, str] | None:
@@ -2080,7 +2098,9 @@ def _read_observations(
                     continue
             entry = _entry_month(state, paragraph) if paragraph > 0 else None
             if paragraph > 0 and (entry is not None or _is_heading(state, paragraph)):
-                section_time = entry or heading_time(state, paragraph)
+                section_time = (
+                    entry or heading_time(state, paragraph) or opening_month(state, paragraph)
+                )
                 state.section_water = _last_of(state, *doc.paragraph_spans[paragraph], WATER_TYPES)
                 # "# 泾县公示…整改进展" on a page of the province's news: the section speaks
                 # for the division its heading names, the next one for the document's again
@@ -2592,7 +2612,12 @@ def _listed_after(state: DocState, paragraph: int) -> TimeExpr | None:
     if lead_in is None:
         return None
     start, end = state.doc.paragraph_spans[lead_in]
-    if not state.doc.text[start:end].rstrip().endswith(("：", ":")):
+    said = state.doc.text[start:end].rstrip()
+    if not said.endswith(("：", ":")):
+        return None
+    if any(w in said[said.rfind("。") + 1 :] for w in state.words.decided_here):
+        # "…7月、8月…超标。为…，现决定如下：": what the document decides is to come, not of the
+        # months the lead-in looked back on
         return None
     stated = [
         t
@@ -2901,6 +2926,9 @@ def _opening_place(state: DocState, pos: int) -> PlaceHit | None:
                 return None  # "经六安市生态环境局核算，…": who computed it, not where it is
             if _EXAMPLE_OF_SET.match(state.doc.text, narrowest.end):
                 return None  # "汤旺河、伊春河等6个国考断面…": examples of the set it is about
+            frame = _ASSESSMENT.match(state.doc.text, pos)
+            if frame is not None and frame.end() > hit.end:
+                return None  # "在铁岭市…年度考核中，开原市位列第二": who ranks, not the subject
             return _with_peers(state, narrowest)
     return None
 

@@ -193,6 +193,7 @@ _HTML_BLOCKS = tuple(
     )
 )
 _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>\n]*)?/?>")
+_CELL_END = re.compile(r"</t[dh]\s*>", re.IGNORECASE)
 _HTML_ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
 # Characters that show nothing but can break outputs or hide text: C0 and C1 controls other than
 # tab and line breaks, lone surrogates, the non-characters U+FFFE/U+FFFF, and format characters
@@ -277,6 +278,8 @@ def _join_broken_lines(source: NormalizedText) -> NormalizedText:
         prev_line = text[line_start : m.start()].strip()
         line_end = text.find("\n", m.end())
         next_line = text[m.end() : len(text) if line_end < 0 else line_end].strip()
+        if "\t" in prev_line and "\t" in next_line:
+            return m.group(0)  # rows of a table laid out in cells, each a line of its own
         if prev_line.endswith(_CONTINUING) and next_line:
             return ""  # a heading never ends with a comma: the sentence goes on
         at = bisect_right(post_ends, m.start())
@@ -354,7 +357,8 @@ def _remove_remnants(source: NormalizedText) -> NormalizedText:
         # starts that never close (thousands of "<!--") cost no scan to the end of the text each.
         last = max((m.end() for m in close.finditer(current.text)), default=0)
         current = rewrite(current, block, lambda m: "", end=last)
-    current = rewrite(current, _HTML_TAG, lambda m: "")
+    # (a table cell's end keeps the cells apart, "<td>2</td><td>某公司</td>" is 2, then 某公司)
+    current = rewrite(current, _HTML_TAG, lambda m: "\t" if _CELL_END.fullmatch(m[0]) else "")
     current = rewrite(current, _HTML_ENTITY, _decode_entity)
     current = rewrite(current, _OTHER_BREAK, lambda m: "\n")
     return rewrite(current, _INVISIBLE, lambda m: "")
