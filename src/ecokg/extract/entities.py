@@ -578,8 +578,12 @@ def _extend_left(text: str, end: int, suffix_start: int, type_: str, cfg: _Confi
             # (美丽中国“江西样板”, 生态环境执法“铁拳”专项行动)
         if token_start < limit or any(c in _PUNCT for c in word):
             break
-        if word[:1] in _DATE_UNITS and text[token_start - 1 : token_start].isdigit():
-            break  # "2021年10月经…会议": a date ends there (jieba reads 月经), then a verb
+        if (
+            word[:1] in _DATE_UNITS
+            and word[1:] in cfg.boundaries
+            and text[token_start - 1 : token_start].isdigit()
+        ):
+            break  # "2021年10月经…会议": a date, then a verb (jieba reads 月经 as one word)
         if (
             word in cfg.joint_words
             and type_ in ("Programme", "Event")
