@@ -207,7 +207,5 @@ def test_a_date_before_a_meeting_is_no_part_of_its_name(lexicon: Lexicon) -> Non
 
 
 def test_a_partys_role_in_a_compensation_case(lexicon: Lexicon) -> None:
-    found = pairs(
-        entities("赔偿权利人与赔偿义务人吉安市恒远化工有限公司签订赔偿协议。", lexicon)
-    )
+    found = pairs(entities("赔偿权利人与赔偿义务人吉安市恒远化工有限公司签订赔偿协议。", lexicon))
     assert ("Agency", "吉安市恒远化工有限公司") in found
