@@ -209,3 +209,13 @@ def test_a_date_before_a_meeting_is_no_part_of_its_name(lexicon: Lexicon) -> Non
 def test_a_partys_role_in_a_compensation_case(lexicon: Lexicon) -> None:
     found = pairs(entities("赔偿权利人与赔偿义务人吉安市恒远化工有限公司签订赔偿协议。", lexicon))
     assert ("Agency", "吉安市恒远化工有限公司") in found
+
+
+def test_a_year_proposed_or_set_out_makes_targets(lexicon: Lexicon) -> None:
+    text = "建议到2028年全市新能源公交车占比提高到90%以上。"
+    found = by_value(observe(text, lexicon, published="2025-04-18"))
+    assert (found[Decimal(90)].modality, found[Decimal(90)].period.code) == ("target", "2028")
+    assert not found[Decimal(90)].indicator.label.startswith(("建议", "到"))
+    plan = "省里印发行动方案，提出到2030年，全省绿色防控覆盖率达到70%。"
+    found = by_value(observe(plan, lexicon, published="2026-03-09"))
+    assert (found[Decimal(70)].modality, found[Decimal(70)].period.code) == ("target", "2030")
