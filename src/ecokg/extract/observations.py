@@ -197,7 +197,9 @@ _ITEM_LABEL = re.compile(
 # Longest line taken for a heading.
 _HEADING_MAX = 40
 # "到2027年，…", "力争到2027年底": a deadline that opens a statement or one of its clauses.
-_DUE_YEAR = re.compile(r"(?:^|[，,：:；;]|力争|争取|确保|计划|预计|建议|提出|明确|要求)到(?P<year>\d{4})年")
+_DUE_YEAR = re.compile(
+    r"(?:^|[，,：:；;]|力争|争取|确保|计划|预计|建议|提出|明确|要求)到(?P<year>\d{4})年"
+)
 # A deadline opening a clause: "2025年底前，…", "2026年6月底前，…", "到今年底，…" (this year's
 # end, still ahead).
 _DUE_BEFORE = re.compile(
