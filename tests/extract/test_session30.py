@@ -219,3 +219,13 @@ def test_a_year_proposed_or_set_out_makes_targets(lexicon: Lexicon) -> None:
     plan = "省里印发行动方案，提出到2030年，全省绿色防控覆盖率达到70%。"
     found = by_value(observe(plan, lexicon, published="2026-03-09"))
     assert (found[Decimal(70)].modality, found[Decimal(70)].period.code) == ("target", "2030")
+
+
+def test_a_person_named_again_holds_no_place(lexicon: Lexicon) -> None:
+    text = "市委书记、市总河长袁东海出席会议并讲话。袁东海在讲话中指出，要守护好东海。"
+    found = entities(text, lexicon)
+    people = [m for m in found if m.type == "Person"]
+    assert [m.span.start for m in people] == [text.index("袁东海"), text.rindex("袁东海")]
+    places = [m for m in found if m.type == "Place"]
+    # the sea the text speaks of is still a place, the name's 东海 is not
+    assert [m.span.start for m in places] == [text.rindex("东海")]

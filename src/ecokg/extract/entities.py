@@ -1734,6 +1734,23 @@ def _joined_titles(
 
 
 def _person_candidates(doc: AnalyzedDoc, cfg: _Config) -> Iterator[Candidate]:
+    found = list(_introduced_people(doc, cfg))
+    yield from found
+    # "市总河长袁东海出席…。袁东海在讲话中指出": a name the text introduced, written again alone,
+    # is that person again, and holds no place (东海) of its own
+    introduced = {c.start for c in found}
+    for name in sorted({c.surface for c in found if len(c.surface) >= _REPEATED_NAME_MIN}):
+        for m in re.finditer(re.escape(name), doc.text):
+            if m.start() not in introduced:
+                yield Candidate(m.start(), m.end(), "Person", name, "pattern")
+
+
+# (a two-character name, 王强, may be part of any word)
+_REPEATED_NAME_MIN = 3
+
+
+def _introduced_people(doc: AnalyzedDoc, cfg: _Config) -> Iterator[Candidate]:
+    """People the text introduces: by a post or title, a form's field or a speaker's line."""
     text = doc.text
     tokens = _tokens(text)
     for m in cfg.person_re.finditer(text):
