@@ -10,7 +10,7 @@ from ecokg.extract.places import document_locality, find_places
 _NATURAL = ("river", "lake", "reservoir", "sea", "island", "mountain")
 # Water and mountains far better known than the county-level city or county named after them:
 # their name beats the division's short form (沅江 is the river, 沅江市 is written in full).
-_WATER_OVER = {"饶河", "沅江", "太湖", "巢湖", "洪湖"}
+_WATER_OVER = {"饶河", "沅江", "太湖", "巢湖", "洪湖", "东海"}
 _OVER_A_SHORT_FORM = _WATER_OVER | {"庐山", "井冈山", "武夷山", "黄山", "峨眉山"}
 
 
