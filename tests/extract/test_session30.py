@@ -229,3 +229,9 @@ def test_a_person_named_again_holds_no_place(lexicon: Lexicon) -> None:
     places = [m for m in found if m.type == "Place"]
     # the sea the text speaks of is still a place, the name's 东海 is not
     assert [m.span.start for m in places] == [text.rindex("东海")]
+
+
+def test_a_reservoir_named_after_a_river_of_one_character(lexicon: Lexicon) -> None:
+    text = "清河水库水质保持Ⅱ类，总磷平均浓度为0.021毫克/升。清河水库周边实施退耕还湿。"
+    found = [(h.place.name, h.place.type) for h in find_places(text, lexicon)]
+    assert found == [("清河水库", "reservoir"), ("清河水库", "reservoir")]

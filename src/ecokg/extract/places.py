@@ -918,7 +918,7 @@ def _water_stem(stem: str, suffix: str, not_stems: set[str]) -> bool:
     """Whether ``stem`` can begin a water body's name: Chinese characters, no common word, no
     particle or other water word ("太湖湖体", "美丽河湖", "2024年太湖"), except the river a
     reservoir or lake is named after (新丰江水库)."""
-    inner = stem[:-1] if suffix == "水库" and stem[-1:] in _RIVER_WORDS and len(stem) > 2 else stem
+    inner = stem[:-1] if suffix == "水库" and stem[-1:] in _RIVER_WORDS and len(stem) > 1 else stem
     # a wetland is named after the water it lies by (北大港湿地, 闽江河口湿地, 少海湿地)
     barred = _NOT_IN_WATER_NAMES - _WATER_CHARS if suffix in _WETLAND_WORDS else _NOT_IN_WATER_NAMES
     return (
