@@ -235,3 +235,14 @@ def test_a_reservoir_named_after_a_river_of_one_character(lexicon: Lexicon) -> N
     text = "清河水库水质保持Ⅱ类，总磷平均浓度为0.021毫克/升。清河水库周边实施退耕还湿。"
     found = [(h.place.name, h.place.type) for h in find_places(text, lexicon)]
     assert found == [("清河水库", "reservoir"), ("清河水库", "reservoir")]
+
+
+def test_a_running_total_at_the_spans_end_does_not_end_the_span(lexicon: Lexicon) -> None:
+    text = (
+        "　　一季度，两市共发现环境问题138个，截至3月底已完成整改117个。"
+        "立案查处环境违法案件43件，罚款金额共计386.5万元。\n"
+    )
+    found = by_value(observe(text, lexicon, published="2025-04-22"))
+    assert found[Decimal(117)].period.code == "cumulative"
+    for value in ("43", "3865000"):
+        assert found[Decimal(value)].period.code == "2025-01/2025-03", value

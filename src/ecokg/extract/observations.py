@@ -2535,6 +2535,9 @@ def _moves_on(state: DocState, sentence: Sentence, lead: TimeExpr) -> bool:
         and t.start_year == lead.start_year
         and t.kind in ("month", "year")
         and not is_base(state, t)
+        # "一季度，…，截至3月底已完成整改117个": where a running total stands at the span's end
+        # is no other part of the year
+        and not (t.as_of is not None and t.code == lead.code.rsplit("/", 1)[-1])
         for t in state.times_from(lead.end, sentence.span.end)
     )
 
