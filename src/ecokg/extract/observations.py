@@ -2527,7 +2527,8 @@ def _time_after_day(state: DocState, sentence: Sentence, lead: TimeExpr) -> Time
 def _moves_on(state: DocState, sentence: Sentence, lead: TimeExpr) -> bool:
     """Whether a sentence opened by part of a year goes on to another part of that year, or to
     the whole of it."""
-    if "-" not in (lead.code or "") or to_the_day(state.doc.text, lead):
+    code = lead.code or ""
+    if "-" not in code or to_the_day(state.doc.text, lead):
         return False  # (a day is the day something happened, see _time_after_day)
     return any(
         t.code
@@ -2537,7 +2538,7 @@ def _moves_on(state: DocState, sentence: Sentence, lead: TimeExpr) -> bool:
         and not is_base(state, t)
         # "一季度，…，截至3月底已完成整改117个": where a running total stands at the span's end
         # is no other part of the year
-        and not (t.as_of is not None and t.code == lead.code.rsplit("/", 1)[-1])
+        and not (t.as_of is not None and t.code == code.rsplit("/", 1)[-1])
         for t in state.times_from(lead.end, sentence.span.end)
     )
 
