@@ -508,6 +508,10 @@ _STRETCH_ENDS = frozenset("段县区市旗")
 _PHASE_ASIDE = re.compile(r"\((?:[一二三四五六七八九十\d]{1,2}期|[\u4e00-\u9fff]{1,6}段)\)")
 
 
+# A date's units: a name found leftwards ends at one that jieba glued a verb to (月经: 月, 经).
+_DATE_UNITS = "年月日"
+
+
 def _extend_left(text: str, end: int, suffix_start: int, type_: str, cfg: _Config) -> int | None:
     """The start of the name ending at ``end``: walk left over word tokens until a boundary
     (punctuation, a verb or particle that is not at home in names, a number with its counter,
@@ -1864,9 +1868,6 @@ def _name_end(text: str, pos: int, tokens: _Tokens, compound: Sequence[str]) -> 
             if token is not None and token[0] == pos + 1 and _is_cjk(text[pos:end]):
                 return end
     return None
-
-
-_DATE_UNITS = "年月日"
 
 
 def _resolve_overlaps(candidates: Iterable[Candidate]) -> list[Candidate]:

@@ -20,7 +20,7 @@ from ecokg.text.analyzed import AnalyzedDoc
 from ecokg.text.numbers import ARABIC_NUMBER, CHINESE_NUMERAL_CHARS
 from ecokg.text.periods import PeriodFinder, TimeAnchor, TimeExpr
 from ecokg.text.segment import MAX_SENTENCE, Sentence
-from ecokg.text.wordlists import Affixes, LongestMatch, alternation
+from ecokg.text.wordlists import Affixes, LongestMatch, alternation, starts_with_any
 
 CN_DIGITS = "〇零一二两三四五六七八九十"
 
@@ -453,6 +453,15 @@ class DocState:
         """Whether a value whose clause reads ``clause_text`` is a plan's target by its section
         ("三、重点任务"): not what the section says is done already (已完成…)."""
         return self.target_section is not None and "已" not in clause_text
+
+    def aims(self, statement: str, clause_text: str) -> bool:
+        """Whether the words before a value set a target: a cue in its clause (确保, 力争; not one
+        used as a noun, 达到考核目标) or an opener of its statement (到2027年，…)."""
+        w = self.words
+        as_verbs = w.cue_as_noun.sub("", clause_text)
+        return any(cue in as_verbs for cue in w.target_cues) or (
+            starts_with_any(statement, w.target_openers) is not None
+        )
 
     def times_from(self, start: int, end: int) -> list[TimeExpr]:
         """The times the text states from ``start`` up to ``end`` (by where they start)."""

@@ -239,15 +239,6 @@ def _end_of_move(state: DocState, start: int, num: RawValue) -> str | None:
     return "to" if moved is not None and moved.end() == num.start else None
 
 
-def _aims(state: DocState, statement: int, clause: Span, num: RawValue) -> bool:
-    """Whether the words before a value set a target (确保, 力争, an opener such as 到2027年)."""
-    w, text = state.words, state.doc.text
-    clause_text = w.cue_as_noun.sub("", text[clause.start : num.start])
-    return any(cue in clause_text for cue in w.target_cues) or (
-        starts_with_any(text[statement : num.start], w.target_openers) is not None
-    )
-
-
 def _decided_here(state: DocState, sentence: Sentence, num: RawValue) -> bool:
     """Whether a value is part of what the document itself decides: its paragraph, or the one
     before the item it is in, says before it that the writer decides ("本局决定…", "判决如下：")."""
@@ -411,7 +402,7 @@ def _plain_period(
         published = state.doc.document.published
         if published is not None and published.month is not None:
             year = published.year
-            if _aims(state, statement, clause, num):
+            if state.aims(state.doc.text[statement : num.start], clause_text):
                 # "现决定如下：…确保…稳定保持100%": a target the decision sets, of its year
                 return Period(str(year), "document", year, year), None
             return Period(f"{year}-{published.month:02d}", "document", year, year), None
@@ -624,7 +615,8 @@ def opening_month(state: DocState, heading: int) -> TimeExpr | None:
     carried out, giving no figure itself ("二、验收监测结果" then "…于2025年1月14日至15日对项目
     开展了验收监测，…"): what the section found is of that month, unless it says otherwise."""
     doc = state.doc
-    first = next((s for s in doc.sentences if s.paragraph == heading + 1), None)
+    opening = doc.paragraph_spans.get(heading + 1)
+    first = doc.sentence_at(opening[0]) if opening is not None else None
     if first is None:
         return None
     start, end = first.span.start, first.span.end

@@ -1870,10 +1870,7 @@ def _modality(state: DocState, statement: str, clause_text: str, period: Period)
         return "forecast"
     if state.planned(clause_text):
         return "target"  # under "二、主要目标": what the plan sets, not what it reports
-    as_verbs = w.cue_as_noun.sub("", clause_text)
-    if any(cue in as_verbs for cue in w.target_cues):
-        return "target"
-    if starts_with_any(statement, w.target_openers):
+    if state.aims(statement, clause_text):
         return "target"
     year = state.anchor.year
     if year is None or period.code == "cumulative":
@@ -2089,7 +2086,7 @@ def _read_observations(
         if sentence.paragraph != paragraph:
             paragraph, topic, state.rank_base, aside = sentence.paragraph, None, None, None
             cells = _cells(state, *doc.paragraph_spans[paragraph])
-            grid = _grid_from(state, paragraph, cells, grid)
+            grid, cells = _grid_from(state, paragraph, cells, grid)
             if grid is not None:
                 yield from _grid_row(state, sentence, paragraph, cells, grid)
             table = _table_from(state, paragraph, table, reported)
@@ -2389,22 +2386,22 @@ def _cells(state: DocState, start: int, end: int, narrow: bool = False) -> list[
 
 def _grid_from(
     state: DocState, paragraph: int, cells: list[tuple[int, int]], grid: _Grid | None
-) -> _Grid | None:
+) -> tuple[_Grid | None, list[tuple[int, int]]]:
     """The table in columns in force at ``paragraph`` (whose line has ``cells``): the one before
     while the line has its number of cells, else a new one when the line is a header
-    ("县(市)\t治理面积(万亩)\t…") naming at least two metrics with their units."""
+    ("县(市)\t治理面积(万亩)\t…") naming at least two metrics with their units; and the line's
+    cells as that table splits them."""
     start, end = state.doc.paragraph_spans[paragraph]
-    if grid is not None and grid.narrow:
-        cells = _cells(state, start, end, narrow=True)
-    if grid is not None and len(cells) == len(grid.columns) + 1:
-        return grid
-    if len(cells) < 3:
+    split = _cells(state, start, end, narrow=True) if grid is not None and grid.narrow else cells
+    if grid is not None and len(split) == len(grid.columns) + 1:
+        return grid, split
+    if len(split) < 3:
         narrow = _cells(state, start, end, narrow=True)
-        header = _grid_from(state, paragraph, narrow, None) if len(narrow) >= 3 else None
-        return replace(header, narrow=True) if header is not None else None
+        header = _grid_from(state, paragraph, narrow, None)[0] if len(narrow) >= 3 else None
+        return (replace(header, narrow=True), narrow) if header is not None else (None, cells)
     text, w = state.doc.text, state.words
     columns: list[_Column | None] = []
-    for cell in cells[1:]:
+    for cell in split[1:]:
         m = w.header_cell.fullmatch(text, *cell)
         written = m["unit"] if m else ""
         multiplier = written[:1] if written[:1] in ("万", "亿") else ""
@@ -2418,12 +2415,12 @@ def _grid_from(
         indicator = _ref(found[0]) if found else _minted(state, label, theme, header=True)
         columns.append(_Column(indicator, unit, multiplier))
     if sum(c is not None for c in columns) < 2:
-        return None
+        return None, cells
     # The caption above the header dates the table ("表1 2024年度…完成情况").
     time = (
         heading_time(state, paragraph - 1) if paragraph - 1 in state.doc.paragraph_spans else None
     )
-    return _Grid(tuple(columns), time)
+    return _Grid(tuple(columns), time), cells
 
 
 def _grid_row(
@@ -2438,8 +2435,6 @@ def _grid_row(
     place)."""
     start, end = state.doc.paragraph_spans[paragraph]
     text, w = state.doc.text, state.words
-    if grid.narrow:
-        cells = _cells(state, start, end, narrow=True)
     name = text[slice(*cells[0])]
     if name.startswith(w.total_rows):
         return

@@ -316,7 +316,7 @@ def _join_broken_lines(source: NormalizedText) -> NormalizedText:
             and not m.group(0).endswith((" ", "\t"))
             and len(next_line) >= _MIN_BODY_LINE
             and not _ITEM.match(next_line)
-            and _in_wrapped_paragraph(text, line_start)
+            and _in_wrapped_paragraph(text, line_start, m.start())
         ):
             return ""  # "…位列全市第二。⏎从乡镇看，…": the page wrapped where a sentence ended
         return m.group(0)
@@ -324,22 +324,21 @@ def _join_broken_lines(source: NormalizedText) -> NormalizedText:
     return rewrite(source, _BREAK, repl)
 
 
-def _in_wrapped_paragraph(text: str, line_start: int) -> bool:
-    """Whether the line at ``line_start`` belongs to an indented paragraph whose lines a page
-    wrapped: it, and every line back to the paragraph's indented first one, is a long line.
-    A text that indents its paragraphs starts a new one with an indent, so an unindented long
-    line after such a paragraph goes on with it."""
-    end = line_start
+def _in_wrapped_paragraph(text: str, line_start: int, line_end: int) -> bool:
+    """Whether the line ``text[line_start:line_end]`` belongs to an indented paragraph whose lines
+    a page wrapped: it, and every line back to the paragraph's indented first one, is a long
+    line. A text that indents its paragraphs starts a new one with an indent, so an unindented
+    long line after such a paragraph goes on with it."""
     for _ in range(_MAX_WRAPPED_LINES):
-        line = text[line_start:end] if end > line_start else text[line_start:].split("\n", 1)[0]
+        line = text[line_start:line_end]
         if len(line.strip()) < _MIN_BODY_LINE:
             return False
         if line[:1] in (" ", "\t"):
             return True
         if line_start == 0:
             return False
-        end = line_start - 1
-        line_start = text.rfind("\n", 0, end) + 1
+        line_end = line_start - 1
+        line_start = text.rfind("\n", 0, line_end) + 1
     return False
 
 
