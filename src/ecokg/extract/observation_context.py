@@ -155,7 +155,10 @@ class Words:
     narrow_separator: re.Pattern[str]
     year_row: re.Pattern[str]
     header_cell: re.Pattern[str]
+    count_header: re.Pattern[str]
+    scope_header: re.Pattern[str]
     grid_number: re.Pattern[str]
+    category_row: re.Pattern[str]
     total_rows: tuple[str, ...]
     as_of_now: tuple[str, ...]
     anaphor_count: re.Pattern[str]
@@ -300,7 +303,13 @@ def words_of(lexicon: Lexicon) -> Words:
         narrow_separator=re.compile(w["tables"]["narrow_separator"]),
         year_row=re.compile(w["tables"]["year_row"]),
         header_cell=re.compile(w["tables"]["header_cell"]),
+        count_header=re.compile(w["tables"]["count_header"]),
+        scope_header=re.compile(
+            rf"(?:{alternation(w['tables']['scope_header_prefixes'])})?"
+            rf"(?:{alternation(w['scope_sets'])})数"
+        ),
         grid_number=re.compile(w["tables"]["grid_number"]),
+        category_row=re.compile(w["tables"]["category_row"]),
         total_rows=tuple(w["tables"]["total_rows"]),
         as_of_now=tuple(w["periods"]["as_of_now"]),
         anaphor_count=re.compile(

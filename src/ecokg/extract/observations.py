@@ -229,12 +229,14 @@ _WITH = re.compile(r"[与同和跟]")
 # The divisions a place is made of, listed after 辖 ("全市辖16个镇(办、处)、2个街道")
 _MADE_UP_OF = re.compile(r"辖(?:[^，,。；;辖]{0,16}、)?$")
 # A unitless number that is the value of an index or a coefficient ("生态质量指数为75.05",
-# "指数分别为53.6和51.2", "灌溉水有效利用系数提高到0.612", "水体pH值为2.3", "(PUE)为1.42").
-# (not a rule's range: "pH值应控制在6～9之间")
+# "指数分别为53.6和51.2", "灌溉水有效利用系数提高到0.612", "水体pH值为2.3", "降水pH年均值范围为
+# 4.97～6.84", "(PUE)为1.42").
+# (not a rule's range, "pH值应控制在6～9之间", nor a class's bound, "AQI大于100之不良站日数")
 _INDEX_BEFORE = re.compile(
-    r"(?:指数|系数|[pP][hH]值)(?:\([A-Za-z]{2,6}\))?(?:(?!应|须|控制|限|要求)[^，,。；;\d]){0,4}"
-    r"(?:[\d.]+\s*(?:、|和|及|[^，,。；;\d]{1,3}(?:到|至|为))\s*)*$|"
-    r"\b(?:CWQI|EQI|AQI|WQI|PUE|NDVI|RSEI)\)?(?:(?!应|须|控制|限|要求)[^，,。；;\d]){0,4}$"
+    r"(?:指数|系数|[pP][hH][^，,。；;\d]{0,3}?值)(?:\([A-Za-z]{2,6}\))?"
+    r"(?:(?!应|须|控制|限|要求|[大小高低]于|等于)[^，,。；;\d]){0,4}"
+    r"(?:[\d.]+\s*(?:、|和|及|[～~]|[^，,。；;\d]{1,3}(?:到|至|为))\s*)*$|"
+    r"\b(?:CWQI|EQI|AQI|WQI|PUE|NDVI|RSEI)\)?(?:(?!应|须|控制|限|要求|[大小高低]于|等于)[^，,。；;\d]){0,4}$"
 )
 _NAME_LIST_SPLIT = re.compile(r"和|、|及|与")
 # A bracketed aside ("省控断面(含国考断面)"): it qualifies, it does not set the subject.
@@ -1972,6 +1974,10 @@ def _distinct_parts(found: list[Observation]) -> list[Observation]:
     return out
 
 
+# A table's row ("铁西区    6    50.0    1"): cells of numbers, no headline.
+_ROW_OF_CELLS = re.compile(r"(?:(?:\t+|[ \u3000]{2,})[-+]?\d[\d,.]*%?){2,}$")
+
+
 def _fold_headlines(doc: AnalyzedDoc, found: list[Observation]) -> list[Observation]:
     """A figure in a headline that the story states again ("去年新发现物种236种" over "全省共发现
     并发表新物种236种") is one observation: what the story says of it (indicator, time, place),
@@ -2000,9 +2006,13 @@ def _fold_headlines(doc: AnalyzedDoc, found: list[Observation]) -> list[Observat
             line = text[start:end].strip()
             # a line the normaliser joined to the next (a layout break inside a sentence:
             # "…均为100%，并列⏎第一；") is part of the story, not a headline
-            headline_lines[(start, end)] = (end == len(text) or _kept_break(end)) and (
-                line.startswith("#")
-                or (len(line) <= _HEADING_MAX and line[-1:] not in "。！？!?；;：:，,")
+            headline_lines[(start, end)] = (
+                (end == len(text) or _kept_break(end))
+                and (
+                    line.startswith("#")
+                    or (len(line) <= _HEADING_MAX and line[-1:] not in "。！？!?；;：:，,")
+                )
+                and not _ROW_OF_CELLS.search(line)
             )
         return headline_lines[(start, end)]
 
@@ -2349,6 +2359,7 @@ class _Column:
     indicator: IndicatorRef
     unit: str
     multiplier: str  # 万, 亿 or ""
+    label: str  # the header's words for the metric
 
 
 # Punctuation of a sentence, which no row of a table holds (a comma between digits groups them).
@@ -2402,8 +2413,11 @@ def _grid_from(
     text, w = state.doc.text, state.words
     columns: list[_Column | None] = []
     for cell in split[1:]:
-        m = w.header_cell.fullmatch(text, *cell)
-        written = m["unit"] if m else ""
+        m = w.header_cell.fullmatch(text, *cell) or w.count_header.fullmatch(text, *cell)
+        if m is not None and m.re is w.count_header:
+            written = "个" if not w.scope_header.fullmatch(m["label"]) else ""
+        else:
+            written = m["unit"] if m else ""
         multiplier = written[:1] if written[:1] in ("万", "亿") else ""
         unit = w.unit_forms.get(written[len(multiplier) :])
         if m is None or unit is None:
@@ -2413,7 +2427,7 @@ def _grid_from(
         found = _match_indicator(state.lexicon, label, unit)
         theme = _theme(state, label, text[start:end])
         indicator = _ref(found[0]) if found else _minted(state, label, theme, header=True)
-        columns.append(_Column(indicator, unit, multiplier))
+        columns.append(_Column(indicator, unit, multiplier, label))
     if sum(c is not None for c in columns) < 2:
         return None, cells
     # The caption above the header dates the table ("表1 2024年度…完成情况").
@@ -2447,18 +2461,28 @@ def _grid_row(
         time = TimeExpr(cells[0][0], cells[0][1], "year", str(first), first, first)
     else:
         place = _last_place(state, *cells[0])
+    category = None
+    if place is None and year is None and w.category_row.fullmatch(name):
+        # "耕地　283612.45　9.35": a category of the place the table is of
+        place, category = state.locality, name
     if place is None:
         return
     for column, (cell_start, cell_end) in zip(grid.columns, cells[1:], strict=True):
         m = w.grid_number.fullmatch(text, cell_start, cell_end)
         if column is None or m is None:
             continue
-        value = read_number(m.group(0).replace(",", "") + column.multiplier)
+        digits = m.group(0).lstrip("+-").replace(",", "")
+        value = read_number(digits + column.multiplier)
         if value is None:
             continue
+        if m.group(0).startswith("-"):
+            value = -value  # "较上年度变化(公顷)　-1215.33": a fall
         num = RawValue(cell_start, cell_end, cell_start, cell_end, value, column.unit, "exact")
         line = Span(start, end)
-        yield _table_value(state, sentence, line, place, num, column.indicator, time)
+        indicator = column.indicator
+        if category is not None:
+            indicator = _minted(state, category + column.label, indicator.theme, header=True)
+        yield _table_value(state, sentence, line, place, num, indicator, time)
 
 
 # "在2024年度全省…考核中", "全省…评估结果中": an assessment a place is ranked in, named in a clause

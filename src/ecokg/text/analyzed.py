@@ -8,7 +8,13 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from ecokg.corpus import Document
-from ecokg.text.normalize import NormalizedText, normalize, to_half_width, to_simplified
+from ecokg.text.normalize import (
+    NormalizedText,
+    common_era,
+    normalize,
+    to_half_width,
+    to_simplified,
+)
 from ecokg.text.periods import TimeAnchor
 from ecokg.text.segment import Sentence, sentences
 
@@ -62,7 +68,8 @@ class AnalyzedDoc:
         unless that line is a paragraph (holds a full stop): then the document has none."""
         meta = self.document.meta.title
         if meta:
-            return to_half_width(to_simplified(meta))
+            title = to_half_width(to_simplified(meta))
+            return common_era(title) if self.norm.minguo else title
         first = self.norm.text.split("\n", 1)[0]
         return "" if "。" in first else first
 

@@ -15,7 +15,7 @@ import html
 import re
 from bisect import bisect_right
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 import opencc
@@ -79,6 +79,8 @@ class NormalizedText:
 
     text: str
     offsets: OffsetMap
+    # whether the text counts years in the Minguo calendar (rewritten to the common era)
+    minguo: bool = False
 
     def original_span(self, start: int, end: int) -> tuple[int, int]:
         """Shorthand for ``offsets.to_original``."""
@@ -342,6 +344,51 @@ def _in_wrapped_paragraph(text: str, line_start: int, line_end: int) -> bool:
     return False
 
 
+# The Minguo calendar (民国, year 1 = 1912), in which Taiwan counts its years: 113年 is 2024,
+# "114-01-16" a date of 2025, 今(114)年 this year. A text counts so when it says 民国 before a
+# year, or names Taiwan and writes more three-digit years than four-digit ones (a duration,
+# 100年来, 113年历史, is no year).
+_MINGUO_OFFSET = 1911
+_MINGUO_MARK = re.compile(r"民国\s*\d{2,3}\s*年")
+_TAIWAN_MARK = re.compile(r"台湾|新台币|行政院|中华民国")
+_NOT_A_YEAR = r"(?!\s*年(?:代|来|间|前|后|多|以上|以下|左右|内|里|历史|之久))"
+_MINGUO_YEAR = re.compile(rf"(?<![\d.第])1[0-4]\d(?=\s*年){_NOT_A_YEAR}")
+_COMMON_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?=\s*年)")
+_MINGUO = re.compile(
+    r"(?P<prefixed>民国\s*(?P<year>\d{2,3}))(?=\s*年)"
+    # (two digits for the years before 2011, not after a word that makes a duration: 近50年)
+    rf"|(?<![\d.第近逾满过达])(?P<bare>1[0-4]\d|[5-9]\d)(?=\s*年){_NOT_A_YEAR}"
+    r"|(?<![\d./-])(?P<dated>1[0-4]\d)(?=[-/.]\d{1,2}[-/.]\d{1,2}(?!\d))"
+    r"|(?<=今)(?P<this>\(1[0-4]\d\))(?=年)"
+    # In Taiwan's own texts the whole country (全国) is Taiwan.
+    r"|(?P<country>全国)"
+)
+
+
+def uses_minguo(text: str) -> bool:
+    """Whether a normalised (simplified, half-width) text counts its years in the Minguo
+    calendar."""
+    if _MINGUO_MARK.search(text):
+        return True
+    if not _TAIWAN_MARK.search(text):
+        return False
+    minguo = len(_MINGUO_YEAR.findall(text))
+    return minguo >= 2 and minguo > len(_COMMON_YEAR.findall(text))
+
+
+def _common_era(m: re.Match[str]) -> str:
+    if m["country"]:
+        return "全台"
+    if m["this"]:
+        return ""  # 今(114)年 is 今年
+    return str(int(m["year"] or m["bare"] or m["dated"]) + _MINGUO_OFFSET)
+
+
+def common_era(text: str) -> str:
+    """A text of the Minguo calendar with its years in the common era (a title's)."""
+    return _MINGUO.sub(_common_era, text)
+
+
 def _decode_entity(m: re.Match[str]) -> str:
     # An unknown name stays as written; a decoded invisible character (&#8238;) goes.
     return _INVISIBLE.sub("", to_half_width(html.unescape(m.group(0))))
@@ -376,4 +423,7 @@ def normalize(text: str) -> NormalizedText:
     current = _translate(current, to_half_width)
     current = _translate(current, to_simplified)
     current = _remove_remnants(current)
-    return _join_broken_lines(current)
+    current = _join_broken_lines(current)
+    if uses_minguo(current.text):
+        current = replace(rewrite(current, _MINGUO, _common_era), minguo=True)
+    return current
