@@ -127,3 +127,58 @@ def test_count_columns_without_a_unit_and_rows_are_no_headlines(lexicon: Lexicon
     # a row of numbers is not a headline that the story's 3眼 repeats
     wells = [o for o in found if o.value_span.text == "3眼"]
     assert len(wells) == 1 and wells[0].place != "黎川县"
+
+
+def test_a_title_listing_divisions_speaks_for_the_one_holding_them(lexicon: Lexicon) -> None:
+    text = (
+        "　　约谈指出，1—10月，全省PM2.5平均浓度为41.6微克/立方米，同比下降3.5%；"
+        "优良天数比率为66.8%，同比上升1.9个百分点。\n"
+    )
+    found = by_value(
+        observe(
+            text,
+            lexicon,
+            published="2025-11-14",
+            title="省生态环境厅公开约谈许昌、漯河、周口三市政府",
+            publisher="河南省生态环境厅",
+        )
+    )
+    for value in ("41.6", "66.8", "1.9"):
+        assert found[Decimal(value)].place == "河南省", value
+
+
+def test_since_this_year_a_total_is_of_the_year(lexicon: Lexicon) -> None:
+    text = "　　今年以来，全市累计出动执法人员3.2万人次，检查企业1.1万家次。\n"
+    found = by_value(observe(text, lexicon, published="2025-09-10"))
+    assert found[Decimal(32000)].period.code == "2025"
+    since = "　　2023年以来，全市累计出动执法人员9.6万人次。\n"
+    assert by_value(observe(since, lexicon, published="2025-09-10"))[
+        Decimal(96000)
+    ].period.code == ("2023/2025")
+    # a running total with no start stays one
+    plain = "　　全市累计出动执法人员9.6万人次。\n"
+    assert by_value(observe(plain, lexicon, published="2025-09-10"))[
+        Decimal(96000)
+    ].period.code == ("cumulative")
+
+
+def test_a_park_inside_the_titles_division_and_a_species_named_after_a_place(
+    lexicon: Lexicon,
+) -> None:
+    text = (
+        "　　记者从大熊猫国家公园四川省管理局获悉，2025年度海南长臂猿野外种群已增至6群38只，"
+        "较上一年度增加2只。海南长臂猿主要栖息地超过九成位于核心保护区。\n"
+    )
+    found = by_value(
+        observe(
+            text,
+            lexicon,
+            published="2026-01-09",
+            title="海南长臂猿种群增至6群38只——海南热带雨林国家公园保护观察",
+        )
+    )
+    # the park the title names within Hainan, not the province the species is named after
+    for value in ("6", "38", "2", "90"):
+        assert found[Decimal(value)].place == "海南热带雨林国家公园", value
+    # 6群38只: two counts of one population
+    assert found[Decimal(38)].indicator == found[Decimal(6)].indicator

@@ -30,7 +30,7 @@ from ecokg.extract.observation_context import (
 )
 from ecokg.text.analyzed import AnalyzedDoc
 from ecokg.text.numbers import read_number
-from ecokg.text.periods import TimeAnchor, TimeExpr, month_of_date, period_code
+from ecokg.text.periods import SINCE_WORDS, TimeAnchor, TimeExpr, month_of_date, period_code
 from ecokg.text.segment import Sentence, Span
 from ecokg.text.wordlists import ends_with_any, starts_with_any
 
@@ -354,7 +354,13 @@ def _plain_period(
         # A running total in the value's own clause outranks a single year named in an earlier
         # clause ("去年，…累计交易金额25万元"); over a stated span it is the total of the span.
         own_clause = t.start >= clause.start
-        if own_clause or t.kind in ("range", "plan") or _is_span(t) or not cumulative:
+        if (
+            own_clause
+            or t.kind in ("range", "plan")
+            or _is_span(t)
+            or not cumulative
+            or (_opens_since(state, t) and not any(w in clause_text for w in state.words.as_of_now))
+        ):
             period = Period(t.code, _basis(t), t.start_year, t.end_year, as_of=t.as_of)
             same_part = _same_part_of_year(state, t, dated[:-1], paragraph_time)
             if same_part is not None:
@@ -437,6 +443,13 @@ def _in_streak(state: DocState, clause: Span, num: RawValue) -> bool:
     ("连续3年保持100%")."""
     streak = STREAK_YEARS.search(state.doc.text, clause.start, clause.end)
     return streak is not None and streak.start() < num.end
+
+
+def _opens_since(state: DocState, t: TimeExpr) -> bool:
+    """Whether ``t`` starts a span that runs to now ("今年以来，…累计出动执法人员12.6万人次": a
+    total over this year, not a running total)."""
+    written = state.doc.text[t.start : t.end + 4]
+    return any(w in written for w in SINCE_WORDS[:3])
 
 
 def _is_span(t: TimeExpr) -> bool:

@@ -1519,6 +1519,16 @@ def _in_furniture(state: DocState, start: int, end: int) -> bool:
     return i >= 0 and state.furniture[i][0] <= start and end <= state.furniture[i][1]
 
 
+# A count right before another ("7群42只"): the next counts the same, by another counter.
+_COUNT_JUST_BEFORE = re.compile(r"\d\s*(?P<counter>[\u4e00-\u9fff]{1,2})$")
+
+
+def _counted_just_before(state: DocState, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` ends with a count ("增至7群"; not a month, "10月")."""
+    m = _COUNT_JUST_BEFORE.search(state.doc.text, start, end)
+    return m is not None and state.words.unit_forms.get(m["counter"]) == "count"
+
+
 def _names_part(state: DocState, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` names a place, a whole jurisdiction or a time."""
     i = bisect_right(state.time_starts, start - 1)
@@ -3337,9 +3347,17 @@ def _observation(
                 name = noun + "占比"
             if len(name) >= 2 and name != "数":
                 indicators = [_minted(state, name, None)]
-            elif not name.strip("数") and previous and _names_part(state, clause.start, num.start):
+            elif (
+                not name.strip("数")
+                and previous
+                and (
+                    _names_part(state, clause.start, num.start)
+                    or _counted_just_before(state, clause.start, num.start)
+                )
+            ):
                 # "整治17个，其中徽城镇5个", "检查186家次，其中上半年83家次、下半年103家次": the
-                # same count, by place or by part of the period
+                # same count, by place or by part of the period; "增至7群42只": of the same, by
+                # another counter
                 indicators = [previous]
     named = [(i.base or i).label for i in indicators] + [text[clause.start : num.start]]
     if not indicators or any(word in n for n in named for word in w.rule_parameters):

@@ -67,7 +67,8 @@ _WATER_PARTS = ("流域", "干流", "水系", "河口")
 # Places a planning region is named after (成都平原经济区, 长株潭城市群, 平潭综合实验区).
 _ZONED = ("region", "mountain", "city", "county")
 # What a title may name as the place a whole document is about when it names no division.
-_TITLE_AREAS = (*WATER_TYPES, "park", "wetland")
+_PROTECTED = ("park", "wetland")
+_TITLE_AREAS = (*WATER_TYPES, *_PROTECTED)
 # Places whose name, before 镇/乡/街道/村, opens a town's (海北镇, 凉水河镇, 月亮泡镇).
 _TOWN_NAMESAKES = ("city", "county", *WATER_TYPES, "island", "mountain", "region")
 
@@ -110,6 +111,7 @@ def _find_places(text: str, lexicon: Lexicon, start: int, end: int) -> tuple[Pla
         str(end): tuple(words) for end, words in gazetteer.get("name_end_not_after", {}).items()
     }
     urban_areas = tuple(gazetteer.get("urban_area_words") or ())
+    species = tuple(gazetteer.get("species_after_short_form") or ())
     unnamed = _unlisted_water(text, lexicon, start, end)
     taken = SpanSet((h.start, h.end) for h in unnamed)
     hits = list(unnamed)
@@ -122,6 +124,13 @@ def _find_places(text: str, lexicon: Lexicon, start: int, end: int) -> tuple[Pla
             continue
         if alias.startswith(verb_led) and text[m.start - 1 : m.start] in verb_led_after:
             continue  # "分局会同县水利局": together with the county's bureau, no 会同县
+        if (
+            species
+            and place.type in _DIVISIONS
+            and _is_short(alias, place)
+            and text.startswith(species, stop)
+        ):
+            continue  # "海南长臂猿": a species named after the place
         if (
             place.type in ("city", "county")
             and _is_short(alias, place)
@@ -1165,7 +1174,22 @@ def document_locality(
         # 我市 ("胶州湾…去年达到84.6% 我市湾长制工作…") speaks for the division that writes it
         areas = [h.place for h in hits if h.place.type in _TITLE_AREAS]
         return areas[0] if areas and not _SPEAKER.search(title) else home
-    return min(named, key=_rank)
+    most = min(named, key=_rank)
+    reserves = [
+        h.place
+        for h in hits
+        if h.place.type in _PROTECTED and common_division([h.place, most], lexicon) == most
+    ]
+    if reserves:
+        # "海南长臂猿种群增至7群42只——海南热带雨林国家公园旗舰物种保护观察": a park within the
+        # division the title names is what the story is about
+        return reserves[0]
+    peers = list(dict.fromkeys(p for p in named if _rank(p) == _rank(most)))
+    if len(peers) > 1:
+        # "省生态环境厅公开约谈安阳、焦作、鹤壁三市政府": divisions a title lists side by side
+        # are what it is about, the division holding them all is whom it speaks for
+        return common_division(peers, lexicon) or most
+    return most
 
 
 def party_division(lead: str, locality: PlaceDef | None, lexicon: Lexicon) -> PlaceDef | None:
