@@ -182,3 +182,27 @@ def test_a_park_inside_the_titles_division_and_a_species_named_after_a_place(
         assert found[Decimal(value)].place == "海南热带雨林国家公园", value
     # 6群38只: two counts of one population
     assert found[Decimal(38)].indicator == found[Decimal(6)].indicator
+
+
+def test_a_capacity_at_a_deadline_is_a_running_total(lexicon: Lexicon) -> None:
+    text = (
+        "　　截至2025年底，全区新能源装机容量达到3150万千瓦，占电源总装机的41.2%；"
+        "建成污水管网1286公里；红树林面积达3200公顷。\n"
+    )
+    found = by_value(observe(text, lexicon, published="2026-01-20"))
+    for value in ("31500000", "1286"):
+        assert found[Decimal(value)].period.code == "cumulative", value
+        assert found[Decimal(value)].period.as_of == "2025-12-31", value
+    # a share, and the extent of a natural area, at the deadline keep its year
+    assert found[Decimal("41.2")].period.code == "2025"
+    assert found[Decimal(3200)].period.code == "2025"
+
+
+def test_findings_take_the_months_the_examination_covered(lexicon: Lexicon) -> None:
+    text = (
+        "　　会议通报了6月至8月省级暗查暗访发现的问题。暗访组在两市共发现涉水环境问题86个，"
+        "其中许昌市51个、漯河市35个；抽查的污水处理厂中，有近两成存在超标排放问题。\n"
+    )
+    found = by_value(observe(text, lexicon, published="2025-09-20"))
+    for value in ("86", "51", "35", "20"):
+        assert found[Decimal(value)].period.code == "2025-06/2025-08", value

@@ -35,7 +35,10 @@ from ecokg.text.segment import Sentence, Span
 from ecokg.text.wordlists import ends_with_any, starts_with_any
 
 # Units of things that pile up: a count "截至2024年底" is a running total, a rate is not.
-_STOCK_UNITS = ("count", "cny", "tonne", "mu")
+# What a stock is counted in: a deadline (截至2025年底) makes such a value a running total, as
+# of the deadline (a capacity, a floor area or a length built); a rate, or the extent of a
+# natural area (红树林面积达1.26万公顷), at a deadline keeps its year.
+_STOCK_UNITS = ("count", "cny", "tonne", "mu", "m2", "km", "kw", "mw")
 
 _WRITTEN_YEAR = re.compile(r"(?:19|20)\d{2}")
 
@@ -72,9 +75,26 @@ def finished_part_named(title: str, anchor: TimeAnchor, words: Words) -> str | N
     return named[0] if anchor.month is not None and anchor.has_ended(named[0]) else None
 
 
+def covered_spans(text: str, times: Sequence[TimeExpr], start: int, end: int) -> list[TimeExpr]:
+    """The spans of months (or one month) in ``text[start:end]`` that an examination named there
+    may have covered."""
+    return [
+        t
+        for t in times
+        if start <= t.start < end
+        and t.code
+        and ("/" in t.code or t.kind == "month")
+        # "督察反馈的问题截至3月底仍有7个": a deadline says when a count held, not what the
+        # inspection covered
+        and t.as_of is None
+        # "已于9月完成督察进驻": nor does the month it ended
+        and not text.startswith(_ENDED, t.end)
+    ]
+
+
 def examined_span(doc: AnalyzedDoc, words: Words, times: list[TimeExpr]) -> TimeExpr | None:
     """The span the audit or inspection a document reports on covered: the last span of years
-    (or months, or a month) in the first sentence of its lead that says it was carried out
+    (or one month) in the first sentence of its lead that says it was carried out
     ("今年6月至8月，…执法检查组…", "…县（市、区）2023年至2025年…资金…进行了专项审计"). Also
     the span of a campaign the title names, when it had ended by the time of writing ("5月至10月，
     …开展…专项执法行动" under "…专项执法行动查处超标柴油货车1932辆")."""
@@ -92,18 +112,7 @@ def examined_span(doc: AnalyzedDoc, words: Words, times: list[TimeExpr]) -> Time
         campaign = not examination and any(word in text for word in campaigns)
         if not (examination or campaign) or not any(act in text for act in words.examination_acts):
             continue
-        spans = [
-            t
-            for t in times
-            if sentence.span.start <= t.start < sentence.span.end
-            and t.code
-            and ("/" in t.code or t.kind == "month")
-            # "督察反馈的问题截至3月底仍有7个": a deadline says when a count held, not what the
-            # inspection covered
-            and t.as_of is None
-            # "已于9月完成督察进驻": nor does the month it ended
-            and not doc.text.startswith(_ENDED, t.end)
-        ]
+        spans = covered_spans(doc.text, times, sentence.span.start, sentence.span.end)
         # "2023年6月至7月…开展督察，并于同年10月向我省移交…": the months it covered, not the
         # month something was handed over after it
         ranges = [t for t in spans if "/" in (t.code or "")]

@@ -38,6 +38,7 @@ from ecokg.extract.observation_context import (
     words_of,
 )
 from ecokg.extract.observation_periods import (
+    covered_spans,
     day_of_results,
     defined_periods,
     during_span,
@@ -2264,6 +2265,21 @@ def _read_observations(
             # "4月21日，记者从…会上获悉，2024年，全州…。全州…完成投资3.84亿元": the day the news
             # was told; the year it tells of goes on
             paragraph_time = stated
+        elif lead is None and not valued and (examined := _examined_in(state, sentence)):
+            # "约谈通报了9月至10月省级暗查暗访发现的问题。暗访组共发现问题137个": what the
+            # examination found, over the months it covered
+            paragraph_time = examined
+
+
+def _examined_in(state: DocState, sentence: Sentence) -> TimeExpr | None:
+    """The months an examination a sentence names covered ("通报了9月至10月省级暗查暗访发现的
+    问题"), if it names one with its span."""
+    said = state.doc.text[sentence.span.start : sentence.span.end]
+    if not any(word in said for word in state.words.examinations):
+        return None
+    start, end = sentence.span.start, sentence.span.end
+    spans = covered_spans(state.doc.text, state.times_from(start, end), start, end)
+    return spans[-1] if spans else None
 
 
 @dataclass(frozen=True)
