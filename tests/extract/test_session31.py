@@ -6,6 +6,7 @@ from decimal import Decimal
 
 from hypothesis import given
 from hypothesis import strategies as st
+from test_entities import entities, pairs
 from test_observations import observe
 from test_observations_unseen import by_value
 
@@ -206,3 +207,24 @@ def test_findings_take_the_months_the_examination_covered(lexicon: Lexicon) -> N
     found = by_value(observe(text, lexicon, published="2025-09-20"))
     for value in ("86", "51", "35", "20"):
         assert found[Decimal(value)].period.code == "2025-06/2025-08", value
+
+
+def test_a_counters_character_opens_a_name_when_no_number_stands_before_it(
+    lexicon: Lexicon,
+) -> None:
+    # 台, 家, 条 count things after a number; opening a name they are part of it
+    found = pairs(entities("据介绍，台州电力公司和台山核电有限公司今年减少排放。", lexicon))
+    assert ("Agency", "台州电力公司") in found
+    assert ("Agency", "台山核电有限公司") in found
+    # a generic meeting of a project is no event's name
+    assert not [m for m in entities("共召开项目推进会9次，开展现场督导46次。", lexicon)]
+
+
+def test_a_quota_met_is_an_outcome_a_weight_in_an_assessment_is_not(lexicon: Lexicon) -> None:
+    text = (
+        "　　2025年，全区非水电可再生能源电力消纳责任权重完成22.8%。"
+        "考核结果纳入乡镇年度综合考核，权重不低于8%。\n"
+    )
+    found = by_value(observe(text, lexicon, published="2026-01-20"))
+    assert found[Decimal("22.8")].unit == "percent"
+    assert Decimal(8) not in found

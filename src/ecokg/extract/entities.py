@@ -674,8 +674,14 @@ def _extend_left(text: str, end: int, suffix_start: int, type_: str, cfg: _Confi
     ):
         start = span.start()  # 2025—2026年秋冬季…攻坚行动: the years it spans
     counted = _LEADING_COUNT.match(text, start, suffix_start)
-    if counted:
-        start = counted.end()  # "10个专项攻坚行动" names the programme, not "个专项攻坚行动"
+    if counted and (
+        counted.group(0)[:-1]
+        or text[start - 1 : start].isdigit()
+        or text[start - 1 : start] in _DIGITS
+    ):
+        # "10个专项攻坚行动" names the programme, not "个专项攻坚行动"; a counter's character
+        # with no number before it opens a name (台湾电力公司, 台山核电有限公司)
+        start = counted.end()
     if type_ == "Event" and (held := cfg.held_from_year_re.search(text, max(0, start - 24), start)):
         start = held.start("name")  # 召开2025年越冬水鸟同步调查结果新闻发布会: named as written
     if text.endswith(cfg.batched_events, 0, end) and (

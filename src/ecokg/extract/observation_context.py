@@ -132,6 +132,7 @@ class Words:
     date_suffixes: tuple[str, ...]
     score_words: tuple[str, ...]
     rule_parameters: tuple[str, ...]
+    quota_words: tuple[str, ...]
     limits_before: re.Pattern[str]  # a standard's limit names the values after it
     limits_after: re.Pattern[str]  # ...or the value before it
     frequency_before: re.Pattern[str]  # 每月…: a number of times is how often, not how many
@@ -279,6 +280,7 @@ def words_of(lexicon: Lexicon) -> Words:
         date_suffixes=tuple(w["skip"]["date_suffixes"]),
         score_words=tuple(w["skip"]["score_words"]),
         rule_parameters=tuple(w["skip"]["rule_parameters"]),
+        quota_words=tuple(w["skip"]["quota_words"]),
         limits_before=re.compile(w["skip"]["limits_before"]),
         limits_after=re.compile(w["skip"]["limits_after"]),
         frequency_before=re.compile(w["skip"]["frequency_before"]),

@@ -1520,6 +1520,14 @@ def _in_furniture(state: DocState, start: int, end: int) -> bool:
     return i >= 0 and state.furniture[i][0] <= start and end <= state.furniture[i][1]
 
 
+def _sets_a_rule(w: Words, named: str) -> bool:
+    """Whether a metric's words name a parameter of a rule ("考核权重", not a quota met:
+    "消纳责任权重")."""
+    for quota in w.quota_words:
+        named = named.replace(quota, "")
+    return any(word in named for word in w.rule_parameters)
+
+
 # A count right before another ("7群42只"): the next counts the same, by another counter.
 _COUNT_JUST_BEFORE = re.compile(r"\d\s*(?P<counter>[\u4e00-\u9fff]{1,2})$")
 
@@ -3376,7 +3384,7 @@ def _observation(
                 # another counter
                 indicators = [previous]
     named = [(i.base or i).label for i in indicators] + [text[clause.start : num.start]]
-    if not indicators or any(word in n for n in named for word in w.rule_parameters):
+    if not indicators or any(_sets_a_rule(w, n) for n in named):
         return []  # "考核权重由3%提高到6%": both values set a rule
     if _a_parameter(state, clause, num):
         return []
