@@ -228,3 +228,17 @@ def test_a_quota_met_is_an_outcome_a_weight_in_an_assessment_is_not(lexicon: Lex
     found = by_value(observe(text, lexicon, published="2026-01-20"))
     assert found[Decimal("22.8")].unit == "percent"
     assert Decimal(8) not in found
+
+
+def test_a_statement_opened_by_a_time_to_come_and_an_intent_sets_targets(
+    lexicon: Lexicon,
+) -> None:
+    text = "　　下一步，将新建污水管网120公里，改造雨污合流管网35公里。\n"
+    found = by_value(observe(text, lexicon, published="2025-08-01"))
+    assert found[Decimal(120)].modality == "target"
+    assert found[Decimal(35)].modality == "target"
+    done = "　　今年计划完成造林2300万亩，上半年已完成1470万亩，占年度任务的六成以上。\n"
+    found = by_value(observe(done, lexicon, published="2025-08-01"))
+    assert found[Decimal(23000000)].modality == "target"
+    assert found[Decimal(14700000)].modality == "achieved"
+    assert found[Decimal(60)].modality == "achieved"

@@ -114,6 +114,8 @@ class Words:
     ordinal_counters: Affixes
     occasion_counters: Affixes
     target_cues: tuple[str, ...]
+    future_times: tuple[str, ...]
+    future_openers: tuple[str, ...]
     target_openers: Affixes
     target_headings: tuple[str, ...]
     target_headings_not: tuple[str, ...]
@@ -263,6 +265,8 @@ def words_of(lexicon: Lexicon) -> Words:
         ordinal_counters=Affixes(w["ordinal_counters"]),
         occasion_counters=Affixes(w["occasion_counters"]),
         target_cues=tuple(w["modality"]["target"]),
+        future_times=tuple(w["modality"]["future_times"]),
+        future_openers=tuple(w["modality"]["future_openers"]),
         target_openers=Affixes(w["modality"]["target_openers"]),
         target_headings=tuple(w["modality"]["target_headings"]),
         target_headings_not=tuple(w["modality"]["target_headings_not"]),
@@ -470,8 +474,18 @@ class DocState:
         used as a noun, 达到考核目标) or an opener of its statement (到2027年，…)."""
         w = self.words
         as_verbs = w.cue_as_noun.sub("", clause_text)
-        return any(cue in as_verbs for cue in w.target_cues) or (
-            starts_with_any(statement, w.target_openers) is not None
+        if any(cue in as_verbs for cue in w.target_cues):
+            return True
+        if starts_with_any(statement, w.target_openers) is not None:
+            return True
+        # "今年将再新增…，补植…": a statement opened by a time to come and a cue of intent (not
+        # one that goes on to what is done already: "今年计划完成2300万亩，上半年已完成1470万亩")
+        when = starts_with_any(statement, w.future_times)
+        after = statement[len(when) :].lstrip("，,") if when else ""
+        return (
+            when is not None
+            and starts_with_any(after, w.future_openers) is not None
+            and "已" not in after
         )
 
     def times_from(self, start: int, end: int) -> list[TimeExpr]:
