@@ -233,11 +233,12 @@ _MADE_UP_OF = re.compile(r"辖(?:[^，,。；;辖]{0,16}、)?$")
 # "指数分别为53.6和51.2", "灌溉水有效利用系数提高到0.612", "水体pH值为2.3", "降水pH年均值范围为
 # 4.97～6.84", "(PUE)为1.42").
 # (not a rule's range, "pH值应控制在6～9之间", nor a class's bound, "AQI大于100之不良站日数")
+_NOT_A_READING = r"(?!应|须|控制|限|要求|[大小高低]于|等于)"
 _INDEX_BEFORE = re.compile(
     r"(?:指数|系数|[pP][hH][^，,。；;\d]{0,3}?值)(?:\([A-Za-z]{2,6}\))?"
-    r"(?:(?!应|须|控制|限|要求|[大小高低]于|等于)[^，,。；;\d]){0,4}"
+    rf"(?:{_NOT_A_READING}[^，,。；;\d]){{0,4}}"
     r"(?:[\d.]+\s*(?:、|和|及|[～~]|[^，,。；;\d]{1,3}(?:到|至|为))\s*)*$|"
-    r"\b(?:CWQI|EQI|AQI|WQI|PUE|NDVI|RSEI)\)?(?:(?!应|须|控制|限|要求|[大小高低]于|等于)[^，,。；;\d]){0,4}$"
+    rf"\b(?:CWQI|EQI|AQI|WQI|PUE|NDVI|RSEI)\)?(?:{_NOT_A_READING}[^，,。；;\d]){{0,4}}$"
 )
 _NAME_LIST_SPLIT = re.compile(r"和|、|及|与")
 # A bracketed aside ("省控断面(含国考断面)"): it qualifies, it does not set the subject.
