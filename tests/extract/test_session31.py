@@ -242,3 +242,27 @@ def test_a_statement_opened_by_a_time_to_come_and_an_intent_sets_targets(
     assert found[Decimal(23000000)].modality == "target"
     assert found[Decimal(14700000)].modality == "achieved"
     assert found[Decimal(60)].modality == "achieved"
+
+
+def test_a_goals_value_and_the_margin_a_result_passed_it_by(lexicon: Lexicon) -> None:
+    text = (
+        "　　2025年，全省非水电可再生能源电力消纳责任权重完成19.6%，"
+        "超过国家下达的18.2%目标1.4个百分点。\n"
+    )
+    found = by_value(observe(text, lexicon, published="2026-02-10"))
+    assert found[Decimal("19.6")].modality == "achieved"
+    assert found[Decimal("18.2")].modality == "target"
+    assert found[Decimal("1.4")].modality == "achieved"
+
+
+def test_a_span_since_a_time_is_its_own_parts(lexicon: Lexicon) -> None:
+    text = (
+        "　　2024年，全市新建污水管网120公里，2021年以来累计建成386公里；改造雨污合流管网35公里。\n"
+    )
+    found = by_value(observe(text, lexicon, published="2025-02-10"))
+    assert found[Decimal(386)].period.code == "2021/2024"
+    assert found[Decimal(35)].period.code == "2024"
+    # one set apart by a comma frames the whole statement
+    framing = "　　2023年以来，全市新建污水管网386公里；改造雨污合流管网35公里。\n"
+    found = by_value(observe(framing, lexicon, published="2025-02-10"))
+    assert found[Decimal(35)].period.code == found[Decimal(386)].period.code == "2023/2024"

@@ -280,6 +280,13 @@ def _plain_period(
         and not (t.start < clause.start and (_in_cause(state, t) or _stated_aside(state, t)))
         and not _names_a_goal(state, t, num)
         and not item_closed(state.doc.text, t.start, num.start)
+        # "…，自107年推动以来累计汰换逾6.2万辆；电动机车新领牌数9.1万辆": a span since a time
+        # inside a clause is its part's (one set apart by a comma holds for all the statement)
+        and not (
+            _opens_since(state, t)
+            and _PART_BREAK.search(state.doc.text, t.end, num.start)
+            and not _FRAMING_SINCE.match(state.doc.text, t.end)
+        )
     ]
     # "较2022年的1210.2亿元", "由去年同期的第8位": the time the value itself is of, not a base
     bases = [t for t in in_sentence if is_base(state, t) and not _owns_value(state, t, num)]
@@ -452,6 +459,11 @@ def _in_streak(state: DocState, clause: Span, num: RawValue) -> bool:
     ("连续3年保持100%")."""
     streak = STREAK_YEARS.search(state.doc.text, clause.start, clause.end)
     return streak is not None and streak.start() < num.end
+
+
+_PART_BREAK = re.compile("[；;]")
+# "去年以来，全省…；…": a span set apart by a comma frames the whole statement
+_FRAMING_SINCE = re.compile("(?:以来|至今|迄今)?[，,]")
 
 
 def _opens_since(state: DocState, t: TimeExpr) -> bool:

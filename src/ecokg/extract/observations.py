@@ -1880,7 +1880,16 @@ def _value_modality(
     parts.append(text[at : num.start])
     statement = "".join(parts)
     clause_text = statement[clause.start - start :].removesuffix("将")
+    if _GOAL_AFTER.match(text, num.end):
+        return "target"  # "超过国家下达的21.5%目标": the goal's own value
+    if _BEYOND_GOAL.search(clause_text):
+        return "achieved"  # "…目标1.3个百分点": by how much the result passed it
     return _modality(state, statement, clause_text, period)
+
+
+# A value naming a goal ("国家下达的21.5%目标"), and the margin a result passed one by.
+_GOAL_AFTER = re.compile(r"的?(?:年度|约束性|考核)?目标(?![值任])")
+_BEYOND_GOAL = re.compile(r"(?:超过|超出|高于|优于)[^，,。；;]{0,20}目标$")
 
 
 def _modality(state: DocState, statement: str, clause_text: str, period: Period) -> str:
