@@ -32,12 +32,11 @@ from ecokg.text.analyzed import AnalyzedDoc
 from ecokg.text.numbers import read_number
 from ecokg.text.periods import SINCE_WORDS, TimeAnchor, TimeExpr, month_of_date, period_code
 from ecokg.text.segment import Sentence, Span
-from ecokg.text.wordlists import ends_with_any, starts_with_any
+from ecokg.text.wordlists import alternation, ends_with_any, starts_with_any
 
-# Units of things that pile up: a count "截至2024年底" is a running total, a rate is not.
-# What a stock is counted in: a deadline (截至2025年底) makes such a value a running total, as
-# of the deadline (a capacity, a floor area or a length built); a rate, or the extent of a
-# natural area (红树林面积达1.26万公顷), at a deadline keeps its year.
+# Units of things that pile up: a deadline (截至2025年底) makes such a value a running total as of
+# it (a count, a capacity, a floor area or a length built); a rate, or the extent of a natural
+# area (红树林面积达1.26万公顷), at a deadline keeps its year.
 _STOCK_UNITS = ("count", "cny", "tonne", "mu", "m2", "km", "kw", "mw")
 
 _WRITTEN_YEAR = re.compile(r"(?:19|20)\d{2}")
@@ -463,7 +462,7 @@ def _in_streak(state: DocState, clause: Span, num: RawValue) -> bool:
 
 _PART_BREAK = re.compile("[；;]")
 # "去年以来，全省…；…": a span set apart by a comma frames the whole statement
-_FRAMING_SINCE = re.compile("(?:以来|至今|迄今)?[，,]")
+_FRAMING_SINCE = re.compile(f"(?:{alternation(SINCE_WORDS[:3])})?[，,]")
 
 
 def _opens_since(state: DocState, t: TimeExpr) -> bool:

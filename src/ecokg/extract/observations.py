@@ -2457,11 +2457,13 @@ def _grid_from(
     text, w = state.doc.text, state.words
     columns: list[_Column | None] = []
     for cell in split[1:]:
-        m = w.header_cell.fullmatch(text, *cell) or w.count_header.fullmatch(text, *cell)
-        if m is not None and m.re is w.count_header:
-            written = "个" if not w.scope_header.fullmatch(m["label"]) else ""
-        else:
-            written = m["unit"] if m else ""
+        written = ""
+        if m := w.header_cell.fullmatch(text, *cell):
+            written = m["unit"]
+        elif (m := w.count_header.fullmatch(text, *cell)) and not w.scope_header.fullmatch(
+            m["label"]
+        ):
+            written = "个"  # "Ⅴ类点位数": a count; "监测点位数" counts the rows' scope
         multiplier = written[:1] if written[:1] in ("万", "亿") else ""
         unit = w.unit_forms.get(written[len(multiplier) :])
         if m is None or unit is None:

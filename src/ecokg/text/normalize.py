@@ -352,14 +352,15 @@ _MINGUO_OFFSET = 1911
 _MINGUO_MARK = re.compile(r"民国\s*\d{2,3}\s*年")
 _TAIWAN_MARK = re.compile(r"台湾|新台币|行政院|中华民国")
 _NOT_A_YEAR = r"(?!\s*年(?:代|来|间|前|后|多|以上|以下|左右|内|里|历史|之久))"
-_MINGUO_YEAR = re.compile(rf"(?<![\d.第])1[0-4]\d(?=\s*年){_NOT_A_YEAR}")
+_MINGUO_DIGITS = r"1[0-4]\d"  # the years 100 to 149 (2011 to 2060)
+_MINGUO_YEAR = re.compile(rf"(?<![\d.第]){_MINGUO_DIGITS}(?=\s*年){_NOT_A_YEAR}")
 _COMMON_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?=\s*年)")
 _MINGUO = re.compile(
     r"(?P<prefixed>民国\s*(?P<year>\d{2,3}))(?=\s*年)"
     # (two digits for the years before 2011, not after a word that makes a duration: 近50年)
-    rf"|(?<![\d.第近逾满过达])(?P<bare>1[0-4]\d|[5-9]\d)(?=\s*年){_NOT_A_YEAR}"
-    r"|(?<![\d./-])(?P<dated>1[0-4]\d)(?=[-/.]\d{1,2}[-/.]\d{1,2}(?!\d))"
-    r"|(?<=今)(?P<this>\(1[0-4]\d\))(?=年)"
+    rf"|(?<![\d.第近逾满过达])(?P<bare>{_MINGUO_DIGITS}|[5-9]\d)(?=\s*年){_NOT_A_YEAR}"
+    rf"|(?<![\d./-])(?P<dated>{_MINGUO_DIGITS})(?=[-/.]\d{{1,2}}[-/.]\d{{1,2}}(?!\d))"
+    rf"|(?<=今)(?P<this>\({_MINGUO_DIGITS}\))(?=年)"
     # In Taiwan's own texts the whole country (全国) is Taiwan.
     r"|(?P<country>全国)"
 )
